@@ -1,0 +1,54 @@
+// `npm test`: the typecheck, the Node tests, the build, then the browser tests in headless
+// Chromium. Installs what a fresh machine lacks (dependencies; Debian's chromium when root).
+import { existsSync } from 'node:fs';
+import { ensureChromium } from './chromium.mjs';
+import { ensureDependencies, root, run } from './run.mjs';
+
+ensureDependencies();
+process.env.CHROME_PATH = ensureChromium();
+
+const totals = { passed: 0, failed: 0 };
+function count(output, passed, failed) {
+  const sum = (pattern) => [...output.matchAll(pattern)].reduce((n, m) => n + Number(m[1]), 0);
+  totals.passed += sum(passed);
+  totals.failed += sum(failed);
+}
+
+const steps = [
+  { name: 'typecheck', command: 'npx', args: ['tsc', '-b'] },
+  {
+    name: 'node tests',
+    command: 'node',
+    args: ['scripts/node-tests.mjs'],
+    tally: (out) => count(out, /^ℹ pass (\d+)$/gm, /^ℹ fail (\d+)$/gm),
+  },
+  { name: 'build', command: 'node', args: ['scripts/build.mjs'] },
+  {
+    name: 'browser tests',
+    command: 'npx',
+    args: ['web-test-runner', '--static-logging'],
+    tally: (out) => count(out, /(\d+) passed, \d+ failed/g, /\d+ passed, (\d+) failed/g),
+  },
+];
+if (existsSync(`${root}test/e2e`)) {
+  steps.push({
+    name: 'end-to-end tests',
+    command: 'node',
+    args: ['scripts/e2e-tests.mjs'],
+    tally: (out) => count(out, /^ℹ pass (\d+)$/gm, /^ℹ fail (\d+)$/gm),
+  });
+}
+
+for (const step of steps) {
+  console.log(`\n── ${step.name} ──`);
+  const started = Date.now();
+  const { code, output } = await run(step.command, step.args);
+  step.tally?.(output);
+  console.log(`── ${step.name}: ${code === 0 ? 'ok' : `failed (exit ${code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (code !== 0) {
+    if (totals.failed === 0) totals.failed = 1;
+    console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
+    process.exit(code);
+  }
+}
+console.log(`\n${totals.passed} passed, ${totals.failed} failed`);

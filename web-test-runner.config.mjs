@@ -1,0 +1,41 @@
+// Browser tests: every `*.test.ts` under packages/*/test and test/ (not `*.node.test.ts`, which
+// run in Node), in headless Chromium, with sources compiled on the fly by esbuild and the
+// workspace packages resolved to their TypeScript sources through the `source` condition.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
+
+const require = createRequire(import.meta.url);
+const mswWorker = require.resolve('msw/mockServiceWorker.js');
+
+export default {
+  files: [
+    'packages/*/test/**/*.test.ts',
+    'test/**/*.test.ts',
+    '!**/*.node.test.ts',
+    '!test/e2e/**',
+  ],
+  nodeResolve: { exportConditions: ['browser', 'source', 'development'] },
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.base.json' })],
+  middleware: [
+    // msw's worker must be served from the site root and match the installed msw version.
+    function mockServiceWorker(context, next) {
+      if (context.path === '/mockServiceWorker.js') {
+        context.type = 'application/javascript';
+        context.body = readFileSync(mswWorker, 'utf8');
+        return;
+      }
+      return next();
+    },
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: findChromium(), headless: true, args: chromiumArgs },
+    }),
+  ],
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 300000,
+};

@@ -1,0 +1,15 @@
+// The API contract as zod/mini schemas (wire names, snake_case) and the types inferred from them.
+export * from './common.js';
+export * from './page.js';
+export * from './organization.js';
+export * from './custom-field.js';
+export * from './membership-type.js';
+export * from './member.js';
+export * from './membership.js';
+export * from './discount.js';
+export * from './signup.js';
+export * from './signup-config.js';
+export * from './me.js';
+export * from './company.js';
+export * from './permissions.js';
+export * from './problem.js';

@@ -1,0 +1,59 @@
+import { z } from './zod.js';
+import { AmountSchema, CountSchema, CurrencySchema, DateSchema, IdSchema, InstantSchema } from './common.js';
+import { ListParamsSchema } from './page.js';
+
+/** Derived from the dates on the day asked (see the domain page). */
+export const MembershipStatusSchema = z.enum([
+  'pending',
+  'declined',
+  'future',
+  'active',
+  'grace',
+  'expired',
+  'cancelled',
+  'terminated',
+]);
+export type MembershipStatus = z.infer<typeof MembershipStatusSchema>;
+
+export const MembershipKindSchema = z.enum(['new', 'renewal', 'reinstated']);
+export type MembershipKind = z.infer<typeof MembershipKindSchema>;
+
+/** One member's (or company's) holding of one type; snapshots term, price and grace. */
+export const MembershipSchema = z.object({
+  id: IdSchema,
+  member_id: z.nullable(z.string()),
+  company_id: z.nullable(z.string()),
+  membership_type_id: z.string(),
+  membership_name: z.string(),
+  kind: MembershipKindSchema,
+  status: MembershipStatusSchema,
+  starts_on: DateSchema,
+  /** null for lifetime. */
+  expires_on: z.nullable(DateSchema),
+  anchor_on: DateSchema,
+  grace_days: CountSchema,
+  auto_renew: z.boolean(),
+  cancelled_on: z.nullable(DateSchema),
+  price_paid: AmountSchema,
+  currency: CurrencySchema,
+  permissions: z.array(z.string()),
+  created_at: InstantSchema,
+});
+export type Membership = z.infer<typeof MembershipSchema>;
+
+/** Admin: `GET /memberships?status=&member_id=`. */
+export const MembershipListParamsSchema = z.extend(ListParamsSchema, {
+  status: z.optional(MembershipStatusSchema),
+  member_id: z.optional(z.string()),
+});
+export type MembershipListParams = z.infer<typeof MembershipListParamsSchema>;
+
+/** Admin: `POST /memberships` assigns a membership by hand (no payment), to a member or a company. */
+export const MembershipCreateParamsSchema = z.object({
+  membership_type_id: IdSchema,
+  member_id: z.nullish(z.string()),
+  company_id: z.nullish(z.string()),
+  starts_on: z.nullish(DateSchema),
+  auto_renew: z.nullish(z.boolean()),
+});
+export type MembershipCreateParams = z.infer<typeof MembershipCreateParamsSchema>;

@@ -1,0 +1,15 @@
+import { z } from './zod.js';
+
+export const FieldErrorSchema = z.object({ field: z.string(), code: z.string(), message: z.string() });
+export type FieldError = z.infer<typeof FieldErrorSchema>;
+
+/** An `application/problem+json` error body. */
+export const ProblemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.int(),
+  detail: z.nullish(z.string()),
+  code: z.string(),
+  errors: z.optional(z.array(FieldErrorSchema)),
+});
+export type Problem = z.infer<typeof ProblemSchema>;

@@ -1,0 +1,28 @@
+import { z } from './zod.js';
+import { MemberSchema } from './member.js';
+import { MembershipTypeSchema } from './membership-type.js';
+import { OrganizationSchema } from './organization.js';
+
+export const PaymentSettingsSchema = z.object({
+  provider: z.literal('stripe'),
+  publishable_key: z.string(),
+});
+export type PaymentSettings = z.infer<typeof PaymentSettingsSchema>;
+
+/** Everything a signup page needs in one round trip. */
+export const SignupConfigSchema = z.object({
+  organization: OrganizationSchema,
+  /** The listed types plus the one addressed directly (even hidden or invite-only). */
+  membership_types: z.array(MembershipTypeSchema),
+  payment: z.nullable(PaymentSettingsSchema),
+  /** The member to prefill, when a member token was sent. */
+  member: z.nullable(MemberSchema),
+});
+export type SignupConfig = z.infer<typeof SignupConfigSchema>;
+
+/** `GET /signup-config?membership_type=&invitation=`. */
+export const SignupConfigRetrieveParamsSchema = z.object({
+  membership_type: z.optional(z.string()),
+  invitation: z.optional(z.string()),
+});
+export type SignupConfigRetrieveParams = z.infer<typeof SignupConfigRetrieveParamsSchema>;

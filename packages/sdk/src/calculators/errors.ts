@@ -1,0 +1,53 @@
+/** Every way a calculator can refuse its input; `code` is stable, the message is for developers. */
+export type CalculatorErrorCode =
+  | 'invalid_date'
+  | 'invalid_time_zone'
+  | 'invalid_count'
+  | 'invalid_interval'
+  | 'invalid_duration'
+  | 'invalid_grace_days'
+  | 'invalid_cycle_interval'
+  | 'invalid_cycle_day'
+  | 'invalid_cycle_month'
+  | 'invalid_buffer_days'
+  | 'renewal_not_open'
+  | 'invalid_currency'
+  | 'invalid_amount'
+  | 'too_many_decimals'
+  | 'invalid_discount'
+  | PricingErrorCode;
+
+/** Why a price cannot be quoted; the API answers with the same codes. */
+export type PricingErrorCode =
+  | 'amount_not_integer'
+  | 'amount_below_minimum'
+  | 'amount_above_maximum'
+  | 'discount_currency_mismatch'
+  | 'discount_not_applicable'
+  | 'below_processor_minimum'
+  | 'group_too_large';
+
+export class CalculatorError extends Error {
+  readonly code: CalculatorErrorCode;
+
+  constructor(code: CalculatorErrorCode, message?: string) {
+    super(message ?? code);
+    this.name = 'CalculatorError';
+    this.code = code;
+  }
+}
+
+export class PricingError extends CalculatorError {
+  declare readonly code: PricingErrorCode;
+  /**
+   * The bound that was crossed, in minor units (or people for `group_too_large`), so a message
+   * can say "at least ¥50" without recomputing it.
+   */
+  readonly limit: number | undefined;
+
+  constructor(code: PricingErrorCode, limit?: number) {
+    super(code);
+    this.name = 'PricingError';
+    this.limit = limit;
+  }
+}

@@ -1,0 +1,91 @@
+/** When a purchase (new, renewal or reinstatement) starts and lapses. */
+import { addMonths, compareDates, dateParts, daysBetween, formatDate, addDays, type DateString } from './dates.js';
+import { CalculatorError } from './errors.js';
+import { addTerm, checkTermRules, termsBetween, type Cycle, type TermRules } from './term.js';
+
+/** The membership being renewed: its anchor (first start) and current lapse date. */
+export interface CurrentTerm {
+  anchor_on: DateString;
+  expires_on: DateString | null;
+  /** The grace snapshotted on the membership; the type's `grace_days` when absent. */
+  grace_days?: number | null;
+}
+
+export interface ExpiryInput {
+  purchased_on: DateString;
+  current?: CurrentTerm | null;
+}
+
+export interface Expiry {
+  kind: 'new' | 'renewal' | 'reinstated';
+  starts_on: DateString;
+  /** The lapse date (inactive from this day on); null for lifetime. */
+  expires_on: DateString | null;
+  anchor_on: DateString;
+}
+
+/** The first cycle date strictly after `on`. */
+const nextCycleDate = (on: DateString, cycle: Cycle): DateString => {
+  const [y, m] = dateParts(on);
+  if (cycle.month == null) {
+    const candidate = formatDate(y, m, cycle.day);
+    return candidate > on ? candidate : addMonths(candidate, 1);
+  }
+  const candidate = formatDate(y, cycle.month, cycle.day);
+  return candidate > on ? candidate : formatDate(y + 1, cycle.month, cycle.day);
+};
+
+/**
+ * A new cyclical term bought on `on`: the next cycle date, or the one after when the next is
+ * `buffer_days` or fewer days away (nobody pays a full price for a few days).
+ */
+const cyclicalExpiry = (on: DateString, cycle: Cycle): DateString => {
+  const next = nextCycleDate(on, cycle);
+  return daysBetween(on, next) <= cycle.buffer_days ? nextCycleDate(next, cycle) : next;
+};
+
+/**
+ * Dates of a purchase of `type` on `purchased_on`. Without `current` it is a new membership.
+ * With `current` (the member's membership of this type):
+ * - before its lapse or inside its grace, a renewal: one more term counted from the anchor
+ *   (`starts_on` stays the anchor, so the membership runs without a gap);
+ * - after the grace, a reinstatement: a new term from the purchase date, which becomes the anchor;
+ * - cyclical types renew only inside the buffer window before the lapse date (or in grace), to
+ *   the next cycle date; earlier throws `renewal_not_open`, as does renewing a lifetime
+ *   membership, which never lapses.
+ * Invalid types throw the `CalculatorError` of `checkTermRules`.
+ */
+export const calculateExpiry = (type: TermRules, { purchased_on: on, current }: ExpiryInput): Expiry => {
+  checkTermRules(type);
+  dateParts(on);
+  const { cycle } = type;
+  const fresh = (kind: Expiry['kind']): Expiry => ({
+    kind,
+    starts_on: on,
+    expires_on:
+      type.duration_interval_type === 'lifetime' ? null : cycle ? cyclicalExpiry(on, cycle) : addTerm(on, type),
+    anchor_on: on,
+  });
+  if (!current) return fresh('new');
+
+  const { anchor_on: anchor, expires_on: expires } = current;
+  dateParts(anchor);
+  if (expires == null) throw new CalculatorError('renewal_not_open', 'A lifetime membership never lapses');
+  const grace = current.grace_days ?? type.grace_days ?? 0;
+  // Grace runs expires_on ≤ d < expires_on + grace; from then on the membership has ended.
+  if (compareDates(on, addDays(expires, grace)) >= 0) return fresh('reinstated');
+  if (type.duration_interval_type === 'lifetime') return { kind: 'renewal', starts_on: anchor, expires_on: null, anchor_on: anchor };
+
+  let expiresOn: DateString;
+  if (cycle) {
+    if (daysBetween(on, expires) > cycle.buffer_days) {
+      throw new CalculatorError('renewal_not_open', `Renewal opens ${cycle.buffer_days} days before ${expires}`);
+    }
+    // In a grace longer than a period, renew into the period that contains the purchase.
+    expiresOn = nextCycleDate(expires, cycle);
+    while (expiresOn <= on) expiresOn = nextCycleDate(expiresOn, cycle);
+  } else {
+    expiresOn = addTerm(anchor, type, termsBetween(anchor, expires, type) + 1);
+  }
+  return { kind: 'renewal', starts_on: anchor, expires_on: expiresOn, anchor_on: anchor };
+};

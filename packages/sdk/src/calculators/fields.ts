@@ -1,0 +1,140 @@
+/** Custom field validation, the same in the widget (as the member types) and in the API. */
+import { isValidDate } from './dates.js';
+
+export type CustomFieldType =
+  | 'text'
+  | 'textarea'
+  | 'email'
+  | 'tel'
+  | 'url'
+  | 'number'
+  | 'date'
+  | 'select'
+  | 'multiselect'
+  | 'checkbox'
+  | 'consent';
+
+export interface FieldRules {
+  key: string;
+  type: CustomFieldType;
+  required?: boolean | null;
+  options?: readonly { value: string; label?: string }[] | null;
+  /** number: smallest value; date: earliest YYYY-MM-DD. */
+  min?: number | string | null;
+  /** number: largest value; date: latest YYYY-MM-DD. */
+  max?: number | string | null;
+  /** Text-like types, in characters (code points) after trimming. */
+  min_length?: number | null;
+  max_length?: number | null;
+  /** Text-like types: a regular expression the whole trimmed value must match. */
+  pattern?: string | null;
+}
+
+export type FieldErrorCode =
+  | 'required'
+  | 'too_short'
+  | 'too_long'
+  | 'too_small'
+  | 'too_large'
+  | 'pattern_mismatch'
+  | 'invalid_email'
+  | 'invalid_url'
+  | 'invalid_number'
+  | 'invalid_date'
+  | 'invalid_option';
+
+export type FieldValue = string | readonly string[] | boolean | number | null | undefined;
+
+export type FieldErrors = Record<string, { code: FieldErrorCode }>;
+
+/** Trimmed and lower-cased: the form in which a member's email is unique per organization. */
+export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+
+const patterns = new Map<string, RegExp | null>();
+
+// A pattern comes from an admin through the API; one that does not compile is ignored (the API
+// refuses it when it is saved) rather than making every signup fail.
+const compile = (pattern: string): RegExp | null => {
+  let regexp = patterns.get(pattern);
+  if (regexp === undefined) {
+    try {
+      regexp = new RegExp(`^(?:${pattern})$`, 'u');
+    } catch {
+      regexp = null;
+    }
+    patterns.set(pattern, regexp);
+  }
+  return regexp;
+};
+
+const emailShape = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
+
+const isHttpUrl = (value: string): boolean => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && !!url.hostname && !/\s/.test(value);
+  } catch {
+    return false;
+  }
+};
+
+const checkField = (field: FieldRules, value: FieldValue): FieldErrorCode | undefined => {
+  const { type, min, max } = field;
+  const options = field.options ?? [];
+  const isOption = (v: unknown): boolean => options.some((option) => option.value === v);
+
+  if (type === 'checkbox' || type === 'consent') {
+    // Like HTML's required checkbox: required means ticked; a required consent must be given.
+    return field.required && value !== true ? 'required' : undefined;
+  }
+  if (type === 'multiselect') {
+    const chosen = Array.isArray(value) ? value : value == null || value === '' ? [] : [value];
+    if (!chosen.length) return field.required ? 'required' : undefined;
+    return chosen.every(isOption) ? undefined : 'invalid_option';
+  }
+
+  const text = value == null ? '' : String(value).trim();
+  if (!text) return field.required ? 'required' : undefined;
+
+  switch (type) {
+    case 'select':
+      return isOption(text) ? undefined : 'invalid_option';
+    case 'number': {
+      if (!/^-?(\d+\.?\d*|\.\d+)$/.test(text)) return 'invalid_number';
+      const n = Number(text);
+      return min != null && n < +min ? 'too_small' : max != null && n > +max ? 'too_large' : undefined;
+    }
+    case 'date':
+      if (!isValidDate(text)) return 'invalid_date';
+      return min != null && text < String(min) ? 'too_small' : max != null && text > String(max) ? 'too_large' : undefined;
+    case 'email':
+      if (!emailShape.test(text)) return 'invalid_email';
+      break;
+    case 'url':
+      // Links members give are opened by people: only web addresses, no javascript: or data:.
+      if (!isHttpUrl(text)) return 'invalid_url';
+  }
+  const length = [...text].length;
+  if (field.min_length != null && length < field.min_length) return 'too_short';
+  if (field.max_length != null && length > field.max_length) return 'too_long';
+  const pattern = field.pattern ? compile(field.pattern) : null;
+  return pattern && !pattern.test(text) ? 'pattern_mismatch' : undefined;
+};
+
+/**
+ * Errors per field key (an empty object when everything is valid). Values as the form holds
+ * them: text-like, number and date fields as strings, multiselect as string[], checkbox and
+ * consent as booleans. A required value of only spaces is missing. Optional empty fields are
+ * valid whatever their bounds. Checks run type first, then length, then pattern.
+ */
+export const validateFields = (
+  fields: readonly FieldRules[],
+  values: Readonly<Record<string, FieldValue>>,
+): FieldErrors => {
+  const errors: FieldErrors = {};
+  for (const field of fields) {
+    const code = checkField(field, values[field.key]);
+    if (code) errors[field.key] = { code };
+  }
+  return errors;
+};

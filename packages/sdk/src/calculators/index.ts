@@ -1,0 +1,25 @@
+/**
+ * The membership domain's rules as pure functions: no I/O, no clock ("today" is a parameter),
+ * no dependencies, so the widget, the sandbox API and SDK users compute the same answers.
+ * @module
+ */
+export * from './errors.js';
+export {
+  addDays,
+  addMonths,
+  compareDates,
+  daysBetween,
+  daysInMonth,
+  isLeapYear,
+  isValidDate,
+  localDate,
+  type DateString,
+} from './dates.js';
+export * from './term.js';
+export * from './expiry.js';
+export * from './status.js';
+export * from './renewal.js';
+export * from './money.js';
+export * from './discounts.js';
+export * from './pricing.js';
+export * from './fields.js';

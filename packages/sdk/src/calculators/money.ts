@@ -1,0 +1,77 @@
+/** Money as an integer of the currency's minor unit, as on the wire and at Stripe. */
+import { CalculatorError } from './errors.js';
+
+// Stripe's zero-decimal and three-decimal currencies; every other currency has 2 decimals.
+const zeroDecimal = 'BIF CLP DJF GNF JPY KMF KRW MGA PYG RWF UGX VND VUV XAF XOF XPF';
+const threeDecimal = 'BHD JOD KWD OMR TND';
+
+const currencyCode = (currency: string): string => {
+  const code = typeof currency === 'string' ? currency.toUpperCase() : '';
+  if (!/^[A-Z]{3}$/.test(code)) throw new CalculatorError('invalid_currency', `Not an ISO 4217 code: ${currency}`);
+  return code;
+};
+
+/** Decimal places of the currency's minor unit: 0 (JPY), 2 (USD) or 3 (KWD). */
+export const currencyExponent = (currency: string): 0 | 2 | 3 => {
+  const code = currencyCode(currency);
+  return zeroDecimal.includes(code) ? 0 : threeDecimal.includes(code) ? 3 : 2;
+};
+
+/**
+ * Minor units of a decimal amount typed by a person: `toMinorUnits('12.50', 'USD')` = 1250,
+ * `('500', 'JPY')` = 500, `('1.5', 'KWD')` = 1500. More decimals than the currency has
+ * (`'12.505'` USD, `'5.0'` JPY) throw `too_many_decimals`: rounding someone's money silently
+ * is worse than asking. Signs, exponents, separators and other junk throw `invalid_amount`.
+ */
+export const toMinorUnits = (amount: string | number, currency: string): number => {
+  const exponent = currencyExponent(currency);
+  const match = /^(\d*)(?:\.(\d*))?$/.exec(String(amount).trim());
+  if (!match || !/\d/.test(match[0])) throw new CalculatorError('invalid_amount', `Not an amount: ${amount}`);
+  const fraction = match[2] ?? '';
+  if (fraction.length > exponent) {
+    throw new CalculatorError('too_many_decimals', `${currency} has ${exponent} decimals`);
+  }
+  const minor = Number((match[1] || '0') + fraction.padEnd(exponent, '0'));
+  if (!Number.isSafeInteger(minor)) throw new CalculatorError('invalid_amount', `Amount too large: ${amount}`);
+  return minor;
+};
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A minor-unit amount for display in `locale` (`formatMoney(599, 'USD', 'en-US')` = "$5.99"),
+ * always with the currency's own number of decimals, so ¥500 and 1.500 KD read as charged.
+ */
+export const formatMoney = (minor: number, currency: string, locale?: string | string[]): string => {
+  const exponent = currencyExponent(currency);
+  const key = `${locale}|${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: exponent,
+      maximumFractionDigits: exponent,
+    });
+    moneyFormats.set(key, format);
+  }
+  return format.format(minor / 10 ** exponent);
+};
+
+// Stripe's minimum charge per currency, in minor units ("0.50 USD or equivalent").
+const processorMinimums: Record<string, number> = {
+  USD: 50, AED: 200, AUD: 50, BGN: 100, BRL: 50, CAD: 50, CHF: 50, CZK: 1500, DKK: 250, EUR: 50,
+  GBP: 30, HKD: 400, HUF: 17500, INR: 50, JPY: 50, MXN: 1000, MYR: 200, NOK: 300, NZD: 50,
+  PLN: 200, RON: 200, SEK: 300, SGD: 50, THB: 1000,
+};
+
+/**
+ * The smallest total the payment processor accepts, in minor units. For a currency outside
+ * Stripe's table the true floor depends on the exchange rate, which a pure function cannot
+ * know: we use half a major unit (50 for 2 decimals, 500 for 3), or 50 for zero-decimal
+ * currencies, and the processor keeps the last word.
+ */
+export const processorMinimum = (currency: string): number => {
+  const exponent = currencyExponent(currency);
+  return processorMinimums[currencyCode(currency)] ?? (exponent ? 5 * 10 ** (exponent - 1) : 50);
+};

@@ -1,0 +1,87 @@
+/** The price quote of a signup: subtotal, discount, total, and whether a payment is needed. */
+import type { DiscountTerms } from './discounts.js';
+import { CalculatorError, PricingError } from './errors.js';
+import { processorMinimum } from './money.js';
+
+export interface Price {
+  /** Fixed: the price. Donation: the minimum. Minor units. */
+  value: number;
+  currency: string;
+  type: 'fixed' | 'donation';
+  /** Donation ceiling, minor units. */
+  maximum?: number | null;
+  /** Suggested donation amounts; the first is used when the member leaves the amount empty. */
+  presets?: readonly number[] | null;
+}
+
+export interface PricedType {
+  id?: string;
+  price: Price;
+  registration_type?: 'individual' | 'group';
+  group_size_max?: number | null;
+}
+
+export interface QuoteInput {
+  /** The donation amount in minor units; ignored for fixed prices. */
+  amount?: number | null;
+  /** A discount already accepted by `checkDiscount` (dates and redemptions are not re-checked). */
+  discount?: DiscountTerms | null;
+  /** People in a group registration (one price for the whole group). */
+  group_size?: number | null;
+}
+
+export interface Quote {
+  currency: string;
+  subtotal: number;
+  discount_amount: number;
+  total: number;
+  requires_payment: boolean;
+}
+
+/**
+ * Quotes a signup of `type`. Throws `PricingError` (with `limit` where a bound was crossed) for a
+ * donation that is not an integer or out of `value…maximum`, a discount on a donation or on a
+ * type it is not for, an `amount_off` in another currency, a group over `group_size_max`, and
+ * a total above 0 but under the processor's minimum. Malformed discounts (neither a percent in
+ * 0–100 nor a non-negative integer amount) throw a `CalculatorError` `invalid_discount`.
+ */
+export const quotePrice = (type: PricedType, { amount, discount, group_size: people }: QuoteInput = {}): Quote => {
+  const { price } = type;
+  const groupMax = type.registration_type === 'group' ? type.group_size_max : 1;
+  if (people != null && groupMax != null && people > groupMax) throw new PricingError('group_too_large', groupMax);
+
+  let subtotal = price.value;
+  if (price.type === 'donation') {
+    if (amount == null) subtotal = price.presets?.[0] ?? price.value;
+    else if (!Number.isSafeInteger(amount)) throw new PricingError('amount_not_integer');
+    else if (amount < price.value) throw new PricingError('amount_below_minimum', price.value);
+    else if (price.maximum != null && amount > price.maximum) throw new PricingError('amount_above_maximum', price.maximum);
+    else subtotal = amount;
+  }
+
+  let discountAmount = 0;
+  if (discount) {
+    const ids = discount.membership_type_ids;
+    if (price.type === 'donation' || (ids?.length && !ids.includes(type.id!))) {
+      throw new PricingError('discount_not_applicable');
+    }
+    const { percent_off: percent, amount_off: off } = discount;
+    if (percent != null && percent > 0 && percent <= 100) {
+      // Half up on integer minor units, with the percent in hundredths so 12.5 % stays exact.
+      discountAmount = Math.floor((subtotal * Math.round(percent * 100) + 5000) / 10000);
+    } else if (percent == null && Number.isSafeInteger(off) && off! >= 0) {
+      if (discount.currency?.toUpperCase() !== price.currency.toUpperCase()) {
+        throw new PricingError('discount_currency_mismatch');
+      }
+      discountAmount = off!;
+    } else {
+      throw new CalculatorError('invalid_discount', 'A discount needs percent_off in 0–100 or a non-negative amount_off');
+    }
+    discountAmount = Math.min(discountAmount, subtotal);
+  }
+
+  const total = subtotal - discountAmount;
+  const minimum = processorMinimum(price.currency);
+  if (total > 0 && total < minimum) throw new PricingError('below_processor_minimum', minimum);
+  return { currency: price.currency, subtotal, discount_amount: discountAmount, total, requires_payment: total > 0 };
+};

@@ -1,0 +1,44 @@
+/** A membership's status on a given day, derived from its stored state and dates. */
+import { addDays, compareDates, type DateString } from './dates.js';
+
+/** What is stored about a membership's life cycle; the status is derived from it and the dates. */
+export type MembershipState = 'pending' | 'declined' | 'confirmed' | 'terminated';
+
+export type MembershipStatus =
+  | 'pending'
+  | 'declined'
+  | 'future'
+  | 'active'
+  | 'grace'
+  | 'expired'
+  | 'cancelled'
+  | 'terminated';
+
+export interface MembershipDates {
+  state: MembershipState;
+  starts_on: DateString;
+  /** null for lifetime. */
+  expires_on: DateString | null;
+  grace_days?: number | null;
+  cancelled_on?: DateString | null;
+}
+
+/**
+ * The status on day `on`. A confirmed membership is `future` before `starts_on`, `active` (or
+ * `cancelled` once `cancelled_on ≤ on`) until `expires_on`, in `grace` for `grace_days` more
+ * (cancelled or not, as the domain table says), then `expired`, or `terminated` if it was
+ * cancelled. `terminated` state (three failed renewal charges, or an admin) is final.
+ */
+export const membershipStatus = (membership: MembershipDates, on: DateString): MembershipStatus => {
+  const { state, starts_on: starts, expires_on: expires, cancelled_on: cancelled } = membership;
+  if (state !== 'confirmed') return state;
+  if (compareDates(on, starts) < 0) return 'future';
+  const isCancelled = cancelled != null && compareDates(cancelled, on) <= 0;
+  if (expires == null || compareDates(on, expires) < 0) return isCancelled ? 'cancelled' : 'active';
+  if (compareDates(on, addDays(expires, membership.grace_days ?? 0)) < 0) return 'grace';
+  return isCancelled ? 'terminated' : 'expired';
+};
+
+/** `active`, `grace` and `cancelled` grant the type's permissions; the others do not. */
+export const grantsAccess = (status: MembershipStatus): boolean =>
+  status === 'active' || status === 'grace' || status === 'cancelled';

@@ -1,0 +1,102 @@
+/** Terms of a membership type: adding them to an anchor date, and checking a type's term rules. */
+import { addDays, addMonths, dateParts, daysBetween, type DateString } from './dates.js';
+import { CalculatorError } from './errors.js';
+
+export type DurationIntervalType = 'day' | 'week' | 'month' | 'year' | 'lifetime';
+
+/** The length of one term: `duration` × `duration_interval_type` (duration null for lifetime). */
+export interface Term {
+  duration: number | null;
+  duration_interval_type: DurationIntervalType;
+}
+
+/** A cyclical type's lapse date: `day` of every month, or `day` of `month` every year. */
+export interface Cycle {
+  day: number;
+  month: number | null;
+  buffer_days: number;
+}
+
+/** What the term and expiry calculators read of a membership type. */
+export interface TermRules extends Term {
+  cycle?: Cycle | null;
+  grace_days?: number | null;
+}
+
+const isCount = (n: unknown, min: number): n is number => Number.isSafeInteger(n) && (n as number) >= min;
+
+const fail = (code: ConstructorParameters<typeof CalculatorError>[0], message: string): never => {
+  throw new CalculatorError(code, message);
+};
+
+/** Whole months in one term of a month/year type; 0 for day/week types. */
+const termMonths = (term: Term): number =>
+  term.duration_interval_type === 'year' ? 12 * term.duration! : term.duration_interval_type === 'month' ? term.duration! : 0;
+
+/** Whole days in one term of a day/week type. */
+const termDays = (term: Term): number => (term.duration_interval_type === 'week' ? 7 : 1) * term.duration!;
+
+const checkTerm = (term: Term): void => {
+  const interval = term.duration_interval_type;
+  if (interval !== 'day' && interval !== 'week' && interval !== 'month' && interval !== 'year') {
+    fail('invalid_interval', `A ${String(interval)} type has no term to add`);
+  }
+  if (!isCount(term.duration, 1)) fail('invalid_duration', `Duration must be an integer ≥ 1, not ${term.duration}`);
+};
+
+/**
+ * The date `count` terms after `anchorOn`. Month and year terms are computed from the anchor in
+ * one step and clamped to the month's end (monthly from 2025-01-31: 02-28, 03-31, 04-30), never
+ * chained from the previous expiry, which would drift to the 28th. Day and week terms are exact
+ * day counts. Lifetime has no term: this throws `invalid_interval` (use `calculateExpiry`).
+ */
+export const addTerm = (anchorOn: DateString, term: Term, count = 1): DateString => {
+  checkTerm(term);
+  if (!isCount(count, 0)) fail('invalid_count', `Count must be an integer ≥ 0, not ${count}`);
+  const months = termMonths(term);
+  return months ? addMonths(anchorOn, months * count) : addDays(anchorOn, termDays(term) * count);
+};
+
+// February is held to 28 so a yearly cycle date exists every year.
+const longestCycleDay = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Throws the specific `CalculatorError` for a type whose term rules cannot be honoured: duration
+ * 0, cycle day 29 on a monthly type, a buffer over the limit, a cycle on a 2-month term, etc.
+ */
+export const checkTermRules = (type: TermRules): void => {
+  const { cycle, grace_days: grace } = type;
+  if (grace != null && !isCount(grace, 0)) fail('invalid_grace_days', `Grace days must be an integer ≥ 0, not ${grace}`);
+  if (type.duration_interval_type !== 'lifetime') checkTerm(type);
+  if (!cycle) return;
+  const yearly = type.duration_interval_type === 'year';
+  // Everyone lapsing on one date only works for a single month or year per period.
+  if (!(yearly || type.duration_interval_type === 'month') || type.duration !== 1) {
+    fail('invalid_cycle_interval', 'A cyclical type lasts exactly 1 month or 1 year');
+  }
+  if (yearly ? !(isCount(cycle.month, 1) && cycle.month <= 12) : cycle.month != null) {
+    fail('invalid_cycle_month', `Cycle month must be 1–12 for yearly types and null for monthly ones, not ${cycle.month}`);
+  }
+  if (!isCount(cycle.day, 1) || cycle.day > (yearly ? longestCycleDay[cycle.month! - 1]! : 28)) {
+    fail('invalid_cycle_day', `Cycle day ${cycle.day} does not exist in every period`);
+  }
+  if (!isCount(cycle.buffer_days, 0) || cycle.buffer_days > (yearly ? 180 : 20)) {
+    fail('invalid_buffer_days', `Buffer days must be 0–${yearly ? 180 : 20}, not ${cycle.buffer_days}`);
+  }
+};
+
+/** How many whole terms fit between `anchorOn` and `on` (0 when `on` is before the anchor). */
+export const termsBetween = (anchorOn: DateString, on: DateString, term: Term): number => {
+  const months = termMonths(term);
+  let count: number;
+  if (months) {
+    const [ay, am] = dateParts(anchorOn);
+    const [oy, om] = dateParts(on);
+    count = Math.floor(((oy - ay) * 12 + om - am) / months);
+    // The month count overshoots by one when `on` falls before the anchor's day of the month.
+    if (count > 0 && addMonths(anchorOn, count * months) > on) count--;
+  } else {
+    count = Math.floor(daysBetween(anchorOn, on) / termDays(term));
+  }
+  return Math.max(0, count);
+};

@@ -23,7 +23,6 @@ export const CountSchema = AmountSchema;
 export const FieldValueSchema = z.nullable(
   z.union([z.string(), z.array(z.string()), z.boolean(), z.number()]),
 );
-export type FieldValue = z.infer<typeof FieldValueSchema>;
 
 /** Custom field values by field key. */
 export const FieldValuesSchema = z.record(z.string(), FieldValueSchema);

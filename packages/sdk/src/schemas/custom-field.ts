@@ -13,7 +13,6 @@ export const CustomFieldTypeSchema = z.enum([
   'checkbox',
   'consent',
 ]);
-export type CustomFieldType = z.infer<typeof CustomFieldTypeSchema>;
 
 export const CustomFieldOptionSchema = z.object({ value: z.string(), label: z.string() });
 export type CustomFieldOption = z.infer<typeof CustomFieldOptionSchema>;

@@ -1,4 +1,6 @@
 // The API contract as zod/mini schemas (wire names, snake_case) and the types inferred from them.
+// Types that calculators also export (Price, Cycle, CustomFieldType, DurationIntervalType, FieldValue,
+// MembershipStatus) come from there, structurally the same; here only their schemas.
 export * from './common.js';
 export * from './page.js';
 export * from './organization.js';

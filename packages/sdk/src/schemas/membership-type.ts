@@ -11,7 +11,6 @@ export const PriceSchema = z.object({
   maximum: z.nullish(AmountSchema),
   presets: z.nullish(z.array(AmountSchema)),
 });
-export type Price = z.infer<typeof PriceSchema>;
 
 /** Cyclical types: everyone lapses on `day` (of `month`, for yearly types). */
 export const CycleSchema = z.object({
@@ -19,10 +18,8 @@ export const CycleSchema = z.object({
   month: z.nullable(z.int().check(z.minimum(1), z.maximum(12))),
   buffer_days: CountSchema,
 });
-export type Cycle = z.infer<typeof CycleSchema>;
 
 export const DurationIntervalTypeSchema = z.enum(['day', 'week', 'month', 'year', 'lifetime']);
-export type DurationIntervalType = z.infer<typeof DurationIntervalTypeSchema>;
 
 /** What people join: price, term, rules. `status` 100 = listed, 200 = hidden. */
 export const MembershipTypeSchema = z.object({

@@ -13,7 +13,6 @@ export const MembershipStatusSchema = z.enum([
   'cancelled',
   'terminated',
 ]);
-export type MembershipStatus = z.infer<typeof MembershipStatusSchema>;
 
 export const MembershipKindSchema = z.enum(['new', 'renewal', 'reinstated']);
 export type MembershipKind = z.infer<typeof MembershipKindSchema>;

@@ -1,0 +1,116 @@
+// The one error tree of the SDK: everything the client throws is a MemberkitError.
+import type { FieldError, Problem } from '../schemas/problem.js';
+
+export class MemberkitError extends Error {
+  override name = 'MemberkitError';
+}
+
+/** The API answered with an error status; `problem` is its `application/problem+json` body. */
+export class APIError extends MemberkitError {
+  override name = 'APIError';
+  /** The problem's `code` (`validation_failed`, `already_member`, …), when the body had one. */
+  readonly code: string | undefined;
+  /** Per-field errors of a `validation_failed` problem (empty otherwise). */
+  readonly errors: FieldError[];
+
+  constructor(
+    readonly status: number,
+    readonly problem: Problem | undefined,
+    /** The `Request-Id` response header: quote it when asking for support. */
+    readonly requestId: string | undefined,
+    readonly headers: Headers,
+    message?: string,
+  ) {
+    super(
+      message ??
+        `${status}${problem ? ` ${problem.code}: ${problem.detail || problem.title}` : ' status code (no problem body)'}`,
+    );
+    this.code = problem?.code;
+    this.errors = problem?.errors ?? [];
+  }
+
+  /** The subclass for `status`. */
+  static generate(status: number, problem: Problem | undefined, requestId: string | undefined, headers: Headers): APIError {
+    const Class =
+      status >= 500
+        ? InternalServerError
+        : ({
+            400: BadRequestError,
+            401: AuthenticationError,
+            403: PermissionDeniedError,
+            404: NotFoundError,
+            409: ConflictError,
+            413: PayloadTooLargeError,
+            422: UnprocessableEntityError,
+            429: RateLimitError,
+          } as Record<number, typeof APIError>)[status] ?? APIError;
+    return new Class(status, problem, requestId, headers);
+  }
+}
+
+export class BadRequestError extends APIError {
+  override name = 'BadRequestError';
+}
+export class AuthenticationError extends APIError {
+  override name = 'AuthenticationError';
+}
+export class PermissionDeniedError extends APIError {
+  override name = 'PermissionDeniedError';
+}
+export class NotFoundError extends APIError {
+  override name = 'NotFoundError';
+}
+/** 409, e.g. `idempotency_conflict`: the first request with this key is still running. */
+export class ConflictError extends APIError {
+  override name = 'ConflictError';
+}
+export class PayloadTooLargeError extends APIError {
+  override name = 'PayloadTooLargeError';
+}
+/** 422, e.g. `validation_failed` (see `errors`), `invalid_discount`, `idempotency_key_reused`. */
+export class UnprocessableEntityError extends APIError {
+  override name = 'UnprocessableEntityError';
+}
+export class RateLimitError extends APIError {
+  override name = 'RateLimitError';
+}
+/** Any 5xx. */
+export class InternalServerError extends APIError {
+  override name = 'InternalServerError';
+}
+
+/** The request never got an HTTP answer (DNS, refused connection, CORS, offline…). */
+export class APIConnectionError extends MemberkitError {
+  override name = 'APIConnectionError';
+}
+
+/** No answer within the `timeout` (per attempt, after any retries). */
+export class APITimeoutError extends MemberkitError {
+  override name = 'APITimeoutError';
+}
+
+/** The caller's `signal` aborted the request (or the wait before a retry). */
+export class APIUserAbortError extends MemberkitError {
+  override name = 'APIUserAbortError';
+}
+
+/** A success response did not match its schema; `path` locates the first mismatch. */
+export class ResponseValidationError extends MemberkitError {
+  override name = 'ResponseValidationError';
+  constructor(
+    message: string,
+    /** Where in the body the first mismatch is (`['membership_types', 0, 'price', 'value']`); `[]` for the whole body. */
+    readonly path: PropertyKey[],
+    readonly status: number,
+    readonly requestId: string | undefined,
+    /** The body as received (parsed JSON, or the raw text when it was not JSON). */
+    readonly body: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** A success response whose body is not JSON at all (empty, HTML from a proxy, truncated…). */
+export class ResponseParseError extends ResponseValidationError {
+  override name = 'ResponseParseError';
+}

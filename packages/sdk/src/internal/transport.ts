@@ -1,0 +1,199 @@
+// The request loop shared by every resource: auth, idempotency keys, timeouts, retries, error
+// mapping and response validation.
+import ky, { type KyInstance } from 'ky';
+import type { z } from '../schemas/zod.js';
+import { ProblemSchema, type Problem } from '../schemas/problem.js';
+import type { Page } from '../schemas/page.js';
+import {
+  APIConnectionError,
+  APIError,
+  APITimeoutError,
+  APIUserAbortError,
+  MemberkitError,
+  ResponseParseError,
+  ResponseValidationError,
+} from '../core/errors.js';
+import { ListPage, PagePromise } from '../core/pagination.js';
+import type { ClientOptions, RequestOptions } from '../core/request-options.js';
+import { isBrowser } from './env.js';
+import { idempotencyKey } from './idempotency.js';
+import { path } from './path.js';
+import { isRetryable, isRetryableStatus, retryDelay, sleep } from './retry.js';
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+export interface RequestSpec<T> {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** Relative to `organizations/{org}/`, built with `path`. */
+  path: string;
+  query?: Query | undefined;
+  body?: unknown;
+  schema: z.ZodMiniType<T>;
+  /** Creates or charges: always send an Idempotency-Key (generated once per call if not given). */
+  idempotent?: boolean;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export class Transport {
+  readonly #o: ClientOptions;
+  readonly #ky: KyInstance;
+  readonly #prefix: string;
+  #token: Promise<string> | undefined;
+
+  constructor(options: ClientOptions) {
+    this.#o = options;
+    if (options.token !== undefined && options.secretKey !== undefined) {
+      throw new MemberkitError('Pass either `token` (a member) or `secretKey` (admin), not both');
+    }
+    const secret = options.secretKey ?? (typeof options.token === 'string' && options.token.startsWith('sk_'));
+    if (secret && !options.dangerouslyAllowBrowser && isBrowser()) {
+      throw new MemberkitError(
+        'Refusing to use a secret key in a browser: anyone could read it. Use a member token, or pass `dangerouslyAllowBrowser: true` if you really mean it.',
+      );
+    }
+    this.#prefix = path`organizations/${options.organization}/`;
+    this.#ky = ky.create({
+      prefixUrl: options.baseUrl,
+      retry: 0,
+      timeout: false,
+      throwHttpErrors: false,
+      ...(options.fetch && { fetch: options.fetch }),
+    });
+  }
+
+  #authorization(): string | Promise<string> | undefined {
+    const t = this.#o.token ?? this.#o.secretKey;
+    if (typeof t !== 'function') return t;
+    return (this.#token ??= Promise.resolve()
+      .then(t)
+      .catch((e: unknown) => {
+        this.#token = undefined;
+        throw new MemberkitError(`Could not get a member token: ${message(e)}`, { cause: e });
+      }));
+  }
+
+  async request<T>(spec: RequestSpec<T>, o: RequestOptions = {}): Promise<T> {
+    const { method } = spec;
+    const key = o.idempotencyKey ?? (spec.idempotent ? idempotencyKey() : undefined);
+    const retryable = isRetryable(method, key);
+    const maxRetries = o.maxRetries ?? this.#o.maxRetries ?? 2;
+    const timeout = o.timeout ?? this.#o.timeout ?? 30_000;
+    const backoff = this.#o.backoff ?? {};
+    const searchParams: Record<string, string> = {};
+    for (const [k, v] of Object.entries(spec.query ?? {})) if (v != null) searchParams[k] = String(v);
+    let retries = 0;
+    let refreshed = false;
+
+    for (;;) {
+      const auth = this.#authorization();
+      const tokenPromise = this.#token;
+      const token = await auth;
+      const headers: Record<string, string> = { accept: 'application/json', ...this.#o.headers };
+      if (token) headers.authorization = `Bearer ${token}`;
+      if (key) headers['idempotency-key'] = key;
+      Object.assign(headers, o.headers);
+
+      const controller = new AbortController();
+      const abort = () => controller.abort();
+      let timedOut = false;
+      const timer =
+        timeout > 0 && timeout < Infinity
+          ? setTimeout(() => {
+              timedOut = true;
+              controller.abort();
+            }, timeout)
+          : undefined;
+      if (o.signal?.aborted) throw new APIUserAbortError('Request was aborted');
+      o.signal?.addEventListener('abort', abort, { once: true });
+
+      let response: Response | undefined;
+      let text = '';
+      let failure: MemberkitError | undefined;
+      try {
+        response = await this.#ky(this.#prefix + spec.path, {
+          method,
+          searchParams,
+          json: spec.body,
+          headers,
+          signal: controller.signal,
+        });
+        text = await response.text();
+      } catch (e) {
+        if (o.signal?.aborted) throw new APIUserAbortError('Request was aborted', { cause: e });
+        failure = timedOut
+          ? new APITimeoutError(`Request timed out after ${timeout} ms`, { cause: e })
+          : new APIConnectionError(`Connection error: ${message(e)}`, { cause: e });
+      } finally {
+        clearTimeout(timer);
+        o.signal?.removeEventListener('abort', abort);
+      }
+
+      if (failure || !response) {
+        if (!retryable || retries >= maxRetries) throw failure!;
+        await sleep(retryDelay(retries++, undefined, backoff), o.signal);
+        continue;
+      }
+      const { status, headers: responseHeaders } = response;
+      const requestId = responseHeaders.get('request-id') ?? undefined;
+
+      if (response.ok) return parse(spec.schema, text, status, requestId);
+
+      if (status === 401 && typeof this.#o.token === 'function' && !refreshed) {
+        // One fresh token and one repeat; a second 401 is the caller's to handle. Concurrent
+        // calls that failed with the same token share one refresh.
+        refreshed = true;
+        if (this.#token === tokenPromise) this.#token = undefined;
+        continue;
+      }
+      if (retryable && isRetryableStatus(status) && retries < maxRetries) {
+        await sleep(retryDelay(retries++, responseHeaders, backoff), o.signal);
+        continue;
+      }
+      throw APIError.generate(status, problem(text, status, response.statusText), requestId, responseHeaders);
+    }
+  }
+
+  /** A list call: awaitable as its first page, and `for await` iterable over every item. */
+  list<T extends { id: string }>(spec: RequestSpec<Page<T>>, o?: RequestOptions): PagePromise<T> {
+    const fetchPage = (after?: string): Promise<ListPage<T>> =>
+      this.request(after ? { ...spec, query: { ...spec.query, starting_after: after } } : spec, o).then(
+        (body) => new ListPage(body, fetchPage),
+      );
+    return new PagePromise(fetchPage());
+  }
+}
+
+const parse = <T>(schema: z.ZodMiniType<T>, text: string, status: number, requestId: string | undefined): T => {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new ResponseParseError(
+      `Response ${status} is not JSON: ${JSON.stringify(text.slice(0, 60))}`,
+      [],
+      status,
+      requestId,
+      text,
+    );
+  }
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw new ResponseValidationError(
+    `Response does not match the schema at ${issue.path.map(String).join('.') || '(root)'}: ${issue.code}${'expected' in issue ? `, expected ${String(issue.expected)}` : ''}`,
+    issue.path,
+    status,
+    requestId,
+    body,
+  );
+};
+
+/** The problem+json body, filling `type`/`title`/`status` a server may have left out. */
+const problem = (text: string, status: number, title: string): Problem | undefined => {
+  try {
+    return ProblemSchema.safeParse({ type: 'about:blank', title, status, ...JSON.parse(text) }).data;
+  } catch {
+    return undefined;
+  }
+};

@@ -1,0 +1,33 @@
+import type { RequestOptions } from '../core/request-options.js';
+import { path } from '../internal/path.js';
+import type { Transport } from '../internal/transport.js';
+import { CompanySchema, type Company, type CompanyCreateParams } from '../schemas/company.js';
+
+/** Admin (secret key): companies and who belongs to them. */
+export class CompaniesResource {
+  constructor(readonly _t: Transport) {}
+
+  /** Always idempotent (a key is generated once per call if not given). */
+  create(params: CompanyCreateParams, options?: RequestOptions): Promise<Company> {
+    return this._t.request(
+      { method: 'POST', path: 'companies', body: params, schema: CompanySchema, idempotent: true },
+      options,
+    );
+  }
+
+  /** Links a member; they inherit the company's active memberships' permissions. */
+  addMember(companyId: string, memberId: string, options?: RequestOptions): Promise<Company> {
+    return this._t.request(
+      { method: 'POST', path: path`companies/${companyId}/members`, body: { member_id: memberId }, schema: CompanySchema },
+      options,
+    );
+  }
+
+  /** Unlinks a member; the inherited permissions go at once. */
+  removeMember(companyId: string, memberId: string, options?: RequestOptions): Promise<Company> {
+    return this._t.request(
+      { method: 'DELETE', path: path`companies/${companyId}/members/${memberId}`, schema: CompanySchema },
+      options,
+    );
+  }
+}

@@ -1,0 +1,12 @@
+import type { RequestOptions } from '../core/request-options.js';
+import type { Transport } from '../internal/transport.js';
+import { DiscountSchema, type Discount, type DiscountValidateParams } from '../schemas/discount.js';
+
+export class DiscountsResource {
+  constructor(readonly _t: Transport) {}
+
+  /** The discount, or an `UnprocessableEntityError` with code `invalid_discount` saying why not. */
+  validate(params: DiscountValidateParams, options?: RequestOptions): Promise<Discount> {
+    return this._t.request({ method: 'POST', path: 'discounts/validate', body: params, schema: DiscountSchema }, options);
+  }
+}

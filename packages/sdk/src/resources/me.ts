@@ -1,0 +1,37 @@
+import type { RequestOptions } from '../core/request-options.js';
+import { path } from '../internal/path.js';
+import type { Transport } from '../internal/transport.js';
+import { MeSchema, type Me, type MembershipRenewParams } from '../schemas/me.js';
+import { MembershipSchema, type Membership } from '../schemas/membership.js';
+import { SignupSchema, type Signup } from '../schemas/signup.js';
+
+/** The signed-in member's own memberships (member token). */
+export class MeMembershipsResource {
+  constructor(readonly _t: Transport) {}
+
+  /** A Signup for the renewal; always idempotent (a key is generated once per call if not given). */
+  renew(id: string, params: MembershipRenewParams = {}, options?: RequestOptions): Promise<Signup> {
+    return this._t.request(
+      { method: 'POST', path: path`me/memberships/${id}/renew`, body: params, schema: SignupSchema, idempotent: true },
+      options,
+    );
+  }
+
+  /** The membership, now `cancelled`. */
+  cancel(id: string, options?: RequestOptions): Promise<Membership> {
+    return this._t.request({ method: 'POST', path: path`me/memberships/${id}/cancel`, schema: MembershipSchema }, options);
+  }
+}
+
+export class MeResource {
+  readonly memberships: MeMembershipsResource;
+
+  constructor(readonly _t: Transport) {
+    this.memberships = new MeMembershipsResource(_t);
+  }
+
+  /** The member, their memberships (with statuses) and effective permissions. */
+  retrieve(options?: RequestOptions): Promise<Me> {
+    return this._t.request({ method: 'GET', path: 'me', schema: MeSchema }, options);
+  }
+}

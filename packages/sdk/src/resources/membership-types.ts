@@ -1,0 +1,25 @@
+import type { PagePromise } from '../core/pagination.js';
+import type { RequestOptions } from '../core/request-options.js';
+import { path } from '../internal/path.js';
+import type { Transport } from '../internal/transport.js';
+import { MembershipTypeSchema, type MembershipType } from '../schemas/membership-type.js';
+import { PageSchema, type ListParams } from '../schemas/page.js';
+
+const MembershipTypePageSchema = PageSchema(MembershipTypeSchema);
+
+export class MembershipTypesResource {
+  constructor(readonly _t: Transport) {}
+
+  /** The listed types. */
+  list(params: ListParams = {}, options?: RequestOptions): PagePromise<MembershipType> {
+    return this._t.list(
+      { method: 'GET', path: 'membership-types', query: params, schema: MembershipTypePageSchema },
+      options,
+    );
+  }
+
+  /** One type, hidden ones included. */
+  retrieve(id: string, options?: RequestOptions): Promise<MembershipType> {
+    return this._t.request({ method: 'GET', path: path`membership-types/${id}`, schema: MembershipTypeSchema }, options);
+  }
+}

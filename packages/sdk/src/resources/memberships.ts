@@ -1,0 +1,35 @@
+import type { PagePromise } from '../core/pagination.js';
+import type { RequestOptions } from '../core/request-options.js';
+import { path } from '../internal/path.js';
+import type { Transport } from '../internal/transport.js';
+import {
+  MembershipSchema,
+  type Membership,
+  type MembershipCreateParams,
+  type MembershipListParams,
+} from '../schemas/membership.js';
+import { PageSchema } from '../schemas/page.js';
+
+const MembershipPageSchema = PageSchema(MembershipSchema);
+
+/** Admin (secret key). */
+export class MembershipsResource {
+  constructor(readonly _t: Transport) {}
+
+  /** Memberships, optionally by `status` and `member_id`. */
+  list(params: MembershipListParams = {}, options?: RequestOptions): PagePromise<Membership> {
+    return this._t.list({ method: 'GET', path: 'memberships', query: params, schema: MembershipPageSchema }, options);
+  }
+
+  /** Assigns a membership by hand (staff), no payment. Always idempotent. */
+  create(params: MembershipCreateParams, options?: RequestOptions): Promise<Membership> {
+    return this._t.request(
+      { method: 'POST', path: 'memberships', body: params, schema: MembershipSchema, idempotent: true },
+      options,
+    );
+  }
+
+  cancel(id: string, options?: RequestOptions): Promise<Membership> {
+    return this._t.request({ method: 'POST', path: path`memberships/${id}/cancel`, schema: MembershipSchema }, options);
+  }
+}

@@ -1,0 +1,12 @@
+import type { RequestOptions } from '../core/request-options.js';
+import { SignupConfigSchema, type SignupConfig, type SignupConfigRetrieveParams } from '../schemas/signup-config.js';
+import type { Transport } from '../internal/transport.js';
+
+/** `GET /signup-config`: organization, types, payment settings and the prefill member in one round trip. */
+export class SignupConfigResource {
+  constructor(readonly _t: Transport) {}
+
+  retrieve(params: SignupConfigRetrieveParams = {}, options?: RequestOptions): Promise<SignupConfig> {
+    return this._t.request({ method: 'GET', path: 'signup-config', query: params, schema: SignupConfigSchema }, options);
+  }
+}

@@ -1,0 +1,209 @@
+/**
+ * `<membership-signup-frame src="https://signup.example/frame.html?organization=acme">`: the
+ * host-side half of the iframe mode. Creates the iframe, answers the frame's handshake, passes the
+ * member token over a MessageChannel, sizes the iframe to its content and re-dispatches the
+ * widget's events on itself. No Lit, no dependencies: it must stay within 3 kB gzip.
+ */
+import {
+  isReady,
+  isToken,
+  parseFrameMessage,
+  postToWindow,
+  randomNonce,
+  httpOrigin,
+  PROTOCOL,
+  VERSION,
+  type FrameToHost,
+  type HostToFrame,
+  type Nonce,
+} from './protocol.js';
+
+/**
+ * Sandbox flags the frame keeps: scripts and its own origin (the widget, Stripe.js and the
+ * sessionStorage draft), forms, popups that escape the sandbox (Stripe's 3-D Secure, Link and the
+ * hosted checkout page) and top-level navigation only on a click. Everything else stays off
+ * (navigating the host page without a click, modals, downloads, pointer lock…).
+ */
+export const FRAME_SANDBOX =
+  'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation';
+
+const STYLES = ':host{display:block}iframe{display:block;width:100%;border:0;color-scheme:normal}';
+
+/**
+ * The host-side element. `.authToken` (memory only, never reflected to an attribute) and
+ * `.getAuthToken` behave as on `<membership-signup>`; events are the widget's own, re-dispatched
+ * with the same names and details (bubbling, composed). `membership-signup-submit` arrives after
+ * the fact: it cannot be cancelled across the frame boundary.
+ *
+ * @attr src - the hosted frame page URL, e.g. `https://signup.example/frame.html?organization=acme`
+ * @attr frame-title - the iframe's accessible title (default "Membership signup")
+ */
+export class MembershipSignupFrameElement extends HTMLElement {
+  static readonly version: string = '0.1.0';
+  static readonly observedAttributes = ['src', 'frame-title'];
+
+  /** Called when the frame needs a token (missing or expired): `() => Promise<string>`. */
+  getAuthToken?: (() => Promise<string>) | null;
+
+  private _token: string | null = null;
+  private _iframe?: HTMLIFrameElement;
+  private _origin?: string;
+  private _port?: MessagePort;
+  private _nonce?: Nonce;
+  private _authSent = false;
+  private _popupTimer?: ReturnType<typeof setInterval>;
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(STYLES);
+    root.adoptedStyleSheets = [sheet];
+  }
+
+  get authToken(): string | null {
+    return this._token;
+  }
+
+  /** The member's token. Changing it after the frame took one reloads the frame (new handshake). */
+  set authToken(token: string | null | undefined) {
+    const next = token || null;
+    if (next === this._token) return;
+    this._token = next;
+    if (this._authSent) this._load();
+  }
+
+  /** The iframe this element created (for tests and layout); undefined until connected. */
+  get frame(): HTMLIFrameElement | undefined {
+    return this._iframe;
+  }
+
+  connectedCallback(): void {
+    addEventListener('message', this._onWindowMessage);
+    this._load();
+  }
+
+  disconnectedCallback(): void {
+    removeEventListener('message', this._onWindowMessage);
+    this._close();
+  }
+
+  attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (name === 'frame-title') {
+      if (this._iframe) this._iframe.title = this._title();
+    } else if (old !== value && this.isConnected) this._load();
+  }
+
+  private _title(): string {
+    return this.getAttribute('frame-title') || 'Membership signup';
+  }
+
+  /** (Re)creates the iframe for the current `src`; a new load means a new handshake. */
+  private _load(): void {
+    this._close();
+    const src = this.getAttribute('src') || '';
+    const origin = httpOrigin(src, document.baseURI);
+    this._origin = origin;
+    if (!origin) {
+      this._iframe?.remove();
+      this._iframe = undefined;
+      if (src) console.warn('<membership-signup-frame>: src must be an http(s) URL');
+      return;
+    }
+    const iframe = (this._iframe ??= document.createElement('iframe'));
+    iframe.allow = 'payment';
+    // The frame learns who embeds it from the referrer where ancestorOrigins is missing.
+    iframe.referrerPolicy = 'origin';
+    iframe.setAttribute('sandbox', FRAME_SANDBOX);
+    iframe.title = this._title();
+    iframe.src = new URL(src, document.baseURI).href;
+    if (!iframe.isConnected) this.shadowRoot!.append(iframe);
+  }
+
+  private _close(): void {
+    this._port?.close();
+    this._port = this._nonce = undefined;
+    this._authSent = false;
+    clearInterval(this._popupTimer);
+  }
+
+  private _onWindowMessage = (event: MessageEvent): void => {
+    const frame = this._iframe?.contentWindow;
+    // Exact origin of the src we loaded AND the very window we created: anything else is noise.
+    if (!frame || event.source !== frame || event.origin !== this._origin || !isReady(event.data)) return;
+    this._close();
+    const nonce = (this._nonce = randomNonce());
+    const channel = new MessageChannel();
+    this._port = channel.port1;
+    this._port.onmessage = (message) => this._onPortMessage(nonce, message.data);
+    postToWindow(frame, { protocol: PROTOCOL, v: VERSION, type: 'connect', nonce }, this._origin, [channel.port2]);
+  };
+
+  private _send(message: HostToFrame): void {
+    this._port?.postMessage(message);
+  }
+
+  private _onPortMessage(nonce: Nonce, data: unknown): void {
+    if (nonce !== this._nonce) return;
+    const message = parseFrameMessage(data, nonce);
+    if (!message) return;
+    handlers[message.type](this, message as never, nonce);
+  }
+
+  /** @internal */
+  _hello(nonce: Nonce): void {
+    if (this._authSent) return;
+    this._authSent = true;
+    this._send({ type: 'auth', nonce, token: this._token, refresh: typeof this.getAuthToken === 'function' });
+  }
+
+  /** @internal */
+  _height(height: number): void {
+    if (this._iframe) this._iframe.style.height = `${height}px`;
+  }
+
+  /** @internal */
+  async _tokenRequest(nonce: Nonce, id: number): Promise<void> {
+    let token: string | null = null;
+    try {
+      const fresh = await this.getAuthToken?.();
+      if (isToken(fresh)) token = this._token = fresh;
+    } catch {
+      // The frame is told there is no token; the widget then signs up without one.
+    }
+    if (nonce === this._nonce) this._send({ type: 'token', nonce, id, token });
+  }
+
+  /** @internal Stripe's hosted checkout refuses to be framed: open it top-level, report the close. */
+  _checkout(nonce: Nonce, url: string): void {
+    clearInterval(this._popupTimer);
+    const popup = open(url, '_blank', 'popup,width=520,height=760');
+    if (!popup) {
+      this._send({ type: 'checkout-closed', nonce, opened: false });
+      return;
+    }
+    this._popupTimer = setInterval(() => {
+      if (!popup.closed) return;
+      clearInterval(this._popupTimer);
+      if (nonce === this._nonce) this._send({ type: 'checkout-closed', nonce, opened: true });
+    }, 400);
+  }
+}
+
+type Handlers = {
+  [K in FrameToHost['type']]: (host: MembershipSignupFrameElement, message: Extract<FrameToHost, { type: K }>, nonce: Nonce) => void;
+};
+const handlers: Handlers = {
+  hello: (host, _message, nonce) => host._hello(nonce),
+  height: (host, { height }) => host._height(height),
+  'token-request': (host, { id }, nonce) => void host._tokenRequest(nonce, id),
+  'checkout-open': (host, { url }, nonce) => host._checkout(nonce, url),
+  event: (host, { name, detail }) =>
+    host.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true })),
+};
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'membership-signup-frame': MembershipSignupFrameElement;
+  }
+}

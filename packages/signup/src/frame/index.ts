@@ -1,0 +1,9 @@
+/**
+ * `@memberkit/signup/frame`: the host-side script of the iframe mode. Importing it registers
+ * `<membership-signup-frame>`; it is built alone as `membership-signup-frame.js` (≤ 3 kB gzip).
+ * @packageDocumentation
+ */
+import './define.js';
+
+export { MembershipSignupFrameElement, FRAME_SANDBOX } from './host.js';
+export { EVENT_NAMES, MAX_HEIGHT, type FrameEventName } from './protocol.js';

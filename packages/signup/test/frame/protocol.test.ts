@@ -1,0 +1,167 @@
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import {
+  DETAIL_LIMITS,
+  MAX_HEIGHT,
+  copyDetail,
+  isConnect,
+  isInvalidDetail,
+  isReady,
+  isToken,
+  parseFrameMessage,
+  parseHostMessage,
+  postToWindow,
+  randomNonce,
+} from '../../src/frame/protocol.js';
+
+const nonce = 'a'.repeat(32);
+const ready = { protocol: 'memberkit-frame', v: 1, type: 'ready' };
+const connect = { ...ready, type: 'connect', nonce };
+
+describe('frame protocol: handshake messages', () => {
+  it('accepts exactly the ready and connect shapes', () => {
+    expect(isReady(ready)).to.equal(true);
+    expect(isConnect(connect)).to.equal(true);
+    expect(isReady(connect)).to.equal(false);
+    expect(isConnect(ready)).to.equal(false);
+  });
+
+  it('rejects other protocols, versions, extra keys, inherited keys and non-objects', () => {
+    expect(isReady({ ...ready, protocol: 'other' })).to.equal(false);
+    expect(isReady({ ...ready, v: 2 })).to.equal(false);
+    expect(isReady({ ...ready, extra: 1 })).to.equal(false);
+    expect(isReady(Object.create(ready))).to.equal(false);
+    expect(isReady(JSON.stringify(ready))).to.equal(false);
+    expect(isReady([ready])).to.equal(false);
+    expect(isReady(null)).to.equal(false);
+    expect(isConnect({ ...connect, nonce: 'A'.repeat(32) })).to.equal(false);
+    expect(isConnect({ ...connect, nonce: 'a'.repeat(31) })).to.equal(false);
+    expect(isConnect(JSON.parse(`{"protocol":"memberkit-frame","v":1,"type":"connect","nonce":"${nonce}","__proto__":{}}`))).to.equal(false);
+  });
+
+  it('makes a fresh 128-bit hex nonce each time', () => {
+    const nonces = new Set(Array.from({ length: 50 }, randomNonce));
+    expect(nonces.size).to.equal(50);
+    for (const value of nonces) expect(value).to.match(/^[0-9a-f]{32}$/);
+  });
+});
+
+describe('frame protocol: frame → host messages', () => {
+  it('accepts a height within 0…MAX_HEIGHT, rounded up to whole pixels', () => {
+    expect(parseFrameMessage({ type: 'height', nonce, height: 420.2 }, nonce)).to.deep.equal({ type: 'height', nonce, height: 421 });
+    expect(parseFrameMessage({ type: 'height', nonce, height: 0 }, nonce)).to.deep.equal({ type: 'height', nonce, height: 0 });
+    expect(parseFrameMessage({ type: 'height', nonce, height: MAX_HEIGHT }, nonce)?.type).to.equal('height');
+  });
+
+  it('ignores spoofed heights: 1e9, -1, NaN, Infinity, strings', () => {
+    for (const height of [1e9, -1, NaN, Infinity, -Infinity, '300', null, MAX_HEIGHT + 1]) {
+      expect(parseFrameMessage({ type: 'height', nonce, height }, nonce), String(height)).to.equal(undefined);
+    }
+  });
+
+  it('ignores any message whose nonce is not the handshake’s', () => {
+    expect(parseFrameMessage({ type: 'hello', nonce: 'b'.repeat(32) }, nonce)).to.equal(undefined);
+    expect(parseFrameMessage({ type: 'hello' }, nonce)).to.equal(undefined);
+    expect(parseFrameMessage({ type: 'hello', nonce }, nonce)).to.deep.equal({ type: 'hello', nonce });
+  });
+
+  it('forwards only the widget’s own event names', () => {
+    const complete = { type: 'event', nonce, name: 'membership-signup-complete', detail: { signup: { id: 's1' }, membership: { id: 'm1' } } };
+    expect(parseFrameMessage(complete, nonce)).to.deep.equal(complete);
+    expect(parseFrameMessage({ ...complete, name: 'click' }, nonce)).to.equal(undefined);
+    expect(parseFrameMessage({ ...complete, name: 'membership-signup-complete ' }, nonce)).to.equal(undefined);
+  });
+
+  it('accepts only https checkout pages and positive integer token requests', () => {
+    expect(parseFrameMessage({ type: 'checkout-open', nonce, url: 'https://checkout.stripe.com/c/pay/cs_1' }, nonce)?.type).to.equal('checkout-open');
+    for (const url of ['javascript:alert(1)', 'http://checkout.stripe.com/', 'data:text/html,x', `https://a.test/${'x'.repeat(5000)}`]) {
+      expect(parseFrameMessage({ type: 'checkout-open', nonce, url }, nonce), url.slice(0, 30)).to.equal(undefined);
+    }
+    expect(parseFrameMessage({ type: 'token-request', nonce, id: 3 }, nonce)).to.deep.equal({ type: 'token-request', nonce, id: 3 });
+    for (const id of [0, -1, 1.5, '1']) expect(parseFrameMessage({ type: 'token-request', nonce, id }, nonce)).to.equal(undefined);
+  });
+});
+
+describe('frame protocol: event details', () => {
+  it('copies plain data into fresh objects', () => {
+    const detail = { signup: { id: 's1', lines: [{ amount: 6000 }], paid: true, note: null } };
+    const copy = copyDetail(detail) as typeof detail;
+    expect(copy).to.deep.equal(detail);
+    expect(copy).not.to.equal(detail);
+    expect(copy.signup.lines).not.to.equal(detail.signup.lines);
+  });
+
+  it('rejects prototype-polluting keys anywhere in the tree', () => {
+    for (const json of ['{"__proto__":{"polluted":true}}', '{"a":[{"constructor":{"prototype":{"polluted":true}}}]}', '{"prototype":1}']) {
+      expect(isInvalidDetail(copyDetail(JSON.parse(json))), json).to.equal(true);
+    }
+    expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
+  });
+
+  it('rejects oversized strings, totals, entry counts and depth', () => {
+    expect(isInvalidDetail(copyDetail({ big: 'x'.repeat(10 * 1024 * 1024) }))).to.equal(true);
+    expect(isInvalidDetail(copyDetail({ s: 'x'.repeat(DETAIL_LIMITS.strings + 1) }))).to.equal(true);
+    expect(isInvalidDetail(copyDetail(Array.from({ length: 40 }, () => 'x'.repeat(DETAIL_LIMITS.strings))))).to.equal(true);
+    expect(isInvalidDetail(copyDetail(new Array(DETAIL_LIMITS.entries + 1).fill(0)))).to.equal(true);
+    let deep: unknown = 1;
+    for (let i = 0; i <= DETAIL_LIMITS.depth + 1; i += 1) deep = { deep };
+    expect(isInvalidDetail(copyDetail(deep))).to.equal(true);
+  });
+
+  it('rejects non-JSON values: NaN, class instances, dates', () => {
+    for (const value of [{ n: NaN }, { d: new Date(0) }, { m: new Map() }]) expect(isInvalidDetail(copyDetail(value))).to.equal(true);
+  });
+
+  it('never throws and never yields an own __proto__, whatever the input', () => {
+    fc.assert(
+      fc.property(fc.anything({ withObjectString: true, withNullPrototype: true }), (value) => {
+        const copy = copyDetail(value);
+        const json = isInvalidDetail(copy) ? '' : JSON.stringify(copy);
+        return !json.includes('"__proto__"');
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.anything(), fc.anything(), (data, other) => {
+        parseFrameMessage(data, nonce);
+        parseHostMessage(data, nonce);
+        isReady(other);
+        isConnect(other);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('frame protocol: host → frame messages', () => {
+  it('accepts the auth message with a token or null', () => {
+    expect(parseHostMessage({ type: 'auth', nonce, token: 'eyJ.abc-def_1', refresh: true }, nonce)).to.deep.equal({ type: 'auth', nonce, token: 'eyJ.abc-def_1', refresh: true });
+    expect(parseHostMessage({ type: 'auth', nonce, token: null, refresh: false }, nonce)?.type).to.equal('auth');
+  });
+
+  it('rejects malformed tokens and wrong shapes', () => {
+    for (const token of ['', 'has space', 'x'.repeat(8193), 42, { t: 1 }, 'tab\t']) {
+      expect(isToken(token)).to.equal(false);
+      expect(parseHostMessage({ type: 'auth', nonce, token, refresh: false }, nonce)).to.equal(undefined);
+    }
+    expect(parseHostMessage({ type: 'auth', nonce, token: 't', refresh: 'yes' }, nonce)).to.equal(undefined);
+    expect(parseHostMessage({ type: 'token', nonce, id: 0, token: 't' }, nonce)).to.equal(undefined);
+    expect(parseHostMessage({ type: 'auth', nonce: 'c'.repeat(32), token: 't', refresh: false }, nonce)).to.equal(undefined);
+  });
+});
+
+describe('frame protocol: posting to a window', () => {
+  it('refuses "*" and anything that is not an exact http(s) origin', () => {
+    for (const origin of ['*', 'null', '', 'https://a.test/path', 'javascript:', 'file://']) {
+      expect(() => postToWindow(window, ready as never, origin), origin).to.throw(TypeError);
+    }
+  });
+
+  it('posts with the exact origin', async () => {
+    const received = new Promise<MessageEvent>((resolve) => addEventListener('message', resolve, { once: true }));
+    postToWindow(window, ready as never, location.origin);
+    const event = await received;
+    expect(event.data).to.deep.equal(ready);
+    expect(event.origin).to.equal(location.origin);
+  });
+});

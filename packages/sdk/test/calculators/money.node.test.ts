@@ -1,0 +1,68 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  CalculatorError,
+  currencyExponent,
+  formatMoney,
+  processorMinimum,
+  toMinorUnits,
+} from '../../src/calculators/index.js';
+
+const code = (c: string) => (error: unknown) => error instanceof CalculatorError && error.code === c;
+
+describe('prices rule 5: zero-decimal and three-decimal currencies', () => {
+  it('USD and EUR have 2 decimals; JPY, KRW, VND, CLP 0; KWD, BHD, JOD, OMR, TND 3 (any case)', () => {
+    assert.deepEqual(['USD', 'eur'].map(currencyExponent), [2, 2]);
+    assert.deepEqual(['JPY', 'KRW', 'VND', 'CLP', 'xof'].map(currencyExponent), [0, 0, 0, 0, 0]);
+    assert.deepEqual(['KWD', 'BHD', 'JOD', 'OMR', 'tnd'].map(currencyExponent), [3, 3, 3, 3, 3]);
+  });
+
+  it('a code that is not three letters throws invalid_currency', () => {
+    for (const bad of ['US', 'USDX', '12A', '', 'J Y']) assert.throws(() => currencyExponent(bad), code('invalid_currency'));
+  });
+
+  it('toMinorUnits: 12.50 USD = 1250, 1000 JPY = 1000, 1.000 KWD = 1000, 1.5 KWD = 1500', () => {
+    assert.equal(toMinorUnits('12.50', 'USD'), 1250);
+    assert.equal(toMinorUnits('12.5', 'USD'), 1250);
+    assert.equal(toMinorUnits('12', 'USD'), 1200);
+    assert.equal(toMinorUnits(' 0.07 ', 'USD'), 7);
+    assert.equal(toMinorUnits('.5', 'EUR'), 50);
+    assert.equal(toMinorUnits('1000', 'JPY'), 1000);
+    assert.equal(toMinorUnits('1.000', 'KWD'), 1000);
+    assert.equal(toMinorUnits('1.5', 'KWD'), 1500);
+    assert.equal(toMinorUnits(60, 'USD'), 6000);
+  });
+
+  it('more decimals than the currency has throws too_many_decimals: 12.505 USD, 5.0 JPY, 1.0005 KWD', () => {
+    assert.throws(() => toMinorUnits('12.505', 'USD'), code('too_many_decimals'));
+    assert.throws(() => toMinorUnits('5.0', 'JPY'), code('too_many_decimals'));
+    assert.throws(() => toMinorUnits('1.0005', 'KWD'), code('too_many_decimals'));
+  });
+
+  it('junk throws invalid_amount: empty, sign, exponent, separators, letters, a lone dot', () => {
+    for (const bad of ['', ' ', '-5', '+5', '1e3', '1,000', '12.50 USD', 'abc', '.', '1.2.3', 'Infinity']) {
+      assert.throws(() => toMinorUnits(bad, 'USD'), code('invalid_amount'), bad);
+    }
+    assert.throws(() => toMinorUnits('99999999999999999999', 'USD'), code('invalid_amount'));
+  });
+
+  it('formatMoney shows the currency’s own decimals: $5.99, ¥500, KWD 1.500, 60,00 € in German', () => {
+    assert.equal(formatMoney(599, 'USD', 'en-US'), '$5.99');
+    assert.equal(formatMoney(6000, 'USD', 'en-US'), '$60.00');
+    assert.equal(formatMoney(500, 'JPY', 'en-US'), '¥500');
+    assert.equal(formatMoney(1500, 'KWD', 'en-US'), 'KWD\u00a01.500');
+    assert.equal(formatMoney(6000, 'EUR', 'de-DE'), '60,00\u00a0€');
+  });
+});
+
+describe('prices rule 4: the processor’s minimum charge (Stripe’s table, minor units)', () => {
+  it('0.50 USD/EUR/CAD/AUD = 50, 0.30 GBP = 30, 50 JPY = 50, 175.00 HUF = 17500', () => {
+    assert.deepEqual(['USD', 'EUR', 'CAD', 'AUD', 'GBP', 'JPY', 'HUF', 'usd'].map(processorMinimum), [50, 50, 50, 50, 30, 50, 17500, 50]);
+  });
+
+  it('outside the table: half a major unit (KWD 500, a two-decimal currency 50), 50 for zero-decimal ones', () => {
+    assert.equal(processorMinimum('KWD'), 500);
+    assert.equal(processorMinimum('ZAR'), 50);
+    assert.equal(processorMinimum('KRW'), 50);
+  });
+});

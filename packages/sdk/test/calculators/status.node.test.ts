@@ -1,0 +1,91 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { grantsAccess, membershipStatus, renewalAttemptOn, type MembershipDates } from '../../src/calculators/index.js';
+
+const paid: MembershipDates = {
+  state: 'confirmed',
+  starts_on: '2025-01-01',
+  expires_on: '2026-01-01',
+  grace_days: 14,
+  cancelled_on: null,
+};
+
+describe('status on a date: derived from state and dates', () => {
+  it('pending and declined whatever the dates', () => {
+    assert.equal(membershipStatus({ ...paid, state: 'pending' }, '2025-06-01'), 'pending');
+    assert.equal(membershipStatus({ ...paid, state: 'declined' }, '2025-06-01'), 'declined');
+  });
+
+  it('future before starts_on: 2024-12-31', () => {
+    assert.equal(membershipStatus(paid, '2024-12-31'), 'future');
+  });
+
+  it('active from starts_on 2025-01-01 to the day before expires_on, 2025-12-31', () => {
+    assert.equal(membershipStatus(paid, '2025-01-01'), 'active');
+    assert.equal(membershipStatus(paid, '2025-12-31'), 'active');
+  });
+
+  it('grace from the lapse day 2026-01-01 for 14 days, to 2026-01-14', () => {
+    assert.equal(membershipStatus(paid, '2026-01-01'), 'grace');
+    assert.equal(membershipStatus(paid, '2026-01-14'), 'grace');
+  });
+
+  it('expired from 2026-01-15; with grace 0 from the lapse day itself', () => {
+    assert.equal(membershipStatus(paid, '2026-01-15'), 'expired');
+    assert.equal(membershipStatus({ ...paid, grace_days: 0 }, '2026-01-01'), 'expired');
+    assert.equal(membershipStatus({ ...paid, grace_days: undefined }, '2026-01-01'), 'expired');
+  });
+
+  it('lifetime (expires_on null) is active forever', () => {
+    assert.equal(membershipStatus({ ...paid, expires_on: null }, '2999-12-31'), 'active');
+  });
+
+  it('cancelled 2025-03-01: still active on 02-28, cancelled from 03-01 inside its paid term', () => {
+    const cancelled = { ...paid, cancelled_on: '2025-03-01' };
+    assert.equal(membershipStatus(cancelled, '2025-02-28'), 'active');
+    assert.equal(membershipStatus(cancelled, '2025-03-01'), 'cancelled');
+    assert.equal(membershipStatus(cancelled, '2025-12-31'), 'cancelled');
+  });
+
+  it('cancelled and past its term and grace: terminated (2026-01-15); in the grace window: grace', () => {
+    const cancelled = { ...paid, cancelled_on: '2025-03-01' };
+    assert.equal(membershipStatus(cancelled, '2026-01-05'), 'grace');
+    assert.equal(membershipStatus(cancelled, '2026-01-15'), 'terminated');
+  });
+
+  it('a terminated state (three failed renewal charges) is terminated even inside the term', () => {
+    assert.equal(membershipStatus({ ...paid, state: 'terminated' }, '2025-06-01'), 'terminated');
+  });
+
+  it('a cancelled membership that has not started yet is future', () => {
+    assert.equal(membershipStatus({ ...paid, cancelled_on: '2024-12-01' }, '2024-12-15'), 'future');
+  });
+});
+
+describe('access: active, grace and cancelled grant the type’s permissions', () => {
+  it('grants for active, grace, cancelled; not for pending, declined, future, expired, terminated', () => {
+    const all = ['pending', 'declined', 'future', 'active', 'grace', 'expired', 'cancelled', 'terminated'] as const;
+    assert.deepEqual(all.filter(grantsAccess), ['active', 'grace', 'cancelled']);
+  });
+});
+
+describe('auto-renewal: the charge is attempted 7 days before expires_on', () => {
+  const annualType = { cycle: null };
+
+  it('expiring 2026-01-01 → attempt 2025-12-25', () => {
+    assert.equal(renewalAttemptOn({ expires_on: '2026-01-01', auto_renew: true }, annualType), '2025-12-25');
+  });
+
+  it('cyclical: not before the window opens (buffer 5 → 5 days before), buffer 30 → still 7 days before', () => {
+    const cyc = (buffer_days: number) => ({ cycle: { day: 1, month: 9, buffer_days } });
+    assert.equal(renewalAttemptOn({ expires_on: '2025-09-01' }, cyc(5)), '2025-08-27');
+    assert.equal(renewalAttemptOn({ expires_on: '2025-09-01' }, cyc(30)), '2025-08-25');
+    assert.equal(renewalAttemptOn({ expires_on: '2025-09-01' }, cyc(0)), '2025-09-01');
+  });
+
+  it('nothing to attempt (null) for lifetime, auto-renewal off, or a cancelled membership', () => {
+    assert.equal(renewalAttemptOn({ expires_on: null }, annualType), null);
+    assert.equal(renewalAttemptOn({ expires_on: '2026-01-01', auto_renew: false }, annualType), null);
+    assert.equal(renewalAttemptOn({ expires_on: '2026-01-01', cancelled_on: '2025-05-01' }, annualType), null);
+  });
+});

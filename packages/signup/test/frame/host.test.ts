@@ -1,0 +1,296 @@
+// <membership-signup-frame> against a stand-in frame page on the same origin (fixtures/fake-frame.html):
+// iframe attributes, handshake, token passing, height, events, popups. Two-origin behaviour is
+// proven end to end in test/e2e/frame*.test.ts.
+import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
+import '../../src/frame/index.js';
+import { FRAME_SANDBOX, MembershipSignupFrameElement } from '../../src/frame/index.js';
+
+interface Fake {
+  connects: { data: { nonce: string }; origin: string; ports: number }[];
+  received: Record<string, unknown>[];
+  port?: MessagePort;
+  nonce?: string;
+  send(message: unknown): void;
+  ready(): void;
+}
+
+const FAKE = new URL('./fixtures/fake-frame.html', import.meta.url).href;
+const TOKEN = 'member-token.abc123';
+
+function fakeOf(el: MembershipSignupFrameElement): Fake {
+  return (el.frame!.contentWindow as Window & { fake: Fake }).fake;
+}
+
+async function mount(setup: (el: MembershipSignupFrameElement) => void = () => {}, src = FAKE): Promise<MembershipSignupFrameElement> {
+  const el = document.createElement('membership-signup-frame');
+  el.setAttribute('src', src);
+  setup(el);
+  document.body.append(el);
+  return el;
+}
+
+/** Mounts and completes the handshake; resolves once the host answered hello with auth. */
+async function connected(setup?: (el: MembershipSignupFrameElement) => void): Promise<{ el: MembershipSignupFrameElement; fake: Fake; nonce: string }> {
+  const el = await mount(setup);
+  await waitUntil(() => fakeOf(el)?.port, 'no handshake');
+  const fake = fakeOf(el);
+  fake.send({ type: 'hello', nonce: fake.nonce });
+  await waitUntil(() => fake.received.length > 0, 'no auth');
+  return { el, fake, nonce: fake.nonce! };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+afterEach(() => {
+  for (const el of document.querySelectorAll('membership-signup-frame')) el.remove();
+  fixtureCleanup();
+});
+
+describe('<membership-signup-frame>: the iframe it creates', () => {
+  it('is registered once, safely', async () => {
+    expect(customElements.get('membership-signup-frame')).to.equal(MembershipSignupFrameElement);
+    await import('../../src/frame/define.js');
+    expect(customElements.get('membership-signup-frame')).to.equal(MembershipSignupFrameElement);
+  });
+
+  it('has allow="payment", a title, the sandbox flags and the resolved src', async () => {
+    const el = await mount();
+    const iframe = el.frame!;
+    expect(iframe.getAttribute('allow')).to.equal('payment');
+    expect(iframe.title).to.equal('Membership signup');
+    expect(iframe.getAttribute('sandbox')).to.equal(FRAME_SANDBOX);
+    expect(iframe.referrerPolicy).to.equal('origin');
+    expect(iframe.src).to.equal(FAKE);
+    expect(iframe.hasAttribute('style')).to.equal(false);
+    el.setAttribute('frame-title', 'Join Acme');
+    expect(iframe.title).to.equal('Join Acme');
+  });
+
+  it('creates no iframe for a non-http src, and warns', async () => {
+    const warnings: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      const el = await mount(() => {}, 'javascript:alert(1)');
+      expect(el.frame).to.equal(undefined);
+      expect(el.shadowRoot!.querySelector('iframe')).to.equal(null);
+      expect(warnings).to.have.length(1);
+    } finally {
+      console.warn = warn;
+    }
+  });
+});
+
+describe('<membership-signup-frame>: handshake', () => {
+  it('answers the frame’s ready with a nonce and a port, posted to the exact frame origin', async () => {
+    const el = await mount(() => {}, `${FAKE}?silent`);
+    await waitUntil(() => fakeOf(el));
+    const targets: unknown[] = [];
+    const post = window.postMessage;
+    window.postMessage = function (this: Window, ...args: unknown[]) {
+      targets.push(typeof args[1] === 'string' ? args[1] : (args[1] as WindowPostMessageOptions | undefined)?.targetOrigin);
+      return (post as (...a: unknown[]) => void).apply(this, args);
+    } as typeof window.postMessage;
+    try {
+      fakeOf(el).ready();
+      await waitUntil(() => fakeOf(el)?.connects.length === 1, 'no connect');
+      const [connect] = fakeOf(el).connects;
+      expect(connect.ports).to.equal(1);
+      expect(connect.origin).to.equal(location.origin);
+      expect(connect.data).to.include({ protocol: 'memberkit-frame', v: 1, type: 'connect' });
+      expect(connect.data.nonce).to.match(/^[0-9a-f]{32}$/);
+    } finally {
+      window.postMessage = post;
+    }
+    expect(targets).to.deep.equal([location.origin]);
+  });
+
+  it('sends the token once, over the port, after hello with the right nonce', async () => {
+    const el = await mount((host) => (host.authToken = TOKEN));
+    await waitUntil(() => fakeOf(el)?.port);
+    const fake = fakeOf(el);
+    fake.send({ type: 'hello', nonce: 'f'.repeat(32) });
+    await settle();
+    expect(fake.received).to.deep.equal([]);
+    fake.send({ type: 'hello', nonce: fake.nonce });
+    fake.send({ type: 'hello', nonce: fake.nonce });
+    await waitUntil(() => fake.received.length > 0);
+    await settle();
+    expect(fake.received).to.deep.equal([{ type: 'auth', nonce: fake.nonce, token: TOKEN, refresh: false }]);
+  });
+
+  it('keeps the token out of the DOM, the attributes and the iframe URL', async () => {
+    const { el } = await connected((host) => (host.authToken = TOKEN));
+    expect(el.outerHTML).not.to.include(TOKEN);
+    expect(el.shadowRoot!.innerHTML).not.to.include(TOKEN);
+    expect(el.frame!.src).not.to.include(TOKEN);
+    expect([...el.attributes].map((attr) => attr.value).join(' ')).not.to.include(TOKEN);
+  });
+
+  it('ignores a ready from a window it did not create, even on the same origin', async () => {
+    const el = await mount();
+    await waitUntil(() => fakeOf(el)?.connects.length === 1);
+    const stranger = document.createElement('iframe');
+    stranger.src = `${FAKE}?silent`;
+    document.body.append(stranger);
+    await waitUntil(() => (stranger.contentWindow as Window & { fake?: Fake }).fake);
+    const strangerFake = (stranger.contentWindow as Window & { fake: Fake }).fake;
+    strangerFake.ready();
+    await settle();
+    expect(strangerFake.connects).to.deep.equal([]);
+    expect(fakeOf(el).connects).to.have.length(1);
+    stranger.remove();
+  });
+
+  it('ignores a ready posted by the host page itself', async () => {
+    const el = await mount();
+    await waitUntil(() => fakeOf(el)?.connects.length === 1);
+    window.postMessage({ protocol: 'memberkit-frame', v: 1, type: 'ready' }, location.origin);
+    await settle();
+    expect(fakeOf(el).connects).to.have.length(1);
+  });
+
+  it('reloads the frame for a new handshake when the token changes after it was sent', async () => {
+    const { el, nonce } = await connected((host) => (host.authToken = TOKEN));
+    el.authToken = 'another-token';
+    await waitUntil(() => fakeOf(el)?.port && fakeOf(el).nonce !== nonce, 'no second handshake');
+    const fake = fakeOf(el);
+    fake.send({ type: 'hello', nonce: fake.nonce });
+    await waitUntil(() => fake.received.length > 0);
+    expect(fake.received[0]).to.deep.include({ type: 'auth', token: 'another-token' });
+  });
+});
+
+describe('<membership-signup-frame>: height', () => {
+  it('follows the frame’s height through the CSSOM', async () => {
+    const { el, fake, nonce } = await connected();
+    fake.send({ type: 'height', nonce, height: 432.5 });
+    await waitUntil(() => el.frame!.style.height === '433px');
+    fake.send({ type: 'height', nonce, height: 120 });
+    await waitUntil(() => el.frame!.style.height === '120px');
+    expect(el.frame!.getBoundingClientRect().height).to.equal(120);
+  });
+
+  it('ignores spoofed heights (1e9, -1, NaN, strings) and heights with another nonce', async () => {
+    const { el, fake, nonce } = await connected();
+    fake.send({ type: 'height', nonce, height: 300 });
+    await waitUntil(() => el.frame!.style.height === '300px');
+    for (const height of [1e9, -1, NaN, Infinity, '500']) fake.send({ type: 'height', nonce, height });
+    fake.send({ type: 'height', nonce: 'e'.repeat(32), height: 500 });
+    fake.send({ type: 'height', nonce, height: 300, extra: true });
+    await settle();
+    expect(el.frame!.style.height).to.equal('300px');
+  });
+});
+
+describe('<membership-signup-frame>: events', () => {
+  it('re-dispatches the widget’s events with the same name and detail, bubbling and composed', async () => {
+    const { el, fake, nonce } = await connected();
+    const seen: CustomEvent[] = [];
+    document.addEventListener('membership-signup-complete', (event) => seen.push(event as CustomEvent), { once: true });
+    const detail = { signup: { id: 'sig_1', status: 'completed' }, membership: { id: 'mem_1', expires_on: '2027-11-20' } };
+    fake.send({ type: 'event', nonce, name: 'membership-signup-complete', detail });
+    await waitUntil(() => seen.length === 1);
+    expect(seen[0].target).to.equal(el);
+    expect(seen[0].detail).to.deep.equal(detail);
+    expect(seen[0].bubbles).to.equal(true);
+    expect(seen[0].composed).to.equal(true);
+  });
+
+  it('ignores unknown names, polluting details and 10 MB details, and keeps working', async () => {
+    const { el, fake, nonce } = await connected();
+    const seen: string[] = [];
+    for (const name of ['membership-signup-error', 'click', 'membership-signup-ready']) el.addEventListener(name, (event) => seen.push(`${name} ${JSON.stringify((event as CustomEvent).detail)}`));
+    fake.send({ type: 'event', nonce, name: 'click', detail: {} });
+    fake.send({ type: 'event', nonce, name: 'membership-signup-error', detail: JSON.parse('{"__proto__":{"polluted":"yes"},"code":"x"}') });
+    fake.send({ type: 'event', nonce, name: 'membership-signup-error', detail: { code: 'x', message: 'm'.repeat(10 * 1024 * 1024) } });
+    fake.send({ type: 'event', nonce, name: 'membership-signup-ready', detail: { a: 1 } });
+    await waitUntil(() => seen.length === 1);
+    await settle();
+    expect(seen).to.deep.equal(['membership-signup-ready {"a":1}']);
+    expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
+  });
+});
+
+describe('<membership-signup-frame>: token refresh', () => {
+  it('calls getAuthToken when the frame asks, and answers that request', async () => {
+    let calls = 0;
+    const { fake, nonce } = await connected((host) => {
+      host.getAuthToken = async () => `fresh-${(calls += 1)}`;
+    });
+    expect(fake.received[0]).to.deep.equal({ type: 'auth', nonce, token: null, refresh: true });
+    fake.send({ type: 'token-request', nonce, id: 7 });
+    await waitUntil(() => fake.received.length === 2);
+    expect(fake.received[1]).to.deep.equal({ type: 'token', nonce, id: 7, token: 'fresh-1' });
+  });
+
+  it('answers null when getAuthToken fails or returns a malformed token', async () => {
+    let answer: () => Promise<string> = async () => 'has spaces in it';
+    const { fake, nonce } = await connected((host) => {
+      host.getAuthToken = () => answer();
+    });
+    fake.send({ type: 'token-request', nonce, id: 1 });
+    await waitUntil(() => fake.received.length === 2);
+    answer = async () => {
+      throw new Error('signed out');
+    };
+    fake.send({ type: 'token-request', nonce, id: 2 });
+    await waitUntil(() => fake.received.length === 3);
+    expect(fake.received.slice(1)).to.deep.equal([
+      { type: 'token', nonce, id: 1, token: null },
+      { type: 'token', nonce, id: 2, token: null },
+    ]);
+  });
+});
+
+describe('<membership-signup-frame>: hosted checkout popup', () => {
+  it('opens an https checkout top-level and tells the frame when the popup closes', async () => {
+    const { fake, nonce } = await connected();
+    const popup = { closed: false };
+    const opened: unknown[][] = [];
+    const open = window.open;
+    window.open = ((...args: unknown[]) => {
+      opened.push(args);
+      return popup;
+    }) as typeof window.open;
+    try {
+      fake.send({ type: 'checkout-open', nonce, url: 'javascript:alert(1)' });
+      fake.send({ type: 'checkout-open', nonce, url: 'https://checkout.stripe.com/c/pay/cs_test_1' });
+      await waitUntil(() => opened.length === 1);
+      expect(opened[0][0]).to.equal('https://checkout.stripe.com/c/pay/cs_test_1');
+      popup.closed = true;
+      await waitUntil(() => fake.received.length === 2, 'no checkout-closed', { timeout: 3000 });
+      expect(fake.received[1]).to.deep.equal({ type: 'checkout-closed', nonce, opened: true });
+    } finally {
+      window.open = open;
+    }
+  });
+
+  it('tells the frame when the popup was blocked', async () => {
+    const { fake, nonce } = await connected();
+    const open = window.open;
+    window.open = (() => null) as typeof window.open;
+    try {
+      fake.send({ type: 'checkout-open', nonce, url: 'https://checkout.stripe.com/c/pay/cs_test_2' });
+      await waitUntil(() => fake.received.length === 2);
+      expect(fake.received[1]).to.deep.equal({ type: 'checkout-closed', nonce, opened: false });
+    } finally {
+      window.open = open;
+    }
+  });
+});
+
+describe('<membership-signup-frame>: two on one page', () => {
+  it('each frame gets its own nonce, port and token; heights do not cross', async () => {
+    const a = await connected((host) => (host.authToken = 'token-a'));
+    const b = await connected((host) => (host.authToken = 'token-b'));
+    expect(a.nonce).not.to.equal(b.nonce);
+    expect(a.fake.received[0]).to.include({ token: 'token-a' });
+    expect(b.fake.received[0]).to.include({ token: 'token-b' });
+    a.fake.send({ type: 'height', nonce: a.nonce, height: 111 });
+    b.fake.send({ type: 'height', nonce: a.nonce, height: 999 });
+    await waitUntil(() => a.el.frame!.style.height === '111px');
+    await settle();
+    expect(b.el.frame!.style.height).to.equal('');
+  });
+});

@@ -30,8 +30,9 @@ export type PricingErrorCode =
 export class CalculatorError extends Error {
   readonly code: CalculatorErrorCode;
 
-  constructor(code: CalculatorErrorCode, message?: string) {
-    super(message ?? code);
+  /** `detail` (the offending value) is appended to the message: "invalid_date: 2023-02-29". */
+  constructor(code: CalculatorErrorCode, detail?: unknown) {
+    super(detail === undefined ? code : `${code}: ${String(detail)}`);
     this.name = 'CalculatorError';
     this.code = code;
   }

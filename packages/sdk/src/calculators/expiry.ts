@@ -1,7 +1,7 @@
 /** When a purchase (new, renewal or reinstatement) starts and lapses. */
 import { addMonths, compareDates, dateParts, daysBetween, formatDate, addDays, type DateString } from './dates.js';
 import { CalculatorError } from './errors.js';
-import { addTerm, checkTermRules, termsBetween, type Cycle, type TermRules } from './term.js';
+import { addTerm, checkTermRules, termAfter, type Cycle, type TermRules } from './term.js';
 
 /** The membership being renewed: its anchor (first start) and current lapse date. */
 export interface CurrentTerm {
@@ -70,7 +70,7 @@ export const calculateExpiry = (type: TermRules, { purchased_on: on, current }: 
 
   const { anchor_on: anchor, expires_on: expires } = current;
   dateParts(anchor);
-  if (expires == null) throw new CalculatorError('renewal_not_open', 'A lifetime membership never lapses');
+  if (expires == null) throw new CalculatorError('renewal_not_open');
   const grace = current.grace_days ?? type.grace_days ?? 0;
   // Grace runs expires_on ≤ d < expires_on + grace; from then on the membership has ended.
   if (compareDates(on, addDays(expires, grace)) >= 0) return fresh('reinstated');
@@ -79,13 +79,13 @@ export const calculateExpiry = (type: TermRules, { purchased_on: on, current }: 
   let expiresOn: DateString;
   if (cycle) {
     if (daysBetween(on, expires) > cycle.buffer_days) {
-      throw new CalculatorError('renewal_not_open', `Renewal opens ${cycle.buffer_days} days before ${expires}`);
+      throw new CalculatorError('renewal_not_open', on);
     }
     // In a grace longer than a period, renew into the period that contains the purchase.
     expiresOn = nextCycleDate(expires, cycle);
     while (expiresOn <= on) expiresOn = nextCycleDate(expiresOn, cycle);
   } else {
-    expiresOn = addTerm(anchor, type, termsBetween(anchor, expires, type) + 1);
+    expiresOn = termAfter(anchor, expires, type);
   }
   return { kind: 'renewal', starts_on: anchor, expires_on: expiresOn, anchor_on: anchor };
 };

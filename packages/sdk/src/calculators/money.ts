@@ -7,7 +7,7 @@ const threeDecimal = 'BHD JOD KWD OMR TND';
 
 const currencyCode = (currency: string): string => {
   const code = typeof currency === 'string' ? currency.toUpperCase() : '';
-  if (!/^[A-Z]{3}$/.test(code)) throw new CalculatorError('invalid_currency', `Not an ISO 4217 code: ${currency}`);
+  if (!/^[A-Z]{3}$/.test(code)) throw new CalculatorError('invalid_currency', currency);
   return code;
 };
 
@@ -26,17 +26,15 @@ export const currencyExponent = (currency: string): 0 | 2 | 3 => {
 export const toMinorUnits = (amount: string | number, currency: string): number => {
   const exponent = currencyExponent(currency);
   const match = /^(\d*)(?:\.(\d*))?$/.exec(String(amount).trim());
-  if (!match || !/\d/.test(match[0])) throw new CalculatorError('invalid_amount', `Not an amount: ${amount}`);
+  if (!match || !/\d/.test(match[0])) throw new CalculatorError('invalid_amount', amount);
   const fraction = match[2] ?? '';
   if (fraction.length > exponent) {
-    throw new CalculatorError('too_many_decimals', `${currency} has ${exponent} decimals`);
+    throw new CalculatorError('too_many_decimals', amount);
   }
   const minor = Number((match[1] || '0') + fraction.padEnd(exponent, '0'));
-  if (!Number.isSafeInteger(minor)) throw new CalculatorError('invalid_amount', `Amount too large: ${amount}`);
+  if (!Number.isSafeInteger(minor)) throw new CalculatorError('invalid_amount', amount);
   return minor;
 };
-
-const moneyFormats = new Map<string, Intl.NumberFormat>();
 
 /**
  * A minor-unit amount for display in `locale` (`formatMoney(599, 'USD', 'en-US')` = "$5.99"),
@@ -44,18 +42,12 @@ const moneyFormats = new Map<string, Intl.NumberFormat>();
  */
 export const formatMoney = (minor: number, currency: string, locale?: string | string[]): string => {
   const exponent = currencyExponent(currency);
-  const key = `${locale}|${currency}`;
-  let format = moneyFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency,
-      minimumFractionDigits: exponent,
-      maximumFractionDigits: exponent,
-    });
-    moneyFormats.set(key, format);
-  }
-  return format.format(minor / 10 ** exponent);
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: exponent,
+    maximumFractionDigits: exponent,
+  }).format(minor / 10 ** exponent);
 };
 
 // Stripe's minimum charge per currency, in minor units ("0.50 USD or equivalent").

@@ -75,7 +75,7 @@ export const quotePrice = (type: PricedType, { amount, discount, group_size: peo
       }
       discountAmount = off!;
     } else {
-      throw new CalculatorError('invalid_discount', 'A discount needs percent_off in 0–100 or a non-negative amount_off');
+      throw new CalculatorError('invalid_discount', discount.code);
     }
     discountAmount = Math.min(discountAmount, subtotal);
   }

@@ -1,6 +1,6 @@
 /** Terms of a membership type: adding them to an anchor date, and checking a type's term rules. */
-import { addDays, addMonths, dateParts, daysBetween, type DateString } from './dates.js';
-import { CalculatorError } from './errors.js';
+import { addDays, addMonths, daysBetween, type DateString } from './dates.js';
+import { CalculatorError, type CalculatorErrorCode } from './errors.js';
 
 export type DurationIntervalType = 'day' | 'week' | 'month' | 'year' | 'lifetime';
 
@@ -25,8 +25,8 @@ export interface TermRules extends Term {
 
 const isCount = (n: unknown, min: number): n is number => Number.isSafeInteger(n) && (n as number) >= min;
 
-const fail = (code: ConstructorParameters<typeof CalculatorError>[0], message: string): never => {
-  throw new CalculatorError(code, message);
+const fail = (code: CalculatorErrorCode, detail: unknown): never => {
+  throw new CalculatorError(code, detail);
 };
 
 /** Whole months in one term of a month/year type; 0 for day/week types. */
@@ -39,9 +39,9 @@ const termDays = (term: Term): number => (term.duration_interval_type === 'week'
 const checkTerm = (term: Term): void => {
   const interval = term.duration_interval_type;
   if (interval !== 'day' && interval !== 'week' && interval !== 'month' && interval !== 'year') {
-    fail('invalid_interval', `A ${String(interval)} type has no term to add`);
+    fail('invalid_interval', interval);
   }
-  if (!isCount(term.duration, 1)) fail('invalid_duration', `Duration must be an integer ≥ 1, not ${term.duration}`);
+  if (!isCount(term.duration, 1)) fail('invalid_duration', term.duration);
 };
 
 /**
@@ -52,7 +52,7 @@ const checkTerm = (term: Term): void => {
  */
 export const addTerm = (anchorOn: DateString, term: Term, count = 1): DateString => {
   checkTerm(term);
-  if (!isCount(count, 0)) fail('invalid_count', `Count must be an integer ≥ 0, not ${count}`);
+  if (!isCount(count, 0)) fail('invalid_count', count);
   const months = termMonths(term);
   return months ? addMonths(anchorOn, months * count) : addDays(anchorOn, termDays(term) * count);
 };
@@ -66,37 +66,33 @@ const longestCycleDay = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  */
 export const checkTermRules = (type: TermRules): void => {
   const { cycle, grace_days: grace } = type;
-  if (grace != null && !isCount(grace, 0)) fail('invalid_grace_days', `Grace days must be an integer ≥ 0, not ${grace}`);
+  if (grace != null && !isCount(grace, 0)) fail('invalid_grace_days', grace);
   if (type.duration_interval_type !== 'lifetime') checkTerm(type);
   if (!cycle) return;
   const yearly = type.duration_interval_type === 'year';
   // Everyone lapsing on one date only works for a single month or year per period.
   if (!(yearly || type.duration_interval_type === 'month') || type.duration !== 1) {
-    fail('invalid_cycle_interval', 'A cyclical type lasts exactly 1 month or 1 year');
+    fail('invalid_cycle_interval', `${type.duration} ${type.duration_interval_type}`);
   }
   if (yearly ? !(isCount(cycle.month, 1) && cycle.month <= 12) : cycle.month != null) {
-    fail('invalid_cycle_month', `Cycle month must be 1–12 for yearly types and null for monthly ones, not ${cycle.month}`);
+    fail('invalid_cycle_month', cycle.month);
   }
   if (!isCount(cycle.day, 1) || cycle.day > (yearly ? longestCycleDay[cycle.month! - 1]! : 28)) {
-    fail('invalid_cycle_day', `Cycle day ${cycle.day} does not exist in every period`);
+    fail('invalid_cycle_day', cycle.day);
   }
   if (!isCount(cycle.buffer_days, 0) || cycle.buffer_days > (yearly ? 180 : 20)) {
-    fail('invalid_buffer_days', `Buffer days must be 0–${yearly ? 180 : 20}, not ${cycle.buffer_days}`);
+    fail('invalid_buffer_days', cycle.buffer_days);
   }
 };
 
-/** How many whole terms fit between `anchorOn` and `on` (0 when `on` is before the anchor). */
-export const termsBetween = (anchorOn: DateString, on: DateString, term: Term): number => {
+/**
+ * The first term boundary counted from `anchorOn` that falls after `on`: a renewal's new expiry.
+ * Starts from an estimate that never overshoots (31 days a month) and steps forward.
+ */
+export const termAfter = (anchorOn: DateString, on: DateString, term: Term): DateString => {
   const months = termMonths(term);
-  let count: number;
-  if (months) {
-    const [ay, am] = dateParts(anchorOn);
-    const [oy, om] = dateParts(on);
-    count = Math.floor(((oy - ay) * 12 + om - am) / months);
-    // The month count overshoots by one when `on` falls before the anchor's day of the month.
-    if (count > 0 && addMonths(anchorOn, count * months) > on) count--;
-  } else {
-    count = Math.floor(daysBetween(anchorOn, on) / termDays(term));
-  }
-  return Math.max(0, count);
+  let count = Math.max(1, Math.ceil(daysBetween(anchorOn, on) / (months ? 31 * months : termDays(term))));
+  let next: DateString;
+  while ((next = addTerm(anchorOn, term, count)) <= on) count++;
+  return next;
 };

@@ -94,6 +94,7 @@ export class Transport {
       if (key) headers['idempotency-key'] = key;
       Object.assign(headers, o.headers);
 
+      if (o.signal?.aborted) throw new APIUserAbortError('Request was aborted');
       const controller = new AbortController();
       const abort = () => controller.abort();
       let timedOut = false;
@@ -104,7 +105,6 @@ export class Transport {
               controller.abort();
             }, timeout)
           : undefined;
-      if (o.signal?.aborted) throw new APIUserAbortError('Request was aborted');
       o.signal?.addEventListener('abort', abort, { once: true });
 
       let response: Response | undefined;

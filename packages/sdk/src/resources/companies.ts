@@ -16,7 +16,7 @@ export class CompaniesResource {
   }
 
   /** Links a member; they inherit the company's active memberships' permissions. */
-  addMember(companyId: string, memberId: string, options?: RequestOptions): Promise<Company> {
+  async addMember(companyId: string, memberId: string, options?: RequestOptions): Promise<Company> {
     return this._t.request(
       { method: 'POST', path: path`companies/${companyId}/members`, body: { member_id: memberId }, schema: CompanySchema },
       options,
@@ -24,7 +24,7 @@ export class CompaniesResource {
   }
 
   /** Unlinks a member; the inherited permissions go at once. */
-  removeMember(companyId: string, memberId: string, options?: RequestOptions): Promise<Company> {
+  async removeMember(companyId: string, memberId: string, options?: RequestOptions): Promise<Company> {
     return this._t.request(
       { method: 'DELETE', path: path`companies/${companyId}/members/${memberId}`, schema: CompanySchema },
       options,

@@ -10,7 +10,7 @@ export class MeMembershipsResource {
   constructor(readonly _t: Transport) {}
 
   /** A Signup for the renewal; always idempotent (a key is generated once per call if not given). */
-  renew(id: string, params: MembershipRenewParams = {}, options?: RequestOptions): Promise<Signup> {
+  async renew(id: string, params: MembershipRenewParams = {}, options?: RequestOptions): Promise<Signup> {
     return this._t.request(
       { method: 'POST', path: path`me/memberships/${id}/renew`, body: params, schema: SignupSchema, idempotent: true },
       options,
@@ -18,7 +18,7 @@ export class MeMembershipsResource {
   }
 
   /** The membership, now `cancelled`. */
-  cancel(id: string, options?: RequestOptions): Promise<Membership> {
+  async cancel(id: string, options?: RequestOptions): Promise<Membership> {
     return this._t.request({ method: 'POST', path: path`me/memberships/${id}/cancel`, schema: MembershipSchema }, options);
   }
 }

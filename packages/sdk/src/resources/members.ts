@@ -24,7 +24,7 @@ export class MembersResource {
     );
   }
 
-  retrieve(id: string, options?: RequestOptions): Promise<Member> {
+  async retrieve(id: string, options?: RequestOptions): Promise<Member> {
     return this._t.request({ method: 'GET', path: path`members/${id}`, schema: MemberSchema }, options);
   }
 }

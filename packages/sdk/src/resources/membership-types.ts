@@ -19,7 +19,7 @@ export class MembershipTypesResource {
   }
 
   /** One type, hidden ones included. */
-  retrieve(id: string, options?: RequestOptions): Promise<MembershipType> {
+  async retrieve(id: string, options?: RequestOptions): Promise<MembershipType> {
     return this._t.request({ method: 'GET', path: path`membership-types/${id}`, schema: MembershipTypeSchema }, options);
   }
 }

@@ -29,7 +29,7 @@ export class MembershipsResource {
     );
   }
 
-  cancel(id: string, options?: RequestOptions): Promise<Membership> {
+  async cancel(id: string, options?: RequestOptions): Promise<Membership> {
     return this._t.request({ method: 'POST', path: path`memberships/${id}/cancel`, schema: MembershipSchema }, options);
   }
 }

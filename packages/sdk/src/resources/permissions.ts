@@ -8,7 +8,7 @@ export class PermissionsResource {
   constructor(readonly _t: Transport) {}
 
   /** The member's effective permissions and the memberships that grant them. */
-  retrieve(memberId: string, options?: RequestOptions): Promise<Permissions> {
+  async retrieve(memberId: string, options?: RequestOptions): Promise<Permissions> {
     return this._t.request(
       { method: 'GET', path: path`members/${memberId}/permissions`, schema: PermissionsSchema },
       options,

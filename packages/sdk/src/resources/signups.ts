@@ -18,7 +18,7 @@ export class SignupsResource {
   }
 
   /** The signup as it is now (poll after payment). */
-  retrieve(id: string, options?: RequestOptions): Promise<Signup> {
+  async retrieve(id: string, options?: RequestOptions): Promise<Signup> {
     return this._t.request({ method: 'GET', path: path`signups/${id}`, schema: SignupSchema }, options);
   }
 }

@@ -1,0 +1,160 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { http, HttpResponse, delay } from 'msw';
+import {
+  APIConnectionError,
+  APIError,
+  APITimeoutError,
+  APIUserAbortError,
+  ConflictError,
+  MemberkitError,
+  NotFoundError,
+  PayloadTooLargeError,
+  PermissionDeniedError,
+  ResponseParseError,
+  ResponseValidationError,
+  UnprocessableEntityError,
+} from '../../src/core/errors.js';
+import { annual, signupConfig } from '../schemas/fixtures.js';
+import { client, orgUrl, problem, useServer } from './helpers.js';
+
+const server = useServer();
+const typeUrl = `${orgUrl}/membership-types/annual`;
+
+describe('problem+json maps to the subclass for its status, with code and per-field errors', () => {
+  it('422 validation_failed → UnprocessableEntityError with errors[] and the Request-Id', async () => {
+    const errors = [
+      { field: 'member.email', code: 'invalid_email', message: 'Enter a valid email' },
+      { field: 'fields.terms', code: 'required', message: 'Accept the terms' },
+    ];
+    server.use(http.post(`${orgUrl}/signups`, () => problem(422, 'validation_failed', { detail: '2 fields are not valid', errors })));
+    const call = client().signups.create({
+      membership_type_id: 'annual',
+      member: { email: 'x', first_name: 'A', last_name: 'B' },
+      fields: {},
+    });
+    await assert.rejects(call, (e: unknown) => {
+      assert.ok(e instanceof UnprocessableEntityError && e instanceof APIError && e instanceof MemberkitError);
+      assert.equal(e.status, 422);
+      assert.equal(e.code, 'validation_failed');
+      assert.deepEqual(e.errors, errors);
+      assert.equal(e.requestId, 'req_422');
+      assert.equal(e.problem?.detail, '2 fields are not valid');
+      assert.match(e.message, /422 validation_failed: 2 fields are not valid/);
+      return true;
+    });
+  });
+  for (const [status, code, Class] of [
+    [403, 'forbidden', PermissionDeniedError],
+    [404, 'not_found', NotFoundError],
+    [409, 'idempotency_conflict', ConflictError],
+    [413, 'payload_too_large', PayloadTooLargeError],
+  ] as const) {
+    it(`${status} ${code} → ${Class.name}`, async () => {
+      server.use(http.get(typeUrl, () => problem(status, code)));
+      await assert.rejects(client().membershipTypes.retrieve('annual'), (e: unknown) => e instanceof Class && e.code === code);
+    });
+  }
+  it('an unlisted status (402) is a plain APIError; an HTML 502 body still gives status, no code', async () => {
+    server.use(http.get(typeUrl, () => problem(402, 'payment_required')));
+    await assert.rejects(client().membershipTypes.retrieve('annual'), (e: unknown) => e instanceof APIError && e.status === 402);
+    server.use(http.get(typeUrl, () => new HttpResponse('<html>Bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } })));
+    await assert.rejects(client({ maxRetries: 0 }).membershipTypes.retrieve('annual'), (e: unknown) => {
+      assert.ok(e instanceof APIError);
+      assert.equal(e.status, 502);
+      assert.equal(e.code, undefined);
+      assert.deepEqual(e.errors, []);
+      return true;
+    });
+  });
+});
+
+describe('a response that does not match its schema → ResponseValidationError with the path', () => {
+  it('a price in a string deep in the signup config', async () => {
+    const bad = { ...signupConfig, membership_types: [annual, { ...annual, price: { ...annual.price, value: '60.00' } }] };
+    server.use(http.get(`${orgUrl}/signup-config`, () => HttpResponse.json(bad, { headers: { 'request-id': 'req_cfg' } })));
+    await assert.rejects(client().signupConfig.retrieve(), (e: unknown) => {
+      assert.ok(e instanceof ResponseValidationError && e instanceof MemberkitError);
+      assert.deepEqual(e.path, ['membership_types', 1, 'price', 'value']);
+      assert.equal(e.requestId, 'req_cfg');
+      assert.match(e.message, /membership_types\.1\.price\.value/);
+      return true;
+    });
+  });
+  it('a body that is not JSON → ResponseParseError (never a bare SyntaxError or TypeError)', async () => {
+    server.use(http.get(typeUrl, () => new HttpResponse('<html>maintenance</html>', { headers: { 'content-type': 'text/html' } })));
+    await assert.rejects(client().membershipTypes.retrieve('annual'), (e: unknown) => {
+      assert.ok(e instanceof ResponseParseError && e instanceof ResponseValidationError);
+      assert.deepEqual(e.path, []);
+      return true;
+    });
+  });
+  it('an empty 200 body → ResponseParseError', async () => {
+    server.use(http.get(typeUrl, () => new HttpResponse(null, { status: 200 })));
+    await assert.rejects(client().membershipTypes.retrieve('annual'), ResponseParseError);
+  });
+});
+
+describe('timeouts, aborts and network failures have their own errors', () => {
+  it('no answer within timeout → APITimeoutError (after its retries)', async () => {
+    let attempts = 0;
+    server.use(
+      http.get(typeUrl, async () => {
+        attempts++;
+        await delay(300);
+        return HttpResponse.json(annual);
+      }),
+    );
+    await assert.rejects(client({ timeout: 20, maxRetries: 1 }).membershipTypes.retrieve('annual'), APITimeoutError);
+    assert.equal(attempts, 2);
+  });
+  it('timeout per call overrides the client', async () => {
+    server.use(
+      http.get(typeUrl, async () => {
+        await delay(300);
+        return HttpResponse.json(annual);
+      }),
+    );
+    await assert.rejects(client().membershipTypes.retrieve('annual', { timeout: 20, maxRetries: 0 }), APITimeoutError);
+  });
+  it('the caller aborting → APIUserAbortError, not retried', async () => {
+    let attempts = 0;
+    server.use(
+      http.get(typeUrl, async () => {
+        attempts++;
+        await delay(300);
+        return HttpResponse.json(annual);
+      }),
+    );
+    const controller = new AbortController();
+    const call = client().membershipTypes.retrieve('annual', { signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    await assert.rejects(call, APIUserAbortError);
+    assert.equal(attempts, 1);
+  });
+  it('an already aborted signal → APIUserAbortError without a request', async () => {
+    await assert.rejects(client().membershipTypes.retrieve('annual', { signal: AbortSignal.abort() }), APIUserAbortError);
+  });
+  it('aborting during the wait before a retry → APIUserAbortError', async () => {
+    server.use(http.get(typeUrl, () => problem(503, 'unavailable', {}, { 'retry-after': '30' })));
+    const controller = new AbortController();
+    const call = client().membershipTypes.retrieve('annual', { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    await assert.rejects(call, APIUserAbortError);
+  });
+  it('a network failure → APIConnectionError with the cause, after the retries', async () => {
+    let attempts = 0;
+    server.use(
+      http.get(typeUrl, () => {
+        attempts++;
+        return HttpResponse.error();
+      }),
+    );
+    await assert.rejects(client().membershipTypes.retrieve('annual'), (e: unknown) => {
+      assert.ok(e instanceof APIConnectionError && e instanceof MemberkitError);
+      assert.ok(e.cause instanceof Error);
+      return true;
+    });
+    assert.equal(attempts, 3);
+  });
+});

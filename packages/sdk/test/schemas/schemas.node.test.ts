@@ -1,0 +1,153 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as z from 'zod/mini';
+import {
+  CompanySchema,
+  DateSchema,
+  DiscountSchema,
+  InstantSchema,
+  MeSchema,
+  MembershipSchema,
+  MembershipTypeSchema,
+  NextActionSchema,
+  OrganizationSchema,
+  PageSchema,
+  PermissionsSchema,
+  ProblemSchema,
+  SignupConfigSchema,
+  SignupCreateParamsSchema,
+  SignupSchema,
+} from '../../src/schemas/index.js';
+import { alice, aliceAnnual, annual, signup, signupConfig } from './fixtures.js';
+
+const firstIssuePath = (result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) =>
+  result.error?.issues[0]?.path;
+
+describe('the example objects of the API page parse', () => {
+  it('signup config: organization, annual/school-year/supporter/lifetime types, stripe payment', () => {
+    assert.deepEqual(SignupConfigSchema.parse(signupConfig), signupConfig);
+  });
+  it('a signup awaiting an embedded Stripe payment', () => {
+    assert.deepEqual(SignupSchema.parse(signup), signup);
+  });
+  it('every next_action variant', () => {
+    for (const action of [
+      { type: 'none' },
+      { type: 'approval' },
+      { type: 'payment', provider: 'stripe', ui_mode: 'embedded_page', client_secret: 'cs_1' },
+      { type: 'payment', provider: 'stripe', ui_mode: 'hosted_page', url: 'https://checkout.example/1' },
+    ]) {
+      assert.deepEqual(NextActionSchema.parse(action), action);
+    }
+  });
+  it('me, a page of memberships, a discount, a company, permissions, a problem', () => {
+    MeSchema.parse({ member: alice, memberships: [aliceAnnual], permissions: ['member-area'] });
+    PageSchema(MembershipSchema).parse({ data: [aliceAnnual], has_more: false });
+    DiscountSchema.parse({
+      code: 'WELCOME20',
+      percent_off: 20,
+      amount_off: null,
+      currency: null,
+      membership_type_ids: null,
+      valid_from: null,
+      valid_until: '2026-12-31',
+      max_redemptions: 100,
+      times_redeemed: 3,
+    });
+    CompanySchema.parse({ id: 'co_1', name: 'Acme', member_ids: ['mem_alice'], created_at: '2026-03-01T10:00:00Z' });
+    PermissionsSchema.parse({ permissions: ['member-area'], granted_by: [{ membership_id: 'ms_1', via_company: false }] });
+    const problem = {
+      type: 'https://docs.memberkit.test/problems/validation_failed',
+      title: 'Validation failed',
+      status: 422,
+      detail: 'Some fields are not valid',
+      code: 'validation_failed',
+      errors: [{ field: 'member.email', code: 'invalid_email', message: 'Enter a valid email' }],
+    };
+    assert.deepEqual(ProblemSchema.parse(problem), problem);
+  });
+  it('a signup request with group members and a donation amount', () => {
+    SignupCreateParamsSchema.parse({
+      membership_type_id: 'family',
+      member: { email: 'bob@example.org', first_name: 'Bob', last_name: 'Stone' },
+      fields: {},
+      amount: 2500,
+      group_members: [{ email: 'kid@example.org' }],
+    });
+  });
+  it('unknown extra keys are accepted (the contract may grow)', () => {
+    const parsed = OrganizationSchema.parse({ ...signupConfig.organization, brand_color: '#123456' });
+    assert.equal(parsed.id, 'demo');
+  });
+});
+
+describe('bad objects fail with the path of the first mismatch', () => {
+  it('a price in decimal dollars instead of integer minor units', () => {
+    const bad = { ...annual, price: { ...annual.price, value: 60.5 } };
+    assert.deepEqual(firstIssuePath(MembershipTypeSchema.safeParse(bad)), ['price', 'value']);
+  });
+  it('a status that is neither 100 nor 200', () => {
+    assert.deepEqual(firstIssuePath(MembershipTypeSchema.safeParse({ ...annual, status: 300 })), ['status']);
+  });
+  it('an unknown custom field type deep in a config', () => {
+    const bad = { ...signupConfig, membership_types: [{ ...annual, fields: [{ key: 'x', label: 'X', type: 'color', required: false }] }] };
+    assert.deepEqual(firstIssuePath(SignupConfigSchema.safeParse(bad)), ['membership_types', 0, 'fields', 0, 'type']);
+  });
+  it('a hosted payment without its url', () => {
+    const bad = { ...signup, next_action: { type: 'payment', provider: 'stripe', ui_mode: 'hosted_page' } };
+    assert.deepEqual(firstIssuePath(SignupSchema.safeParse(bad)), ['next_action', 'url']);
+  });
+  it('terms_url over plain http', () => {
+    const bad = { ...signupConfig.organization, terms_url: 'http://example.org/terms' };
+    assert.deepEqual(firstIssuePath(OrganizationSchema.safeParse(bad)), ['terms_url']);
+  });
+  it('a signup request with an invalid email', () => {
+    const bad = { membership_type_id: 'annual', member: { email: 'nope', first_name: 'A', last_name: 'B' }, fields: {} };
+    assert.deepEqual(firstIssuePath(SignupCreateParamsSchema.safeParse(bad)), ['member', 'email']);
+  });
+});
+
+describe('dates are YYYY-MM-DD calendar dates, instants RFC 3339', () => {
+  it('accepts 2024-02-29, refuses 2023-02-29, 2023-9-1 and a date-time', () => {
+    assert.equal(DateSchema.safeParse('2024-02-29').success, true);
+    for (const bad of ['2023-02-29', '2023-9-1', '2023-09-01T00:00:00Z', '20230901']) {
+      assert.equal(DateSchema.safeParse(bad).success, false, bad);
+    }
+  });
+  it('accepts 2026-01-02T03:04:05Z and with milliseconds, refuses a bare date', () => {
+    assert.equal(InstantSchema.safeParse('2026-01-02T03:04:05Z').success, true);
+    assert.equal(InstantSchema.safeParse('2026-01-02T03:04:05.123Z').success, true);
+    assert.equal(InstantSchema.safeParse('2026-01-02').success, false);
+  });
+  it('a membership with expires_on "2021-6-20" fails at expires_on', () => {
+    assert.deepEqual(firstIssuePath(MembershipSchema.safeParse({ ...aliceAnnual, expires_on: '2021-6-20' })), ['expires_on']);
+  });
+});
+
+describe('jitless: no new Function, so strict-CSP pages stay quiet', () => {
+  it('zod is configured jitless once the schemas are loaded', () => {
+    assert.equal(z.config().jitless, true);
+  });
+  // zod/mini never compiles today; full zod without jitless would (3 Functions for these schemas).
+  it('parsing never constructs a Function', () => {
+    const original = globalThis.Function;
+    let constructed = 0;
+    globalThis.Function = new Proxy(original, {
+      construct(target, args) {
+        constructed++;
+        return Reflect.construct(target, args);
+      },
+      apply(target, self, args) {
+        constructed++;
+        return Reflect.apply(target, self, args);
+      },
+    });
+    try {
+      for (let i = 0; i < 3; i++) SignupConfigSchema.parse(signupConfig);
+      SignupSchema.parse(signup);
+    } finally {
+      globalThis.Function = original;
+    }
+    assert.equal(constructed, 0);
+  });
+});

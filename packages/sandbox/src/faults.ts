@@ -1,0 +1,56 @@
+// Fault injection: a seeded PRNG decides, per request, whether the sandbox misbehaves and how.
+
+export type FaultKind = 'server_error' | 'timeout' | 'lost_response';
+
+export interface FaultOptions {
+  /** Share of requests that fail, 0–1. */
+  rate: number;
+  /** Which kinds may be drawn (uniformly). Default: all three. */
+  kinds?: FaultKind[];
+  /** PRNG seed: the same seed and request order give the same faults. Default 1. */
+  seed?: number;
+  /**
+   * How long a `timeout` fault holds the request before answering 504 (ms). Make it longer than
+   * the client's timeout to exercise the client's timeout path. Default 10 000.
+   */
+  timeoutMs?: number;
+}
+
+/** mulberry32: small, fast, good enough to draw faults reproducibly. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface FaultInjector {
+  /** The fault for the next request, or null. */
+  draw(): FaultKind | null;
+  readonly timeoutMs: number;
+  readonly injected: Record<FaultKind, number>;
+}
+
+export function createFaultInjector(options: FaultOptions | undefined): FaultInjector {
+  const kinds = options?.kinds && options.kinds.length > 0
+    ? options.kinds
+    : (['server_error', 'timeout', 'lost_response'] as FaultKind[]);
+  const rate = Math.min(Math.max(options?.rate ?? 0, 0), 1);
+  const random = seededRandom(options?.seed ?? 1);
+  const injected: Record<FaultKind, number> = { server_error: 0, timeout: 0, lost_response: 0 };
+  return {
+    timeoutMs: options?.timeoutMs ?? 10_000,
+    injected,
+    draw() {
+      if (rate === 0) return null;
+      if (random() >= rate) return null;
+      const kind = kinds[Math.floor(random() * kinds.length)]!;
+      injected[kind] += 1;
+      return kind;
+    },
+  };
+}

@@ -1,0 +1,148 @@
+// Admin (secret key): GET /memberships?status=&member_id=&company_id=, POST /memberships (staff
+// assignment, no payment), GET /memberships/{id}, POST /memberships/{id}/cancel, and the sandbox's
+// admin extensions for the approval flow: POST /memberships/{id}/approve and …/decline.
+import { MembershipCreateParamsSchema, MembershipSchema, MembershipStatusSchema, PageSchema } from '@memberkit/sdk';
+import { calculateExpiry, membershipStatus } from '@memberkit/sdk/calculators';
+import { Problem, fieldError, notFound } from '../problems.js';
+import { paginate, parseBody, reply, type Route, type RouteContext } from '../runtime.js';
+import { alreadyMember, blockingMembership, cancelMembership, completeSignup, openCheckout, previousTerm } from '../signup-flow.js';
+import type { MembershipRecord } from '../store.js';
+import { membershipView } from '../views.js';
+
+const MembershipPageSchema = PageSchema(MembershipSchema);
+
+function membershipOr404(context: RouteContext): MembershipRecord {
+  const membership = context.store.membership(context.organization.organization.id, context.params.id!);
+  if (!membership) throw notFound('membership', context.params.id!);
+  return membership;
+}
+
+/** The application a pending membership belongs to, which must be waiting for approval. */
+function pendingApplication(context: RouteContext, membership: MembershipRecord) {
+  const signup = membership.signup_id ? context.store.state.signups[membership.signup_id] : undefined;
+  if (!signup || signup.status !== 'awaiting_approval') {
+    throw new Problem(409, 'not_awaiting_approval', `Membership ${membership.id} is not waiting for approval.`);
+  }
+  return signup;
+}
+
+export const membershipRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: '/organizations/:org/memberships',
+    access: 'admin',
+    handle(context) {
+      const { url, today } = context;
+      const status = url.searchParams.get('status');
+      if (status !== null && !MembershipStatusSchema.safeParse(status).success) {
+        throw new Problem(422, 'validation_failed', `Unknown status "${status}".`, {
+          errors: [fieldError('status', 'invalid_option', 'status')],
+        });
+      }
+      const memberId = url.searchParams.get('member_id');
+      const companyId = url.searchParams.get('company_id');
+      const records = context.store
+        .memberships(context.organization.organization.id)
+        .filter((m) => status === null || membershipStatus(m, today) === status)
+        .filter((m) => memberId === null || m.member_id === memberId)
+        .filter((m) => companyId === null || m.company_id === companyId);
+      return reply(200, MembershipPageSchema, paginate(records, url, (m) => membershipView(m, today)));
+    },
+  },
+  {
+    method: 'POST',
+    path: '/organizations/:org/memberships',
+    access: 'admin',
+    idempotency: 'optional',
+    handle(context) {
+      const { store, organization, today } = context;
+      const orgId = organization.organization.id;
+      const params = parseBody(MembershipCreateParamsSchema, context.body);
+      const errors = [];
+      const type = store.membershipType(orgId, params.membership_type_id);
+      if (!type) errors.push(fieldError('membership_type_id', 'not_found', 'membership_type_id', `No membership type "${params.membership_type_id}".`));
+      if (!params.member_id === !params.company_id) {
+        errors.push(fieldError('member_id', 'required', 'member_id', 'Give exactly one of member_id and company_id.'));
+      }
+      const member = params.member_id ? store.member(orgId, params.member_id) : undefined;
+      if (params.member_id && !member) errors.push(fieldError('member_id', 'not_found', 'member_id', `No member "${params.member_id}".`));
+      const company = params.company_id ? store.company(orgId, params.company_id) : undefined;
+      if (params.company_id && !company) errors.push(fieldError('company_id', 'not_found', 'company_id', `No company "${params.company_id}".`));
+      if (errors.length > 0 || !type) {
+        throw new Problem(422, 'validation_failed', errors.length === 1 ? errors[0]!.message : `${errors.length} fields are invalid.`, { errors });
+      }
+      const holder = member ? { member_id: member.id } : { company_id: company!.id };
+      const held = blockingMembership(store, orgId, holder, type.id, today);
+      if (held) throw alreadyMember(organization, held, member ? 'member_id' : 'company_id', member?.email ?? company!.name);
+      const record: MembershipRecord = {
+        id: store.nextId('ms'),
+        organization_id: orgId,
+        member_id: member?.id ?? null,
+        company_id: member ? null : company!.id,
+        membership_type_id: type.id,
+        membership_name: type.membership_name,
+        kind: 'new',
+        state: 'confirmed',
+        starts_on: today,
+        expires_on: null,
+        anchor_on: today,
+        grace_days: type.grace_days,
+        auto_renew: type.recurring ?? params.auto_renew ?? false,
+        cancelled_on: null,
+        price_paid: 0,
+        currency: type.price.currency,
+        permissions: [...type.permissions],
+        created_at: new Date().toISOString(),
+        signup_id: null,
+      };
+      Object.assign(record, calculateExpiry(type, { purchased_on: params.starts_on ?? today, current: previousTerm(store, record) }));
+      store.state.memberships[record.id] = record;
+      return reply(201, MembershipSchema, membershipView(record, today));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/organizations/:org/memberships/:id',
+    access: 'admin',
+    handle: (context) => reply(200, MembershipSchema, membershipView(membershipOr404(context), context.today)),
+  },
+  {
+    method: 'POST',
+    path: '/organizations/:org/memberships/:id/cancel',
+    access: 'admin',
+    idempotency: 'optional',
+    handle(context) {
+      const membership = membershipOr404(context);
+      cancelMembership(membership, context.today);
+      return reply(200, MembershipSchema, membershipView(membership, context.today));
+    },
+  },
+  {
+    // Sandbox/admin extension: approve an application; payment (if any) is asked for next.
+    method: 'POST',
+    path: '/organizations/:org/memberships/:id/approve',
+    access: 'admin',
+    idempotency: 'optional',
+    handle(context) {
+      const membership = membershipOr404(context);
+      const signup = pendingApplication(context, membership);
+      if (signup.quote.requires_payment) openCheckout(context.store, signup);
+      else completeSignup(context.store, signup, context.today);
+      return reply(200, MembershipSchema, membershipView(membership, context.today));
+    },
+  },
+  {
+    // Sandbox/admin extension: decline an application; the signup fails.
+    method: 'POST',
+    path: '/organizations/:org/memberships/:id/decline',
+    access: 'admin',
+    idempotency: 'optional',
+    handle(context) {
+      const membership = membershipOr404(context);
+      const signup = pendingApplication(context, membership);
+      for (const id of signup.membership_ids) context.store.state.memberships[id]!.state = 'declined';
+      signup.status = 'failed';
+      return reply(200, MembershipSchema, membershipView(membership, context.today));
+    },
+  },
+];

@@ -1,0 +1,246 @@
+// POST /signups (create: validate, find or create the member, pending membership, next action)
+// and GET /signups/{id} (poll).
+import { SignupCreateParamsSchema, SignupSchema, type MembershipType, type SignupCreateParams } from '@memberkit/sdk';
+import { calculateExpiry, normalizeEmail, validateFields, type FieldValue } from '@memberkit/sdk/calculators';
+import { Problem, fieldError, notFound, type FieldError } from '../problems.js';
+import { parseBody, reply, type Route, type RouteContext } from '../runtime.js';
+import {
+  alreadyMember,
+  blockingMembership,
+  completeSignup,
+  openCheckout,
+  previousTerm,
+  quoteOrProblem,
+  usableDiscount,
+  usableInvitation,
+} from '../signup-flow.js';
+import type { MemberRecord, MembershipRecord, SignupRecord } from '../store.js';
+import { signupView } from '../views.js';
+
+/** The member's own identity fields, checked by the same validator as custom fields. */
+const identityFields = [
+  { key: 'email', label: 'Email', type: 'email' as const, required: true, max_length: 254 },
+  { key: 'first_name', label: 'First name', type: 'text' as const, required: true, max_length: 100 },
+  { key: 'last_name', label: 'Last name', type: 'text' as const, required: true, max_length: 100 },
+];
+const groupMemberFields = [
+  { key: 'email', label: 'Email', type: 'email' as const, required: true, max_length: 254 },
+  { key: 'first_name', label: 'First name', type: 'text' as const, required: false, max_length: 100 },
+  { key: 'last_name', label: 'Last name', type: 'text' as const, required: false, max_length: 100 },
+];
+
+/** Emails are compared trimmed and lower-cased; surrounding spaces are not an invalid address. */
+function trimEmails(body: unknown): unknown {
+  if (!body || typeof body !== 'object') return body;
+  const copy = structuredClone(body) as { member?: { email?: unknown }; group_members?: { email?: unknown }[] };
+  const trim = (person: { email?: unknown } | undefined) => {
+    if (person && typeof person === 'object' && typeof person.email === 'string') person.email = person.email.trim();
+  };
+  trim(copy.member);
+  if (Array.isArray(copy.group_members)) copy.group_members.forEach(trim);
+  return copy;
+}
+
+function fieldErrors(
+  rules: readonly { key: string; label?: string }[],
+  values: Record<string, FieldValue>,
+  prefix: string,
+  validate: typeof validateFields,
+): FieldError[] {
+  const errors = validate(rules as Parameters<typeof validateFields>[0], values);
+  return Object.entries(errors).map(([key, { code }]) => {
+    const label = rules.find((rule) => rule.key === key)?.label ?? key;
+    return fieldError(`${prefix}${key}`, code, label);
+  });
+}
+
+/** Everything about the request that the validators can refuse, gathered into one 422. */
+function validateRequest(type: MembershipType, params: SignupCreateParams): FieldError[] {
+  const errors: FieldError[] = [];
+  errors.push(...fieldErrors(identityFields, params.member, 'member.', validateFields));
+  errors.push(...fieldErrors(type.fields, params.fields as Record<string, FieldValue>, 'fields.', validateFields));
+  for (const key of Object.keys(params.fields)) {
+    if (!type.fields.some((field) => field.key === key)) errors.push(fieldError(`fields.${key}`, 'unknown_field', key));
+  }
+  if (type.recurring !== null && params.auto_renew != null && params.auto_renew !== type.recurring) {
+    errors.push(
+      fieldError(
+        'auto_renew',
+        'invalid_option',
+        'auto_renew',
+        type.recurring ? 'This membership always renews automatically.' : 'This membership does not renew automatically.',
+      ),
+    );
+  }
+  const emails = new Set([normalizeEmail(params.member.email)]);
+  (params.group_members ?? []).forEach((person, index) => {
+    errors.push(
+      ...fieldErrors(groupMemberFields, person as Record<string, FieldValue>, `group_members.${index}.`, validateFields),
+    );
+    const email = normalizeEmail(person.email);
+    if (emails.has(email)) {
+      errors.push(fieldError(`group_members.${index}.email`, 'duplicate', 'Email', 'Each person in the group needs their own email address.'));
+    }
+    emails.add(email);
+  });
+  return errors;
+}
+
+function findOrCreateMember(
+  context: RouteContext,
+  email: string,
+  names: { first_name?: string | null; last_name?: string | null },
+  fields: Record<string, unknown>,
+): MemberRecord {
+  const { store, organization } = context;
+  const orgId = organization.organization.id;
+  const existing = store.memberByEmail(orgId, email);
+  if (existing) {
+    Object.assign(existing.fields, fields);
+    return existing;
+  }
+  const member: MemberRecord = {
+    id: store.nextId('mem'),
+    organization_id: orgId,
+    email,
+    first_name: names.first_name?.trim() || null,
+    last_name: names.last_name?.trim() || null,
+    company_id: null,
+    fields: { ...fields },
+    created_at: new Date().toISOString(),
+  };
+  store.state.members[member.id] = member;
+  return member;
+}
+
+function pendingMembership(
+  context: RouteContext,
+  type: MembershipType,
+  member: MemberRecord,
+  signupId: string,
+  autoRenew: boolean,
+  pricePaid: number,
+): MembershipRecord {
+  const { store, organization, today } = context;
+  const id = store.nextId('ms');
+  const record: MembershipRecord = {
+    id,
+    organization_id: organization.organization.id,
+    member_id: member.id,
+    company_id: null,
+    membership_type_id: type.id,
+    membership_name: type.membership_name,
+    kind: 'new',
+    state: 'pending',
+    starts_on: today,
+    expires_on: null,
+    anchor_on: today,
+    grace_days: type.grace_days,
+    auto_renew: autoRenew,
+    cancelled_on: null,
+    price_paid: pricePaid,
+    currency: type.price.currency,
+    permissions: [...type.permissions],
+    created_at: new Date().toISOString(),
+    signup_id: signupId,
+  };
+  // The dates a purchase today would get (recomputed when the signup completes).
+  const dates = calculateExpiry(type, { purchased_on: today, current: previousTerm(store, record) });
+  Object.assign(record, dates);
+  store.state.memberships[id] = record;
+  return record;
+}
+
+function createSignup(context: RouteContext) {
+  const { store, organization, today } = context;
+  const orgId = organization.organization.id;
+  const params = parseBody(SignupCreateParamsSchema, trimEmails(context.body));
+  const type = store.membershipType(orgId, params.membership_type_id);
+  if (!type) {
+    throw new Problem(422, 'validation_failed', `No membership type "${params.membership_type_id}".`, {
+      errors: [fieldError('membership_type_id', 'not_found', 'membership_type_id', `No membership type "${params.membership_type_id}".`)],
+    });
+  }
+  const email = normalizeEmail(params.member.email);
+  const known = store.memberByEmail(orgId, email);
+
+  const invitation = type.invite_only
+    ? usableInvitation(store, orgId, params.invitation_code, type, email, known?.id ?? null, today, 'invitation_code')
+    : null;
+  const errors = validateRequest(type, params);
+  if (errors.length > 0) {
+    throw new Problem(422, 'validation_failed', errors.length === 1 ? errors[0]!.message : `${errors.length} fields are invalid.`, { errors });
+  }
+  const discount = params.discount_code
+    ? usableDiscount(store, orgId, params.discount_code, type, today, 'discount_code')
+    : null;
+  const groupMembers = params.group_members ?? [];
+  const quote = quoteOrProblem(
+    organization,
+    type,
+    { amount: params.amount ?? null, discount, group_size: groupMembers.length > 0 ? groupMembers.length + 1 : null },
+    { amount: 'amount', discount: 'discount_code', group: 'group_members' },
+  );
+
+  // One membership per member and type: a second signup is offered the renewal instead.
+  if (known) {
+    const held = blockingMembership(store, orgId, { member_id: known.id }, type.id, today);
+    if (held) throw alreadyMember(organization, held, 'member.email', email);
+  }
+  groupMembers.forEach((person, index) => {
+    const other = store.memberByEmail(orgId, normalizeEmail(person.email));
+    const held = other && blockingMembership(store, orgId, { member_id: other.id }, type.id, today);
+    if (held) throw alreadyMember(organization, held, `group_members.${index}.email`, other.email);
+  });
+
+  const member = findOrCreateMember(context, email, params.member, params.fields);
+  const autoRenew = type.recurring ?? params.auto_renew ?? false;
+  const signup: SignupRecord = {
+    id: store.nextId('su'),
+    organization_id: orgId,
+    member_id: member.id,
+    membership_ids: [],
+    status: 'pending',
+    quote,
+    discount_code: discount?.code ?? null,
+    invitation_code: invitation?.code ?? null,
+    renewal_of: null,
+    checkout_session_id: null,
+    created_at: new Date().toISOString(),
+    completed_at: null,
+  };
+  store.state.signups[signup.id] = signup;
+  signup.membership_ids.push(pendingMembership(context, type, member, signup.id, autoRenew, quote.total).id);
+  for (const person of groupMembers) {
+    const other = findOrCreateMember(context, normalizeEmail(person.email), person, {});
+    signup.membership_ids.push(pendingMembership(context, type, other, signup.id, autoRenew, 0).id);
+  }
+  // The invitation is now this member's (single use); it is redeemed when the signup completes.
+  if (invitation) invitation.used_by_member_id = member.id;
+
+  if (type.requires_approval) signup.status = 'awaiting_approval';
+  else if (quote.requires_payment) openCheckout(store, signup);
+  else completeSignup(store, signup, today);
+
+  return reply(201, SignupSchema, signupView(store, signup, today, context.runtime.links));
+}
+
+export const signupRoutes: Route[] = [
+  {
+    method: 'POST',
+    path: '/organizations/:org/signups',
+    access: 'public',
+    idempotency: 'required',
+    handle: createSignup,
+  },
+  {
+    method: 'GET',
+    path: '/organizations/:org/signups/:id',
+    access: 'public',
+    handle(context) {
+      const signup = context.store.signup(context.organization.organization.id, context.params.id!);
+      if (!signup) throw notFound('signup', context.params.id!);
+      return reply(200, SignupSchema, signupView(context.store, signup, context.today, context.runtime.links));
+    },
+  },
+];

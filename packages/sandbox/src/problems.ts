@@ -1,0 +1,106 @@
+// Problem details (RFC 9457, `application/problem+json`) as the sandbox answers them.
+
+export interface FieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+const titles: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  402: 'Payment required',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  413: 'Payload too large',
+  422: 'Unprocessable content',
+  429: 'Too many requests',
+  500: 'Internal server error',
+  504: 'Gateway timeout',
+};
+
+/** Thrown by a handler to answer with a problem; the dispatcher turns it into the response. */
+export class Problem extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly errors: FieldError[] | undefined;
+  readonly extensions: Record<string, unknown>;
+  readonly headers: Record<string, string>;
+
+  constructor(
+    status: number,
+    code: string,
+    detail: string,
+    options: {
+      errors?: FieldError[];
+      extensions?: Record<string, unknown>;
+      headers?: Record<string, string>;
+    } = {},
+  ) {
+    super(detail);
+    this.name = 'Problem';
+    this.status = status;
+    this.code = code;
+    this.errors = options.errors;
+    this.extensions = options.extensions ?? {};
+    this.headers = options.headers ?? {};
+  }
+
+  toBody(): ProblemBody {
+    return {
+      ...this.extensions,
+      type: `https://docs.memberkit.dev/errors/${this.code}`,
+      title: titles[this.status] ?? 'Error',
+      status: this.status,
+      detail: this.message,
+      code: this.code,
+      ...(this.errors && this.errors.length > 0 ? { errors: this.errors } : {}),
+    };
+  }
+}
+
+export function notFound(what: string, id: string): Problem {
+  return new Problem(404, 'not_found', `No ${what} with id "${id}".`);
+}
+
+export function validationFailed(errors: FieldError[], detail?: string): Problem {
+  return new Problem(
+    422,
+    'validation_failed',
+    detail ?? (errors.length === 1 ? errors[0]!.message : `${errors.length} fields are invalid.`),
+    { errors },
+  );
+}
+
+const messages: Record<string, (label: string) => string> = {
+  required: (label) => `${label} is required.`,
+  too_short: (label) => `${label} is too short.`,
+  too_long: (label) => `${label} is too long.`,
+  too_small: (label) => `${label} is too small.`,
+  too_large: (label) => `${label} is too large.`,
+  pattern_mismatch: (label) => `${label} does not have the expected format.`,
+  invalid_email: (label) => `${label} must be an email address.`,
+  invalid_url: (label) => `${label} must be a URL.`,
+  invalid_number: (label) => `${label} must be a number.`,
+  invalid_date: (label) => `${label} must be a date (YYYY-MM-DD).`,
+  invalid_option: (label) => `${label} is not one of the allowed options.`,
+  invalid_type: (label) => `${label} has the wrong type.`,
+  unknown_field: (label) => `${label} is not a field of this membership type.`,
+};
+
+/** A per-field error with an English message for a validator code. */
+export function fieldError(field: string, code: string, label = field, message?: string): FieldError {
+  return { field, code, message: message ?? messages[code]?.(label) ?? `${label} is invalid (${code}).` };
+}

@@ -1,0 +1,303 @@
+// The parts of the signup flow that several endpoints share (signups, renewals, approvals and the
+// Stripe stand-in): discounts, invitations, quotes, the one-membership rule, checkout, completion.
+// Every rule is the SDK calculators'; this file only wires them to records and problems.
+import {
+  PricingError,
+  calculateExpiry,
+  checkDiscount,
+  compareDates,
+  formatMoney,
+  membershipStatus,
+  quotePrice,
+  type Quote,
+} from '@memberkit/sdk/calculators';
+import type { Discount, MembershipType } from '@memberkit/sdk';
+import { randomToken } from './auth.js';
+import { Problem, fieldError } from './problems.js';
+import type {
+  InvitationRecord,
+  MembershipRecord,
+  OrganizationRecord,
+  SandboxStore,
+  SignupRecord,
+} from './store.js';
+
+const discountMessages: Record<string, string> = {
+  unknown: 'This discount code does not exist.',
+  expired: 'This discount code has expired.',
+  not_yet_valid: 'This discount code is not valid yet.',
+  used_up: 'This discount code has been used up.',
+  not_for_this_type: 'This discount code does not apply to this membership.',
+  currency_mismatch: 'This discount code is in another currency.',
+};
+
+function invalidDiscount(reason: string, field: string): Problem {
+  return new Problem(422, 'invalid_discount', discountMessages[reason] ?? 'This discount code cannot be used.', {
+    errors: [fieldError(field, reason, field, discountMessages[reason])],
+    extensions: { reason },
+  });
+}
+
+/** The discount for `code` if it may be used on `type` today; else 422 invalid_discount (why). */
+export function usableDiscount(
+  store: SandboxStore,
+  organizationId: string,
+  code: string,
+  type: MembershipType,
+  today: string,
+  field: string,
+): Discount {
+  const record = store.discount(organizationId, code);
+  if (!record) throw invalidDiscount('unknown', field);
+  const check = checkDiscount(record.discount, { membership_type_id: type.id, on: today });
+  if (!check.ok) throw invalidDiscount(check.reason, field);
+  return record.discount;
+}
+
+export interface QuoteFields {
+  amount: string;
+  discount: string;
+  group: string;
+}
+
+/** quotePrice, with its PricingErrors turned into the contract's problems. */
+export function quoteOrProblem(
+  organization: OrganizationRecord,
+  type: MembershipType,
+  input: { amount?: number | null; discount?: Discount | null; group_size?: number | null },
+  fields: QuoteFields,
+): Quote {
+  try {
+    return quotePrice(type, input);
+  } catch (error) {
+    if (!(error instanceof PricingError)) throw error;
+    const money = (minor: number | undefined) =>
+      minor === undefined ? '' : formatMoney(minor, type.price.currency, organization.organization.locale);
+    switch (error.code) {
+      case 'amount_not_integer':
+        throw new Problem(422, 'validation_failed', 'The amount must be a whole number of minor units.', {
+          errors: [fieldError(fields.amount, 'invalid_number', 'The amount')],
+        });
+      case 'amount_below_minimum':
+      case 'amount_above_maximum': {
+        const low = error.code === 'amount_below_minimum';
+        const message = low ? `The amount must be at least ${money(error.limit)}.` : `The amount must be at most ${money(error.limit)}.`;
+        throw new Problem(422, 'amount_out_of_range', message, {
+          errors: [fieldError(fields.amount, low ? 'too_small' : 'too_large', 'The amount', message)],
+          extensions: { limit: error.limit },
+        });
+      }
+      case 'discount_not_applicable':
+        throw invalidDiscount('not_for_this_type', fields.discount);
+      case 'discount_currency_mismatch':
+        throw invalidDiscount('currency_mismatch', fields.discount);
+      case 'below_processor_minimum': {
+        const message = `Payments below ${money(error.limit)} cannot be processed; this total is too small to charge.`;
+        throw new Problem(422, 'below_processor_minimum', message, {
+          errors: [fieldError(input.discount ? fields.discount : fields.amount, 'below_processor_minimum', 'The total', message)],
+          extensions: { minimum: error.limit },
+        });
+      }
+      case 'group_too_large': {
+        const message = `A group registration is for at most ${error.limit} people.`;
+        throw new Problem(422, 'validation_failed', message, {
+          errors: [fieldError(fields.group, 'too_large', 'The group', message)],
+        });
+      }
+    }
+  }
+}
+
+const invitationMessages: Record<string, string> = {
+  required: 'This membership is by invitation only: an invitation code is required.',
+  invalid: 'This invitation code is not valid for this membership.',
+  used: 'This invitation has already been used.',
+  expired: 'This invitation has expired.',
+  email_mismatch: 'This invitation was sent to another email address.',
+};
+
+function invitationProblem(reason: string, field: string): Problem {
+  return new Problem(422, 'invitation_required', invitationMessages[reason]!, {
+    errors: [fieldError(field, reason, field, invitationMessages[reason])],
+    extensions: { reason },
+  });
+}
+
+/**
+ * The invitation admitting `email` (normalized, or null when not known yet) to `type`; single
+ * use: once a member holds it, only that member may use it again (to retry an unfinished signup).
+ */
+export function usableInvitation(
+  store: SandboxStore,
+  organizationId: string,
+  code: string | null | undefined,
+  type: MembershipType,
+  email: string | null,
+  memberId: string | null,
+  today: string,
+  field: string,
+): InvitationRecord {
+  if (!code) throw invitationProblem('required', field);
+  const invitation = store.invitation(organizationId, code);
+  if (!invitation || invitation.membership_type_id !== type.id) throw invitationProblem('invalid', field);
+  if (invitation.expires_on !== null && compareDates(today, invitation.expires_on) > 0) {
+    throw invitationProblem('expired', field);
+  }
+  if (invitation.email !== null && email !== null && invitation.email !== email) {
+    throw invitationProblem('email_mismatch', field);
+  }
+  if (invitation.used_by_member_id !== null && (memberId === null || invitation.used_by_member_id !== memberId)) {
+    throw invitationProblem('used', field);
+  }
+  return invitation;
+}
+
+/** A membership of this type that rules out a second one: held now or later, or applied for. */
+export function blockingMembership(
+  store: SandboxStore,
+  organizationId: string,
+  holder: { member_id: string } | { company_id: string },
+  typeId: string,
+  today: string,
+): MembershipRecord | undefined {
+  return store.memberships(organizationId).find((m) => {
+    if (m.membership_type_id !== typeId) return false;
+    if ('member_id' in holder ? m.member_id !== holder.member_id : m.company_id !== holder.company_id || m.member_id !== null) {
+      return false;
+    }
+    const status = membershipStatus(m, today);
+    if (status === 'pending') {
+      // An application waiting for approval blocks; an unpaid checkout does not (retrying is fine).
+      const signup = m.signup_id ? store.state.signups[m.signup_id] : undefined;
+      return signup?.status === 'awaiting_approval';
+    }
+    return status === 'future' || status === 'active' || status === 'grace' || status === 'cancelled';
+  });
+}
+
+export function alreadyMember(
+  organization: OrganizationRecord,
+  membership: MembershipRecord,
+  field: string,
+  email: string,
+): Problem {
+  const renewPath = `/organizations/${organization.organization.id}/me/memberships/${membership.id}/renew`;
+  const message = `${email} already holds a membership of this type (${membership.id}); renew it instead.`;
+  return new Problem(409, 'already_member', message, {
+    errors: [fieldError(field, 'already_member', field, message)],
+    // The client offers a renewal: POST …/me/memberships/{membership_id}/renew with a member token.
+    extensions: {
+      membership_id: membership.id,
+      membership_type_id: membership.membership_type_id,
+      expires_on: membership.expires_on,
+      renew_path: renewPath,
+    },
+    headers: { Link: `<${renewPath}>; rel="renew"` },
+  });
+}
+
+/** Opens the stand-in's checkout session for a signup that must be paid. */
+export function openCheckout(store: SandboxStore, signup: SignupRecord): void {
+  const id = store.nextId('cs_test');
+  store.state.checkout_sessions[id] = {
+    id,
+    client_secret: `${id}_secret_${randomToken(12)}`,
+    organization_id: signup.organization_id,
+    signup_id: signup.id,
+    amount: signup.quote.total,
+    currency: signup.quote.currency,
+    status: 'open',
+    payment_id: null,
+    declines: 0,
+  };
+  signup.checkout_session_id = id;
+  signup.status = 'awaiting_payment';
+}
+
+/**
+ * Finishes a signup once nothing is left to do (paid, free, or approved and free): new
+ * memberships get their dates from the purchase day (today), a renewal extends its membership,
+ * the discount and invitation are redeemed. Runs once: a completed signup is left alone.
+ */
+export function completeSignup(store: SandboxStore, signup: SignupRecord, today: string): void {
+  if (signup.status === 'completed') return;
+  for (const id of signup.membership_ids) {
+    const membership = store.state.memberships[id]!;
+    const type = store.membershipType(signup.organization_id, membership.membership_type_id);
+    if (!type) throw new Error(`Membership type ${membership.membership_type_id} vanished`);
+    if (signup.renewal_of) {
+      const dates = calculateExpiry(type, {
+        purchased_on: today,
+        current: { anchor_on: membership.anchor_on, expires_on: membership.expires_on, grace_days: membership.grace_days },
+      });
+      Object.assign(membership, {
+        kind: dates.kind,
+        starts_on: dates.starts_on,
+        expires_on: dates.expires_on,
+        anchor_on: dates.anchor_on,
+        cancelled_on: null,
+        price_paid: signup.quote.total,
+      });
+    } else {
+      const dates = calculateExpiry(type, { purchased_on: today, current: previousTerm(store, membership) });
+      Object.assign(membership, {
+        kind: dates.kind,
+        starts_on: dates.starts_on,
+        expires_on: dates.expires_on,
+        anchor_on: dates.anchor_on,
+        state: 'confirmed',
+      });
+    }
+  }
+  if (signup.discount_code) {
+    const record = store.discount(signup.organization_id, signup.discount_code);
+    if (record) record.discount.times_redeemed += 1;
+  }
+  if (signup.invitation_code) {
+    const invitation = store.invitation(signup.organization_id, signup.invitation_code);
+    if (invitation) {
+      invitation.used_by_member_id = signup.member_id;
+      invitation.redeemed_at = new Date().toISOString();
+    }
+  }
+  signup.status = 'completed';
+  signup.completed_at = new Date().toISOString();
+}
+
+/**
+ * The holder's latest earlier membership of the same type, as calculateExpiry's `current`: a
+ * member whose membership has ended is reinstated (the calculator decides), not signed up anew.
+ */
+export function previousTerm(
+  store: SandboxStore,
+  membership: MembershipRecord,
+): { anchor_on: string; expires_on: string | null; grace_days: number } | null {
+  const earlier = store
+    .memberships(membership.organization_id)
+    .filter(
+      (m) =>
+        m.id !== membership.id &&
+        m.state === 'confirmed' &&
+        m.membership_type_id === membership.membership_type_id &&
+        (membership.member_id !== null ? m.member_id === membership.member_id : m.company_id === membership.company_id && m.member_id === null),
+    )
+    .sort((a, b) => (a.expires_on ?? '9999') < (b.expires_on ?? '9999') ? 1 : -1)[0];
+  return earlier ? { anchor_on: earlier.anchor_on, expires_on: earlier.expires_on, grace_days: earlier.grace_days } : null;
+}
+
+/**
+ * Cancels a membership on `today` (member or admin): it keeps its permissions until its term and
+ * grace end (membershipStatus says `cancelled`, later `terminated`) and stops auto-renewing.
+ * Cancelling twice answers the same membership; one that is not running cannot be cancelled.
+ */
+export function cancelMembership(membership: MembershipRecord, today: string): void {
+  if (membership.cancelled_on !== null) return;
+  const status = membershipStatus(membership, today);
+  if (status !== 'active' && status !== 'grace' && status !== 'future') {
+    throw new Problem(409, 'not_cancellable', `A ${status} membership cannot be cancelled.`, {
+      extensions: { membership_status: status },
+    });
+  }
+  membership.cancelled_on = today;
+  membership.auto_renew = false;
+}

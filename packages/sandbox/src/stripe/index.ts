@@ -1,0 +1,259 @@
+/**
+ * `@memberkit/sandbox/stripe`: an offline stand-in for the small part of Stripe.js the widget
+ * uses — `createEmbeddedCheckoutPage({ clientSecret | fetchClientSecret, onComplete })` →
+ * `{ mount, unmount, destroy }` — backed by the sandbox's checkout endpoints. It renders an
+ * obviously labelled TEST MODE card form into a light-DOM node. Stripe's test cards behave as
+ * documented: 4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined, 4000 0000 0000 9995
+ * has insufficient funds (the message shows in the form and another card can be tried).
+ *
+ * The DOM is built with createElement/textContent only (no innerHTML) and carries no inline
+ * style: its few rules go in a constructable stylesheet adopted by the target's document or
+ * shadow root, which strict-CSP pages allow.
+ * @module
+ */
+import { defaultBaseUrl } from '../constants.js';
+
+export { testCards } from './test-cards.js';
+export type { CheckoutSummary, ConfirmResult } from './endpoints.js';
+
+export interface SandboxStripeOptions {
+  /** The sandbox's base URL (default `https://api.memberkit.test/v1`). */
+  baseUrl?: string;
+  /** A fetch implementation (default: the global one, which the sandbox intercepts). */
+  fetch?: typeof globalThis.fetch;
+}
+
+export interface EmbeddedCheckoutOptions {
+  clientSecret?: string;
+  fetchClientSecret?: () => Promise<string>;
+  /** Called once, after the payment succeeded and the signup was marked paid. */
+  onComplete?: () => void;
+}
+
+export interface SandboxEmbeddedCheckout {
+  /** Renders the form into `target` (an element or a selector of the document). */
+  mount(target: string | HTMLElement): void;
+  /** Removes the form; it may be mounted again. */
+  unmount(): void;
+  /** Removes the form for good. */
+  destroy(): void;
+}
+
+export interface SandboxStripe {
+  createEmbeddedCheckoutPage(options: EmbeddedCheckoutOptions): Promise<SandboxEmbeddedCheckout>;
+  /** The older Stripe.js name of the same call. */
+  initEmbeddedCheckout(options: EmbeddedCheckoutOptions): Promise<SandboxEmbeddedCheckout>;
+}
+
+interface Summary {
+  status: 'open' | 'complete';
+  amount_display: string;
+  organization_name: string;
+  membership_name: string;
+}
+
+const css = `
+.mk-sandbox-checkout { border: 2px dashed #b45309; border-radius: 8px; padding: 1rem; font: inherit; max-width: 28rem; }
+.mk-sandbox-checkout__badge { margin: 0 0 .75rem; padding: .25rem .5rem; background: #fef3c7; color: #78350f; font-weight: 700; border-radius: 4px; }
+.mk-sandbox-checkout__field { display: block; margin: .5rem 0; }
+.mk-sandbox-checkout__field > span { display: block; font-size: .875em; margin-bottom: .25rem; }
+.mk-sandbox-checkout__field > input { box-sizing: border-box; width: 100%; padding: .5rem; font: inherit; }
+.mk-sandbox-checkout__row { display: flex; gap: .5rem; }
+.mk-sandbox-checkout__row > .mk-sandbox-checkout__field { flex: 1; }
+.mk-sandbox-checkout__error { color: #b91c1c; min-height: 1.25em; margin: .5rem 0; }
+.mk-sandbox-checkout__pay { padding: .5rem 1rem; font: inherit; cursor: pointer; }
+.mk-sandbox-checkout__cards { font-size: .875em; margin-top: .75rem; }
+`;
+
+let sheet: CSSStyleSheet | null | undefined;
+function stylesheet(): CSSStyleSheet | null {
+  if (sheet === undefined) {
+    try {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+    } catch {
+      sheet = null;
+    }
+  }
+  return sheet;
+}
+
+function adoptStyles(root: Node): () => void {
+  const styles = stylesheet();
+  const host = root as Document | ShadowRoot;
+  if (!styles || !('adoptedStyleSheets' in host) || host.adoptedStyleSheets.includes(styles)) return () => {};
+  host.adoptedStyleSheets = [...host.adoptedStyleSheets, styles];
+  return () => {
+    host.adoptedStyleSheets = host.adoptedStyleSheets.filter((s) => s !== styles);
+  };
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function field(label: string, input: HTMLInputElement): HTMLLabelElement {
+  const wrapper = element('label', 'mk-sandbox-checkout__field');
+  wrapper.append(element('span', undefined, label), input);
+  return wrapper;
+}
+
+function input(name: string, autocomplete: string, placeholder: string): HTMLInputElement {
+  const node = element('input');
+  node.name = name;
+  node.type = 'text';
+  node.inputMode = 'numeric';
+  node.autocomplete = autocomplete as AutoFill;
+  node.placeholder = placeholder;
+  node.required = true;
+  return node;
+}
+
+/** Creates the stand-in (same role as `loadStripe(publishableKey)` in Stripe.js). */
+export function createSandboxStripe(options: SandboxStripeOptions = {}): SandboxStripe {
+  const baseUrl = (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, '');
+  const doFetch = (...args: Parameters<typeof fetch>) => (options.fetch ?? globalThis.fetch)(...args);
+
+  async function createEmbeddedCheckoutPage(checkout: EmbeddedCheckoutOptions): Promise<SandboxEmbeddedCheckout> {
+    const secret = checkout.clientSecret ?? (await checkout.fetchClientSecret?.());
+    if (!secret) throw new Error('createEmbeddedCheckoutPage needs clientSecret or fetchClientSecret');
+    const endpoint = `${baseUrl}/_sandbox/checkout/${encodeURIComponent(secret)}`;
+    const response = await doFetch(endpoint, { headers: { accept: 'application/json' } });
+    if (!response.ok) throw new Error(`Unknown checkout session (${response.status})`);
+    const summary = (await response.json()) as Summary;
+
+    let destroyed = false;
+    let completed = summary.status === 'complete';
+    let root: HTMLElement | null = null;
+    let dropStyles: () => void = () => {};
+
+    function render(): HTMLElement {
+      const section = element('section', 'mk-sandbox-checkout');
+      section.setAttribute('aria-label', 'Test payment (sandbox)');
+      section.dataset.sandboxCheckout = '';
+      section.append(
+        element('p', 'mk-sandbox-checkout__badge', 'TEST MODE — sandbox checkout. No real card is charged.'),
+        element('p', 'mk-sandbox-checkout__summary', `${summary.organization_name} · ${summary.membership_name} · ${summary.amount_display}`),
+      );
+      const status = element('p', 'mk-sandbox-checkout__status');
+      status.setAttribute('role', 'status');
+      if (completed) {
+        status.textContent = 'Payment complete.';
+        section.append(status);
+        return section;
+      }
+      const form = element('form', 'mk-sandbox-checkout__form');
+      form.noValidate = true;
+      const number = input('cardnumber', 'cc-number', '4242 4242 4242 4242');
+      const expiry = input('exp-date', 'cc-exp', 'MM / YY');
+      const cvc = input('cvc', 'cc-csc', '123');
+      const error = element('p', 'mk-sandbox-checkout__error');
+      error.setAttribute('role', 'alert');
+      const pay = element('button', 'mk-sandbox-checkout__pay', `Pay ${summary.amount_display} (test)`);
+      pay.type = 'submit';
+      const row = element('div', 'mk-sandbox-checkout__row');
+      row.append(field('Expiry (MM / YY)', expiry), field('CVC', cvc));
+      form.append(field('Card number', number), row, error, pay, status);
+
+      const cards = element('details', 'mk-sandbox-checkout__cards');
+      const list = element('ul');
+      for (const [card, what] of [
+        ['4242 4242 4242 4242', 'succeeds'],
+        ['4000 0000 0000 0002', 'is declined'],
+        ['4000 0000 0000 9995', 'has insufficient funds'],
+      ] as const) {
+        list.append(element('li', undefined, `${card} ${what}`));
+      }
+      cards.append(element('summary', undefined, 'Test cards'), list, element('p', undefined, 'Any future expiry date and any 3-digit CVC.'));
+
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        if (pay.disabled || completed) return;
+        void submit();
+      });
+
+      async function submit(): Promise<void> {
+        const [month = '', year = ''] = expiry.value.split('/').map((part) => part.trim());
+        for (const node of [number, expiry, cvc]) node.removeAttribute('aria-invalid');
+        error.textContent = '';
+        pay.disabled = true;
+        status.textContent = 'Processing…';
+        try {
+          const result = await doFetch(`${endpoint}/confirm`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', accept: 'application/json' },
+            body: JSON.stringify({ number: number.value, exp_month: month, exp_year: year, cvc: cvc.value }),
+          });
+          if (result.ok) {
+            completed = true;
+            status.textContent = 'Payment complete.';
+            form.replaceChildren(status);
+            checkout.onComplete?.();
+            return;
+          }
+          const problem = (await result.json().catch(() => ({}))) as { detail?: string; errors?: { field: string }[] };
+          const target = problem.errors?.[0]?.field === 'cvc' ? cvc : problem.errors?.[0]?.field === 'expiry' ? expiry : number;
+          target.setAttribute('aria-invalid', 'true');
+          error.textContent = problem.detail ?? 'The payment failed. Try another card.';
+          status.textContent = '';
+          target.focus();
+        } catch {
+          error.textContent = 'Could not reach the sandbox. Try again.';
+          status.textContent = '';
+        } finally {
+          pay.disabled = false;
+        }
+      }
+
+      section.append(form, cards);
+      return section;
+    }
+
+    function unmount(): void {
+      root?.remove();
+      root = null;
+      dropStyles();
+      dropStyles = () => {};
+    }
+
+    return {
+      mount(target) {
+        if (destroyed) throw new Error('This checkout was destroyed');
+        if (root) throw new Error('This checkout is already mounted');
+        const node = typeof target === 'string' ? document.querySelector<HTMLElement>(target) : target;
+        if (!node) throw new Error(`No element matches ${String(target)}`);
+        root = render();
+        dropStyles = adoptStyles(node.getRootNode());
+        node.append(root);
+      },
+      unmount,
+      destroy() {
+        unmount();
+        destroyed = true;
+      },
+    };
+  }
+
+  return { createEmbeddedCheckoutPage, initEmbeddedCheckout: createEmbeddedCheckoutPage };
+}
+
+/** Like Stripe.js's `loadStripe(publishableKey)`, for a `stripeLoader` property. */
+export async function loadSandboxStripe(_publishableKey?: string, options?: SandboxStripeOptions): Promise<SandboxStripe> {
+  return createSandboxStripe(options);
+}
+
+/** The `client_secret` of a hosted checkout page's URL (for a page set as `hostedCheckoutUrl`). */
+export function hostedCheckoutSecret(url: string = globalThis.location?.href ?? ''): string | null {
+  try {
+    return new URL(url).searchParams.get('client_secret');
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,57 @@
+// Every event <membership-signup> dispatches, declared once: name → typed `detail`. All bubble
+// and are composed (they cross shadow roots); the frame host re-dispatches them with the same
+// detail, so details hold plain data only (structured-cloneable) and never the member token.
+import type { Discount, Membership, MembershipType, Organization, Signup, SignupCreateParams } from '@memberkit/sdk';
+
+/** Why a discount code was refused (from the API or the SDK's `checkDiscount`). */
+export type DiscountRefusal = 'unknown' | 'expired' | 'not_yet_valid' | 'used_up' | 'not_for_this_type';
+
+export interface MembershipSignupEventDetails {
+  /** The configuration loaded and the plans are shown. */
+  'membership-signup-ready': { organization: Organization; membershipTypes: MembershipType[] };
+  /** The member chose a plan (or one was preselected). */
+  'membership-signup-plan-select': { membershipType: MembershipType };
+  /** A discount code was checked: `discount` when accepted, `reason` when refused. */
+  'membership-signup-discount-apply': { code: string; discount: Discount | null; reason: DiscountRefusal | null };
+  /** About to create the signup. Cancelable: `preventDefault()` keeps the member on the review. */
+  'membership-signup-submit': { params: SignupCreateParams };
+  /** The payment step starts (`signup.next_action` says how). */
+  'membership-signup-payment-start': { signup: Signup };
+  /** The member's part is over: active, or awaiting approval (see `signup.status`). */
+  'membership-signup-complete': { signup: Signup; membership: Membership };
+  /** Something went wrong; the element shows it too. `code` is an API error code or one of ours. */
+  'membership-signup-error': { code: string; message: string };
+}
+
+export type MembershipSignupEventName = keyof MembershipSignupEventDetails;
+
+/** The typed event for a name: `MembershipSignupEvent<'membership-signup-complete'>`. */
+export type MembershipSignupEvent<K extends MembershipSignupEventName> = CustomEvent<MembershipSignupEventDetails[K]>;
+
+/** Builds one of our events: bubbling and composed; only `-submit` is cancelable. */
+export function createSignupEvent<K extends MembershipSignupEventName>(
+  name: K,
+  detail: MembershipSignupEventDetails[K],
+): MembershipSignupEvent<K> {
+  return new CustomEvent(name, {
+    detail,
+    bubbles: true,
+    composed: true,
+    cancelable: name === 'membership-signup-submit',
+  });
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'membership-signup-ready': MembershipSignupEvent<'membership-signup-ready'>;
+    'membership-signup-plan-select': MembershipSignupEvent<'membership-signup-plan-select'>;
+    'membership-signup-discount-apply': MembershipSignupEvent<'membership-signup-discount-apply'>;
+    'membership-signup-submit': MembershipSignupEvent<'membership-signup-submit'>;
+    'membership-signup-payment-start': MembershipSignupEvent<'membership-signup-payment-start'>;
+    'membership-signup-complete': MembershipSignupEvent<'membership-signup-complete'>;
+    'membership-signup-error': MembershipSignupEvent<'membership-signup-error'>;
+  }
+  interface HTMLElementTagNameMap {
+    'membership-signup': import('./membership-signup/membership-signup.js').MembershipSignup;
+  }
+}

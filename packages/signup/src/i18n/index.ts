@@ -1,0 +1,62 @@
+// Picks the member's language and loads its catalogue: the `locale` attribute, then the nearest
+// `lang` (the element or an ancestor), then `<html lang>`, then English. English is bundled; the
+// other catalogues are separate chunks loaded on first use.
+import type { Catalogue } from './catalogue.js';
+import { en } from './en.js';
+import { classicBuild, importChunk } from '../internal-chunks.js';
+
+export type { Catalogue } from './catalogue.js';
+export { en };
+
+/** Imports a language's chunk (the classic build imports the ES build's chunk by name). */
+function importLanguage(language: string): Promise<{ default: Catalogue }> | undefined {
+  if (classicBuild) return languages.includes(language) ? importChunk(language) : undefined;
+  switch (language) {
+    case 'fr':
+      return import('./fr.js');
+    case 'de':
+      return import('./de.js');
+    case 'es':
+      return import('./es.js');
+    case 'ar':
+      return import('./ar.js');
+    default:
+      return undefined;
+  }
+}
+
+/** The languages with a catalogue. */
+export const languages = ['en', 'fr', 'de', 'es', 'ar'];
+
+const loaded = new Map<string, Promise<Catalogue>>([['en', Promise.resolve(en)]]);
+
+
+/** Canonicalizes a BCP 47 tag; undefined when it is not one. */
+export function canonicalLocale(tag: string | null | undefined): string | undefined {
+  if (!tag) return undefined;
+  try {
+    return Intl.getCanonicalLocales(tag)[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/** The member's locale for `element`: `locale` attribute → nearest `lang` → `<html lang>` → en. */
+export function resolveLocale(element: Element, localeAttribute: string | undefined): string {
+  const fromAttribute = canonicalLocale(localeAttribute);
+  if (fromAttribute) return fromAttribute;
+  const nearest = element.closest('[lang]')?.getAttribute('lang');
+  return canonicalLocale(nearest) ?? canonicalLocale(document.documentElement.lang) ?? 'en';
+}
+
+/** The catalogue for a locale's language (English when we have none, or it fails to load). */
+export function loadCatalogue(locale: string): Promise<Catalogue> {
+  const language = locale.split('-')[0]!.toLowerCase();
+  let catalogue = loaded.get(language);
+  if (!catalogue) {
+    const loading = importLanguage(language);
+    catalogue = loading ? loading.then((module) => module.default, () => en) : Promise.resolve(en);
+    loaded.set(language, catalogue);
+  }
+  return catalogue;
+}

@@ -1,0 +1,11 @@
+/**
+ * @memberkit/signup: the `<membership-signup>` custom element. Importing this module registers the
+ * element (once per page); the types describe its events and properties.
+ * @packageDocumentation
+ */
+export { MembershipSignup, safeDefine } from './define.js';
+export { VERSION } from './version.js';
+export * from './events.js';
+export { clientContext, configContext, memberContext } from './context.js';
+export type { Catalogue } from './i18n/catalogue.js';
+export type { StripeLike, StripeLoader, EmbeddedCheckoutLike } from './membership-signup/payment.js';

@@ -1,0 +1,76 @@
+// Display helpers: dates and terms in the member's locale. Every rule (expiry, money) comes from
+// the SDK's calculators; this file only turns their answers into words.
+import { calculateExpiry, formatMoney, localDate, type MembershipType } from '@memberkit/sdk';
+import type { Catalogue } from '../i18n/catalogue.js';
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A calendar date (`YYYY-MM-DD`) in words for `locale` ("September 1, 2024"), with no UTC drift. */
+export function formatDate(date: string, locale: string): string {
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(locale, format);
+  }
+  return format.format(new Date(`${date}T00:00:00Z`));
+}
+
+/** Today in the organization's time zone (falls back to UTC for an unknown zone). */
+export function todayIn(timeZone: string): string {
+  try {
+    return localDate(new Date(), timeZone);
+  } catch {
+    return localDate(new Date(), 'UTC');
+  }
+}
+
+/** The expiry of a purchase today, or undefined when the type's term rules are invalid. */
+export function expiryOf(type: MembershipType, today: string): string | null | undefined {
+  try {
+    return calculateExpiry(type, { purchased_on: today }).expires_on;
+  } catch {
+    return undefined;
+  }
+}
+
+/** "Annual", "Every 3 months", "Lifetime", or "Until September 1, 2024" for cyclical types. */
+export function termText(type: MembershipType, t: Catalogue, locale: string, today: string): string {
+  if (type.duration_interval_type === 'lifetime' || type.duration == null) return t.lifetime;
+  if (type.cycle) {
+    const expires = expiryOf(type, today);
+    if (expires) return t.until(formatDate(expires, locale));
+  }
+  return t.term(type.duration, type.duration_interval_type);
+}
+
+/** "Your membership runs until …" / "never expires" for a purchase today. */
+export function expiryText(type: MembershipType, t: Catalogue, locale: string, today: string): string {
+  const expires = expiryOf(type, today);
+  if (expires === undefined) return '';
+  return expires === null ? t.neverExpires : t.runsUntil(formatDate(expires, locale));
+}
+
+/** The price shown on a plan card: "Free", "$60.00", or "From $15.00" for a donation. */
+export function priceText(type: MembershipType, t: Catalogue, locale: string): string {
+  const { price } = type;
+  const amount = formatMoney(price.value, price.currency, locale);
+  if (price.type === 'donation') return t.fromAmount(amount);
+  return price.value === 0 ? t.free : amount;
+}
+
+/** Whether the type renews: automatically, never, or the member chooses. */
+export function renewalText(type: MembershipType, t: Catalogue): string {
+  if (type.duration_interval_type === 'lifetime') return '';
+  if (type.recurring === null) return t.memberChooses;
+  return type.recurring ? t.renewsAutomatically : t.noAutoRenewal;
+}
+
+/** Only `https:` links from the API are rendered as links. */
+export function safeHttpsUrl(url: string | null | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}

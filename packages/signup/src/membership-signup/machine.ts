@@ -1,0 +1,47 @@
+// The element's states as one explicit machine: what the member sees is always exactly one of
+// these, and `canMove` says which moves are legal (anything else is a bug, caught in tests).
+import type { Membership, Signup } from '@memberkit/sdk';
+
+/** How a failure is shown: configuration (fix the embed), network (retry, draft kept),
+ * response (the API answered something the schema refuses), api (a friendly message per code). */
+export type ErrorKind = 'configuration' | 'network' | 'response' | 'api';
+
+/** Where the payment step is: Stripe loading, the checkout mounted, waiting for the signup to be
+ * confirmed, declined (try again with the same signup), unavailable (Stripe.js failed), hosted. */
+export type PaymentPhase = 'loading' | 'ready' | 'confirming' | 'declined' | 'unavailable' | 'hosted';
+
+/** What to do when the member presses "Try again" on an error. */
+export type RetryAction = 'load' | 'submit' | 'poll' | 'restart';
+
+export type State =
+  | { step: 'loading' }
+  | { step: 'plans' }
+  | { step: 'details' }
+  | { step: 'review' }
+  | { step: 'payment'; signup: Signup; phase: PaymentPhase }
+  | { step: 'approval'; signup: Signup }
+  | { step: 'renewal'; membership: Membership | null; renewsUntil: string | null | undefined }
+  | { step: 'done'; signup: Signup }
+  | { step: 'error'; kind: ErrorKind; code: string; message: string; retry: RetryAction | null };
+
+export type Step = State['step'];
+
+const moves: Record<Step, readonly Step[]> = {
+  loading: ['plans', 'details', 'review', 'payment', 'approval', 'done', 'error'],
+  plans: ['details', 'loading', 'error'],
+  details: ['plans', 'review', 'loading', 'error'],
+  review: ['details', 'payment', 'approval', 'done', 'renewal', 'error', 'loading'],
+  payment: ['payment', 'done', 'error', 'loading'],
+  approval: ['loading', 'plans'],
+  renewal: ['details', 'payment', 'approval', 'done', 'error', 'loading', 'plans'],
+  done: ['loading', 'plans'],
+  error: ['loading', 'plans', 'details', 'review', 'payment', 'done', 'error'],
+};
+
+/** Whether the machine may move from `from` to `to`. */
+export function canMove(from: Step, to: Step): boolean {
+  return moves[from].includes(to);
+}
+
+/** The numbered steps of the path ("Step 2 of 4"). */
+export const numberedSteps: readonly Step[] = ['plans', 'details', 'review', 'payment'];

@@ -1,0 +1,245 @@
+// Styles of <membership-signup>: everything themable through --mk-* custom properties (with
+// fallbacks), light/dark/auto, visible focus, logical properties for right-to-left layouts.
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_bg: var(--mk-color-background, #ffffff);
+    --_surface: var(--mk-color-surface, #f6f7f9);
+    --_text: var(--mk-color-text, #1b1f24);
+    --_muted: var(--mk-color-muted, #4b5563);
+    --_border: var(--mk-color-border, #8a94a3);
+    --_accent: var(--mk-color-accent, #1d4ed8);
+    --_on-accent: var(--mk-color-on-accent, #ffffff);
+    --_error: var(--mk-color-error, #b91c1c);
+    --_focus: var(--mk-color-focus, #1d4ed8);
+    --_radius: var(--mk-radius, 8px);
+    --_space: var(--mk-space, 1rem);
+    display: block;
+    color: var(--_text);
+    background: var(--_bg);
+    font: var(--mk-font, 1rem/1.5 system-ui, sans-serif);
+    max-inline-size: var(--mk-max-width, 40rem);
+  }
+  :host([theme='dark']) {
+    --_bg: var(--mk-color-background, #111827);
+    --_surface: var(--mk-color-surface, #1f2937);
+    --_text: var(--mk-color-text, #f3f4f6);
+    --_muted: var(--mk-color-muted, #c4cad4);
+    --_border: var(--mk-color-border, #8b95a5);
+    --_accent: var(--mk-color-accent, #93c5fd);
+    --_on-accent: var(--mk-color-on-accent, #0b1220);
+    --_error: var(--mk-color-error, #fca5a5);
+    --_focus: var(--mk-color-focus, #93c5fd);
+    color-scheme: dark;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      --_bg: var(--mk-color-background, #111827);
+      --_surface: var(--mk-color-surface, #1f2937);
+      --_text: var(--mk-color-text, #f3f4f6);
+      --_muted: var(--mk-color-muted, #c4cad4);
+      --_border: var(--mk-color-border, #8b95a5);
+      --_accent: var(--mk-color-accent, #93c5fd);
+      --_on-accent: var(--mk-color-on-accent, #0b1220);
+      --_error: var(--mk-color-error, #fca5a5);
+      --_focus: var(--mk-color-focus, #93c5fd);
+      color-scheme: dark;
+    }
+  }
+  [hidden] {
+    display: none !important;
+  }
+  .base {
+    padding: var(--_space);
+  }
+  h2 {
+    font-size: 1.375em;
+    margin: 0 0 calc(var(--_space) / 2);
+  }
+  h3 {
+    font-size: 1.125em;
+    margin: 0;
+  }
+  p {
+    margin: 0 0 calc(var(--_space) / 2);
+  }
+  .muted,
+  .hint {
+    color: var(--_muted);
+  }
+  .hint {
+    font-size: 0.9em;
+  }
+  .error {
+    color: var(--_error);
+    font-weight: 600;
+  }
+  .plans {
+    display: grid;
+    gap: var(--_space);
+    grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .card {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .card button {
+    margin-block-start: auto;
+  }
+  .price {
+    font-size: 1.25em;
+    font-weight: 700;
+  }
+  form,
+  fieldset {
+    display: grid;
+    gap: var(--_space);
+  }
+  fieldset {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    margin: 0;
+    padding: var(--_space);
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .field > p {
+    margin: 0;
+  }
+  .check {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .check > p {
+    flex-basis: 100%;
+    margin: 0;
+  }
+  label,
+  legend {
+    font-weight: 600;
+  }
+  input:not([type='checkbox']),
+  select,
+  textarea {
+    box-sizing: border-box;
+    inline-size: 100%;
+    min-block-size: 2.75rem;
+    padding: 0.5rem 0.75rem;
+    font: inherit;
+    color: var(--_text);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  input[type='checkbox'] {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    accent-color: var(--_accent);
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_error);
+    border-width: 2px;
+  }
+  button {
+    min-block-size: 2.75rem;
+    padding: 0.5rem 1rem;
+    font: inherit;
+    font-weight: 600;
+    color: var(--_accent);
+    background: transparent;
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  button.primary,
+  button[aria-pressed='true'] {
+    color: var(--_on-accent);
+    background: var(--_accent);
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.7;
+    cursor: progress;
+  }
+  a {
+    color: var(--_accent);
+  }
+  :focus-visible,
+  .summary:focus {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  h2:focus {
+    outline: none;
+  }
+  h2:focus-visible {
+    outline: 3px solid var(--_focus);
+  }
+  .inline,
+  .presets,
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .inline input {
+    flex: 1 1 10rem;
+    inline-size: auto;
+  }
+  .actions {
+    justify-content: space-between;
+    margin-block-start: var(--_space);
+  }
+  .summary {
+    padding: var(--_space);
+    border: 2px solid var(--_error);
+    border-radius: var(--_radius);
+    margin-block-end: var(--_space);
+  }
+  .summary a {
+    color: var(--_error);
+  }
+  .total {
+    font-size: 1.125em;
+    font-weight: 700;
+  }
+  .review {
+    display: grid;
+    gap: 0.25rem;
+    margin: 0 0 var(--_space);
+  }
+  .review div {
+    display: flex;
+    justify-content: space-between;
+    gap: var(--_space);
+    border-block-end: 1px solid var(--_border);
+    padding-block: 0.25rem;
+  }
+  dd {
+    margin: 0;
+    text-align: end;
+  }
+  .payment {
+    margin-block: var(--_space);
+  }
+  .sr-only {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

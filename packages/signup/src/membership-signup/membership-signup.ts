@@ -1,0 +1,1103 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import {
+  APIConnectionError,
+  APIError,
+  APITimeoutError,
+  APIUserAbortError,
+  CalculatorError,
+  PricingError,
+  ResponseValidationError,
+  calculateExpiry,
+  checkDiscount,
+  createPublicClient,
+  formatMoney,
+  quotePrice,
+  toMinorUnits,
+  validateFields,
+  type CustomField,
+  type Discount,
+  type FieldValues,
+  type Membership,
+  type MembershipType,
+  type PublicClient,
+  type Quote,
+  type Signup,
+  type SignupConfig,
+  type SignupCreateParams,
+} from '@memberkit/sdk';
+import { clientContext, configContext, memberContext } from '../context.js';
+import { createSignupEvent, type DiscountRefusal, type MembershipSignupEventDetails } from '../events.js';
+import type { Catalogue, FieldErrorCode } from '../i18n/catalogue.js';
+import { canonicalLocale, en, loadCatalogue, resolveLocale } from '../i18n/index.js';
+import { VERSION } from '../version.js';
+import {
+  clearDraft,
+  draftKey,
+  emptyDraft,
+  newIdempotencyKey,
+  readDraft,
+  writeDraft,
+  type Draft,
+  type DraftStep,
+  type GroupMemberDraft,
+} from './draft.js';
+import { todayIn } from './format.js';
+import { canMove, numberedSteps, type ErrorKind, type RetryAction, type State } from './machine.js';
+import {
+  createEmbeddedCheckout,
+  loadStripeJs,
+  openHostedPage,
+  type EmbeddedCheckoutLike,
+  type StripeLoader,
+} from './payment.js';
+import { styles } from './membership-signup.styles.js';
+import { renderDetails } from './views/details.js';
+import { renderApproval, renderDone, renderError, renderPayment, renderRenewal, type OutcomeHandlers } from './views/outcome.js';
+import { renderPlans } from './views/plans.js';
+import { renderReview } from './views/review.js';
+import { ids, type DiscountView, type View } from './views/view.js';
+
+/** Where the element talks to when `api-base` is not set. */
+export const DEFAULT_API_BASE = 'https://api.memberkit.app/v1';
+
+const THEMES = ['light', 'dark', 'auto'];
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+/** Milliseconds between two polls of a signup after payment. */
+const POLL_INTERVAL = 1000;
+const POLL_LIMIT = 90;
+
+/** Built-in fields, validated by the same SDK validator as the custom ones. */
+const memberRules = [
+  { key: 'email', type: 'email', required: true },
+  { key: 'first_name', type: 'text', required: true, max_length: 100 },
+  { key: 'last_name', type: 'text', required: true, max_length: 100 },
+] as const;
+const groupRules = [
+  { key: 'email', type: 'email', required: true },
+  { key: 'first_name', type: 'text', required: false, max_length: 100 },
+  { key: 'last_name', type: 'text', required: false, max_length: 100 },
+] as const;
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    });
+  });
+
+/**
+ * The membership signup form: plans, details, review, payment and confirmation, on the
+ * memberkit API.
+ *
+ * @tag membership-signup
+ * @summary A complete membership signup, from choosing a plan to a paid membership.
+ *
+ * @fires membership-signup-ready - The configuration loaded; plans are shown.
+ * @fires membership-signup-plan-select - A plan was chosen or preselected.
+ * @fires membership-signup-discount-apply - A discount code was accepted or refused.
+ * @fires membership-signup-submit - Cancelable: the signup is about to be created.
+ * @fires membership-signup-payment-start - The payment step starts.
+ * @fires membership-signup-complete - The member's part is over (active or awaiting approval).
+ * @fires membership-signup-error - Something failed; the element shows it too.
+ *
+ * @slot payment - Filled by the element itself: the light-DOM mount point of the payment form
+ * (Stripe's embedded checkout refuses shadow roots).
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart heading - The heading of each step.
+ * @csspart plan-card - One plan.
+ * @csspart plan-name - A plan's name.
+ * @csspart price - A plan's price.
+ * @csspart field - One form field (label, hint, input, error).
+ * @csspart input - Inputs, selects, text areas and checkboxes.
+ * @csspart button - Every button; the main action also has `primary`, donation presets `preset`.
+ * @csspart error - Error messages.
+ * @csspart error-summary - The list of problems shown after a failed "Continue".
+ * @csspart hint - Hints and statuses.
+ * @csspart total - The live price preview.
+ * @csspart review - The review's line items.
+ * @csspart summary - The membership summary on the final screens.
+ * @csspart payment - The box around the payment form.
+ * @csspart done - The confirmation message.
+ *
+ * @cssprop --mk-color-background - Background (default white; dark theme #111827).
+ * @cssprop --mk-color-surface - Plan cards' background.
+ * @cssprop --mk-color-text - Text.
+ * @cssprop --mk-color-muted - Secondary text and hints.
+ * @cssprop --mk-color-border - Borders of cards and inputs.
+ * @cssprop --mk-color-accent - Buttons and links.
+ * @cssprop --mk-color-on-accent - Text on accent-coloured buttons.
+ * @cssprop --mk-color-error - Errors.
+ * @cssprop --mk-color-focus - The focus ring.
+ * @cssprop --mk-radius - Corner radius.
+ * @cssprop --mk-space - Base spacing.
+ * @cssprop --mk-font - The font shorthand.
+ * @cssprop --mk-max-width - The widest the element grows.
+ */
+export class MembershipSignup extends LitElement {
+  static version = VERSION;
+  static override styles = styles;
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  /** The organization id (required). */
+  @property({ reflect: true }) organization: string | undefined;
+  /** The API base URL (defaults to the production API). */
+  @property({ attribute: 'api-base' }) apiBase: string | undefined;
+  /** Preselect one membership type (may address a hidden type). */
+  @property({ attribute: 'membership-type' }) membershipType: string | undefined;
+  /** An invitation code for invite-only types. */
+  @property() invitation: string | undefined;
+  /** Also read `?invitation=` from the page URL. */
+  @property({ type: Boolean, attribute: 'read-url-params' }) readUrlParams = false;
+  /** Prefill a discount code. */
+  @property({ attribute: 'discount-code' }) discountCode: string | undefined;
+  /** Overrides the page's language (BCP 47). */
+  @property() locale: string | undefined;
+  /** `light`, `dark` or `auto` (follows `prefers-color-scheme`). */
+  @property({ reflect: true }) theme: string | undefined;
+
+  /** A function returning a fresh member token, called when the token is missing or expired. */
+  @property({ attribute: false }) getAuthToken: (() => Promise<string>) | undefined;
+  /** An SDK client to use instead of building one. */
+  @property({ attribute: false }) client: PublicClient | undefined;
+  /** `(publishableKey) => Promise<Stripe>`: loads Stripe.js (replaced by tests and the sandbox). */
+  @property({ attribute: false }) stripeLoader: StripeLoader | undefined;
+  /** Opens a hosted payment page (top-level navigation, or a popup when framed); replaceable. */
+  @property({ attribute: false }) hostedPageOpener: (url: string) => void = openHostedPage;
+
+  #authToken: string | undefined;
+
+  /** An injected member token. Kept in memory only: never reflected, stored, logged or evented. */
+  get authToken(): string | undefined {
+    return this.#authToken;
+  }
+  set authToken(token: string | null | undefined) {
+    const next = token || undefined;
+    if (next === this.#authToken) return;
+    this.#authToken = next;
+    this.#tokenFresh = true;
+    this.#ownClient = undefined;
+    if (this.isConnected && this._state.step !== 'loading') this.#scheduleLoad();
+  }
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'auth-token'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (name === 'auth-token') {
+      this.authToken = value;
+      return;
+    }
+    super.attributeChangedCallback(name, old, value);
+  }
+
+  @state() private _state: State = { step: 'loading' };
+  @state() private _t: Catalogue = en;
+  @state() private _config: SignupConfig | undefined;
+  @state() private _draft: Draft = emptyDraft();
+  @state() private _touched = new Set<string>();
+  @state() private _showAll = false;
+  @state() private _discount: DiscountView = { status: 'idle', code: '', reason: null };
+  @state() private _inFlight = false;
+  @state() private _announcement = '';
+
+  #locale = 'en';
+  #today = todayIn('UTC');
+  #ownClient: PublicClient | undefined;
+  #tokenFresh = true;
+  #abort: AbortController | undefined;
+  #checkout: EmbeddedCheckoutLike | undefined;
+  #mountPoint: HTMLElement | undefined;
+  #warned = new Set<string>();
+  #focus: 'step' | 'summary' | null = null;
+  #interacted = false;
+  #loadScheduled = false;
+  #serverErrors: Record<string, string> = {};
+  #appliedDiscount: Discount | null = null;
+
+  #clientProvider = new ContextProvider(this, { context: clientContext });
+  #configProvider = new ContextProvider(this, { context: configContext });
+  #memberProvider = new ContextProvider(this, { context: memberContext, initialValue: null });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#scheduleLoad();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#abort?.abort();
+    this.#abort = undefined;
+    this.#destroyCheckout();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('theme') && this.theme != null && !THEMES.includes(this.theme)) {
+      this.#warn('theme', `theme="${this.theme}" is not one of light, dark, auto; using light.`);
+    }
+    if (changed.has('locale')) this.#resolveLanguage();
+    if (
+      this.hasUpdated &&
+      (changed.has('organization') ||
+        changed.has('apiBase') ||
+        changed.has('membershipType') ||
+        changed.has('invitation') ||
+        changed.has('client'))
+    ) {
+      this.#ownClient = undefined;
+      this.#scheduleLoad();
+    }
+  }
+
+  protected override updated(): void {
+    const focus = this.#focus;
+    if (!focus) return;
+    this.#focus = null;
+    const target = this.renderRoot.querySelector<HTMLElement>(focus === 'summary' ? '[data-summary]' : '[data-focus]');
+    target?.focus();
+  }
+
+  // ── configuration and loading ─────────────────────────────────────────────────────────────
+
+  #warn(key: string, message: string): void {
+    if (this.#warned.has(key)) return;
+    this.#warned.add(key);
+    console.warn(`<membership-signup>: ${message}`);
+  }
+
+  #resolveLanguage(): void {
+    if (this.locale && !canonicalLocale(this.locale)) {
+      this.#warn('locale', `locale="${this.locale}" is not a valid language tag; ignored.`);
+    }
+    const locale = resolveLocale(this, this.locale);
+    this.#locale = locale;
+    void loadCatalogue(locale).then((catalogue) => {
+      if (this.#locale === locale) this._t = catalogue;
+    });
+  }
+
+  #apiBase(): string {
+    const base = this.apiBase;
+    if (!base) return DEFAULT_API_BASE;
+    try {
+      const url = new URL(base);
+      const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+      if (url.protocol === 'https:' || (url.protocol === 'http:' && local)) return base.replace(/\/+$/, '');
+    } catch {
+      // fall through to the warning
+    }
+    this.#warn('api-base', `api-base="${base}" is not an https URL; using the default API.`);
+    return DEFAULT_API_BASE;
+  }
+
+  #invitationCode(): string | undefined {
+    if (this.invitation) return this.invitation;
+    if (this.readUrlParams) return new URLSearchParams(location.search).get('invitation') ?? undefined;
+    return undefined;
+  }
+
+  /** The SDK client: the host's `.client`, or one built from the attributes and the token. */
+  #client(): PublicClient {
+    if (this.client) return this.client;
+    if (!this.#ownClient) {
+      const hasToken = Boolean(this.#authToken || this.getAuthToken);
+      this.#tokenFresh = true;
+      this.#ownClient = createPublicClient({
+        baseUrl: this.#apiBase(),
+        organization: this.organization!,
+        token: hasToken ? () => this.#token() : undefined,
+        maxRetries: 2,
+      });
+    }
+    return this.#ownClient;
+  }
+
+  /** The injected token the first time; later (after a 401) a fresh one from `.getAuthToken`. */
+  async #token(): Promise<string> {
+    if (this.#tokenFresh && this.#authToken) {
+      this.#tokenFresh = false;
+      return this.#authToken;
+    }
+    if (this.getAuthToken) return await this.getAuthToken();
+    return this.#authToken ?? '';
+  }
+
+  #scheduleLoad(): void {
+    if (this.#loadScheduled) return;
+    this.#loadScheduled = true;
+    queueMicrotask(() => {
+      this.#loadScheduled = false;
+      if (this.isConnected) void this.#load();
+    });
+  }
+
+  #signal(): AbortSignal {
+    this.#abort ??= new AbortController();
+    return this.#abort.signal;
+  }
+
+  /** Loads the catalogue and the signup configuration, then resumes the draft (if any). */
+  async #load(): Promise<void> {
+    this.#abort?.abort();
+    this.#abort = undefined;
+    this.#destroyCheckout();
+    this.#resolveLanguage();
+    const organization = this.organization;
+    if (!organization || !ID_PATTERN.test(organization)) {
+      const message = organization
+        ? `organization="${organization}" is not a valid organization id.`
+        : 'the organization attribute is missing.';
+      this.#warn('organization', message);
+      this.#go({
+        step: 'error',
+        kind: 'configuration',
+        code: 'configuration',
+        message: `${this._t.missingOrganization.replace('.', '')}${organization ? `: ${organization}` : ''}`,
+        retry: null,
+      });
+      return;
+    }
+    if (this.membershipType && !ID_PATTERN.test(this.membershipType)) {
+      this.#warn('membership-type', `membership-type="${this.membershipType}" is not a valid id; ignored.`);
+    }
+    const signal = this.#signal();
+    this.#go({ step: 'loading' });
+    const client = this.#client();
+    this.#clientProvider.setValue(client);
+    const preselect = this.membershipType && ID_PATTERN.test(this.membershipType) ? this.membershipType : undefined;
+    try {
+      const [config, t] = await Promise.all([
+        client.signupConfig.retrieve(
+          { ...(preselect ? { membership_type: preselect } : {}), ...(this.#invitationCode() ? { invitation: this.#invitationCode()! } : {}) },
+          { signal },
+        ),
+        loadCatalogue(this.#locale),
+      ]);
+      this._t = t;
+      this._config = config;
+      this.#today = todayIn(config.organization.time_zone);
+      this.#configProvider.setValue(config);
+      this.#memberProvider.setValue(config.member);
+      this.#emit('membership-signup-ready', { organization: config.organization, membershipTypes: config.membership_types });
+      await this.#resume(config, preselect, signal);
+    } catch (error) {
+      this.#fail(error, 'load');
+    }
+  }
+
+  /** Picks up where the member was (draft), or opens the preselected type, or the plans. */
+  async #resume(config: SignupConfig, preselect: string | undefined, signal: AbortSignal): Promise<void> {
+    const key = this.#draftKey();
+    const saved = readDraft(key);
+    const find = (id: string | null | undefined) => config.membership_types.find((type) => type.id === id);
+    if (saved && find(saved.membershipTypeId) && (!preselect || preselect === saved.membershipTypeId)) {
+      this._draft = saved;
+      if (saved.discountCode && saved.step !== 'plans') void this.#applyDiscount(true);
+      if (saved.signupId) {
+        const signup = await this.#client().signups.retrieve(saved.signupId, { signal });
+        this.#handleSignup(signup, true);
+        return;
+      }
+      this.#go({ step: saved.step === 'payment' ? 'review' : saved.step });
+      return;
+    }
+    const draft = emptyDraft();
+    if (this.discountCode) draft.discountCode = this.discountCode;
+    const hidden = config.membership_types.filter((type) => type.status === 200);
+    const direct = find(preselect) ?? (hidden.length === 1 ? hidden[0] : undefined);
+    if (preselect && !find(preselect)) {
+      this.#warn('membership-type', `membership-type="${preselect}" is not open for signup here; showing every plan.`);
+    }
+    this._draft = draft;
+    if (direct) {
+      this.#selectType(direct);
+    } else {
+      this.#go({ step: 'plans' });
+    }
+  }
+
+  #draftKey(): string {
+    return draftKey(this.organization ?? '', this.id);
+  }
+
+  // ── the state machine ─────────────────────────────────────────────────────────────────────
+
+  #go(next: State): void {
+    const from = this._state.step;
+    if (from !== next.step && !canMove(from, next.step)) {
+      console.error(`<membership-signup>: no move from ${from} to ${next.step}`);
+      return;
+    }
+    this._state = next;
+    if (next.step === 'plans' || next.step === 'details' || next.step === 'review' || next.step === 'payment') {
+      this.#save({ step: next.step as DraftStep });
+    }
+    if (from !== next.step) {
+      const t = this._t;
+      const index = numberedSteps.indexOf(next.step);
+      const name = t.steps[next.step as keyof Catalogue['steps']] ?? '';
+      this._announcement = index >= 0 ? t.stepOf(index + 1, numberedSteps.length, name) : name;
+      // Focus follows the member's own actions only: never steal it from the page on load.
+      if (this.#interacted) this.#focus = 'step';
+    }
+  }
+
+  #save(patch: Partial<Draft>): void {
+    this._draft = { ...this._draft, ...patch };
+    if (this.organization) writeDraft(this.#draftKey(), this._draft);
+  }
+
+  #emit<K extends keyof MembershipSignupEventDetails>(name: K, detail: MembershipSignupEventDetails[K]): boolean {
+    return this.dispatchEvent(createSignupEvent(name, detail));
+  }
+
+  // ── derived data ──────────────────────────────────────────────────────────────────────────
+
+  #type(): MembershipType | undefined {
+    return this._config?.membership_types.find((type) => type.id === this._draft.membershipTypeId);
+  }
+
+  /** The donation amount in minor units (null: empty), or the error code when it is not one. */
+  #amount(type: MembershipType): number | null | CalculatorError {
+    const text = this._draft.amount.trim();
+    if (type.price.type !== 'donation' || text === '') return null;
+    try {
+      return toMinorUnits(text.replace(',', '.'), type.price.currency);
+    } catch (error) {
+      return error instanceof CalculatorError ? error : new CalculatorError('invalid_amount');
+    }
+  }
+
+  #quote(type: MembershipType): { quote?: Quote; error?: string } {
+    const t = this._t;
+    const amount = this.#amount(type);
+    if (amount instanceof CalculatorError) {
+      return { error: amount.code === 'too_many_decimals' ? t.pricingErrors.amount_not_integer : t.fieldErrors.invalid_number({}) };
+    }
+    const discount = this._discount.status === 'applied' ? this.#appliedDiscount : null;
+    try {
+      return {
+        quote: quotePrice(type, {
+          amount,
+          discount,
+          group_size: type.registration_type === 'group' ? this._draft.groupMembers.length + 1 : null,
+        }),
+      };
+    } catch (error) {
+      if (!(error instanceof PricingError)) return { error: t.apiError };
+      const money = (minor: number | undefined) => formatMoney(minor ?? 0, type.price.currency, this.#locale);
+      const messages = t.pricingErrors;
+      switch (error.code) {
+        case 'amount_below_minimum':
+          return { error: messages.amount_below_minimum(money(error.limit)) };
+        case 'amount_above_maximum':
+          return { error: messages.amount_above_maximum(money(error.limit)) };
+        case 'below_processor_minimum':
+          return { error: messages.below_processor_minimum(money(error.limit)) };
+        case 'group_too_large':
+          return { error: messages.group_too_large(error.limit ?? 0) };
+        default:
+          return { error: messages[error.code] };
+      }
+    }
+  }
+
+  #fieldMessage(code: string, field?: Partial<CustomField>): string {
+    const messages = this._t.fieldErrors;
+    const format = messages[code as FieldErrorCode] ?? messages.pattern_mismatch;
+    const bound = (value: unknown) =>
+      value == null ? undefined : typeof value === 'number' ? value.toLocaleString(this.#locale) : String(value);
+    return format({
+      min: bound(field?.min),
+      max: bound(field?.max),
+      minLength: field?.min_length ?? undefined,
+      maxLength: field?.max_length ?? undefined,
+    });
+  }
+
+  /** Every problem in the details step: [input id, label, message], in the form's order. */
+  #problems(type: MembershipType): [string, string, string][] {
+    const t = this._t;
+    const draft = this._draft;
+    const problems: [string, string, string][] = [];
+    const member = this._config?.member;
+    const builtIn = validateFields(memberRules, {
+      email: member ? member.email : draft.email,
+      first_name: member?.first_name || draft.firstName,
+      last_name: member?.last_name || draft.lastName,
+    });
+    const builtInIds = { email: [ids.email, t.email], first_name: [ids.firstName, t.firstName], last_name: [ids.lastName, t.lastName] };
+    for (const [key, [id, label]] of Object.entries(builtInIds)) {
+      const error = builtIn[key];
+      if (error) problems.push([id!, label!, this.#fieldMessage(error.code)]);
+    }
+    if (type.price.type === 'donation') {
+      const { error } = this.#quote(type);
+      if (error) problems.push([ids.amount, t.amount, error]);
+    }
+    draft.groupMembers.forEach((person, index) => {
+      const errors = validateFields(groupRules, { ...person });
+      for (const rule of groupRules) {
+        const error = errors[rule.key];
+        const label = rule.key === 'email' ? t.email : rule.key === 'first_name' ? t.firstName : t.lastName;
+        if (error) problems.push([ids.group(index, rule.key), `${t.groupMember(index + 1)} – ${label}`, this.#fieldMessage(error.code)]);
+      }
+    });
+    const fieldErrors = validateFields(type.fields, this.#fieldValues(type));
+    type.fields.forEach((field, index) => {
+      const error = fieldErrors[field.key];
+      const id = ids.field(index);
+      if (error) problems.push([id, field.label, this.#fieldMessage(error.code, field)]);
+      else if (this.#serverErrors[id]) problems.push([id, field.label, this.#serverErrors[id]!]);
+    });
+    for (const [id, message] of Object.entries(this.#serverErrors)) {
+      if (!problems.some(([known]) => known === id) && !id.startsWith('mk-field-')) problems.push([id, t.email, message]);
+    }
+    return problems;
+  }
+
+  /** Field values as the validator and the API want them (only this type's fields). */
+  #fieldValues(type: MembershipType): FieldValues {
+    const values: FieldValues = {};
+    for (const field of type.fields) {
+      const value = this._draft.fields[field.key];
+      if (field.type === 'checkbox' || field.type === 'consent') values[field.key] = value === true;
+      else if (field.type === 'multiselect') values[field.key] = Array.isArray(value) ? value : [];
+      else values[field.key] = typeof value === 'string' ? value : value == null ? '' : String(value);
+    }
+    return values;
+  }
+
+  #params(type: MembershipType): SignupCreateParams {
+    const draft = this._draft;
+    const member = this._config?.member;
+    const amount = this.#amount(type);
+    const params: SignupCreateParams = {
+      membership_type_id: type.id,
+      member: {
+        email: (member?.email ?? draft.email).trim(),
+        first_name: (member?.first_name || draft.firstName).trim(),
+        last_name: (member?.last_name || draft.lastName).trim(),
+      },
+      fields: this.#fieldValues(type),
+    };
+    if (typeof amount === 'number') params.amount = amount;
+    if (this._discount.status === 'applied') params.discount_code = this._discount.code;
+    if (type.recurring === null && type.duration_interval_type !== 'lifetime') params.auto_renew = draft.autoRenew;
+    if (type.registration_type === 'group') {
+      params.group_members = draft.groupMembers.map((person) => ({
+        email: person.email.trim(),
+        first_name: person.first_name.trim() || null,
+        last_name: person.last_name.trim() || null,
+      }));
+    }
+    const invitation = this.#invitationCode();
+    if (invitation) params.invitation_code = invitation;
+    return params;
+  }
+
+  // ── member actions ────────────────────────────────────────────────────────────────────────
+
+  #selectType(type: MembershipType): void {
+    const changed = type.id !== this._draft.membershipTypeId;
+    this.#save({ membershipTypeId: type.id, ...(changed ? { idempotencyKey: null, signupId: null } : {}) });
+    if (changed && this._discount.status !== 'idle') this._discount = { status: 'idle', code: '', reason: null };
+    this.#emit('membership-signup-plan-select', { membershipType: type });
+    this.#go({ step: 'details' });
+    if (changed && this._draft.discountCode && type.price.type === 'fixed' && type.price.value > 0) void this.#applyDiscount(true);
+  }
+
+  /** Any change to what would be sent starts a new attempt (a new idempotency key). */
+  #edit(patch: Partial<Draft>): void {
+    this.#save({ ...patch, idempotencyKey: null, signupId: null });
+  }
+
+  async #applyDiscount(silent = false): Promise<void> {
+    const type = this.#type();
+    const code = this._draft.discountCode.trim();
+    if (!type || !code || this._discount.status === 'checking') return;
+    this._discount = { status: 'checking', code, reason: null };
+    let reason: DiscountRefusal | null = null;
+    let discount = null;
+    try {
+      discount = await this.#client().discounts.validate({ code, membership_type_id: type.id }, { signal: this.#signal() });
+      const check = checkDiscount(discount, { membership_type_id: type.id, on: this.#today });
+      if (!check.ok) reason = check.reason;
+    } catch (error) {
+      if (error instanceof APIUserAbortError) return;
+      if (error instanceof APIError && (error.status === 422 || error.status === 404)) {
+        reason = refusalOf(error);
+      } else {
+        this._discount = { status: 'idle', code, reason: null };
+        if (!silent) this.#fail(error, null);
+        return;
+      }
+    }
+    if (reason) discount = null;
+    this.#appliedDiscount = discount;
+    this._discount = { status: reason ? 'refused' : 'applied', code, reason };
+    this.#save({ idempotencyKey: null });
+    this.#emit('membership-signup-discount-apply', { code, discount, reason });
+  }
+
+  #removeDiscount(): void {
+    this.#appliedDiscount = null;
+    this._discount = { status: 'idle', code: '', reason: null };
+    this.#edit({ discountCode: '' });
+  }
+
+  #toReview(event: Event): void {
+    event.preventDefault();
+    this.#interacted = true;
+    const type = this.#type();
+    if (!type) return;
+    if (this.#problems(type).length > 0) {
+      this._showAll = true;
+      this.#focus = 'summary';
+      this.requestUpdate();
+      return;
+    }
+    this._showAll = false;
+    this.#go({ step: 'review' });
+  }
+
+  async #submit(): Promise<void> {
+    const type = this.#type();
+    if (!type || this._inFlight) return;
+    this.#interacted = true;
+    const params = this.#params(type);
+    if (!this.#emit('membership-signup-submit', { params })) return;
+    this._inFlight = true;
+    const idempotencyKey = this._draft.idempotencyKey ?? newIdempotencyKey();
+    this.#save({ idempotencyKey });
+    try {
+      const signup = await this.#client().signups.create(params, { idempotencyKey, signal: this.#signal() });
+      this.#handleSignup(signup, false);
+    } catch (error) {
+      this.#fail(error, 'submit');
+    } finally {
+      this._inFlight = false;
+    }
+  }
+
+  /** Routes a signup by its state and `next_action`. */
+  #handleSignup(signup: Signup, resumed: boolean): void {
+    this.#save({ signupId: signup.id });
+    if (signup.status === 'completed') {
+      this.#finish(signup);
+      return;
+    }
+    if (signup.status === 'awaiting_approval' || signup.next_action.type === 'approval') {
+      this.#go({ step: 'approval', signup });
+      this.#emit('membership-signup-complete', { signup, membership: signup.membership });
+      clearDraft(this.#draftKey());
+      return;
+    }
+    if (signup.status === 'failed') {
+      this.#go({ step: 'payment', signup, phase: 'declined' });
+      return;
+    }
+    const action = signup.next_action;
+    if (action.type !== 'payment') {
+      // `none` but not completed yet: the server is finishing; poll until it is.
+      this.#go({ step: 'payment', signup, phase: 'confirming' });
+      void this.#poll(signup.id);
+      return;
+    }
+    this.#go({ step: 'payment', signup, phase: action.ui_mode === 'hosted_page' ? 'hosted' : 'loading' });
+    if (!resumed) this.#emit('membership-signup-payment-start', { signup });
+    if (action.ui_mode === 'hosted_page') {
+      if (!resumed && window.top === window.self) this.#openHosted();
+      void this.#poll(signup.id);
+    } else {
+      void this.#mountCheckout(signup, action.client_secret);
+    }
+  }
+
+  #openHosted(): void {
+    const state = this._state;
+    if (state.step !== 'payment' || state.signup.next_action.type !== 'payment') return;
+    const action = state.signup.next_action;
+    if (action.ui_mode !== 'hosted_page') return;
+    try {
+      const url = new URL(action.url);
+      if (url.protocol !== 'https:' && url.hostname !== 'localhost' && url.hostname !== '127.0.0.1') throw new Error('not https');
+      this.hostedPageOpener(url.href);
+    } catch {
+      this.#go({ step: 'payment', signup: state.signup, phase: 'unavailable' });
+    }
+  }
+
+  async #mountCheckout(signup: Signup, clientSecret: string): Promise<void> {
+    const key = this._config?.payment?.publishable_key;
+    const signal = this.#signal();
+    try {
+      if (!key) throw new Error('no payment provider');
+      const stripe = await (this.stripeLoader ?? loadStripeJs)(key);
+      if (!stripe) throw new Error('Stripe.js did not load');
+      if (signal.aborted) return;
+      this.#destroyCheckout();
+      const checkout = await createEmbeddedCheckout(stripe, {
+        fetchClientSecret: () => Promise.resolve(clientSecret),
+        onComplete: () => {
+          this.#go({ step: 'payment', signup, phase: 'confirming' });
+          this.#destroyCheckout();
+          void this.#poll(signup.id);
+        },
+      });
+      if (signal.aborted) {
+        checkout.destroy();
+        return;
+      }
+      this.#checkout = checkout;
+      const mountPoint = document.createElement('div');
+      mountPoint.slot = 'payment';
+      this.#mountPoint = mountPoint;
+      this.append(mountPoint);
+      checkout.mount(mountPoint);
+      this.#go({ step: 'payment', signup, phase: 'ready' });
+    } catch (error) {
+      if (signal.aborted) return;
+      this.#destroyCheckout();
+      this.#go({ step: 'payment', signup, phase: 'unavailable' });
+      this.#emit('membership-signup-error', { code: 'payment_unavailable', message: this._t.paymentUnavailable });
+      void error;
+    }
+  }
+
+  #destroyCheckout(): void {
+    try {
+      this.#checkout?.destroy();
+    } catch {
+      // Stripe.js may already have torn it down.
+    }
+    this.#checkout = undefined;
+    this.#mountPoint?.remove();
+    this.#mountPoint = undefined;
+  }
+
+  /** Polls the signup after payment until it is completed or failed. */
+  async #poll(id: string): Promise<void> {
+    const signal = this.#signal();
+    try {
+      for (let attempt = 0; attempt < POLL_LIMIT; attempt++) {
+        const signup = await this.#client().signups.retrieve(id, { signal });
+        if (signup.status === 'completed') {
+          this.#finish(signup);
+          return;
+        }
+        if (signup.status === 'failed') {
+          this.#go({ step: 'payment', signup, phase: 'declined' });
+          this.#emit('membership-signup-error', { code: 'payment_declined', message: this._t.paymentDeclined });
+          return;
+        }
+        if (signup.status === 'awaiting_approval') {
+          this.#handleSignup(signup, true);
+          return;
+        }
+        await sleep(attempt < 5 ? POLL_INTERVAL / 2 : POLL_INTERVAL, signal);
+      }
+      this.#fail(new APITimeoutError('The payment was not confirmed in time'), 'poll');
+    } catch (error) {
+      this.#fail(error, 'poll');
+    }
+  }
+
+  #finish(signup: Signup): void {
+    this.#destroyCheckout();
+    this.#go({ step: 'done', signup });
+    this.#emit('membership-signup-complete', { signup, membership: signup.membership });
+    clearDraft(this.#draftKey());
+  }
+
+  /** Retry after a failure: reload, resubmit with the same key, or resume polling/payment. */
+  #retry(): void {
+    this.#interacted = true;
+    const state = this._state;
+    if (state.step === 'payment') {
+      const action = state.signup.next_action;
+      if (state.phase === 'declined' || state.phase === 'unavailable') {
+        if (action.type === 'payment' && action.ui_mode === 'embedded_page') {
+          this.#go({ step: 'payment', signup: state.signup, phase: 'loading' });
+          void this.#mountCheckout(state.signup, action.client_secret);
+        } else {
+          this.#openHosted();
+        }
+      }
+      return;
+    }
+    if (state.step !== 'error') return;
+    if (state.retry === 'submit' && this._draft.membershipTypeId) {
+      this.#go({ step: 'review' });
+      void this.#submit();
+    } else if (state.retry === 'poll' && this._draft.signupId) {
+      this.#go({ step: 'loading' });
+      void this.#load();
+    } else {
+      void this.#load();
+    }
+  }
+
+  #restart(): void {
+    this.#interacted = true;
+    clearDraft(this.#draftKey());
+    this._draft = emptyDraft();
+    this._showAll = false;
+    this._touched = new Set();
+    this.#serverErrors = {};
+    this._discount = { status: 'idle', code: '', reason: null };
+    this.#destroyCheckout();
+    void this.#load();
+  }
+
+  /** The member already holds this type: offer a renewal with the new expiry from the calculator. */
+  async #offerRenewal(type: MembershipType): Promise<void> {
+    let membership: Membership | null = null;
+    let renewsUntil: string | null | undefined;
+    if (this.#authToken || this.getAuthToken) {
+      try {
+        const me = await this.#client().me.retrieve({ signal: this.#signal() });
+        membership =
+          me.memberships.find(
+            (held) => held.membership_type_id === type.id && ['active', 'grace', 'future', 'cancelled'].includes(held.status),
+          ) ?? null;
+        if (membership) {
+          try {
+            renewsUntil = calculateExpiry(type, {
+              purchased_on: this.#today,
+              current: { anchor_on: membership.anchor_on, expires_on: membership.expires_on, grace_days: membership.grace_days },
+            }).expires_on;
+          } catch {
+            renewsUntil = undefined; // e.g. a cyclical renewal outside its window
+          }
+        }
+      } catch {
+        membership = null;
+      }
+    }
+    this.#go({ step: 'renewal', membership, renewsUntil });
+  }
+
+  async #renew(): Promise<void> {
+    const state = this._state;
+    const type = this.#type();
+    if (state.step !== 'renewal' || !state.membership || !type || this._inFlight) return;
+    this._inFlight = true;
+    const idempotencyKey = this._draft.idempotencyKey ?? newIdempotencyKey();
+    this.#save({ idempotencyKey });
+    try {
+      const amount = this.#amount(type);
+      const signup = await this.#client().me.memberships.renew(
+        state.membership.id,
+        typeof amount === 'number' ? { amount } : {},
+        { idempotencyKey, signal: this.#signal() },
+      );
+      this.#handleSignup(signup, false);
+    } catch (error) {
+      this.#fail(error, 'restart');
+    } finally {
+      this._inFlight = false;
+    }
+  }
+
+  /** Turns any failure into a state the member can act on, and tells the host page. */
+  #fail(error: unknown, retry: RetryAction | null): void {
+    if (error instanceof APIUserAbortError || (error instanceof DOMException && error.name === 'AbortError')) return;
+    const t = this._t;
+    let kind: ErrorKind = 'api';
+    let code = 'unknown';
+    let message = t.apiError;
+    if (error instanceof APIConnectionError || error instanceof APITimeoutError) {
+      kind = 'network';
+      code = error instanceof APITimeoutError ? 'timeout' : 'network';
+      message = t.networkError;
+    } else if (error instanceof ResponseValidationError) {
+      kind = 'response';
+      code = 'invalid_response';
+      message = t.responseError;
+      retry = 'restart';
+    } else if (error instanceof APIError) {
+      code = error.code ?? `http_${error.status}`;
+      message = t.apiErrors[code] ?? t.apiError;
+      const type = this.#type();
+      if (this._state.step === 'review' && type) {
+        if (code === 'already_member') {
+          this.#emit('membership-signup-error', { code, message: t.steps.renewal });
+          void this.#offerRenewal(type);
+          return;
+        }
+        if (this.#backToDetails(error, type)) {
+          this.#emit('membership-signup-error', { code, message });
+          return;
+        }
+      }
+      if (code === 'not_found' && this._state.step === 'loading') kind = 'configuration';
+      if (error.status === 409 || error.status === 429 || error.status >= 500) retry ??= 'submit';
+      else if (retry === 'submit') retry = 'restart';
+    }
+    this.#emit('membership-signup-error', { code, message });
+    if (retry === null) return; // a side request (discount check): the step stays as it is
+    this.#go({ step: 'error', kind, code, message, retry: kind === 'configuration' ? null : retry });
+  }
+
+  /** Server-side validation: show the messages on the fields, back on the details step. */
+  #backToDetails(error: APIError, type: MembershipType): boolean {
+    const t = this._t;
+    const fieldErrors: Record<string, string> = {};
+    for (const { field, code } of error.errors) {
+      const key = field.replace(/^(fields|member)\./, '');
+      const index = type.fields.findIndex((candidate) => candidate.key === key);
+      if (index >= 0) fieldErrors[ids.field(index)] = this.#fieldMessage(code, type.fields[index]);
+      else if (key === 'email') fieldErrors[ids.email] = this.#fieldMessage(code);
+      else if (key === 'amount') fieldErrors[ids.amount] = t.apiErrors.amount_out_of_range!;
+    }
+    if (error.code === 'invalid_discount') {
+      this._discount = { status: 'refused', code: this._discount.code, reason: refusalOf(error) };
+      this.#appliedDiscount = null;
+    } else if (error.code === 'amount_out_of_range') {
+      fieldErrors[ids.amount] = t.apiErrors.amount_out_of_range!;
+    } else if (error.code !== 'validation_failed' || Object.keys(fieldErrors).length === 0) {
+      return false;
+    }
+    this.#serverErrors = fieldErrors;
+    this._showAll = true;
+    this.#go({ step: 'details' });
+    this.#focus = 'summary';
+    return true;
+  }
+
+  // ── rendering ─────────────────────────────────────────────────────────────────────────────
+
+  #view(config: SignupConfig): View {
+    const type = this.#type();
+    const priced = type ? this.#quote(type) : {};
+    const errors: Record<string, string> = {};
+    const problems = type && (this._state.step === 'details' || this._state.step === 'review') ? this.#problems(type) : [];
+    for (const [id, , message] of problems) {
+      if (this._showAll || this._touched.has(id)) errors[id] = message;
+    }
+    return {
+      t: this._t,
+      locale: this.#locale,
+      today: this.#today,
+      config,
+      type,
+      draft: this._draft,
+      errors,
+      summary: this._showAll ? problems : [],
+      quote: priced.quote,
+      priceError: priced.error,
+      discount: this._discount,
+      inFlight: this._inFlight,
+      choosePlan: (chosen) => {
+        this.#interacted = true;
+        this.#selectType(chosen);
+      },
+      setValue: (key, value) => {
+        this.#edit({ [key]: value } as Partial<Draft>);
+        if (key === 'amount') this._touched = new Set(this._touched).add(ids.amount);
+        if (key === 'discountCode' && this._discount.status !== 'idle') {
+          this.#appliedDiscount = null;
+          this._discount = { status: 'idle', code: '', reason: null };
+        }
+      },
+      setField: (key, value) => {
+        const index = type?.fields.findIndex((field) => field.key === key) ?? -1;
+        const id = ids.field(index);
+        if (this.#serverErrors[id]) {
+          const { [id]: _, ...rest } = this.#serverErrors;
+          this.#serverErrors = rest;
+        }
+        this._touched = new Set(this._touched).add(id);
+        this.#edit({ fields: { ...this._draft.fields, [key]: value } });
+      },
+      touch: (id) => {
+        if (!this._touched.has(id)) this._touched = new Set(this._touched).add(id);
+      },
+      setGroupMember: (index, key, value) => {
+        const people = this._draft.groupMembers.map((person, n) => (n === index ? { ...person, [key]: value } : person));
+        this.#edit({ groupMembers: people });
+      },
+      addGroupMember: () => {
+        const person: GroupMemberDraft = { email: '', first_name: '', last_name: '' };
+        this.#edit({ groupMembers: [...this._draft.groupMembers, person] });
+        const index = this._draft.groupMembers.length - 1;
+        void this.updateComplete.then(() => this.#focusInput(ids.group(index, 'email')));
+      },
+      removeGroupMember: (index) => {
+        this.#edit({ groupMembers: this._draft.groupMembers.filter((_, n) => n !== index) });
+      },
+      applyDiscount: () => void this.#applyDiscount(),
+      removeDiscount: () => this.#removeDiscount(),
+      focusInput: (id) => this.#focusInput(id),
+      back: () => {
+        this.#interacted = true;
+        const step = this._state.step;
+        this.#go({ step: step === 'review' ? 'details' : 'plans' });
+      },
+      toReview: (event) => this.#toReview(event),
+      submit: () => void this.#submit(),
+    };
+  }
+
+  #focusInput(id: string): void {
+    this.renderRoot.querySelector<HTMLElement>(`#${id}, #${id}-0`)?.focus();
+  }
+
+  #outcome: OutcomeHandlers = {
+    retry: () => this.#retry(),
+    restart: () => this.#restart(),
+    openHostedPage: () => this.#openHosted(),
+    renew: () => void this.#renew(),
+  };
+
+  #content() {
+    const state = this._state;
+    const t = this._t;
+    const config = this._config;
+    switch (state.step) {
+      case 'loading':
+        return html`<p class="muted" aria-busy="true">${t.loading}</p>`;
+      case 'error':
+        return renderError(t, state, this.#outcome);
+      case 'payment':
+        return renderPayment(t, state.phase, this.#outcome);
+      case 'done':
+        return renderDone(t, state.signup, this.#locale);
+      case 'approval':
+        return renderApproval(t, state.signup, this.#locale, config?.organization.name ?? '');
+      case 'renewal':
+        return renderRenewal(t, state, this.#locale, this._inFlight, this.#outcome);
+      default: {
+        if (!config) return nothing;
+        const view = this.#view(config);
+        if (state.step === 'plans') return renderPlans(view);
+        if (state.step === 'details') return renderDetails(view);
+        return renderReview(view);
+      }
+    }
+  }
+
+  protected override render() {
+    const t = this._t;
+    return html`<div class="base" part="base" lang=${this.#locale.startsWith(t.lang) ? this.#locale : t.lang} dir=${t.dir} data-step=${this._state.step}>
+      <p class="sr-only" role="status" aria-live="polite">${this._announcement}</p>
+      ${this.#content()}
+    </div>`;
+  }
+}
+
+/** The refusal reason of an `invalid_discount` problem (the field error's code, or unknown). */
+function refusalOf(error: APIError): DiscountRefusal {
+  const reasons: DiscountRefusal[] = ['expired', 'not_yet_valid', 'used_up', 'not_for_this_type'];
+  const candidates = [...error.errors.map((item) => item.code), error.problem?.detail ?? ''];
+  for (const reason of reasons) {
+    if (candidates.some((candidate) => candidate === reason || candidate.includes(reason))) return reason;
+  }
+  return 'unknown';
+}

@@ -1,0 +1,86 @@
+// The screens after the review: payment, approval pending, done, renewal offer, and errors.
+import { html, nothing } from 'lit';
+import { formatMoney, type Signup } from '@memberkit/sdk';
+import type { Catalogue, MembershipStatusName } from '../../i18n/catalogue.js';
+import { formatDate } from '../format.js';
+import type { PaymentPhase, State } from '../machine.js';
+
+export interface OutcomeHandlers {
+  retry(): void;
+  restart(): void;
+  openHostedPage(): void;
+  renew(): void;
+}
+
+const heading = (text: string) => html`<h2 tabindex="-1" data-focus part="heading">${text}</h2>`;
+
+export function renderPayment(t: Catalogue, phase: PaymentPhase, on: OutcomeHandlers) {
+  return html`
+    ${heading(t.steps.payment)}
+    ${phase === 'unavailable'
+      ? html`<p class="error" part="error" role="alert">${t.paymentUnavailable}</p>
+          <button type="button" part="button primary" class="primary" @click=${on.retry}>${t.retry}</button>`
+      : phase === 'declined'
+        ? html`<p class="error" part="error" role="alert">${t.paymentDeclined}</p>
+            <button type="button" part="button primary" class="primary" @click=${on.retry}>${t.retry}</button>`
+        : phase === 'hosted'
+          ? html`<p>${t.hostedWaiting}</p>
+              <button type="button" part="button primary" class="primary" @click=${on.openHostedPage}>${t.hostedPage}</button>`
+          : html`<p class="muted">${phase === 'confirming' ? t.paymentConfirming : t.paymentIntro}</p>`}
+    <div class="payment" part="payment" ?hidden=${phase !== 'ready' && phase !== 'loading'}>
+      <slot name="payment"></slot>
+    </div>
+  `;
+}
+
+function summary(t: Catalogue, signup: Signup, locale: string) {
+  const { membership, quote } = signup;
+  return html`<dl class="review" part="summary">
+    <div><dt>${t.plan}</dt><dd>${membership.membership_name}</dd></div>
+    <div><dt>${t.starts}</dt><dd>${formatDate(membership.starts_on, locale)}</dd></div>
+    <div><dt>${t.expires}</dt><dd>${membership.expires_on ? formatDate(membership.expires_on, locale) : t.never}</dd></div>
+    <div><dt>${t.amountPaid}</dt><dd>${formatMoney(signup.status === 'completed' ? membership.price_paid : 0, quote.currency, locale)}</dd></div>
+    <div><dt>${t.status}</dt><dd>${t.statuses[membership.status as MembershipStatusName] ?? membership.status}</dd></div>
+  </dl>`;
+}
+
+export function renderDone(t: Catalogue, signup: Signup, locale: string) {
+  return html`${heading(t.steps.done)}
+    <p part="done">${t.doneText(signup.membership.membership_name)}</p>
+    ${summary(t, signup, locale)}`;
+}
+
+export function renderApproval(t: Catalogue, signup: Signup, locale: string, organization: string) {
+  return html`${heading(t.steps.approval)}
+    <p>${t.approvalText(organization)}</p>
+    ${summary(t, signup, locale)}`;
+}
+
+export function renderRenewal(t: Catalogue, state: Extract<State, { step: 'renewal' }>, locale: string, inFlight: boolean, on: OutcomeHandlers) {
+  const { membership, renewsUntil } = state;
+  return html`${heading(t.steps.renewal)}
+    ${membership
+      ? html`<p>
+            ${t.renewOffer(membership.membership_name, membership.expires_on ? formatDate(membership.expires_on, locale) : t.never)}
+          </p>
+          ${renewsUntil
+            ? html`<p>${t.renewTo(formatDate(renewsUntil, locale))}</p>
+                <button type="button" part="button primary" class="primary" aria-disabled=${inFlight ? 'true' : 'false'} @click=${on.renew}>
+                  ${t.renew}
+                </button>`
+            : nothing}`
+      : html`<p>${t.renewSignIn}</p>`}
+    <div class="actions">
+      <button type="button" part="button" @click=${on.restart}>${t.back}</button>
+    </div>`;
+}
+
+export function renderError(t: Catalogue, state: Extract<State, { step: 'error' }>, on: OutcomeHandlers) {
+  return html`${heading(state.kind === 'configuration' ? t.configError : t.steps.error)}
+    <p class="error" part="error" role="alert">${state.message}</p>
+    ${state.retry
+      ? html`<button type="button" part="button primary" class="primary" @click=${state.retry === 'restart' ? on.restart : on.retry}>
+          ${state.retry === 'restart' ? t.startOver : t.retry}
+        </button>`
+      : nothing}`;
+}

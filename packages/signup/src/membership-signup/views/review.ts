@@ -1,0 +1,42 @@
+// The review: line items, discount, total, the expiry from the calculator, then confirm.
+import { html, nothing } from 'lit';
+import { formatMoney } from '@memberkit/sdk';
+import { expiryText, renewalText, termText } from '../format.js';
+import type { View } from './view.js';
+
+export function renderReview(v: View) {
+  const { t, type, quote, locale, today, draft } = v;
+  if (!type || !quote) return nothing;
+  const money = (minor: number) => formatMoney(minor, quote.currency, locale);
+  const email = v.config.member?.email ?? draft.email;
+  const groupSize = type.registration_type === 'group' ? draft.groupMembers.length + 1 : 0;
+  const renews = type.recurring === null ? (draft.autoRenew ? t.renewsAutomatically : t.noAutoRenewal) : renewalText(type, t);
+  return html`
+    <h2 tabindex="-1" data-focus part="heading">${t.steps.review}</h2>
+    <dl class="review" part="review">
+      <div><dt>${t.plan}</dt><dd>${type.membership_name} · ${termText(type, t, locale, today)}</dd></div>
+      <div><dt>${t.email}</dt><dd>${email}</dd></div>
+      ${groupSize ? html`<div><dt>${t.groupMembers}</dt><dd>${t.groupOf(groupSize)}</dd></div>` : nothing}
+      <div><dt>${t.subtotal}</dt><dd>${money(quote.subtotal)}</dd></div>
+      ${quote.discount_amount > 0
+        ? html`<div><dt>${t.discount} (${draft.discountCode.trim().toUpperCase()})</dt><dd>−${money(quote.discount_amount)}</dd></div>`
+        : nothing}
+      <div class="total"><dt>${t.total}</dt><dd>${money(quote.total)}</dd></div>
+    </dl>
+    <p>${expiryText(type, t, locale, today)}</p>
+    ${renews ? html`<p class="muted">${renews}</p>` : nothing}
+    <div class="actions">
+      <button type="button" part="button" @click=${v.back}>${t.back}</button>
+      <button
+        type="button"
+        part="button primary"
+        class="primary"
+        data-submit
+        aria-disabled=${v.inFlight ? 'true' : 'false'}
+        @click=${v.submit}
+      >
+        ${v.inFlight ? t.submitting : quote.requires_payment ? t.confirmPay : t.confirmJoin}
+      </button>
+    </div>
+  `;
+}

@@ -1,0 +1,60 @@
+// What the render helpers get from the element: the data of the current step and the handlers.
+// The views are pure functions of this object (no access to the element's internals).
+import type { MembershipType, Quote, SignupConfig } from '@memberkit/sdk';
+import type { Catalogue } from '../../i18n/catalogue.js';
+import type { Draft, GroupMemberDraft } from '../draft.js';
+import type { DiscountRefusal } from '../../events.js';
+
+export interface DiscountView {
+  status: 'idle' | 'checking' | 'applied' | 'refused';
+  code: string;
+  reason: DiscountRefusal | null;
+}
+
+export interface View {
+  t: Catalogue;
+  locale: string;
+  today: string;
+  config: SignupConfig;
+  type: MembershipType | undefined;
+  draft: Draft;
+  /** Field errors to show now (touched fields, or all after a failed submit), by input id. */
+  errors: Record<string, string>;
+  /** Errors for the summary after a failed submit: [input id, label, message]. */
+  summary: [string, string, string][];
+  quote: Quote | undefined;
+  /** Why the current amount/discount cannot be quoted (already a message). */
+  priceError: string | undefined;
+  discount: DiscountView;
+  inFlight: boolean;
+  choosePlan(type: MembershipType): void;
+  setValue(key: keyof Draft, value: unknown): void;
+  setField(key: string, value: string | string[] | boolean): void;
+  touch(id: string): void;
+  setGroupMember(index: number, key: keyof GroupMemberDraft, value: string): void;
+  addGroupMember(): void;
+  removeGroupMember(index: number): void;
+  applyDiscount(): void;
+  removeDiscount(): void;
+  focusInput(id: string): void;
+  back(): void;
+  toReview(event: Event): void;
+  submit(): void;
+}
+
+/** ids of the built-in inputs (custom fields get `mk-field-<index>`). */
+export const ids = {
+  email: 'mk-email',
+  firstName: 'mk-first-name',
+  lastName: 'mk-last-name',
+  amount: 'mk-amount',
+  discount: 'mk-discount',
+  field: (index: number) => `mk-field-${index}`,
+  group: (index: number, key: keyof GroupMemberDraft) => `mk-group-${index}-${key}`,
+};
+
+/** `aria-describedby` from the ids that exist (undefined when none). */
+export function describedBy(...idList: (string | false | undefined)[]): string | undefined {
+  const list = idList.filter(Boolean).join(' ');
+  return list || undefined;
+}

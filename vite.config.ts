@@ -1,0 +1,109 @@
+// The Vite builds (run by `node scripts/build.mjs` after `tsc -b`):
+//  1. packages/signup/dist/membership-signup.js — the script-tag build, one ES module with lit,
+//     context, the public client, schemas, calculators, the element and English; other languages
+//     and Stripe.js are lazy chunks in dist/chunks/ with stable names (the classic build loads the
+//     same files).
+//  2. packages/signup/dist/membership-signup.classic.js — the same as a classic script (IIFE);
+//     it loads the language and Stripe chunks of build 1 from next to itself with `import()`.
+//  3. packages/signup/dist/membership-signup-frame.js — the iframe mode's host script (ESM), when
+//     src/frame/index.ts exists; and dist/frame.html, the hosted frame page, when frame.html exists.
+//  4. demo/dist/ — the demo's sandbox bootstrap and Stripe stand-in (and demo/frame.html when it
+//     exists), so demo pages need no bare imports.
+// Workspace packages resolve to their TypeScript sources (the `source` export condition).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build, defaultClientConditions, defineConfig, type InlineConfig, type Plugin } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const signup = `${root}packages/signup`;
+const out = `${signup}/dist`;
+const resolve = { conditions: ['source', ...defaultClientConditions] };
+
+/** Stable chunk names (`chunks/fr.js`, `chunks/stripe.js`): the classic build imports them by name. */
+const chunkFileNames = (chunk: { name: string; facadeModuleId?: string | null }) =>
+  chunk.facadeModuleId?.includes('stripe-js') ? 'chunks/stripe.js' : `chunks/${chunk.name}.js`;
+
+const common: InlineConfig = {
+  configFile: false,
+  root,
+  logLevel: 'warn',
+  resolve,
+  define: { __MK_CLASSIC__: 'false' },
+};
+
+function library(entry: string, fileName: string, format: 'es' | 'iife', outDir = out): InlineConfig {
+  return {
+    ...common,
+    define: { __MK_CLASSIC__: format === 'iife' ? 'true' : 'false' },
+    build: {
+      outDir,
+      emptyOutDir: false,
+      minify: true,
+      target: 'es2022',
+      sourcemap: true,
+      lib: { entry, formats: [format], name: 'MembershipSignup', fileName: () => fileName },
+      rolldownOptions: { output: { chunkFileNames, minify: true } },
+    },
+  };
+}
+
+/** The other builds, run one after another once the main one is written. */
+function otherBuilds(): InlineConfig[] {
+  const builds: InlineConfig[] = [library(`${signup}/src/define.ts`, 'membership-signup.classic.js', 'iife')];
+  if (existsSync(`${signup}/src/frame/index.ts`)) {
+    builds.push(library(`${signup}/src/frame/index.ts`, 'membership-signup-frame.js', 'es'));
+  }
+  if (existsSync(`${signup}/frame.html`)) {
+    builds.push({
+      ...common,
+      root: signup,
+      build: {
+        outDir: out,
+        emptyOutDir: false,
+        assetsDir: 'frame-assets',
+        target: 'es2022',
+        rolldownOptions: { input: { frame: `${signup}/frame.html` } },
+      },
+    });
+  }
+  const demoInputs: Record<string, string> = {
+    'sandbox-demo': `${root}demo/sandbox-demo.ts`,
+    'stripe-standin': `${root}demo/stripe-standin.ts`,
+    'bare-page': `${root}demo/bare-page.ts`,
+  };
+  if (existsSync(`${root}demo/frame.html`)) demoInputs.frame = `${root}demo/frame.html`;
+  const inputs = Object.fromEntries(Object.entries(demoInputs).filter(([, file]) => existsSync(file)));
+  if (Object.keys(inputs).length > 0) {
+    builds.push({
+      ...common,
+      root: `${root}demo`,
+      base: '/demo/dist/',
+      build: {
+        outDir: `${root}demo/dist`,
+        emptyOutDir: true,
+        target: 'es2022',
+        modulePreload: false,
+        rolldownOptions: {
+          input: inputs,
+          preserveEntrySignatures: 'exports-only',
+          output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+        },
+      },
+    });
+  }
+  return builds;
+}
+
+const thenTheOthers = (): Plugin => ({
+  name: 'memberkit:other-builds',
+  apply: 'build',
+  async closeBundle() {
+    for (const config of otherBuilds()) await build(config);
+  },
+});
+
+export default defineConfig({
+  ...library(`${signup}/src/define.ts`, 'membership-signup.js', 'es'),
+  configFile: undefined,
+  plugins: [thenTheOthers()],
+});

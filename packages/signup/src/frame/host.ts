@@ -59,6 +59,12 @@ export class MembershipSignupFrameElement extends HTMLElement {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(STYLES);
     root.adoptedStyleSheets = [sheet];
+    // A token set on the element before this class was defined shadows the accessor: adopt it.
+    if (Object.prototype.hasOwnProperty.call(this, 'authToken')) {
+      const early = (this as { authToken?: string | null }).authToken;
+      delete (this as { authToken?: string | null }).authToken;
+      this.authToken = early;
+    }
   }
 
   get authToken(): string | null {

@@ -1,0 +1,296 @@
+// The iframe handshake under attack, in Chromium with real origins: the host page on
+// http://acme.com:<port>, the frame page on http://127.0.0.1:<port>, attackers on evil.test,
+// look-alike hosts and other ports (the resolver maps acme.com and *.test to loopback). The frame
+// page is the real frame-page logic around a stand-in widget (stub-frame.ts).
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { bundle, hostScript, html, instrument, js, json, launch, pause, postTargets, serve, until, type StaticServer } from './frame-server.js';
+
+const TOKEN = 'mk_member_test_7f3a9c01d2e4b5a6';
+const EVENTS = ['membership-signup-ready', 'membership-signup-complete', 'membership-signup-error'];
+
+let browser: Browser;
+let frameServer: StaticServer;
+let hostServer: StaticServer;
+let evilServer: StaticServer;
+let FRAME: string;
+let HOST: string;
+const pages: Page[] = [];
+
+const ATTACK = `<script type="module">
+  window.received = [];
+  addEventListener('message', (event) => window.received.push({ origin: event.origin, ports: event.ports.length }));
+  const params = new URLSearchParams(location.search);
+  const target = params.get('target');
+  parent.postMessage({ protocol: 'memberkit-frame', v: 1, type: 'ready' }, target);
+  parent.postMessage({ type: 'height', height: 5 }, target);
+  parent.postMessage({ type: 'event', name: 'membership-signup-complete', detail: { hacked: true } }, target);
+  if (params.has('big')) parent.postMessage({ protocol: 'memberkit-frame', v: 1, type: 'ready', pad: 'x'.repeat(10 * 1024 * 1024) }, target);
+  if (params.has('connect')) {
+    // Try to hijack the frame's handshake from a sibling window.
+    const channel = new MessageChannel();
+    window.hijacked = [];
+    channel.port1.onmessage = (event) => window.hijacked.push(event.data);
+    parent.frames[0].postMessage({ protocol: 'memberkit-frame', v: 1, type: 'connect', nonce: 'a'.repeat(32) }, params.get('frame'), [channel.port2]);
+  }
+  window.sent = true;
+</script>`;
+
+function hostPage(frames: { id: string; org: string; token: string }[]): string {
+  return `<script type="module" src="/membership-signup-frame.js"></script>
+    ${frames.map((f) => `<membership-signup-frame id="${f.id}" src="${FRAME}/frame.html?organization=${f.org}"></membership-signup-frame>`).join('\n')}
+    <script type="module">
+      ${frames.map((f) => `document.getElementById('${f.id}').authToken = '${f.token}';`).join('\n')}
+      window.events = [];
+      for (const name of ${JSON.stringify(EVENTS)}) document.addEventListener(name, (event) => window.events.push({ name, id: event.target.id, detail: event.detail }));
+      window.attack = (src) => new Promise((resolve) => {
+        const frame = document.createElement('iframe');
+        frame.onload = resolve;
+        frame.src = src;
+        document.body.append(frame);
+      });
+    </script>`;
+}
+
+before(async () => {
+  const [stub, host] = await Promise.all([bundle('test/e2e/frame-fixtures/stub-frame.ts'), hostScript()]);
+  [frameServer, hostServer, evilServer] = await Promise.all([serve(), serve(), serve()]);
+  FRAME = `http://127.0.0.1:${frameServer.port}`;
+  HOST = `http://acme.com:${hostServer.port}`;
+  const hostRoutes = (server: StaticServer) => {
+    server.routes.set('/membership-signup-frame.js', js(host));
+    server.routes.set('/host.html', html(hostPage([{ id: 'a', org: 'demo', token: TOKEN }])));
+    server.routes.set('/two.html', html(hostPage([{ id: 'a', org: 'demo', token: 'token-for-a' }, { id: 'b', org: 'other', token: 'token-for-b' }])));
+    server.routes.set('/attack.html', html(ATTACK));
+  };
+  hostRoutes(hostServer);
+  hostRoutes(evilServer);
+  frameServer.routes.set('/frame.html', html('<script type="module" src="/stub-frame.js"></script>'));
+  frameServer.routes.set('/stub-frame.js', js(stub));
+  frameServer.routes.set('/config.json', json({ organization: { id: 'demo', embed_origins: [HOST] } }));
+  frameServer.routes.set('/attack.html', html(ATTACK));
+  // The host page without the host script: the test performs the host's half by hand.
+  hostServer.routes.set(
+    '/plain.html',
+    html(`<iframe src="${FRAME}/frame.html?organization=demo" title="signup"></iframe><script type="module">
+      window.readies = [];
+      addEventListener('message', (event) => { if (event.source === frames[0]) window.readies.push(event.origin); });
+    </script>`),
+  );
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await Promise.all([frameServer, hostServer, evilServer].map((server) => server?.close()));
+});
+
+async function open(url: string): Promise<Page> {
+  const context = await browser.newContext();
+  await instrument(context);
+  const page = await context.newPage();
+  pages.push(page);
+  await page.goto(url);
+  return page;
+}
+
+async function widgetFrame(page: Page, org = 'demo'): Promise<Frame> {
+  const frame = await until(
+    () => page.frames().find((f) => f.url().startsWith(`${FRAME}/frame.html?organization=${org}`)),
+    Boolean,
+    'the frame page',
+  );
+  await until(() => frame!.evaluate(() => Boolean((window as unknown as { stub?: unknown }).stub)).catch(() => false), Boolean, 'the frame page to start');
+  return frame!;
+}
+
+const frameHeight = (page: Page, id = 'a') =>
+  page.evaluate((id) => document.getElementById(id)!.shadowRoot!.querySelector('iframe')!.getBoundingClientRect().height, id);
+const contentHeight = (frame: Frame) => frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+const stubToken = (frame: Frame) => frame.evaluate(() => (window as unknown as { stub: { token(): string | null } }).stub.token());
+const hostEvents = (page: Page) => page.evaluate(() => (window as unknown as { events: { name: string; id: string; detail: unknown }[] }).events);
+
+async function assertNoWildcard(page: Page): Promise<void> {
+  const targets = await postTargets(page);
+  assert.ok(targets.length > 0, 'some postMessage calls were recorded');
+  for (const target of targets) {
+    assert.notEqual(target, '*');
+    assert.match(String(target), /^https?:\/\/[^/]+$/);
+  }
+}
+
+describe('iframe handshake: the token reaches the frame, once, over the port', () => {
+  it('the frame gets the host’s token in memory; it is in no URL', async () => {
+    const page = await open(`${HOST}/host.html`);
+    const frame = await widgetFrame(page);
+    assert.equal(await stubToken(frame), TOKEN);
+    assert.equal(await frame.evaluate(() => (window as unknown as { stub: { hostOrigin: string } }).stub.hostOrigin), HOST);
+    for (const f of page.frames()) assert.ok(!f.url().includes(TOKEN));
+    await assertNoWildcard(page);
+  });
+});
+
+describe('iframe handshake: messages from anyone else are ignored', () => {
+  it('a third origin, the frame origin in another window, a look-alike and another port get no answer', async () => {
+    const page = await open(`${HOST}/host.html`);
+    const frame = await widgetFrame(page);
+    const before = await frameHeight(page);
+    const attackers = [
+      `http://evil.test:${evilServer.port}/attack.html?big&target=${HOST}`, // third origin (+ a 10 MB ready)
+      `${FRAME}/attack.html?target=${HOST}`, // right origin, another window
+      `http://127.0.0.1.evil.test:${frameServer.port}/attack.html?target=${HOST}`, // look-alike of the frame origin
+      `http://127.0.0.1:${evilServer.port}/attack.html?target=${HOST}`, // the frame host on another port
+    ];
+    for (const src of attackers) await page.evaluate((src) => (window as unknown as { attack(s: string): Promise<void> }).attack(src), src);
+    for (const src of attackers) {
+      const attacker = await until(() => page.frames().find((f) => f.url() === src), Boolean, src);
+      await until(() => attacker!.evaluate(() => (window as unknown as { sent?: boolean }).sent), Boolean, `${src} to post`);
+    }
+    await pause(300);
+    for (const src of attackers) {
+      const attacker = page.frames().find((f) => f.url() === src)!;
+      assert.deepEqual(await attacker.evaluate(() => (window as unknown as { received: unknown[] }).received), [], `${src} got an answer`);
+    }
+    assert.equal(await frameHeight(page), before);
+    assert.ok(!(await hostEvents(page)).some((event) => JSON.stringify(event.detail).includes('hacked')));
+    // Still working: the real frame's height and events go through.
+    await frame.getByRole('button', { name: 'Grow' }).click();
+    await until(() => frameHeight(page), (height) => height > before, 'the frame to grow');
+    await frame.getByRole('button', { name: 'Complete' }).click();
+    await until(() => hostEvents(page), (events) => events.some((e) => e.name === 'membership-signup-complete'), 'complete');
+    await assertNoWildcard(page);
+  });
+
+  it('spoofed heights, a 10 MB event and a polluting event over the real port are ignored', async () => {
+    const page = await open(`${HOST}/host.html`);
+    const frame = await widgetFrame(page);
+    await frame.getByRole('button', { name: 'Grow' }).click();
+    const height = await until(() => frameHeight(page), (h) => h > 200, 'growth');
+    await frame.evaluate(() => {
+      const { port, data } = (window as unknown as { __ports: { port: MessagePort; data: { nonce: string } }[] }).__ports[0]!;
+      const nonce = data.nonce;
+      for (const spoof of [1e9, -1, NaN, Infinity, '900']) port.postMessage({ type: 'height', nonce, height: spoof });
+      port.postMessage({ type: 'event', nonce, name: 'membership-signup-error', detail: { code: 'x', message: 'm'.repeat(10 * 1024 * 1024) } });
+      port.postMessage({ type: 'event', nonce, name: 'membership-signup-error', detail: JSON.parse('{"__proto__":{"polluted":"yes"},"code":"x","message":"m"}') });
+      port.postMessage({ type: 'event', nonce, name: 'membership-signup-error', detail: { code: 'x', message: 'm', constructor: { prototype: { polluted: 'yes' } } } });
+      port.postMessage({ type: 'event', nonce: 'b'.repeat(32), name: 'membership-signup-error', detail: { code: 'wrong-nonce', message: 'm' } });
+    });
+    await frame.getByRole('button', { name: 'Complete' }).click();
+    await until(() => hostEvents(page), (events) => events.some((e) => e.name === 'membership-signup-complete'), 'complete after the junk');
+    assert.equal(await frameHeight(page), height);
+    assert.deepEqual((await hostEvents(page)).filter((e) => e.name === 'membership-signup-error'), []);
+    assert.equal(await page.evaluate(() => ({}) as Record<string, unknown>).then(() => page.evaluate(() => ({} as Record<string, unknown>).polluted)), undefined);
+    await frame.getByRole('button', { name: 'Shrink' }).click();
+    await until(() => frameHeight(page), (h) => h < height, 'the frame to shrink after the junk');
+  });
+
+  it('a second token after the first and a replayed nonce are ignored', async () => {
+    const page = await open(`${HOST}/host.html`);
+    const frame = await widgetFrame(page);
+    const hijack = await page.evaluate(async (frameOrigin) => {
+      const w = window as unknown as { __ports: { port: MessagePort; data: { type: string; nonce: string } }[]; __posted: { type?: string; nonce?: string }[] };
+      const auth = w.__ports.find((p) => p.data.type === 'auth')!;
+      auth.port.postMessage({ type: 'auth', nonce: auth.data.nonce, token: 'second-token', refresh: true });
+      auth.port.postMessage({ type: 'token', nonce: auth.data.nonce, id: 1, token: 'unsolicited-token' });
+      // Replay the connect (same nonce) with a fresh port: a live frame must not say hello on it.
+      const connect = w.__posted.find((m) => m?.type === 'connect')!;
+      const channel = new MessageChannel();
+      const hellos: unknown[] = [];
+      channel.port1.onmessage = (event) => hellos.push(event.data);
+      const iframe = document.getElementById('a')!.shadowRoot!.querySelector('iframe')!;
+      iframe.contentWindow!.postMessage({ ...connect }, frameOrigin, [channel.port2]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return hellos;
+    }, FRAME);
+    assert.deepEqual(hijack, []);
+    assert.equal(await stubToken(frame), TOKEN);
+    await frame.getByRole('button', { name: 'Complete' }).click();
+    await until(() => hostEvents(page), (events) => events.some((e) => e.name === 'membership-signup-complete'), 'complete');
+    await assertNoWildcard(page);
+  });
+
+  it('before the host answers, the frame ignores a sibling’s connect and a replayed nonce', async () => {
+    const page = await open(`${HOST}/plain.html`);
+    const frame = await until(() => page.frames().find((f) => f.url().startsWith(`${FRAME}/frame.html`)), Boolean, 'frame');
+    await until(() => page.evaluate(() => (window as unknown as { readies: string[] }).readies), (r) => r.length === 1, 'the frame’s ready');
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { readies: string[] }).readies), [FRAME]);
+    const sibling = `http://evil.test:${evilServer.port}/attack.html?connect&frame=${FRAME}&target=${HOST}`;
+    await page.evaluate((src) => {
+      const iframe = document.createElement('iframe');
+      iframe.src = src;
+      document.body.append(iframe);
+    }, sibling);
+    const attacker = await until(() => page.frames().find((f) => f.url() === sibling), Boolean, 'attacker');
+    await until(() => attacker!.evaluate(() => (window as unknown as { sent?: boolean }).sent), Boolean, 'attack');
+    const result = await page.evaluate(async (frameOrigin) => {
+      const target = frames[0]!;
+      const nonce = 'c'.repeat(32);
+      const answers: unknown[][] = [];
+      // The same connect twice: the first is accepted, the replay (same nonce) is not.
+      for (let attempt = 0; attempt < 2; attempt += 1) {
+        const channel = new MessageChannel();
+        const got: unknown[] = [];
+        channel.port1.onmessage = (event) => {
+          got.push(event.data);
+          if ((event.data as { type?: string }).type === 'hello') channel.port1.postMessage({ type: 'auth', nonce, token: 'hand-made-token', refresh: false });
+        };
+        target.postMessage({ protocol: 'memberkit-frame', v: 1, type: 'connect', nonce }, frameOrigin, [channel.port2]);
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        answers.push(got);
+      }
+      return { first: answers[0], replay: answers[1] };
+    }, FRAME);
+    assert.deepEqual(await attacker!.evaluate(() => (window as unknown as { hijacked: unknown[] }).hijacked), []);
+    assert.deepEqual((result.first as unknown[])[0], { type: 'hello', nonce: 'c'.repeat(32) });
+    assert.deepEqual(result.replay, []);
+    await until(() => frame!.evaluate(() => Boolean((window as unknown as { stub?: unknown }).stub)), Boolean, 'stub');
+    assert.equal(await stubToken(frame!), 'hand-made-token');
+    await assertNoWildcard(page);
+  });
+
+  it('the frame refuses look-alike and other-port embedders, and no token leaves the host', async () => {
+    for (const origin of [`http://acme.com.evil.test:${hostServer.port}`, `http://acme.com:${evilServer.port}`]) {
+      const page = await open(`${origin}/host.html`);
+      const frame = await until(() => page.frames().find((f) => f.url().startsWith(`${FRAME}/frame.html`)), Boolean, 'frame');
+      await frame!.getByText('This signup form cannot be shown on this site.').waitFor();
+      const posted = await page.evaluate(() => (window as unknown as { __posted: unknown[]; __ports: unknown[] }).__posted.length + (window as unknown as { __ports: unknown[] }).__ports.length);
+      assert.equal(posted, 0, `${origin}: the host posted something`);
+      assert.equal(await frame!.evaluate(() => document.querySelector('membership-signup')), null);
+    }
+  });
+});
+
+describe('iframe: layout and two frames', () => {
+  it('the iframe height follows its content as it grows and shrinks', async () => {
+    const page = await open(`${HOST}/host.html`);
+    const frame = await widgetFrame(page);
+    const [initial] = await until(
+      () => Promise.all([frameHeight(page), contentHeight(frame)]),
+      ([outer, inner]) => outer === inner,
+      'the iframe to match its content',
+    );
+    await frame.getByRole('button', { name: 'Grow' }).click();
+    await frame.getByRole('button', { name: 'Grow' }).click();
+    const grown = await until(() => frameHeight(page), (h) => h > initial + 200, 'growth');
+    assert.equal(grown, await contentHeight(frame));
+    await frame.getByRole('button', { name: 'Shrink' }).click();
+    await until(() => frameHeight(page), (h) => h === initial, 'shrink back');
+  });
+
+  it('two frames on one page keep their own token, height and events', async () => {
+    const page = await open(`${HOST}/two.html`);
+    const [a, b] = [await widgetFrame(page, 'demo'), await widgetFrame(page, 'other')];
+    assert.equal(await stubToken(a), 'token-for-a');
+    assert.equal(await stubToken(b), 'token-for-b');
+    const heightB = await frameHeight(page, 'b');
+    await a.getByRole('button', { name: 'Grow' }).click();
+    await until(() => frameHeight(page, 'a'), (h) => h > heightB + 200, 'a to grow');
+    await b.getByRole('button', { name: 'Complete' }).click();
+    const events = await until(() => hostEvents(page), (e) => e.some((x) => x.name === 'membership-signup-complete'), 'b complete');
+    assert.equal(await frameHeight(page, 'b'), heightB);
+    const completes = events.filter((e) => e.name === 'membership-signup-complete');
+    assert.deepEqual(completes.map((e) => [e.id, (e.detail as { membership: { id: string } }).membership.id]), [['b', 'mem_other']]);
+    await assertNoWildcard(page);
+  });
+});

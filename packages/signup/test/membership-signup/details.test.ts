@@ -1,0 +1,180 @@
+// The details step: autocomplete tokens, every custom field type validated as the member types
+// (the SDK's validateFields), the error summary, donation bounds and presets, group members,
+// terms, and discount codes checked by the API with a live price preview.
+import { expect, waitUntil } from '@open-wc/testing';
+import {
+  $,
+  button,
+  check,
+  cleanup,
+  field,
+  fillAnnual,
+  mount,
+  press,
+  record,
+  root,
+  step,
+  text,
+  type,
+  untilStep,
+  useSandbox,
+} from './helpers.js';
+
+describe('<membership-signup> details', () => {
+  beforeEach(() => useSandbox());
+  afterEach(cleanup);
+
+  it('asks for email and names with the right autocomplete tokens', async () => {
+    const el = await mount({ 'membership-type': 'annual' });
+    expect(field(el, 'Email').autocomplete).to.equal('email');
+    expect(field(el, 'Email').type).to.equal('email');
+    expect(field(el, 'First name').autocomplete).to.equal('given-name');
+    expect(field(el, 'Last name').autocomplete).to.equal('family-name');
+  });
+
+  it('renders every custom field type with its label in the same shadow root', async () => {
+    const el = await mount({ 'membership-type': 'annual' });
+    const kinds = {
+      'Display name': 'text',
+      'About you': 'textarea',
+      'Work email': 'email',
+      Phone: 'tel',
+      Website: 'url',
+      'Years of experience': 'number',
+      'Date of birth': 'date',
+      'T-shirt size': 'select-one',
+      'Send me the monthly newsletter': 'checkbox',
+      'I accept the membership terms': 'checkbox',
+    };
+    for (const [label, kind] of Object.entries(kinds)) expect(field(el, label).type, label).to.equal(kind);
+    const interests = [...root(el).querySelectorAll('fieldset legend')].find((legend) => legend.textContent!.includes('Interests'));
+    expect(interests, 'multiselect as a group of checkboxes').to.exist;
+    expect(interests!.parentElement!.querySelectorAll('input[type="checkbox"]').length).to.be.greaterThan(1);
+  });
+
+  it('validates as the member types, with a linked message per field', async () => {
+    const el = await mount({ 'membership-type': 'annual' });
+    await type(el, 'Email', 'not-an-email');
+    const email = field(el, 'Email');
+    expect(email.getAttribute('aria-invalid')).to.equal('true');
+    const message = root(el).getElementById(email.getAttribute('aria-describedby')!);
+    expect(message!.textContent).to.contain('Enter an email address');
+    await type(el, 'Email', 'nora@example.org');
+    expect(field(el, 'Email').getAttribute('aria-invalid')).to.equal('false');
+    await type(el, 'Years of experience', '120');
+    expect(text(el)).to.contain('Enter 80 or less.');
+    await type(el, 'Website', 'ftp://example.org');
+    expect(text(el)).to.contain('Enter a web address');
+  });
+
+  it('moves focus to an error summary listing each problem after a failed Continue', async () => {
+    const el = await mount({ 'membership-type': 'annual' });
+    const events = record(el, 'membership-signup-submit');
+    await press(el, 'Continue');
+    await el.updateComplete;
+    const summary = $(el, '[part="error-summary"]')!;
+    expect(summary).to.exist;
+    expect(el.shadowRoot!.activeElement).to.equal(summary);
+    expect(summary.textContent).to.contain('Email').and.contain('Display name').and.contain('I accept the membership terms');
+    expect(step(el)).to.equal('details');
+    expect(events['membership-signup-submit']).to.have.length(0);
+    // A link in the summary takes the member to the field.
+    summary.querySelector('a')!.click();
+    expect(el.shadowRoot!.activeElement).to.equal(field(el, 'Email'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('goes to the review once every field is valid', async () => {
+    const el = await mount({ 'membership-type': 'annual' });
+    await fillAnnual(el);
+    await press(el, 'Continue');
+    await untilStep(el, 'review');
+    expect(text(el)).to.contain('$60.00').and.contain('new.member@example.org');
+  });
+
+  it('links the organization terms only when they are https, next to the consent', async () => {
+    const el = await mount({ 'membership-type': 'annual' });
+    const link = root(el).querySelector<HTMLAnchorElement>('a[target="_blank"]')!;
+    expect(link.href).to.match(/^https:\/\//);
+    expect(link.rel).to.contain('noopener');
+  });
+
+  describe('donation (supporter: minimum $15, maximum $1,000, presets)', () => {
+    it('offers presets and previews the chosen amount', async () => {
+      const el = await mount({ 'membership-type': 'supporter' });
+      expect(text(el)).to.contain('Between $15.00 and $1,000.00');
+      await press(el, '$50.00');
+      expect(button(el, '$50.00').getAttribute('aria-pressed')).to.equal('true');
+      expect($(el, '[part="total"]')!.textContent).to.contain('Total: $50.00');
+      expect($(el, '[part="total"]')!.getAttribute('aria-live')).to.equal('polite');
+    });
+
+    it('refuses an amount under the minimum or over the maximum', async () => {
+      const el = await mount({ 'membership-type': 'supporter' });
+      await type(el, 'Amount', '10');
+      expect(text(el)).to.contain('The minimum is $15.00.');
+      await type(el, 'Amount', '2000');
+      expect(text(el)).to.contain('The maximum is $1,000.00.');
+      await type(el, 'Amount', '12.345');
+      expect(text(el)).to.contain('more decimals');
+      await type(el, 'Amount', '42.50');
+      expect($(el, '[part="total"]')!.textContent).to.contain('$42.50');
+    });
+  });
+
+  describe('group (family: up to 5 people)', () => {
+    it('adds group members up to the limit', async () => {
+      const el = await mount({ 'membership-type': 'family' });
+      for (let n = 0; n < 4; n++) await press(el, 'Add a group member');
+      expect(() => button(el, 'Add a group member')).to.throw();
+      expect(root(el).querySelectorAll('fieldset.person')).to.have.length(4);
+      await press(el, 'Remove group member 4');
+      expect(root(el).querySelectorAll('fieldset.person')).to.have.length(3);
+      expect(button(el, 'Add a group member')).to.exist;
+    });
+  });
+
+  describe('discount codes (checked by the API, previewed by quotePrice)', () => {
+    async function applyCode(code: string, membershipType = 'annual') {
+      const el = await mount({ 'membership-type': membershipType });
+      const events = record(el, 'membership-signup-discount-apply');
+      await type(el, 'Discount code', code);
+      await press(el, 'Apply');
+      await waitUntil(() => events['membership-signup-discount-apply']!.length === 1, 'no discount answer');
+      await el.updateComplete;
+      return { el, detail: events['membership-signup-discount-apply']![0]!.detail };
+    }
+
+    it('WELCOME20 takes 20 % off $60.00: total $48.00', async () => {
+      const { el, detail } = await applyCode('WELCOME20');
+      expect(detail.reason).to.equal(null);
+      expect($(el, '[part="total"]')!.textContent).to.contain('Total: $48.00');
+      expect(text(el)).to.contain('Code WELCOME20 applied');
+    });
+
+    it('SAVE10 takes $10.00 off', async () => {
+      const { el } = await applyCode('SAVE10');
+      expect($(el, '[part="total"]')!.textContent).to.contain('Total: $50.00');
+    });
+
+    it('says why a code is refused: expired, used up, not for this plan, unknown', async () => {
+      expect((await applyCode('SPRING2020')).detail.reason).to.equal('expired');
+      cleanup();
+      expect((await applyCode('LAUNCH')).detail.reason).to.equal('used_up');
+      cleanup();
+      const { el, detail } = await applyCode('ANNUALONLY', 'monthly');
+      expect(detail.reason).to.equal('not_for_this_type');
+      expect(text(el)).to.contain('This code does not apply to this membership.');
+      expect(field(el, 'Discount code').getAttribute('aria-invalid')).to.equal('true');
+      expect($(el, '[part="total"]')!.textContent).to.contain('$9.00');
+      cleanup();
+      expect((await applyCode('NO-SUCH-CODE')).detail.reason).to.equal('unknown');
+    });
+  });
+
+  it('lets the member choose auto-renewal when the type leaves it open', async () => {
+    const el = await mount({ 'membership-type': 'flexible' });
+    await check(el, 'Renew automatically');
+    expect(field(el, 'Renew automatically').checked).to.equal(true);
+  });
+});

@@ -83,7 +83,7 @@ export interface Sandbox {
   readonly stats: SandboxStats;
   /** Responses that failed their schema (with `validateResponses`); tests expect none. */
   readonly responseErrors: readonly ResponseSchemaError[];
-  /** Back to the initial data (and clears persisted state). */
+  /** Back to the initial data and the initial `today` (and clears persisted state). */
   reset(): void;
   /**
    * A member token for `email` in the organization (the member is created, `prospective`, if
@@ -120,6 +120,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     maxBodyBytes: options.maxBodyBytes ?? 65_536,
   });
   const data = options.data ?? demoData();
+  const initialToday = runtime.options.today;
   const todayOf = (organizationId: string): string => {
     const organization = store.organization(organizationId) ??
       { organization: data.organizations.find((o) => o.organization.id === organizationId)!.organization };
@@ -155,6 +156,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     responseErrors: runtime.responseErrors,
     reset() {
       runtime.ledger.clear();
+      runtime.options.today = initialToday;
       fresh();
     },
     issueMemberToken(organizationId, email, tokenOptions = {}) {

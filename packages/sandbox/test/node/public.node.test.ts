@@ -12,10 +12,7 @@ const client = () => clientFor(sandbox);
 
 before(() => server.listen({ onUnhandledRequest: 'error' }));
 after(() => server.close());
-beforeEach(() => {
-  sandbox.reset();
-  sandbox.setToday(TODAY);
-});
+beforeEach(() => sandbox.reset());
 afterEach(() => assert.deepEqual(sandbox.responseErrors.map((e) => e.message), []));
 
 describe('GET /signup-config', () => {

@@ -1,0 +1,155 @@
+// Contract tests, admin endpoints (secret key): members, memberships, companies, permissions.
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { AuthenticationError, ConflictError, NotFoundError, PermissionDeniedError, UnprocessableEntityError } from '@memberkit/sdk';
+import { setupSandboxServer } from '@memberkit/sandbox/node';
+import { TODAY, adminFor, clientFor, freshEmail, rejection, signupParams } from '../helpers.js';
+
+const server = setupSandboxServer({ today: TODAY, validateResponses: true });
+const sandbox = server.sandbox;
+const admin = () => adminFor(sandbox);
+
+before(() => server.listen({ onUnhandledRequest: 'error' }));
+after(() => server.close());
+beforeEach(() => sandbox.reset());
+afterEach(() => assert.deepEqual(sandbox.responseErrors.map((e) => e.message), []));
+
+describe('admin authentication', () => {
+  it('no credentials or a wrong/live key → 401; a member token → 403', async () => {
+    const none = await rejection(clientFor(sandbox).members.list());
+    assert.ok(none instanceof AuthenticationError);
+    assert.equal(none.code, 'unauthorized');
+    assert.ok((await rejection(clientFor(sandbox, { secretKey: 'sk_test_wrong' }).members.list())) instanceof AuthenticationError);
+    assert.ok((await rejection(clientFor(sandbox, { secretKey: 'sk_live_real' }).members.list())) instanceof AuthenticationError);
+    const member = await rejection(clientFor(sandbox, { token: sandbox.issueMemberToken('demo', 'alice@example.org') }).members.list());
+    assert.ok(member instanceof PermissionDeniedError);
+    assert.equal(member.code, 'forbidden');
+  });
+
+  it('the same key works for every demo organization', async () => {
+    assert.ok((await adminFor(sandbox, 'demo-kwd').members.list()).data.length === 0);
+  });
+});
+
+describe('members', () => {
+  it('lists page by page and finds one by normalized email', async () => {
+    const page = await admin().members.list({ limit: 2 });
+    assert.deepEqual([page.data.length, page.has_more], [2, true]);
+    const ids: string[] = [];
+    for await (const member of admin().members.list({ limit: 1 })) ids.push(member.id);
+    assert.deepEqual(ids, ['mem_alice', 'mem_bob', 'mem_carol']);
+    const found = await admin().members.list({ email: '  ALICE@example.org ' });
+    assert.deepEqual(found.data.map((m) => m.id), ['mem_alice']);
+  });
+
+  it('creates a member (201) and refuses a duplicate email: 409 member_exists', async () => {
+    const created = await admin().members.create({ email: 'New.Person@Example.org', first_name: 'New', last_name: 'Person' });
+    assert.deepEqual([created.email, created.status], ['new.person@example.org', 'prospective']);
+    assert.equal((await admin().members.retrieve(created.id)).id, created.id);
+    const dup = await rejection(admin().members.create({ email: 'new.person@example.org' }));
+    assert.ok(dup instanceof ConflictError);
+    assert.equal(dup.code, 'member_exists');
+    const bad = await rejection(admin().members.create({ email: 'not an email' }));
+    assert.ok(bad instanceof UnprocessableEntityError);
+    assert.deepEqual(bad.errors.map((e: any) => `${e.field}:${e.code}`), ['email:invalid_email']);
+  });
+
+  it('unknown member → 404', async () => {
+    assert.ok((await rejection(admin().members.retrieve('mem_nope'))) instanceof NotFoundError);
+  });
+});
+
+describe('memberships', () => {
+  it('lists by status and member', async () => {
+    const active = await admin().memberships.list({ status: 'active', limit: 100 });
+    assert.deepEqual(active.data.map((m) => m.id).sort(), ['ms_acme', 'ms_alice_annual']);
+    const expired = await admin().memberships.list({ status: 'expired' });
+    assert.deepEqual(expired.data.map((m) => m.id), ['ms_carol_monthly']);
+    const alice = await admin().memberships.list({ member_id: 'mem_alice' });
+    assert.deepEqual(alice.data.map((m) => m.id), ['ms_alice_annual']);
+    const bad = await fetch(`${sandbox.baseUrl}/organizations/demo/memberships?status=sleeping`, { headers: { authorization: 'Bearer sk_test_sandbox' } });
+    assert.equal(bad.status, 422);
+  });
+
+  it('assigns a membership by hand: confirmed, no payment, dates from the type', async () => {
+    const member = await admin().members.create({ email: freshEmail() });
+    const membership = await admin().memberships.create({ membership_type_id: 'annual', member_id: member.id });
+    assert.deepEqual(
+      [membership.status, membership.kind, membership.starts_on, membership.expires_on, membership.price_paid],
+      ['active', 'new', TODAY, '2027-03-01', 0],
+    );
+    const backdated = await admin().memberships.create({ membership_type_id: 'monthly', member_id: member.id, starts_on: '2026-02-10' });
+    assert.equal(backdated.expires_on, '2026-03-10');
+    assert.equal(sandbox.store.payments('demo').length, 0);
+    const dup = await rejection(admin().memberships.create({ membership_type_id: 'annual', member_id: member.id }));
+    assert.equal(dup.code, 'already_member');
+  });
+
+  it('refuses an assignment without exactly one holder or with unknown ids', async () => {
+    const neither = await rejection(admin().memberships.create({ membership_type_id: 'annual' }));
+    assert.ok(neither instanceof UnprocessableEntityError);
+    assert.equal(neither.code, 'validation_failed');
+    const unknown = await rejection(admin().memberships.create({ membership_type_id: 'nope', member_id: 'mem_nope' }));
+    assert.deepEqual(unknown.errors.map((e: any) => `${e.field}:${e.code}`), ['membership_type_id:not_found', 'member_id:not_found']);
+  });
+
+  it('cancels (admin)', async () => {
+    const cancelled = await admin().memberships.cancel('ms_alice_annual');
+    assert.equal(cancelled.status, 'cancelled');
+    assert.ok((await rejection(admin().memberships.cancel('ms_nope'))) instanceof NotFoundError);
+  });
+
+  it('approve/decline (sandbox admin extension) only for applications awaiting approval', async () => {
+    const approve = await fetch(`${sandbox.baseUrl}/organizations/demo/memberships/ms_alice_annual/approve`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer sk_test_sandbox' },
+    });
+    assert.equal(approve.status, 409);
+    assert.equal((await approve.json()).code, 'not_awaiting_approval');
+  });
+});
+
+describe('companies and permissions', () => {
+  it('permissions say which memberships grant them (granted_by)', async () => {
+    const alice = await admin().permissions.retrieve('mem_alice');
+    assert.deepEqual(alice, { permissions: ['member-area', 'workshop'], granted_by: [{ membership_id: 'ms_alice_annual', via_company: false }] });
+    const bob = await admin().permissions.retrieve('mem_bob');
+    assert.deepEqual(bob, { permissions: ['job-board', 'member-area'], granted_by: [{ membership_id: 'ms_acme', via_company: true }] });
+    assert.deepEqual((await admin().permissions.retrieve('mem_carol')).permissions, []);
+    assert.ok((await rejection(admin().permissions.retrieve('mem_nope'))) instanceof NotFoundError);
+  });
+
+  it('members linked to a company inherit its active memberships; unlinking removes them at once', async () => {
+    const company = await admin().companies.create({ name: 'Globex', member_ids: ['mem_carol'] });
+    assert.deepEqual(company.member_ids, ['mem_carol']);
+    await admin().memberships.create({ membership_type_id: 'corporate', company_id: company.id });
+    assert.deepEqual((await admin().permissions.retrieve('mem_carol')).permissions, ['job-board', 'member-area']);
+    const withAlice = await admin().companies.addMember(company.id, 'mem_alice');
+    assert.deepEqual(withAlice.member_ids.sort(), ['mem_alice', 'mem_carol']);
+    const alice = await admin().permissions.retrieve('mem_alice');
+    assert.deepEqual(alice.permissions, ['job-board', 'member-area', 'workshop']);
+    assert.deepEqual(alice.granted_by.map((g) => g.via_company), [false, true]);
+    const without = await admin().companies.removeMember(company.id, 'mem_carol');
+    assert.deepEqual(without.member_ids, ['mem_alice']);
+    assert.deepEqual((await admin().permissions.retrieve('mem_carol')).permissions, []);
+  });
+
+  it('a company’s lapsed membership grants nothing', async () => {
+    sandbox.setToday('2027-06-01');
+    assert.deepEqual((await admin().permissions.retrieve('mem_bob')).permissions, []);
+  });
+
+  it('refuses unknown companies and members', async () => {
+    assert.ok((await rejection(admin().companies.addMember('co_nope', 'mem_alice'))) instanceof NotFoundError);
+    const badMember = await rejection(admin().companies.addMember('co_acme', 'mem_nope'));
+    assert.deepEqual(badMember.errors.map((e: any) => `${e.field}:${e.code}`), ['member_id:not_found']);
+    assert.ok((await rejection(admin().companies.removeMember('co_acme', 'mem_alice'))) instanceof NotFoundError);
+    const noName = await rejection(admin().companies.create({ name: '' }));
+    assert.equal(noName.code, 'validation_failed');
+  });
+
+  it('a member who signs up gets the permissions of the type', async () => {
+    const signup = await clientFor(sandbox).signups.create(signupParams());
+    assert.deepEqual((await admin().permissions.retrieve(signup.member.id)).permissions, ['newsletter']);
+  });
+});

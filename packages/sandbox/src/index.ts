@@ -98,6 +98,8 @@ export interface Sandbox {
   setHostedCheckoutUrl(url: string | null): void;
   /** Replace the fault settings (null: no faults). */
   setFaults(faults: FaultOptions | null): void;
+  /** Change the simulated latency (ms, or `{ min, max }`). */
+  setLatency(latency: number | { min: number; max: number }): void;
 }
 
 function checkDate(date: string): string {
@@ -198,6 +200,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     },
     setFaults(faults) {
       runtime.faults = createFaultInjector(faults ?? undefined);
+    },
+    setLatency(latency) {
+      runtime.options.latency = latency;
     },
   };
 }

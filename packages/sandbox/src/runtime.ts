@@ -178,8 +178,7 @@ export class SandboxRuntime {
 
     const forced = request.headers.get('sandbox-fault');
     const fault = forced && forcedFaults.has(forced) ? (forced as FaultKind | 'rate_limited') : this.faults.draw();
-    if (fault && forced) this.stats.faults[fault] += 1;
-    else if (fault) this.stats.faults[fault] += 1;
+    if (fault) this.stats.faults[fault] += 1;
 
     if (fault === 'server_error') {
       return this.#problem(

@@ -1,0 +1,234 @@
+// Contract tests, protocol: Request-Id, problem+json, idempotency, size limit, auth header, 404,
+// injected faults, response validation, persistence options.
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { getResponse } from 'msw';
+import {
+  APIConnectionError,
+  APITimeoutError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  PayloadTooLargeError,
+  ProblemSchema,
+  RateLimitError,
+  UnprocessableEntityError,
+} from '@memberkit/sdk';
+import { createSandbox, demoData } from '@memberkit/sandbox';
+import { setupSandboxServer } from '@memberkit/sandbox/node';
+import { TODAY, clientFor, freshEmail, rejection, signupParams } from '../helpers.js';
+
+const server = setupSandboxServer({ today: TODAY, validateResponses: true });
+const sandbox = server.sandbox;
+const client = () => clientFor(sandbox);
+const url = (path: string) => `${sandbox.baseUrl}/organizations/demo${path}`;
+const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+  fetch(url(path), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+
+before(() => server.listen({ onUnhandledRequest: 'error' }));
+after(() => server.close());
+beforeEach(() => {
+  sandbox.reset();
+  sandbox.setLatency(0);
+});
+afterEach(() => assert.deepEqual(sandbox.responseErrors.map((e) => e.message), []));
+
+describe('Request-Id and problem+json', () => {
+  it('every response carries a distinct Request-Id: success, problem, unknown endpoint, 413', async () => {
+    const responses = [
+      await fetch(url('/membership-types')),
+      await fetch(url('/membership-types/nope')),
+      await fetch(`${sandbox.baseUrl}/nowhere`),
+      await post('/signups', JSON.stringify({ pad: 'x'.repeat(70_000) }), { 'idempotency-key': 'big' }),
+      await fetch(`${sandbox.baseUrl}/_sandbox/checkout/cs_nope`),
+    ];
+    const ids = responses.map((response) => response.headers.get('request-id'));
+    for (const id of ids) assert.match(id ?? '', /^req_/);
+    assert.equal(new Set(ids).size, ids.length);
+    assert.deepEqual(responses.map((r) => r.status), [200, 404, 404, 413, 404]);
+  });
+
+  it('errors are application/problem+json bodies that match the SDK’s ProblemSchema', async () => {
+    const response = await fetch(url('/membership-types/nope'));
+    assert.equal(response.headers.get('content-type'), 'application/problem+json');
+    const body = await response.json();
+    assert.ok(ProblemSchema.safeParse(body).success);
+    assert.deepEqual([body.status, body.code, body.title], [404, 'not_found', 'Not found']);
+    assert.match(body.type, /not_found$/);
+  });
+
+  it('an unknown endpoint under the base URL is 404 not_found', async () => {
+    const response = await fetch(url('/payments'));
+    assert.equal(response.status, 404);
+    assert.equal((await response.json()).code, 'not_found');
+  });
+
+  it('a body that is not JSON is 400 invalid_json; a malformed Authorization header 401', async () => {
+    const broken = await post('/discounts/validate', '{"code":');
+    assert.equal(broken.status, 400);
+    assert.equal((await broken.json()).code, 'invalid_json');
+    const basic = await fetch(url('/membership-types'), { headers: { authorization: 'Basic abc' } });
+    assert.equal(basic.status, 401);
+  });
+
+  it('a payload over the limit (64 KiB) is 413 payload_too_large', async () => {
+    const error = await rejection(
+      client().signups.create(signupParams({ fields: { essay: 'x'.repeat(70_000) } })),
+    );
+    assert.ok(error instanceof PayloadTooLargeError);
+    assert.equal(error.code, 'payload_too_large');
+  });
+});
+
+describe('idempotency (Idempotency-Key)', () => {
+  it('same key + same body → the stored response, and no second member or membership', async () => {
+    const params = signupParams({ membership_type_id: 'monthly' });
+    const first = await client().signups.create(params, { idempotencyKey: 'k-same' });
+    const second = await client().signups.create(structuredClone(params), { idempotencyKey: 'k-same' });
+    assert.deepEqual(second, first);
+    const raw = await post('/signups', JSON.stringify(params), { 'idempotency-key': 'k-same' });
+    assert.equal(raw.headers.get('idempotent-replayed'), 'true');
+    assert.equal(raw.status, 201);
+    const members = Object.values(sandbox.store.state.members).filter((m) => m.email === params.member.email);
+    assert.equal(members.length, 1);
+    assert.equal(Object.values(sandbox.store.state.memberships).filter((m) => m.member_id === members[0]!.id).length, 1);
+  });
+
+  it('key order in the body does not matter', async () => {
+    const params = signupParams();
+    const reordered = Object.fromEntries(Object.entries(params).reverse());
+    const a = await post('/signups', JSON.stringify(params), { 'idempotency-key': 'k-order' });
+    const b = await post('/signups', JSON.stringify(reordered), { 'idempotency-key': 'k-order' });
+    assert.equal((await b.json()).id, (await a.json()).id);
+  });
+
+  it('same key + different body → 422 idempotency_key_reused (also on another endpoint)', async () => {
+    await client().signups.create(signupParams(), { idempotencyKey: 'k-reused' });
+    const error = await rejection(client().signups.create(signupParams(), { idempotencyKey: 'k-reused' }));
+    assert.ok(error instanceof UnprocessableEntityError);
+    assert.equal(error.code, 'idempotency_key_reused');
+    const elsewhere = await rejection(client().discounts.validate({ code: 'WELCOME20', membership_type_id: 'annual' }, { idempotencyKey: 'k-reused' }));
+    assert.equal(elsewhere.code, 'idempotency_key_reused');
+  });
+
+  it('same key while the first request is running → 409 idempotency_conflict', async () => {
+    sandbox.setLatency(60);
+    const params = signupParams();
+    const [first, second] = await Promise.allSettled([
+      client().signups.create(params, { idempotencyKey: 'k-race' }),
+      new Promise((resolve) => setTimeout(resolve, 10)).then(() => client().signups.create(params, { idempotencyKey: 'k-race' })),
+    ]);
+    assert.equal(first.status, 'fulfilled');
+    assert.equal(second.status, 'rejected');
+    const error = (second as PromiseRejectedResult).reason;
+    assert.ok(error instanceof ConflictError);
+    assert.equal(error.code, 'idempotency_conflict');
+    // Once the first has finished, the same key answers its stored response.
+    const after = await client().signups.create(params, { idempotencyKey: 'k-race' });
+    assert.equal(after.id, (first as PromiseFulfilledResult<{ id: string }>).value.id);
+  });
+
+  it('keys are scoped per caller: a member’s key does not collide with an anonymous one', async () => {
+    const token = sandbox.issueMemberToken('demo', 'alice@example.org');
+    await client().signups.create(signupParams(), { idempotencyKey: 'k-scope' });
+    const renewal = await clientFor(sandbox, { token }).me.memberships.renew('ms_alice_annual', {}, { idempotencyKey: 'k-scope' });
+    assert.equal(renewal.status, 'awaiting_payment');
+  });
+
+  it('a signup without Idempotency-Key is refused (400); a rejected request is replayed too', async () => {
+    const missing = await post('/signups', JSON.stringify(signupParams()));
+    assert.equal(missing.status, 400);
+    assert.deepEqual((await missing.json()).errors.map((e: any) => e.field), ['Idempotency-Key']);
+    const invalid = JSON.stringify(signupParams({ membership_type_id: 'nope' }));
+    const a = await post('/signups', invalid, { 'idempotency-key': 'k-invalid' });
+    const b = await post('/signups', invalid, { 'idempotency-key': 'k-invalid' });
+    assert.deepEqual([a.status, b.status, b.headers.get('idempotent-replayed')], [422, 422, 'true']);
+  });
+});
+
+describe('fault injection', () => {
+  it('server_error: a 500 with Retry-After, nothing done', async () => {
+    const email = freshEmail();
+    const error = await rejection(
+      client().signups.create(signupParams({ member: { email, first_name: 'A', last_name: 'B' } }), { headers: { 'sandbox-fault': 'server_error' } }),
+    );
+    assert.ok(error instanceof InternalServerError);
+    assert.equal(error.code, 'internal_error');
+    assert.equal(error.headers.get('retry-after'), '0');
+    assert.equal(sandbox.store.memberByEmail('demo', email), undefined);
+  });
+
+  it('rate_limited: 429 with Retry-After', async () => {
+    const error = await rejection(client().membershipTypes.list({}, { headers: { 'sandbox-fault': 'rate_limited' } }));
+    assert.ok(error instanceof RateLimitError);
+    assert.equal(error.code, 'rate_limited');
+    assert.ok(error.headers.get('retry-after') !== null);
+  });
+
+  it('lost_response: the work is done, the reply dropped; retrying with the key gets the stored result', async () => {
+    const params = signupParams();
+    const error = await rejection(client().signups.create(params, { idempotencyKey: 'k-lost', headers: { 'sandbox-fault': 'lost_response' } }));
+    assert.ok(error instanceof APIConnectionError);
+    const member = sandbox.store.memberByEmail('demo', params.member.email);
+    assert.ok(member, 'the signup happened');
+    const retried = await client().signups.create(params, { idempotencyKey: 'k-lost' });
+    assert.equal(retried.member.id, member.id);
+    assert.equal(Object.values(sandbox.store.state.memberships).filter((m) => m.member_id === member.id).length, 1);
+  });
+
+  it('timeout: the request hangs past the client’s timeout, nothing done', async () => {
+    const params = signupParams();
+    const error = await rejection(client().signups.create(params, { timeout: 30, headers: { 'sandbox-fault': 'timeout' } }));
+    assert.ok(error instanceof APITimeoutError);
+    assert.equal(sandbox.store.memberByEmail('demo', params.member.email), undefined);
+  });
+
+  it('the client retries injected faults on safe requests and idempotent POSTs', async () => {
+    sandbox.setFaults({ rate: 0.5, seed: 7, kinds: ['server_error', 'lost_response'] });
+    try {
+      const retrying = clientFor(sandbox, { maxRetries: 20 });
+      for (let i = 0; i < 10; i++) await retrying.signups.create(signupParams());
+      assert.ok(sandbox.stats.faults.server_error + sandbox.stats.faults.lost_response > 0);
+    } finally {
+      sandbox.setFaults(null);
+    }
+  });
+});
+
+describe('response validation and options', () => {
+  it('validateResponses turns a body that breaks its SDK schema into a 500 and records it', async () => {
+    const data = demoData();
+    // A lowercase currency breaks CurrencySchema: the sandbox must not answer it silently.
+    (data.organizations[0]!.membership_types[0]!.price as { currency: string }).currency = 'usd';
+    const broken = createSandbox({ data, today: TODAY, validateResponses: true, baseUrl: 'https://broken.memberkit.test/v1' });
+    const response = await getResponse(broken.handlers, new Request('https://broken.memberkit.test/v1/organizations/demo/membership-types/free'));
+    assert.equal(response?.status, 500);
+    assert.equal((await response!.json()).code, 'sandbox_invalid_response');
+    assert.equal(broken.responseErrors.length, 1);
+    assert.match(broken.responseErrors[0]!.message, /price\.currency/);
+  });
+
+  it('persist session/local needs Web Storage: a clear error in Node', () => {
+    assert.throws(() => createSandbox({ persist: 'session' }), /Web Storage/);
+  });
+
+  it('reset() brings back the demo data', async () => {
+    await client().signups.create(signupParams());
+    sandbox.reset();
+    assert.equal(Object.keys(sandbox.store.state.signups).length, 0);
+    assert.equal(sandbox.store.memberByEmail('demo', 'alice@example.org')?.id, 'mem_alice');
+  });
+
+  it('answers under a custom baseUrl only', async () => {
+    const other = createSandbox({ baseUrl: 'https://members.example.test/api/v1/' });
+    assert.equal(other.baseUrl, 'https://members.example.test/api/v1');
+    const response = await getResponse(other.handlers, new Request('https://members.example.test/api/v1/organizations/demo/membership-types'));
+    assert.equal(response?.status, 200);
+    assert.equal(await getResponse(other.handlers, new Request(`${sandbox.baseUrl}/organizations/demo/membership-types`)), undefined);
+  });
+
+  it('rejects a malformed today', () => {
+    assert.throws(() => createSandbox({ today: '2026-02-30' }), /YYYY-MM-DD/);
+    assert.throws(() => sandbox.setToday('tomorrow'), /YYYY-MM-DD/);
+  });
+});

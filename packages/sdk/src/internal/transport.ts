@@ -1,7 +1,7 @@
 // The request loop shared by every resource: auth, idempotency keys, timeouts, retries, error
 // mapping and response validation.
 import ky, { type KyInstance } from 'ky';
-import type { z } from '../schemas/zod.js';
+import type * as z from '../schemas/zod.js';
 import { ProblemSchema, type Problem } from '../schemas/problem.js';
 import type { Page } from '../schemas/page.js';
 import {

@@ -1,7 +1,8 @@
 import type { RequestOptions } from '../core/request-options.js';
 import { path } from '../internal/path.js';
 import type { Transport } from '../internal/transport.js';
-import { CompanySchema, type Company, type CompanyCreateParams } from '../schemas/company.js';
+import type { CompanyCreateParams } from '../schemas/params.js';
+import { CompanySchema, type Company } from '../schemas/company.js';
 
 /** Admin (secret key): companies and who belongs to them. */
 export class CompaniesResource {

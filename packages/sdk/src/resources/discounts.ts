@@ -1,6 +1,7 @@
 import type { RequestOptions } from '../core/request-options.js';
 import type { Transport } from '../internal/transport.js';
-import { DiscountSchema, type Discount, type DiscountValidateParams } from '../schemas/discount.js';
+import type { DiscountValidateParams } from '../schemas/params.js';
+import { DiscountSchema, type Discount } from '../schemas/discount.js';
 
 export class DiscountsResource {
   constructor(readonly _t: Transport) {}

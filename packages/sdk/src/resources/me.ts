@@ -1,7 +1,8 @@
 import type { RequestOptions } from '../core/request-options.js';
 import { path } from '../internal/path.js';
 import type { Transport } from '../internal/transport.js';
-import { MeSchema, type Me, type MembershipRenewParams } from '../schemas/me.js';
+import type { MembershipRenewParams } from '../schemas/params.js';
+import { MeSchema, type Me } from '../schemas/me.js';
 import { MembershipSchema, type Membership } from '../schemas/membership.js';
 import { SignupSchema, type Signup } from '../schemas/signup.js';
 

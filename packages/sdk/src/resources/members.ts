@@ -2,7 +2,8 @@ import type { PagePromise } from '../core/pagination.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { path } from '../internal/path.js';
 import type { Transport } from '../internal/transport.js';
-import { MemberSchema, type Member, type MemberCreateParams, type MemberListParams } from '../schemas/member.js';
+import type { MemberCreateParams, MemberListParams } from '../schemas/params.js';
+import { MemberSchema, type Member } from '../schemas/member.js';
 import { PageSchema } from '../schemas/page.js';
 
 const MemberPageSchema = PageSchema(MemberSchema);

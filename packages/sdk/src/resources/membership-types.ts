@@ -2,8 +2,9 @@ import type { PagePromise } from '../core/pagination.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { path } from '../internal/path.js';
 import type { Transport } from '../internal/transport.js';
+import type { ListParams } from '../schemas/params.js';
 import { MembershipTypeSchema, type MembershipType } from '../schemas/membership-type.js';
-import { PageSchema, type ListParams } from '../schemas/page.js';
+import { PageSchema } from '../schemas/page.js';
 
 const MembershipTypePageSchema = PageSchema(MembershipTypeSchema);
 

@@ -2,12 +2,8 @@ import type { PagePromise } from '../core/pagination.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { path } from '../internal/path.js';
 import type { Transport } from '../internal/transport.js';
-import {
-  MembershipSchema,
-  type Membership,
-  type MembershipCreateParams,
-  type MembershipListParams,
-} from '../schemas/membership.js';
+import type { MembershipCreateParams, MembershipListParams } from '../schemas/params.js';
+import { MembershipSchema, type Membership } from '../schemas/membership.js';
 import { PageSchema } from '../schemas/page.js';
 
 const MembershipPageSchema = PageSchema(MembershipSchema);

@@ -1,6 +1,7 @@
 import type { RequestOptions } from '../core/request-options.js';
-import { SignupConfigSchema, type SignupConfig, type SignupConfigRetrieveParams } from '../schemas/signup-config.js';
+import { SignupConfigSchema, type SignupConfig } from '../schemas/signup-config.js';
 import type { Transport } from '../internal/transport.js';
+import type { SignupConfigRetrieveParams } from '../schemas/params.js';
 
 /** `GET /signup-config`: organization, types, payment settings and the prefill member in one round trip. */
 export class SignupConfigResource {

@@ -1,7 +1,8 @@
 import type { RequestOptions } from '../core/request-options.js';
 import { path } from '../internal/path.js';
 import type { Transport } from '../internal/transport.js';
-import { SignupSchema, type Signup, type SignupCreateParams } from '../schemas/signup.js';
+import type { SignupCreateParams } from '../schemas/params.js';
+import { SignupSchema, type Signup } from '../schemas/signup.js';
 
 export class SignupsResource {
   constructor(readonly _t: Transport) {}

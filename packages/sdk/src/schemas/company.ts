@@ -1,4 +1,4 @@
-import { z } from './zod.js';
+import * as z from './zod.js';
 import { IdSchema, InstantSchema } from './common.js';
 
 /** An organization-side account; linked members inherit its active memberships' permissions. */
@@ -10,13 +10,3 @@ export const CompanySchema = z.object({
 });
 export type Company = z.infer<typeof CompanySchema>;
 
-/** Admin: `POST /companies`. */
-export const CompanyCreateParamsSchema = z.object({
-  name: z.string().check(z.minLength(1)),
-  member_ids: z.nullish(z.array(z.string())),
-});
-export type CompanyCreateParams = z.infer<typeof CompanyCreateParamsSchema>;
-
-/** Admin: `POST /companies/{id}/members`. */
-export const CompanyAddMemberParamsSchema = z.object({ member_id: IdSchema });
-export type CompanyAddMemberParams = z.infer<typeof CompanyAddMemberParamsSchema>;

@@ -1,4 +1,5 @@
-import { z } from './zod.js';
+import * as z from './zod.js';
+import { int } from './common.js';
 
 export const CustomFieldTypeSchema = z.enum([
   'text',
@@ -18,7 +19,7 @@ export const CustomFieldOptionSchema = z.object({ value: z.string(), label: z.st
 export type CustomFieldOption = z.infer<typeof CustomFieldOptionSchema>;
 
 const bound = z.nullish(z.union([z.number(), z.string()]));
-const length = z.nullish(z.int().check(z.nonnegative()));
+const length = z.nullish(int(z.nonnegative()));
 
 /** A custom field of a membership type, in order. `min`/`max` are numbers, or dates for date fields. */
 export const CustomFieldSchema = z.object({

@@ -1,5 +1,5 @@
-import { z } from './zod.js';
-import { AmountSchema, CountSchema, CurrencySchema, DateSchema, IdSchema } from './common.js';
+import * as z from './zod.js';
+import { AmountSchema, CountSchema, CurrencySchema, DateSchema } from './common.js';
 
 /** A code that lowers the price: `percent_off` (0 < p ≤ 100) or `amount_off` in `currency`. */
 export const DiscountSchema = z.object({
@@ -16,9 +16,3 @@ export const DiscountSchema = z.object({
 });
 export type Discount = z.infer<typeof DiscountSchema>;
 
-/** `POST /discounts/validate`. */
-export const DiscountValidateParamsSchema = z.object({
-  code: z.string().check(z.minLength(1)),
-  membership_type_id: IdSchema,
-});
-export type DiscountValidateParams = z.infer<typeof DiscountValidateParamsSchema>;

@@ -15,3 +15,4 @@ export * from './me.js';
 export * from './company.js';
 export * from './permissions.js';
 export * from './problem.js';
+export * from './params.js';

@@ -1,5 +1,4 @@
-import { z } from './zod.js';
-import { AmountSchema } from './common.js';
+import * as z from './zod.js';
 import { MemberSchema } from './member.js';
 import { MembershipSchema } from './membership.js';
 
@@ -11,10 +10,3 @@ export const MeSchema = z.object({
 });
 export type Me = z.infer<typeof MeSchema>;
 
-/** `POST /me/memberships/{id}/renew` (optional body; always with an `Idempotency-Key`). */
-export const MembershipRenewParamsSchema = z.object({
-  amount: z.nullish(AmountSchema),
-  discount_code: z.nullish(z.string()),
-  auto_renew: z.nullish(z.boolean()),
-});
-export type MembershipRenewParams = z.infer<typeof MembershipRenewParamsSchema>;

@@ -1,6 +1,5 @@
-import { z } from './zod.js';
+import * as z from './zod.js';
 import { AmountSchema, CountSchema, CurrencySchema, DateSchema, IdSchema, InstantSchema } from './common.js';
-import { ListParamsSchema } from './page.js';
 
 /** Derived from the dates on the day asked (see the domain page). */
 export const MembershipStatusSchema = z.enum([
@@ -40,19 +39,3 @@ export const MembershipSchema = z.object({
 });
 export type Membership = z.infer<typeof MembershipSchema>;
 
-/** Admin: `GET /memberships?status=&member_id=`. */
-export const MembershipListParamsSchema = z.extend(ListParamsSchema, {
-  status: z.optional(MembershipStatusSchema),
-  member_id: z.optional(z.string()),
-});
-export type MembershipListParams = z.infer<typeof MembershipListParamsSchema>;
-
-/** Admin: `POST /memberships` assigns a membership by hand (no payment), to a member or a company. */
-export const MembershipCreateParamsSchema = z.object({
-  membership_type_id: IdSchema,
-  member_id: z.nullish(z.string()),
-  company_id: z.nullish(z.string()),
-  starts_on: z.nullish(DateSchema),
-  auto_renew: z.nullish(z.boolean()),
-});
-export type MembershipCreateParams = z.infer<typeof MembershipCreateParamsSchema>;

@@ -1,4 +1,4 @@
-import { z } from './zod.js';
+import * as z from './zod.js';
 import { CurrencySchema, IdSchema } from './common.js';
 
 /** The seller: public facts a signup page needs. */

@@ -1,4 +1,4 @@
-import { z } from './zod.js';
+import * as z from './zod.js';
 
 /** `GET /members/{id}/permissions`: what an outside system asks before it lets someone in. */
 export const PermissionsSchema = z.object({

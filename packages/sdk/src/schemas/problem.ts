@@ -1,4 +1,5 @@
-import { z } from './zod.js';
+import * as z from './zod.js';
+import { int } from './common.js';
 
 export const FieldErrorSchema = z.object({ field: z.string(), code: z.string(), message: z.string() });
 export type FieldError = z.infer<typeof FieldErrorSchema>;
@@ -7,7 +8,7 @@ export type FieldError = z.infer<typeof FieldErrorSchema>;
 export const ProblemSchema = z.object({
   type: z.string(),
   title: z.string(),
-  status: z.int(),
+  status: int(),
   detail: z.nullish(z.string()),
   code: z.string(),
   errors: z.optional(z.array(FieldErrorSchema)),

@@ -1,4 +1,4 @@
-import { z } from './zod.js';
+import * as z from './zod.js';
 import { MemberSchema } from './member.js';
 import { MembershipTypeSchema } from './membership-type.js';
 import { OrganizationSchema } from './organization.js';
@@ -20,9 +20,3 @@ export const SignupConfigSchema = z.object({
 });
 export type SignupConfig = z.infer<typeof SignupConfigSchema>;
 
-/** `GET /signup-config?membership_type=&invitation=`. */
-export const SignupConfigRetrieveParamsSchema = z.object({
-  membership_type: z.optional(z.string()),
-  invitation: z.optional(z.string()),
-});
-export type SignupConfigRetrieveParams = z.infer<typeof SignupConfigRetrieveParamsSchema>;

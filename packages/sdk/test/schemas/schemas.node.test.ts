@@ -93,9 +93,16 @@ describe('bad objects fail with the path of the first mismatch', () => {
     const bad = { ...signupConfig, membership_types: [{ ...annual, fields: [{ key: 'x', label: 'X', type: 'color', required: false }] }] };
     assert.deepEqual(firstIssuePath(SignupConfigSchema.safeParse(bad)), ['membership_types', 0, 'fields', 0, 'type']);
   });
-  it('a hosted payment without its url', () => {
+  it('a hosted payment without its url fails at next_action (none of the four variants)', () => {
     const bad = { ...signup, next_action: { type: 'payment', provider: 'stripe', ui_mode: 'hosted_page' } };
-    assert.deepEqual(firstIssuePath(SignupSchema.safeParse(bad)), ['next_action', 'url']);
+    assert.deepEqual(firstIssuePath(SignupSchema.safeParse(bad)), ['next_action']);
+  });
+  it('a member whose fields hold an object', () => {
+    assert.deepEqual(firstIssuePath(MeSchema.safeParse({ member: { ...alice, fields: { phone: { n: 1 } } }, memberships: [], permissions: [] })), [
+      'member',
+      'fields',
+      'phone',
+    ]);
   });
   it('terms_url over plain http', () => {
     const bad = { ...signupConfig.organization, terms_url: 'http://example.org/terms' };

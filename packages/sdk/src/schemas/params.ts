@@ -1,0 +1,95 @@
+// Request bodies and queries of every call. Kept apart from the response objects so a bundle
+// that only sends requests (the widget) does not carry their validators.
+import * as z from './zod.js';
+import { AmountSchema, DateSchema, FieldValuesSchema, IdSchema, int } from './common.js';
+import { MembershipStatusSchema } from './membership.js';
+
+const optionalName = z.nullish(z.string());
+
+/** Query of every list call. */
+export const ListParamsSchema = z.object({
+  limit: z.optional(int(z.minimum(1), z.maximum(100))),
+  starting_after: z.optional(z.string()),
+});
+export type ListParams = z.infer<typeof ListParamsSchema>;
+
+/** `GET /signup-config?membership_type=&invitation=`. */
+export const SignupConfigRetrieveParamsSchema = z.object({
+  membership_type: z.optional(z.string()),
+  invitation: z.optional(z.string()),
+});
+export type SignupConfigRetrieveParams = z.infer<typeof SignupConfigRetrieveParamsSchema>;
+
+/** `POST /discounts/validate`. */
+export const DiscountValidateParamsSchema = z.object({
+  code: z.string().check(z.minLength(1)),
+  membership_type_id: IdSchema,
+});
+export type DiscountValidateParams = z.infer<typeof DiscountValidateParamsSchema>;
+
+/** `POST /signups` (always with an `Idempotency-Key`). */
+export const SignupCreateParamsSchema = z.object({
+  membership_type_id: IdSchema,
+  member: z.object({ email: z.email(), first_name: z.string(), last_name: z.string() }),
+  fields: FieldValuesSchema,
+  /** Donation types: the member's amount in minor units. */
+  amount: z.nullish(AmountSchema),
+  discount_code: z.nullish(z.string()),
+  /** Only meaningful when the type's `recurring` is null. */
+  auto_renew: z.nullish(z.boolean()),
+  group_members: z.nullish(z.array(z.object({ email: z.email(), first_name: optionalName, last_name: optionalName }))),
+  invitation_code: z.nullish(z.string()),
+});
+export type SignupCreateParams = z.infer<typeof SignupCreateParamsSchema>;
+
+/** `POST /me/memberships/{id}/renew` (optional body; always with an `Idempotency-Key`). */
+export const MembershipRenewParamsSchema = z.object({
+  amount: z.nullish(AmountSchema),
+  discount_code: z.nullish(z.string()),
+  auto_renew: z.nullish(z.boolean()),
+});
+export type MembershipRenewParams = z.infer<typeof MembershipRenewParamsSchema>;
+
+/** Admin: `GET /members?email=` finds one by (normalized) email. */
+export const MemberListParamsSchema = z.extend(ListParamsSchema, {
+  email: z.optional(z.string()),
+});
+export type MemberListParams = z.infer<typeof MemberListParamsSchema>;
+
+/** Admin: `POST /members`. */
+export const MemberCreateParamsSchema = z.object({
+  email: z.email(),
+  first_name: optionalName,
+  last_name: optionalName,
+  company_id: z.nullish(z.string()),
+  fields: z.optional(FieldValuesSchema),
+});
+export type MemberCreateParams = z.infer<typeof MemberCreateParamsSchema>;
+
+/** Admin: `GET /memberships?status=&member_id=`. */
+export const MembershipListParamsSchema = z.extend(ListParamsSchema, {
+  status: z.optional(MembershipStatusSchema),
+  member_id: z.optional(z.string()),
+});
+export type MembershipListParams = z.infer<typeof MembershipListParamsSchema>;
+
+/** Admin: `POST /memberships` assigns a membership by hand (no payment), to a member or a company. */
+export const MembershipCreateParamsSchema = z.object({
+  membership_type_id: IdSchema,
+  member_id: z.nullish(z.string()),
+  company_id: z.nullish(z.string()),
+  starts_on: z.nullish(DateSchema),
+  auto_renew: z.nullish(z.boolean()),
+});
+export type MembershipCreateParams = z.infer<typeof MembershipCreateParamsSchema>;
+
+/** Admin: `POST /companies`. */
+export const CompanyCreateParamsSchema = z.object({
+  name: z.string().check(z.minLength(1)),
+  member_ids: z.nullish(z.array(z.string())),
+});
+export type CompanyCreateParams = z.infer<typeof CompanyCreateParamsSchema>;
+
+/** Admin: `POST /companies/{id}/members`. */
+export const CompanyAddMemberParamsSchema = z.object({ member_id: IdSchema });
+export type CompanyAddMemberParams = z.infer<typeof CompanyAddMemberParamsSchema>;

@@ -1,0 +1,248 @@
+// From the review to a membership: free and approval plans, each payment outcome with the
+// sandbox's Stripe stand-in, Stripe.js failing to load, the hosted page, double submits, and a
+// reload in the middle that resumes without a second signup.
+import { expect, waitUntil } from '@open-wc/testing';
+import { createSandboxStripe } from '@memberkit/sandbox/stripe';
+import {
+  $,
+  API,
+  button,
+  cleanup,
+  fillAnnual,
+  mount,
+  payWith,
+  press,
+  record,
+  root,
+  step,
+  text,
+  type,
+  untilStep,
+  useSandbox,
+} from './helpers.js';
+import type { MembershipSignup } from '../../src/index.js';
+
+const CARD_OK = '4242 4242 4242 4242';
+const CARD_DECLINED = '4000 0000 0000 0002';
+const CARD_NO_FUNDS = '4000 0000 0000 9995';
+
+async function toReview(el: MembershipSignup, email?: string) {
+  await fillAnnual(el, email);
+  await press(el, 'Continue');
+  await untilStep(el, 'review');
+}
+
+/** The stand-in checkout's error message (its role="alert" paragraph). */
+function cardError(el: MembershipSignup): string {
+  return el.querySelector('[slot="payment"] [role="alert"]')?.textContent ?? '';
+}
+
+function signupsOf(sandbox: Awaited<ReturnType<typeof useSandbox>>) {
+  return Object.values(sandbox.store.state.signups);
+}
+
+describe('<membership-signup> signup and payment', () => {
+  afterEach(cleanup);
+
+  it('joins a free plan without a payment step', async () => {
+    await useSandbox();
+    const el = await mount({ 'membership-type': 'free' });
+    const events = record(el, 'membership-signup-complete', 'membership-signup-payment-start');
+    await type(el, 'Email', 'free@example.org');
+    await type(el, 'First name', 'Fay');
+    await type(el, 'Last name', 'Free');
+    await press(el, 'Continue');
+    await untilStep(el, 'review');
+    expect(button(el, 'Confirm and join')).to.exist;
+    await press(el, 'Confirm and join');
+    await untilStep(el, 'done');
+    expect(events['membership-signup-payment-start']).to.have.length(0);
+    expect(events['membership-signup-complete']![0]!.detail.membership.status).to.equal('active');
+    expect(text(el)).to.contain('Friend').and.contain('Active').and.contain('$0.00');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows an approval plan as pending, with no payment yet', async () => {
+    await useSandbox();
+    const el = await mount({ 'membership-type': 'committee' });
+    await type(el, 'Email', 'cy@example.org');
+    await type(el, 'First name', 'Cy');
+    await type(el, 'Last name', 'Clerk');
+    await type(el, 'Why do you want to join?', 'I like committees a lot.');
+    await press(el, 'Continue');
+    await untilStep(el, 'review');
+    await press(el, 'Confirm and pay');
+    await untilStep(el, 'approval');
+    expect(text(el)).to.contain('will review your application').and.contain('Pending');
+    await expect(el).to.be.accessible();
+  });
+
+  it('pays with 4242 4242 4242 4242 and confirms the membership (review → payment → done)', async () => {
+    const sandbox = await useSandbox();
+    const el = await mount({ 'membership-type': 'annual' });
+    const events = record(el, 'membership-signup-submit', 'membership-signup-payment-start', 'membership-signup-complete');
+    await toReview(el);
+    expect(text(el)).to.contain('Subtotal').and.contain('$60.00').and.contain('Your membership runs until');
+    await expect(el).to.be.accessible();
+    await press(el, 'Confirm and pay');
+    await untilStep(el, 'payment');
+    expect(events['membership-signup-submit']).to.have.length(1);
+    expect(events['membership-signup-payment-start']).to.have.length(1);
+    // The checkout lives in light DOM (Stripe refuses shadow roots), shown through the slot.
+    await waitUntil(() => el.querySelector('[slot="payment"]'));
+    expect(root(el).querySelector('slot[name="payment"]')).to.exist;
+    await expect(el).to.be.accessible();
+    await payWith(el, CARD_OK);
+    await untilStep(el, 'done');
+    const { signup, membership } = events['membership-signup-complete']![0]!.detail;
+    expect(signup.status).to.equal('completed');
+    expect(membership.price_paid).to.equal(6000);
+    expect(text(el)).to.contain('Annual').and.contain('$60.00').and.contain('Active');
+    expect(el.querySelector('[slot="payment"]')).to.equal(null);
+    expect(signupsOf(sandbox)).to.have.length(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('after a declined card, pays with another card on the same signup', async () => {
+    const sandbox = await useSandbox();
+    const el = await mount({ 'membership-type': 'annual' });
+    await toReview(el);
+    await press(el, 'Confirm and pay');
+    await untilStep(el, 'payment');
+    await payWith(el, CARD_DECLINED);
+    await waitUntil(() => /declined/i.test(cardError(el)), 'no decline message');
+    expect(step(el)).to.equal('payment');
+    await payWith(el, CARD_OK);
+    await untilStep(el, 'done');
+    expect(signupsOf(sandbox)).to.have.length(1);
+    expect(signupsOf(sandbox)[0]!.status).to.equal('completed');
+  });
+
+  it('shows insufficient funds in the form and lets the member try again', async () => {
+    await useSandbox();
+    const el = await mount({ 'membership-type': 'annual' });
+    await toReview(el);
+    await press(el, 'Confirm and pay');
+    await untilStep(el, 'payment');
+    await payWith(el, CARD_NO_FUNDS);
+    await waitUntil(() => /insufficient/i.test(cardError(el)), 'no insufficient funds message');
+    await payWith(el, CARD_OK);
+    await untilStep(el, 'done');
+  });
+
+  it('says "payment unavailable" when Stripe.js fails to load, and retries', async () => {
+    await useSandbox();
+    let attempts = 0;
+    const el = await mount(
+      { 'membership-type': 'annual' },
+      {
+        stripeLoader: async () => {
+          attempts++;
+          if (attempts === 1) throw new Error('blocked by an extension');
+          return createSandboxStripe();
+        },
+      },
+    );
+    const errors = record(el, 'membership-signup-error');
+    await toReview(el);
+    await press(el, 'Confirm and pay');
+    await waitUntil(() => text(el).includes('Payment is unavailable'), 'no unavailable message');
+    expect(errors['membership-signup-error']![0]!.detail.code).to.equal('payment_unavailable');
+    await expect(el).to.be.accessible();
+    await press(el, 'Try again');
+    await payWith(el, CARD_OK);
+    await untilStep(el, 'done');
+  });
+
+  it('sends a hosted-page checkout to the top-level page through the opener seam, then polls', async () => {
+    const sandbox = await useSandbox({ hostedCheckoutUrl: 'https://checkout.example.test/pay' });
+    const opened: string[] = [];
+    const el = await mount({ 'membership-type': 'annual' }, { hostedPageOpener: (url: string) => opened.push(url) });
+    await toReview(el);
+    await press(el, 'Confirm and pay');
+    await waitUntil(() => opened.length === 1, 'hosted page not opened');
+    expect(opened[0]).to.match(/^https:\/\/checkout\.example\.test\/pay\?client_secret=/);
+    expect(text(el)).to.contain('Complete the payment on the secure page');
+    // The member pays on the hosted page (here: the stand-in mounted off-element).
+    const secret = new URL(opened[0]!).searchParams.get('client_secret')!;
+    const page = document.createElement('div');
+    document.body.append(page);
+    const checkout = await createSandboxStripe({ baseUrl: API }).createEmbeddedCheckoutPage({ clientSecret: secret });
+    checkout.mount(page);
+    const inputs = [...page.querySelectorAll('input')];
+    inputs[0]!.value = CARD_OK;
+    inputs[1]!.value = '12 / 34';
+    inputs[2]!.value = '123';
+    page.querySelector('button')!.click();
+    await untilStep(el, 'done', 8000);
+    checkout.destroy();
+    page.remove();
+    expect(signupsOf(sandbox)).to.have.length(1);
+  });
+
+  it('submits once on a double click and on Enter spam', async () => {
+    const sandbox = await useSandbox({ latency: 150 });
+    const el = await mount({ 'membership-type': 'free' });
+    const submits = record(el, 'membership-signup-submit');
+    await type(el, 'Email', 'double@example.org');
+    await type(el, 'First name', 'Dee');
+    await type(el, 'Last name', 'Double');
+    await press(el, 'Continue');
+    await untilStep(el, 'review');
+    const confirm = button(el, 'Confirm and join');
+    confirm.click();
+    confirm.click();
+    await el.updateComplete;
+    expect(confirm.getAttribute('aria-disabled')).to.equal('true');
+    for (let n = 0; n < 5; n++) confirm.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await untilStep(el, 'done');
+    expect(submits['membership-signup-submit']).to.have.length(1);
+    expect(signupsOf(sandbox)).to.have.length(1);
+  });
+
+  it('is cancelable: preventDefault on -submit keeps the member on the review', async () => {
+    const sandbox = await useSandbox();
+    const el = await mount({ 'membership-type': 'free' });
+    el.addEventListener('membership-signup-submit', (event) => event.preventDefault());
+    await type(el, 'Email', 'cancel@example.org');
+    await type(el, 'First name', 'Can');
+    await type(el, 'Last name', 'Cel');
+    await press(el, 'Continue');
+    await untilStep(el, 'review');
+    await press(el, 'Confirm and join');
+    expect(step(el)).to.equal('review');
+    expect(signupsOf(sandbox)).to.have.length(0);
+  });
+
+  it('resumes after a reload at the payment step with the same signup (no second signup)', async () => {
+    const sandbox = await useSandbox({ persist: 'memory' });
+    const first = await mount({ 'membership-type': 'annual' });
+    await toReview(first);
+    await press(first, 'Confirm and pay');
+    await untilStep(first, 'payment');
+    await waitUntil(() => first.querySelector('[slot="payment"] input'));
+    const draft = JSON.parse(sessionStorage.getItem('memberkit:signup:demo')!);
+    expect(draft.signupId).to.be.a('string');
+    expect(JSON.stringify(draft)).not.to.contain('4242');
+    first.remove(); // the page goes away…
+    const again = await mount({ 'membership-type': 'annual' }); // …and comes back
+    await untilStep(again, 'payment');
+    await payWith(again, CARD_OK);
+    await untilStep(again, 'done');
+    expect(signupsOf(sandbox)).to.have.length(1);
+    expect(sessionStorage.getItem('memberkit:signup:demo')).to.equal(null);
+  });
+
+  it('resumes the details after a reload, values kept', async () => {
+    await useSandbox();
+    const first = await mount({ 'membership-type': 'annual' });
+    await type(first, 'Email', 'kept@example.org');
+    await type(first, 'Display name', 'Kept');
+    first.remove();
+    const again = await mount({ 'membership-type': 'annual' });
+    expect(step(again)).to.equal('details');
+    expect((root(again).querySelector('#mk-email') as HTMLInputElement).value).to.equal('kept@example.org');
+    expect(text(again)).to.contain('Annual');
+    void $;
+  });
+});

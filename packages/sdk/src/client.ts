@@ -14,7 +14,7 @@ import { SignupsResource } from './resources/signups.js';
 
 export type { CompaniesResource } from './resources/companies.js';
 export type { DiscountsResource } from './resources/discounts.js';
-export type { MeResource, MeMembershipsResource } from './resources/me.js';
+export type { MeResource, MeMembershipsResource, MembershipRenewOptions } from './resources/me.js';
 export type { MembersResource } from './resources/members.js';
 export type { MembershipsResource } from './resources/memberships.js';
 export type { MembershipTypesResource } from './resources/membership-types.js';

@@ -6,14 +6,28 @@ import { MeSchema, type Me } from '../schemas/me.js';
 import { MembershipSchema, type Membership } from '../schemas/membership.js';
 import { SignupSchema, type Signup } from '../schemas/signup.js';
 
+/** Options of `me.memberships.renew`: request options plus the renewal's body. */
+export type MembershipRenewOptions = RequestOptions & MembershipRenewParams;
+
 /** The signed-in member's own memberships (member token). */
 export class MeMembershipsResource {
   constructor(readonly _t: Transport) {}
 
-  /** A Signup for the renewal; always idempotent (a key is generated once per call if not given). */
-  async renew(id: string, params: MembershipRenewParams = {}, options?: RequestOptions): Promise<Signup> {
+  /**
+   * A Signup for the renewal; always idempotent (a key is generated once per call if not given).
+   * `options` takes the request options and, in snake_case, the renewal's own choices
+   * (`amount`, `discount_code`, `auto_renew`), sent as the body.
+   */
+  async renew(id: string, options: MembershipRenewOptions = {}): Promise<Signup> {
+    const { amount, discount_code, auto_renew } = options;
     return this._t.request(
-      { method: 'POST', path: path`me/memberships/${id}/renew`, body: params, schema: SignupSchema, idempotent: true },
+      {
+        method: 'POST',
+        path: path`me/memberships/${id}/renew`,
+        body: { amount, discount_code, auto_renew },
+        schema: SignupSchema,
+        idempotent: true,
+      },
       options,
     );
   }

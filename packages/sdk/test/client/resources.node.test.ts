@@ -139,6 +139,25 @@ describe('each resource calls its endpoint', () => {
     assert.deepEqual(signupBody, params);
     assert.equal(created.next_action.type, 'payment');
   });
+  it('me.memberships.renew(id, options): snake_case choices go in the body, the rest are request options', async () => {
+    let body: unknown;
+    let key: string | null = null;
+    server.use(
+      http.post(`${orgUrl}/me/memberships/ms_1/renew`, async ({ request }) => {
+        body = await request.json();
+        key = request.headers.get('idempotency-key');
+        return HttpResponse.json({ ...signup, next_action: { type: 'none' } }, { status: 201 });
+      }),
+    );
+    const renewal = await client({ token: 'mt_alice' }).me.memberships.renew('ms_1', {
+      auto_renew: true,
+      idempotencyKey: 'renew-ms_1-2026',
+      timeout: 5000,
+    });
+    assert.deepEqual(body, { auto_renew: true });
+    assert.equal(key, 'renew-ms_1-2026');
+    assert.equal(renewal.next_action.type, 'none');
+  });
   it('admin: members by email, companies add/remove member, permissions of a member', async () => {
     const company = { id: 'co_1', name: 'Acme', member_ids: ['mem_alice'], created_at: '2026-03-01T10:00:00Z' };
     const calls: string[] = [];

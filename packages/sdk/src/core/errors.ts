@@ -1,13 +1,10 @@
 // The one error tree of the SDK: everything the client throws is a MemberkitError.
 import type { FieldError, Problem } from '../schemas/problem.js';
 
-export class MemberkitError extends Error {
-  override name = 'MemberkitError';
-}
+export class MemberkitError extends Error {}
 
 /** The API answered with an error status; `problem` is its `application/problem+json` body. */
 export class APIError extends MemberkitError {
-  override name = 'APIError';
   /** The problem's `code` (`validation_failed`, `already_member`, …), when the body had one. */
   readonly code: string | undefined;
   /** Per-field errors of a `validation_failed` problem (empty otherwise). */
@@ -48,55 +45,30 @@ export class APIError extends MemberkitError {
   }
 }
 
-export class BadRequestError extends APIError {
-  override name = 'BadRequestError';
-}
-export class AuthenticationError extends APIError {
-  override name = 'AuthenticationError';
-}
-export class PermissionDeniedError extends APIError {
-  override name = 'PermissionDeniedError';
-}
-export class NotFoundError extends APIError {
-  override name = 'NotFoundError';
-}
+export class BadRequestError extends APIError {}
+export class AuthenticationError extends APIError {}
+export class PermissionDeniedError extends APIError {}
+export class NotFoundError extends APIError {}
 /** 409, e.g. `idempotency_conflict`: the first request with this key is still running. */
-export class ConflictError extends APIError {
-  override name = 'ConflictError';
-}
-export class PayloadTooLargeError extends APIError {
-  override name = 'PayloadTooLargeError';
-}
+export class ConflictError extends APIError {}
+export class PayloadTooLargeError extends APIError {}
 /** 422, e.g. `validation_failed` (see `errors`), `invalid_discount`, `idempotency_key_reused`. */
-export class UnprocessableEntityError extends APIError {
-  override name = 'UnprocessableEntityError';
-}
-export class RateLimitError extends APIError {
-  override name = 'RateLimitError';
-}
+export class UnprocessableEntityError extends APIError {}
+export class RateLimitError extends APIError {}
 /** Any 5xx. */
-export class InternalServerError extends APIError {
-  override name = 'InternalServerError';
-}
+export class InternalServerError extends APIError {}
 
 /** The request never got an HTTP answer (DNS, refused connection, CORS, offline…). */
-export class APIConnectionError extends MemberkitError {
-  override name = 'APIConnectionError';
-}
+export class APIConnectionError extends MemberkitError {}
 
 /** No answer within the `timeout` (per attempt, after any retries). */
-export class APITimeoutError extends MemberkitError {
-  override name = 'APITimeoutError';
-}
+export class APITimeoutError extends MemberkitError {}
 
 /** The caller's `signal` aborted the request (or the wait before a retry). */
-export class APIUserAbortError extends MemberkitError {
-  override name = 'APIUserAbortError';
-}
+export class APIUserAbortError extends MemberkitError {}
 
 /** A success response did not match its schema; `path` locates the first mismatch. */
 export class ResponseValidationError extends MemberkitError {
-  override name = 'ResponseValidationError';
   constructor(
     message: string,
     /** Where in the body the first mismatch is (`['membership_types', 0, 'price', 'value']`); `[]` for the whole body. */
@@ -111,6 +83,26 @@ export class ResponseValidationError extends MemberkitError {
 }
 
 /** A success response whose body is not JSON at all (empty, HTML from a proxy, truncated…). */
-export class ResponseParseError extends ResponseValidationError {
-  override name = 'ResponseParseError';
+export class ResponseParseError extends ResponseValidationError {}
+
+// Names on the prototypes (minifiers rename classes; a field per class would cost a constructor each).
+for (const [name, Class] of Object.entries({
+  MemberkitError,
+  APIError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  PayloadTooLargeError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+  APIConnectionError,
+  APITimeoutError,
+  APIUserAbortError,
+  ResponseValidationError,
+  ResponseParseError,
+})) {
+  Class.prototype.name = name;
 }

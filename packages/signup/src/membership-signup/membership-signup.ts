@@ -880,6 +880,8 @@ export class MembershipSignup extends LitElement {
         membership = null;
       }
     }
+    // The renewal is a new attempt on another endpoint: it gets its own idempotency key.
+    this.#save({ idempotencyKey: null, signupId: null });
     this.#go({ step: 'renewal', membership, renewsUntil });
   }
 

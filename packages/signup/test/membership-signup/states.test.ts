@@ -1,0 +1,270 @@
+// Failure is a state, not a blank box; a member token skips retyping and opens the renewal; the
+// element is safe on any page (configuration errors, invalid attributes, two widgets, define twice).
+import { expect, waitUntil } from '@open-wc/testing';
+import {
+  $,
+  API,
+  TODAY,
+  button,
+  cleanup,
+  field,
+  fillAnnual,
+  http,
+  HttpResponse,
+  mount,
+  override,
+  plusYears,
+  press,
+  record,
+  root,
+  step,
+  text,
+  type,
+  untilStep,
+  useSandbox,
+  words,
+} from './helpers.js';
+import { MembershipSignup, safeDefine } from '../../src/index.js';
+
+const CONFIG = `${API}/organizations/demo/signup-config`;
+
+function daysBefore(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - days * 86400000).toISOString().slice(0, 10);
+}
+
+/** Captures console.warn while `run` runs. */
+async function warnings(run: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => seen.push(args.join(' '));
+  try {
+    await run();
+  } finally {
+    console.warn = original;
+  }
+  return seen;
+}
+
+describe('<membership-signup> states', () => {
+  afterEach(cleanup);
+
+  describe('member token', () => {
+    it('prefills from signup-config and does not ask for the email again', async () => {
+      const sandbox = await useSandbox();
+      const token = sandbox.issueMemberToken('demo', 'dana@example.org', { first_name: 'Dana', last_name: 'Diaz' });
+      const el = await mount({ 'membership-type': 'monthly' }, { authToken: token });
+      expect(text(el)).to.contain('Signed in as dana@example.org');
+      expect(() => field(el, 'Email')).to.throw();
+      expect(() => field(el, 'First name')).to.throw();
+      // Never reflected, stored or put in the DOM.
+      expect(el.getAttribute('auth-token')).to.equal(null);
+      expect(el.outerHTML + root(el).innerHTML).not.to.contain(token);
+      expect(JSON.stringify({ ...sessionStorage })).not.to.contain(token);
+      await type(el, 'Phone', '+1 555 0100');
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      expect(text(el)).to.contain('dana@example.org');
+    });
+
+    it('asks .getAuthToken for a fresh token when the injected one has expired', async () => {
+      const sandbox = await useSandbox();
+      const expired = sandbox.issueMemberToken('demo', 'erin@example.org', { expiresIn: -60 });
+      let asked = 0;
+      const el = await mount(
+        {},
+        {
+          authToken: expired,
+          getAuthToken: async () => {
+            asked++;
+            return sandbox.issueMemberToken('demo', 'erin@example.org');
+          },
+        },
+      );
+      expect(asked).to.equal(1);
+      await press(el, 'Choose Monthly');
+      expect(text(el)).to.contain('Signed in as erin@example.org');
+    });
+
+    it('offers an existing member the renewal, with the new expiry from calculateExpiry', async () => {
+      const sandbox = await useSandbox();
+      const token = sandbox.issueMemberToken('demo', 'alice@example.org');
+      const el = await mount({ 'membership-type': 'annual' }, { authToken: token });
+      const errors = record(el, 'membership-signup-error');
+      await type(el, 'Display name', 'Alice');
+      await type(el, 'T-shirt size', 'm');
+      field(el, 'I accept the membership terms').click();
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      await press(el, 'Confirm and pay');
+      await untilStep(el, 'renewal');
+      expect(errors['membership-signup-error']![0]!.detail.code).to.equal('already_member');
+      // Bought 120 days ago: renewing before the lapse extends from the anchor, two years in all.
+      const anchor = daysBefore(TODAY, 120);
+      expect(text(el)).to.contain(`valid until ${words(plusYears(anchor, 1))}`);
+      expect(text(el)).to.contain(`extend it until ${words(plusYears(anchor, 2))}`);
+      await expect(el).to.be.accessible();
+      await press(el, 'Renew');
+      await untilStep(el, 'payment');
+    });
+
+    it('tells an anonymous existing member to sign in to renew', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'annual' });
+      await fillAnnual(el, 'alice@example.org');
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      await press(el, 'Confirm and pay');
+      await untilStep(el, 'renewal');
+      expect(text(el)).to.contain('Sign in to your member account to renew it.');
+    });
+  });
+
+  describe('failures', () => {
+    it('network down while loading: a retry button, then the plans', async () => {
+      const sandbox = await useSandbox();
+      override(http.get(CONFIG, () => HttpResponse.error()));
+      const el = document.createElement('membership-signup') as MembershipSignup;
+      el.setAttribute('organization', 'demo');
+      el.setAttribute('api-base', API);
+      document.body.append(el);
+      await untilStep(el, 'error', 15000);
+      expect(text(el)).to.contain('could not reach');
+      override(...sandbox.handlers); // the network is back
+      await press(el, 'Try again');
+      await untilStep(el, 'plans', 15000);
+      el.remove();
+    }).timeout(30000);
+
+    it('network down at submit: the draft is kept and "Try again" submits the same attempt', async () => {
+      const sandbox = await useSandbox();
+      const el = await mount({ 'membership-type': 'annual' });
+      const errors = record(el, 'membership-signup-error');
+      await fillAnnual(el);
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      override(http.post(`${API}/organizations/demo/signups`, () => HttpResponse.error()));
+      await press(el, 'Confirm and pay');
+      await untilStep(el, 'error', 15000);
+      expect(errors['membership-signup-error']![0]!.detail.code).to.equal('network');
+      expect(text(el)).to.contain('what you entered is kept');
+      await expect(el).to.be.accessible();
+      const key = JSON.parse(sessionStorage.getItem('memberkit:signup:demo')!).idempotencyKey;
+      expect(key).to.be.a('string');
+      override(...sandbox.handlers); // the network is back
+      const back = sandbox;
+      await press(el, 'Try again');
+      await untilStep(el, 'payment');
+      expect(JSON.parse(sessionStorage.getItem('memberkit:signup:demo')!).idempotencyKey).to.equal(key);
+      expect(Object.values(back.store.state.signups)).to.have.length(1);
+    }).timeout(30000);
+
+    it('a response that fails the schema is an error state, never a half-rendered form', async () => {
+      await useSandbox();
+      override(http.get(CONFIG, () => HttpResponse.json({ organization: { id: 'demo' }, membership_types: 'nope' })));
+      const el = await mount();
+      expect(step(el)).to.equal('error');
+      expect(text(el)).to.contain('could not read');
+      expect(root(el).querySelector('form, [part="plan-card"]')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('maps API errors to friendly messages by code (429 rate limited)', async () => {
+      await useSandbox();
+      override(
+        http.get(CONFIG, () =>
+          HttpResponse.json(
+            { type: 'about:blank', title: 'Too many requests', status: 429, code: 'rate_limited', detail: 'slow down' },
+            { status: 429, headers: { 'content-type': 'application/problem+json', 'retry-after': '0' } },
+          ),
+        ),
+      );
+      const el = await mount();
+      await untilStep(el, 'error', 15000);
+      expect(text(el)).to.contain('Too many attempts');
+      expect(button(el, 'Try again')).to.exist;
+    }).timeout(20000);
+
+    it('server-side validation errors go back to the details with a focused summary', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'annual' });
+      await fillAnnual(el);
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      override(
+        http.post(`${API}/organizations/demo/signups`, () =>
+          HttpResponse.json(
+            {
+              type: 'about:blank',
+              title: 'Unprocessable',
+              status: 422,
+              code: 'validation_failed',
+              detail: 'bad',
+              errors: [{ field: 'fields.display_name', code: 'too_long', message: 'too long' }],
+            },
+            { status: 422, headers: { 'content-type': 'application/problem+json' } },
+          ),
+        ),
+      );
+      await press(el, 'Confirm and pay');
+      await untilStep(el, 'details');
+      await el.updateComplete;
+      expect(el.shadowRoot!.activeElement).to.equal($(el, '[part="error-summary"]'));
+      expect(field(el, 'Display name').getAttribute('aria-invalid')).to.equal('true');
+    });
+  });
+
+  describe('configuration', () => {
+    it('a missing organization shows a configuration message inside the element and warns once', async () => {
+      await useSandbox();
+      const el = document.createElement('membership-signup') as MembershipSignup;
+      const seen = await warnings(async () => {
+        document.body.append(el);
+        await waitUntil(() => step(el) === 'error');
+      });
+      expect(text(el)).to.contain('not set up correctly').and.contain('organization');
+      expect(seen.filter((line) => line.includes('organization'))).to.have.length(1);
+      await expect(el).to.be.accessible();
+      el.remove();
+    });
+
+    it('ignores an invalid optional attribute with one console warning', async () => {
+      await useSandbox();
+      let el!: MembershipSignup;
+      const seen = await warnings(async () => {
+        el = await mount({ theme: 'neon', locale: 'not a locale!!' });
+        el.requestUpdate();
+        await el.updateComplete;
+      });
+      expect(step(el)).to.equal('plans');
+      expect(seen.filter((line) => line.includes('theme'))).to.have.length(1);
+      expect(seen.filter((line) => line.includes('locale'))).to.have.length(1);
+    });
+
+    it('keeps two widgets on one page apart', async () => {
+      await useSandbox();
+      const a = await mount({ id: 'first', 'membership-type': 'annual' });
+      const b = await mount({ id: 'second' });
+      await type(a, 'Email', 'a@example.org');
+      expect(step(b)).to.equal('plans');
+      await press(b, 'Choose Supporter');
+      expect(text(a)).to.contain('Annual');
+      expect((root(a).querySelector('#mk-email') as HTMLInputElement).value).to.equal('a@example.org');
+      expect(sessionStorage.getItem('memberkit:signup:demo#first')).to.contain('a@example.org');
+      expect(sessionStorage.getItem('memberkit:signup:demo#second')).not.to.contain('a@example.org');
+    });
+
+    it('defines the tag once and warns when another version is already registered', async () => {
+      class Other extends HTMLElement {
+        static version = '0.0.1';
+      }
+      const seen = await warnings(async () => {
+        safeDefine('membership-signup', MembershipSignup); // same class: silent
+        safeDefine('mk-other-test', Other);
+        safeDefine('mk-other-test', class extends HTMLElement { static version = '9.9.9'; });
+      });
+      expect(customElements.get('membership-signup')).to.equal(MembershipSignup);
+      expect(seen).to.have.length(1);
+      expect(seen[0]).to.contain('0.0.1').and.contain('9.9.9');
+    });
+  });
+});

@@ -83,7 +83,7 @@ export interface Sandbox {
   readonly stats: SandboxStats;
   /** Responses that failed their schema (with `validateResponses`); tests expect none. */
   readonly responseErrors: readonly ResponseSchemaError[];
-  /** Back to the initial data and the initial `today` (and clears persisted state). */
+  /** Back to the initial data and the initial `today`; clears persisted state and stats. */
   reset(): void;
   /**
    * A member token for `email` in the organization (the member is created, `prospective`, if
@@ -158,6 +158,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     responseErrors: runtime.responseErrors,
     reset() {
       runtime.ledger.clear();
+      runtime.resetStats();
       runtime.options.today = initialToday;
       fresh();
     },

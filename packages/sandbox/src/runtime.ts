@@ -128,6 +128,12 @@ export class SandboxRuntime {
     };
   }
 
+  resetStats(): void {
+    this.stats.requests = {};
+    this.stats.faults = { server_error: 0, timeout: 0, lost_response: 0, rate_limited: 0 };
+    this.stats.replays = 0;
+  }
+
   get links(): CheckoutLinks {
     return { hostedCheckoutUrl: this.options.hostedCheckoutUrl };
   }

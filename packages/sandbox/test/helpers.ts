@@ -59,7 +59,7 @@ export function clientSecretOf(signup: { next_action: { type: string } & Record<
 }
 
 /** Runs `promise` and returns what it rejects with (fails if it resolves). */
-export async function rejection(promise: Promise<unknown>): Promise<Record<string, any>> {
+export async function rejection(promise: PromiseLike<unknown>): Promise<Record<string, any>> {
   try {
     await promise;
   } catch (error) {

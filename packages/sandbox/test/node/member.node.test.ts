@@ -131,8 +131,8 @@ describe('POST /me/memberships/{id}/renew', () => {
 
   it('is idempotent: the same key answers the same renewal', async () => {
     const alice = asMember('alice@example.org');
-    const first = await alice.me.memberships.renew('ms_alice_annual', {}, { idempotencyKey: 'renew-1' });
-    const again = await alice.me.memberships.renew('ms_alice_annual', {}, { idempotencyKey: 'renew-1' });
+    const first = await alice.me.memberships.renew('ms_alice_annual', { idempotencyKey: 'renew-1' });
+    const again = await alice.me.memberships.renew('ms_alice_annual', { idempotencyKey: 'renew-1' });
     assert.equal(again.id, first.id);
   });
 

@@ -6,7 +6,6 @@ import { getResponse } from 'msw';
 import {
   APIConnectionError,
   APITimeoutError,
-  BadRequestError,
   ConflictError,
   InternalServerError,
   PayloadTooLargeError,
@@ -131,7 +130,7 @@ describe('idempotency (Idempotency-Key)', () => {
   it('keys are scoped per caller: a member’s key does not collide with an anonymous one', async () => {
     const token = sandbox.issueMemberToken('demo', 'alice@example.org');
     await client().signups.create(signupParams(), { idempotencyKey: 'k-scope' });
-    const renewal = await clientFor(sandbox, { token }).me.memberships.renew('ms_alice_annual', {}, { idempotencyKey: 'k-scope' });
+    const renewal = await clientFor(sandbox, { token }).me.memberships.renew('ms_alice_annual', { idempotencyKey: 'k-scope' });
     assert.equal(renewal.status, 'awaiting_payment');
   });
 

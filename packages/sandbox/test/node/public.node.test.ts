@@ -542,6 +542,6 @@ describe('errors are APIError subclasses with a Request-Id', () => {
     const error = await rejection(client().membershipTypes.retrieve('nope'));
     assert.ok(error instanceof APIError);
     assert.equal(error.status, 404);
-    assert.match(error.requestId, /^req_/);
+    assert.match(error.requestId ?? '', /^req_/);
   });
 });

@@ -2,12 +2,11 @@
 // defined, so that strict-CSP pages never see zod probe `new Function`.
 import { config, object as zodObject } from 'zod/mini';
 
-config({ jitless: true });
-
 export * from 'zod/mini';
 
 /**
- * `z.object`, through a binding of this module: bundlers then keep this module, and its `config`
- * call, even with `sideEffects: false` (plain re-exports alone would let them drop it).
+ * `z.object`, reachable only through the `config` call: the package is `sideEffects: false`, and
+ * bundlers (esbuild, rolldown) drop a bare top-level `config(…)` of a module whose exports are
+ * all re-exports. Every schema file builds its objects with this, so the call always comes along.
  */
-export const object: typeof zodObject = zodObject;
+export const object: typeof zodObject = (config({ jitless: true }), zodObject);

@@ -69,6 +69,8 @@ export interface SandboxOptions {
 export interface MemberTokenOptions {
   /** Seconds until the token expires (default: never). */
   expiresIn?: number;
+  /** Use this token value instead of a random one (e.g. a fixed token a demo page hard-codes). */
+  token?: string;
   /** Names for a member created by this call. */
   first_name?: string | null;
   last_name?: string | null;
@@ -180,7 +182,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         };
         store.state.members[member.id] = member;
       }
-      const token = `mt_test_${randomToken()}`;
+      const token = tokenOptions.token ?? `mt_test_${randomToken()}`;
+      if (token.startsWith('sk_')) throw new Error('A member token cannot look like a secret key (sk_…)');
       store.state.tokens[token] = {
         token,
         organization_id: organizationId,

@@ -6,7 +6,7 @@ import { CompanySchema, type Company } from '../schemas/company.js';
 
 /** Admin (secret key): companies and who belongs to them. */
 export class CompaniesResource {
-  constructor(readonly _t: Transport) {}
+  constructor(protected readonly _t: Transport) {}
 
   /** Always idempotent (a key is generated once per call if not given). */
   create(params: CompanyCreateParams, options?: RequestOptions): Promise<Company> {

@@ -4,7 +4,7 @@ import type { DiscountValidateParams } from '../schemas/params.js';
 import { DiscountSchema, type Discount } from '../schemas/discount.js';
 
 export class DiscountsResource {
-  constructor(readonly _t: Transport) {}
+  constructor(protected readonly _t: Transport) {}
 
   /** The discount, or an `UnprocessableEntityError` with code `invalid_discount` saying why not. */
   validate(params: DiscountValidateParams, options?: RequestOptions): Promise<Discount> {

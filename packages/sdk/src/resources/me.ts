@@ -11,7 +11,7 @@ export type MembershipRenewOptions = RequestOptions & MembershipRenewParams;
 
 /** The signed-in member's own memberships (member token). */
 export class MeMembershipsResource {
-  constructor(readonly _t: Transport) {}
+  constructor(protected readonly _t: Transport) {}
 
   /**
    * A Signup for the renewal; always idempotent (a key is generated once per call if not given).
@@ -41,7 +41,7 @@ export class MeMembershipsResource {
 export class MeResource {
   readonly memberships: MeMembershipsResource;
 
-  constructor(readonly _t: Transport) {
+  constructor(protected readonly _t: Transport) {
     this.memberships = new MeMembershipsResource(_t);
   }
 

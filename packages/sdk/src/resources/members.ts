@@ -10,7 +10,7 @@ const MemberPageSchema = PageSchema(MemberSchema);
 
 /** Admin (secret key). */
 export class MembersResource {
-  constructor(readonly _t: Transport) {}
+  constructor(protected readonly _t: Transport) {}
 
   /** Members; `{ email }` finds one by normalized email. */
   list(params: MemberListParams = {}, options?: RequestOptions): PagePromise<Member> {

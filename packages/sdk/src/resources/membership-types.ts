@@ -9,7 +9,7 @@ import { PageSchema } from '../schemas/page.js';
 const MembershipTypePageSchema = PageSchema(MembershipTypeSchema);
 
 export class MembershipTypesResource {
-  constructor(readonly _t: Transport) {}
+  constructor(protected readonly _t: Transport) {}
 
   /** The listed types. */
   list(params: ListParams = {}, options?: RequestOptions): PagePromise<MembershipType> {

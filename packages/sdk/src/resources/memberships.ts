@@ -10,7 +10,7 @@ const MembershipPageSchema = PageSchema(MembershipSchema);
 
 /** Admin (secret key). */
 export class MembershipsResource {
-  constructor(readonly _t: Transport) {}
+  constructor(protected readonly _t: Transport) {}
 
   /** Memberships, optionally by `status` and `member_id`. */
   list(params: MembershipListParams = {}, options?: RequestOptions): PagePromise<Membership> {

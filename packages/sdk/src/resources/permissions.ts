@@ -5,7 +5,7 @@ import { PermissionsSchema, type Permissions } from '../schemas/permissions.js';
 
 /** Admin (secret key): what an outside system asks before it lets someone in. */
 export class PermissionsResource {
-  constructor(readonly _t: Transport) {}
+  constructor(protected readonly _t: Transport) {}
 
   /** The member's effective permissions and the memberships that grant them. */
   async retrieve(memberId: string, options?: RequestOptions): Promise<Permissions> {

@@ -5,7 +5,7 @@ import type { SignupConfigRetrieveParams } from '../schemas/params.js';
 
 /** `GET /signup-config`: organization, types, payment settings and the prefill member in one round trip. */
 export class SignupConfigResource {
-  constructor(readonly _t: Transport) {}
+  constructor(protected readonly _t: Transport) {}
 
   retrieve(params: SignupConfigRetrieveParams = {}, options?: RequestOptions): Promise<SignupConfig> {
     return this._t.request({ method: 'GET', path: 'signup-config', query: params, schema: SignupConfigSchema }, options);

@@ -5,7 +5,7 @@ import type { SignupCreateParams } from '../schemas/params.js';
 import { SignupSchema, type Signup } from '../schemas/signup.js';
 
 export class SignupsResource {
-  constructor(readonly _t: Transport) {}
+  constructor(protected readonly _t: Transport) {}
 
   /**
    * Starts a signup. Always sends an `Idempotency-Key` (yours, or one generated for this call and

@@ -97,7 +97,8 @@ export function nextActionOf(store: SandboxStore, signup: SignupRecord, links: C
   if (signup.status === 'awaiting_payment' && signup.checkout_session_id) {
     const session = store.state.checkout_sessions[signup.checkout_session_id]!;
     if (links.hostedCheckoutUrl) {
-      const url = new URL(links.hostedCheckoutUrl);
+      // A relative URL is resolved against the page the sandbox runs in.
+      const url = new URL(links.hostedCheckoutUrl, globalThis.location?.href);
       url.searchParams.set('client_secret', session.client_secret);
       return { type: 'payment', provider: 'stripe', ui_mode: 'hosted_page', url: url.href };
     }

@@ -257,3 +257,28 @@ export function hostedCheckoutSecret(url: string = globalThis.location?.href ?? 
     return null;
   }
 }
+
+export interface HostedCheckoutOptions extends SandboxStripeOptions {
+  /** The page's URL (default: `location.href`); its `client_secret` parameter names the session. */
+  url?: string;
+  /** Called after the payment succeeded (default: nothing; the signup page polls the signup). */
+  onComplete?: () => void;
+}
+
+/**
+ * For the page set as the sandbox's `hostedCheckoutUrl`: mounts the TEST MODE form for the
+ * session in the URL's `client_secret` into `target`.
+ */
+export async function mountHostedCheckout(
+  target: string | HTMLElement,
+  options: HostedCheckoutOptions = {},
+): Promise<SandboxEmbeddedCheckout> {
+  const clientSecret = hostedCheckoutSecret(options.url);
+  if (!clientSecret) throw new Error('This page was opened without a client_secret parameter');
+  const checkout = await createSandboxStripe(options).createEmbeddedCheckoutPage({
+    clientSecret,
+    ...(options.onComplete && { onComplete: options.onComplete }),
+  });
+  checkout.mount(target);
+  return checkout;
+}

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { createClient, type Signup } from '@memberkit/sdk';
 import { startSandbox, type RunningSandbox } from '@memberkit/sandbox/browser';
-import { createSandboxStripe } from '@memberkit/sandbox/stripe';
+import { createSandboxStripe, mountHostedCheckout } from '@memberkit/sandbox/stripe';
 
 const member = { email: 'card@example.org', first_name: 'Casey', last_name: 'Card' };
 
@@ -62,6 +62,8 @@ describe('Stripe stand-in (embedded checkout page, TEST MODE)', () => {
       expect(field?.querySelector('input'), label).to.exist;
     }
     expect(target.querySelector('[style]')).to.equal(null);
+    expect(target.querySelector('style')).to.equal(null);
+    await expect(target).to.be.accessible();
     checkout.destroy();
     expect(target.children.length).to.equal(0);
   });
@@ -110,5 +112,62 @@ describe('Stripe stand-in (embedded checkout page, TEST MODE)', () => {
     await until(() => completed === 1, 'onComplete');
     expect((await client().signups.retrieve(signup.id)).status).to.equal('completed');
     expect(running.sandbox.store.payments('demo')).to.have.length(1);
+  });
+
+  it('mounts into a shadow root and adopts its stylesheet there', async () => {
+    const host = document.createElement('div');
+    target.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const slot = document.createElement('div');
+    shadow.append(slot);
+    const checkout = await createSandboxStripe().createEmbeddedCheckoutPage({ clientSecret: secret() });
+    checkout.mount(slot);
+    expect(shadow.adoptedStyleSheets.length).to.equal(1);
+    expect(slot.textContent).to.contain('TEST MODE');
+    checkout.unmount();
+    expect(shadow.adoptedStyleSheets.length).to.equal(0);
+    checkout.mount(slot);
+    expect(() => checkout.mount(slot)).to.throw(/already mounted/);
+    checkout.destroy();
+    expect(() => checkout.mount(slot)).to.throw(/destroyed/);
+  });
+
+  it('a hosted checkout page mounts the form for the client_secret in its URL', async () => {
+    let completed = 0;
+    const url = `https://example.test/checkout.html?client_secret=${encodeURIComponent(secret())}`;
+    const checkout = await mountHostedCheckout(target, { url, onComplete: () => completed++ });
+    fill(target, 'Card number', '4242 4242 4242 4242');
+    fill(target, 'Expiry', '12/34');
+    fill(target, 'CVC', '123');
+    pay(target);
+    await until(() => completed === 1, 'onComplete');
+    expect(target.textContent).to.contain('Payment complete.');
+    checkout.destroy();
+  });
+
+  it('an already paid session shows as complete', async () => {
+    const first = await createSandboxStripe().createEmbeddedCheckoutPage({ clientSecret: secret(), onComplete: () => {} });
+    first.mount(target);
+    fill(target, 'Card number', '4242 4242 4242 4242');
+    fill(target, 'Expiry', '12 / 34');
+    fill(target, 'CVC', '123');
+    pay(target);
+    await until(() => target.textContent?.includes('Payment complete.'), 'completion');
+    first.destroy();
+    const again = await createSandboxStripe().createEmbeddedCheckoutPage({ clientSecret: secret() });
+    again.mount(target);
+    expect(target.querySelector('form')).to.equal(null);
+    expect(target.textContent).to.contain('Payment complete.');
+    again.destroy();
+  });
+
+  it('refuses an unknown client secret', async () => {
+    let error: unknown;
+    try {
+      await createSandboxStripe().createEmbeddedCheckoutPage({ clientSecret: 'cs_test_nope' });
+    } catch (e) {
+      error = e;
+    }
+    expect(String(error)).to.match(/Unknown checkout session/);
   });
 });

@@ -1,9 +1,6 @@
 // Building blocks shared by the object schemas: ids, dates, money, custom field values.
 import * as z from './zod.js';
 
-/** An integer (through `multipleOf(1)`: smaller in the bundle than `z.int()`), with more checks. */
-export const int = (...checks: z.core.$ZodCheck<number>[]) => z.number().check(z.multipleOf(1), ...checks);
-
 /** A non-empty identifier (opaque string). */
 export const IdSchema = z.string().check(z.minLength(1));
 
@@ -23,7 +20,7 @@ export const InstantSchema = z.string().check(
 export const CurrencySchema = z.string().check(z.regex(/^[A-Z]{3}$/));
 
 /** An amount in the currency's minor unit (cents, yen, fils): a non-negative integer. */
-export const AmountSchema = int(z.nonnegative());
+export const AmountSchema = z.integer(z.nonnegative());
 
 /** A non-negative integer (counts, days). */
 export const CountSchema = AmountSchema;

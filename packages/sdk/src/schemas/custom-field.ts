@@ -1,5 +1,4 @@
 import * as z from './zod.js';
-import { int } from './common.js';
 
 export const CustomFieldTypeSchema = z.enum([
   'text',
@@ -19,7 +18,7 @@ export const CustomFieldOptionSchema = z.object({ value: z.string(), label: z.st
 export type CustomFieldOption = z.infer<typeof CustomFieldOptionSchema>;
 
 const bound = z.nullish(z.union([z.number(), z.string()]));
-const length = z.nullish(int(z.nonnegative()));
+const length = z.nullish(z.integer(z.nonnegative()));
 
 /** A custom field of a membership type, in order. `min`/`max` are numbers, or dates for date fields. */
 export const CustomFieldSchema = z.object({

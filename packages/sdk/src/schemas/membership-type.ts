@@ -1,5 +1,5 @@
 import * as z from './zod.js';
-import { AmountSchema, CountSchema, CurrencySchema, IdSchema, int } from './common.js';
+import { AmountSchema, CountSchema, CurrencySchema, IdSchema } from './common.js';
 import { CustomFieldSchema } from './custom-field.js';
 
 /** Fixed: `value` is the price. Donation: `value` is the minimum, `maximum` an optional ceiling. */
@@ -14,8 +14,8 @@ export const PriceSchema = z.object({
 
 /** Cyclical types: everyone lapses on `day` (of `month`, for yearly types). */
 export const CycleSchema = z.object({
-  day: int(z.minimum(1), z.maximum(31)),
-  month: z.nullable(int(z.minimum(1), z.maximum(12))),
+  day: z.integer(z.minimum(1), z.maximum(31)),
+  month: z.nullable(z.integer(z.minimum(1), z.maximum(12))),
   buffer_days: CountSchema,
 });
 
@@ -30,9 +30,9 @@ export const MembershipTypeSchema = z.object({
   is_default: z.boolean(),
   invite_only: z.boolean(),
   registration_type: z.enum(['individual', 'group']),
-  group_size_max: z.nullish(int(z.minimum(1))),
+  group_size_max: z.nullish(z.integer(z.minimum(1))),
   /** null for lifetime. */
-  duration: z.nullable(int(z.minimum(1))),
+  duration: z.nullable(z.integer(z.minimum(1))),
   duration_interval_type: DurationIntervalTypeSchema,
   duration_display: z.string(),
   cycle: z.nullable(CycleSchema),

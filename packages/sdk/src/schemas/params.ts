@@ -1,14 +1,14 @@
 // Request bodies and queries of every call. Kept apart from the response objects so a bundle
 // that only sends requests (the widget) does not carry their validators.
 import * as z from './zod.js';
-import { AmountSchema, DateSchema, FieldValuesSchema, IdSchema, int } from './common.js';
+import { AmountSchema, DateSchema, FieldValuesSchema, IdSchema } from './common.js';
 import { MembershipStatusSchema } from './membership.js';
 
 const optionalName = z.nullish(z.string());
 
 /** Query of every list call. */
 export const ListParamsSchema = z.object({
-  limit: z.optional(int(z.minimum(1), z.maximum(100))),
+  limit: z.optional(z.integer(z.minimum(1), z.maximum(100))),
   starting_after: z.optional(z.string()),
 });
 export type ListParams = z.infer<typeof ListParamsSchema>;

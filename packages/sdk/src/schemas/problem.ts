@@ -1,5 +1,4 @@
 import * as z from './zod.js';
-import { int } from './common.js';
 
 export const FieldErrorSchema = z.object({ field: z.string(), code: z.string(), message: z.string() });
 export type FieldError = z.infer<typeof FieldErrorSchema>;
@@ -8,7 +7,7 @@ export type FieldError = z.infer<typeof FieldErrorSchema>;
 export const ProblemSchema = z.object({
   type: z.string(),
   title: z.string(),
-  status: int(),
+  status: z.integer(),
   detail: z.nullish(z.string()),
   code: z.string(),
   errors: z.optional(z.array(FieldErrorSchema)),

@@ -894,11 +894,11 @@ export class MembershipSignup extends LitElement {
     this.#save({ idempotencyKey });
     try {
       const amount = this.#amount(type);
-      const signup = await this.#client().me.memberships.renew(
-        state.membership.id,
-        typeof amount === 'number' ? { amount } : {},
-        { idempotencyKey, signal: this.#signal() },
-      );
+      const signup = await this.#client().me.memberships.renew(state.membership.id, {
+        ...(typeof amount === 'number' ? { amount } : {}),
+        idempotencyKey,
+        signal: this.#signal(),
+      });
       this.#handleSignup(signup, false);
     } catch (error) {
       this.#fail(error, 'restart');

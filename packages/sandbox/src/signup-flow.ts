@@ -7,7 +7,9 @@ import {
   checkDiscount,
   compareDates,
   formatMoney,
+  grantsAccess,
   membershipStatus,
+  type MembershipStatus,
   quotePrice,
   type Quote,
 } from '@memberkit/sdk/calculators';
@@ -152,7 +154,14 @@ export function usableInvitation(
   return invitation;
 }
 
-/** A membership of this type that rules out a second one: held now or later, or applied for. */
+/**
+ * A membership that is running: it grants access now (`grantsAccess`: active, grace, cancelled
+ * inside its term) or will once it starts (future). A member holds at most one running
+ * membership per type, and only a running one can be cancelled.
+ */
+export const isRunning = (status: MembershipStatus): boolean => grantsAccess(status) || status === 'future';
+
+/** A membership of this type that rules out a second one: running, or applied for. */
 export function blockingMembership(
   store: SandboxStore,
   organizationId: string,
@@ -171,7 +180,7 @@ export function blockingMembership(
       const signup = m.signup_id ? store.state.signups[m.signup_id] : undefined;
       return signup?.status === 'awaiting_approval';
     }
-    return status === 'future' || status === 'active' || status === 'grace' || status === 'cancelled';
+    return isRunning(status);
   });
 }
 
@@ -293,7 +302,7 @@ export function previousTerm(
 export function cancelMembership(membership: MembershipRecord, today: string): void {
   if (membership.cancelled_on !== null) return;
   const status = membershipStatus(membership, today);
-  if (status !== 'active' && status !== 'grace' && status !== 'future') {
+  if (!isRunning(status)) {
     throw new Problem(409, 'not_cancellable', `A ${status} membership cannot be cancelled.`, {
       extensions: { membership_status: status },
     });

@@ -170,7 +170,22 @@ export class SandboxRuntime {
       ),
       http.all(`${base}/*`, ({ request }) => {
         const requestId = this.nextRequestId();
-        if (request.method === 'OPTIONS') return this.#respond({ status: 204, body: null, schema: null }, requestId);
+        if (request.method === 'OPTIONS') {
+          // A CORS preflight (when the handlers serve a real HTTP server on another origin).
+          return this.#respond(
+            {
+              status: 204,
+              body: null,
+              schema: null,
+              headers: {
+                'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',
+                'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept, Idempotency-Key, Sandbox-Fault',
+                'Access-Control-Max-Age': '600',
+              },
+            },
+            requestId,
+          );
+        }
         const path = new URL(request.url).pathname;
         return this.#problem(new Problem(404, 'not_found', `No endpoint ${request.method} ${path}.`), requestId);
       }),

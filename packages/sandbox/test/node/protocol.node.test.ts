@@ -56,6 +56,14 @@ describe('Request-Id and problem+json', () => {
     assert.match(body.type, /not_found$/);
   });
 
+  it('answers a CORS preflight for every route (for a sandbox behind a real HTTP server)', async () => {
+    const response = await fetch(url('/signups'), { method: 'OPTIONS' });
+    assert.equal(response.status, 204);
+    assert.match(response.headers.get('access-control-allow-headers') ?? '', /Idempotency-Key/);
+    assert.match(response.headers.get('access-control-allow-methods') ?? '', /POST/);
+    assert.equal(response.headers.get('access-control-allow-origin'), '*');
+  });
+
   it('an unknown endpoint under the base URL is 404 not_found', async () => {
     const response = await fetch(url('/payments'));
     assert.equal(response.status, 404);

@@ -14,7 +14,7 @@ for (const persist of ['session', 'local'] as const) {
   describe(`persist: '${persist}'`, () => {
     const storageKey = `memberkit-sandbox-test-${persist}`;
     const storage = () => (persist === 'local' ? localStorage : sessionStorage);
-    const options = { persist, storageKey, today: '2026-03-01', baseUrl: 'https://persist.memberkit.test/v1' };
+    const options = { persist, storageKey, today: '2026-03-01', baseUrl: 'https://persist.memberkit.test/v1', validateResponses: true };
     afterEach(() => storage().removeItem(storageKey));
 
     it('a signup made before a reload is still there after it; reset() forgets it', async () => {

@@ -1,0 +1,76 @@
+// The Stripe stand-in's sandbox-only endpoints: Stripe's test cards as documented, card checks,
+// and a session paid exactly once.
+import { after, before, beforeEach, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { setupSandboxServer } from '@memberkit/sandbox/node';
+import { testCards } from '@memberkit/sandbox/stripe';
+import { TODAY, clientFor, clientSecretOf, signupParams } from '../helpers.js';
+
+const server = setupSandboxServer({ today: TODAY, validateResponses: true });
+const sandbox = server.sandbox;
+
+before(() => server.listen({ onUnhandledRequest: 'error' }));
+after(() => server.close());
+beforeEach(() => sandbox.reset());
+
+async function session(): Promise<string> {
+  return clientSecretOf(await clientFor(sandbox).signups.create(signupParams({ membership_type_id: 'monthly' })));
+}
+
+async function confirm(secret: string, card: Record<string, unknown>) {
+  const response = await fetch(`${sandbox.baseUrl}/_sandbox/checkout/${secret}/confirm`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ exp_month: '12', exp_year: '34', cvc: '123', ...card }),
+  });
+  return { status: response.status, body: await response.json(), requestId: response.headers.get('request-id') };
+}
+
+describe('stand-in checkout endpoints', () => {
+  it('summarizes the session: amount, formatted in the organization’s locale', async () => {
+    const secret = await session();
+    const summary = await (await fetch(`${sandbox.baseUrl}/_sandbox/checkout/${secret}`)).json();
+    assert.deepEqual(
+      [summary.status, summary.amount, summary.currency, summary.amount_display, summary.membership_name],
+      ['open', 900, 'USD', '$9.00', 'Monthly'],
+    );
+  });
+
+  it('every documented test card does what Stripe says', async () => {
+    for (const [number, card] of Object.entries(testCards)) {
+      const secret = await session();
+      const result = await confirm(secret, { number, cvc: number.startsWith('37') ? '1234' : '123' });
+      if (card.outcome === 'succeeded') {
+        assert.equal(result.status, 200, number);
+      } else {
+        assert.deepEqual([result.status, result.body.code, result.body.decline_code, result.body.detail], [402, 'card_declined', card.decline_code, card.message], number);
+      }
+    }
+  });
+
+  it('checks the card: incomplete or wrong number, a real card, a past expiry, a short CVC', async () => {
+    const secret = await session();
+    const code = async (card: Record<string, unknown>) => (await confirm(secret, card)).body.decline_code;
+    assert.equal(await code({ number: '4242' }), 'incomplete_number');
+    assert.equal(await code({ number: '4242424242424241' }), 'incorrect_number');
+    assert.equal(await code({ number: '4111111111111111' }), 'card_declined');
+    assert.equal(await code({ number: '4242424242424242', exp_month: '13' }), 'invalid_expiry_month');
+    assert.equal(await code({ number: '4242424242424242', exp_month: '02', exp_year: '26' }), 'invalid_expiry_year');
+    assert.equal(await code({ number: '4242424242424242', cvc: '1' }), 'incomplete_cvc');
+    assert.equal((await confirm(secret, { number: '4242424242424242', exp_month: '03', exp_year: '26' })).status, 200, 'the current month is still valid');
+  });
+
+  it('a paid session answers the same payment again and never charges twice', async () => {
+    const secret = await session();
+    const first = await confirm(secret, { number: '4242424242424242' });
+    const second = await confirm(secret, { number: '4000000000000002' });
+    assert.deepEqual(second, { ...first, requestId: second.requestId });
+    assert.equal(sandbox.store.payments('demo').length, 1);
+  });
+
+  it('an unknown session is 404 (with a Request-Id)', async () => {
+    const result = await confirm('cs_test_nope', { number: '4242424242424242' });
+    assert.equal(result.status, 404);
+    assert.match(result.requestId ?? '', /^req_/);
+  });
+});

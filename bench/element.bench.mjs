@@ -1,0 +1,139 @@
+// <membership-signup> benchmarks (`npm run bench`, after the build), against the built bundle on a
+// local static server with the sandbox API answered in Node under /v1 for every page:
+//  1. the script-tag bundles' gzip size (budget 20 kB);
+//  2. navigation → plans visible, as a ratio to a bare page that fetches the same signup-config
+//     and prints it (goal ≤ 1.2);
+//  3. keystroke → updated price preview with a type of 100 custom fields among 50 plans
+//     (goal p95 < 16 ms).
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { hostPage, launch, startSite } from '../test/e2e/element-harness.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 200);
+const dist = new URL('../packages/signup/dist/', import.meta.url);
+
+const rows = [];
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
+
+// 1. Sizes.
+for (const file of ['membership-signup.js', 'membership-signup.classic.js']) {
+  const bytes = gzipSync(readFileSync(new URL(file, dist)), { level: 9 }).length;
+  rows.push({ metric: `${file} gzip`, value: `${bytes} B (${(bytes / 1024).toFixed(1)} kB)`, goal: '≤ 20 kB', ok: bytes <= 20 * 1024 });
+}
+
+const site = await startSite();
+const browser = await launch();
+try {
+  // 2. Navigation → plans visible, element vs a bare page (same server, same signup-config).
+  site.page(
+    '/bench-element.html',
+    hostPage(site, '<script type="module" src="/dist/membership-signup.js"></script><script type="module" src="/bench-element-probe.js"></script>'),
+  );
+  site.page('/bench-bare.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bare</title>
+<script type="module" src="/bench-bare.js"></script></head><body><pre id="out"></pre></body></html>`);
+  const script = (body) => ({ body, type: 'text/javascript' });
+  const routes = {
+    '/bench-element-probe.js': script(`document.addEventListener('membership-signup-ready', async (event) => {
+        const el = event.target; await el.updateComplete;
+        if (el.shadowRoot.querySelector('[part~="plan-card"]')) window.__visible = performance.now();
+      });`),
+    '/bench-bare.js': script(`const response = await fetch('${site.url}/v1/organizations/demo/signup-config');
+      document.getElementById('out').textContent = JSON.stringify(await response.json(), null, 2);
+      window.__visible = performance.now();`),
+  };
+  for (const [path, route] of Object.entries(routes)) site.page(path, route.body, { 'content-type': 'text/javascript' });
+
+  const times = { element: [], bare: [] };
+  for (let run = 0; run < RUNS + 2; run++) {
+    for (const kind of ['bare', 'element']) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${site.url}/bench-${kind}.html`);
+      const visible = await page.waitForFunction(() => window.__visible, null, { timeout: 15_000 });
+      if (run >= 2) times[kind].push(await visible.jsonValue()); // two warm-up runs
+      await context.close();
+    }
+  }
+  const ratio = median(times.element) / median(times.bare);
+  rows.push({ metric: 'bare page: navigation → config printed (median)', value: `${median(times.bare).toFixed(1)} ms`, goal: '', ok: true });
+  rows.push({ metric: 'element: navigation → plans visible (median)', value: `${median(times.element).toFixed(1)} ms`, goal: '', ok: true });
+  rows.push({ metric: 'plans visible, ratio to the bare page', value: ratio.toFixed(2), goal: '≤ 1.2', ok: ratio <= 1.2 });
+
+  // 3. Keystroke → updated preview: a donation type with 100 custom fields, among 50 plans.
+  const config = await (await fetch(`${site.url}/v1/organizations/demo/signup-config`)).json();
+  const annual = config.membership_types.find((type) => type.id === 'annual');
+  const kinds = ['text', 'textarea', 'email', 'tel', 'url', 'number', 'date', 'select', 'multiselect', 'checkbox'];
+  const fields = Array.from({ length: 100 }, (_, n) => {
+    const type = kinds[n % kinds.length];
+    return {
+      key: `f${n}`,
+      label: `Field ${n + 1}`,
+      type,
+      required: n % 3 === 0,
+      help_text: n % 4 === 0 ? `Help for field ${n + 1}` : null,
+      options: type === 'select' || type === 'multiselect' ? [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] : null,
+      min: type === 'number' ? 0 : null,
+      max: type === 'number' ? 1000 : null,
+      min_length: null,
+      max_length: type === 'text' ? 80 : null,
+      pattern: null,
+    };
+  });
+  const big = {
+    ...annual,
+    id: 'big',
+    membership_name: 'Big form',
+    price: { ...annual.price, type: 'donation', value: 1500, maximum: 10_000_000, presets: [2500, 5000] },
+    fields,
+  };
+  const plans = Array.from({ length: 49 }, (_, n) => ({ ...annual, id: `plan-${n}`, membership_name: `Plan ${n + 1}` }));
+  const bigConfig = { ...config, membership_types: [big, ...plans] };
+  site.page('/big/v1/organizations/demo/signup-config', JSON.stringify(bigConfig), { 'content-type': 'application/json' });
+  site.page(
+    '/bench-keystroke.html',
+    hostPage(site, '<script type="module" src="/dist/membership-signup.js"></script>', 'membership-type="big"').replace(
+      `api-base="${site.url}/v1"`,
+      `api-base="${site.url}/big/v1"`,
+    ),
+  );
+  const page = await browser.newPage();
+  await page.goto(`${site.url}/bench-keystroke.html`);
+  await page.waitForFunction(() => document.querySelector('membership-signup')?.shadowRoot?.querySelector('#mk-amount'));
+  await page.evaluate(() => {
+    const el = document.querySelector('membership-signup');
+    const amount = el.shadowRoot.querySelector('#mk-amount');
+    window.__latencies = [];
+    let started = 0;
+    amount.addEventListener('keydown', (event) => (started = event.timeStamp), { capture: true });
+    amount.addEventListener('input', async () => {
+      await el.updateComplete;
+      const total = el.shadowRoot.querySelector('[part~="total"]').textContent;
+      if (total.includes(amount.value.replace(/^0+/, '').slice(0, 1))) window.__latencies.push(performance.now() - started);
+    });
+    amount.focus();
+  });
+  for (let n = 0; n < KEYSTROKES; n++) {
+    if (n % 6 === 0) {
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.type('2', { delay: 0 });
+    }
+    await page.keyboard.type(String(n % 10), { delay: 0 });
+  }
+  const latencies = await page.evaluate(() => window.__latencies);
+  const fieldCount = await page.evaluate(() => document.querySelector('membership-signup').shadowRoot.querySelectorAll('[part~="field"]').length);
+  rows.push({ metric: `keystroke → preview, ${fieldCount} fields / 50 plans (p50)`, value: `${percentile(latencies, 50).toFixed(2)} ms`, goal: '', ok: true });
+  rows.push({ metric: `keystroke → preview (p95, n=${latencies.length})`, value: `${percentile(latencies, 95).toFixed(2)} ms`, goal: '< 16 ms', ok: percentile(latencies, 95) < 16 });
+} finally {
+  await browser.close();
+  await site.close();
+}
+
+const width = Math.max(...rows.map((row) => row.metric.length));
+console.log(`${'metric'.padEnd(width)} | value              | goal    | met`);
+console.log(`${'-'.repeat(width)}-|--------------------|---------|----`);
+for (const row of rows) {
+  console.log(`${row.metric.padEnd(width)} | ${row.value.padEnd(18)} | ${row.goal.padEnd(7)} | ${row.goal ? (row.ok ? 'yes' : 'NO') : ''}`);
+}

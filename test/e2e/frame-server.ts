@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { getResponse, type RequestHandler } from 'msw';
 
 // scripts/chromium.mjs has no type declarations; a computed specifier keeps tsc out of it.
 const chromiumModule = '../../scripts/chromium.mjs';
@@ -57,8 +58,9 @@ export async function serve(routes: Routes = new Map()): Promise<StaticServer> {
 }
 
 /** Bundles a browser entry from sources (workspace packages through their `source` condition). */
-export async function bundle(entry: string): Promise<string> {
+export async function bundle(entry: string, define: Record<string, unknown> = {}): Promise<string> {
   const result = await build({
+    define: Object.fromEntries(Object.entries(define).map(([name, value]) => [name, JSON.stringify(value)])),
     entryPoints: [`${root}${entry}`],
     bundle: true,
     write: false,
@@ -135,3 +137,41 @@ export async function until<T>(read: () => Promise<T> | T, accept: (value: T) =>
 }
 
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Answers the browser's API requests (from every page and frame of the context: host, frame,
+ * checkout popup) with one Node-side sandbox, so the test can mint tokens and inspect the store.
+ */
+export async function routeSandbox(context: BrowserContext, sandbox: { baseUrl: string; handlers: readonly unknown[] }): Promise<void> {
+  await context.route(`${sandbox.baseUrl}/**`, async (route) => {
+    const request = route.request();
+    const headers = request.headers();
+    const cors = {
+      'access-control-allow-origin': headers.origin ?? '*',
+      'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE',
+      'access-control-allow-headers': headers['access-control-request-headers'] ?? 'authorization, content-type, idempotency-key',
+      'access-control-expose-headers': '*',
+      vary: 'origin',
+    };
+    if (request.method() === 'OPTIONS') {
+      await route.fulfill({ status: 204, headers: cors });
+      return;
+    }
+    const body = request.postDataBuffer();
+    const forwarded = new Request(request.url(), {
+      method: request.method(),
+      headers: Object.fromEntries(Object.entries(headers).filter(([name]) => !name.startsWith(':') && name !== 'host')),
+      body: body && request.method() !== 'GET' && request.method() !== 'HEAD' ? new Uint8Array(body) : undefined,
+    });
+    const response = await getResponse(sandbox.handlers as RequestHandler[], forwarded);
+    if (!response) {
+      await route.fulfill({ status: 404, headers: cors, body: 'no sandbox route' });
+      return;
+    }
+    await route.fulfill({
+      status: response.status,
+      headers: { ...Object.fromEntries(response.headers), ...cors },
+      body: Buffer.from(await response.arrayBuffer()),
+    });
+  });
+}

@@ -42,6 +42,7 @@ interface SignupWidget extends HTMLElement {
   authToken?: string | null;
   getAuthToken?: (() => Promise<string>) | null;
   stripeLoader?: (publishableKey: string) => Promise<unknown>;
+  hostedPageOpener?: (url: string) => void;
 }
 
 export interface FramePage {
@@ -127,7 +128,11 @@ export async function startFramePage(options: FramePageOptions = {}): Promise<Fr
 }
 
 /** Production API base; the sandbox and tests pass `apiBase`. */
-export const DEFAULT_API_BASE = 'https://api.memberkit.com/v1';
+/**
+ * The production API, as the element's own default (kept equal by a test; not imported, so this
+ * module stays free of the Lit element and the stand-in widget of the tests can replace it).
+ */
+export const DEFAULT_API_BASE = 'https://api.memberkit.app/v1';
 
 /** The frame's end of one handshake: the port, its nonce and what the host said about auth. */
 export class FrameChannel {
@@ -253,12 +258,17 @@ function mount(params: Partial<Record<FrameParam, string>>, options: FramePageOp
     if (channel.token && isToken(channel.token)) widget.authToken = channel.token;
     if (channel.refresh) widget.getAuthToken = channel.requestToken;
     for (const name of EVENT_NAMES) widget.addEventListener(name, (event) => channel.event(name, (event as CustomEvent).detail));
-    channel.onCheckoutClosed = (opened) =>
-      widget.dispatchEvent(new CustomEvent('memberkit-frame-checkout-closed', { detail: { opened } }));
-    widget.addEventListener('memberkit-frame-checkout-open', (event) => {
-      const url = (event as CustomEvent<{ url?: unknown }>).detail?.url;
-      if (typeof url === 'string') channel.openCheckout(url);
-    });
+    // Stripe's hosted page refuses to be framed: the host opens it as a popup (the member's click
+    // in the frame activates the host page too) and says when it closed; the widget meanwhile
+    // polls the signup. If the host's popup was blocked, the next click opens it from the frame.
+    let hostBlocked = false;
+    channel.onCheckoutClosed = (opened) => {
+      if (!opened) hostBlocked = true;
+    };
+    widget.hostedPageOpener = (url) => {
+      if (hostBlocked) window.open(url, '_blank', 'popup');
+      else channel.openCheckout(url);
+    };
     observeHeight(channel);
   }
   document.body.append(widget);

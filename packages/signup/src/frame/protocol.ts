@@ -155,11 +155,12 @@ export function parseHostMessage(data: unknown, nonce: Nonce): HostToFrame | und
   return undefined;
 }
 
-/** Hosted checkout pages are https only (never `javascript:`, `data:` or plain http). */
+/** Hosted checkout pages are https (plain http on loopback only, for the sandbox); never `javascript:` or `data:`. */
 export function isCheckoutUrl(value: unknown): value is string {
   if (typeof value !== 'string' || value.length > MAX_URL_LENGTH) return false;
   try {
-    return new URL(value).protocol === 'https:';
+    const url = new URL(value);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && /^(localhost|127\.0\.0\.1|\[::1\])$/.test(url.hostname));
   } catch {
     return false;
   }

@@ -1,0 +1,40 @@
+// The sandbox variant of the hosted frame page, as a function: demo/frame.ts runs it for the demo,
+// the end-to-end tests run it with their own origins. Never part of the production frame page.
+import { startSandbox, type StartSandboxOptions } from '@memberkit/sandbox/browser';
+import { createSandboxStripe } from '@memberkit/sandbox/stripe';
+import '@memberkit/signup';
+import { startFramePage, type FramePage, type FramePageOptions } from '../packages/signup/src/frame/frame-page.js';
+
+export interface SandboxFrameOptions {
+  sandbox?: StartSandboxOptions;
+  /** Host origins allowed to embed the `demo` organization, besides the demo's own. */
+  embedOrigins?: string[];
+  /**
+   * Fixed member tokens to register, by email (the sandbox's tokens live in this origin's store,
+   * where a host page cannot mint one).
+   */
+  memberTokens?: Record<string, string>;
+  framePage?: FramePageOptions;
+}
+
+export async function startSandboxFramePage(options: SandboxFrameOptions = {}): Promise<FramePage> {
+  const { sandbox } = await startSandbox(options.sandbox);
+  const organization = sandbox.store.organization('demo')?.organization;
+  for (const origin of options.embedOrigins ?? []) {
+    if (organization && !organization.embed_origins.includes(origin)) organization.embed_origins.push(origin);
+  }
+  const tokens = sandbox.store.state.tokens;
+  for (const [email, token] of Object.entries(options.memberTokens ?? {})) {
+    if (Object.hasOwn(tokens, token)) continue;
+    const issued = sandbox.issueMemberToken('demo', email);
+    const record = tokens[issued]!;
+    delete tokens[issued];
+    tokens[token] = { ...record, token };
+  }
+  sandbox.store.save();
+  return startFramePage({
+    apiBase: sandbox.baseUrl,
+    stripeLoader: async () => createSandboxStripe({ baseUrl: sandbox.baseUrl }),
+    ...options.framePage,
+  });
+}

@@ -1,7 +1,7 @@
 /** When a purchase (new, renewal or reinstatement) starts and lapses. */
-import { addMonths, compareDates, dateParts, daysBetween, formatDate, addDays, type DateString } from './dates.js';
+import { addMonths, dateParts, daysBetween, formatDate, type DateString } from './dates.js';
 import { CalculatorError } from './errors.js';
-import { addTerm, checkTermRules, termAfter, type Cycle, type TermRules } from './term.js';
+import { checkTermRules, shift, termAfter, type Cycle, type TermRules } from './term.js';
 
 /** The membership being renewed: its anchor (first start) and current lapse date. */
 export interface CurrentTerm {
@@ -44,6 +44,14 @@ const cyclicalExpiry = (on: DateString, cycle: Cycle): DateString => {
   return daysBetween(on, next) <= cycle.buffer_days ? nextCycleDate(next, cycle) : next;
 };
 
+/** A term starting on the purchase date, which becomes the anchor. */
+const fresh = (type: TermRules, on: DateString, kind: Expiry['kind']): Expiry => ({
+  kind,
+  starts_on: on,
+  expires_on: type.duration_interval_type === 'lifetime' ? null : type.cycle ? cyclicalExpiry(on, type.cycle) : shift(on, type, 1),
+  anchor_on: on,
+});
+
 /**
  * Dates of a purchase of `type` on `purchased_on`. Without `current` it is a new membership.
  * With `current` (the member's membership of this type):
@@ -59,26 +67,20 @@ export const calculateExpiry = (type: TermRules, { purchased_on: on, current }: 
   checkTermRules(type);
   dateParts(on);
   const { cycle } = type;
-  const fresh = (kind: Expiry['kind']): Expiry => ({
-    kind,
-    starts_on: on,
-    expires_on:
-      type.duration_interval_type === 'lifetime' ? null : cycle ? cyclicalExpiry(on, cycle) : addTerm(on, type),
-    anchor_on: on,
-  });
-  if (!current) return fresh('new');
+  if (!current) return fresh(type, on, 'new');
 
   const { anchor_on: anchor, expires_on: expires } = current;
   dateParts(anchor);
   if (expires == null) throw new CalculatorError('renewal_not_open');
   const grace = current.grace_days ?? type.grace_days ?? 0;
+  const daysLeft = daysBetween(on, expires);
   // Grace runs expires_on ≤ d < expires_on + grace; from then on the membership has ended.
-  if (compareDates(on, addDays(expires, grace)) >= 0) return fresh('reinstated');
+  if (daysLeft <= -grace) return fresh(type, on, 'reinstated');
   if (type.duration_interval_type === 'lifetime') return { kind: 'renewal', starts_on: anchor, expires_on: null, anchor_on: anchor };
 
   let expiresOn: DateString;
   if (cycle) {
-    if (daysBetween(on, expires) > cycle.buffer_days) {
+    if (daysLeft > cycle.buffer_days) {
       throw new CalculatorError('renewal_not_open', on);
     }
     // In a grace longer than a period, renew into the period that contains the purchase.

@@ -15,7 +15,14 @@ export {
   localDate,
   type DateString,
 } from './dates.js';
-export * from './term.js';
+export {
+  addTerm,
+  checkTermRules,
+  type Cycle,
+  type DurationIntervalType,
+  type Term,
+  type TermRules,
+} from './term.js';
 export * from './expiry.js';
 export * from './status.js';
 export * from './renewal.js';

@@ -17,11 +17,15 @@ const termsAfter = (anchor: Temporal.PlainDate, term: Term, count: number): Temp
 export const oracleAddTerm = (anchorOn: string, term: Term, count = 1): string =>
   termsAfter(PlainDate.from(anchorOn), term, count).toString();
 
-/** Same answers as `calculateExpiry` for valid types, or `{ error: code }` where it throws. */
-export const oracleCalculateExpiry = (
-  type: TermRules,
-  { purchased_on, current }: ExpiryInput,
-): Expiry | { error: string } => {
+/** The oracle's refusal: an Error with the same `code` as the calculator's. */
+export class OracleError extends Error {
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
+
+/** Same answers as `calculateExpiry` for valid types, and the same refusals, thrown the same way. */
+export const oracleCalculateExpiry = (type: TermRules, { purchased_on, current }: ExpiryInput): Expiry => {
   const cmp = PlainDate.compare;
   const bought = PlainDate.from(purchased_on);
   const cycle = type.cycle;
@@ -48,7 +52,7 @@ export const oracleCalculateExpiry = (
     return { kind, starts_on: purchased_on, expires_on: expires, anchor_on: purchased_on };
   };
   if (!current) return fresh('new');
-  if (current.expires_on == null) return { error: 'renewal_not_open' };
+  if (current.expires_on == null) throw new OracleError('renewal_not_open');
   const expires = PlainDate.from(current.expires_on);
   const anchor = PlainDate.from(current.anchor_on);
   const grace = current.grace_days ?? type.grace_days ?? 0;
@@ -61,7 +65,7 @@ export const oracleCalculateExpiry = (
   });
   if (type.duration_interval_type === 'lifetime') return renewal(null);
   if (cycle) {
-    if (cmp(bought, expires.subtract({ days: cycle.buffer_days })) < 0) return { error: 'renewal_not_open' };
+    if (cmp(bought, expires.subtract({ days: cycle.buffer_days })) < 0) throw new OracleError('renewal_not_open');
     let next = nextCycle(expires);
     while (cmp(next, bought) <= 0) next = nextCycle(next);
     return renewal(next.toString());

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { http, HttpResponse, delay } from 'msw';
+import { http, HttpResponse } from 'msw';
 import {
   APIConnectionError,
   APIError,
@@ -96,41 +96,47 @@ describe('a response that does not match its schema → ResponseValidationError 
 });
 
 describe('timeouts, aborts and network failures have their own errors', () => {
-  it('no answer within timeout → APITimeoutError (after its retries)', async () => {
-    let attempts = 0;
-    server.use(
-      http.get(typeUrl, async () => {
-        attempts++;
-        await delay(300);
-        return HttpResponse.json(annual);
-      }),
+  /** A handler that never answers (no timer: nothing keeps the process alive). */
+  const never = () => new Promise<never>(() => {});
+  /** The global fetch, counting the client's attempts. */
+  const countingFetch = () => {
+    const counter = {
+      attempts: 0,
+      fetch: ((...args: Parameters<typeof fetch>) => {
+        counter.attempts++;
+        return fetch(...args);
+      }) as typeof fetch,
+    };
+    return counter;
+  };
+
+  it('no answer within timeout → APITimeoutError, after its retries', async () => {
+    server.use(http.get(typeUrl, never));
+    const counter = countingFetch();
+    await assert.rejects(
+      client({ timeout: 50, maxRetries: 1, fetch: counter.fetch }).membershipTypes.retrieve('annual'),
+      APITimeoutError,
     );
-    await assert.rejects(client({ timeout: 20, maxRetries: 1 }).membershipTypes.retrieve('annual'), APITimeoutError);
-    assert.equal(attempts, 2);
+    assert.equal(counter.attempts, 2);
   });
   it('timeout per call overrides the client', async () => {
-    server.use(
-      http.get(typeUrl, async () => {
-        await delay(300);
-        return HttpResponse.json(annual);
-      }),
-    );
-    await assert.rejects(client().membershipTypes.retrieve('annual', { timeout: 20, maxRetries: 0 }), APITimeoutError);
+    server.use(http.get(typeUrl, never));
+    await assert.rejects(client().membershipTypes.retrieve('annual', { timeout: 50, maxRetries: 0 }), APITimeoutError);
   });
   it('the caller aborting → APIUserAbortError, not retried', async () => {
-    let attempts = 0;
+    const controller = new AbortController();
     server.use(
-      http.get(typeUrl, async () => {
-        attempts++;
-        await delay(300);
-        return HttpResponse.json(annual);
+      http.get(typeUrl, () => {
+        controller.abort();
+        return never();
       }),
     );
-    const controller = new AbortController();
-    const call = client().membershipTypes.retrieve('annual', { signal: controller.signal });
-    setTimeout(() => controller.abort(), 20);
-    await assert.rejects(call, APIUserAbortError);
-    assert.equal(attempts, 1);
+    const counter = countingFetch();
+    await assert.rejects(
+      client({ fetch: counter.fetch }).membershipTypes.retrieve('annual', { signal: controller.signal }),
+      APIUserAbortError,
+    );
+    assert.equal(counter.attempts, 1);
   });
   it('an already aborted signal → APIUserAbortError without a request', async () => {
     await assert.rejects(client().membershipTypes.retrieve('annual', { signal: AbortSignal.abort() }), APIUserAbortError);

@@ -146,11 +146,12 @@ describe('Retry-After is honoured', () => {
     assert.equal(seen.length, 2);
     assert.ok(seen[1]!.at - seen[0]!.at >= 950, `waited ${seen[1]!.at - seen[0]!.at} ms`);
   });
-  it('an HTTP date two seconds ahead waits until then (over a second: the date has whole seconds)', async () => {
+  it('an HTTP date two seconds ahead waits until then (at least a second: the date has whole seconds)', async () => {
     const when = new Date(Date.now() + 2000).toUTCString();
     const seen = flaky('get', 'membership-types/annual', [503], annual, { 'retry-after': when });
     await client().membershipTypes.retrieve('annual');
-    assert.ok(seen[1]!.at - seen[0]!.at >= 900, `waited ${seen[1]!.at - seen[0]!.at} ms`);
+    // Lower bound only, with room for a slow machine: the 1 ms backoff would retry at once.
+    assert.ok(seen[1]!.at - seen[0]!.at >= 500, `waited ${seen[1]!.at - seen[0]!.at} ms`);
   });
   it('is capped by backoff.maxRetryAfter (an hour becomes 5 ms)', { timeout: 5000 }, async () => {
     const seen = flaky('get', 'membership-types/annual', [429], annual, { 'retry-after': '3600' });

@@ -19,6 +19,9 @@ import {
   type,
   untilStep,
   useSandbox,
+  http,
+  HttpResponse,
+  override,
 } from './helpers.js';
 import type { MembershipSignup } from '../../src/index.js';
 
@@ -128,6 +131,45 @@ describe('<membership-signup> signup and payment', () => {
     await waitUntil(() => /insufficient/i.test(cardError(el)), 'no insufficient funds message');
     await payWith(el, CARD_OK);
     await untilStep(el, 'done');
+  });
+
+  it('shows a payment the processor marked failed as declined, and retries on the same signup', async () => {
+    const sandbox = await useSandbox();
+    let loads = 0;
+    const el = await mount(
+      { 'membership-type': 'annual' },
+      {
+        // First Stripe.js "completes" at once (as after a 3-D Secure failure); the retry is the stand-in.
+        stripeLoader: async () =>
+          ++loads === 1
+            ? {
+                createEmbeddedCheckoutPage: async (options: { onComplete?: () => void }) => ({
+                  mount: () => setTimeout(() => options.onComplete?.(), 0),
+                  destroy: () => {},
+                }),
+              }
+            : createSandboxStripe(),
+      },
+    );
+    const events = record(el, 'membership-signup-payment-start', 'membership-signup-error');
+    await toReview(el);
+    el.addEventListener('membership-signup-payment-start', (event) => {
+      const signup = (event as CustomEvent).detail.signup;
+      override(
+        http.get(`${API}/organizations/demo/signups/${signup.id}`, () => HttpResponse.json({ ...signup, status: 'failed' }), {
+          once: true,
+        }),
+      );
+    });
+    await press(el, 'Confirm and pay');
+    await waitUntil(() => text(el).includes('did not go through'), 'no declined state');
+    expect(events['membership-signup-error']![0]!.detail.code).to.equal('payment_declined');
+    await expect(el).to.be.accessible();
+    await press(el, 'Try again');
+    await payWith(el, CARD_OK);
+    await untilStep(el, 'done');
+    expect(events['membership-signup-payment-start']).to.have.length(1);
+    expect(signupsOf(sandbox)).to.have.length(1);
   });
 
   it('says "payment unavailable" when Stripe.js fails to load, and retries', async () => {

@@ -1,7 +1,7 @@
 /** When a purchase (new, renewal or reinstatement) starts and lapses. */
 import { addMonths, dateParts, daysBetween, formatDate, type DateString } from './dates.js';
 import { CalculatorError } from './errors.js';
-import { checkTermRules, shift, termAfter, type Cycle, type TermRules } from './term.js';
+import { addCheckedTerm, checkTermRules, termAfter, type Cycle, type TermRules } from './term.js';
 
 /** The membership being renewed: its anchor (first start) and current lapse date. */
 export interface CurrentTerm {
@@ -48,7 +48,7 @@ const cyclicalExpiry = (on: DateString, cycle: Cycle): DateString => {
 const fresh = (type: TermRules, on: DateString, kind: Expiry['kind']): Expiry => ({
   kind,
   starts_on: on,
-  expires_on: type.duration_interval_type === 'lifetime' ? null : type.cycle ? cyclicalExpiry(on, type.cycle) : shift(on, type, 1),
+  expires_on: type.duration_interval_type === 'lifetime' ? null : type.cycle ? cyclicalExpiry(on, type.cycle) : addCheckedTerm(on, type, 1),
   anchor_on: on,
 });
 

@@ -53,11 +53,11 @@ const checkTerm = (term: Term): void => {
 export const addTerm = (anchorOn: DateString, term: Term, count = 1): DateString => {
   checkTerm(term);
   if (!isCount(count, 0)) fail('invalid_count', count);
-  return shift(anchorOn, term, count);
+  return addCheckedTerm(anchorOn, term, count);
 };
 
 /** `addTerm` for a term already checked. */
-export const shift = (anchorOn: DateString, term: Term, count: number): DateString => {
+export const addCheckedTerm = (anchorOn: DateString, term: Term, count: number): DateString => {
   const months = termMonths(term);
   return months ? addMonths(anchorOn, months * count) : addDays(anchorOn, termDays(term) * count);
 };
@@ -98,6 +98,6 @@ export const termAfter = (anchorOn: DateString, on: DateString, term: Term): Dat
   const months = termMonths(term);
   let count = Math.max(1, Math.ceil(daysBetween(anchorOn, on) / (months ? 31 * months : termDays(term))));
   let next: DateString;
-  while ((next = shift(anchorOn, term, count)) <= on) count++;
+  while ((next = addCheckedTerm(anchorOn, term, count)) <= on) count++;
   return next;
 };

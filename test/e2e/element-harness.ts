@@ -3,7 +3,13 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createSandbox, type Sandbox } from '@memberkit/sandbox';
 import { serve } from '../../demo/server.mjs';
-import { chromiumArgs, findChromium } from '../../scripts/chromium.mjs';
+
+// scripts/chromium.mjs has no type declarations; a computed specifier keeps tsc out of it.
+const chromiumModule = '../../scripts/chromium.mjs';
+const { chromiumArgs, findChromium } = (await import(chromiumModule)) as {
+  chromiumArgs: string[];
+  findChromium(): string | undefined;
+};
 
 export interface Site {
   url: string;
@@ -17,7 +23,7 @@ export interface Site {
 export async function startSite(): Promise<Site> {
   const routes: Record<string, { body: string; type: string }> = {};
   const pageHeaders: Record<string, Record<string, string>> = {};
-  const holder: { handlers: Sandbox['handlers'] } = { handlers: [] };
+  const holder: { handlers: unknown[] } = { handlers: [] };
   const server = await serve({ port: 0, routes, sandbox: holder, headers: (path: string) => pageHeaders[path] ?? {} });
   const sandbox = createSandbox({ baseUrl: `${server.url}/v1` });
   holder.handlers = sandbox.handlers;

@@ -1,11 +1,16 @@
 // Fault injection: a seeded PRNG decides, per request, whether the sandbox misbehaves and how.
 
-export type FaultKind = 'server_error' | 'timeout' | 'lost_response';
+/**
+ * `server_error`: 500 before any work; `timeout`: the request hangs (no work) until the client
+ * gives up; `lost_response`: the work is done and the reply dropped (a network error);
+ * `rate_limited` (never drawn unless listed): 429 with `Retry-After: 0`.
+ */
+export type FaultKind = 'server_error' | 'timeout' | 'lost_response' | 'rate_limited';
 
 export interface FaultOptions {
   /** Share of requests that fail, 0–1. */
   rate: number;
-  /** Which kinds may be drawn (uniformly). Default: all three. */
+  /** Which kinds may be drawn (uniformly). Default: server_error, timeout, lost_response. */
   kinds?: FaultKind[];
   /** PRNG seed: the same seed and request order give the same faults. Default 1. */
   seed?: number;
@@ -41,7 +46,7 @@ export function createFaultInjector(options: FaultOptions | undefined): FaultInj
     : (['server_error', 'timeout', 'lost_response'] as FaultKind[]);
   const rate = Math.min(Math.max(options?.rate ?? 0, 0), 1);
   const random = seededRandom(options?.seed ?? 1);
-  const injected: Record<FaultKind, number> = { server_error: 0, timeout: 0, lost_response: 0 };
+  const injected: Record<FaultKind, number> = { server_error: 0, timeout: 0, lost_response: 0, rate_limited: 0 };
   return {
     timeoutMs: options?.timeoutMs ?? 10_000,
     injected,

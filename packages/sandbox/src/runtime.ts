@@ -85,7 +85,7 @@ export interface SandboxStats {
   /** Requests received, by `METHOD /path` of the route. */
   requests: Record<string, number>;
   /** Faults injected, by kind. */
-  faults: Record<FaultKind | 'rate_limited', number>;
+  faults: Record<FaultKind, number>;
   /** Responses replayed from the idempotency store. */
   replays: number;
 }
@@ -198,7 +198,7 @@ export class SandboxRuntime {
     this.stats.requests[name] = (this.stats.requests[name] ?? 0) + 1;
 
     const forced = request.headers.get('sandbox-fault');
-    const fault = forced && forcedFaults.has(forced) ? (forced as FaultKind | 'rate_limited') : this.faults.draw();
+    const fault = forced && forcedFaults.has(forced) ? (forced as FaultKind) : this.faults.draw();
     if (fault) this.stats.faults[fault] += 1;
 
     if (fault === 'server_error') {
@@ -386,7 +386,7 @@ export class SandboxRuntime {
     );
   }
 
-  #finish(response: StoredResponse, requestId: string, fault: FaultKind | 'rate_limited' | null): Response {
+  #finish(response: StoredResponse, requestId: string, fault: FaultKind | null): Response {
     // A lost response: the work is done (and stored for idempotency), the reply never arrives.
     if (fault === 'lost_response') return HttpResponse.error();
     return this.#respond(response, requestId);

@@ -191,11 +191,15 @@ describe('fault injection', () => {
   });
 
   it('the client retries injected faults on safe requests and idempotent POSTs', async () => {
-    sandbox.setFaults({ rate: 0.5, seed: 7, kinds: ['server_error', 'lost_response'] });
+    sandbox.setFaults({ rate: 0.5, seed: 7, kinds: ['server_error', 'lost_response', 'rate_limited'] });
     try {
       const retrying = clientFor(sandbox, { maxRetries: 20 });
-      for (let i = 0; i < 10; i++) await retrying.signups.create(signupParams());
-      assert.ok(sandbox.stats.faults.server_error + sandbox.stats.faults.lost_response > 0);
+      for (let i = 0; i < 20; i++) await retrying.signups.create(signupParams());
+      for (let i = 0; i < 10; i++) await retrying.membershipTypes.retrieve('annual');
+      const { server_error, lost_response, rate_limited, timeout } = sandbox.stats.faults;
+      assert.ok(server_error > 0 && lost_response > 0 && rate_limited > 0, JSON.stringify(sandbox.stats.faults));
+      assert.equal(timeout, 0, 'only the listed kinds are drawn');
+      assert.equal(Object.keys(sandbox.store.state.signups).length, 20);
     } finally {
       sandbox.setFaults(null);
     }

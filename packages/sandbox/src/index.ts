@@ -104,6 +104,16 @@ export interface Sandbox {
   setLatency(latency: number | { min: number; max: number }): void;
 }
 
+/** A short fingerprint of a string (FNV-1a, 32 bits). */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16);
+}
+
 function checkDate(date: string): string {
   if (!isValidDate(date)) throw new Error(`today must be a YYYY-MM-DD date, not ${JSON.stringify(date)}`);
   return date;
@@ -130,12 +140,14 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       { organization: data.organizations.find((o) => o.organization.id === organizationId)!.organization };
     return runtime.options.today ?? localDate(new Date(), organization.organization.time_zone);
   };
+  const fingerprint = fnv1a(JSON.stringify(data));
   const fresh = () => {
     store.clear();
+    store.state.seed = fingerprint;
     seed(store, data, todayOf);
     store.save();
   };
-  if (!store.load()) fresh();
+  if (!store.load(fingerprint)) fresh();
 
   const handlers = runtime.handlers(
     [

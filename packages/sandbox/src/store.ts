@@ -147,6 +147,8 @@ export interface IdempotencyRecord {
 
 export interface StoreState {
   version: 1;
+  /** Fingerprint of the data it was seeded from: persisted state from other data is dropped. */
+  seed: string;
   sequence: number;
   organizations: Record<string, OrganizationRecord>;
   membership_types: Record<string, MembershipType[]>;
@@ -167,6 +169,7 @@ export type PersistMode = 'memory' | 'session' | 'local';
 export function emptyState(): StoreState {
   return {
     version: 1,
+    seed: '',
     sequence: 0,
     organizations: {},
     membership_types: {},
@@ -204,13 +207,13 @@ export class SandboxStore {
     this.state = emptyState();
   }
 
-  /** Loads the mirrored state; false when there is none (or it is unreadable). */
-  load(): boolean {
+  /** Loads the mirrored state; false when there is none, it is unreadable, or from other data. */
+  load(seed: string): boolean {
     const text = this.#storage?.getItem(this.#storageKey);
     if (!text) return false;
     try {
       const parsed = JSON.parse(text) as StoreState;
-      if (parsed.version !== 1) return false;
+      if (parsed.version !== 1 || parsed.seed !== seed) return false;
       this.state = parsed;
       return true;
     } catch {

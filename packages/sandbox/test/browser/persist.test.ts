@@ -1,7 +1,7 @@
 // persist: 'session' | 'local' keeps the sandbox's state in Web Storage, so a demo signup
 // survives a reload (a new sandbox on the same storage key, as after a reload, sees it).
 import { expect } from '@open-wc/testing';
-import { createSandbox } from '@memberkit/sandbox';
+import { createSandbox, demoData } from '@memberkit/sandbox';
 import { getResponse } from 'msw';
 import { signupParams } from '../helpers.js';
 
@@ -39,6 +39,22 @@ for (const persist of ['session', 'local'] as const) {
 
       afterReload.reset();
       expect((await call(createSandbox(options).handlers, `/signups/${created.body.id}`)).status).to.equal(404);
+    });
+
+    it('state persisted from other data is not loaded (the demo data changed)', async () => {
+      const before = createSandbox(options);
+      const params = signupParams();
+      const created = await call(before.handlers, '/signups', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'persist-2' },
+        body: JSON.stringify(params),
+      });
+      expect(created.status).to.equal(201);
+      const data = demoData();
+      data.organizations[0]!.organization.name = 'Renamed Club';
+      const changed = createSandbox({ ...options, data });
+      expect((await call(changed.handlers, `/signups/${created.body.id}`)).status).to.equal(404);
+      expect((await call(changed.handlers, '/signup-config')).body.organization.name).to.equal('Renamed Club');
     });
 
     it('memory mode leaves Web Storage alone', () => {

@@ -1,5 +1,5 @@
 /** When a purchase (new, renewal or reinstatement) starts and lapses. */
-import { addMonths, dateParts, daysBetween, formatDate, type DateString } from './dates.js';
+import { addMonths, dateParts, daysBetween, formatDate, toDayNumber, type DateString } from './dates.js';
 import { CalculatorError } from './errors.js';
 import { addCheckedTerm, checkTermRules, termAfter, type Cycle, type TermRules } from './term.js';
 
@@ -65,7 +65,7 @@ const fresh = (type: TermRules, on: DateString, kind: Expiry['kind']): Expiry =>
  */
 export const calculateExpiry = (type: TermRules, { purchased_on: on, current }: ExpiryInput): Expiry => {
   checkTermRules(type);
-  dateParts(on);
+  const onDay = toDayNumber(on);
   const { cycle } = type;
   if (!current) return fresh(type, on, 'new');
 
@@ -73,7 +73,7 @@ export const calculateExpiry = (type: TermRules, { purchased_on: on, current }: 
   dateParts(anchor);
   if (expires == null) throw new CalculatorError('renewal_not_open');
   const grace = current.grace_days ?? type.grace_days ?? 0;
-  const daysLeft = daysBetween(on, expires);
+  const daysLeft = toDayNumber(expires) - onDay;
   // Grace runs expires_on ≤ d < expires_on + grace; from then on the membership has ended.
   if (daysLeft <= -grace) return fresh(type, on, 'reinstated');
   if (type.duration_interval_type === 'lifetime') return { kind: 'renewal', starts_on: anchor, expires_on: null, anchor_on: anchor };

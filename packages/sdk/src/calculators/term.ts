@@ -1,5 +1,5 @@
 /** Terms of a membership type: adding them to an anchor date, and checking a type's term rules. */
-import { addDays, addMonths, daysBetween, type DateString } from './dates.js';
+import { addDays, addMonths, dateParts, fromDayNumber, toDayNumber, type DateString } from './dates.js';
 import { CalculatorError, type CalculatorErrorCode } from './errors.js';
 
 export type DurationIntervalType = 'day' | 'week' | 'month' | 'year' | 'lifetime';
@@ -90,14 +90,19 @@ export const checkTermRules = (type: TermRules): void => {
   }
 };
 
-/**
- * The first term boundary counted from `anchorOn` that falls after `on`: a renewal's new expiry.
- * Starts from an estimate that never overshoots (31 days a month) and steps forward.
- */
+/** The first term boundary counted from `anchorOn` that falls after `on`: a renewal's new expiry. */
 export const termAfter = (anchorOn: DateString, on: DateString, term: Term): DateString => {
   const months = termMonths(term);
-  let count = Math.max(1, Math.ceil(daysBetween(anchorOn, on) / (months ? 31 * months : termDays(term))));
+  if (!months) {
+    const anchor = toDayNumber(anchorOn);
+    const step = termDays(term);
+    return fromDayNumber(anchor + step * Math.max(1, Math.floor((toDayNumber(on) - anchor) / step) + 1));
+  }
+  const [y, m] = dateParts(anchorOn);
+  const [onY, onM] = dateParts(on);
+  // Whole terms by calendar month never overshoot; at most two steps reach the boundary after `on`.
+  let count = Math.max(1, Math.floor(((onY - y) * 12 + onM - m) / months));
   let next: DateString;
-  while ((next = addCheckedTerm(anchorOn, term, count)) <= on) count++;
+  while ((next = addMonths(anchorOn, count * months)) <= on) count++;
   return next;
 };

@@ -421,8 +421,18 @@ export class MembershipSignup extends LitElement {
     }
   }
 
+  /** The draft's key: the organization plus the element's id, or its position among the page's
+   * widgets for the same organization (so two widgets without ids keep separate drafts). */
   #draftKey(): string {
-    return draftKey(this.organization ?? '', this.id);
+    let suffix = this.id;
+    if (!suffix) {
+      const same = [...document.querySelectorAll('membership-signup')].filter(
+        (element) => element.getAttribute('organization') === this.organization,
+      );
+      const index = same.indexOf(this);
+      suffix = index > 0 ? String(index) : '';
+    }
+    return draftKey(this.organization ?? '', suffix);
   }
 
   // ── the state machine ─────────────────────────────────────────────────────────────────────

@@ -253,6 +253,34 @@ describe('<membership-signup> states', () => {
       expect(sessionStorage.getItem('memberkit:signup:demo#second')).not.to.contain('a@example.org');
     });
 
+    it('keeps separate drafts for two widgets of one organization without ids', async () => {
+      await useSandbox();
+      const a = await mount({ 'membership-type': 'annual' });
+      const b = await mount({ 'membership-type': 'supporter' });
+      await type(a, 'Email', 'first@example.org');
+      await type(b, 'Email', 'second@example.org');
+      a.remove();
+      b.remove();
+      const again = await mount({ 'membership-type': 'annual' });
+      expect((root(again).querySelector('#mk-email') as HTMLInputElement).value).to.equal('first@example.org');
+    });
+
+    it('prefills a discount code from the discount-code attribute', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'annual', 'discount-code': 'WELCOME20' });
+      await waitUntil(() => $(el, '[part="total"]')!.textContent!.includes('$48.00'), 'discount not applied');
+      expect(text(el)).to.contain('Code WELCOME20 applied');
+    });
+
+    it('takes the member token from the auth-token attribute without writing it anywhere else', async () => {
+      const sandbox = await useSandbox();
+      const token = sandbox.issueMemberToken('demo', 'attr@example.org');
+      const el = await mount({ 'membership-type': 'monthly', 'auth-token': token });
+      expect(text(el)).to.contain('Signed in as attr@example.org');
+      expect(root(el).innerHTML).not.to.contain(token);
+      expect(JSON.stringify({ ...sessionStorage })).not.to.contain(token);
+    });
+
     it('defines the tag once and warns when another version is already registered', async () => {
       class Other extends HTMLElement {
         static version = '0.0.1';

@@ -6,6 +6,9 @@ import {
   addTerm,
   CalculatorError,
   calculateExpiry,
+  membershipStatus,
+  PricingError,
+  quotePrice,
   type Cycle,
   type Expiry,
   type ExpiryInput,
@@ -156,6 +159,55 @@ describe('calculateExpiry agrees with the Temporal oracle', () => {
         if (cycle.month != null) assert.equal(expires.month, cycle.month);
         assert.ok(Temporal.PlainDate.from(purchased_on).until(expires).days > cycle.buffer_days);
       }),
+      runs,
+    );
+  });
+});
+
+describe('status follows the dates of any membership', () => {
+  it('future until starts_on, active until expires_on, grace for grace_days, then expired', () => {
+    fc.assert(
+      fc.property(date, term, fc.integer({ min: 0, max: 60 }), (starts_on, t, grace_days) => {
+        const expires_on = addTerm(starts_on, t);
+        const status = (on: string) => membershipStatus({ state: 'confirmed', starts_on, expires_on, grace_days }, on);
+        assert.equal(status(shift(starts_on, -1)), 'future');
+        assert.equal(status(starts_on), 'active');
+        assert.equal(status(shift(expires_on, -1)), 'active');
+        assert.equal(status(expires_on), grace_days ? 'grace' : 'expired');
+        assert.equal(status(shift(expires_on, grace_days)), 'expired');
+        if (grace_days) assert.equal(status(shift(expires_on, grace_days - 1)), 'grace');
+      }),
+      runs,
+    );
+  });
+});
+
+describe('quotes always add up', () => {
+  it('0 ≤ discount ≤ subtotal, total = subtotal − discount, percent within half a minor unit', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.oneof(
+          fc.record({ percent_off: fc.integer({ min: 1, max: 10000 }).map((n) => n / 100) }),
+          fc.record({ amount_off: fc.integer({ min: 0, max: 10_000_000 }), currency: fc.constant('EUR') }),
+        ),
+        (value, discount) => {
+          let quote;
+          try {
+            quote = quotePrice({ price: { value, currency: 'EUR', type: 'fixed' } }, { discount });
+          } catch (error) {
+            // The only refusal possible here: a small total the processor would decline.
+            assert.ok(error instanceof PricingError && error.code === 'below_processor_minimum');
+            return;
+          }
+          assert.ok(quote.discount_amount >= 0 && quote.discount_amount <= quote.subtotal);
+          assert.equal(quote.total, quote.subtotal - quote.discount_amount);
+          assert.equal(quote.requires_payment, quote.total > 0);
+          if ('percent_off' in discount && quote.discount_amount < quote.subtotal) {
+            assert.ok(Math.abs(quote.discount_amount - (value * discount.percent_off) / 100) <= 0.5 + 1e-9);
+          }
+        },
+      ),
       runs,
     );
   });

@@ -145,11 +145,15 @@ export class Transport {
         if (this.#token === tokenPromise) this.#token = undefined;
         continue;
       }
-      if (retryable && isRetryableStatus(status) && retries < maxRetries) {
+      const errorBody = problem(text, status, response.statusText);
+      // 409 idempotency_conflict: our own earlier attempt (timed out here) is still running on the
+      // server; waiting and repeating the same key returns its result.
+      const stillRunning = status === 409 && key !== undefined && errorBody?.code === 'idempotency_conflict';
+      if (retryable && (isRetryableStatus(status) || stillRunning) && retries < maxRetries) {
         await sleep(retryDelay(retries++, responseHeaders, backoff), o.signal);
         continue;
       }
-      throw APIError.generate(status, problem(text, status, response.statusText), requestId, responseHeaders);
+      throw APIError.generate(status, errorBody, requestId, responseHeaders);
     }
   }
 

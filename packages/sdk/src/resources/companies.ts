@@ -19,7 +19,7 @@ export class CompaniesResource {
   /** Links a member; they inherit the company's active memberships' permissions. */
   async addMember(companyId: string, memberId: string, options?: RequestOptions): Promise<Company> {
     return this._t.request(
-      { method: 'POST', path: path`companies/${companyId}/members`, body: { member_id: memberId }, schema: CompanySchema },
+      { method: 'POST', path: path`companies/${companyId}/members`, body: { member_id: memberId }, schema: CompanySchema, idempotent: true },
       options,
     );
   }
@@ -27,7 +27,7 @@ export class CompaniesResource {
   /** Unlinks a member; the inherited permissions go at once. */
   async removeMember(companyId: string, memberId: string, options?: RequestOptions): Promise<Company> {
     return this._t.request(
-      { method: 'DELETE', path: path`companies/${companyId}/members/${memberId}`, schema: CompanySchema },
+      { method: 'DELETE', path: path`companies/${companyId}/members/${memberId}`, schema: CompanySchema, idempotent: true },
       options,
     );
   }

@@ -34,7 +34,7 @@ export class MeMembershipsResource {
 
   /** The membership, now `cancelled`. */
   async cancel(id: string, options?: RequestOptions): Promise<Membership> {
-    return this._t.request({ method: 'POST', path: path`me/memberships/${id}/cancel`, schema: MembershipSchema }, options);
+    return this._t.request({ method: 'POST', path: path`me/memberships/${id}/cancel`, schema: MembershipSchema, idempotent: true }, options);
   }
 }
 

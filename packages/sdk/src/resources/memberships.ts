@@ -26,6 +26,6 @@ export class MembershipsResource {
   }
 
   async cancel(id: string, options?: RequestOptions): Promise<Membership> {
-    return this._t.request({ method: 'POST', path: path`memberships/${id}/cancel`, schema: MembershipSchema }, options);
+    return this._t.request({ method: 'POST', path: path`memberships/${id}/cancel`, schema: MembershipSchema, idempotent: true }, options);
   }
 }

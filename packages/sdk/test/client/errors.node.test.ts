@@ -69,6 +69,19 @@ describe('problem+json maps to the subclass for its status, with code and per-fi
   });
 });
 
+describe('a problem keeps the members its type adds', () => {
+  it('409 already_member carries the membership_id to renew in error.problem', async () => {
+    server.use(http.post(`${orgUrl}/signups`, () => problem(409, 'already_member', { membership_id: 'ms_1', expires_on: '2027-06-20' })));
+    const call = client().signups.create({ membership_type_id: 'annual', member: { email: 'a@b.co', first_name: 'A', last_name: 'B' }, fields: {} });
+    await assert.rejects(call, (e: unknown) => {
+      assert.ok(e instanceof APIError);
+      assert.equal(e.code, 'already_member');
+      assert.equal(e.problem?.membership_id, 'ms_1');
+      return true;
+    });
+  });
+});
+
 describe('a response that does not match its schema → ResponseValidationError with the path', () => {
   it('a price in a string deep in the signup config', async () => {
     const bad = { ...signupConfig, membership_types: [annual, { ...annual, price: { ...annual.price, value: '60.00' } }] };

@@ -139,6 +139,26 @@ describe('a POST retries only with an idempotency key, reused on every attempt',
   });
 });
 
+describe('409 idempotency_conflict (our own earlier attempt still running) is waited out with the same key', () => {
+  it('signups.create sees 409 idempotency_conflict, repeats the same key, and gets the stored signup', async () => {
+    const keys: (string | null)[] = [];
+    server.use(
+      http.post(`${orgUrl}/signups`, ({ request }) => {
+        keys.push(request.headers.get('idempotency-key'));
+        return keys.length === 1 ? problem(409, 'idempotency_conflict') : HttpResponse.json(signup);
+      }),
+    );
+    assert.equal((await client().signups.create(signupParams)).id, signup.id);
+    assert.equal(keys.length, 2);
+    assert.equal(keys[0], keys[1]);
+  });
+  it('any other 409 is not retried', async () => {
+    const seen = flaky('post', 'signups', [409, 409], signup);
+    await assert.rejects(client().signups.create(signupParams), (e: unknown) => (e as { code?: string }).code === 'oops');
+    assert.equal(seen.length, 1);
+  });
+});
+
 describe('Retry-After is honoured', () => {
   it('429 with Retry-After: 1 waits about a second before the retry (not the 1 ms backoff)', async () => {
     const seen = flaky('get', 'membership-types/annual', [429], annual, { 'retry-after': '1' });

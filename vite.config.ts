@@ -99,6 +99,8 @@ const thenTheOthers = (): Plugin => ({
   apply: 'build',
   async closeBundle() {
     for (const config of otherBuilds()) await build(config);
+    // The Custom Elements Manifest (packages/signup/custom-elements.json), from the element's JSDoc.
+    await import(`${signup}/scripts/manifest.mjs`);
   },
 });
 

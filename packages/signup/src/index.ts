@@ -8,4 +8,5 @@ export { VERSION } from './version.js';
 export * from './events.js';
 export { clientContext, configContext, memberContext } from './context.js';
 export type { Catalogue } from './i18n/catalogue.js';
+export type { MembershipSignupProps } from './jsx.js';
 export type { StripeLike, StripeLoader, EmbeddedCheckoutLike } from './membership-signup/payment.js';

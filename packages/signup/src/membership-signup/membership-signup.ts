@@ -104,8 +104,7 @@ const sleep = (ms: number, signal: AbortSignal) =>
  * @fires membership-signup-complete - The member's part is over (active or awaiting approval).
  * @fires membership-signup-error - Something failed; the element shows it too.
  *
- * @slot payment - Filled by the element itself: the light-DOM mount point of the payment form
- * (Stripe's embedded checkout refuses shadow roots).
+ * @slot payment - Filled by the element itself: the light-DOM mount point of the payment form (Stripe's embedded checkout refuses shadow roots).
  *
  * @csspart base - The wrapper of everything.
  * @csspart heading - The heading of each step.

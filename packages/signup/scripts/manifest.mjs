@@ -1,0 +1,73 @@
+// Writes custom-elements.json (the Custom Elements Manifest editors and docs tools read) for
+// <membership-signup> from its source: the class JSDoc (@fires, @slot, @csspart, @cssprop), the
+// decorated properties with their attributes, and src/events.ts. Run by the Vite build.
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const here = new URL('..', import.meta.url);
+const source = readFileSync(new URL('src/membership-signup/membership-signup.ts', here), 'utf8');
+const version = JSON.parse(readFileSync(new URL('package.json', here), 'utf8')).version;
+
+const classDoc = source.slice(source.lastIndexOf('/**', source.indexOf('export class MembershipSignup')), source.indexOf('export class MembershipSignup'));
+const tags = (name) =>
+  [...classDoc.matchAll(new RegExp(`@${name} ([^\\s]+)(?: - (.*))?`, 'g'))].map(([, tagName, description]) => ({
+    name: tagName,
+    description: (description ?? '').trim(),
+  }));
+const summary = /@summary (.*)/.exec(classDoc)?.[1] ?? '';
+
+const members = [];
+const attributes = [];
+const propertyPattern = /\/\*\* ([^*]*?) \*\/\s*@property\(([^)]*)\)\s*(\w+)(?:: ([^=;]+))?/g;
+for (const [, description, options, name, type] of source.matchAll(propertyPattern)) {
+  const attribute = /attribute: '([^']+)'/.exec(options)?.[1] ?? (/attribute: false/.test(options) ? null : name.toLowerCase());
+  const member = { kind: 'field', name, description: description.trim(), type: { text: (type ?? 'string').trim() } };
+  if (attribute) member.attribute = attribute;
+  members.push(member);
+  if (attribute) attributes.push({ name: attribute, fieldName: name, description: description.trim(), type: member.type });
+}
+members.push({
+  kind: 'field',
+  name: 'authToken',
+  description: 'An injected member token. Kept in memory only: never reflected, stored, logged or evented.',
+  type: { text: 'string | undefined' },
+  attribute: 'auth-token',
+});
+attributes.push({ name: 'auth-token', fieldName: 'authToken', description: 'A member token (read once; never reflected).', type: { text: 'string' } });
+
+const manifest = {
+  schemaVersion: '1.0.0',
+  readme: 'README.md',
+  modules: [
+    {
+      kind: 'javascript-module',
+      path: 'src/membership-signup/membership-signup.ts',
+      declarations: [
+        {
+          kind: 'class',
+          name: 'MembershipSignup',
+          tagName: 'membership-signup',
+          customElement: true,
+          summary,
+          description: `@memberkit/signup ${version}`,
+          superclass: { name: 'LitElement', package: 'lit' },
+          attributes,
+          members,
+          events: tags('fires').map(({ name, description }) => ({ name, description, type: { text: `MembershipSignupEvent<'${name}'>` } })),
+          slots: tags('slot'),
+          cssParts: tags('csspart'),
+          cssProperties: tags('cssprop'),
+        },
+      ],
+      exports: [{ kind: 'js', name: 'MembershipSignup', declaration: { name: 'MembershipSignup', module: 'src/membership-signup/membership-signup.ts' } }],
+    },
+    {
+      kind: 'javascript-module',
+      path: 'src/define.ts',
+      declarations: [],
+      exports: [
+        { kind: 'custom-element-definition', name: 'membership-signup', declaration: { name: 'MembershipSignup', module: 'src/membership-signup/membership-signup.ts' } },
+      ],
+    },
+  ],
+};
+writeFileSync(new URL('custom-elements.json', here), `${JSON.stringify(manifest, null, 2)}\n`);

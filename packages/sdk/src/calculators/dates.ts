@@ -12,6 +12,10 @@ const invalidDate = (date: unknown): never => {
   throw new CalculatorError('invalid_date', date);
 };
 
+const invalidCount = (n: unknown): never => {
+  throw new CalculatorError('invalid_count', n);
+};
+
 export const isLeapYear = (year: number): boolean =>
   year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 
@@ -80,8 +84,11 @@ export const fromDayNumber = (days: number): DateString => {
   return formatDate(yoe + era * 400 + (m < 3 ? 1 : 0), m, doy - floor((153 * mp + 2) / 5) + 1);
 };
 
+/** Throws `invalid_count` for a count of days or months that is not a whole number. */
+const whole = (n: number): number => (Number.isSafeInteger(n) ? n : invalidCount(n));
+
 export const addDays = (date: DateString, days: number): DateString =>
-  fromDayNumber(toDayNumber(date) + days);
+  fromDayNumber(toDayNumber(date) + whole(days));
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export const daysBetween = (from: DateString, to: DateString): number =>
@@ -101,7 +108,7 @@ export const compareDates = (a: DateString, b: DateString): -1 | 0 | 1 => {
  */
 export const addMonths = (date: DateString, months: number): DateString => {
   const [y, m, d] = dateParts(date);
-  const total = y * 12 + m - 1 + months;
+  const total = y * 12 + m - 1 + whole(months);
   const year = Math.floor(total / 12);
   const month = total - year * 12 + 1;
   return formatDate(year, month, Math.min(d, daysInMonth(year, month)));

@@ -62,6 +62,11 @@ describe('calendar dates are YYYY-MM-DD strings with no time zone', () => {
     assert.equal(addMonths('2025-11-15', 2), '2026-01-15');
   });
 
+  it('fractional day or month counts throw invalid_count', () => {
+    assert.throws(() => addDays('2025-01-01', 1.5), code('invalid_count'));
+    assert.throws(() => addMonths('2025-01-01', Number.NaN), code('invalid_count'));
+  });
+
   it('invalid dates and years beyond 9999 throw invalid_date', () => {
     assert.throws(() => addDays('2025-02-30', 1), code('invalid_date'));
     assert.throws(() => addDays('9999-12-31', 1), code('invalid_date'));

@@ -24,7 +24,9 @@ import {
   useSandbox,
   words,
 } from './helpers.js';
-import { MembershipSignup, safeDefine } from '../../src/index.js';
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveControllerHost } from 'lit';
+import { MembershipSignup, clientContext, configContext, memberContext, safeDefine } from '../../src/index.js';
 
 const CONFIG = `${API}/organizations/demo/signup-config`;
 
@@ -279,6 +281,26 @@ describe('<membership-signup> states', () => {
       expect(text(el)).to.contain('Signed in as attr@example.org');
       expect(root(el).innerHTML).not.to.contain(token);
       expect(JSON.stringify({ ...sessionStorage })).not.to.contain(token);
+    });
+
+    it('provides the client, the configuration and the member to its parts through context', async () => {
+      const sandbox = await useSandbox();
+      const token = sandbox.issueMemberToken('demo', 'ctx@example.org');
+      const el = await mount({}, { authToken: token });
+      // A part (here a plain light-DOM child acting as a controller host) asks for each context.
+      const part = document.createElement('div') as HTMLDivElement & ReactiveControllerHost;
+      Object.assign(part, { addController() {}, removeController() {}, requestUpdate() {}, updateComplete: Promise.resolve(true) });
+      el.append(part);
+      const client = new ContextConsumer(part, { context: clientContext });
+      const config = new ContextConsumer(part, { context: configContext });
+      const member = new ContextConsumer(part, { context: memberContext });
+      client.hostConnected();
+      config.hostConnected();
+      member.hostConnected();
+      expect(client.value?.signupConfig).to.exist;
+      expect(config.value?.organization.id).to.equal('demo');
+      expect(member.value?.email).to.equal('ctx@example.org');
+      part.remove();
     });
 
     it('defines the tag once and warns when another version is already registered', async () => {

@@ -1,5 +1,6 @@
-// The sandbox variant of the hosted frame page, as a function: demo/frame.ts runs it for the demo,
-// the end-to-end tests run it with their own origins. Never part of the production frame page.
+// The sandbox variant of the hosted frame page with the sandbox in the browser (msw's service
+// worker), as a function: demo/frame.ts runs it when this frame may use storage, tests with their
+// own origins. Never part of the production frame page.
 import { startSandbox, type StartSandboxOptions } from '@memberkit/sandbox/browser';
 import { createSandboxStripe } from '@memberkit/sandbox/stripe';
 import '@memberkit/signup';
@@ -18,7 +19,11 @@ export interface SandboxFrameOptions {
 }
 
 export async function startSandboxFramePage(options: SandboxFrameOptions = {}): Promise<FramePage> {
-  const { sandbox } = await startSandbox(options.sandbox);
+  // A third-party frame may be denied Web Storage (third-party cookies blocked, incognito): the
+  // sandbox then keeps its state in memory rather than failing to start.
+  const sandboxOptions = { ...options.sandbox };
+  if (sandboxOptions.persist && sandboxOptions.persist !== 'memory' && !storageAvailable(sandboxOptions.persist)) sandboxOptions.persist = 'memory';
+  const { sandbox } = await startSandbox(sandboxOptions);
   const organization = sandbox.store.organization('demo')?.organization;
   for (const origin of options.embedOrigins ?? []) {
     if (organization && !organization.embed_origins.includes(origin)) organization.embed_origins.push(origin);
@@ -37,4 +42,12 @@ export async function startSandboxFramePage(options: SandboxFrameOptions = {}): 
     stripeLoader: async () => createSandboxStripe({ baseUrl: sandbox.baseUrl }),
     ...options.framePage,
   });
+}
+
+function storageAvailable(kind: 'session' | 'local'): boolean {
+  try {
+    return (kind === 'local' ? window.localStorage : window.sessionStorage).length >= 0;
+  } catch {
+    return false;
+  }
 }

@@ -229,6 +229,7 @@ export function handshake(hostOrigin: string, timeout: number): Promise<FrameCha
   return new Promise((resolve) => {
     let channel: FrameChannel | undefined;
     const finish = (result: FrameChannel | null) => {
+      if (result) performance.mark('memberkit-frame:connected');
       removeEventListener('message', onMessage);
       clearTimeout(timer);
       resolve(result);
@@ -244,6 +245,8 @@ export function handshake(hostOrigin: string, timeout: number): Promise<FrameCha
     };
     const timer = setTimeout(() => finish(null), timeout);
     addEventListener('message', onMessage);
+    // Marks for integrators and the bench: ready → connected is the handshake's cost.
+    performance.mark('memberkit-frame:ready');
     postToWindow(window.parent, { protocol: PROTOCOL, v: VERSION, type: 'ready' }, hostOrigin);
   });
 }

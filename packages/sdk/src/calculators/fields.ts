@@ -41,7 +41,9 @@ export type FieldErrorCode =
   | 'invalid_url'
   | 'invalid_number'
   | 'invalid_date'
-  | 'invalid_option';
+  | 'invalid_option'
+  /** A value of the wrong JSON type for its field (a checkbox given a string, a text field an array). */
+  | 'invalid_type';
 
 export type FieldValue = string | readonly string[] | boolean | number | null | undefined;
 
@@ -78,8 +80,19 @@ const isHttpUrl = (value: string): boolean => {
   }
 };
 
+// The API receives JSON from anyone: a value must have the type its field holds, or the checks
+// below would coerce it (String(['a']) is 'a', and a string is no ticked checkbox).
+const hasFieldType = (type: CustomFieldType, value: FieldValue): boolean =>
+  value == null ||
+  (type === 'checkbox' || type === 'consent'
+    ? typeof value === 'boolean'
+    : type === 'multiselect'
+      ? typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+      : typeof value === 'string' || (type === 'number' && typeof value === 'number' && Number.isFinite(value)));
+
 const checkField = (field: FieldRules, value: FieldValue): FieldErrorCode | undefined => {
   const { type, min, max } = field;
+  if (!hasFieldType(type, value)) return 'invalid_type';
   const options = field.options ?? [];
   const isOption = (v: unknown): boolean => options.some((option) => option.value === v);
 

@@ -145,3 +145,24 @@ describe('validateFields returns errors per field key, empty when all is valid',
     });
   });
 });
+
+describe('custom fields: a value of the wrong JSON type is refused, even on an optional field', () => {
+  const fields = [
+    { key: 'newsletter', type: 'checkbox' as const },
+    { key: 'nickname', type: 'text' as const },
+    { key: 'age', type: 'number' as const },
+    { key: 'interests', type: 'multiselect' as const, options: [{ value: 'a' }, { value: 'b' }] },
+  ];
+  it('a checkbox given "banana", a text given an array, a number given true, a multiselect given [1] → invalid_type', () => {
+    assert.deepEqual(validateFields(fields, { newsletter: 'banana', nickname: ['a'], age: true, interests: [1] as never }), {
+      newsletter: { code: 'invalid_type' },
+      nickname: { code: 'invalid_type' },
+      age: { code: 'invalid_type' },
+      interests: { code: 'invalid_type' },
+    });
+  });
+  it('the types the form holds pass: boolean, string, a number as number or string, string[]', () => {
+    assert.deepEqual(validateFields(fields, { newsletter: false, nickname: 'Ada', age: 42, interests: ['a'] }), {});
+    assert.deepEqual(validateFields(fields, { age: '42' }), {});
+  });
+});

@@ -205,6 +205,7 @@ describe('<membership-signup> signup and payment', () => {
     await waitUntil(() => opened.length === 1, 'hosted page not opened');
     expect(opened[0]).to.match(/^https:\/\/checkout\.example\.test\/pay\?client_secret=/);
     expect(text(el)).to.contain('Complete the payment on the secure page');
+    await expect(el).to.be.accessible();
     // The member pays on the hosted page (here: the stand-in mounted off-element).
     const secret = new URL(opened[0]!).searchParams.get('client_secret')!;
     const page = document.createElement('div');
@@ -220,6 +221,28 @@ describe('<membership-signup> signup and payment', () => {
     checkout.destroy();
     page.remove();
     expect(signupsOf(sandbox)).to.have.length(1);
+  });
+
+  it('signs up a group: the payer and the group members, one price', async () => {
+    const sandbox = await useSandbox();
+    const el = await mount({ 'membership-type': 'family' });
+    await type(el, 'Email', 'parent@example.org');
+    await type(el, 'First name', 'Pat');
+    await type(el, 'Last name', 'Parent');
+    await type(el, 'Household name', 'The Parents');
+    await press(el, 'Add a group member');
+    const childEmail = root(el).querySelector<HTMLInputElement>('#mk-group-0-email')!;
+    childEmail.value = 'kid@example.org';
+    childEmail.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    await press(el, 'Continue');
+    await untilStep(el, 'review');
+    expect(text(el)).to.contain('Group of 2').and.contain('$90.00');
+    await press(el, 'Confirm and pay');
+    await payWith(el, CARD_OK);
+    await untilStep(el, 'done');
+    const signup = signupsOf(sandbox)[0]!;
+    expect(signup.membership_ids).to.have.length(2);
   });
 
   it('submits once on a double click and on Enter spam', async () => {

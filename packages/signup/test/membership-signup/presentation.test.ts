@@ -81,6 +81,7 @@ describe('<membership-signup> language, theme, keyboard', () => {
     await untilStep(el, 'details');
     await el.updateComplete;
     expect(root(el).activeElement?.tagName).to.equal('H2');
+    expect($(el, '[role="status"]')!.textContent).to.equal('Step 2 of 4: Your details');
     await tabTo((active) => active.id === 'mk-email');
     await sendKeys({ type: 'keys@example.org' });
     await sendKeys({ press: 'Tab' });

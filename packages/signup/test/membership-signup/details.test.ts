@@ -20,7 +20,8 @@ import {
   useSandbox,
 } from './helpers.js';
 
-describe('<membership-signup> details', () => {
+describe('<membership-signup> details', function () {
+  this.timeout(20_000); // a whole signup runs several requests; the machine may be busy
   beforeEach(() => useSandbox());
   afterEach(cleanup);
 

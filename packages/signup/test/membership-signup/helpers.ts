@@ -58,7 +58,7 @@ export async function mount(
   Object.assign(el, { stripeLoader: async () => createSandboxStripe(), ...properties });
   parent.append(el);
   mounted.push(parent === document.body ? el : parent);
-  await waitUntil(() => step(el) && step(el) !== 'loading', 'the element never left loading', { timeout: 5000 });
+  await waitUntil(() => step(el) && step(el) !== 'loading', 'the element never left loading', { timeout: 10_000 });
   return el;
 }
 
@@ -77,7 +77,7 @@ export function step(el: MembershipSignup): string | undefined {
   return root(el)?.querySelector<HTMLElement>('.base')?.dataset.step;
 }
 
-export async function untilStep(el: MembershipSignup, name: string, timeout = 5000): Promise<void> {
+export async function untilStep(el: MembershipSignup, name: string, timeout = 10_000): Promise<void> {
   await waitUntil(() => step(el) === name, `never reached ${name} (at ${step(el)}: ${text(el).slice(0, 300)})`, { timeout });
 }
 
@@ -140,7 +140,7 @@ export async function fillAnnual(el: MembershipSignup, email = 'new.member@examp
 
 /** Waits for the sandbox's TEST MODE card form in the element's light-DOM slot and pays with `card`. */
 export async function payWith(el: MembershipSignup, card: string): Promise<void> {
-  await waitUntil(() => el.querySelector('[slot="payment"] input'), 'no checkout form', { timeout: 5000 });
+  await waitUntil(() => el.querySelector('[slot="payment"] input'), 'no checkout form', { timeout: 10_000 });
   const form = el.querySelector<HTMLElement>('[slot="payment"]')!;
   const inputs = [...form.querySelectorAll('input')];
   const set = (input: HTMLInputElement | undefined, value: string) => {

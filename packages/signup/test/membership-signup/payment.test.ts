@@ -44,7 +44,8 @@ function signupsOf(sandbox: Awaited<ReturnType<typeof useSandbox>>) {
   return Object.values(sandbox.store.state.signups);
 }
 
-describe('<membership-signup> signup and payment', () => {
+describe('<membership-signup> signup and payment', function () {
+  this.timeout(20_000); // a whole signup runs several requests; the machine may be busy
   afterEach(cleanup);
 
   it('joins a free plan without a payment step', async () => {

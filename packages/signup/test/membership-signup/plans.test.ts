@@ -20,7 +20,8 @@ function nextSchoolYearEnd(): string {
   return days > 30 ? thisYear : `${year + 1}-09-01`;
 }
 
-describe('<membership-signup> plans', () => {
+describe('<membership-signup> plans', function () {
+  this.timeout(20_000); // a whole signup runs several requests; the machine may be busy
   beforeEach(() => useSandbox());
   afterEach(cleanup);
 

@@ -6,7 +6,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { $, cleanup, mount, root, step, text, untilStep, useSandbox } from './helpers.js';
 import type { MembershipSignup } from '../../src/index.js';
 
-describe('<membership-signup> language, theme, keyboard', () => {
+describe('<membership-signup> language, theme, keyboard', function () {
+  this.timeout(20_000); // a whole signup runs several requests; the machine may be busy
   beforeEach(() => useSandbox());
   afterEach(() => {
     cleanup();

@@ -47,7 +47,8 @@ async function warnings(run: () => Promise<unknown>): Promise<string[]> {
   return seen;
 }
 
-describe('<membership-signup> states', () => {
+describe('<membership-signup> states', function () {
+  this.timeout(20_000); // a whole signup runs several requests; the machine may be busy
   afterEach(cleanup);
 
   describe('member token', () => {

@@ -107,8 +107,9 @@ export class MembershipSignupFrameElement extends HTMLElement {
   /** (Re)creates the iframe for the current `src`; a new load means a new handshake. */
   private _load(): void {
     this._close();
-    const src = this.getAttribute('src') || '';
-    const origin = httpOrigin(src, document.baseURI);
+    const src = this.getAttribute('src')?.trim() || '';
+    // No src yet means no iframe (an empty URL would resolve to this very page).
+    const origin = src ? httpOrigin(src, document.baseURI) : undefined;
     this._origin = origin;
     if (!origin) {
       this._iframe?.remove();

@@ -23,7 +23,7 @@ function fakeOf(el: MembershipSignupFrameElement): Fake {
 
 async function mount(setup: (el: MembershipSignupFrameElement) => void = () => {}, src = FAKE): Promise<MembershipSignupFrameElement> {
   const el = document.createElement('membership-signup-frame');
-  el.setAttribute('src', src);
+  if (src) el.setAttribute('src', src);
   setup(el);
   document.body.append(el);
   return el;
@@ -64,6 +64,13 @@ describe('<membership-signup-frame>: the iframe it creates', () => {
     expect(iframe.hasAttribute('style')).to.equal(false);
     el.setAttribute('frame-title', 'Join Acme');
     expect(iframe.title).to.equal('Join Acme');
+  });
+
+  it('creates no iframe until it has a src (an empty one would load the host page itself)', async () => {
+    const el = await mount(() => {}, '');
+    expect(el.frame).to.equal(undefined);
+    el.setAttribute('src', FAKE);
+    expect(el.frame?.src).to.equal(FAKE);
   });
 
   it('creates no iframe for a non-http src, and warns', async () => {

@@ -5,11 +5,10 @@ import {
   PricingError,
   calculateExpiry,
   checkDiscount,
-  compareDates,
+  checkInvitation,
   formatMoney,
-  grantsAccess,
+  isRunning,
   membershipStatus,
-  type MembershipStatus,
   quotePrice,
   type Quote,
 } from '@memberkit/sdk/calculators';
@@ -141,25 +140,10 @@ export function usableInvitation(
 ): InvitationRecord {
   if (!code) throw invitationProblem('required', field);
   const invitation = store.invitation(organizationId, code);
-  if (!invitation || invitation.membership_type_id !== type.id) throw invitationProblem('invalid', field);
-  if (invitation.expires_on !== null && compareDates(today, invitation.expires_on) > 0) {
-    throw invitationProblem('expired', field);
-  }
-  if (invitation.email !== null && email !== null && invitation.email !== email) {
-    throw invitationProblem('email_mismatch', field);
-  }
-  if (invitation.used_by_member_id !== null && (memberId === null || invitation.used_by_member_id !== memberId)) {
-    throw invitationProblem('used', field);
-  }
-  return invitation;
+  const check = checkInvitation(invitation, { membership_type_id: type.id, email, member_id: memberId, on: today });
+  if (!check.ok) throw invitationProblem(check.reason, field);
+  return invitation!;
 }
-
-/**
- * A membership that is running: it grants access now (`grantsAccess`: active, grace, cancelled
- * inside its term) or will once it starts (future). A member holds at most one running
- * membership per type, and only a running one can be cancelled.
- */
-export const isRunning = (status: MembershipStatus): boolean => grantsAccess(status) || status === 'future';
 
 /** A membership of this type that rules out a second one: running, or applied for. */
 export function blockingMembership(

@@ -1,5 +1,5 @@
 // Wire objects (the SDK's types) derived from the store's records, with statuses computed for a day.
-import { grantsAccess, membershipStatus } from '@memberkit/sdk/calculators';
+import { grantsAccess, memberStatus, membershipStatus } from '@memberkit/sdk/calculators';
 import type { Company, Member, Membership, NextAction, Permissions, Signup } from '@memberkit/sdk';
 import type { CompanyRecord, MemberRecord, MembershipRecord, SandboxStore, SignupRecord } from './store.js';
 
@@ -29,21 +29,9 @@ export function membershipsOfMember(store: SandboxStore, member: MemberRecord): 
   return store.memberships(member.organization_id).filter((m) => m.member_id === member.id);
 }
 
-/**
- * The member's status. The domain page names the four statuses without a calculator for them;
- * the sandbox derives them from the memberships' statuses (grantsAccess decides "active"):
- * active: a membership grants access; pending: one awaits payment or approval; inactive: only
- * past memberships; prospective: none yet.
- */
+/** The member's status, from their memberships' statuses today (the SDK's `memberStatus`). */
 export function memberView(store: SandboxStore, record: MemberRecord, today: string): Member {
-  const statuses = membershipsOfMember(store, record).map((m) => membershipStatus(m, today));
-  const status = statuses.some(grantsAccess)
-    ? 'active'
-    : statuses.includes('pending')
-      ? 'pending'
-      : statuses.length > 0
-        ? 'inactive'
-        : 'prospective';
+  const status = memberStatus(membershipsOfMember(store, record).map((m) => membershipStatus(m, today)));
   return {
     id: record.id,
     email: record.email,

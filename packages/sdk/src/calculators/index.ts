@@ -28,5 +28,6 @@ export * from './status.js';
 export * from './renewal.js';
 export * from './money.js';
 export * from './discounts.js';
+export * from './invitations.js';
 export * from './pricing.js';
 export * from './fields.js';

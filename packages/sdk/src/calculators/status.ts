@@ -42,3 +42,26 @@ export const membershipStatus = (membership: MembershipDates, on: DateString): M
 /** `active`, `grace` and `cancelled` grant the type's permissions; the others do not. */
 export const grantsAccess = (status: MembershipStatus): boolean =>
   status === 'active' || status === 'grace' || status === 'cancelled';
+
+/**
+ * A running membership grants access now or will once it starts (`future`). A member holds at
+ * most one running membership of a type (a second signup is offered a renewal), and only a
+ * running membership can be cancelled.
+ */
+export const isRunning = (status: MembershipStatus): boolean => grantsAccess(status) || status === 'future';
+
+export type MemberStatus = 'prospective' | 'pending' | 'active' | 'inactive';
+
+/**
+ * A member's status from their memberships' statuses on one day: `active` when one grants
+ * access, else `pending` when one awaits payment or approval, else `inactive` when they only
+ * have past ones, else `prospective` (none yet).
+ */
+export const memberStatus = (statuses: readonly MembershipStatus[]): MemberStatus =>
+  statuses.some(grantsAccess)
+    ? 'active'
+    : statuses.includes('pending')
+      ? 'pending'
+      : statuses.length > 0
+        ? 'inactive'
+        : 'prospective';

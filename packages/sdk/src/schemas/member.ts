@@ -2,7 +2,7 @@ import * as z from './zod.js';
 import { FieldValuesSchema, IdSchema, InstantSchema } from './common.js';
 
 export const MemberStatusSchema = z.enum(['prospective', 'pending', 'active', 'inactive']);
-export type MemberStatus = z.infer<typeof MemberStatusSchema>;
+// Its type, `MemberStatus`, is the calculators' (`memberStatus` derives it).
 
 /** One person's relationship with one organization (email unique per organization). */
 export const MemberSchema = z.object({

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { grantsAccess, membershipStatus, renewalAttemptOn, type MembershipDates } from '../../src/calculators/index.js';
+import { grantsAccess, isRunning, memberStatus, membershipStatus, renewalAttemptOn, type MembershipDates } from '../../src/calculators/index.js';
 
 const paid: MembershipDates = {
   state: 'confirmed',
@@ -87,5 +87,19 @@ describe('auto-renewal: the charge is attempted 7 days before expires_on', () =>
     assert.equal(renewalAttemptOn({ expires_on: null }, annualType), null);
     assert.equal(renewalAttemptOn({ expires_on: '2026-01-01', auto_renew: false }, annualType), null);
     assert.equal(renewalAttemptOn({ expires_on: '2026-01-01', cancelled_on: '2025-05-01' }, annualType), null);
+  });
+});
+
+describe('running memberships and the member status', () => {
+  it('a running membership grants access now or will (future); pending, expired and terminated are not running', () => {
+    const running = (['future', 'active', 'grace', 'cancelled'] as const).map(isRunning);
+    assert.deepEqual(running, [true, true, true, true]);
+    assert.deepEqual((['pending', 'declined', 'expired', 'terminated'] as const).map(isRunning), [false, false, false, false]);
+  });
+  it('member status: active when one grants access, else pending, else inactive with past ones, else prospective', () => {
+    assert.equal(memberStatus(['expired', 'grace']), 'active');
+    assert.equal(memberStatus(['expired', 'pending']), 'pending');
+    assert.equal(memberStatus(['expired', 'terminated']), 'inactive');
+    assert.equal(memberStatus([]), 'prospective');
   });
 });

@@ -52,9 +52,12 @@ before(async () => {
         window.events = [];
         for (const name of ${JSON.stringify(EVENTS)}) document.addEventListener(name, (event) => window.events.push({ name, detail: event.detail }));
         // What a host site does: its backend minted the token; it hands it to the element in memory.
-        const token = new URLSearchParams(location.hash.slice(1)).get('t');
+        const settings = new URLSearchParams(location.hash.slice(1));
         history.replaceState(null, '', location.pathname);
-        if (token) document.getElementById('signup').authToken = token;
+        const element = document.getElementById('signup');
+        if (settings.get('t')) element.authToken = settings.get('t');
+        // A site that can mint a fresh token when the frame asks (its backend, here /fresh-token).
+        if (settings.has('refresh')) element.getAuthToken = async () => (await (await fetch('/fresh-token')).json()).token;
       </script>`),
   );
   browser = await launch();
@@ -156,6 +159,23 @@ describe('iframe mode with the real widget', () => {
     assert.ok(!session.console.join('\n').includes(token), 'token in the console');
     assert.ok(!JSON.stringify(events).includes(token), 'token in an event');
     for (const target of await postTargets(page)) assert.notEqual(target, '*');
+    await session.context.close();
+  });
+
+  it('an expired token is refreshed through the host’s getAuthToken, on request from the frame', async () => {
+    const expired = sandbox.issueMemberToken('demo', 'frank@example.org', { expiresIn: 1, first_name: 'Frank', last_name: 'Fisher' });
+    const fresh = sandbox.issueMemberToken('demo', 'frank@example.org');
+    hostServer.routes.set('/fresh-token', { type: 'application/json', body: JSON.stringify({ token: fresh }) });
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // let the first token expire
+    const session = await open(`${expired}&refresh`);
+    await session.frame.getByRole('button', { name: 'Choose Monthly' }).click();
+    await session.frame.getByText('Signed in as frank@example.org').waitFor();
+    const posted = await session.page.evaluate(() => (window as unknown as { __ports: { data: { type: string } }[] }).__ports.map((p) => p.data.type));
+    assert.ok(posted.includes('token'), `the host answered a token request (${posted.join(', ')})`);
+    for (const f of session.page.frames()) {
+      const text = await traces(f);
+      assert.ok(!text.includes(fresh) && !text.includes(expired), `a token in ${f.url()}`);
+    }
     await session.context.close();
   });
 

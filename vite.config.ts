@@ -69,7 +69,7 @@ function otherBuilds(): InlineConfig[] {
   const demoInputs: Record<string, string> = {
     'sandbox-demo': `${root}demo/sandbox-demo.ts`,
     'stripe-standin': `${root}demo/stripe-standin.ts`,
-    'bare-page': `${root}demo/bare-page.ts`,
+    'bench-sandbox': `${root}demo/bench-sandbox.ts`,
   };
   if (existsSync(`${root}demo/frame.html`)) demoInputs.frame = `${root}demo/frame.html`;
   const inputs = Object.fromEntries(Object.entries(demoInputs).filter(([, file]) => existsSync(file)));

@@ -8,10 +8,11 @@ ensureDependencies();
 process.env.CHROME_PATH = ensureChromium();
 
 const totals = { passed: 0, failed: 0 };
+/** Adds a runner's final counts: the last match of each pattern (progress lines repeat them). */
 function count(output, passed, failed) {
-  const sum = (pattern) => [...output.matchAll(pattern)].reduce((n, m) => n + Number(m[1]), 0);
-  totals.passed += sum(passed);
-  totals.failed += sum(failed);
+  const last = (pattern) => Number([...output.matchAll(pattern)].at(-1)?.[1] ?? 0);
+  totals.passed += last(passed);
+  totals.failed += last(failed);
 }
 
 const steps = [

@@ -34,8 +34,11 @@ export type FrameEventName = (typeof EVENT_NAMES)[number];
 export const MAX_HEIGHT = 20000;
 export const MAX_TOKEN_LENGTH = 8192;
 export const MAX_URL_LENGTH = 4096;
-/** Limits on an event's `detail` (a signup and a membership fit many times over). */
-export const DETAIL_LIMITS = { strings: 16384, total: 262144, depth: 12, entries: 4000 } as const;
+/**
+ * Limits on an event's `detail`: generous enough for `-ready` with 50 plans of 100 custom fields
+ * each, far below a 10 MB payload.
+ */
+export const DETAIL_LIMITS = { strings: 65536, total: 2097152, depth: 16, entries: 200000 } as const;
 
 export type Nonce = string;
 export interface ReadyMessage { protocol: typeof PROTOCOL; v: typeof VERSION; type: 'ready' }

@@ -108,6 +108,15 @@ describe('frame protocol: event details', () => {
     expect(isInvalidDetail(copyDetail(deep))).to.equal(true);
   });
 
+  it('accepts a large but real detail: ready with 50 plans of 100 custom fields', () => {
+    const field = (i: number) => ({ id: `f${i}`, label: `Field ${i}`, type: 'select', required: i % 2 === 0, options: ['a', 'b', 'c'], help_text: 'Some help.' });
+    const plan = (i: number) => ({ id: `p${i}`, membership_name: `Plan ${i}`, description: 'x'.repeat(200), value: 1000 * i, custom_fields: Array.from({ length: 100 }, (_, n) => field(n)) });
+    const detail = { organization: { id: 'acme', embed_origins: ['https://acme.example'] }, membershipTypes: Array.from({ length: 50 }, (_, i) => plan(i)) };
+    const copy = copyDetail(detail);
+    expect(isInvalidDetail(copy)).to.equal(false);
+    expect(JSON.stringify(copy)).to.equal(JSON.stringify(detail));
+  });
+
   it('rejects non-JSON values: NaN, class instances, dates', () => {
     for (const value of [{ n: NaN }, { d: new Date(0) }, { m: new Map() }]) expect(isInvalidDetail(copyDetail(value))).to.equal(true);
   });

@@ -7,3 +7,5 @@ import './define.js';
 
 export { MembershipSignupFrameElement, FRAME_SANDBOX } from './host.js';
 export { EVENT_NAMES, MAX_HEIGHT, type FrameEventName } from './protocol.js';
+// Types only (no bytes): the widget's events, which this element re-dispatches with the same details.
+export type { MembershipSignupEvent, MembershipSignupEventDetails, MembershipSignupEventName } from '../events.js';

@@ -161,7 +161,9 @@ export class MembershipSignupFrameElement extends HTMLElement {
   _hello(nonce: Nonce): void {
     if (this._authSent) return;
     this._authSent = true;
-    this._send({ type: 'auth', nonce, token: this._token, refresh: typeof this.getAuthToken === 'function' });
+    // A malformed token would get the whole message refused: send none instead.
+    const token = isToken(this._token) ? this._token : null;
+    this._send({ type: 'auth', nonce, token, refresh: typeof this.getAuthToken === 'function' });
   }
 
   /** @internal */

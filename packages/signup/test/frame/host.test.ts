@@ -126,6 +126,11 @@ describe('<membership-signup-frame>: handshake', () => {
     expect(fake.received).to.deep.equal([{ type: 'auth', nonce: fake.nonce, token: TOKEN, refresh: false }]);
   });
 
+  it('sends no token rather than a malformed one', async () => {
+    const { fake, nonce } = await connected((host) => (host.authToken = 'not a token'));
+    expect(fake.received[0]).to.deep.equal({ type: 'auth', nonce, token: null, refresh: false });
+  });
+
   it('keeps the token out of the DOM, the attributes and the iframe URL', async () => {
     const { el } = await connected((host) => (host.authToken = TOKEN));
     expect(el.outerHTML).not.to.include(TOKEN);

@@ -47,7 +47,7 @@ before(async () => {
     '/host.html',
     html(`<h1>Acme members</h1>
       <script type="module" src="/membership-signup-frame.js"></script>
-      <membership-signup-frame id="signup" src="${FRAME}/frame.html?organization=demo&locale=en"></membership-signup-frame>
+      <membership-signup-frame id="signup"></membership-signup-frame>
       <script type="module">
         window.events = [];
         for (const name of ${JSON.stringify(EVENTS)}) document.addEventListener(name, (event) => window.events.push({ name, detail: event.detail }));
@@ -58,6 +58,7 @@ before(async () => {
         if (settings.get('t')) element.authToken = settings.get('t');
         // A site that can mint a fresh token when the frame asks (its backend, here /fresh-token).
         if (settings.has('refresh')) element.getAuthToken = async () => (await (await fetch('/fresh-token')).json()).token;
+        element.setAttribute('src', '${FRAME}/frame.html?' + (settings.get('q') ?? 'organization=demo&locale=en'));
       </script>`),
   );
   browser = await launch();
@@ -177,6 +178,20 @@ describe('iframe mode with the real widget', () => {
       assert.ok(!text.includes(fresh) && !text.includes(expired), `a token in ${f.url()}`);
     }
     await session.context.close();
+  });
+
+  it('the frame passes its URL settings on: a hidden invite-only type opens directly, in French', async () => {
+    const query = 'organization=demo&membership-type=founders&invitation=FOUNDERS-2026&locale=fr';
+    const session = await open(`&q=${encodeURIComponent(query)}`);
+    await session.frame.getByRole('heading', { name: 'Vos informations' }).waitFor();
+    await session.frame.getByText('Founding member').first().waitFor();
+    assert.equal(await session.frame.evaluate(() => document.querySelector('membership-signup')!.getAttribute('invitation')), 'FOUNDERS-2026');
+    await session.context.close();
+    // Without the invitation the widget itself explains; the frame page does not refuse.
+    const uninvited = await open(`&q=${encodeURIComponent('organization=demo&membership-type=founders')}`);
+    await uninvited.frame.getByText('This membership needs a valid invitation.').waitFor();
+    assert.equal(await uninvited.frame.getByText(/This signup form/).count(), 0);
+    await uninvited.context.close();
   });
 
   it('the iframe height follows the form as it grows (errors, group members) and shrinks', async () => {

@@ -52,6 +52,13 @@ export interface FramePage {
   hostOrigin?: string;
 }
 
+/**
+ * The production API, as the element's own default (kept equal by a test; not imported, so this
+ * module stays free of the Lit element and the stand-in widget of the tests can replace it).
+ * The sandbox and tests pass `apiBase`.
+ */
+export const DEFAULT_API_BASE = 'https://api.memberkit.app/v1';
+
 const MAX_PARAM_LENGTH = 256;
 const TOKEN_REQUEST_TIMEOUT = 15000;
 
@@ -110,9 +117,9 @@ export async function startFramePage(options: FramePageOptions = {}): Promise<Fr
   let allowed: unknown[] = [];
   try {
     const client = options.client ?? createPublicClient({ baseUrl: options.apiBase ?? DEFAULT_API_BASE, organization: params.organization });
-    const config = await client.signupConfig.retrieve(
-      params['membership-type'] ? { membership_type: params['membership-type'], ...(params.invitation ? { invitation: params.invitation } : {}) } : {},
-    );
+    // The organization alone: a hidden or invite-only type is the widget's business (it explains
+    // a missing invitation itself), not a reason to refuse the page.
+    const config = await client.signupConfig.retrieve();
     allowed = Array.isArray(config.organization.embed_origins) ? config.organization.embed_origins : [];
   } catch {
     renderNotice('This signup form could not be loaded. Please reload the page.');
@@ -127,12 +134,6 @@ export async function startFramePage(options: FramePageOptions = {}): Promise<Fr
   return channel ? { widget, hostOrigin } : { widget };
 }
 
-/** Production API base; the sandbox and tests pass `apiBase`. */
-/**
- * The production API, as the element's own default (kept equal by a test; not imported, so this
- * module stays free of the Lit element and the stand-in widget of the tests can replace it).
- */
-export const DEFAULT_API_BASE = 'https://api.memberkit.app/v1';
 
 /** The frame's end of one handshake: the port, its nonce and what the host said about auth. */
 export class FrameChannel {

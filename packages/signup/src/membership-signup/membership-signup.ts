@@ -180,7 +180,10 @@ export class MembershipSignup extends LitElement {
     this.#authToken = next;
     this.#tokenFresh = true;
     this.#ownClient = undefined;
-    if (this.isConnected && this._state.step !== 'loading') this.#scheduleLoad();
+    // Signing in (or out) changes what the configuration says about the member: reload it while
+    // nothing is under way; later steps just use the new token for their next request.
+    const step = this._state.step;
+    if (this.isConnected && (step === 'plans' || step === 'details' || step === 'error')) this.#scheduleLoad();
   }
 
   static override get observedAttributes(): string[] {
@@ -398,9 +401,15 @@ export class MembershipSignup extends LitElement {
       this._draft = saved;
       if (saved.discountCode && saved.step !== 'plans') void this.#applyDiscount(true);
       if (saved.signupId) {
-        const signup = await this.#client().signups.retrieve(saved.signupId, { signal });
-        this.#handleSignup(signup, true);
-        return;
+        try {
+          const signup = await this.#client().signups.retrieve(saved.signupId, { signal });
+          this.#handleSignup(signup, true);
+          return;
+        } catch (error) {
+          // A signup the API no longer knows: resume at the review with a new attempt.
+          if (!(error instanceof APIError && error.status === 404)) throw error;
+          this.#save({ signupId: null, idempotencyKey: null, step: 'review' });
+        }
       }
       this.#go({ step: saved.step === 'payment' ? 'review' : saved.step });
       return;

@@ -299,6 +299,33 @@ describe('<membership-signup> signup and payment', function () {
     expect(sessionStorage.getItem('memberkit:signup:demo')).to.equal(null);
   });
 
+  it('resumes at the review when the saved signup is unknown to the API (new attempt, no error)', async () => {
+    await useSandbox();
+    sessionStorage.setItem(
+      'memberkit:signup:demo',
+      JSON.stringify({
+        v: 1,
+        step: 'payment',
+        membershipTypeId: 'free',
+        email: 'ghost@example.org',
+        firstName: 'Gus',
+        lastName: 'Ghost',
+        fields: {},
+        amount: '',
+        autoRenew: false,
+        groupMembers: [],
+        discountCode: '',
+        idempotencyKey: 'stale-key',
+        signupId: 'su_does_not_exist',
+      }),
+    );
+    const el = await mount({ 'membership-type': 'free' });
+    await untilStep(el, 'review');
+    expect(text(el)).to.contain('ghost@example.org');
+    await press(el, 'Confirm and join');
+    await untilStep(el, 'done');
+  });
+
   it('resumes the details after a reload, values kept', async () => {
     await useSandbox();
     const first = await mount({ 'membership-type': 'annual' });

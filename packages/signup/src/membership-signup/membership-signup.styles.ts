@@ -145,8 +145,10 @@ export const styles = css`
     border-radius: var(--_radius);
   }
   input[type='checkbox'] {
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
+    /* 24 px: WCAG 2.2 target size (2.5.8). */
+    inline-size: 1.5rem;
+    block-size: 1.5rem;
+    margin: 0;
     accent-color: var(--_accent);
   }
   [aria-invalid='true'] {

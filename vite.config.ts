@@ -9,6 +9,7 @@
 //     src/frame/index.ts exists; and dist/frame.html, the hosted frame page, when frame.html exists.
 //  4. demo/dist/ — the demo's sandbox bootstrap and Stripe stand-in (and demo/frame.html when it
 //     exists), so demo pages need no bare imports.
+//  5. packages/signup/custom-elements.json — the Custom Elements Manifest, from the element's JSDoc.
 // Workspace packages resolve to their TypeScript sources (the `source` export condition).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -83,6 +84,8 @@ function otherBuilds(): InlineConfig[] {
         emptyOutDir: true,
         target: 'es2022',
         modulePreload: false,
+        // The demo bundles msw and the sandbox: large by design, and never shipped.
+        chunkSizeWarningLimit: 2000,
         rolldownOptions: {
           input: inputs,
           preserveEntrySignatures: 'exports-only',

@@ -11,7 +11,7 @@
 //     exists), so demo pages need no bare imports.
 //  5. packages/signup/custom-elements.json — the Custom Elements Manifest, from the element's JSDoc.
 // Workspace packages resolve to their TypeScript sources (the `source` export condition).
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build, defaultClientConditions, defineConfig, type InlineConfig, type Plugin } from 'vite';
 
@@ -55,9 +55,13 @@ function otherBuilds(): InlineConfig[] {
     builds.push(library(`${signup}/src/frame/index.ts`, 'membership-signup-frame.js', 'es'));
   }
   if (existsSync(`${signup}/frame.html`)) {
+    // Hashed assets of earlier builds would pile up (outDir is shared, so never emptied).
+    rmSync(`${out}/frame-assets`, { recursive: true, force: true });
     builds.push({
       ...common,
       root: signup,
+      // Relative asset URLs: an organization may host frame.html under any path.
+      base: './',
       build: {
         outDir: out,
         emptyOutDir: false,

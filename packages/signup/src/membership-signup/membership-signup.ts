@@ -80,6 +80,9 @@ const groupRules = [
   { key: 'last_name', type: 'text', required: false, max_length: 100 },
 ] as const;
 
+/** The ends of a pointer press (a touch tap ends with a compatibility mouseup). */
+const RELEASES = ['pointerup', 'pointercancel', 'mouseup'] as const;
+
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
@@ -222,9 +225,40 @@ export class MembershipSignup extends LitElement {
   #serverErrors: Record<string, string> = {};
   #appliedDiscount: Discount | null = null;
 
+  /** A pointer is pressed on the element: fields left now show their errors on release. */
+  #pressing = false;
+  #heldTouches = new Set<string>();
+
   #clientProvider = new ContextProvider(this, { context: clientContext });
   #configProvider = new ContextProvider(this, { context: configContext });
   #memberProvider = new ContextProvider(this, { context: memberContext, initialValue: null });
+
+  constructor() {
+    super();
+    // A field's error appearing on blur moves what is below it. When the blur comes from pressing
+    // a button below (Continue, Add a group member), the button would move between the press and
+    // the release, and the browser would drop the click. So a field left by a pointer press shows
+    // its error once the press is over (after the click), and one left by the keyboard at once.
+    // (mousedown too: a touch tap moves the focus on its compatibility mousedown.)
+    this.addEventListener('pointerdown', this.#press);
+    this.addEventListener('mousedown', this.#press);
+  }
+
+  #press = (): void => {
+    this.#pressing = true;
+    for (const type of RELEASES) window.addEventListener(type, this.#release, true);
+  };
+
+  #release = (): void => {
+    for (const type of RELEASES) window.removeEventListener(type, this.#release, true);
+    // The click follows the release in the same task: reveal after it.
+    setTimeout(() => {
+      this.#pressing = false;
+      if (this.#heldTouches.size === 0) return;
+      this._touched = new Set([...this._touched, ...this.#heldTouches]);
+      this.#heldTouches.clear();
+    });
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -236,6 +270,7 @@ export class MembershipSignup extends LitElement {
     this.#abort?.abort();
     this.#abort = undefined;
     this.#destroyCheckout();
+    if (this.#pressing) this.#release();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -1037,7 +1072,9 @@ export class MembershipSignup extends LitElement {
         this.#edit({ fields: { ...this._draft.fields, [key]: value } });
       },
       touch: (id) => {
-        if (!this._touched.has(id)) this._touched = new Set(this._touched).add(id);
+        if (this._touched.has(id)) return;
+        if (this.#pressing) this.#heldTouches.add(id);
+        else this._touched = new Set(this._touched).add(id);
       },
       setGroupMember: (index, key, value) => {
         const people = this._draft.groupMembers.map((person, n) => (n === index ? { ...person, [key]: value } : person));

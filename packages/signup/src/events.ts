@@ -1,10 +1,19 @@
 // Every event <membership-signup> dispatches, declared once: name → typed `detail`. All bubble
 // and are composed (they cross shadow roots); the frame host re-dispatches them with the same
 // detail, so details hold plain data only (structured-cloneable) and never the member token.
-import type { Discount, Membership, MembershipType, Organization, Signup, SignupCreateParams } from '@memberkit/sdk';
+import type {
+  Discount,
+  DiscountRefusal as CheckedDiscountRefusal,
+  Membership,
+  MembershipType,
+  Organization,
+  Signup,
+  SignupCreateParams,
+} from '@memberkit/sdk';
 
-/** Why a discount code was refused (from the API or the SDK's `checkDiscount`). */
-export type DiscountRefusal = 'unknown' | 'expired' | 'not_yet_valid' | 'used_up' | 'not_for_this_type';
+/** Why a discount code was refused: the SDK's `checkDiscount` reasons, or `unknown` (a code the
+ * API does not know, or a refusal it did not explain). */
+export type DiscountRefusal = 'unknown' | CheckedDiscountRefusal;
 
 export interface MembershipSignupEventDetails {
   /** The configuration loaded and the plans are shown. */

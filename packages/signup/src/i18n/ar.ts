@@ -84,6 +84,7 @@ const ar: Catalogue = {
     invalid_number: () => 'أدخل رقمًا.',
     invalid_date: () => 'أدخل تاريخًا صالحًا.',
     invalid_option: () => 'اختر أحد الخيارات.',
+    invalid_type: () => 'هذه الإجابة لا تناسب هذا الحقل. يُرجى إدخالها مرة أخرى.',
   },
   pricingErrors: {
     amount_not_integer: 'المبلغ يحتوي على منازل عشرية أكثر مما تسمح به العملة.',

@@ -2,8 +2,14 @@
 // the others load lazily). Functions take already-formatted values (money and dates go through
 // Intl in the member's locale before they reach a string).
 
+import type { DurationIntervalType, FieldErrorCode, MembershipStatus, PricingErrorCode } from '@memberkit/sdk';
+import type { DiscountRefusal } from '../events.js';
+
+// The domain's codes come from the SDK (type-only imports: no bytes), so a code the SDK adds
+// (a field error, a status, a pricing error) fails the build until every language words it.
+
 /** Units of a membership term. */
-export type TermUnit = 'day' | 'week' | 'month' | 'year';
+export type TermUnit = Exclude<DurationIntervalType, 'lifetime'>;
 
 /** The bounds a field message may mention, already formatted. */
 export interface FieldBounds {
@@ -13,28 +19,8 @@ export interface FieldBounds {
   maxLength?: number;
 }
 
-export type FieldErrorCode =
-  | 'required'
-  | 'too_short'
-  | 'too_long'
-  | 'too_small'
-  | 'too_large'
-  | 'pattern_mismatch'
-  | 'invalid_email'
-  | 'invalid_url'
-  | 'invalid_number'
-  | 'invalid_date'
-  | 'invalid_option';
-
-export type MembershipStatusName =
-  | 'pending'
-  | 'declined'
-  | 'future'
-  | 'active'
-  | 'grace'
-  | 'expired'
-  | 'cancelled'
-  | 'terminated';
+/** Pricing errors whose message names a limit. */
+type LimitedPricingError = 'amount_below_minimum' | 'amount_above_maximum' | 'below_processor_minimum' | 'group_too_large';
 
 export interface Catalogue {
   /** BCP 47 language of this catalogue. */
@@ -80,7 +66,7 @@ export interface Catalogue {
   discountCode: string;
   apply: string;
   discountApplied: (code: string) => string;
-  discountRefused: Record<'unknown' | 'expired' | 'not_yet_valid' | 'used_up' | 'not_for_this_type', string>;
+  discountRefused: Record<DiscountRefusal, string>;
   removeDiscount: string;
   subtotal: string;
   discount: string;
@@ -96,14 +82,11 @@ export interface Catalogue {
   submitting: string;
   errorSummary: (count: number) => string;
   fieldErrors: Record<FieldErrorCode, (bounds: FieldBounds) => string>;
-  pricingErrors: {
-    amount_not_integer: string;
+  pricingErrors: Record<Exclude<PricingErrorCode, LimitedPricingError>, string> & {
     amount_below_minimum: (min: string) => string;
     amount_above_maximum: (max: string) => string;
     below_processor_minimum: (min: string) => string;
     group_too_large: (max: number) => string;
-    discount_not_applicable: string;
-    discount_currency_mismatch: string;
   };
   paymentIntro: string;
   testMode: string;
@@ -120,7 +103,7 @@ export interface Catalogue {
   never: string;
   amountPaid: string;
   status: string;
-  statuses: Record<MembershipStatusName, string>;
+  statuses: Record<MembershipStatus, string>;
   renewOffer: (plan: string, date: string) => string;
   renewTo: (date: string) => string;
   renewSignIn: string;

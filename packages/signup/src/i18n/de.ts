@@ -84,6 +84,7 @@ const de: Catalogue = {
     invalid_number: () => 'Geben Sie eine Zahl ein.',
     invalid_date: () => 'Geben Sie ein gültiges Datum ein.',
     invalid_option: () => 'Wählen Sie eine der Optionen.',
+    invalid_type: () => 'Diese Angabe passt nicht zu diesem Feld. Bitte geben Sie sie erneut ein.',
   },
   pricingErrors: {
     amount_not_integer: 'Der Betrag hat zu viele Nachkommastellen für diese Währung.',

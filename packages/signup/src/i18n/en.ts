@@ -84,6 +84,7 @@ export const en: Catalogue = {
     invalid_number: () => 'Enter a number.',
     invalid_date: () => 'Enter a valid date.',
     invalid_option: () => 'Choose one of the options.',
+    invalid_type: () => 'This answer does not fit this field. Please enter it again.',
   },
   pricingErrors: {
     amount_not_integer: 'Enter an amount with no more decimals than the currency has.',

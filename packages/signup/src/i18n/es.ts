@@ -84,6 +84,7 @@ const es: Catalogue = {
     invalid_number: () => 'Introduce un número.',
     invalid_date: () => 'Introduce una fecha válida.',
     invalid_option: () => 'Elige una de las opciones.',
+    invalid_type: () => 'Esta respuesta no corresponde a este campo. Vuelve a introducirla.',
   },
   pricingErrors: {
     amount_not_integer: 'El importe tiene demasiados decimales para esta moneda.',

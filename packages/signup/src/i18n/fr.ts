@@ -84,6 +84,7 @@ const fr: Catalogue = {
     invalid_number: () => 'Saisissez un nombre.',
     invalid_date: () => 'Saisissez une date valide.',
     invalid_option: () => 'Choisissez l’une des options.',
+    invalid_type: () => 'Cette réponse ne convient pas à ce champ. Saisissez-la à nouveau.',
   },
   pricingErrors: {
     amount_not_integer: 'Le montant a trop de décimales pour cette devise.',

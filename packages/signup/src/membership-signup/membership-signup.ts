@@ -18,6 +18,7 @@ import {
   validateFields,
   type CustomField,
   type Discount,
+  type FieldErrorCode,
   type FieldValues,
   type Membership,
   type MembershipType,
@@ -29,7 +30,7 @@ import {
 } from '@memberkit/sdk';
 import { clientContext, configContext, memberContext } from '../context.js';
 import { createSignupEvent, type DiscountRefusal, type MembershipSignupEventDetails } from '../events.js';
-import type { Catalogue, FieldErrorCode } from '../i18n/catalogue.js';
+import type { Catalogue } from '../i18n/catalogue.js';
 import { canonicalLocale, en, loadCatalogue, resolveLocale } from '../i18n/index.js';
 import { VERSION } from '../version.js';
 import {

@@ -214,6 +214,35 @@ describe('<membership-signup> states', function () {
       expect(el.shadowRoot!.activeElement).to.equal($(el, '[part="error-summary"]'));
       expect(field(el, 'Display name').getAttribute('aria-invalid')).to.equal('true');
     });
+    it('a value the API says has the wrong type gets its own message on the field, not a format complaint', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'annual' });
+      await fillAnnual(el);
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      override(
+        http.post(`${API}/organizations/demo/signups`, () =>
+          HttpResponse.json(
+            {
+              type: 'about:blank',
+              title: 'Unprocessable',
+              status: 422,
+              code: 'validation_failed',
+              detail: 'bad',
+              errors: [{ field: 'fields.newsletter', code: 'invalid_type', message: 'expected a boolean' }],
+            },
+            { status: 422, headers: { 'content-type': 'application/problem+json' } },
+          ),
+        ),
+      );
+      await press(el, 'Confirm and pay');
+      await untilStep(el, 'details');
+      await el.updateComplete;
+      const input = field(el, 'Send me the monthly newsletter');
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      const message = root(el).getElementById(input.getAttribute('aria-describedby')!.split(' ').at(-1)!);
+      expect(message!.textContent).to.equal('This answer does not fit this field. Please enter it again.');
+    });
   });
 
   describe('configuration', () => {

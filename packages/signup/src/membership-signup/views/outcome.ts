@@ -1,7 +1,7 @@
 // The screens after the review: payment, approval pending, done, renewal offer, and errors.
 import { html, nothing } from 'lit';
 import { formatMoney, type Signup } from '@memberkit/sdk';
-import type { Catalogue, MembershipStatusName } from '../../i18n/catalogue.js';
+import type { Catalogue } from '../../i18n/catalogue.js';
 import { formatDate } from '../format.js';
 import type { PaymentPhase, State } from '../machine.js';
 
@@ -40,7 +40,7 @@ function summary(t: Catalogue, signup: Signup, locale: string) {
     <div><dt>${t.starts}</dt><dd>${formatDate(membership.starts_on, locale)}</dd></div>
     <div><dt>${t.expires}</dt><dd>${membership.expires_on ? formatDate(membership.expires_on, locale) : t.never}</dd></div>
     <div><dt>${t.amountPaid}</dt><dd>${formatMoney(signup.status === 'completed' ? membership.price_paid : 0, quote.currency, locale)}</dd></div>
-    <div><dt>${t.status}</dt><dd>${t.statuses[membership.status as MembershipStatusName] ?? membership.status}</dd></div>
+    <div><dt>${t.status}</dt><dd>${t.statuses[membership.status] ?? membership.status}</dd></div>
   </dl>`;
 }
 

@@ -13,6 +13,7 @@ import {
   checkDiscount,
   createPublicClient,
   formatMoney,
+  isRunning,
   quotePrice,
   toMinorUnits,
   validateFields,
@@ -916,10 +917,8 @@ export class MembershipSignup extends LitElement {
     if (this.#authToken || this.getAuthToken) {
       try {
         const me = await this.#client().me.retrieve({ signal: this.#signal() });
-        membership =
-          me.memberships.find(
-            (held) => held.membership_type_id === type.id && ['active', 'grace', 'future', 'cancelled'].includes(held.status),
-          ) ?? null;
+        // The running one (granting access now, or once it starts): the one the API refused to double.
+        membership = me.memberships.find((held) => held.membership_type_id === type.id && isRunning(held.status)) ?? null;
         if (membership) {
           try {
             renewsUntil = calculateExpiry(type, {

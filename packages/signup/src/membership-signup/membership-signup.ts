@@ -82,9 +82,6 @@ const groupRules = [
   { key: 'last_name', type: 'text', required: false, max_length: 100 },
 ] as const;
 
-/** The ends of a pointer press (a touch tap ends with a compatibility mouseup). */
-const RELEASES = ['pointerup', 'pointercancel', 'mouseup'] as const;
-
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
@@ -227,9 +224,8 @@ export class MembershipSignup extends LitElement {
   #serverErrors: Record<string, string> = {};
   #appliedDiscount: Discount | null = null;
 
-  /** A pointer is pressed on the element: fields left now show their errors on release. */
-  #pressing = false;
-  #heldTouches = new Set<string>();
+  /** While a pointer is pressed on the element: the fields left, whose errors wait for the release. */
+  #held: Set<string> | null = null;
 
   #clientProvider = new ContextProvider(this, { context: clientContext });
   #configProvider = new ContextProvider(this, { context: configContext });
@@ -240,27 +236,23 @@ export class MembershipSignup extends LitElement {
     // A field's error appearing on blur moves what is below it. When the blur comes from pressing
     // a button below (Continue, Add a group member), the button would move between the press and
     // the release, and the browser would drop the click. So a field left by a pointer press shows
-    // its error once the press is over (after the click), and one left by the keyboard at once.
-    // (mousedown too: a touch tap moves the focus on its compatibility mousedown.)
-    this.addEventListener('pointerdown', this.#press);
-    this.addEventListener('mousedown', this.#press);
-  }
-
-  #press = (): void => {
-    this.#pressing = true;
-    for (const type of RELEASES) window.addEventListener(type, this.#release, true);
-  };
-
-  #release = (): void => {
-    for (const type of RELEASES) window.removeEventListener(type, this.#release, true);
-    // The click follows the release in the same task: reveal after it.
-    setTimeout(() => {
-      this.#pressing = false;
-      if (this.#heldTouches.size === 0) return;
-      this._touched = new Set([...this._touched, ...this.#heldTouches]);
-      this.#heldTouches.clear();
+    // its error once the press is over (after the click, which follows the release in the same
+    // task), and one left by the keyboard at once. A touch tap moves the focus on its
+    // compatibility mousedown, so mousedown/mouseup cover mouse, pen and touch.
+    this.addEventListener('mousedown', () => {
+      if (this.#held) return;
+      const held = (this.#held = new Set());
+      addEventListener(
+        'mouseup',
+        () =>
+          setTimeout(() => {
+            this.#held = null;
+            if (held.size) this.#touch(...held);
+          }),
+        { capture: true, once: true },
+      );
     });
-  };
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -272,7 +264,6 @@ export class MembershipSignup extends LitElement {
     this.#abort?.abort();
     this.#abort = undefined;
     this.#destroyCheckout();
-    if (this.#pressing) this.#release();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -545,20 +536,17 @@ export class MembershipSignup extends LitElement {
       };
     } catch (error) {
       if (!(error instanceof PricingError)) return { error: t.apiError };
-      const money = (minor: number | undefined) => formatMoney(minor ?? 0, type.price.currency, this.#locale);
-      const messages = t.pricingErrors;
-      switch (error.code) {
-        case 'amount_below_minimum':
-          return { error: messages.amount_below_minimum(money(error.limit)) };
-        case 'amount_above_maximum':
-          return { error: messages.amount_above_maximum(money(error.limit)) };
-        case 'below_processor_minimum':
-          return { error: messages.below_processor_minimum(money(error.limit)) };
-        case 'group_too_large':
-          return { error: messages.group_too_large(error.limit ?? 0) };
-        default:
-          return { error: messages[error.code] };
-      }
+      const { code, limit = 0 } = error;
+      const message = t.pricingErrors[code];
+      // A limit is money, except a group's size.
+      return {
+        error:
+          typeof message === 'string'
+            ? message
+            : (message as (limit: string | number) => string)(
+                code === 'group_too_large' ? limit : formatMoney(limit, type.price.currency, this.#locale),
+              ),
+      };
     }
   }
 
@@ -1055,7 +1043,7 @@ export class MembershipSignup extends LitElement {
       },
       setValue: (key, value) => {
         this.#edit({ [key]: value } as Partial<Draft>);
-        if (key === 'amount') this._touched = new Set(this._touched).add(ids.amount);
+        if (key === 'amount') this.#touch(ids.amount);
         if (key === 'discountCode' && this._discount.status !== 'idle') {
           this.#appliedDiscount = null;
           this._discount = { status: 'idle', code: '', reason: null };
@@ -1068,13 +1056,12 @@ export class MembershipSignup extends LitElement {
           const { [id]: _, ...rest } = this.#serverErrors;
           this.#serverErrors = rest;
         }
-        this._touched = new Set(this._touched).add(id);
+        this.#touch(id);
         this.#edit({ fields: { ...this._draft.fields, [key]: value } });
       },
       touch: (id) => {
-        if (this._touched.has(id)) return;
-        if (this.#pressing) this.#heldTouches.add(id);
-        else this._touched = new Set(this._touched).add(id);
+        if (this.#held) this.#held.add(id);
+        else if (!this._touched.has(id)) this.#touch(id);
       },
       setGroupMember: (index, key, value) => {
         const people = this._draft.groupMembers.map((person, n) => (n === index ? { ...person, [key]: value } : person));
@@ -1100,6 +1087,11 @@ export class MembershipSignup extends LitElement {
       toReview: (event) => this.#toReview(event),
       submit: () => void this.#submit(),
     };
+  }
+
+  /** Shows these fields' errors from now on. */
+  #touch(...list: string[]): void {
+    this._touched = new Set([...this._touched, ...list]);
   }
 
   #focusInput(id: string): void {

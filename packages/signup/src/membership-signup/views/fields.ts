@@ -22,7 +22,8 @@ export function renderField(v: View, field: CustomField, index: number) {
   const error = v.errors[id];
   const hintId = field.help_text ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describe = describedBy(hintId, errorId);
+  const describe = describedBy(hintId, errorId) ?? nothing;
+  const invalid = error ? 'true' : 'false';
   const label = html`${field.label}${field.required ? nothing : html` <span class="muted">${t.optional}</span>`}`;
   const hint = hintId ? html`<p class="hint" id=${hintId}>${field.help_text}</p>` : nothing;
   const message = errorId ? html`<p class="error" id=${errorId} part="error">${error}</p>` : nothing;
@@ -37,8 +38,8 @@ export function renderField(v: View, field: CustomField, index: number) {
         part="input"
         .checked=${value === true}
         ?required=${field.required}
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${describe ?? nothing}
+        aria-invalid=${invalid}
+        aria-describedby=${describe}
         @change=${(e: Event) => v.setField(field.key, (e.target as HTMLInputElement).checked)}
         @blur=${touch}
       />
@@ -52,7 +53,7 @@ export function renderField(v: View, field: CustomField, index: number) {
 
   if (field.type === 'multiselect') {
     const chosen = Array.isArray(value) ? value : [];
-    return html`<fieldset class="field" part="field" aria-describedby=${describe ?? nothing}>
+    return html`<fieldset class="field" part="field" aria-describedby=${describe}>
       <legend>${label}</legend>
       ${hint}
       ${(field.options ?? []).map(
@@ -62,7 +63,7 @@ export function renderField(v: View, field: CustomField, index: number) {
             id=${`${id}-${n}`}
             part="input"
             .checked=${chosen.includes(option.value)}
-            aria-invalid=${error ? 'true' : 'false'}
+            aria-invalid=${invalid}
             @change=${(e: Event) =>
               v.setField(
                 field.key,
@@ -81,31 +82,26 @@ export function renderField(v: View, field: CustomField, index: number) {
 
   const text = typeof value === 'string' ? value : value == null ? '' : String(value);
   const onInput = (e: Event) => v.setField(field.key, (e.target as HTMLInputElement).value);
-  const common = {
-    id,
-    invalid: error ? 'true' : 'false',
-    describe: describe ?? nothing,
-  };
   let control;
   if (field.type === 'textarea') {
     control = html`<textarea
-      id=${common.id}
+      id=${id}
       part="input"
       .value=${text}
       ?required=${field.required}
       maxlength=${field.max_length ?? nothing}
-      aria-invalid=${common.invalid}
-      aria-describedby=${common.describe}
+      aria-invalid=${invalid}
+      aria-describedby=${describe}
       @input=${onInput}
       @blur=${touch}
     ></textarea>`;
   } else if (field.type === 'select') {
     control = html`<select
-      id=${common.id}
+      id=${id}
       part="input"
       ?required=${field.required}
-      aria-invalid=${common.invalid}
-      aria-describedby=${common.describe}
+      aria-invalid=${invalid}
+      aria-describedby=${describe}
       @change=${onInput}
       @blur=${touch}
     >
@@ -117,7 +113,7 @@ export function renderField(v: View, field: CustomField, index: number) {
   } else {
     const numeric = field.type === 'number' || field.type === 'date';
     control = html`<input
-      id=${common.id}
+      id=${id}
       part="input"
       type=${inputTypes[field.type] ?? 'text'}
       .value=${text}
@@ -126,8 +122,8 @@ export function renderField(v: View, field: CustomField, index: number) {
       min=${numeric && field.min != null ? String(field.min) : nothing}
       max=${numeric && field.max != null ? String(field.max) : nothing}
       maxlength=${!numeric && field.max_length != null ? field.max_length : nothing}
-      aria-invalid=${common.invalid}
-      aria-describedby=${common.describe}
+      aria-invalid=${invalid}
+      aria-describedby=${describe}
       @input=${onInput}
       @blur=${touch}
     />`;

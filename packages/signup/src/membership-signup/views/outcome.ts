@@ -17,16 +17,13 @@ const heading = (text: string) => html`<h2 tabindex="-1" data-focus part="headin
 export function renderPayment(t: Catalogue, phase: PaymentPhase, on: OutcomeHandlers) {
   return html`
     ${heading(t.steps.payment)}
-    ${phase === 'unavailable'
-      ? html`<p class="error" part="error" role="alert">${t.paymentUnavailable}</p>
+    ${phase === 'unavailable' || phase === 'declined'
+      ? html`<p class="error" part="error" role="alert">${phase === 'declined' ? t.paymentDeclined : t.paymentUnavailable}</p>
           <button type="button" part="button primary" class="primary" @click=${on.retry}>${t.retry}</button>`
-      : phase === 'declined'
-        ? html`<p class="error" part="error" role="alert">${t.paymentDeclined}</p>
-            <button type="button" part="button primary" class="primary" @click=${on.retry}>${t.retry}</button>`
-        : phase === 'hosted'
-          ? html`<p>${t.hostedWaiting}</p>
-              <button type="button" part="button primary" class="primary" @click=${on.openHostedPage}>${t.hostedPage}</button>`
-          : html`<p class="muted">${phase === 'confirming' ? t.paymentConfirming : t.paymentIntro}</p>`}
+      : phase === 'hosted'
+        ? html`<p>${t.hostedWaiting}</p>
+            <button type="button" part="button primary" class="primary" @click=${on.openHostedPage}>${t.hostedPage}</button>`
+        : html`<p class="muted">${phase === 'confirming' ? t.paymentConfirming : t.paymentIntro}</p>`}
     <div class="payment" part="payment" ?hidden=${phase !== 'ready' && phase !== 'loading'}>
       <slot name="payment"></slot>
     </div>

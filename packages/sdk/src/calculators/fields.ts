@@ -43,7 +43,9 @@ export type FieldErrorCode =
   | 'invalid_date'
   | 'invalid_option'
   /** A value of the wrong JSON type for its field (a checkbox given a string, a text field an array). */
-  | 'invalid_type';
+  | 'invalid_type'
+  /** An email another person of the same signup already gave (see `validatePeople`). */
+  | 'duplicate';
 
 export type FieldValue = string | readonly string[] | boolean | number | null | undefined;
 

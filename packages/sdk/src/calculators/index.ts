@@ -31,3 +31,4 @@ export * from './discounts.js';
 export * from './invitations.js';
 export * from './pricing.js';
 export * from './fields.js';
+export * from './people.js';

@@ -67,3 +67,35 @@ export const processorMinimum = (currency: string): number => {
   const exponent = currencyExponent(currency);
   return processorMinimums[currencyCode(currency)] ?? (exponent ? 5 * 10 ** (exponent - 1) : 50);
 };
+
+/** `minor` as the plain decimal a member would type (1500 USD → "15.00", 500 JPY → "500"). */
+export const toDecimalString = (minor: number, currency: string): string => {
+  const exponent = currencyExponent(currency);
+  if (!Number.isSafeInteger(minor) || minor < 0) throw new CalculatorError('invalid_amount', minor);
+  if (exponent === 0) return String(minor);
+  const digits = String(minor).padStart(exponent + 1, '0');
+  return `${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
+};
+
+/**
+ * An amount as a member types it, in minor units: "1,000.50" and "1 000,50" and "$15" all read
+ * as meant. Spaces and a currency symbol are ignored. With both "," and "." the last one marks
+ * the decimals; a lone separator is grouping only when it is `locale`'s grouping separator
+ * followed by exactly three digits ("1,000" in English, "1.000" in German), else it marks the
+ * decimals ("12,50" is 12.50 everywhere). Throws `invalid_amount` or `too_many_decimals`.
+ */
+export const parseMoneyInput = (text: string, currency: string, locale?: string | string[]): number => {
+  const cleaned = text.replace(/[\s\u00a0\u202f']/g, '').replace(/^[^\d.,]+|[^\d.,]+$/g, '');
+  const separators = cleaned.match(/[.,]/g) ?? [];
+  const kinds = new Set(separators);
+  let decimal: string | undefined;
+  if (kinds.size === 2) decimal = separators.at(-1);
+  else if (separators.length === 1) {
+    const group = new Intl.NumberFormat(locale).formatToParts(1000).find((part) => part.type === 'group')?.value;
+    const grouping = separators[0] === group && /^\d{1,3}[.,]\d{3}$/.test(cleaned);
+    if (!grouping) decimal = separators[0];
+  }
+  const [whole, fraction] = decimal ? [cleaned.slice(0, cleaned.lastIndexOf(decimal)), cleaned.slice(cleaned.lastIndexOf(decimal) + 1)] : [cleaned, undefined];
+  const wholeDigits = whole.replace(/[.,]/g, '');
+  return toMinorUnits(fraction === undefined ? wholeDigits : `${wholeDigits}.${fraction}`, currency);
+};

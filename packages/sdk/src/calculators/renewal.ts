@@ -16,7 +16,8 @@ export interface RenewableMembership {
 /**
  * The day the renewal charge is attempted: 7 days before `expires_on`, and for a cyclical type
  * not before its buffer window opens (`buffer_days` before the lapse date). null when there is
- * nothing to renew: lifetime, auto-renewal off, or cancelled.
+ * nothing to renew: lifetime, auto-renewal off, cancelled, or a cyclical type with no window
+ * (buffer 0: on the lapse day itself a purchase is already the next period's).
  */
 export const renewalAttemptOn = (
   membership: RenewableMembership,
@@ -24,5 +25,6 @@ export const renewalAttemptOn = (
 ): DateString | null => {
   const { expires_on: expires } = membership;
   if (expires == null || membership.auto_renew === false || membership.cancelled_on != null) return null;
+  if (type.cycle?.buffer_days === 0) return null;
   return addDays(expires, -Math.min(RENEWAL_LEAD_DAYS, type.cycle ? type.cycle.buffer_days : RENEWAL_LEAD_DAYS));
 };

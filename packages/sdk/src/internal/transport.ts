@@ -1,7 +1,7 @@
 // The request loop shared by every resource: auth, idempotency keys, timeouts, retries, error
 // mapping and response validation. It calls `fetch` directly: this loop already owns retries,
 // timeouts and error mapping (so that a POST retries only with its idempotency key), and ky,
-// with all of that switched off, only joined URLs for 5 kB gzip of the widget's 20 kB budget.
+// with all of that switched off, only joined URLs, for 5 kB gzip in the script-tag bundle.
 import type * as z from '../schemas/zod.js';
 import { ProblemSchema, type Problem } from '../schemas/problem.js';
 import type { Page } from '../schemas/page.js';

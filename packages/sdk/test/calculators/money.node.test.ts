@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import {
   CalculatorError,
   currencyExponent,
+  parseMoneyInput,
+  toDecimalString,
   formatMoney,
   processorMinimum,
   toMinorUnits,
@@ -64,5 +66,32 @@ describe('prices rule 4: the processor’s minimum charge (Stripe’s table, min
     assert.equal(processorMinimum('KWD'), 500);
     assert.equal(processorMinimum('ZAR'), 50);
     assert.equal(processorMinimum('KRW'), 50);
+  });
+});
+
+describe('money as a member types it: parseMoneyInput and toDecimalString', () => {
+  it('"1,000.50" USD in English → 100050; "1.000,50" in German → 100050; "1 000,50" in French → 100050', () => {
+    assert.equal(parseMoneyInput('1,000.50', 'USD', 'en'), 100050);
+    assert.equal(parseMoneyInput('1.000,50', 'EUR', 'de'), 100050);
+    assert.equal(parseMoneyInput('1\u202f000,50', 'EUR', 'fr'), 100050);
+  });
+  it('a lone separator: "1,000" in English is a thousand, "12,50" is 12.50, "12.5" is 12.50', () => {
+    assert.equal(parseMoneyInput('1,000', 'USD', 'en'), 100000);
+    assert.equal(parseMoneyInput('12,50', 'USD', 'en'), 1250);
+    assert.equal(parseMoneyInput('12.5', 'USD', 'en'), 1250);
+  });
+  it('currency symbols and spaces are ignored: "$ 15" → 1500, "¥1,000" JPY → 1000', () => {
+    assert.equal(parseMoneyInput('$ 15', 'USD', 'en'), 1500);
+    assert.equal(parseMoneyInput('¥1,000', 'JPY', 'ja'), 1000);
+  });
+  it('junk and too many decimals are refused with their codes', () => {
+    assert.throws(() => parseMoneyInput('abc', 'USD', 'en'), { code: 'invalid_amount' });
+    assert.throws(() => parseMoneyInput('1.234', 'USD', 'en'), { code: 'too_many_decimals' });
+  });
+  it('toDecimalString: 1500 USD → "15.00", 5 USD → "0.05", 500 JPY → "500", 1500 KWD → "1.500"', () => {
+    assert.deepEqual(
+      [toDecimalString(1500, 'USD'), toDecimalString(5, 'USD'), toDecimalString(500, 'JPY'), toDecimalString(1500, 'KWD')],
+      ['15.00', '0.05', '500', '1.500'],
+    );
   });
 });

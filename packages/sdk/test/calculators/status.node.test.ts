@@ -76,11 +76,11 @@ describe('auto-renewal: the charge is attempted 7 days before expires_on', () =>
     assert.equal(renewalAttemptOn({ expires_on: '2026-01-01', auto_renew: true }, annualType), '2025-12-25');
   });
 
-  it('cyclical: not before the window opens (buffer 5 → 5 days before), buffer 30 → still 7 days before', () => {
+  it('cyclical: not before the window opens (buffer 5 → 5 days before), buffer 30 → still 7 days before, buffer 0 → no window, no attempt', () => {
     const cyc = (buffer_days: number) => ({ cycle: { day: 1, month: 9, buffer_days } });
     assert.equal(renewalAttemptOn({ expires_on: '2025-09-01' }, cyc(5)), '2025-08-27');
     assert.equal(renewalAttemptOn({ expires_on: '2025-09-01' }, cyc(30)), '2025-08-25');
-    assert.equal(renewalAttemptOn({ expires_on: '2025-09-01' }, cyc(0)), '2025-09-01');
+    assert.equal(renewalAttemptOn({ expires_on: '2025-09-01' }, cyc(0)), null);
   });
 
   it('nothing to attempt (null) for lifetime, auto-renewal off, or a cancelled membership', () => {

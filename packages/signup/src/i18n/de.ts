@@ -85,6 +85,7 @@ const de: Catalogue = {
     invalid_date: () => 'Geben Sie ein gültiges Datum ein.',
     invalid_option: () => 'Wählen Sie eine der Optionen.',
     invalid_type: () => 'Diese Angabe passt nicht zu diesem Feld. Bitte geben Sie sie erneut ein.',
+    duplicate: () => 'Jede Person braucht eine eigene E-Mail-Adresse.',
   },
   pricingErrors: {
     amount_not_integer: 'Der Betrag hat zu viele Nachkommastellen für diese Währung.',

@@ -85,6 +85,7 @@ export const en: Catalogue = {
     invalid_date: () => 'Enter a valid date.',
     invalid_option: () => 'Choose one of the options.',
     invalid_type: () => 'This answer does not fit this field. Please enter it again.',
+    duplicate: () => 'Each person needs their own email address.',
   },
   pricingErrors: {
     amount_not_integer: 'Enter an amount with no more decimals than the currency has.',

@@ -85,6 +85,7 @@ const es: Catalogue = {
     invalid_date: () => 'Introduce una fecha válida.',
     invalid_option: () => 'Elige una de las opciones.',
     invalid_type: () => 'Esta respuesta no corresponde a este campo. Vuelve a introducirla.',
+    duplicate: () => 'Cada persona necesita su propia dirección de correo electrónico.',
   },
   pricingErrors: {
     amount_not_integer: 'El importe tiene demasiados decimales para esta moneda.',

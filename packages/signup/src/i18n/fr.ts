@@ -85,6 +85,7 @@ const fr: Catalogue = {
     invalid_date: () => 'Saisissez une date valide.',
     invalid_option: () => 'Choisissez l’une des options.',
     invalid_type: () => 'Cette réponse ne convient pas à ce champ. Saisissez-la à nouveau.',
+    duplicate: () => 'Chaque personne doit avoir sa propre adresse e-mail.',
   },
   pricingErrors: {
     amount_not_integer: 'Le montant a trop de décimales pour cette devise.',

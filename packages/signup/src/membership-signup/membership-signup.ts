@@ -61,8 +61,10 @@ import { renderPlans } from './views/plans.js';
 import { renderReview } from './views/review.js';
 import { ids, type DiscountView, type View } from './views/view.js';
 
+import { DEFAULT_API_BASE } from '../api-base.js';
+
 /** Where the element talks to when `api-base` is not set. */
-export const DEFAULT_API_BASE = 'https://api.memberkit.app/v1';
+export { DEFAULT_API_BASE };
 
 const THEMES = ['light', 'dark', 'auto'];
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;

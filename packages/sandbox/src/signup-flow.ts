@@ -145,22 +145,28 @@ export function usableInvitation(
   return invitation!;
 }
 
-/** A membership of this type that rules out a second one: running, or applied for. */
+/**
+ * A membership of this type that rules out a second one: running, or applied for. The
+ * memberships of `exceptSignupId` (the signup being completed) are not counted.
+ */
 export function blockingMembership(
   store: SandboxStore,
   organizationId: string,
   holder: { member_id: string } | { company_id: string },
   typeId: string,
   today: string,
+  exceptSignupId: string | null = null,
 ): MembershipRecord | undefined {
   return store.memberships(organizationId).find((m) => {
     if (m.membership_type_id !== typeId) return false;
+    if (exceptSignupId !== null && m.signup_id === exceptSignupId) return false;
     if ('member_id' in holder ? m.member_id !== holder.member_id : m.company_id !== holder.company_id || m.member_id !== null) {
       return false;
     }
     const status = membershipStatus(m, today);
     if (status === 'pending') {
-      // An application waiting for approval blocks; an unpaid checkout does not (retrying is fine).
+      // An application waiting for approval blocks; an unpaid checkout does not (a new signup
+      // replaces it: replaceUnpaidSignups).
       const signup = m.signup_id ? store.state.signups[m.signup_id] : undefined;
       return signup?.status === 'awaiting_approval';
     }
@@ -208,12 +214,65 @@ export function openCheckout(store: SandboxStore, signup: SignupRecord): void {
 }
 
 /**
+ * Voids an unfinished signup: it fails, its pending memberships are declined and its checkout
+ * session closes (its confirm is refused and charges nothing). A discount it reserved is free again.
+ */
+export function voidSignup(store: SandboxStore, signup: SignupRecord, replacedBy: string | null = null): void {
+  signup.status = 'failed';
+  signup.replaced_by = replacedBy;
+  for (const id of signup.membership_ids) {
+    const membership = store.state.memberships[id];
+    if (membership?.state === 'pending') membership.state = 'declined';
+  }
+  const session = signup.checkout_session_id ? store.state.checkout_sessions[signup.checkout_session_id] : undefined;
+  if (session?.status === 'open') session.status = 'expired';
+}
+
+/**
+ * The member's unpaid signups of this type (new memberships, not renewals): a new signup of the
+ * same member and type replaces them, so that paying both cannot buy two memberships.
+ */
+export function unpaidSignups(store: SandboxStore, organizationId: string, memberId: string, typeId: string): SignupRecord[] {
+  return Object.values(store.state.signups).filter(
+    (signup) =>
+      signup.organization_id === organizationId &&
+      signup.member_id === memberId &&
+      signup.renewal_of === null &&
+      signup.status === 'awaiting_payment' &&
+      store.state.memberships[signup.membership_ids[0]!]?.membership_type_id === typeId,
+  );
+}
+
+/**
+ * Refuses to complete a new signup when one of its holders got a running membership of the type
+ * meanwhile (another signup, an admin): the signup is voided and 409 already_member is thrown
+ * before anything is changed or charged.
+ */
+function checkStillFree(store: SandboxStore, signup: SignupRecord, today: string): void {
+  if (signup.renewal_of) return;
+  const organization = store.organization(signup.organization_id)!;
+  signup.membership_ids.forEach((id, index) => {
+    const membership = store.state.memberships[id]!;
+    const holder = membership.member_id !== null ? { member_id: membership.member_id } : { company_id: membership.company_id! };
+    const held = blockingMembership(store, signup.organization_id, holder, membership.membership_type_id, today, signup.id);
+    if (!held) return;
+    voidSignup(store, signup);
+    const who = membership.member_id !== null
+      ? store.state.members[membership.member_id]?.email
+      : store.state.companies[membership.company_id!]?.name;
+    throw alreadyMember(organization, held, index === 0 ? 'member.email' : `group_members.${index - 1}.email`, who ?? 'This holder');
+  });
+}
+
+/**
  * Finishes a signup once nothing is left to do (paid, free, or approved and free): new
  * memberships get their dates from the purchase day (today), a renewal extends its membership,
- * the discount and invitation are redeemed. Runs once: a completed signup is left alone.
+ * the discount and invitation are redeemed. Runs once: a completed signup is left alone. A new
+ * membership whose holder meanwhile got a running one of the type is refused (409, voided).
  */
 export function completeSignup(store: SandboxStore, signup: SignupRecord, today: string): void {
   if (signup.status === 'completed') return;
+  checkStillFree(store, signup, today);
   for (const id of signup.membership_ids) {
     const membership = store.state.memberships[id]!;
     const type = store.membershipType(signup.organization_id, membership.membership_type_id);

@@ -92,6 +92,8 @@ export interface SignupRecord {
   checkout_session_id: string | null;
   created_at: string;
   completed_at: string | null;
+  /** Set when a newer signup of the same member and type replaced this unpaid one (status `failed`). */
+  replaced_by?: string | null;
 }
 
 export interface CheckoutSessionRecord {
@@ -101,7 +103,8 @@ export interface CheckoutSessionRecord {
   signup_id: string;
   amount: number;
   currency: string;
-  status: 'open' | 'complete';
+  /** `expired`: closed unpaid (its signup was replaced or refused); it can no longer be paid. */
+  status: 'open' | 'complete' | 'expired';
   payment_id: string | null;
   declines: number;
 }

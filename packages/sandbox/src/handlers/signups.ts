@@ -12,7 +12,9 @@ import {
   previousTerm,
   quoteOrProblem,
   usableDiscount,
+  unpaidSignups,
   usableInvitation,
+  voidSignup,
 } from '../signup-flow.js';
 import type { MemberRecord, MembershipRecord, SignupRecord } from '../store.js';
 import { signupView } from '../views.js';
@@ -210,6 +212,10 @@ function createSignup(context: RouteContext) {
     completed_at: null,
   };
   store.state.signups[signup.id] = signup;
+  // An unpaid checkout of the same member and type is replaced: paying both would buy two.
+  for (const older of unpaidSignups(store, orgId, member.id, type.id)) {
+    if (older !== signup) voidSignup(store, older, signup.id);
+  }
   signup.membership_ids.push(pendingMembership(context, type, member, signup.id, autoRenew, quote.total).id);
   for (const person of groupMembers) {
     const other = findOrCreateMember(context, normalizeEmail(person.email), person, {});

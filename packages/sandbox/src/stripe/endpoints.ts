@@ -10,7 +10,7 @@ import type { CheckoutSessionRecord } from '../store.js';
 import { testCards } from './test-cards.js';
 
 export interface CheckoutSummary {
-  status: 'open' | 'complete';
+  status: 'open' | 'complete' | 'expired';
   amount: number;
   currency: string;
   amount_display: string;
@@ -72,6 +72,17 @@ function confirm(context: BaseContext) {
   if (record.status === 'complete') {
     // Paid already: answering the same result keeps a double submit from paying twice.
     return reply<ConfirmResult>(200, null, { status: 'complete', signup_id: record.signup_id, payment_id: record.payment_id! });
+  }
+  if (record.status === 'expired') {
+    const replaced = store.state.signups[record.signup_id]?.replaced_by;
+    throw new Problem(
+      409,
+      'checkout_closed',
+      replaced
+        ? `This checkout was closed: a newer signup (${replaced}) replaced this one. Nothing was charged.`
+        : 'This checkout was closed and can no longer be paid. Nothing was charged.',
+      { extensions: { signup_id: record.signup_id, replaced_by: replaced ?? null } },
+    );
   }
   const body = (context.body ?? {}) as Record<string, unknown>;
   const number = String(body.number ?? '').replace(/[\s-]/g, '');

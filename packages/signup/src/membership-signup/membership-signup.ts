@@ -235,6 +235,13 @@ export class MembershipSignup extends LitElement {
 
   constructor() {
     super();
+    // A token set on the element before this class was defined (a page script running before the
+    // module) is an own property shadowing the accessor: adopt it.
+    if (Object.prototype.hasOwnProperty.call(this, 'authToken')) {
+      const early = this.authToken;
+      delete (this as { authToken?: string }).authToken;
+      this.authToken = early;
+    }
     // A field's error appearing on blur moves what is below it. When the blur comes from pressing
     // a button below (Continue, Add a group member), the button would move between the press and
     // the release, and the browser would drop the click. So a field left by a pointer press shows

@@ -69,6 +69,27 @@ describe('<membership-signup> states', function () {
       expect(text(el)).to.contain('dana@example.org');
     });
 
+    it('adopts a token set by the page before the element was defined', async () => {
+      const sandbox = await useSandbox();
+      const token = sandbox.issueMemberToken('demo', 'early@example.org', { first_name: 'Early', last_name: 'Bird' });
+      // A tag not defined yet stands for <membership-signup> before its module ran.
+      const tag = `membership-signup-early-${Math.random().toString(36).slice(2)}`;
+      const el = document.createElement(tag) as MembershipSignup;
+      el.setAttribute('organization', 'demo');
+      el.setAttribute('api-base', API);
+      el.setAttribute('membership-type', 'monthly');
+      (el as { authToken?: string }).authToken = token;
+      document.body.append(el);
+      try {
+        customElements.define(tag, class extends MembershipSignup {});
+        await waitUntil(() => step(el) === 'details', `never reached details (at ${step(el)})`, { timeout: 10_000 });
+        expect(text(el)).to.contain('Signed in as early@example.org');
+        expect(Object.prototype.hasOwnProperty.call(el, 'authToken'), 'no own property left shadowing the accessor').to.equal(false);
+      } finally {
+        el.remove();
+      }
+    });
+
     it('asks .getAuthToken for a fresh token when the injected one has expired', async () => {
       const sandbox = await useSandbox();
       const expired = sandbox.issueMemberToken('demo', 'erin@example.org', { expiresIn: -60 });

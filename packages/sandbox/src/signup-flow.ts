@@ -197,7 +197,7 @@ export function alreadyMember(
 
 /** Opens the stand-in's checkout session for a signup that must be paid. */
 export function openCheckout(store: SandboxStore, signup: SignupRecord): void {
-  const id = store.nextId('cs_test');
+  const id = store.randomId('cs_test');
   store.state.checkout_sessions[id] = {
     id,
     client_secret: `${id}_secret_${randomToken(12)}`,

@@ -1,6 +1,7 @@
 // The sandbox's state: plain JSON records, kept in memory and optionally mirrored to Web Storage
 // so a demo signup survives a reload. Wire objects are derived from these records (views.ts).
 import type { Discount, MembershipType, Organization } from '@memberkit/sdk';
+import { randomToken } from './auth.js';
 
 export type MembershipState = 'pending' | 'declined' | 'confirmed' | 'terminated';
 export type SignupStatus = 'pending' | 'awaiting_payment' | 'awaiting_approval' | 'completed' | 'failed';
@@ -237,6 +238,14 @@ export class SandboxStore {
   nextId(prefix: string): string {
     this.state.sequence += 1;
     return `${prefix}_${this.state.sequence.toString(36).padStart(5, '0')}`;
+  }
+
+  /**
+   * An unguessable id such as `su_3f9a…` (128 random bits): for records that public endpoints
+   * answer by id alone (signups, checkout sessions), so knowing one id reveals no other.
+   */
+  randomId(prefix: string): string {
+    return `${prefix}_${randomToken(16)}`;
   }
 
   organization(id: string): OrganizationRecord | undefined {

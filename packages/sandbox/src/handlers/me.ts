@@ -56,7 +56,7 @@ function renew(context: RouteContext) {
   });
   if (type.recurring === null && params.auto_renew != null) membership.auto_renew = params.auto_renew;
   const signup: SignupRecord = {
-    id: store.nextId('su'),
+    id: store.randomId('su'),
     organization_id: orgId,
     member_id: membership.member_id!,
     membership_ids: [membership.id],

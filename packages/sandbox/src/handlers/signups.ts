@@ -198,7 +198,7 @@ function createSignup(context: RouteContext) {
   const member = findOrCreateMember(context, email, params.member, params.fields);
   const autoRenew = type.recurring ?? params.auto_renew ?? false;
   const signup: SignupRecord = {
-    id: store.nextId('su'),
+    id: store.randomId('su'),
     organization_id: orgId,
     member_id: member.id,
     membership_ids: [],

@@ -52,3 +52,20 @@ describe('one membership per member and type, even when unpaid checkouts pile up
     assert.equal((await client().signups.retrieve(signup.id)).status, 'failed');
   });
 });
+
+describe('signup ids cannot be guessed', () => {
+  it('two signups get unrelated random ids (≥ 20 random characters); an unknown id is 404', async () => {
+    const a = await client().signups.create(signupParams({ membership_type_id: 'monthly' }));
+    const b = await client().signups.create(signupParams({ membership_type_id: 'monthly' }));
+    const randomPart = (id: string) => id.replace(/^su_/, '');
+    for (const id of [a.id, b.id]) assert.match(randomPart(id), /^[0-9a-f]{20,}$/);
+    // Nothing shared beyond what chance allows: not a counter, not a common stem.
+    const common = [...randomPart(a.id)].findIndex((char, i) => char !== randomPart(b.id)[i]);
+    assert.ok(common < 8, `${a.id} and ${b.id} share a ${common}-character prefix`);
+    // The checkout session (and its client secret) is as unguessable.
+    const sessionId = sandbox.store.state.signups[a.id]!.checkout_session_id!;
+    assert.match(sessionId, /^cs_test_[0-9a-f]{20,}$/);
+    const unknown = await fetch(`${sandbox.baseUrl}/organizations/demo/signups/su_00002`);
+    assert.equal(unknown.status, 404);
+  });
+});

@@ -252,6 +252,23 @@ export function handshake(hostOrigin: string, timeout: number): Promise<FrameCha
   });
 }
 
+/**
+ * `.hostedPageOpener` for the widget. Stripe's hosted page refuses to be framed: the host opens it
+ * as a popup (the member's click in the frame activates the host page too) and says when it
+ * closed; the widget meanwhile polls the signup. If the host's popup was blocked, the next click
+ * opens it from the frame, with no opener and no referrer (nothing here needs the window).
+ */
+export function hostedPageOpener(channel: FrameChannel): (url: string) => void {
+  let hostBlocked = false;
+  channel.onCheckoutClosed = (opened) => {
+    if (!opened) hostBlocked = true;
+  };
+  return (url) => {
+    if (hostBlocked) window.open(url, '_blank', 'popup,noopener,noreferrer');
+    else channel.openCheckout(url);
+  };
+}
+
 function mount(params: Partial<Record<FrameParam, string>>, options: FramePageOptions, channel?: FrameChannel | null): HTMLElement {
   const widget = document.createElement('membership-signup') as SignupWidget;
   for (const name of FRAME_PARAMS) if (params[name]) widget.setAttribute(name, params[name]);
@@ -262,17 +279,7 @@ function mount(params: Partial<Record<FrameParam, string>>, options: FramePageOp
     if (channel.token && isToken(channel.token)) widget.authToken = channel.token;
     if (channel.refresh) widget.getAuthToken = channel.requestToken;
     for (const name of EVENT_NAMES) widget.addEventListener(name, (event) => channel.event(name, (event as CustomEvent).detail));
-    // Stripe's hosted page refuses to be framed: the host opens it as a popup (the member's click
-    // in the frame activates the host page too) and says when it closed; the widget meanwhile
-    // polls the signup. If the host's popup was blocked, the next click opens it from the frame.
-    let hostBlocked = false;
-    channel.onCheckoutClosed = (opened) => {
-      if (!opened) hostBlocked = true;
-    };
-    widget.hostedPageOpener = (url) => {
-      if (hostBlocked) window.open(url, '_blank', 'popup');
-      else channel.openCheckout(url);
-    };
+    widget.hostedPageOpener = hostedPageOpener(channel);
     observeHeight(channel);
   }
   document.body.append(widget);

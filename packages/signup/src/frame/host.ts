@@ -37,6 +37,11 @@ const STYLES = ':host{display:block}iframe{display:block;width:100%;border:0;col
  *
  * @attr src - the hosted frame page URL, e.g. `https://signup.example/frame.html?organization=acme`
  * @attr frame-title - the iframe's accessible title (default "Membership signup")
+ * @attr checkout-origins - space-separated origins the frame may ask this page to open a hosted
+ *   checkout popup on, besides the frame's own origin (default `https://checkout.stripe.com`).
+ *   Any other URL the frame sends is ignored; it must also be https (plain http on loopback
+ *   only, for the sandbox). The popup's `opener` is cleared, so the page it shows cannot script
+ *   this one.
  */
 export class MembershipSignupFrameElement extends HTMLElement {
   static readonly version: string = '0.1.0';
@@ -185,12 +190,20 @@ export class MembershipSignupFrameElement extends HTMLElement {
 
   /** @internal Stripe's hosted checkout refuses to be framed: open it top-level, report the close. */
   _checkout(nonce: Nonce, url: string): void {
+    const origin = httpOrigin(url);
+    const allowed = (this.getAttribute('checkout-origins') ?? 'https://checkout.stripe.com').split(/\s+/);
+    // Only the frame's own origin or an allowed checkout origin: the frame cannot make this page
+    // open just any site with the member's click.
+    if (origin !== this._origin && !allowed.some((entry) => httpOrigin(entry) === origin)) return;
     clearInterval(this._popupTimer);
+    // Not `noopener`: that returns no window and the close could not be seen. Clearing `opener`
+    // right away (the popup is still on its same-origin initial document) has the same effect.
     const popup = open(url, '_blank', 'popup,width=520,height=760');
     if (!popup) {
       this._send({ type: 'checkout-closed', nonce, opened: false });
       return;
     }
+    popup.opener = null;
     this._popupTimer = setInterval(() => {
       if (!popup.closed) return;
       clearInterval(this._popupTimer);

@@ -158,7 +158,11 @@ export function parseHostMessage(data: unknown, nonce: Nonce): HostToFrame | und
   return undefined;
 }
 
-/** Hosted checkout pages are https (plain http on loopback only, for the sandbox); never `javascript:` or `data:`. */
+/**
+ * Hosted checkout pages are https (plain http on loopback only, for the sandbox); never
+ * `javascript:` or `data:`. Only the scheme is checked here: the host element also requires the
+ * frame's own origin or one of its `checkout-origins`.
+ */
 export function isCheckoutUrl(value: unknown): value is string {
   if (typeof value !== 'string' || value.length > MAX_URL_LENGTH) return false;
   try {

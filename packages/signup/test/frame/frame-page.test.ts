@@ -1,7 +1,7 @@
 // The frame page's half of the protocol, in one page: URL settings, the channel (token once,
 // refresh by request id, events without tokens) and the handshake against this window as parent.
 import { expect, waitUntil } from '@open-wc/testing';
-import { DEFAULT_API_BASE, FrameChannel, handshake, readFrameParams } from '../../src/frame/frame-page.js';
+import { DEFAULT_API_BASE, FrameChannel, handshake, hostedPageOpener, readFrameParams } from '../../src/frame/frame-page.js';
 import { DEFAULT_API_BASE as ELEMENT_DEFAULT_API_BASE } from '../../src/membership-signup/membership-signup.js';
 
 const nonce = '0123456789abcdef0123456789abcdef';
@@ -109,6 +109,32 @@ describe('frame page: the channel to the host', () => {
       { type: 'checkout-open', nonce, url: 'https://checkout.stripe.com/c/pay/cs_1' },
     ]);
     expect(closed).to.deep.equal([true]);
+  });
+});
+
+describe('frame page: the hosted checkout', () => {
+  it('asks the host to open it; once the host’s popup was blocked, opens it itself with no opener and no referrer', async () => {
+    const { host, frame, received } = pair();
+    const openHostedPage = hostedPageOpener(frame);
+    const closed: boolean[] = [];
+    const onClosed = frame.onCheckoutClosed!;
+    frame.onCheckoutClosed = (opened) => (onClosed(opened), closed.push(opened));
+    const opened: unknown[][] = [];
+    const open = window.open;
+    window.open = ((...args: unknown[]) => (opened.push(args), null)) as typeof window.open;
+    try {
+      openHostedPage('https://checkout.stripe.com/c/pay/cs_1');
+      await waitUntil(() => received.length === 1);
+      expect(received[0]).to.deep.equal({ type: 'checkout-open', nonce, url: 'https://checkout.stripe.com/c/pay/cs_1' });
+      host.postMessage({ type: 'checkout-closed', nonce, opened: false });
+      await waitUntil(() => closed.length === 1);
+      openHostedPage('https://checkout.stripe.com/c/pay/cs_1');
+      expect(opened).to.have.length(1);
+      expect(opened[0]![0]).to.equal('https://checkout.stripe.com/c/pay/cs_1');
+      expect(String(opened[0]![2]).split(',')).to.include.members(['noopener', 'noreferrer']);
+    } finally {
+      window.open = open;
+    }
   });
 });
 

@@ -256,9 +256,9 @@ describe('<membership-signup-frame>: token refresh', () => {
 });
 
 describe('<membership-signup-frame>: hosted checkout popup', () => {
-  it('opens an https checkout top-level and tells the frame when the popup closes', async () => {
+  it('opens Stripe’s checkout top-level, cut off from this page, and tells the frame when the popup closes', async () => {
     const { fake, nonce } = await connected();
-    const popup = { closed: false };
+    const popup = { closed: false, opener: window as Window | null };
     const opened: unknown[][] = [];
     const open = window.open;
     window.open = ((...args: unknown[]) => {
@@ -266,13 +266,34 @@ describe('<membership-signup-frame>: hosted checkout popup', () => {
       return popup;
     }) as typeof window.open;
     try {
-      fake.send({ type: 'checkout-open', nonce, url: 'javascript:alert(1)' });
+      for (const url of ['javascript:alert(1)', 'https://evil.test/c/pay/cs_test_1', 'https://checkout.stripe.com.evil.test/c/pay/cs_test_1', 'http://checkout.stripe.com/c/pay/cs_test_1']) {
+        fake.send({ type: 'checkout-open', nonce, url });
+      }
       fake.send({ type: 'checkout-open', nonce, url: 'https://checkout.stripe.com/c/pay/cs_test_1' });
-      await waitUntil(() => opened.length === 1);
-      expect(opened[0][0]).to.equal('https://checkout.stripe.com/c/pay/cs_test_1');
+      // Port messages arrive in order: once the last one opened, the others were refused.
+      await waitUntil(() => opened.length > 0);
+      expect(opened.map((args) => args[0])).to.deep.equal(['https://checkout.stripe.com/c/pay/cs_test_1']);
+      expect(popup.opener).to.equal(null);
       popup.closed = true;
       await waitUntil(() => fake.received.length === 2, 'no checkout-closed', { timeout: 3000 });
       expect(fake.received[1]).to.deep.equal({ type: 'checkout-closed', nonce, opened: true });
+    } finally {
+      window.open = open;
+    }
+  });
+
+  it('opens only the frame’s own origin and the origins of checkout-origins, which replace Stripe’s', async () => {
+    const { el, fake, nonce } = await connected((host) => host.setAttribute('checkout-origins', 'https://pay.example.org  https://other.example.org:8443/'));
+    const opened: unknown[] = [];
+    const open = window.open;
+    window.open = ((url: string) => (opened.push(url), { closed: false, opener: window })) as typeof window.open;
+    try {
+      for (const url of ['https://checkout.stripe.com/c/pay/cs_1', 'https://evil.test/pay', 'https://pay.example.org/c/1', `${location.origin}/checkout.html`, 'https://other.example.org:8443/c/2']) {
+        fake.send({ type: 'checkout-open', nonce, url });
+      }
+      await waitUntil(() => opened.length === 3);
+      expect(opened).to.deep.equal(['https://pay.example.org/c/1', `${location.origin}/checkout.html`, 'https://other.example.org:8443/c/2']);
+      expect(el.frame!.src.startsWith(location.origin)).to.equal(true);
     } finally {
       window.open = open;
     }

@@ -267,7 +267,8 @@ function checkStillFree(store: SandboxStore, signup: SignupRecord, today: string
 /**
  * Finishes a signup once nothing is left to do (paid, free, or approved and free): new
  * memberships get their dates from the purchase day (today), a renewal extends its membership,
- * the discount and invitation are redeemed. Runs once: a completed signup is left alone. A new
+ * the discount and invitation are redeemed, the answers reach the member if the signup may
+ * update them (`updates_member`). Runs once: a completed signup is left alone. A new
  * membership whose holder meanwhile got a running one of the type is refused (409, voided).
  */
 export function completeSignup(store: SandboxStore, signup: SignupRecord, today: string): void {
@@ -300,6 +301,10 @@ export function completeSignup(store: SandboxStore, signup: SignupRecord, today:
         state: 'confirmed',
       });
     }
+  }
+  if (signup.updates_member) {
+    const member = store.state.members[signup.member_id];
+    if (member) Object.assign(member.fields, structuredClone(signup.fields));
   }
   if (signup.discount_code) {
     const record = store.discount(signup.organization_id, signup.discount_code);

@@ -45,6 +45,8 @@ export interface MemberRecord {
   company_id: string | null;
   fields: Record<string, unknown>;
   created_at: string;
+  /** The signup that created this member (null: seeded, staff, or a member token). */
+  created_by_signup?: string | null;
 }
 
 export interface MembershipRecord {
@@ -88,6 +90,13 @@ export interface SignupRecord {
   quote: SignupQuoteRecord;
   discount_code: string | null;
   invitation_code: string | null;
+  /** The custom field answers of this signup; the member's profile is not touched before completion. */
+  fields: Record<string, unknown>;
+  /**
+   * Whether completion copies `fields` to the member: only when the signup was made with that
+   * member's token, or the member is new (created by a signup, none of theirs completed yet).
+   */
+  updates_member: boolean;
   /** For a renewal: the membership it extends. */
   renewal_of: string | null;
   checkout_session_id: string | null;

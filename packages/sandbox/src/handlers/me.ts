@@ -64,6 +64,8 @@ function renew(context: RouteContext) {
     quote,
     discount_code: discount?.code ?? null,
     invitation_code: null,
+    fields: {},
+    updates_member: false,
     renewal_of: membership.id,
     checkout_session_id: null,
     created_at: new Date().toISOString(),

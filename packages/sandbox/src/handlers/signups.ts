@@ -88,19 +88,20 @@ function validateRequest(type: MembershipType, params: SignupCreateParams): Fiel
   return errors;
 }
 
+/**
+ * The member with this email, or a new one (names from the request, no field answers yet). A
+ * signup never edits an existing member: its answers wait on the signup (`updates_member`).
+ */
 function findOrCreateMember(
   context: RouteContext,
   email: string,
   names: { first_name?: string | null; last_name?: string | null },
-  fields: Record<string, unknown>,
+  signupId: string,
 ): MemberRecord {
   const { store, organization } = context;
   const orgId = organization.organization.id;
   const existing = store.memberByEmail(orgId, email);
-  if (existing) {
-    Object.assign(existing.fields, fields);
-    return existing;
-  }
+  if (existing) return existing;
   const member: MemberRecord = {
     id: store.nextId('mem'),
     organization_id: orgId,
@@ -108,11 +109,25 @@ function findOrCreateMember(
     first_name: names.first_name?.trim() || null,
     last_name: names.last_name?.trim() || null,
     company_id: null,
-    fields: { ...fields },
+    fields: {},
     created_at: new Date().toISOString(),
+    created_by_signup: signupId,
   };
   store.state.members[member.id] = member;
   return member;
+}
+
+/**
+ * Whether this signup's answers may reach the member's profile when it completes: the caller
+ * signed in as that member, or the member is new (created by a signup, none of theirs completed
+ * yet, e.g. a retry after an abandoned payment). An anonymous signup with a known member's email
+ * changes nothing about them.
+ */
+function mayUpdateMember(context: RouteContext, member: MemberRecord): boolean {
+  const { caller, store } = context;
+  if (caller.kind === 'member' && caller.member.id === member.id) return true;
+  if (!member.created_by_signup) return false;
+  return !Object.values(store.state.signups).some((s) => s.member_id === member.id && s.status === 'completed');
 }
 
 function pendingMembership(
@@ -195,10 +210,11 @@ function createSignup(context: RouteContext) {
     if (held) throw alreadyMember(organization, held, `group_members.${index}.email`, other.email);
   });
 
-  const member = findOrCreateMember(context, email, params.member, params.fields);
+  const signupId = store.randomId('su');
+  const member = findOrCreateMember(context, email, params.member, signupId);
   const autoRenew = type.recurring ?? params.auto_renew ?? false;
   const signup: SignupRecord = {
-    id: store.randomId('su'),
+    id: signupId,
     organization_id: orgId,
     member_id: member.id,
     membership_ids: [],
@@ -206,6 +222,8 @@ function createSignup(context: RouteContext) {
     quote,
     discount_code: discount?.code ?? null,
     invitation_code: invitation?.code ?? null,
+    fields: structuredClone(params.fields),
+    updates_member: mayUpdateMember(context, member),
     renewal_of: null,
     checkout_session_id: null,
     created_at: new Date().toISOString(),
@@ -218,7 +236,7 @@ function createSignup(context: RouteContext) {
   }
   signup.membership_ids.push(pendingMembership(context, type, member, signup.id, autoRenew, quote.total).id);
   for (const person of groupMembers) {
-    const other = findOrCreateMember(context, normalizeEmail(person.email), person, {});
+    const other = findOrCreateMember(context, normalizeEmail(person.email), person, signupId);
     signup.membership_ids.push(pendingMembership(context, type, other, signup.id, autoRenew, 0).id);
   }
   // The invitation is now this member's (single use); it is redeemed when the signup completes.

@@ -69,3 +69,39 @@ describe('signup ids cannot be guessed', () => {
     assert.equal(unknown.status, 404);
   });
 });
+
+describe('a signup changes a member’s profile only with their consent', () => {
+  const alice = { email: 'alice@example.org', first_name: 'Mallory', last_name: 'Intruder' };
+  const aliceFields = () => structuredClone(sandbox.store.state.members['mem_alice']!.fields);
+
+  it('an anonymous signup with alice’s email changes none of her fields, before or after it is paid', async () => {
+    const before = aliceFields();
+    const signup = await client().signups.create(
+      signupParams({ membership_type_id: 'monthly', member: alice, fields: { phone: '+1 555 0100' } }),
+    );
+    assert.deepEqual(aliceFields(), before);
+    assert.equal((await payWithCard(sandbox, clientSecretOf(signup))).status, 200);
+    assert.deepEqual(aliceFields(), before);
+    assert.equal(sandbox.store.state.members['mem_alice']!.first_name, 'Alice');
+  });
+
+  it('alice’s own signup (with her token) updates her fields when it completes, not before', async () => {
+    const token = sandbox.issueMemberToken('demo', 'alice@example.org');
+    const signup = await clientFor(sandbox, { token }).signups.create(
+      signupParams({ membership_type_id: 'monthly', member: { ...alice, first_name: 'Alice' }, fields: { phone: '+1 555 0100' } }),
+    );
+    assert.equal(aliceFields().phone, undefined);
+    await payWithCard(sandbox, clientSecretOf(signup));
+    assert.equal(aliceFields().phone, '+1 555 0100');
+    assert.equal(aliceFields().display_name, 'Alice A', 'other answers are kept');
+  });
+
+  it('a new member gets their answers when the signup completes, also after a retry', async () => {
+    const member = { email: freshEmail(), first_name: 'New', last_name: 'Comer' };
+    await client().signups.create(signupParams({ membership_type_id: 'monthly', member, fields: { phone: '+1 555 0101' } }));
+    const retry = await client().signups.create(signupParams({ membership_type_id: 'monthly', member, fields: { phone: '+1 555 0102' } }));
+    assert.deepEqual(sandbox.store.state.members[retry.member.id]!.fields, {});
+    await payWithCard(sandbox, clientSecretOf(retry));
+    assert.deepEqual(sandbox.store.state.members[retry.member.id]!.fields, { phone: '+1 555 0102' });
+  });
+});

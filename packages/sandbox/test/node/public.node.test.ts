@@ -394,11 +394,14 @@ describe('POST /signups: custom fields and member details (validateFields)', () 
     assert.deepEqual(type.errors.map((e: any) => `${e.field}:${e.code}`), ['membership_type_id:not_found']);
   });
 
-  it('stores the accepted field values on the member', async () => {
+  it('stores the accepted field values on a new member when the signup completes', async () => {
     const signup = await client().signups.create(
       signupParams({ membership_type_id: 'annual', fields: { ...annualFields, interests: ['events'], years_experience: '3' } }),
     );
-    assert.deepEqual(signup.member.fields.interests, ['events']);
+    assert.equal(signup.member.fields.interests, undefined, 'not before payment');
+    await payWithCard(sandbox, clientSecretOf(signup));
+    const paid = await client().signups.retrieve(signup.id);
+    assert.deepEqual(paid.member.fields.interests, ['events']);
   });
 });
 

@@ -139,6 +139,7 @@ const ar: Catalogue = {
     idempotency_conflict: 'لا يزال طلبك قيد المعالجة. حاول بعد قليل.',
     idempotency_key_reused: 'تغيّرت بياناتك بعد الإرسال. يرجى البدء من جديد.',
     below_processor_minimum: 'الإجمالي أقل من الحد الأدنى للدفع عبر الإنترنت.',
+    already_member: 'هذا الشخص يحمل هذه العضوية بالفعل.',
     amount_out_of_range: 'المبلغ خارج النطاق المسموح.',
     invalid_discount: 'لا يمكن استخدام رمز الخصم هذا.',
   },

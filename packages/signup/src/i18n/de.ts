@@ -139,6 +139,7 @@ const de: Catalogue = {
     idempotency_conflict: 'Ihre Anmeldung wird noch bearbeitet. Versuchen Sie es gleich erneut.',
     idempotency_key_reused: 'Ihre Angaben haben sich nach dem Senden geändert. Bitte beginnen Sie neu.',
     below_processor_minimum: 'Der Gesamtbetrag liegt unter dem online zahlbaren Minimum.',
+    already_member: 'Diese Person hat diese Mitgliedschaft bereits.',
     amount_out_of_range: 'Der Betrag liegt außerhalb des erlaubten Bereichs.',
     invalid_discount: 'Dieser Rabattcode kann nicht verwendet werden.',
   },

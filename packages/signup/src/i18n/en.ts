@@ -139,6 +139,7 @@ export const en: Catalogue = {
     idempotency_conflict: 'Your signup is still being processed. Please try again in a moment.',
     idempotency_key_reused: 'Your details changed after sending. Please start over.',
     below_processor_minimum: 'The total is below the minimum amount that can be paid online.',
+    already_member: 'This person already holds this membership.',
     amount_out_of_range: 'The amount is outside the allowed range.',
     invalid_discount: 'This discount code cannot be used.',
   },

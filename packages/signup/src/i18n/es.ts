@@ -139,6 +139,7 @@ const es: Catalogue = {
     idempotency_conflict: 'Tu alta aún se está procesando. Inténtalo de nuevo en un momento.',
     idempotency_key_reused: 'Tus datos cambiaron tras el envío. Empieza de nuevo.',
     below_processor_minimum: 'El total es inferior al mínimo que se puede pagar en línea.',
+    already_member: 'Esta persona ya tiene esta membresía.',
     amount_out_of_range: 'El importe está fuera del rango permitido.',
     invalid_discount: 'Este código de descuento no se puede usar.',
   },

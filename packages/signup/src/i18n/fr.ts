@@ -139,6 +139,7 @@ const fr: Catalogue = {
     idempotency_conflict: 'Votre demande est encore en cours de traitement. Réessayez dans un instant.',
     idempotency_key_reused: 'Vos informations ont changé après l’envoi. Recommencez.',
     below_processor_minimum: 'Le total est inférieur au minimum payable en ligne.',
+    already_member: 'Cette personne est déjà titulaire de cette adhésion.',
     amount_out_of_range: 'Le montant est hors de la plage autorisée.',
     invalid_discount: 'Ce code de réduction ne peut pas être utilisé.',
   },

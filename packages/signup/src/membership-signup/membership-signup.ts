@@ -17,7 +17,7 @@ import {
   quotePrice,
   toMinorUnits,
   validateFields,
-  type CustomField,
+  type FieldRules,
   type Discount,
   type FieldErrorCode,
   type FieldValues,
@@ -55,6 +55,7 @@ import {
   type StripeLoader,
 } from './payment.js';
 import { styles } from './membership-signup.styles.js';
+import { inputOf, onGroupMember } from './server-errors.js';
 import { renderDetails } from './views/details.js';
 import { renderApproval, renderDone, renderError, renderPayment, renderRenewal, type OutcomeHandlers } from './views/outcome.js';
 import { renderPlans } from './views/plans.js';
@@ -559,7 +560,7 @@ export class MembershipSignup extends LitElement {
     }
   }
 
-  #fieldMessage(code: string, field?: Partial<CustomField>): string {
+  #fieldMessage(code: string, field?: Partial<FieldRules>): string {
     const messages = this._t.fieldErrors;
     const format = messages[code as FieldErrorCode] ?? messages.pattern_mismatch;
     const bound = (value: unknown) =>
@@ -583,33 +584,30 @@ export class MembershipSignup extends LitElement {
       first_name: member?.first_name || draft.firstName,
       last_name: member?.last_name || draft.lastName,
     });
-    const builtInIds = { email: [ids.email, t.email], first_name: [ids.firstName, t.firstName], last_name: [ids.lastName, t.lastName] };
-    for (const [key, [id, label]] of Object.entries(builtInIds)) {
-      const error = builtIn[key];
-      if (error) problems.push([id!, label!, this.#fieldMessage(error.code)]);
-    }
-    if (type.price.type === 'donation') {
-      const { error } = this.#quote(type);
-      if (error) problems.push([ids.amount, t.amount, error]);
-    }
+    // Each input with its label, in the form's order: its own error first, else the server's.
+    const add = (id: string, label: string, message: string | undefined) => {
+      message ??= this.#serverErrors[id];
+      if (message) problems.push([id, label, message]);
+    };
+    const people = [
+      [ids.email, t.email, 'email'],
+      [ids.firstName, t.firstName, 'first_name'],
+      [ids.lastName, t.lastName, 'last_name'],
+    ] as const;
+    for (const [id, label, key] of people) add(id, label, builtIn[key] && this.#fieldMessage(builtIn[key].code));
+    if (type.price.type === 'donation') add(ids.amount, t.amount, this.#quote(type).error);
     draft.groupMembers.forEach((person, index) => {
       const errors = validateFields(groupRules, { ...person });
-      for (const rule of groupRules) {
-        const error = errors[rule.key];
-        const label = rule.key === 'email' ? t.email : rule.key === 'first_name' ? t.firstName : t.lastName;
-        if (error) problems.push([ids.group(index, rule.key), `${t.groupMember(index + 1)} – ${label}`, this.#fieldMessage(error.code)]);
+      for (const [, label, key] of people) {
+        const error = errors[key];
+        add(ids.group(index, key), `${t.groupMember(index + 1)} – ${label}`, error && this.#fieldMessage(error.code));
       }
     });
     const fieldErrors = validateFields(type.fields, this.#fieldValues(type));
     type.fields.forEach((field, index) => {
       const error = fieldErrors[field.key];
-      const id = ids.field(index);
-      if (error) problems.push([id, field.label, this.#fieldMessage(error.code, field)]);
-      else if (this.#serverErrors[id]) problems.push([id, field.label, this.#serverErrors[id]!]);
+      add(ids.field(index), field.label, error && this.#fieldMessage(error.code, field));
     });
-    for (const [id, message] of Object.entries(this.#serverErrors)) {
-      if (!problems.some(([known]) => known === id) && !id.startsWith('mk-field-')) problems.push([id, t.email, message]);
-    }
     return problems;
   }
 
@@ -978,7 +976,9 @@ export class MembershipSignup extends LitElement {
       message = t.apiErrors[code] ?? t.apiError;
       const type = this.#type();
       if (this._state.step === 'review' && type) {
-        if (code === 'already_member') {
+        // The purchaser holds this type: offer the renewal. A group member holding it is their
+        // input's problem (back to the details).
+        if (code === 'already_member' && !error.errors.some(({ field }) => onGroupMember(field))) {
           this.#emit('membership-signup-error', { code, message: t.steps.renewal });
           void this.#offerRenewal(type);
           return;
@@ -1001,19 +1001,17 @@ export class MembershipSignup extends LitElement {
   #backToDetails(error: APIError, type: MembershipType): boolean {
     const t = this._t;
     const fieldErrors: Record<string, string> = {};
+    let discountRefused = error.code === 'invalid_discount';
     for (const { field, code } of error.errors) {
-      const key = field.replace(/^(fields|member)\./, '');
-      const index = type.fields.findIndex((candidate) => candidate.key === key);
-      if (index >= 0) fieldErrors[ids.field(index)] = this.#fieldMessage(code, type.fields[index]);
-      else if (key === 'email') fieldErrors[ids.email] = this.#fieldMessage(code);
-      else if (key === 'amount') fieldErrors[ids.amount] = t.apiErrors.amount_out_of_range!;
+      const input = inputOf(field, type);
+      if (input?.id === ids.discount) discountRefused = true;
+      else if (input) fieldErrors[input.id] = t.apiErrors[code] ?? this.#fieldMessage(code, input.rule);
     }
-    if (error.code === 'invalid_discount') {
+    if (error.code === 'amount_out_of_range') fieldErrors[ids.amount] ??= t.apiErrors.amount_out_of_range!;
+    if (discountRefused) {
       this._discount = { status: 'refused', code: this._discount.code, reason: refusalOf(error) };
       this.#appliedDiscount = null;
-    } else if (error.code === 'amount_out_of_range') {
-      fieldErrors[ids.amount] = t.apiErrors.amount_out_of_range!;
-    } else if (error.code !== 'validation_failed' || Object.keys(fieldErrors).length === 0) {
+    } else if (Object.keys(fieldErrors).length === 0) {
       return false;
     }
     this.#serverErrors = fieldErrors;
@@ -1051,6 +1049,7 @@ export class MembershipSignup extends LitElement {
         this.#selectType(chosen);
       },
       setValue: (key, value) => {
+        this.#clearServerErrors(({ email: ids.email, firstName: ids.firstName, lastName: ids.lastName, amount: ids.amount } as Record<string, string>)[key]);
         this.#edit({ [key]: value } as Partial<Draft>);
         if (key === 'amount') this.#touch(ids.amount);
         if (key === 'discountCode' && this._discount.status !== 'idle') {
@@ -1061,10 +1060,7 @@ export class MembershipSignup extends LitElement {
       setField: (key, value) => {
         const index = type?.fields.findIndex((field) => field.key === key) ?? -1;
         const id = ids.field(index);
-        if (this.#serverErrors[id]) {
-          const { [id]: _, ...rest } = this.#serverErrors;
-          this.#serverErrors = rest;
-        }
+        this.#clearServerErrors(id);
         this.#touch(id);
         this.#edit({ fields: { ...this._draft.fields, [key]: value } });
       },
@@ -1073,6 +1069,7 @@ export class MembershipSignup extends LitElement {
         else if (!this._touched.has(id)) this.#touch(id);
       },
       setGroupMember: (index, key, value) => {
+        this.#clearServerErrors(ids.group(index, key));
         const people = this._draft.groupMembers.map((person, n) => (n === index ? { ...person, [key]: value } : person));
         this.#edit({ groupMembers: people });
       },
@@ -1083,6 +1080,8 @@ export class MembershipSignup extends LitElement {
         void this.updateComplete.then(() => this.#focusInput(ids.group(index, 'email')));
       },
       removeGroupMember: (index) => {
+        // The server's errors name people by position, which this shifts.
+        this.#clearServerErrors(...Object.keys(this.#serverErrors).filter((id) => id.startsWith('mk-group-')));
         this.#edit({ groupMembers: this._draft.groupMembers.filter((_, n) => n !== index) });
       },
       applyDiscount: () => void this.#applyDiscount(),
@@ -1096,6 +1095,14 @@ export class MembershipSignup extends LitElement {
       toReview: (event) => this.#toReview(event),
       submit: () => void this.#submit(),
     };
+  }
+
+  /** Forgets the server's errors on these inputs (the member changed them). */
+  #clearServerErrors(...list: (string | undefined)[]): void {
+    if (!list.some((id) => id && this.#serverErrors[id])) return;
+    const rest = { ...this.#serverErrors };
+    for (const id of list) if (id) delete rest[id];
+    this.#serverErrors = rest;
   }
 
   /** Shows these fields' errors from now on. */

@@ -39,7 +39,31 @@ function invalidDiscount(reason: string, field: string): Problem {
   });
 }
 
-/** The discount for `code` if it may be used on `type` today; else 422 invalid_discount (why). */
+/** Signups that hold a redemption of the code until they complete (redeemed) or fail (released). */
+const reservingStatuses = new Set(['pending', 'awaiting_payment', 'awaiting_approval']);
+
+/** Open reservations of a discount code: unfinished signups using it, except `except`. */
+export function reservedRedemptions(
+  store: SandboxStore,
+  organizationId: string,
+  code: string,
+  except: readonly SignupRecord[] = [],
+): number {
+  const wanted = code.toUpperCase();
+  return Object.values(store.state.signups).filter(
+    (signup) =>
+      signup.organization_id === organizationId &&
+      signup.discount_code?.toUpperCase() === wanted &&
+      reservingStatuses.has(signup.status) &&
+      !except.includes(signup),
+  ).length;
+}
+
+/**
+ * The discount for `code` if it may be used on `type` today; else 422 invalid_discount (why).
+ * A code's redemptions count those reserved by unfinished signups (except `except`, signups this
+ * request replaces), so a limited code cannot be sold beyond its limit by concurrent checkouts.
+ */
 export function usableDiscount(
   store: SandboxStore,
   organizationId: string,
@@ -47,10 +71,12 @@ export function usableDiscount(
   type: MembershipType,
   today: string,
   field: string,
+  except: readonly SignupRecord[] = [],
 ): Discount {
   const record = store.discount(organizationId, code);
   if (!record) throw invalidDiscount('unknown', field);
-  const check = checkDiscount(record.discount, { membership_type_id: type.id, on: today });
+  const taken = record.discount.times_redeemed + reservedRedemptions(store, organizationId, record.discount.code, except);
+  const check = checkDiscount({ ...record.discount, times_redeemed: taken }, { membership_type_id: type.id, on: today });
   if (!check.ok) throw invalidDiscount(check.reason, field);
   return record.discount;
 }

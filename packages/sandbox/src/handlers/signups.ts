@@ -188,8 +188,10 @@ function createSignup(context: RouteContext) {
   if (errors.length > 0) {
     throw new Problem(422, 'validation_failed', errors.length === 1 ? errors[0]!.message : `${errors.length} fields are invalid.`, { errors });
   }
+  // Unpaid checkouts of this member and type that this signup replaces (their reservations too).
+  const replaced = known ? unpaidSignups(store, orgId, known.id, type.id) : [];
   const discount = params.discount_code
-    ? usableDiscount(store, orgId, params.discount_code, type, today, 'discount_code')
+    ? usableDiscount(store, orgId, params.discount_code, type, today, 'discount_code', replaced)
     : null;
   const groupMembers = params.group_members ?? [];
   const quote = quoteOrProblem(
@@ -231,9 +233,7 @@ function createSignup(context: RouteContext) {
   };
   store.state.signups[signup.id] = signup;
   // An unpaid checkout of the same member and type is replaced: paying both would buy two.
-  for (const older of unpaidSignups(store, orgId, member.id, type.id)) {
-    if (older !== signup) voidSignup(store, older, signup.id);
-  }
+  for (const older of replaced) voidSignup(store, older, signup.id);
   signup.membership_ids.push(pendingMembership(context, type, member, signup.id, autoRenew, quote.total).id);
   for (const person of groupMembers) {
     const other = findOrCreateMember(context, normalizeEmail(person.email), person, signupId);

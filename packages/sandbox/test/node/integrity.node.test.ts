@@ -4,7 +4,7 @@
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { setupSandboxServer } from '@memberkit/sandbox/node';
-import { TODAY, adminFor, clientFor, clientSecretOf, freshEmail, payWithCard, signupParams } from '../helpers.js';
+import { TODAY, adminFor, clientFor, clientSecretOf, freshEmail, payWithCard, rejection, signupParams } from '../helpers.js';
 
 const server = setupSandboxServer({ today: TODAY, validateResponses: true });
 const sandbox = server.sandbox;
@@ -103,5 +103,52 @@ describe('a signup changes a member’s profile only with their consent', () => 
     assert.deepEqual(sandbox.store.state.members[retry.member.id]!.fields, {});
     await payWithCard(sandbox, clientSecretOf(retry));
     assert.deepEqual(sandbox.store.state.members[retry.member.id]!.fields, { phone: '+1 555 0102' });
+  });
+});
+
+describe('a discount’s redemption limit counts unfinished signups', () => {
+  const addOnceCode = () => {
+    const welcome = sandbox.store.state.discounts.find((d) => d.discount.code === 'WELCOME20')!;
+    sandbox.store.state.discounts.push({
+      organization_id: 'demo',
+      discount: { ...structuredClone(welcome.discount), code: 'ONCE', max_redemptions: 1, times_redeemed: 0 },
+    });
+  };
+  const usedUp = async (promise: Promise<unknown>) => {
+    const error = await rejection(promise);
+    assert.equal(error.code, 'invalid_discount');
+    assert.deepEqual(error.errors.map((e: any) => e.code), ['used_up']);
+  };
+
+  it('max 1: a second unpaid signup is refused; replacing the first frees the code; paying redeems it', async () => {
+    addOnceCode();
+    const first = { email: freshEmail(), first_name: 'First', last_name: 'Buyer' };
+    await client().signups.create(signupParams({ membership_type_id: 'monthly', member: first, discount_code: 'ONCE' }));
+    await usedUp(client().signups.create(signupParams({ membership_type_id: 'monthly', discount_code: 'ONCE' })));
+    await usedUp(client().discounts.validate({ code: 'ONCE', membership_type_id: 'monthly' }));
+    // The same member retrying keeps the code (the retry replaces their own reservation).
+    await client().signups.create(signupParams({ membership_type_id: 'monthly', member: first, discount_code: 'ONCE' }));
+    // Retrying without the code voids the reservation: someone else may use it now.
+    await client().signups.create(signupParams({ membership_type_id: 'monthly', member: first }));
+    const second = await client().signups.create(signupParams({ membership_type_id: 'monthly', discount_code: 'ONCE' }));
+    assert.equal(second.quote.discount_amount, 180);
+    await payWithCard(sandbox, clientSecretOf(second));
+    assert.equal(sandbox.store.discount('demo', 'ONCE')!.discount.times_redeemed, 1);
+    await usedUp(client().signups.create(signupParams({ membership_type_id: 'monthly', discount_code: 'ONCE' })));
+  });
+
+  it('a failed signup (declined application) releases its reservation', async () => {
+    addOnceCode();
+    const applied = await client().signups.create(
+      signupParams({ membership_type_id: 'committee', fields: { motivation: 'I would like to help.' }, discount_code: 'ONCE' }),
+    );
+    await usedUp(client().signups.create(signupParams({ membership_type_id: 'monthly', discount_code: 'ONCE' })));
+    const declined = await fetch(`${sandbox.baseUrl}/organizations/demo/memberships/${applied.membership.id}/decline`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer sk_test_sandbox', 'idempotency-key': 'decline-1' },
+    });
+    assert.equal(declined.status, 200);
+    const later = await client().signups.create(signupParams({ membership_type_id: 'monthly', discount_code: 'ONCE' }));
+    assert.equal(later.quote.discount_amount, 180);
   });
 });

@@ -5,7 +5,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { bundle, hostScript, html, instrument, js, json, launch, pause, postTargets, serve, until, type StaticServer } from './frame-server.js';
+import { bundle, hostScript, html, instrument, js, json, launch, postTargets, serve, until, type StaticServer } from './frame-server.js';
 
 const TOKEN = 'mk_member_test_7f3a9c01d2e4b5a6';
 const EVENTS = ['membership-signup-ready', 'membership-signup-complete', 'membership-signup-error'];
@@ -20,7 +20,7 @@ const pages: Page[] = [];
 
 const ATTACK = `<script type="module">
   window.received = [];
-  addEventListener('message', (event) => window.received.push({ origin: event.origin, ports: event.ports.length }));
+  addEventListener('message', (event) => window.received.push({ origin: event.origin, ports: event.ports.length, marker: event.data === 'host-done' }));
   const params = new URLSearchParams(location.search);
   const target = params.get('target');
   parent.postMessage({ protocol: 'memberkit-frame', v: 1, type: 'ready' }, target);
@@ -33,7 +33,11 @@ const ATTACK = `<script type="module">
     window.hijacked = [];
     channel.port1.onmessage = (event) => window.hijacked.push(event.data);
     parent.frames[0].postMessage({ protocol: 'memberkit-frame', v: 1, type: 'connect', nonce: 'a'.repeat(32) }, params.get('frame'), [channel.port2]);
+    // A marker after it: once the frame has it, it has handled the connect.
+    parent.frames[0].postMessage('attack-done', params.get('frame'));
   }
+  // A marker after the attack: once the host page has it, it has handled everything above.
+  parent.postMessage('attack-done:' + location.href, target);
   window.sent = true;
 </script>`;
 
@@ -43,6 +47,8 @@ function hostPage(frames: { id: string; org: string; token: string }[]): string 
     <script type="module">
       ${frames.map((f) => `document.getElementById('${f.id}').authToken = '${f.token}';`).join('\n')}
       window.events = [];
+      window.markers = [];
+      addEventListener('message', (event) => typeof event.data === 'string' && window.markers.push(event.data));
       for (const name of ${JSON.stringify(EVENTS)}) document.addEventListener(name, (event) => window.events.push({ name, id: event.target.id, detail: event.detail }));
       window.attack = (src) => new Promise((resolve) => {
         const frame = document.createElement('iframe');
@@ -111,6 +117,27 @@ const contentHeight = (frame: Frame) => frame.evaluate(() => Math.ceil(document.
 const stubToken = (frame: Frame) => frame.evaluate(() => (window as unknown as { stub: { token(): string | null } }).stub.token());
 const hostEvents = (page: Page) => page.evaluate(() => (window as unknown as { events: { name: string; id: string; detail: unknown }[] }).events);
 
+/**
+ * Records, in the frame page, the string markers that reach its window and (once connected) its
+ * end of the port. Messages on one channel arrive in order: once a marker is in, everything posted
+ * before it on that channel has been handled.
+ */
+async function listenForMarkers(frame: Frame): Promise<void> {
+  await frame.evaluate(() => {
+    const w = window as unknown as { markers: string[]; __ports: { port: MessagePort; data: { type?: string } }[] };
+    w.markers = [];
+    // (No named function in here: the bundler would wrap it in a helper the page does not have.)
+    for (const target of [window, w.__ports.find((p) => p.data.type === 'hello')?.port]) {
+      target?.addEventListener('message', (event) => typeof (event as MessageEvent).data === 'string' && w.markers.push((event as MessageEvent).data));
+    }
+  });
+}
+const markersIn = (frame: Frame, ...expected: string[]) =>
+  until(() => frame.evaluate(() => (window as unknown as { markers: string[] }).markers), (markers) => expected.every((m) => markers.includes(m)), `markers ${expected.join(', ')}`);
+/** How many hellos the frame page has said, on any port. */
+const hellosSaid = (frame: Frame) =>
+  frame.evaluate(() => (window as unknown as { __ports: { data: { type?: string } }[] }).__ports.filter((p) => p.data.type === 'hello').length);
+
 async function assertNoWildcard(page: Page): Promise<void> {
   const targets = await postTargets(page);
   assert.ok(targets.length > 0, 'some postMessage calls were recorded');
@@ -147,10 +174,23 @@ describe('iframe handshake: messages from anyone else are ignored', () => {
       const attacker = await until(() => page.frames().find((f) => f.url() === src), Boolean, src);
       await until(() => attacker!.evaluate(() => (window as unknown as { sent?: boolean }).sent), Boolean, `${src} to post`);
     }
-    await pause(300);
+    await until(
+      () => page.evaluate(() => (window as unknown as { markers: string[] }).markers),
+      (markers) => attackers.every((src) => markers.includes(`attack-done:${src}`)),
+      'the host page to handle the attacks',
+    );
+    // Any answer to an attacker would now be on its way, ahead of this marker.
+    await page.evaluate(() => {
+      for (const iframe of document.querySelectorAll<HTMLIFrameElement>('body > iframe')) iframe.contentWindow!.postMessage('host-done', new URL(iframe.src).origin);
+    });
     for (const src of attackers) {
       const attacker = page.frames().find((f) => f.url() === src)!;
-      assert.deepEqual(await attacker.evaluate(() => (window as unknown as { received: unknown[] }).received), [], `${src} got an answer`);
+      const received = await until(
+        () => attacker.evaluate(() => (window as unknown as { received: { marker: boolean }[] }).received),
+        (list) => list.some((message) => message.marker),
+        `${src} to get the marker`,
+      );
+      assert.deepEqual(received.filter((message) => !message.marker), [], `${src} got an answer`);
     }
     assert.equal(await frameHeight(page), before);
     assert.ok(!(await hostEvents(page)).some((event) => JSON.stringify(event.detail).includes('hacked')));
@@ -188,22 +228,24 @@ describe('iframe handshake: messages from anyone else are ignored', () => {
   it('a second token after the first and a replayed nonce are ignored', async () => {
     const page = await open(`${HOST}/host.html`);
     const frame = await widgetFrame(page);
-    const hijack = await page.evaluate(async (frameOrigin) => {
+    await listenForMarkers(frame);
+    assert.equal(await hellosSaid(frame), 1);
+    await page.evaluate((frameOrigin) => {
       const w = window as unknown as { __ports: { port: MessagePort; data: { type: string; nonce: string } }[]; __posted: { type?: string; nonce?: string }[] };
       const auth = w.__ports.find((p) => p.data.type === 'auth')!;
       auth.port.postMessage({ type: 'auth', nonce: auth.data.nonce, token: 'second-token', refresh: true });
       auth.port.postMessage({ type: 'token', nonce: auth.data.nonce, id: 1, token: 'unsolicited-token' });
+      auth.port.postMessage('port-marker');
       // Replay the connect (same nonce) with a fresh port: a live frame must not say hello on it.
       const connect = w.__posted.find((m) => m?.type === 'connect')!;
       const channel = new MessageChannel();
-      const hellos: unknown[] = [];
-      channel.port1.onmessage = (event) => hellos.push(event.data);
       const iframe = document.getElementById('a')!.shadowRoot!.querySelector('iframe')!;
       iframe.contentWindow!.postMessage({ ...connect }, frameOrigin, [channel.port2]);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      return hellos;
+      iframe.contentWindow!.postMessage('window-marker', frameOrigin);
     }, FRAME);
-    assert.deepEqual(hijack, []);
+    await markersIn(frame, 'port-marker', 'window-marker');
+    // Both handled: still the first token, and no second hello (on the replayed port or any other).
+    assert.equal(await hellosSaid(frame), 1);
     assert.equal(await stubToken(frame), TOKEN);
     await frame.getByRole('button', { name: 'Complete' }).click();
     await until(() => hostEvents(page), (events) => events.some((e) => e.name === 'membership-signup-complete'), 'complete');
@@ -215,6 +257,7 @@ describe('iframe handshake: messages from anyone else are ignored', () => {
     const frame = await until(() => page.frames().find((f) => f.url().startsWith(`${FRAME}/frame.html`)), Boolean, 'frame');
     await until(() => page.evaluate(() => (window as unknown as { readies: string[] }).readies), (r) => r.length === 1, 'the frame’s ready');
     assert.deepEqual(await page.evaluate(() => (window as unknown as { readies: string[] }).readies), [FRAME]);
+    await listenForMarkers(frame!);
     const sibling = `http://evil.test:${evilServer.port}/attack.html?connect&frame=${FRAME}&target=${HOST}`;
     await page.evaluate((src) => {
       const iframe = document.createElement('iframe');
@@ -223,27 +266,33 @@ describe('iframe handshake: messages from anyone else are ignored', () => {
     }, sibling);
     const attacker = await until(() => page.frames().find((f) => f.url() === sibling), Boolean, 'attacker');
     await until(() => attacker!.evaluate(() => (window as unknown as { sent?: boolean }).sent), Boolean, 'attack');
-    const result = await page.evaluate(async (frameOrigin) => {
-      const target = frames[0]!;
-      const nonce = 'c'.repeat(32);
-      const answers: unknown[][] = [];
-      // The same connect twice: the first is accepted, the replay (same nonce) is not.
-      for (let attempt = 0; attempt < 2; attempt += 1) {
-        const channel = new MessageChannel();
-        const got: unknown[] = [];
-        channel.port1.onmessage = (event) => {
-          got.push(event.data);
-          if ((event.data as { type?: string }).type === 'hello') channel.port1.postMessage({ type: 'auth', nonce, token: 'hand-made-token', refresh: false });
-        };
-        target.postMessage({ protocol: 'memberkit-frame', v: 1, type: 'connect', nonce }, frameOrigin, [channel.port2]);
-        await new Promise((resolve) => setTimeout(resolve, 400));
-        answers.push(got);
-      }
-      return { first: answers[0], replay: answers[1] };
-    }, FRAME);
+    // The frame handled the sibling's connect (its marker came after it) and said hello to nobody.
+    await markersIn(frame!, 'attack-done');
+    assert.equal(await hellosSaid(frame!), 0);
     assert.deepEqual(await attacker!.evaluate(() => (window as unknown as { hijacked: unknown[] }).hijacked), []);
-    assert.deepEqual((result.first as unknown[])[0], { type: 'hello', nonce: 'c'.repeat(32) });
-    assert.deepEqual(result.replay, []);
+    // The same connect twice: the first is accepted, the replay (same nonce) is not.
+    const nonce = 'c'.repeat(32);
+    const connect = (frameOrigin: string) => {
+      const w = window as unknown as { answers: unknown[][] };
+      w.answers ??= [];
+      const got: unknown[] = [];
+      w.answers.push(got);
+      const channel = new MessageChannel();
+      channel.port1.onmessage = (event) => {
+        got.push(event.data);
+        if ((event.data as { type?: string }).type === 'hello') channel.port1.postMessage({ type: 'auth', nonce: 'c'.repeat(32), token: 'hand-made-token', refresh: false });
+      };
+      frames[0]!.postMessage({ protocol: 'memberkit-frame', v: 1, type: 'connect', nonce: 'c'.repeat(32) }, frameOrigin, [channel.port2]);
+      frames[0]!.postMessage(`connect-${w.answers.length}`, frameOrigin);
+    };
+    const answers = () => page.evaluate(() => (window as unknown as { answers: unknown[][] }).answers);
+    await page.evaluate(connect, FRAME);
+    const [first] = await until(answers, (list) => list[0]!.length > 0, 'the hello');
+    assert.deepEqual(first, [{ type: 'hello', nonce }]);
+    await page.evaluate(connect, FRAME);
+    await markersIn(frame!, 'connect-2');
+    assert.equal(await hellosSaid(frame!), 1, 'no hello on the replayed connect');
+    assert.deepEqual((await answers())[1], []);
     await until(() => frame!.evaluate(() => Boolean((window as unknown as { stub?: unknown }).stub)), Boolean, 'stub');
     assert.equal(await stubToken(frame!), 'hand-made-token');
     await assertNoWildcard(page);

@@ -136,8 +136,6 @@ export async function until<T>(read: () => Promise<T> | T, accept: (value: T) =>
   }
 }
 
-export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Answers the browser's API requests (from every page and frame of the context: host, frame,
  * checkout popup) with one Node-side sandbox, so the test can mint tokens and inspect the store.

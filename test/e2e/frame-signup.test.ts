@@ -164,10 +164,10 @@ describe('iframe mode with the real widget', () => {
   });
 
   it('an expired token is refreshed through the host’s getAuthToken, on request from the frame', async () => {
-    const expired = sandbox.issueMemberToken('demo', 'frank@example.org', { expiresIn: 1, first_name: 'Frank', last_name: 'Fisher' });
+    // Issued already expired (expiresIn: 0), as a stale token a site still holds would be.
+    const expired = sandbox.issueMemberToken('demo', 'frank@example.org', { expiresIn: 0, first_name: 'Frank', last_name: 'Fisher' });
     const fresh = sandbox.issueMemberToken('demo', 'frank@example.org');
     hostServer.routes.set('/fresh-token', { type: 'application/json', body: JSON.stringify({ token: fresh }) });
-    await new Promise((resolve) => setTimeout(resolve, 1100)); // let the first token expire
     const session = await open(`${expired}&refresh`);
     await session.frame.getByRole('button', { name: 'Choose Monthly' }).click();
     await session.frame.getByText('Signed in as frank@example.org').waitFor();

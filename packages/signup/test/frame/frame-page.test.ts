@@ -14,7 +14,18 @@ function pair() {
   return { host: channel.port1, frame, received };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+/**
+ * Resolves once the frame's end has handled every host message posted before: a checkout-closed
+ * goes over the same port (messages arrive in order) and the channel reports it.
+ */
+async function hostMarker(host: MessagePort, frame: FrameChannel): Promise<void> {
+  let seen = false;
+  const previous = frame.onCheckoutClosed;
+  frame.onCheckoutClosed = () => (seen = true);
+  host.postMessage({ type: 'checkout-closed', nonce, opened: true });
+  await waitUntil(() => seen, 'no marker');
+  frame.onCheckoutClosed = previous;
+}
 
 describe('frame page: settings from its URL', () => {
   it('reads the six widget settings and nothing else, never a token', () => {
@@ -47,8 +58,7 @@ describe('frame page: the channel to the host', () => {
     frame.onAuth = () => (auths += 1);
     host.postMessage({ type: 'auth', nonce, token: 'first-token', refresh: true });
     host.postMessage({ type: 'auth', nonce, token: 'second-token', refresh: false });
-    await waitUntil(() => auths === 1);
-    await settle();
+    await hostMarker(host, frame);
     expect(auths).to.equal(1);
     expect(frame.token).to.equal('first-token');
     expect(frame.refresh).to.equal(true);
@@ -56,10 +66,13 @@ describe('frame page: the channel to the host', () => {
 
   it('ignores host messages with another nonce or a bad shape', async () => {
     const { host, frame } = pair();
+    let auths = 0;
+    frame.onAuth = () => (auths += 1);
     host.postMessage({ type: 'auth', nonce: 'f'.repeat(32), token: 'x', refresh: false });
     host.postMessage({ type: 'auth', nonce, token: 'has space', refresh: false });
     host.postMessage(JSON.parse(`{"type":"auth","nonce":"${nonce}","token":"t","refresh":false,"__proto__":{"admin":true}}`));
-    await settle();
+    await hostMarker(host, frame);
+    expect(auths).to.equal(0);
     expect(frame.token).to.equal(null);
   });
 
@@ -89,10 +102,12 @@ describe('frame page: the channel to the host', () => {
     await waitUntil(() => frame.token === 'member-token-123');
     frame.event('membership-signup-error', { code: 'x', message: 'leak member-token-123' });
     frame.event('membership-signup-plan-select', { membershipType: { id: 'annual', when: new Date(Date.UTC(2026, 10, 21)) } });
-    await waitUntil(() => received.length === 1);
-    await settle();
+    // A height after them on the same port is the marker: once it arrived, so did the events.
+    frame.height(1);
+    await waitUntil(() => received.some((message) => message.type === 'height'));
     expect(received).to.deep.equal([
       { type: 'event', nonce, name: 'membership-signup-plan-select', detail: { membershipType: { id: 'annual', when: '2026-11-21T00:00:00.000Z' } } },
+      { type: 'height', nonce, height: 1 },
     ]);
   });
 
@@ -155,13 +170,27 @@ describe('frame page: handshake (this window plays the parent)', () => {
         window.postMessage({ protocol: 'memberkit-frame', v: 1, type: 'connect', nonce }, location.origin, [channel.port2]);
       }
     };
+    // Every hello the frame's end posts, on any port, as it posts it.
+    const said: unknown[] = [];
+    const portPost = MessagePort.prototype.postMessage;
+    MessagePort.prototype.postMessage = function (this: MessagePort, ...args: unknown[]) {
+      if ((args[0] as { type?: string })?.type === 'hello') said.push(args[0]);
+      return (portPost as (...a: unknown[]) => void).apply(this, args);
+    } as typeof MessagePort.prototype.postMessage;
     addEventListener('message', answer);
     try {
       const channel = await handshake(location.origin, 2000);
       expect(channel?.token).to.equal('tok');
-      await settle();
-      expect(hellos).to.deep.equal([[{ type: 'hello', nonce }], []]);
+      // A marker posted to this window now arrives after the replayed connect was handled.
+      await new Promise<void>((resolve) => {
+        const marker = (event: MessageEvent) => event.data === 'after-replay' && (removeEventListener('message', marker), resolve());
+        addEventListener('message', marker);
+        window.postMessage('after-replay', location.origin);
+      });
+      expect(said).to.deep.equal([{ type: 'hello', nonce }]);
+      expect(hellos[0]).to.deep.equal([{ type: 'hello', nonce }]);
     } finally {
+      MessagePort.prototype.postMessage = portPost;
       removeEventListener('message', answer);
     }
   });

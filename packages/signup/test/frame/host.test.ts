@@ -8,6 +8,7 @@ import { FRAME_SANDBOX, MembershipSignupFrameElement } from '../../src/frame/ind
 interface Fake {
   connects: { data: { nonce: string }; origin: string; ports: number }[];
   received: Record<string, unknown>[];
+  markers: string[];
   port?: MessagePort;
   nonce?: string;
   send(message: unknown): void;
@@ -39,7 +40,38 @@ async function connected(setup?: (el: MembershipSignupFrameElement) => void): Pr
   return { el, fake, nonce: fake.nonce! };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+let markers = 0;
+
+/**
+ * Resolves once the host has handled every port message the fake sent before: a token request
+ * goes over the same port (messages arrive in order) and the host answers it.
+ */
+async function portMarker(fake: Fake, nonce = fake.nonce): Promise<void> {
+  const id = 1000 + (markers += 1);
+  fake.send({ type: 'token-request', nonce, id });
+  await waitUntil(() => fake.received.some((message) => message.type === 'token' && message.id === id), 'no answer to the marker');
+}
+
+/** Resolves once this window has handled every message posted to it before (one task queue, in order). */
+function windowMarker(): Promise<void> {
+  const marker = `marker-${(markers += 1)}`;
+  return new Promise((resolve) => {
+    const listen = (event: MessageEvent) => {
+      if (event.data !== marker) return;
+      removeEventListener('message', listen);
+      resolve();
+    };
+    addEventListener('message', listen);
+    window.postMessage(marker, location.origin);
+  });
+}
+
+/** Resolves once a fake frame's window has handled every message posted to it before. */
+async function fakeMarker(frame: Window): Promise<void> {
+  const marker = `marker-${(markers += 1)}`;
+  frame.postMessage(marker, location.origin);
+  await waitUntil(() => (frame as Window & { fake: Fake }).fake.markers.includes(marker), 'no marker in the frame');
+}
 
 afterEach(() => {
   for (const el of document.querySelectorAll('membership-signup-frame')) el.remove();
@@ -117,13 +149,12 @@ describe('<membership-signup-frame>: handshake', () => {
     await waitUntil(() => fakeOf(el)?.port);
     const fake = fakeOf(el);
     fake.send({ type: 'hello', nonce: 'f'.repeat(32) });
-    await settle();
-    expect(fake.received).to.deep.equal([]);
+    await portMarker(fake);
+    expect(fake.received.filter((message) => message.type === 'auth')).to.deep.equal([]);
     fake.send({ type: 'hello', nonce: fake.nonce });
     fake.send({ type: 'hello', nonce: fake.nonce });
-    await waitUntil(() => fake.received.length > 0);
-    await settle();
-    expect(fake.received).to.deep.equal([{ type: 'auth', nonce: fake.nonce, token: TOKEN, refresh: false }]);
+    await portMarker(fake);
+    expect(fake.received.filter((message) => message.type === 'auth')).to.deep.equal([{ type: 'auth', nonce: fake.nonce, token: TOKEN, refresh: false }]);
   });
 
   it('sends no token rather than a malformed one', async () => {
@@ -148,7 +179,9 @@ describe('<membership-signup-frame>: handshake', () => {
     await waitUntil(() => (stranger.contentWindow as Window & { fake?: Fake }).fake);
     const strangerFake = (stranger.contentWindow as Window & { fake: Fake }).fake;
     strangerFake.ready();
-    await settle();
+    // This window handled the stranger's ready; any answer would reach the stranger before a marker.
+    await windowMarker();
+    await fakeMarker(stranger.contentWindow!);
     expect(strangerFake.connects).to.deep.equal([]);
     expect(fakeOf(el).connects).to.have.length(1);
     stranger.remove();
@@ -158,7 +191,8 @@ describe('<membership-signup-frame>: handshake', () => {
     const el = await mount();
     await waitUntil(() => fakeOf(el)?.connects.length === 1);
     window.postMessage({ protocol: 'memberkit-frame', v: 1, type: 'ready' }, location.origin);
-    await settle();
+    await windowMarker();
+    await fakeMarker(el.frame!.contentWindow!);
     expect(fakeOf(el).connects).to.have.length(1);
   });
 
@@ -190,7 +224,7 @@ describe('<membership-signup-frame>: height', () => {
     for (const height of [1e9, -1, NaN, Infinity, '500']) fake.send({ type: 'height', nonce, height });
     fake.send({ type: 'height', nonce: 'e'.repeat(32), height: 500 });
     fake.send({ type: 'height', nonce, height: 300, extra: true });
-    await settle();
+    await portMarker(fake);
     expect(el.frame!.style.height).to.equal('300px');
   });
 });
@@ -216,9 +250,9 @@ describe('<membership-signup-frame>: events', () => {
     fake.send({ type: 'event', nonce, name: 'click', detail: {} });
     fake.send({ type: 'event', nonce, name: 'membership-signup-error', detail: JSON.parse('{"__proto__":{"polluted":"yes"},"code":"x"}') });
     fake.send({ type: 'event', nonce, name: 'membership-signup-error', detail: { code: 'x', message: 'm'.repeat(10 * 1024 * 1024) } });
+    // The legitimate event, sent last on the same port, is the marker: the others came first.
     fake.send({ type: 'event', nonce, name: 'membership-signup-ready', detail: { a: 1 } });
-    await waitUntil(() => seen.length === 1);
-    await settle();
+    await waitUntil(() => seen.some((line) => line.startsWith('membership-signup-ready')));
     expect(seen).to.deep.equal(['membership-signup-ready {"a":1}']);
     expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
   });
@@ -323,7 +357,7 @@ describe('<membership-signup-frame>: two on one page', () => {
     a.fake.send({ type: 'height', nonce: a.nonce, height: 111 });
     b.fake.send({ type: 'height', nonce: a.nonce, height: 999 });
     await waitUntil(() => a.el.frame!.style.height === '111px');
-    await settle();
+    await portMarker(b.fake);
     expect(b.el.frame!.style.height).to.equal('');
   });
 });

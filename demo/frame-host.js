@@ -1,19 +1,13 @@
 // The iframe-mode demo page's own script (no inline script: the page runs under a strict CSP).
 // Points <membership-signup-frame> at the sandbox frame page on the second demo origin, passes the
 // demo's URL settings on, and shows the events the frame host re-dispatches.
+// The host script exports the names of the events it re-dispatches (the same module the page's
+// own script tag loads: one instance, one registration).
+import { EVENT_NAMES } from '/dist/membership-signup-frame.js';
 
 /** The sandbox frame page registers this token for alice@example.org (see demo/frame.ts). */
 const DEMO_MEMBER_TOKEN = 'demo_member_token_alice';
 const SETTINGS = ['membership-type', 'invitation', 'discount-code', 'locale', 'theme'];
-const EVENTS = [
-  'membership-signup-ready',
-  'membership-signup-plan-select',
-  'membership-signup-discount-apply',
-  'membership-signup-submit',
-  'membership-signup-payment-start',
-  'membership-signup-complete',
-  'membership-signup-error',
-];
 
 const frame = document.getElementById('signup');
 const here = new URLSearchParams(location.search);
@@ -44,7 +38,7 @@ document.getElementById('sign-out').addEventListener('click', () => {
 });
 
 const log = document.getElementById('event-log');
-for (const name of EVENTS) {
+for (const name of EVENT_NAMES) {
   frame.addEventListener(name, (event) => {
     const item = document.createElement('li');
     const detail = event.detail ?? {};

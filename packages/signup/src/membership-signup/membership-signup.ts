@@ -15,8 +15,11 @@ import {
   formatMoney,
   isRunning,
   quotePrice,
-  toMinorUnits,
+  groupMemberFieldRules,
+  memberFieldRules,
+  parseMoneyInput,
   validateFields,
+  validatePeople,
   type FieldRules,
   type Discount,
   type FieldErrorCode,
@@ -72,18 +75,6 @@ const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 /** Milliseconds between two polls of a signup after payment. */
 const POLL_INTERVAL = 1000;
 const POLL_LIMIT = 90;
-
-/** Built-in fields, validated by the same SDK validator as the custom ones. */
-const memberRules = [
-  { key: 'email', type: 'email', required: true },
-  { key: 'first_name', type: 'text', required: true, max_length: 100 },
-  { key: 'last_name', type: 'text', required: true, max_length: 100 },
-] as const;
-const groupRules = [
-  { key: 'email', type: 'email', required: true },
-  { key: 'first_name', type: 'text', required: false, max_length: 100 },
-  { key: 'last_name', type: 'text', required: false, max_length: 100 },
-] as const;
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
@@ -523,7 +514,7 @@ export class MembershipSignup extends LitElement {
     const text = this._draft.amount.trim();
     if (type.price.type !== 'donation' || text === '') return null;
     try {
-      return toMinorUnits(text.replace(',', '.'), type.price.currency);
+      return parseMoneyInput(text, type.price.currency, this.#locale);
     } catch (error) {
       return error instanceof CalculatorError ? error : new CalculatorError('invalid_amount');
     }
@@ -579,11 +570,15 @@ export class MembershipSignup extends LitElement {
     const draft = this._draft;
     const problems: [string, string, string][] = [];
     const member = this._config?.member;
-    const builtIn = validateFields(memberRules, {
-      email: member ? member.email : draft.email,
-      first_name: member?.first_name || draft.firstName,
-      last_name: member?.last_name || draft.lastName,
-    });
+    // The SDK's rules for people, one email per person (a repeated one is `duplicate`).
+    const peopleErrors = validatePeople(
+      {
+        email: member ? member.email : draft.email,
+        first_name: member?.first_name || draft.firstName,
+        last_name: member?.last_name || draft.lastName,
+      },
+      draft.groupMembers,
+    );
     // Each input with its label, in the form's order: its own error first, else the server's.
     const add = (id: string, label: string, message: string | undefined) => {
       message ??= this.#serverErrors[id];
@@ -594,13 +589,15 @@ export class MembershipSignup extends LitElement {
       [ids.firstName, t.firstName, 'first_name'],
       [ids.lastName, t.lastName, 'last_name'],
     ] as const;
-    for (const [id, label, key] of people) add(id, label, builtIn[key] && this.#fieldMessage(builtIn[key].code));
+    const message = (path: string, rules: readonly FieldRules[], key: string) => {
+      const error = peopleErrors[path];
+      return error && this.#fieldMessage(error.code, rules.find((rule) => rule.key === key));
+    };
+    for (const [id, label, key] of people) add(id, label, message(`member.${key}`, memberFieldRules, key));
     if (type.price.type === 'donation') add(ids.amount, t.amount, this.#quote(type).error);
-    draft.groupMembers.forEach((person, index) => {
-      const errors = validateFields(groupRules, { ...person });
+    draft.groupMembers.forEach((_, index) => {
       for (const [, label, key] of people) {
-        const error = errors[key];
-        add(ids.group(index, key), `${t.groupMember(index + 1)} – ${label}`, error && this.#fieldMessage(error.code));
+        add(ids.group(index, key), `${t.groupMember(index + 1)} – ${label}`, message(`group_members.${index}.${key}`, groupMemberFieldRules, key));
       }
     });
     const fieldErrors = validateFields(type.fields, this.#fieldValues(type));

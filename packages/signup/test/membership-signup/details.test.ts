@@ -121,6 +121,18 @@ describe('<membership-signup> details', function () {
       await type(el, 'Amount', '42.50');
       expect($(el, '[part="total"]')!.textContent).to.contain('$42.50');
     });
+
+    it('reads an amount as the member types it: grouping, a decimal comma, a currency sign', async () => {
+      const el = await mount({ 'membership-type': 'supporter' });
+      await type(el, 'Amount', '1,000.50');
+      expect(text(el)).to.contain('The maximum is $1,000.00.');
+      await type(el, 'Amount', '1,000');
+      expect($(el, '[part="total"]')!.textContent).to.contain('Total: $1,000.00');
+      await type(el, 'Amount', '12,50');
+      expect(text(el)).to.contain('The minimum is $15.00.');
+      await type(el, 'Amount', '$15');
+      expect($(el, '[part="total"]')!.textContent).to.contain('Total: $15.00');
+    });
   });
 
   describe('group (family: up to 5 people)', () => {
@@ -132,6 +144,26 @@ describe('<membership-signup> details', function () {
       await press(el, 'Remove group member 4');
       expect(root(el).querySelectorAll('fieldset.person')).to.have.length(3);
       expect(button(el, 'Add a group member')).to.exist;
+    });
+
+    it('asks each person for their own email before submitting', async () => {
+      const el = await mount({ 'membership-type': 'family' });
+      await type(el, 'Email', 'pat@example.org');
+      await press(el, 'Add a group member');
+      await press(el, 'Add a group member');
+      const emailOf = (index: number) => root(el).querySelector<HTMLInputElement>(`#mk-group-${index}-email`)!;
+      for (const [index, email] of [[0, 'kim@example.org'], [1, 'KIM@example.org ']] as const) {
+        emailOf(index).value = email;
+        emailOf(index).dispatchEvent(new Event('input', { bubbles: true }));
+        emailOf(index).dispatchEvent(new Event('blur'));
+        await el.updateComplete;
+      }
+      expect(emailOf(0).getAttribute('aria-invalid')).to.equal('false');
+      expect(emailOf(1).getAttribute('aria-invalid')).to.equal('true');
+      expect(text(el)).to.contain('Each person needs their own email address.');
+      await press(el, 'Continue');
+      expect(step(el)).to.equal('details');
+      expect($(el, '[part="error-summary"]')!.textContent).to.contain('Group member 2 – Email: Each person needs their own email address.');
     });
   });
 

@@ -1,7 +1,7 @@
 // The details step: who is joining (or "signed in as"), amount, group, custom fields, discount,
 // the live price preview, and the error summary after a failed attempt to continue.
 import { html, nothing } from 'lit';
-import { currencyExponent, formatMoney, type MembershipType } from '@memberkit/sdk';
+import { formatMoney, toDecimalString, type MembershipType } from '@memberkit/sdk';
 import { safeHttpsUrl } from '../format.js';
 import { renderField } from './fields.js';
 import { describedBy, ids, type View } from './view.js';
@@ -115,7 +115,6 @@ function renderAmount(v: View, type: MembershipType) {
   const { t, locale } = v;
   const { price } = type;
   const money = (minor: number) => formatMoney(minor, price.currency, locale);
-  const exponent = currencyExponent(price.currency);
   const error = v.errors[ids.amount];
   const hintId = `${ids.amount}-hint`;
   const errorId = error ? `${ids.amount}-error` : undefined;
@@ -125,7 +124,7 @@ function renderAmount(v: View, type: MembershipType) {
     ${price.presets?.length
       ? html`<div class="presets">
           ${price.presets.map((preset) => {
-            const text = (preset / 10 ** exponent).toFixed(exponent);
+            const text = toDecimalString(preset, price.currency);
             return html`<button
               type="button"
               part="button preset"

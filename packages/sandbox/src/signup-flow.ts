@@ -15,6 +15,7 @@ import {
 import type { Discount, MembershipType } from '@memberkit/sdk';
 import { randomToken } from './auth.js';
 import { Problem, fieldError } from './problems.js';
+import { soldTerm } from './terms.js';
 import type {
   InvitationRecord,
   MembershipRecord,
@@ -302,10 +303,9 @@ export function completeSignup(store: SandboxStore, signup: SignupRecord, today:
   checkStillFree(store, signup, today);
   for (const id of signup.membership_ids) {
     const membership = store.state.memberships[id]!;
-    const type = store.membershipType(signup.organization_id, membership.membership_type_id);
-    if (!type) throw new Error(`Membership type ${membership.membership_type_id} vanished`);
+    // The term the membership was sold with, whatever the type says today.
     if (signup.renewal_of) {
-      const dates = calculateExpiry(type, {
+      const dates = calculateExpiry(soldTerm(membership), {
         purchased_on: today,
         current: { anchor_on: membership.anchor_on, expires_on: membership.expires_on, grace_days: membership.grace_days },
       });
@@ -318,7 +318,7 @@ export function completeSignup(store: SandboxStore, signup: SignupRecord, today:
         price_paid: signup.quote.total,
       });
     } else {
-      const dates = calculateExpiry(type, { purchased_on: today, current: previousTerm(store, membership) });
+      const dates = calculateExpiry(soldTerm(membership), { purchased_on: today, current: previousTerm(store, membership) });
       Object.assign(membership, {
         kind: dates.kind,
         starts_on: dates.starts_on,

@@ -1,6 +1,7 @@
 // The sandbox's state: plain JSON records, kept in memory and optionally mirrored to Web Storage
 // so a demo signup survives a reload. Wire objects are derived from these records (views.ts).
 import type { Discount, MembershipType, Organization } from '@memberkit/sdk';
+import type { Cycle, DurationIntervalType } from '@memberkit/sdk/calculators';
 import { randomToken } from './auth.js';
 
 export type MembershipState = 'pending' | 'declined' | 'confirmed' | 'terminated';
@@ -61,6 +62,10 @@ export interface MembershipRecord {
   starts_on: string;
   expires_on: string | null;
   anchor_on: string;
+  /** The term sold (the type's at creation; not on the wire): renewals extend by it. */
+  duration: number | null;
+  duration_interval_type: DurationIntervalType;
+  cycle: Cycle | null;
   grace_days: number;
   auto_renew: boolean;
   cancelled_on: string | null;
@@ -159,7 +164,8 @@ export interface IdempotencyRecord {
 }
 
 export interface StoreState {
-  version: 1;
+  /** 2: memberships carry their term (older persisted state is dropped). */
+  version: 2;
   /** Fingerprint of the data it was seeded from: persisted state from other data is dropped. */
   seed: string;
   sequence: number;
@@ -181,7 +187,7 @@ export type PersistMode = 'memory' | 'session' | 'local';
 
 export function emptyState(): StoreState {
   return {
-    version: 1,
+    version: 2,
     seed: '',
     sequence: 0,
     organizations: {},
@@ -226,7 +232,7 @@ export class SandboxStore {
     if (!text) return false;
     try {
       const parsed = JSON.parse(text) as StoreState;
-      if (parsed.version !== 1 || parsed.seed !== seed) return false;
+      if (parsed.version !== 2 || parsed.seed !== seed) return false;
       this.state = parsed;
       return true;
     } catch {

@@ -3,6 +3,7 @@
 import { addDays, calculateExpiry, normalizeEmail } from '@memberkit/sdk/calculators';
 import { defaultPublishableKey, defaultSecretKey } from '../constants.js';
 import type { MembershipRecord, SandboxStore } from '../store.js';
+import { termSnapshot } from '../terms.js';
 import type { SandboxData, SeedMembership } from './types.js';
 
 export function seed(store: SandboxStore, data: SandboxData, todayOf: (organizationId: string) => string): void {
@@ -46,7 +47,7 @@ export function seed(store: SandboxStore, data: SandboxData, todayOf: (organizat
         membership_name: type.membership_name,
         state: 'confirmed',
         ...dates,
-        grace_days: type.grace_days,
+        ...termSnapshot(type),
         auto_renew: seedMembership.auto_renew ?? type.recurring ?? false,
         cancelled_on: seedMembership.cancelled_on === undefined ? null : day(seedMembership.cancelled_on),
         price_paid: type.price.value,

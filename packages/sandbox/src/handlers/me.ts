@@ -5,6 +5,7 @@ import { Problem, notFound } from '../problems.js';
 import { parseBody, reply, type Route, type RouteContext } from '../runtime.js';
 import { cancelMembership, completeSignup, openCheckout, quoteOrProblem, usableDiscount } from '../signup-flow.js';
 import type { MemberRecord, MembershipRecord, SignupRecord } from '../store.js';
+import { soldTerm } from '../terms.js';
 import { memberView, membershipView, membershipsOfMember, permissionsOf, signupView } from '../views.js';
 
 function member(context: RouteContext): MemberRecord {
@@ -32,7 +33,7 @@ function renew(context: RouteContext) {
   if (!type) throw notFound('membership type', membership.membership_type_id);
   // The calculator decides renewal or reinstatement, and refuses a cyclical renewal outside its window.
   try {
-    calculateExpiry(type, {
+    calculateExpiry(soldTerm(membership), {
       purchased_on: today,
       current: { anchor_on: membership.anchor_on, expires_on: membership.expires_on, grace_days: membership.grace_days },
     });

@@ -7,6 +7,7 @@ import { Problem, fieldError, notFound } from '../problems.js';
 import { paginate, parseBody, reply, type Route, type RouteContext } from '../runtime.js';
 import { alreadyMember, blockingMembership, cancelMembership, completeSignup, openCheckout, previousTerm } from '../signup-flow.js';
 import type { MembershipRecord } from '../store.js';
+import { soldTerm, termSnapshot } from '../terms.js';
 import { membershipView } from '../views.js';
 
 const MembershipPageSchema = PageSchema(MembershipSchema);
@@ -86,7 +87,7 @@ export const membershipRoutes: Route[] = [
         starts_on: today,
         expires_on: null,
         anchor_on: today,
-        grace_days: type.grace_days,
+        ...termSnapshot(type),
         auto_renew: type.recurring ?? params.auto_renew ?? false,
         cancelled_on: null,
         price_paid: 0,
@@ -95,7 +96,7 @@ export const membershipRoutes: Route[] = [
         created_at: new Date().toISOString(),
         signup_id: null,
       };
-      Object.assign(record, calculateExpiry(type, { purchased_on: params.starts_on ?? today, current: previousTerm(store, record) }));
+      Object.assign(record, calculateExpiry(soldTerm(record), { purchased_on: params.starts_on ?? today, current: previousTerm(store, record) }));
       store.state.memberships[record.id] = record;
       return reply(201, MembershipSchema, membershipView(record, today));
     },

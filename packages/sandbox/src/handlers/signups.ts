@@ -17,6 +17,7 @@ import {
   voidSignup,
 } from '../signup-flow.js';
 import type { MemberRecord, MembershipRecord, SignupRecord } from '../store.js';
+import { soldTerm, termSnapshot } from '../terms.js';
 import { signupView } from '../views.js';
 
 /** The member's own identity fields, checked by the same validator as custom fields. */
@@ -152,7 +153,7 @@ function pendingMembership(
     starts_on: today,
     expires_on: null,
     anchor_on: today,
-    grace_days: type.grace_days,
+    ...termSnapshot(type),
     auto_renew: autoRenew,
     cancelled_on: null,
     price_paid: pricePaid,
@@ -162,7 +163,7 @@ function pendingMembership(
     signup_id: signupId,
   };
   // The dates a purchase today would get (recomputed when the signup completes).
-  const dates = calculateExpiry(type, { purchased_on: today, current: previousTerm(store, record) });
+  const dates = calculateExpiry(soldTerm(record), { purchased_on: today, current: previousTerm(store, record) });
   Object.assign(record, dates);
   store.state.memberships[id] = record;
   return record;

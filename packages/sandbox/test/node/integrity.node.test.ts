@@ -152,3 +152,23 @@ describe('a discount’s redemption limit counts unfinished signups', () => {
     assert.equal(later.quote.discount_amount, 180);
   });
 });
+
+describe('a membership keeps the term it was sold with', () => {
+  it('after the type’s duration is edited, renewing alice’s annual membership still adds one year', async () => {
+    const annual = sandbox.store.membershipType('demo', 'annual')!;
+    annual.duration = 3; // staff now sell three-year terms
+    const alice = clientFor(sandbox, { token: sandbox.issueMemberToken('demo', 'alice@example.org') });
+    const signup = await alice.me.memberships.renew('ms_alice_annual');
+    await payWithCard(sandbox, clientSecretOf(signup));
+    const renewed = (await alice.me.retrieve()).memberships.find((m) => m.id === 'ms_alice_annual')!;
+    assert.deepEqual([renewed.kind, renewed.anchor_on, renewed.expires_on], ['renewal', '2025-11-01', '2027-11-01']);
+  });
+
+  it('a signup sold before the edit is completed with the term it was sold with', async () => {
+    const signup = await client().signups.create(signupParams({ membership_type_id: 'monthly' }));
+    sandbox.store.membershipType('demo', 'monthly')!.duration_interval_type = 'year';
+    await payWithCard(sandbox, clientSecretOf(signup));
+    const paid = await client().signups.retrieve(signup.id);
+    assert.deepEqual([paid.membership.starts_on, paid.membership.expires_on], [TODAY, '2026-04-01']);
+  });
+});

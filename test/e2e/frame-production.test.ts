@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { createSandbox, type Sandbox } from '@memberkit/sandbox';
-import { DEFAULT_API_BASE } from '../../packages/signup/src/frame/frame-page.js';
+import { DEFAULT_API_BASE } from '../../packages/signup/src/api-base.js';
 import { hostScript, js, launch, root, routeSandbox, serve, until, type StaticServer } from './frame-server.js';
 
 const DIST = `${root}packages/signup/dist`;

@@ -8,6 +8,8 @@
  * page, `demo/frame.ts` for the sandbox one) imports the element first.
  */
 import { createPublicClient, type PublicClient } from '@memberkit/sdk';
+// The element's own default API (a module without imports: no Lit element comes with it).
+import { DEFAULT_API_BASE } from '../api-base.js';
 import {
   EVENT_NAMES,
   PROTOCOL,
@@ -25,7 +27,7 @@ export const FRAME_PARAMS = ['organization', 'membership-type', 'invitation', 'd
 export type FrameParam = (typeof FRAME_PARAMS)[number];
 
 export interface FramePageOptions {
-  /** API base for the page's own signup-config read and for the widget (`api-base`). */
+  /** API base for the page's own signup-config read and for the widget (`api-base`); the element's DEFAULT_API_BASE otherwise. */
   apiBase?: string;
   /** A client for the page's own signup-config read (tests, the sandbox); built from apiBase otherwise. */
   client?: PublicClient;
@@ -51,13 +53,6 @@ export interface FramePage {
   /** The embedding page's origin when the handshake succeeded. */
   hostOrigin?: string;
 }
-
-/**
- * The production API, as the element's own default (kept equal by a test; not imported, so this
- * module stays free of the Lit element and the stand-in widget of the tests can replace it).
- * The sandbox and tests pass `apiBase`.
- */
-export const DEFAULT_API_BASE = 'https://api.memberkit.app/v1';
 
 const MAX_PARAM_LENGTH = 256;
 const TOKEN_REQUEST_TIMEOUT = 15000;

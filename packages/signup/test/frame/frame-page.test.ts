@@ -1,8 +1,7 @@
 // The frame page's half of the protocol, in one page: URL settings, the channel (token once,
 // refresh by request id, events without tokens) and the handshake against this window as parent.
 import { expect, waitUntil } from '@open-wc/testing';
-import { DEFAULT_API_BASE, FrameChannel, handshake, hostedPageOpener, readFrameParams } from '../../src/frame/frame-page.js';
-import { DEFAULT_API_BASE as ELEMENT_DEFAULT_API_BASE } from '../../src/membership-signup/membership-signup.js';
+import { FrameChannel, handshake, hostedPageOpener, readFrameParams } from '../../src/frame/frame-page.js';
 
 const nonce = '0123456789abcdef0123456789abcdef';
 
@@ -44,10 +43,6 @@ describe('frame page: settings from its URL', () => {
 
   it('drops empty and overlong values', () => {
     expect(readFrameParams(`https://s.example/f?organization=&locale=${'x'.repeat(300)}`)).to.deep.equal({});
-  });
-
-  it('defaults to the same production API as the element', () => {
-    expect(DEFAULT_API_BASE).to.equal(ELEMENT_DEFAULT_API_BASE);
   });
 });
 

@@ -28,7 +28,7 @@ export const companyRoutes: Route[] = [
     method: 'POST',
     path: '/organizations/:org/companies',
     access: 'admin',
-    idempotency: 'optional',
+    idempotency: 'required',
     handle(context) {
       const { store, organization } = context;
       const params = parseBody(CompanyCreateParamsSchema, context.body);

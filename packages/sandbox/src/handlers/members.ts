@@ -30,7 +30,7 @@ export const memberRoutes: Route[] = [
     method: 'POST',
     path: '/organizations/:org/members',
     access: 'admin',
-    idempotency: 'optional',
+    idempotency: 'required',
     handle(context) {
       const { store, organization, today } = context;
       const orgId = organization.organization.id;

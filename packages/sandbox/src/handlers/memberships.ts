@@ -54,7 +54,7 @@ export const membershipRoutes: Route[] = [
     method: 'POST',
     path: '/organizations/:org/memberships',
     access: 'admin',
-    idempotency: 'optional',
+    idempotency: 'required',
     handle(context) {
       const { store, organization, today } = context;
       const orgId = organization.organization.id;

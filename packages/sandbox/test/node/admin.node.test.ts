@@ -153,3 +153,29 @@ describe('companies and permissions', () => {
     assert.deepEqual((await admin().permissions.retrieve(signup.member.id)).permissions, ['newsletter']);
   });
 });
+
+describe('admin creates carry an Idempotency-Key', () => {
+  it('POST members, memberships and companies without the header → 400 naming it; nothing is created', async () => {
+    const count = () => [sandbox.store.state.members, sandbox.store.state.memberships, sandbox.store.state.companies].map((r) => Object.keys(r).length);
+    const before = count();
+    const bodies: [string, unknown][] = [
+      ['members', { email: freshEmail(), first_name: 'No', last_name: 'Key' }],
+      ['memberships', { membership_type_id: 'monthly', member_id: 'mem_bob' }],
+      ['companies', { name: 'Keyless Ltd' }],
+    ];
+    for (const [path, body] of bodies) {
+      const response = await fetch(`${sandbox.baseUrl}/organizations/demo/${path}`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer sk_test_sandbox', 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      assert.equal(response.status, 400, path);
+      const problem = await response.json();
+      assert.equal(problem.code, 'validation_failed');
+      assert.deepEqual(problem.errors.map((e: any) => [e.field, e.code]), [['Idempotency-Key', 'required']]);
+    }
+    assert.deepEqual(count(), before);
+    // The SDK client sends a key on every create.
+    assert.ok((await admin().companies.create({ name: 'Keyed Ltd' })).id);
+  });
+});

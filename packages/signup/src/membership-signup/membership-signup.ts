@@ -54,6 +54,7 @@ import {
   createEmbeddedCheckout,
   loadStripeJs,
   openHostedPage,
+  sleep,
   type EmbeddedCheckoutLike,
   type StripeLoader,
 } from './payment.js';
@@ -75,15 +76,6 @@ const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 /** Milliseconds between two polls of a signup after payment. */
 const POLL_INTERVAL = 1000;
 const POLL_LIMIT = 90;
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    });
-  });
 
 /**
  * The membership signup form: plans, details, review, payment and confirmation, on the
@@ -165,6 +157,8 @@ export class MembershipSignup extends LitElement {
   @property({ attribute: false }) hostedPageOpener: (url: string) => void = openHostedPage;
 
   #authToken: string | undefined;
+  /** Set while the element removes its own auth-token attribute. */
+  #droppingAttribute = false;
 
   /** An injected member token. Kept in memory only: never reflected, stored, logged or evented. */
   get authToken(): string | undefined {
@@ -188,7 +182,18 @@ export class MembershipSignup extends LitElement {
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     if (name === 'auth-token') {
+      // Tokens never live in attributes: take it, then remove the attribute, which must not sign
+      // the member out.
+      if (value === null && this.#droppingAttribute) {
+        this.#droppingAttribute = false;
+        return;
+      }
       this.authToken = value;
+      if (value !== null) {
+        this.#warn('auth-token', 'prefer the .authToken property to the auth-token attribute; the attribute was removed.');
+        this.#droppingAttribute = true;
+        this.removeAttribute(name);
+      }
       return;
     }
     super.attributeChangedCallback(name, old, value);
@@ -1154,12 +1159,11 @@ export class MembershipSignup extends LitElement {
   }
 }
 
-/** The refusal reason of an `invalid_discount` problem (the field error's code, or unknown). */
+const REFUSALS: readonly unknown[] = ['expired', 'not_yet_valid', 'used_up', 'not_for_this_type'];
+
+/** The refusal reason of an `invalid_discount` problem: a field error's code or the problem's
+ * `reason`, never its human text; else unknown. */
 function refusalOf(error: APIError): DiscountRefusal {
-  const reasons: DiscountRefusal[] = ['expired', 'not_yet_valid', 'used_up', 'not_for_this_type'];
-  const candidates = [...error.errors.map((item) => item.code), error.problem?.detail ?? ''];
-  for (const reason of reasons) {
-    if (candidates.some((candidate) => candidate === reason || candidate.includes(reason))) return reason;
-  }
-  return 'unknown';
+  const codes = [...error.errors.map((item) => item.code), error.problem?.reason];
+  return (codes.find((code) => REFUSALS.includes(code)) as DiscountRefusal | undefined) ?? 'unknown';
 }

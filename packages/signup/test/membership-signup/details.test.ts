@@ -18,6 +18,10 @@ import {
   type,
   untilStep,
   useSandbox,
+  API,
+  http,
+  HttpResponse,
+  override,
 } from './helpers.js';
 
 describe('<membership-signup> details', function () {
@@ -183,6 +187,37 @@ describe('<membership-signup> details', function () {
       expect(detail.reason).to.equal(null);
       expect($(el, '[part="total"]')!.textContent).to.contain('Total: $48.00');
       expect(text(el)).to.contain('Code WELCOME20 applied');
+    });
+
+    it('reads a refusal from the problem\'s codes, not from its wording', async () => {
+      override(
+        http.post(`${API}/organizations/demo/discounts/validate`, () =>
+          HttpResponse.json(
+            {
+              type: 'about:blank',
+              title: 'Invalid discount',
+              status: 422,
+              code: 'invalid_discount',
+              detail: 'This code has expired or is used up.',
+              errors: [{ field: 'code', code: 'invalid', message: 'expired' }],
+            },
+            { status: 422, headers: { 'content-type': 'application/problem+json' } },
+          ),
+        ),
+      );
+      expect((await applyCode('OLDCODE')).detail.reason).to.equal('unknown');
+      cleanup();
+      override(
+        http.post(`${API}/organizations/demo/discounts/validate`, () =>
+          HttpResponse.json(
+            { type: 'about:blank', title: 'Invalid discount', status: 422, code: 'invalid_discount', detail: 'No.', reason: 'used_up' },
+            { status: 422, headers: { 'content-type': 'application/problem+json' } },
+          ),
+        ),
+      );
+      const { el, detail } = await applyCode('OLDCODE');
+      expect(detail.reason).to.equal('used_up');
+      expect(text(el)).to.contain('used up');
     });
 
     it('SAVE10 takes $10.00 off', async () => {

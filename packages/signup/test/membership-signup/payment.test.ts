@@ -24,6 +24,7 @@ import {
   override,
 } from './helpers.js';
 import type { MembershipSignup } from '../../src/index.js';
+import { openHostedPage, sleep } from '../../src/membership-signup/payment.js';
 
 const CARD_OK = '4242 4242 4242 4242';
 const CARD_DECLINED = '4000 0000 0000 0002';
@@ -222,6 +223,46 @@ describe('<membership-signup> signup and payment', function () {
     checkout.destroy();
     page.remove();
     expect(signupsOf(sandbox)).to.have.length(1);
+  });
+
+  it('opens the hosted page from a frame in a new tab with no opener and no referrer', () => {
+    const calls: unknown[][] = [];
+    const original = window.open;
+    window.open = ((...args: unknown[]) => {
+      calls.push(args);
+      return null;
+    }) as typeof window.open;
+    try {
+      openHostedPage('https://checkout.example.test/pay', true);
+    } finally {
+      window.open = original;
+    }
+    expect(calls).to.have.length(1);
+    expect(calls[0]![0]).to.equal('https://checkout.example.test/pay');
+    expect(String(calls[0]![2]).split(',')).to.include.members(['noopener', 'noreferrer']);
+  });
+
+  it('waits between polls without leaving abort listeners behind', async () => {
+    const controller = new AbortController();
+    const { signal } = controller;
+    let listeners = 0;
+    const add = signal.addEventListener.bind(signal);
+    const remove = signal.removeEventListener.bind(signal);
+    signal.addEventListener = ((...args: Parameters<typeof add>) => {
+      listeners++;
+      add(...args);
+    }) as typeof signal.addEventListener;
+    signal.removeEventListener = ((...args: Parameters<typeof remove>) => {
+      listeners--;
+      remove(...args);
+    }) as typeof signal.removeEventListener;
+    for (let n = 0; n < 3; n++) await sleep(1, signal);
+    expect(listeners).to.equal(0);
+    const waiting = sleep(10_000, signal);
+    controller.abort(new Error('stopped'));
+    let reason: unknown;
+    await waiting.catch((error: unknown) => (reason = error));
+    expect((reason as Error).message).to.equal('stopped');
   });
 
   it('signs up a group: the payer and the group members, one price', async () => {

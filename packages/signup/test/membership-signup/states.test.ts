@@ -325,11 +325,22 @@ describe('<membership-signup> states', function () {
       expect(text(el)).to.contain('Code WELCOME20 applied');
     });
 
-    it('takes the member token from the auth-token attribute without writing it anywhere else', async () => {
+    it('takes the member token from the auth-token attribute, then removes the attribute and stays signed in', async () => {
       const sandbox = await useSandbox();
-      const token = sandbox.issueMemberToken('demo', 'attr@example.org');
-      const el = await mount({ 'membership-type': 'monthly', 'auth-token': token });
+      const token = sandbox.issueMemberToken('demo', 'attr@example.org', { first_name: 'Ada', last_name: 'Attr' });
+      let el!: MembershipSignup;
+      const seen = await warnings(async () => {
+        el = await mount({ 'membership-type': 'monthly', 'auth-token': token });
+      });
       expect(text(el)).to.contain('Signed in as attr@example.org');
+      expect(el.hasAttribute('auth-token'), 'the token does not stay in the DOM').to.equal(false);
+      expect(seen.filter((line) => line.includes('.authToken'))).to.have.length(1);
+      expect(seen.join('\n')).not.to.contain(token);
+      // Removing the attribute did not sign the member out (no reload without the token).
+      await type(el, 'Phone', '+1 555 0100');
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      expect(text(el)).to.contain('attr@example.org');
       expect(root(el).innerHTML).not.to.contain(token);
       expect(JSON.stringify({ ...sessionStorage })).not.to.contain(token);
     });

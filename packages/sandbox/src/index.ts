@@ -27,7 +27,7 @@ import { membershipRoutes } from './handlers/memberships.js';
 import { permissionRoutes } from './handlers/permissions.js';
 import { signupConfigRoutes } from './handlers/signup-config.js';
 import { signupRoutes } from './handlers/signups.js';
-import { SandboxRuntime, type ResponseSchemaError, type SandboxStats } from './runtime.js';
+import { SandboxRuntime, type RequestHoldHandle, type ResponseSchemaError, type SandboxStats } from './runtime.js';
 import { checkoutRoutes } from './stripe/endpoints.js';
 import { SandboxStore, type MemberRecord, type PersistMode } from './store.js';
 
@@ -35,7 +35,7 @@ export { demoData, demoIds } from './data/demo.js';
 export type * from './data/types.js';
 export type { FaultKind, FaultOptions } from './faults.js';
 export type { PersistMode, SandboxStore, StoreState } from './store.js';
-export type { SandboxStats, ResponseSchemaError } from './runtime.js';
+export type { RequestHoldHandle, SandboxStats, ResponseSchemaError } from './runtime.js';
 export { defaultBaseUrl, defaultPublishableKey, defaultSecretKey } from './constants.js';
 
 export interface SandboxOptions {
@@ -102,6 +102,11 @@ export interface Sandbox {
   setFaults(faults: FaultOptions | null): void;
   /** Change the simulated latency (ms, or `{ min, max }`). */
   setLatency(latency: number | { min: number; max: number }): void;
+  /**
+   * Tests: hold the next API request (after auth and its idempotency lock, before its handler)
+   * until `release()`; `held` resolves once it waits. For races without timers.
+   */
+  holdNextRequest(): RequestHoldHandle;
 }
 
 /** A short fingerprint of a string (FNV-1a, 32 bits). */
@@ -219,6 +224,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     },
     setLatency(latency) {
       runtime.options.latency = latency;
+    },
+    holdNextRequest() {
+      return runtime.holdNextRequest();
     },
   };
 }

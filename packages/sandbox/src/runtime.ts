@@ -102,6 +102,17 @@ export class ResponseSchemaError extends Error {
   }
 }
 
+interface RequestHold {
+  released: Promise<void>;
+  arrived(): void;
+}
+
+/** A request held by `holdNextRequest()`: `held` once it waits, `release()` lets it run. */
+export interface RequestHoldHandle {
+  held: Promise<void>;
+  release(): void;
+}
+
 const forcedFaults = new Set<string>(['server_error', 'timeout', 'lost_response', 'rate_limited']);
 
 export class SandboxRuntime {
@@ -114,6 +125,7 @@ export class SandboxRuntime {
   readonly responseErrors: ResponseSchemaError[] = [];
   readonly #latencyRandom: () => number;
   #requestCounter = 0;
+  readonly #holds: RequestHold[] = [];
 
   constructor(store: SandboxStore, options: SandboxRuntimeOptions) {
     this.store = store;
@@ -145,6 +157,30 @@ export class SandboxRuntime {
   nextRequestId(): string {
     this.#requestCounter += 1;
     return `req_${this.#requestCounter.toString(36).padStart(6, '0')}_${Math.floor(Math.random() * 0xffffff).toString(16)}`;
+  }
+
+  /**
+   * Test hook: the next API request that gets past authentication and idempotency (so it holds
+   * its key) waits before its handler until `release()`; `held` resolves once it is waiting.
+   * Lets a test send a second request while the first is certainly still running.
+   */
+  holdNextRequest(): RequestHoldHandle {
+    let release!: () => void;
+    let arrived!: () => void;
+    const hold: RequestHold = {
+      released: new Promise<void>((resolve) => (release = resolve)),
+      arrived: () => arrived(),
+    };
+    const held = new Promise<void>((resolve) => (arrived = resolve));
+    this.#holds.push(hold);
+    return {
+      held,
+      release: () => {
+        const index = this.#holds.indexOf(hold);
+        if (index >= 0) this.#holds.splice(index, 1);
+        release();
+      },
+    };
   }
 
   latencyMs(): number {
@@ -262,6 +298,11 @@ export class SandboxRuntime {
         finishIdempotency = outcome.finish;
       }
 
+      const hold = this.#holds.shift();
+      if (hold) {
+        hold.arrived();
+        await hold.released;
+      }
       const wait = this.latencyMs();
       if (wait > 0) await delay(wait);
 

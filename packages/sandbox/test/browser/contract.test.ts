@@ -110,16 +110,16 @@ describe('the API contract in the browser (startSandbox)', () => {
     expect((await client().signups.create(params, { idempotencyKey: 'b-1' })).id).to.equal(first.id);
     expect((await rejection(client().signups.create(signupParams(), { idempotencyKey: 'b-1' }))).code).to.equal('idempotency_key_reused');
 
-    sandbox().setLatency(80);
+    // The first request waits inside the sandbox, holding its key, until the test releases it.
     const other = signupParams();
-    const [a, b] = await Promise.allSettled([
-      client().signups.create(other, { idempotencyKey: 'b-2' }),
-      new Promise((resolve) => setTimeout(resolve, 20)).then(() => client().signups.create(other, { idempotencyKey: 'b-2' })),
-    ]);
-    sandbox().setLatency(0);
-    expect(a.status).to.equal('fulfilled');
-    expect((b as PromiseRejectedResult).reason).to.be.instanceOf(ConflictError);
-    expect((b as PromiseRejectedResult).reason.code).to.equal('idempotency_conflict');
+    const hold = sandbox().holdNextRequest();
+    const a = client().signups.create(other, { idempotencyKey: 'b-2' });
+    await hold.held;
+    const b = await rejection(client().signups.create(other, { idempotencyKey: 'b-2' }));
+    hold.release();
+    expect((await a).member.email).to.equal(other.member.email);
+    expect(b).to.be.instanceOf(ConflictError);
+    expect(b.code).to.equal('idempotency_conflict');
 
     const lost = signupParams();
     const error = await rejection(client().signups.create(lost, { idempotencyKey: 'b-3', headers: { 'sandbox-fault': 'lost_response' } }));

@@ -30,13 +30,16 @@ async function inParallel<T>(count: number, work: (index: number) => Promise<T>)
   return results;
 }
 
+// Nothing here depends on time: an injected timeout answers 504 after `timeoutMs` (the client's
+// own timeout is only a safety net, far above any request on a loaded machine), and elapsedMs is
+// printed for the lead, never asserted.
 async function run(plan: 'monthly' | 'free', seed: number) {
-  sandbox.setFaults({ rate: 0.3, kinds: ['server_error', 'timeout', 'lost_response'], seed, timeoutMs: 250 });
+  sandbox.setFaults({ rate: 0.3, kinds: ['server_error', 'timeout', 'lost_response'], seed, timeoutMs: 20 });
   const options = {
     baseUrl: sandbox.baseUrl,
     organization: 'demo',
     maxRetries: 12,
-    timeout: 60,
+    timeout: 30_000,
     backoff: { initialDelay: 2, maxDelay: 20 },
   };
   const client = createClient(options);

@@ -119,20 +119,19 @@ describe('idempotency (Idempotency-Key)', () => {
   });
 
   it('same key while the first request is running → 409 idempotency_conflict', async () => {
-    sandbox.setLatency(60);
     const params = signupParams();
-    const [first, second] = await Promise.allSettled([
-      client().signups.create(params, { idempotencyKey: 'k-race' }),
-      new Promise((resolve) => setTimeout(resolve, 10)).then(() => client().signups.create(params, { idempotencyKey: 'k-race' })),
-    ]);
-    assert.equal(first.status, 'fulfilled');
-    assert.equal(second.status, 'rejected');
-    const error = (second as PromiseRejectedResult).reason;
+    // The first request is held inside the sandbox (holding its key) until the test releases it.
+    const hold = sandbox.holdNextRequest();
+    const first = client().signups.create(params, { idempotencyKey: 'k-race' });
+    await hold.held;
+    const error = await rejection(client().signups.create(params, { idempotencyKey: 'k-race' }));
     assert.ok(error instanceof ConflictError);
     assert.equal(error.code, 'idempotency_conflict');
+    hold.release();
+    const created = await first;
     // Once the first has finished, the same key answers its stored response.
     const after = await client().signups.create(params, { idempotencyKey: 'k-race' });
-    assert.equal(after.id, (first as PromiseFulfilledResult<{ id: string }>).value.id);
+    assert.equal(after.id, created.id);
   });
 
   it('keys are scoped per caller: a member’s key does not collide with an anonymous one', async () => {

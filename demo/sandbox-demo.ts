@@ -5,6 +5,7 @@
 // request already reaches the sandbox.
 import { startSandbox } from '@memberkit/sandbox/browser';
 import { createSandboxStripe } from '@memberkit/sandbox/stripe';
+import { EVENT_NAMES } from '../packages/signup/src/events.js';
 
 const API = 'https://api.memberkit.test/v1';
 const { sandbox } = await startSandbox({ persist: 'session', baseUrl: API });
@@ -20,15 +21,7 @@ for (const element of document.querySelectorAll('membership-signup')) {
 
 // The event log: what a host page can listen to (details shown as text).
 const log = document.querySelector('#event-log');
-for (const name of [
-  'membership-signup-ready',
-  'membership-signup-plan-select',
-  'membership-signup-discount-apply',
-  'membership-signup-submit',
-  'membership-signup-payment-start',
-  'membership-signup-complete',
-  'membership-signup-error',
-]) {
+for (const name of EVENT_NAMES) {
   document.addEventListener(name, (event) => {
     const item = document.createElement('li');
     const detail = (event as CustomEvent).detail as Record<string, unknown>;

@@ -34,6 +34,17 @@ export interface MembershipSignupEventDetails {
 
 export type MembershipSignupEventName = keyof MembershipSignupEventDetails;
 
+/** Every event name, in the order a signup goes (for a host page listening to all of them). */
+export const EVENT_NAMES = Object.keys({
+  'membership-signup-ready': 0,
+  'membership-signup-plan-select': 0,
+  'membership-signup-discount-apply': 0,
+  'membership-signup-submit': 0,
+  'membership-signup-payment-start': 0,
+  'membership-signup-complete': 0,
+  'membership-signup-error': 0,
+} satisfies Record<MembershipSignupEventName, 0>) as readonly MembershipSignupEventName[];
+
 /** The typed event for a name: `MembershipSignupEvent<'membership-signup-complete'>`. */
 export type MembershipSignupEvent<K extends MembershipSignupEventName> = CustomEvent<MembershipSignupEventDetails[K]>;
 

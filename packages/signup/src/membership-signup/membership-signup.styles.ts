@@ -4,6 +4,20 @@
 // literal: it ships as written.)
 import { css } from 'lit';
 
+// The dark palette, once: for theme="dark", and for theme="auto" when the system prefers dark.
+const dark = css`
+  --_bg: var(--mk-color-background, #111827);
+  --_surface: var(--mk-color-surface, #1f2937);
+  --_text: var(--mk-color-text, #f3f4f6);
+  --_muted: var(--mk-color-muted, #c4cad4);
+  --_border: var(--mk-color-border, #8b95a5);
+  --_accent: var(--mk-color-accent, #93c5fd);
+  --_on-accent: var(--mk-color-on-accent, #0b1220);
+  --_error: var(--mk-color-error, #fca5a5);
+  --_focus: var(--mk-color-focus, #93c5fd);
+  color-scheme: dark;
+`;
+
 export const styles = css`
   :host {
     --_bg: var(--mk-color-background, #ffffff);
@@ -24,29 +38,11 @@ export const styles = css`
     max-inline-size: var(--mk-max-width, 40rem);
   }
   :host([theme='dark']) {
-    --_bg: var(--mk-color-background, #111827);
-    --_surface: var(--mk-color-surface, #1f2937);
-    --_text: var(--mk-color-text, #f3f4f6);
-    --_muted: var(--mk-color-muted, #c4cad4);
-    --_border: var(--mk-color-border, #8b95a5);
-    --_accent: var(--mk-color-accent, #93c5fd);
-    --_on-accent: var(--mk-color-on-accent, #0b1220);
-    --_error: var(--mk-color-error, #fca5a5);
-    --_focus: var(--mk-color-focus, #93c5fd);
-    color-scheme: dark;
+    ${dark}
   }
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
-      --_bg: var(--mk-color-background, #111827);
-      --_surface: var(--mk-color-surface, #1f2937);
-      --_text: var(--mk-color-text, #f3f4f6);
-      --_muted: var(--mk-color-muted, #c4cad4);
-      --_border: var(--mk-color-border, #8b95a5);
-      --_accent: var(--mk-color-accent, #93c5fd);
-      --_on-accent: var(--mk-color-on-accent, #0b1220);
-      --_error: var(--mk-color-error, #fca5a5);
-      --_focus: var(--mk-color-focus, #93c5fd);
-      color-scheme: dark;
+      ${dark}
     }
   }
   [hidden] {

@@ -2,8 +2,7 @@
 // the live price preview, and the error summary after a failed attempt to continue.
 import { html, nothing } from 'lit';
 import { formatMoney, toDecimalString, type MembershipType } from '@memberkit/sdk';
-import { safeHttpsUrl } from '../format.js';
-import { renderField } from './fields.js';
+import { renderField, termsLink } from './fields.js';
 import { describedBy, ids, type View } from './view.js';
 
 /** A text input with its label and error, for the built-in fields. */
@@ -218,12 +217,11 @@ function renderDiscount(v: View) {
   </div>`;
 }
 
+/** The terms link, unless a consent field already carries it. */
 function renderTerms(v: View, type: MembershipType) {
-  const terms = safeHttpsUrl(v.config.organization.terms_url);
-  if (!terms || type.fields.some((field) => field.type === 'consent')) return nothing;
-  return html`<p class="hint">
-    <a href=${terms} target="_blank" rel="noopener noreferrer">${v.t.readTerms}<span class="sr-only"> ${v.t.opensNewTab}</span></a>
-  </p>`;
+  const link = termsLink(v);
+  if (link === nothing || type.fields.some((field) => field.type === 'consent')) return nothing;
+  return html`<p class="hint">${link}</p>`;
 }
 
 /** The live price preview, announced politely when it changes. */

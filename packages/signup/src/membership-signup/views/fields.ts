@@ -15,6 +15,14 @@ const inputTypes: Partial<Record<CustomField['type'], string>> = {
 };
 const autocompleteOf: Partial<Record<CustomField['type'], string>> = { email: 'email', tel: 'tel', url: 'url' };
 
+/** The organization's terms (an https URL from the API), opening in a new tab; nothing without one. */
+export function termsLink(v: View) {
+  const terms = safeHttpsUrl(v.config.organization.terms_url);
+  return terms
+    ? html`<a href=${terms} target="_blank" rel="noopener noreferrer">${v.t.readTerms}<span class="sr-only"> ${v.t.opensNewTab}</span></a>`
+    : nothing;
+}
+
 export function renderField(v: View, field: CustomField, index: number) {
   const { t } = v;
   const id = ids.field(index);
@@ -30,7 +38,6 @@ export function renderField(v: View, field: CustomField, index: number) {
   const touch = () => v.touch(id);
 
   if (field.type === 'checkbox' || field.type === 'consent') {
-    const terms = field.type === 'consent' ? safeHttpsUrl(v.config.organization.terms_url) : undefined;
     return html`<div class="field check" part="field">
       <input
         type="checkbox"
@@ -44,9 +51,7 @@ export function renderField(v: View, field: CustomField, index: number) {
         @blur=${touch}
       />
       <label for=${id}>${label}</label>
-      ${terms
-        ? html`<a href=${terms} target="_blank" rel="noopener noreferrer">${t.readTerms}<span class="sr-only"> ${t.opensNewTab}</span></a>`
-        : nothing}
+      ${field.type === 'consent' ? termsLink(v) : nothing}
       ${hint}${message}
     </div>`;
   }

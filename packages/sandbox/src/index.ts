@@ -9,8 +9,7 @@
  * @module
  */
 import type { HttpHandler } from 'msw';
-import { localDate, normalizeEmail } from '@memberkit/sdk/calculators';
-import { isValidDate } from '@memberkit/sdk/calculators';
+import { isValidDate, localDate, normalizeEmail } from '@memberkit/sdk/calculators';
 import { randomToken } from './auth.js';
 import { defaultBaseUrl } from './constants.js';
 import { demoData } from './data/demo.js';

@@ -196,7 +196,7 @@ export class SandboxRuntime {
     return [
       ...sandboxRoutes.map((route) =>
         method(route.method)(`${base}${route.path}`, ({ request, params }) =>
-          this.#dispatchSandbox(route, request, params as Record<string, string>),
+          this.#dispatch(route, request, params as Record<string, string>),
         ),
       ),
       ...routes.map((route) =>
@@ -228,15 +228,64 @@ export class SandboxRuntime {
     ];
   }
 
-  async #dispatch(route: Route, request: Request, params: Record<string, string>): Promise<Response> {
+  /**
+   * One request through the pipeline. API routes (with `access`) also get faults, the
+   * organization, the caller and idempotency; sandbox-only routes (the stand-in's) skip those.
+   */
+  async #dispatch(route: Route | SandboxRoute, request: Request, params: Record<string, string>): Promise<Response> {
     const requestId = this.nextRequestId();
     const name = `${route.method} ${route.path}`;
     this.stats.requests[name] = (this.stats.requests[name] ?? 0) + 1;
+    const api = 'access' in route ? route : null;
 
-    const forced = request.headers.get('sandbox-fault');
-    const fault = forced && forcedFaults.has(forced) ? (forced as FaultKind) : this.faults.draw();
-    if (fault) this.stats.faults[fault] += 1;
+    let fault: FaultKind | null = null;
+    if (api) {
+      const forced = request.headers.get('sandbox-fault');
+      fault = forced && forcedFaults.has(forced) ? (forced as FaultKind) : this.faults.draw();
+      if (fault) this.stats.faults[fault] += 1;
+      const failed = await this.#failEarly(fault, request, requestId);
+      if (failed) return failed;
+    }
 
+    let finishIdempotency: ((response: StoredResponse | null) => void) | undefined;
+    let response: StoredResponse;
+    try {
+      const organization = api ? this.store.organization(params.org ?? '') : undefined;
+      if (api && !organization) throw new Problem(404, 'not_found', `No organization "${params.org}".`);
+      const body = await this.#readBody(request);
+      const base: BaseContext = { runtime: this, store: this.store, request, url: new URL(request.url), params, body, requestId };
+      let context: BaseContext | RouteContext = base;
+      if (api && organization) {
+        const caller = identify(this.store, organization, request);
+        authorize(caller, api.access);
+        const entered = this.#beginIdempotency(api, request, organization, caller, body);
+        if (entered?.kind === 'replay') {
+          this.stats.replays += 1;
+          return this.#finish(entered.response, requestId, fault);
+        }
+        finishIdempotency = entered?.finish;
+        context = { ...base, organization, caller, today: this.today(organization) };
+        const hold = this.#holds.shift();
+        if (hold) {
+          hold.arrived();
+          await hold.released;
+        }
+      }
+      const wait = this.latencyMs();
+      if (wait > 0) await delay(wait);
+      const result = await (route.handle as (context: BaseContext) => Reply | Promise<Reply>)(context);
+      this.#validate(name, result);
+      response = this.#stored(result);
+    } catch (error) {
+      response = this.#errorResponse(error, name);
+    }
+    finishIdempotency?.(response);
+    if (response.status < 500 && route.method !== 'GET') this.store.save();
+    return this.#finish(response, requestId, fault);
+  }
+
+  /** The injected faults that answer before any work is done (null: go on). */
+  async #failEarly(fault: FaultKind | null, request: Request, requestId: string): Promise<Response | null> {
     if (fault === 'server_error') {
       return this.#problem(
         new Problem(500, 'internal_error', 'Injected fault: the server failed before doing anything.', {
@@ -259,99 +308,42 @@ export class SandboxRuntime {
       if (request.signal.aborted) return HttpResponse.error();
       return this.#problem(new Problem(504, 'gateway_timeout', 'Injected fault: the request timed out.'), requestId);
     }
-
-    let finishIdempotency: ((response: StoredResponse | null) => void) | undefined;
-    let response: StoredResponse;
-    try {
-      const organization = this.store.organization(params.org ?? '');
-      if (!organization) throw new Problem(404, 'not_found', `No organization "${params.org}".`);
-      const body = await this.#readBody(request);
-      const caller = identify(this.store, organization, request);
-      authorize(caller, route.access);
-
-      const key = request.headers.get('idempotency-key');
-      if (route.method === 'POST' && route.idempotency === 'required' && !key) {
-        throw new Problem(400, 'validation_failed', 'This request creates or charges: send an Idempotency-Key header.', {
-          errors: [fieldError('Idempotency-Key', 'required', 'The Idempotency-Key header')],
-        });
-      }
-      if (route.method === 'POST' && key !== null && route.idempotency) {
-        if (key.length === 0 || key.length > IdempotencyLedger.maxKeyLength) {
-          throw new Problem(400, 'validation_failed', 'The Idempotency-Key must have 1–255 characters.', {
-            errors: [fieldError('Idempotency-Key', 'too_long', 'The Idempotency-Key header')],
-          });
-        }
-        const who = caller.kind === 'member' ? `member:${caller.member.id}` : caller.kind;
-        const url = new URL(request.url);
-        const outcome = this.ledger.begin(
-          `${organization.organization.id}|${who}|${key}`,
-          canonicalJson({ method: route.method, path: url.pathname, query: url.search, body: body ?? null }),
-        );
-        if (outcome.kind === 'replay') {
-          this.stats.replays += 1;
-          return this.#finish(
-            { ...outcome.response, headers: { ...outcome.response.headers, 'Idempotent-Replayed': 'true' } },
-            requestId,
-            fault,
-          );
-        }
-        finishIdempotency = outcome.finish;
-      }
-
-      const hold = this.#holds.shift();
-      if (hold) {
-        hold.arrived();
-        await hold.released;
-      }
-      const wait = this.latencyMs();
-      if (wait > 0) await delay(wait);
-
-      const result = await route.handle({
-        runtime: this,
-        store: this.store,
-        request,
-        url: new URL(request.url),
-        params,
-        body,
-        requestId,
-        organization,
-        caller,
-        today: this.today(organization),
-      });
-      this.#validate(name, result);
-      response = this.#stored(result);
-    } catch (error) {
-      response = this.#errorResponse(error, name);
-    }
-    finishIdempotency?.(response);
-    if (response.status < 500 && route.method !== 'GET') this.store.save();
-    return this.#finish(response, requestId, fault);
+    return null;
   }
 
-  async #dispatchSandbox(route: SandboxRoute, request: Request, params: Record<string, string>): Promise<Response> {
-    const requestId = this.nextRequestId();
-    const name = `${route.method} ${route.path}`;
-    this.stats.requests[name] = (this.stats.requests[name] ?? 0) + 1;
-    let response: StoredResponse;
-    try {
-      const body = await this.#readBody(request);
-      const wait = this.latencyMs();
-      if (wait > 0) await delay(wait);
-      const result = await route.handle({
-        runtime: this,
-        store: this.store,
-        request,
-        url: new URL(request.url),
-        params,
-        body,
-        requestId,
+  /**
+   * The Idempotency-Key check of a POST: required or honoured per route. Answers the stored
+   * response to replay, the ledger's `finish` for a first run, or null when there is no key.
+   */
+  #beginIdempotency(
+    route: Route,
+    request: Request,
+    organization: OrganizationRecord,
+    caller: Caller,
+    body: unknown,
+  ): { kind: 'replay'; response: StoredResponse } | { kind: 'first'; finish: (response: StoredResponse | null) => void } | null {
+    const key = request.headers.get('idempotency-key');
+    if (route.method === 'POST' && route.idempotency === 'required' && !key) {
+      throw new Problem(400, 'validation_failed', 'This request creates or charges: send an Idempotency-Key header.', {
+        errors: [fieldError('Idempotency-Key', 'required', 'The Idempotency-Key header')],
       });
-      response = this.#stored(result);
-    } catch (error) {
-      response = this.#errorResponse(error, name);
     }
-    if (response.status < 500 && route.method !== 'GET') this.store.save();
-    return this.#finish(response, requestId, null);
+    if (route.method !== 'POST' || key === null || !route.idempotency) return null;
+    if (key.length === 0 || key.length > IdempotencyLedger.maxKeyLength) {
+      throw new Problem(400, 'validation_failed', 'The Idempotency-Key must have 1–255 characters.', {
+        errors: [fieldError('Idempotency-Key', 'too_long', 'The Idempotency-Key header')],
+      });
+    }
+    const who = caller.kind === 'member' ? `member:${caller.member.id}` : caller.kind;
+    const url = new URL(request.url);
+    const outcome = this.ledger.begin(
+      `${organization.organization.id}|${who}|${key}`,
+      canonicalJson({ method: route.method, path: url.pathname, query: url.search, body: body ?? null }),
+    );
+    if (outcome.kind === 'replay') {
+      return { kind: 'replay', response: { ...outcome.response, headers: { ...outcome.response.headers, 'Idempotent-Replayed': 'true' } } };
+    }
+    return { kind: 'first', finish: outcome.finish };
   }
 
   async #readBody(request: Request): Promise<unknown> {

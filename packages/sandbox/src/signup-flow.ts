@@ -222,6 +222,45 @@ export function alreadyMember(
   });
 }
 
+/** What a new signup is made of; the rest starts the same for every signup. */
+export interface SignupInit {
+  /** Default: a new random id. */
+  id?: string;
+  organization_id: string;
+  member_id: string;
+  /** Default none yet (the caller adds the new memberships). */
+  membership_ids?: string[];
+  quote: SignupRecord['quote'];
+  discount_code: string | null;
+  invitation_code?: string | null;
+  fields?: Record<string, unknown>;
+  updates_member?: boolean;
+  /** For a renewal: the membership it extends. */
+  renewal_of?: string | null;
+}
+
+/** Stores a new signup (status `pending`, no checkout yet) for a signup or a renewal. */
+export function createSignupRecord(store: SandboxStore, init: SignupInit): SignupRecord {
+  const signup: SignupRecord = {
+    id: init.id ?? store.randomId('su'),
+    organization_id: init.organization_id,
+    member_id: init.member_id,
+    membership_ids: init.membership_ids ?? [],
+    status: 'pending',
+    quote: init.quote,
+    discount_code: init.discount_code,
+    invitation_code: init.invitation_code ?? null,
+    fields: init.fields ?? {},
+    updates_member: init.updates_member ?? false,
+    renewal_of: init.renewal_of ?? null,
+    checkout_session_id: null,
+    created_at: new Date().toISOString(),
+    completed_at: null,
+  };
+  store.state.signups[signup.id] = signup;
+  return signup;
+}
+
 /** Opens the stand-in's checkout session for a signup that must be paid. */
 export function openCheckout(store: SandboxStore, signup: SignupRecord): void {
   const id = store.randomId('cs_test');

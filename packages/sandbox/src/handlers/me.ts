@@ -3,8 +3,8 @@ import { MeSchema, MembershipRenewParamsSchema, MembershipSchema, SignupSchema }
 import { CalculatorError, calculateExpiry } from '@memberkit/sdk/calculators';
 import { Problem, notFound } from '../problems.js';
 import { parseBody, reply, type Route, type RouteContext } from '../runtime.js';
-import { cancelMembership, completeSignup, openCheckout, quoteOrProblem, usableDiscount } from '../signup-flow.js';
-import type { MemberRecord, MembershipRecord, SignupRecord } from '../store.js';
+import { cancelMembership, completeSignup, createSignupRecord, openCheckout, quoteOrProblem, usableDiscount } from '../signup-flow.js';
+import type { MemberRecord, MembershipRecord } from '../store.js';
 import { soldTerm } from '../terms.js';
 import { memberView, membershipView, membershipsOfMember, permissionsOf, signupView } from '../views.js';
 
@@ -56,23 +56,14 @@ function renew(context: RouteContext) {
     group: 'group_members',
   });
   if (type.recurring === null && params.auto_renew != null) membership.auto_renew = params.auto_renew;
-  const signup: SignupRecord = {
-    id: store.randomId('su'),
+  const signup = createSignupRecord(store, {
     organization_id: orgId,
     member_id: membership.member_id!,
     membership_ids: [membership.id],
-    status: 'pending',
     quote,
     discount_code: discount?.code ?? null,
-    invitation_code: null,
-    fields: {},
-    updates_member: false,
     renewal_of: membership.id,
-    checkout_session_id: null,
-    created_at: new Date().toISOString(),
-    completed_at: null,
-  };
-  store.state.signups[signup.id] = signup;
+  });
   // A renewal needs no second approval: the member was admitted already.
   if (quote.requires_payment) openCheckout(store, signup);
   else completeSignup(store, signup, today);

@@ -1,13 +1,14 @@
 // POST /signups (create: validate, find or create the member, pending membership, next action)
 // and GET /signups/{id} (poll).
 import { SignupCreateParamsSchema, SignupSchema, type MembershipType, type SignupCreateParams } from '@memberkit/sdk';
-import { calculateExpiry, normalizeEmail, validateFields, type FieldValue } from '@memberkit/sdk/calculators';
+import { calculateExpiry, normalizeEmail, validateFields, validatePeople, type FieldValue } from '@memberkit/sdk/calculators';
 import { Problem, fieldError, notFound, type FieldError } from '../problems.js';
 import { parseBody, reply, type Route, type RouteContext } from '../runtime.js';
 import {
   alreadyMember,
   blockingMembership,
   completeSignup,
+  createSignupRecord,
   openCheckout,
   previousTerm,
   quoteOrProblem,
@@ -16,21 +17,12 @@ import {
   usableInvitation,
   voidSignup,
 } from '../signup-flow.js';
-import type { MemberRecord, MembershipRecord, SignupRecord } from '../store.js';
+import type { MemberRecord, MembershipRecord } from '../store.js';
 import { soldTerm, termSnapshot } from '../terms.js';
 import { signupView } from '../views.js';
 
-/** The member's own identity fields, checked by the same validator as custom fields. */
-const identityFields = [
-  { key: 'email', label: 'Email', type: 'email' as const, required: true, max_length: 254 },
-  { key: 'first_name', label: 'First name', type: 'text' as const, required: true, max_length: 100 },
-  { key: 'last_name', label: 'Last name', type: 'text' as const, required: true, max_length: 100 },
-];
-const groupMemberFields = [
-  { key: 'email', label: 'Email', type: 'email' as const, required: true, max_length: 254 },
-  { key: 'first_name', label: 'First name', type: 'text' as const, required: false, max_length: 100 },
-  { key: 'last_name', label: 'Last name', type: 'text' as const, required: false, max_length: 100 },
-];
+/** Labels of the people's own fields, for the messages of their errors. */
+const personLabels: Record<string, string> = { email: 'Email', first_name: 'First name', last_name: 'Last name' };
 
 /** Emails are compared trimmed and lower-cased; surrounding spaces are not an invalid address. */
 function trimEmails(body: unknown): unknown {
@@ -44,24 +36,28 @@ function trimEmails(body: unknown): unknown {
   return copy;
 }
 
-function fieldErrors(
-  rules: readonly { key: string; label?: string }[],
-  values: Record<string, FieldValue>,
-  prefix: string,
-  validate: typeof validateFields,
-): FieldError[] {
-  const errors = validate(rules as Parameters<typeof validateFields>[0], values);
-  return Object.entries(errors).map(([key, { code }]) => {
-    const label = rules.find((rule) => rule.key === key)?.label ?? key;
-    return fieldError(`${prefix}${key}`, code, label);
+/** validateFields' errors on the type's custom fields, as the problem's `fields.<key>` errors. */
+function customFieldErrors(type: MembershipType, values: Record<string, FieldValue>): FieldError[] {
+  return Object.entries(validateFields(type.fields, values)).map(([key, { code }]) =>
+    fieldError(`fields.${key}`, code, type.fields.find((field) => field.key === key)?.label ?? key),
+  );
+}
+
+/** validatePeople's errors (keyed by request path: `member.email`, `group_members.2.email`). */
+function peopleErrors(params: SignupCreateParams): FieldError[] {
+  return Object.entries(validatePeople(params.member, params.group_members ?? [])).map(([path, { code }]) => {
+    const label = personLabels[path.slice(path.lastIndexOf('.') + 1)] ?? path;
+    return code === 'duplicate'
+      ? fieldError(path, code, label, 'Each person in the group needs their own email address.')
+      : fieldError(path, code, label);
   });
 }
 
 /** Everything about the request that the validators can refuse, gathered into one 422. */
 function validateRequest(type: MembershipType, params: SignupCreateParams): FieldError[] {
-  const errors: FieldError[] = [];
-  errors.push(...fieldErrors(identityFields, params.member, 'member.', validateFields));
-  errors.push(...fieldErrors(type.fields, params.fields as Record<string, FieldValue>, 'fields.', validateFields));
+  const people = peopleErrors(params);
+  const errors: FieldError[] = people.filter((error) => error.field.startsWith('member.'));
+  errors.push(...customFieldErrors(type, params.fields as Record<string, FieldValue>));
   for (const key of Object.keys(params.fields)) {
     if (!type.fields.some((field) => field.key === key)) errors.push(fieldError(`fields.${key}`, 'unknown_field', key));
   }
@@ -75,17 +71,7 @@ function validateRequest(type: MembershipType, params: SignupCreateParams): Fiel
       ),
     );
   }
-  const emails = new Set([normalizeEmail(params.member.email)]);
-  (params.group_members ?? []).forEach((person, index) => {
-    errors.push(
-      ...fieldErrors(groupMemberFields, person as Record<string, FieldValue>, `group_members.${index}.`, validateFields),
-    );
-    const email = normalizeEmail(person.email);
-    if (emails.has(email)) {
-      errors.push(fieldError(`group_members.${index}.email`, 'duplicate', 'Email', 'Each person in the group needs their own email address.'));
-    }
-    emails.add(email);
-  });
+  errors.push(...people.filter((error) => !error.field.startsWith('member.')));
   return errors;
 }
 
@@ -216,23 +202,16 @@ function createSignup(context: RouteContext) {
   const signupId = store.randomId('su');
   const member = findOrCreateMember(context, email, params.member, signupId);
   const autoRenew = type.recurring ?? params.auto_renew ?? false;
-  const signup: SignupRecord = {
+  const signup = createSignupRecord(store, {
     id: signupId,
     organization_id: orgId,
     member_id: member.id,
-    membership_ids: [],
-    status: 'pending',
     quote,
     discount_code: discount?.code ?? null,
     invitation_code: invitation?.code ?? null,
     fields: structuredClone(params.fields),
     updates_member: mayUpdateMember(context, member),
-    renewal_of: null,
-    checkout_session_id: null,
-    created_at: new Date().toISOString(),
-    completed_at: null,
-  };
-  store.state.signups[signup.id] = signup;
+  });
   // An unpaid checkout of the same member and type is replaced: paying both would buy two.
   for (const older of replaced) voidSignup(store, older, signup.id);
   signup.membership_ids.push(pendingMembership(context, type, member, signup.id, autoRenew, quote.total).id);

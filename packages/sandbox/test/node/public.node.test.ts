@@ -479,6 +479,12 @@ describe('POST /signups: prices (quotePrice)', () => {
       membership_type_id: 'family', fields: { household_name: 'Dup' }, group_members: [{ email }, { email: email.toUpperCase() }],
     })));
     assert.deepEqual(dup.errors.map((e: any) => `${e.field}:${e.code}`), ['group_members.1.email:duplicate']);
+    assert.match(dup.errors[0].message, /own email address/);
+    // One error per field: a repeated invalid address is invalid, not also a duplicate.
+    const invalid = await rejection(client().signups.create(signupParams({
+      membership_type_id: 'family', fields: { household_name: 'Bad' }, group_members: [{ email: 'nope' }, { email: 'nope' }],
+    })));
+    assert.deepEqual(invalid.errors.map((e: any) => `${e.field}:${e.code}`), ['group_members.0.email:invalid_email', 'group_members.1.email:invalid_email']);
     const single = await rejection(client().signups.create(signupParams({ membership_type_id: 'monthly', group_members: [{ email: freshEmail() }] })));
     assert.deepEqual(single.errors.map((e: any) => `${e.field}:${e.code}`), ['group_members:too_large']);
   });

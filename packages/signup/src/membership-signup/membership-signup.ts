@@ -50,16 +50,10 @@ import {
 } from './draft.js';
 import { todayIn } from './format.js';
 import { canMove, numberedSteps, type ErrorKind, type RetryAction, type State } from './machine.js';
-import {
-  createEmbeddedCheckout,
-  loadStripeJs,
-  openHostedPage,
-  sleep,
-  type EmbeddedCheckoutLike,
-  type StripeLoader,
-} from './payment.js';
+import { loadStripeJs, openHostedPage, type StripeLoader } from './payment.js';
+import { CheckoutSlot, pollSignup } from './payment-controller.js';
 import { styles } from './membership-signup.styles.js';
-import { inputOf, onGroupMember } from './server-errors.js';
+import { mapServerErrors, refusalOf } from './server-errors.js';
 import { renderDetails } from './views/details.js';
 import { renderApproval, renderDone, renderError, renderPayment, renderRenewal, type OutcomeHandlers } from './views/outcome.js';
 import { renderPlans } from './views/plans.js';
@@ -73,9 +67,6 @@ export { DEFAULT_API_BASE };
 
 const THEMES = ['light', 'dark', 'auto'];
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
-/** Milliseconds between two polls of a signup after payment. */
-const POLL_INTERVAL = 1000;
-const POLL_LIMIT = 90;
 
 /**
  * The membership signup form: plans, details, review, payment and confirmation, on the
@@ -190,7 +181,7 @@ export class MembershipSignup extends LitElement {
       }
       this.authToken = value;
       if (value !== null) {
-        this.#warn('auth-token', 'prefer the .authToken property to the auth-token attribute; the attribute was removed.');
+        this.#warn('auth-token', 'use .authToken, not the auth-token attribute (removed).');
         this.#droppingAttribute = true;
         this.removeAttribute(name);
       }
@@ -214,8 +205,7 @@ export class MembershipSignup extends LitElement {
   #ownClient: PublicClient | undefined;
   #tokenFresh = true;
   #abort: AbortController | undefined;
-  #checkout: EmbeddedCheckoutLike | undefined;
-  #mountPoint: HTMLElement | undefined;
+  #checkout = new CheckoutSlot();
   #warned = new Set<string>();
   #focus: 'step' | 'summary' | null = null;
   #interacted = false;
@@ -269,7 +259,7 @@ export class MembershipSignup extends LitElement {
     super.disconnectedCallback();
     this.#abort?.abort();
     this.#abort = undefined;
-    this.#destroyCheckout();
+    this.#checkout.destroy();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -381,7 +371,7 @@ export class MembershipSignup extends LitElement {
   async #load(): Promise<void> {
     this.#abort?.abort();
     this.#abort = undefined;
-    this.#destroyCheckout();
+    this.#checkout.destroy();
     this.#resolveLanguage();
     const organization = this.organization;
     if (!organization || !ID_PATTERN.test(organization)) {
@@ -786,82 +776,48 @@ export class MembershipSignup extends LitElement {
   }
 
   async #mountCheckout(signup: Signup, clientSecret: string): Promise<void> {
-    const key = this._config?.payment?.publishable_key;
     const signal = this.#signal();
     try {
-      if (!key) throw new Error('no payment provider');
-      const stripe = await (this.stripeLoader ?? loadStripeJs)(key);
-      if (!stripe) throw new Error('Stripe.js did not load');
-      if (signal.aborted) return;
-      this.#destroyCheckout();
-      const checkout = await createEmbeddedCheckout(stripe, {
-        fetchClientSecret: () => Promise.resolve(clientSecret),
-        onComplete: () => {
+      const mounted = await this.#checkout.open(
+        this,
+        this.stripeLoader ?? loadStripeJs,
+        this._config?.payment?.publishable_key,
+        clientSecret,
+        signal,
+        () => {
           this.#go({ step: 'payment', signup, phase: 'confirming' });
-          this.#destroyCheckout();
+          this.#checkout.destroy();
           void this.#poll(signup.id);
         },
-      });
-      if (signal.aborted) {
-        checkout.destroy();
-        return;
-      }
-      this.#checkout = checkout;
-      const mountPoint = document.createElement('div');
-      mountPoint.slot = 'payment';
-      this.#mountPoint = mountPoint;
-      this.append(mountPoint);
-      checkout.mount(mountPoint);
-      this.#go({ step: 'payment', signup, phase: 'ready' });
-    } catch (error) {
+      );
+      if (mounted) this.#go({ step: 'payment', signup, phase: 'ready' });
+    } catch {
       if (signal.aborted) return;
-      this.#destroyCheckout();
+      this.#checkout.destroy();
       this.#go({ step: 'payment', signup, phase: 'unavailable' });
       this.#emit('membership-signup-error', { code: 'payment_unavailable', message: this._t.paymentUnavailable });
-      void error;
     }
   }
 
-  #destroyCheckout(): void {
-    try {
-      this.#checkout?.destroy();
-    } catch {
-      // Stripe.js may already have torn it down.
-    }
-    this.#checkout = undefined;
-    this.#mountPoint?.remove();
-    this.#mountPoint = undefined;
-  }
-
-  /** Polls the signup after payment until it is completed or failed. */
+  /** Polls the signup after payment until the API settles it. */
   async #poll(id: string): Promise<void> {
     const signal = this.#signal();
     try {
-      for (let attempt = 0; attempt < POLL_LIMIT; attempt++) {
-        const signup = await this.#client().signups.retrieve(id, { signal });
-        if (signup.status === 'completed') {
-          this.#finish(signup);
-          return;
-        }
-        if (signup.status === 'failed') {
-          this.#go({ step: 'payment', signup, phase: 'declined' });
-          this.#emit('membership-signup-error', { code: 'payment_declined', message: this._t.paymentDeclined });
-          return;
-        }
-        if (signup.status === 'awaiting_approval') {
-          this.#handleSignup(signup, true);
-          return;
-        }
-        await sleep(attempt < 5 ? POLL_INTERVAL / 2 : POLL_INTERVAL, signal);
+      const signup = await pollSignup(() => this.#client().signups.retrieve(id, { signal }), signal);
+      if (signup.status === 'failed') {
+        this.#go({ step: 'payment', signup, phase: 'declined' });
+        this.#emit('membership-signup-error', { code: 'payment_declined', message: this._t.paymentDeclined });
+      } else {
+        // Completed (done) or awaiting approval.
+        this.#handleSignup(signup, true);
       }
-      this.#fail(new APITimeoutError('The payment was not confirmed in time'), 'poll');
     } catch (error) {
       this.#fail(error, 'poll');
     }
   }
 
   #finish(signup: Signup): void {
-    this.#destroyCheckout();
+    this.#checkout.destroy();
     this.#go({ step: 'done', signup });
     this.#emit('membership-signup-complete', { signup, membership: signup.membership });
     clearDraft(this.#draftKey());
@@ -903,7 +859,7 @@ export class MembershipSignup extends LitElement {
     this._touched = new Set();
     this.#serverErrors = {};
     this._discount = { status: 'idle', code: '', reason: null };
-    this.#destroyCheckout();
+    this.#checkout.destroy();
     void this.#load();
   }
 
@@ -980,7 +936,7 @@ export class MembershipSignup extends LitElement {
       if (this._state.step === 'review' && type) {
         // The purchaser holds this type: offer the renewal. A group member holding it is their
         // input's problem (back to the details).
-        if (code === 'already_member' && !error.errors.some(({ field }) => onGroupMember(field))) {
+        if (code === 'already_member' && !error.errors.some(({ field }) => field.startsWith('group_members.'))) {
           this.#emit('membership-signup-error', { code, message: t.steps.renewal });
           void this.#offerRenewal(type);
           return;
@@ -1002,14 +958,7 @@ export class MembershipSignup extends LitElement {
   /** Server-side validation: show the messages on the fields, back on the details step. */
   #backToDetails(error: APIError, type: MembershipType): boolean {
     const t = this._t;
-    const fieldErrors: Record<string, string> = {};
-    let discountRefused = error.code === 'invalid_discount';
-    for (const { field, code } of error.errors) {
-      const input = inputOf(field, type);
-      if (input?.id === ids.discount) discountRefused = true;
-      else if (input) fieldErrors[input.id] = t.apiErrors[code] ?? this.#fieldMessage(code, input.rule);
-    }
-    if (error.code === 'amount_out_of_range') fieldErrors[ids.amount] ??= t.apiErrors.amount_out_of_range!;
+    const { fieldErrors, discountRefused } = mapServerErrors(error, type, (code, rule) => t.apiErrors[code] ?? this.#fieldMessage(code, rule));
     if (discountRefused) {
       this._discount = { status: 'refused', code: this._discount.code, reason: refusalOf(error) };
       this.#appliedDiscount = null;
@@ -1051,7 +1000,9 @@ export class MembershipSignup extends LitElement {
         this.#selectType(chosen);
       },
       setValue: (key, value) => {
-        this.#clearServerErrors(({ email: ids.email, firstName: ids.firstName, lastName: ids.lastName, amount: ids.amount } as Record<string, string>)[key]);
+        // The built-in inputs' ids share their draft keys (email, firstName, lastName, amount).
+        const id = (ids as Record<string, unknown>)[key];
+        if (typeof id === 'string') this.#clearServerErrors(id);
         this.#edit({ [key]: value } as Partial<Draft>);
         if (key === 'amount') this.#touch(ids.amount);
         if (key === 'discountCode' && this._discount.status !== 'idle') {
@@ -1157,13 +1108,4 @@ export class MembershipSignup extends LitElement {
       ${this.#content()}
     </div>`;
   }
-}
-
-const REFUSALS: readonly unknown[] = ['expired', 'not_yet_valid', 'used_up', 'not_for_this_type'];
-
-/** The refusal reason of an `invalid_discount` problem: a field error's code or the problem's
- * `reason`, never its human text; else unknown. */
-function refusalOf(error: APIError): DiscountRefusal {
-  const codes = [...error.errors.map((item) => item.code), error.problem?.reason];
-  return (codes.find((code) => REFUSALS.includes(code)) as DiscountRefusal | undefined) ?? 'unknown';
 }

@@ -1,11 +1,13 @@
 // The API's validation errors name the signup request's field paths (`member.first_name`,
 // `fields.t_shirt`, `group_members.2.email`, `amount`, `discount_code`): this maps each path to
 // the input of the details step that holds it, so the message shows on that input.
-import { groupMemberFieldRules, memberFieldRules, type FieldRules, type MembershipType } from '@memberkit/sdk';
+import { groupMemberFieldRules, memberFieldRules, type APIError, type FieldRules, type MembershipType } from '@memberkit/sdk';
+import type { DiscountRefusal } from '../events.js';
 import type { GroupMemberDraft } from './draft.js';
 import { ids } from './views/view.js';
 
 const personInputs: Record<string, string> = { email: ids.email, first_name: ids.firstName, last_name: ids.lastName };
+const personPath = /^(?:member|group_members\.(\d+))\.(email|first_name|last_name)$/;
 
 /** The input for a request field path, with its rule (for the message's bounds); undefined when
  * the form has no input for it. */
@@ -16,15 +18,37 @@ export function inputOf(path: string, type: MembershipType): { id: string; rule?
     const index = type.fields.findIndex((field) => field.key === path.slice(7));
     return index < 0 ? undefined : { id: ids.field(index), rule: type.fields[index] };
   }
-  const [head, index = '', key = '', extra] = path.split('.');
-  if (head === 'member' && Object.hasOwn(personInputs, index) && !key) {
-    return { id: personInputs[index]!, rule: memberFieldRules.find((rule) => rule.key === index) };
-  }
-  if (head === 'group_members' && /^\d+$/.test(index) && Object.hasOwn(personInputs, key) && extra === undefined) {
-    return { id: ids.group(Number(index), key as keyof GroupMemberDraft), rule: groupMemberFieldRules.find((rule) => rule.key === key) };
-  }
-  return undefined;
+  const [, index, key] = personPath.exec(path) ?? [];
+  if (!key) return undefined;
+  const rule = (index ? groupMemberFieldRules : memberFieldRules).find((candidate) => candidate.key === key);
+  return { id: index ? ids.group(Number(index), key as keyof GroupMemberDraft) : personInputs[key]!, rule };
 }
 
-/** A server error on a group member (not on the member signing up). */
-export const onGroupMember = (field: string): boolean => field.startsWith('group_members.');
+/**
+ * The problem's field errors as messages by input id (`message` words a code for an input's
+ * rule), and whether the discount code was refused.
+ */
+export function mapServerErrors(
+  error: APIError,
+  type: MembershipType,
+  message: (code: string, rule?: Partial<FieldRules>) => string,
+): { fieldErrors: Record<string, string>; discountRefused: boolean } {
+  const fieldErrors: Record<string, string> = {};
+  let discountRefused = error.code === 'invalid_discount';
+  for (const { field, code } of error.errors) {
+    const input = inputOf(field, type);
+    if (input?.id === ids.discount) discountRefused = true;
+    else if (input) fieldErrors[input.id] = message(code, input.rule);
+  }
+  if (error.code === 'amount_out_of_range') fieldErrors[ids.amount] ??= message('amount_out_of_range');
+  return { fieldErrors, discountRefused };
+}
+
+const REFUSALS: readonly unknown[] = ['expired', 'not_yet_valid', 'used_up', 'not_for_this_type'];
+
+/** The refusal reason of an `invalid_discount` problem: a field error's code or the problem's
+ * `reason`, never its human text; else unknown. */
+export function refusalOf(error: APIError): DiscountRefusal {
+  const codes = [...error.errors.map((item) => item.code), error.problem?.reason];
+  return (codes.find((code) => REFUSALS.includes(code)) as DiscountRefusal | undefined) ?? 'unknown';
+}

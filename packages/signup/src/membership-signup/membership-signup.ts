@@ -32,6 +32,7 @@ import {
   type SignupConfig,
   type SignupCreateParams,
 } from '@memberkit/sdk';
+import { DEFAULT_API_BASE } from '../api-base.js';
 import { clientContext, configContext, memberContext } from '../context.js';
 import { createSignupEvent, type DiscountRefusal, type MembershipSignupEventDetails } from '../events.js';
 import type { Catalogue } from '../i18n/catalogue.js';
@@ -60,9 +61,7 @@ import { renderPlans } from './views/plans.js';
 import { renderReview } from './views/review.js';
 import { ids, type DiscountView, type View } from './views/view.js';
 
-import { DEFAULT_API_BASE } from '../api-base.js';
-
-/** Where the element talks to when `api-base` is not set. */
+/** Where the element talks to when `api-base` is not set (re-exported from ../api-base.ts). */
 export { DEFAULT_API_BASE };
 
 const THEMES = ['light', 'dark', 'auto'];

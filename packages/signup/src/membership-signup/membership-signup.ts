@@ -49,7 +49,7 @@ import {
   type DraftStep,
   type GroupMemberDraft,
 } from './draft.js';
-import { todayIn } from './format.js';
+import { formatDate, todayIn } from './format.js';
 import { canMove, numberedSteps, type ErrorKind, type RetryAction, type State } from './machine.js';
 import { loadStripeJs, openHostedPage, type StripeLoader } from './payment.js';
 import { CheckoutSlot, pollSignup } from './payment-controller.js';
@@ -200,7 +200,10 @@ export class MembershipSignup extends LitElement {
   @state() private _announcement = '';
 
   #locale = 'en';
-  #today = todayIn('UTC');
+  // UTC until the signup-config names the organization's zone. Not todayIn(): the first
+  // Intl.DateTimeFormat of a page loads the engine's date data (≈ 60 ms in Chromium), which must
+  // not delay the signup-config request; #load lets it run while that request is in flight.
+  #today = new Date().toISOString().slice(0, 10);
   #ownClient: PublicClient | undefined;
   #tokenFresh = true;
   #abort: AbortController | undefined;
@@ -396,13 +399,14 @@ export class MembershipSignup extends LitElement {
     this.#clientProvider.setValue(client);
     const preselect = this.membershipType && ID_PATTERN.test(this.membershipType) ? this.membershipType : undefined;
     try {
-      const [config, t] = await Promise.all([
-        client.signupConfig.retrieve(
-          { ...(preselect ? { membership_type: preselect } : {}), ...(this.#invitationCode() ? { invitation: this.#invitationCode()! } : {}) },
-          { signal },
-        ),
-        loadCatalogue(this.#locale),
-      ]);
+      const request = client.signupConfig.retrieve(
+        { ...(preselect ? { membership_type: preselect } : {}), ...(this.#invitationCode() ? { invitation: this.#invitationCode()! } : {}) },
+        { signal },
+      );
+      // The request is on its way once this task ends: load the date data while it travels.
+      const locale = this.#locale;
+      setTimeout(() => formatDate('2000-01-01', locale));
+      const [config, t] = await Promise.all([request, loadCatalogue(this.#locale)]);
       this._t = t;
       this._config = config;
       this.#today = todayIn(config.organization.time_zone);

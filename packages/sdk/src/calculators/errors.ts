@@ -15,6 +15,8 @@ export type CalculatorErrorCode =
   | 'invalid_amount'
   | 'too_many_decimals'
   | 'invalid_discount'
+  /** A choice the type does not offer (`auto_renew` against a fixed `recurring`). */
+  | 'invalid_option'
   | PricingErrorCode;
 
 /** Why a price cannot be quoted; the API answers with the same codes. */

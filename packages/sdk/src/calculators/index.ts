@@ -26,6 +26,9 @@ export {
 export * from './expiry.js';
 export * from './status.js';
 export * from './renewal.js';
+export * from './auto-renew.js';
+export * from './one-membership.js';
+export * from './permissions.js';
 export * from './money.js';
 export * from './discounts.js';
 export * from './invitations.js';

@@ -56,7 +56,10 @@ const fresh = (type: TermRules, on: DateString, kind: Expiry['kind']): Expiry =>
  * Dates of a purchase of `type` on `purchased_on`. Without `current` it is a new membership.
  * With `current` (the member's membership of this type):
  * - before its lapse or inside its grace, a renewal: one more term counted from the anchor
- *   (`starts_on` stays the anchor, so the membership runs without a gap);
+ *   (`starts_on` stays the anchor, so the membership runs without a gap). Precisely: the first
+ *   term boundary from the anchor strictly after both the old expiry and the purchase date, so
+ *   a renewal late in a grace longer than one term (weekly, grace 14) still ends after the day
+ *   it was bought (month ends clamp from the anchor, as in `addTerm`);
  * - after the grace, a reinstatement: a new term from the purchase date, which becomes the anchor;
  * - cyclical types renew only inside the buffer window before the lapse date (or in grace), to
  *   the next cycle date; earlier throws `renewal_not_open`, as does renewing a lifetime
@@ -87,7 +90,10 @@ export const calculateExpiry = (type: TermRules, { purchased_on: on, current }: 
     expiresOn = nextCycleDate(expires, cycle);
     while (expiresOn <= on) expiresOn = nextCycleDate(expiresOn, cycle);
   } else {
-    expiresOn = termAfter(anchor, expires, type);
+    // The first boundary from the anchor after the old expiry, or after the purchase when a
+    // grace longer than one term has already passed that boundary: the member never pays for
+    // a term that is over on the day they pay.
+    expiresOn = termAfter(anchor, expires > on ? expires : on, type);
   }
   return { kind: 'renewal', starts_on: anchor, expires_on: expiresOn, anchor_on: anchor };
 };

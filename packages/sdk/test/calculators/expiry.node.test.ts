@@ -74,6 +74,40 @@ describe('terms rule 3: renewing before the lapse or in grace extends from the a
   });
 });
 
+describe('terms rule 3: a renewal in a grace longer than one term ends after the purchase date', () => {
+  // The first term boundary from the anchor after both the old expiry and the purchase: the
+  // member never pays on a day when the renewed term is already over.
+  const renewal = (type: TermRules, anchor_on: string, expires_on: string, purchased_on: string) =>
+    calculateExpiry(type, { purchased_on, current: { anchor_on, expires_on } });
+
+  it('weekly from 2025-02-22, grace 14, expiring 2025-03-01, renewed 2025-03-10 → 2025-03-15, not 03-08', () => {
+    const weekly: TermRules = { duration: 1, duration_interval_type: 'week', cycle: null, grace_days: 14 };
+    assert.deepEqual(renewal(weekly, '2025-02-22', '2025-03-01', '2025-03-10'), {
+      kind: 'renewal',
+      starts_on: '2025-02-22',
+      expires_on: '2025-03-15',
+      anchor_on: '2025-02-22',
+    });
+  });
+
+  it('monthly from 2025-02-01, grace 60, expiring 2025-03-01, renewed 2025-04-15 → 2025-05-01, not 04-01', () => {
+    assert.equal(renewal({ ...monthly, grace_days: 60 }, '2025-02-01', '2025-03-01', '2025-04-15').expires_on, '2025-05-01');
+  });
+
+  it('30-day term from 2025-01-30, grace 45, expiring 2025-03-01, renewed 2025-04-10 → 2025-04-30, not 03-31', () => {
+    const days30: TermRules = { duration: 30, duration_interval_type: 'day', cycle: null, grace_days: 45 };
+    assert.equal(renewal(days30, '2025-01-30', '2025-03-01', '2025-04-10').expires_on, '2025-04-30');
+  });
+
+  it('renewed exactly on a boundary inside the grace (2025-04-01) → the next one, 2025-05-01 (strictly after)', () => {
+    assert.equal(renewal({ ...monthly, grace_days: 60 }, '2025-02-01', '2025-03-01', '2025-04-01').expires_on, '2025-05-01');
+  });
+
+  it('month ends still clamp from the anchor: monthly from 2025-01-31, expiring 02-28, renewed 2025-04-15 → 04-30, not 04-28', () => {
+    assert.equal(renewal({ ...monthly, grace_days: 60 }, '2025-01-31', '2025-02-28', '2025-04-15').expires_on, '2025-04-30');
+  });
+});
+
 describe('terms rule 3: renewing after the grace period is a reinstatement from the renewal date', () => {
   const current = { anchor_on: '2020-06-20', expires_on: '2021-06-20' };
 

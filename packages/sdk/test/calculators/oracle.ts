@@ -1,7 +1,8 @@
 /**
  * An independent model of terms and expiry on the Temporal polyfill, for the property tests
  * and the bench. It shares no code with the calculators: dates are Temporal.PlainDate, month
- * clamping is Temporal's `overflow: 'constrain'`, and renewals count terms by stepping.
+ * clamping is Temporal's `overflow: 'constrain'`, and renewals count terms with Temporal's
+ * `until` in the term's unit, corrected by stepping.
  */
 import { Temporal } from 'temporal-polyfill';
 import type { Expiry, ExpiryInput, Term, TermRules } from '../../src/calculators/index.js';
@@ -70,10 +71,15 @@ export const oracleCalculateExpiry = (type: TermRules, { purchased_on, current }
     while (cmp(next, bought) <= 0) next = nextCycle(next);
     return renewal(next.toString());
   }
-  // Seed with a day-based estimate, then step to the last term boundary on or before `expires`.
-  const approxDays = { day: 1, week: 7, month: 28, year: 365 }[type.duration_interval_type as keyof typeof units];
-  let count = Math.max(0, Math.floor(anchor.until(expires).days / (approxDays * type.duration!)) + 1);
-  while (count > 0 && cmp(termsAfter(anchor, type, count), expires) > 0) count--;
-  while (cmp(termsAfter(anchor, type, count + 1), expires) <= 0) count++;
-  return renewal(termsAfter(anchor, type, count + 1).toString());
+  // A renewal runs to the first term boundary from the anchor that lies after both the old
+  // expiry and the purchase (a grace longer than one term can outlast a boundary). Counted with
+  // Temporal's own difference in the term's unit, then corrected by stepping, since clamped
+  // month ends make that difference off by one at times.
+  const latest = cmp(bought, expires) > 0 ? bought : expires;
+  const unit = units[type.duration_interval_type as keyof typeof units];
+  const elapsed = anchor.until(latest, { largestUnit: unit })[unit];
+  let count = Math.max(1, Math.floor(elapsed / type.duration!));
+  while (count > 1 && cmp(termsAfter(anchor, type, count - 1), latest) > 0) count--;
+  while (cmp(termsAfter(anchor, type, count), latest) <= 0) count++;
+  return renewal(termsAfter(anchor, type, count).toString());
 };

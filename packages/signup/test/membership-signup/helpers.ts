@@ -9,8 +9,13 @@ import '../../src/define.js';
 import type { MembershipSignup } from '../../src/index.js';
 
 export const API = 'https://api.memberkit.test/v1';
-/** Today as the sandbox (demo organizations: UTC-ish zones) and the element see it. */
-export const TODAY = new Date().toISOString().slice(0, 10);
+/**
+ * The `demo` organization's today as the sandbox and the element see it: both read the clock in
+ * the organization's zone (America/New_York), so the UTC date would be a day ahead every evening
+ * there. Asked of the sandbox (never computed here) and refreshed by every `useSandbox()`, which
+ * seeds its members' dates from that same today; a live binding, so importers see the new value.
+ */
+export let TODAY = createSandbox().today('demo');
 
 /** A date in words as the element shows it in English ("March 10, 2027"). */
 export function words(date: string): string {
@@ -29,10 +34,11 @@ export function plusYears(date: string, years: number): string {
 
 let running: RunningSandbox | undefined;
 
-/** A fresh sandbox (demo data, a fixed today) answering under API for this test. */
+/** A fresh sandbox (demo data, today from the clock in each organization's zone) answering under API for this test. */
 export async function useSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   running ??= await startSandbox();
   const sandbox = createSandbox(options);
+  TODAY = sandbox.today('demo');
   running.worker.resetHandlers(...sandbox.handlers);
   return sandbox;
 }

@@ -58,7 +58,10 @@ export interface Route {
   /** Under the base URL, msw path syntax: `/organizations/:org/signups/:id`. */
   path: string;
   access: Access;
-  /** `required`: a POST that creates or charges; `optional`: honoured when sent. */
+  /**
+   * `required`: a POST that creates or charges must send an Idempotency-Key. Otherwise a key is
+   * honoured when sent on any method but GET.
+   */
   idempotency?: 'required' | 'optional';
   handle(context: RouteContext): Reply | Promise<Reply>;
 }
@@ -312,7 +315,7 @@ export class SandboxRuntime {
   }
 
   /**
-   * The Idempotency-Key check of a POST: required or honoured per route. Answers the stored
+   * The Idempotency-Key check of a POST or DELETE: required or honoured per route. Answers the stored
    * response to replay, the ledger's `finish` for a first run, or null when there is no key.
    */
   #beginIdempotency(
@@ -323,12 +326,14 @@ export class SandboxRuntime {
     body: unknown,
   ): { kind: 'replay'; response: StoredResponse } | { kind: 'first'; finish: (response: StoredResponse | null) => void } | null {
     const key = request.headers.get('idempotency-key');
-    if (route.method === 'POST' && route.idempotency === 'required' && !key) {
+    if (route.idempotency === 'required' && !key) {
       throw new Problem(400, 'validation_failed', 'This request creates or charges: send an Idempotency-Key header.', {
         errors: [fieldError('Idempotency-Key', 'required', 'The Idempotency-Key header')],
       });
     }
-    if (route.method !== 'POST' || key === null || !route.idempotency) return null;
+    // Every request that changes something honours a key (the SDK keys its DELETEs and retries
+    // them); only reads, which change nothing, ignore it.
+    if (route.method === 'GET' || key === null) return null;
     if (key.length === 0 || key.length > IdempotencyLedger.maxKeyLength) {
       throw new Problem(400, 'validation_failed', 'The Idempotency-Key must have 1–255 characters.', {
         errors: [fieldError('Idempotency-Key', 'too_long', 'The Idempotency-Key header')],

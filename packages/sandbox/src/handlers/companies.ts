@@ -67,13 +67,14 @@ export const companyRoutes: Route[] = [
     method: 'DELETE',
     path: '/organizations/:org/companies/:id/members/:member_id',
     access: 'admin',
+    idempotency: 'optional',
     handle(context) {
       const company = companyOr404(context);
       const member = context.store.member(context.organization.organization.id, context.params.member_id!);
-      if (!member || member.company_id !== company.id) {
-        throw notFound('member of this company', context.params.member_id!);
-      }
-      member.company_id = null;
+      if (!member) throw notFound('member', context.params.member_id!);
+      // Unlinking is naturally idempotent: a member who is not (or no longer) linked to this
+      // company is already where the request wants them, so a repeat answers the same company.
+      if (member.company_id === company.id) member.company_id = null;
       return reply(200, CompanySchema, companyView(context.store, company));
     },
   },

@@ -1,7 +1,7 @@
 // Contract tests, admin endpoints (secret key): members, memberships, companies, permissions.
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { AuthenticationError, ConflictError, NotFoundError, PermissionDeniedError, UnprocessableEntityError } from '@memberkit/sdk';
+import { AuthenticationError, ConflictError, NotFoundError, PermissionDeniedError, UnprocessableEntityError, createClient } from '@memberkit/sdk';
 import { setupSandboxServer } from '@memberkit/sandbox/node';
 import { TODAY, adminFor, clientFor, freshEmail, rejection, signupParams } from '../helpers.js';
 
@@ -143,7 +143,8 @@ describe('companies and permissions', () => {
     assert.ok((await rejection(admin().companies.addMember('co_nope', 'mem_alice'))) instanceof NotFoundError);
     const badMember = await rejection(admin().companies.addMember('co_acme', 'mem_nope'));
     assert.deepEqual(badMember.errors.map((e: any) => `${e.field}:${e.code}`), ['member_id:not_found']);
-    assert.ok((await rejection(admin().companies.removeMember('co_acme', 'mem_alice'))) instanceof NotFoundError);
+    assert.ok((await rejection(admin().companies.removeMember('co_acme', 'mem_nope'))) instanceof NotFoundError);
+    assert.ok((await rejection(admin().companies.removeMember('co_nope', 'mem_bob'))) instanceof NotFoundError);
     const noName = await rejection(admin().companies.create({ name: '' }));
     assert.equal(noName.code, 'validation_failed');
   });
@@ -177,5 +178,49 @@ describe('admin creates carry an Idempotency-Key', () => {
     assert.deepEqual(count(), before);
     // The SDK client sends a key on every create.
     assert.ok((await admin().companies.create({ name: 'Keyed Ltd' })).id);
+  });
+});
+
+describe('unlinking a company member (DELETE) is idempotent', () => {
+  it('after a lost response the SDK’s retry (same key) gets the stored answer, not a 404', async () => {
+    const keys: (string | null)[] = [];
+    // The first attempt's reply is dropped after the work is done; the SDK retries with its key.
+    const dropFirstReply: typeof fetch = (input, init) => {
+      const headers = new Headers(init?.headers);
+      keys.push(headers.get('idempotency-key'));
+      if (keys.length === 1) headers.set('sandbox-fault', 'lost_response');
+      return fetch(input, { ...init, headers });
+    };
+    const retrying = createClient({
+      baseUrl: sandbox.baseUrl,
+      organization: 'demo',
+      secretKey: 'sk_test_sandbox',
+      maxRetries: 2,
+      backoff: { initialDelay: 1, maxDelay: 5 },
+      fetch: dropFirstReply,
+    });
+    const company = await retrying.companies.removeMember('co_acme', 'mem_bob');
+    assert.deepEqual(company.member_ids, []);
+    assert.equal(keys.length, 2);
+    assert.ok(keys[0] && keys[0] === keys[1], 'both attempts carry the same key');
+    assert.equal(sandbox.stats.replays, 1, 'the retry was answered from the idempotency record');
+    assert.equal(sandbox.store.state.members['mem_bob']!.company_id, null);
+    assert.deepEqual((await admin().permissions.retrieve('mem_bob')).permissions, []);
+  });
+
+  it('the same key on another DELETE is 422 idempotency_key_reused; unlinking again without a key answers the company', async () => {
+    const unlink = (memberId: string, key?: string) =>
+      fetch(`${sandbox.baseUrl}/organizations/demo/companies/co_acme/members/${memberId}`, {
+        method: 'DELETE',
+        headers: { authorization: 'Bearer sk_test_sandbox', ...(key ? { 'idempotency-key': key } : {}) },
+      });
+    assert.equal((await unlink('mem_bob', 'unlink-1')).status, 200);
+    const reused = await unlink('mem_alice', 'unlink-1');
+    assert.equal(reused.status, 422);
+    assert.equal((await reused.json()).code, 'idempotency_key_reused');
+    // Bob is no longer linked: unlinking him again is a no-op, not an error.
+    const again = await unlink('mem_bob');
+    assert.equal(again.status, 200);
+    assert.deepEqual((await again.json()).member_ids, []);
   });
 });

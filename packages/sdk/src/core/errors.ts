@@ -1,5 +1,5 @@
 // The one error tree of the SDK: everything the client throws is a MemberkitError.
-import type { FieldError, Problem } from '../schemas/problem.js';
+import type { FieldError, ReceivedProblem } from '../schemas/problem.js';
 
 export class MemberkitError extends Error {}
 
@@ -12,7 +12,8 @@ export class APIError extends MemberkitError {
 
   constructor(
     readonly status: number,
-    readonly problem: Problem | undefined,
+    /** The problem+json body as received, read leniently (see `ReceivedProblem`). */
+    readonly problem: ReceivedProblem | undefined,
     /** The `Request-Id` response header: quote it when asking for support. */
     readonly requestId: string | undefined,
     readonly headers: Headers,
@@ -20,14 +21,14 @@ export class APIError extends MemberkitError {
   ) {
     super(
       message ??
-        `${status}${problem ? ` ${problem.code}: ${problem.detail || problem.title}` : ' status code (no problem body)'}`,
+        `${status}${problem ? `${problem.code ? ` ${problem.code}` : ''}: ${problem.detail || problem.title}` : ' status code (no problem body)'}`,
     );
     this.code = problem?.code;
     this.errors = problem?.errors ?? [];
   }
 
   /** The subclass for `status`. */
-  static generate(status: number, problem: Problem | undefined, requestId: string | undefined, headers: Headers): APIError {
+  static generate(status: number, problem: ReceivedProblem | undefined, requestId: string | undefined, headers: Headers): APIError {
     const Class =
       status >= 500
         ? InternalServerError

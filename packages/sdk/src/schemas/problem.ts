@@ -16,3 +16,18 @@ export const ProblemSchema = z.looseObject({
   errors: z.optional(z.array(FieldErrorSchema)),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
+
+/**
+ * A problem body as the client received it: `Problem` with `code` (and `detail`) possibly
+ * missing when a server or proxy deviates from the contract. The client keeps what it can
+ * rather than dropping the whole body.
+ */
+export interface ReceivedProblem {
+  [member: string]: unknown;
+  type: string;
+  title: string;
+  status: number;
+  detail?: string | null | undefined;
+  code?: string | undefined;
+  errors?: FieldError[] | undefined;
+}

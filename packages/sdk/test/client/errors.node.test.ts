@@ -69,6 +69,58 @@ describe('problem+json maps to the subclass for its status, with code and per-fi
   });
 });
 
+describe('a problem body that deviates from the contract keeps what it can', () => {
+  const raw = (status: number, body: object) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/problem+json' } });
+
+  it('a 404 without `code` keeps its detail: the message says "404: No such type", not "no problem body"', async () => {
+    server.use(http.get(typeUrl, () => raw(404, { type: 'about:blank', title: 'Not Found', status: 404, detail: 'No such type' })));
+    await assert.rejects(client().membershipTypes.retrieve('annual'), (e: unknown) => {
+      assert.ok(e instanceof NotFoundError);
+      assert.equal(e.code, undefined);
+      assert.equal(e.problem?.detail, 'No such type');
+      assert.equal(e.message, '404: No such type');
+      return true;
+    });
+  });
+
+  it('a 422 whose field error lacks `message` still has its code and the per-field errors (message "")', async () => {
+    server.use(
+      http.post(`${orgUrl}/signups`, () =>
+        raw(422, {
+          title: 'Unprocessable',
+          status: 422,
+          code: 'validation_failed',
+          errors: [{ field: 'member.email', code: 'invalid_email' }, { field: 'fields.terms', code: 'required', message: 'Accept the terms' }, 'junk'],
+        }),
+      ),
+    );
+    const call = client().signups.create({ membership_type_id: 'annual', member: { email: 'x', first_name: 'A', last_name: 'B' }, fields: {} });
+    await assert.rejects(call, (e: unknown) => {
+      assert.ok(e instanceof UnprocessableEntityError);
+      assert.equal(e.code, 'validation_failed');
+      assert.deepEqual(e.errors, [
+        { field: 'member.email', code: 'invalid_email', message: '' },
+        { field: 'fields.terms', code: 'required', message: 'Accept the terms' },
+      ]);
+      return true;
+    });
+  });
+
+  it('wrongly typed members are dropped one by one: a numeric code, a non-array errors, a string status', async () => {
+    server.use(http.get(typeUrl, () => raw(409, { status: '409', code: 42, detail: 'Busy', errors: 'none', reason: 'x' })));
+    await assert.rejects(client().membershipTypes.retrieve('annual'), (e: unknown) => {
+      assert.ok(e instanceof ConflictError);
+      assert.equal(e.code, undefined);
+      assert.deepEqual(e.errors, []);
+      assert.equal(e.problem?.status, 409);
+      assert.equal(e.problem?.detail, 'Busy');
+      assert.equal(e.problem?.reason, 'x');
+      return true;
+    });
+  });
+});
+
 describe('a problem keeps the members its type adds', () => {
   it('409 already_member carries the membership_id to renew in error.problem', async () => {
     server.use(http.post(`${orgUrl}/signups`, () => problem(409, 'already_member', { membership_id: 'ms_1', expires_on: '2027-06-20' })));

@@ -3,6 +3,12 @@ import type { FieldError, ReceivedProblem } from '../schemas/problem.js';
 
 export class MemberkitError extends Error {}
 
+/**
+ * A secret key (`sk_…`, as `secretKey`, a token, a token function's answer or an Authorization
+ * header) was about to be used in a browser without `dangerouslyAllowBrowser`; nothing was sent.
+ */
+export class SecretKeyInBrowserError extends MemberkitError {}
+
 /** The API answered with an error status; `problem` is its `application/problem+json` body. */
 export class APIError extends MemberkitError {
   /** The problem's `code` (`validation_failed`, `already_member`, …), when the body had one. */
@@ -89,6 +95,7 @@ export class ResponseParseError extends ResponseValidationError {}
 // Names on the prototypes (minifiers rename classes; a field per class would cost a constructor each).
 for (const [name, Class] of Object.entries({
   MemberkitError,
+  SecretKeyInBrowserError,
   APIError,
   BadRequestError,
   AuthenticationError,

@@ -13,6 +13,7 @@ import {
   MemberkitError,
   ResponseParseError,
   ResponseValidationError,
+  SecretKeyInBrowserError,
 } from '../core/errors.js';
 import { ListPage, PagePromise } from '../core/pagination.js';
 import type { ClientOptions, RequestOptions } from '../core/request-options.js';
@@ -48,11 +49,7 @@ export class Transport {
       throw new MemberkitError('Pass either `token` (a member) or `secretKey` (admin), not both');
     }
     const secret = options.secretKey ?? (typeof options.token === 'string' && options.token.startsWith('sk_'));
-    if (secret && !options.dangerouslyAllowBrowser && isBrowser()) {
-      throw new MemberkitError(
-        'Refusing to use a secret key in a browser: anyone could read it. Use a member token, or pass `dangerouslyAllowBrowser: true` if you really mean it.',
-      );
-    }
+    if (secret) this.#refuseSecretInBrowser();
     let base: URL;
     try {
       // A page may give a base relative to itself ("/v1"); Node needs an absolute one.
@@ -63,6 +60,15 @@ export class Transport {
     this.#prefix = base.href + path`organizations/${options.organization}/`;
     // Looked up per call, not captured: test tools and the sandbox patch the global later.
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+  }
+
+  /** A secret key in a page is readable by anyone who opens it. */
+  #refuseSecretInBrowser(): void {
+    if (!this.#o.dangerouslyAllowBrowser && isBrowser()) {
+      throw new SecretKeyInBrowserError(
+        'Refusing to use a secret key in a browser: anyone could read it. Use a member token, or pass `dangerouslyAllowBrowser: true` if you really mean it.',
+      );
+    }
   }
 
   #authorization(): string | Promise<string> | undefined {
@@ -98,6 +104,11 @@ export class Transport {
       if (key) headers['idempotency-key'] = key;
       if (body !== undefined) headers['content-type'] = 'application/json';
       Object.assign(headers, o.headers);
+      // The key may also arrive through a token function or an Authorization header (any
+      // case): checked on what would be sent, before anything is.
+      for (const name in headers) {
+        if (name.toLowerCase() === 'authorization' && /(?:^|[\s,])sk_/.test(headers[name]!)) this.#refuseSecretInBrowser();
+      }
 
       if (o.signal?.aborted) throw new APIUserAbortError('Request was aborted');
       const controller = new AbortController();

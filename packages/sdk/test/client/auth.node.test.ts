@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { http, HttpResponse } from 'msw';
 import { createClient, createPublicClient } from '../../src/client.js';
-import { AuthenticationError, MemberkitError } from '../../src/core/errors.js';
+import { AuthenticationError, MemberkitError, SecretKeyInBrowserError } from '../../src/core/errors.js';
 import { alice, aliceAnnual } from '../schemas/fixtures.js';
 import { baseUrl, client, orgUrl, problem, useServer } from './helpers.js';
 
@@ -95,13 +95,13 @@ describe('on a 401 the token function is asked once more and the request repeate
 });
 
 describe('a secret key is refused in a browser', () => {
-  const inBrowser = (fn: () => void) => {
+  const inBrowser = async (fn: () => void | Promise<void>) => {
     const g = globalThis as Record<string, unknown>;
     const had = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
     g.window = { document: {} };
     Object.defineProperty(globalThis, 'navigator', { value: { userAgent: 'Chromium' }, configurable: true });
     try {
-      fn();
+      await fn();
     } finally {
       delete g.window;
       if (had) Object.defineProperty(globalThis, 'navigator', had);
@@ -110,19 +110,19 @@ describe('a secret key is refused in a browser', () => {
   };
   const options = { baseUrl, organization: 'demo' };
 
-  it('createClient({ secretKey }) throws in a (simulated) browser', () => {
-    inBrowser(() => {
+  it('createClient({ secretKey }) throws in a (simulated) browser', async () => {
+    await inBrowser(() => {
       assert.throws(() => createClient({ ...options, secretKey: 'sk_test_sandbox' }), /secret key in a browser/);
       assert.throws(() => createPublicClient({ ...options, token: 'sk_test_sandbox' }), MemberkitError);
     });
   });
-  it('…unless dangerouslyAllowBrowser: true', () => {
-    inBrowser(() => {
+  it('…unless dangerouslyAllowBrowser: true', async () => {
+    await inBrowser(() => {
       createClient({ ...options, secretKey: 'sk_test_sandbox', dangerouslyAllowBrowser: true });
     });
   });
   it('a member token is fine in a browser, a secret key fine on a server', async () => {
-    inBrowser(() => {
+    await inBrowser(() => {
       createPublicClient({ ...options, token: 'mt_alice' });
     });
     server.use(
@@ -132,5 +132,45 @@ describe('a secret key is refused in a browser', () => {
     );
     const member = await createClient({ ...options, secretKey: 'sk_test_sandbox' }).members.retrieve('mem_alice');
     assert.equal(member.id, 'mem_alice');
+  });
+  /** `/me` that records every Authorization it receives. */
+  const recordMe = () => {
+    const seen: (string | null)[] = [];
+    server.use(
+      http.get(`${orgUrl}/me`, ({ request }) => {
+        seen.push(request.headers.get('authorization'));
+        return HttpResponse.json(me);
+      }),
+    );
+    return seen;
+  };
+  const refused = (e: unknown) => e instanceof SecretKeyInBrowserError && e instanceof MemberkitError;
+
+  it('a token function resolving to sk_live_1 is refused before the request leaves', async () => {
+    const seen = recordMe();
+    await inBrowser(async () => {
+      await assert.rejects(createPublicClient({ ...options, token: async () => 'sk_live_1' }).me.retrieve(), refused);
+    });
+    assert.deepEqual(seen, []);
+  });
+
+  it('an Authorization header with a secret key is refused, on the client or on one call, in any case', async () => {
+    const seen = recordMe();
+    await inBrowser(async () => {
+      const withHeader = createPublicClient({ ...options, headers: { authorization: 'Bearer sk_live_1' } });
+      await assert.rejects(withHeader.me.retrieve(), refused);
+      const member = createPublicClient({ ...options, token: 'mt_alice' });
+      await assert.rejects(member.me.retrieve({ headers: { Authorization: 'Bearer sk_test_2' } }), refused);
+    });
+    assert.deepEqual(seen, []);
+  });
+
+  it('dangerouslyAllowBrowser: true lets a token function’s secret key through; a member token from a function is fine', async () => {
+    const seen = recordMe();
+    await inBrowser(async () => {
+      await createPublicClient({ ...options, token: async () => 'sk_live_1', dangerouslyAllowBrowser: true }).me.retrieve();
+      await createPublicClient({ ...options, token: async () => 'mt_alice' }).me.retrieve();
+    });
+    assert.deepEqual(seen, ['Bearer sk_live_1', 'Bearer mt_alice']);
   });
 });

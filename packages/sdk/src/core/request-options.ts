@@ -18,7 +18,10 @@ export interface Backoff {
   initialDelay?: number;
   /** Ceiling of the computed delay. Default 8000. */
   maxDelay?: number;
-  /** Ceiling for a server's `Retry-After`. Default 60000. */
+  /**
+   * The longest `Retry-After` the client waits out. Default 60000. A server asking for longer
+   * gets no retry: the call throws its error at once (`error.headers.get('retry-after')`).
+   */
   maxRetryAfter?: number;
 }
 

@@ -19,10 +19,15 @@ export const retryAfter = (headers: Headers, now = Date.now()): number | undefin
   return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 };
 
-/** The wait before retry number `retry` (0-based): the server's Retry-After (capped), else jittered exponential backoff. */
-export const retryDelay = (retry: number, headers: Headers | undefined, b: Backoff): number => {
+/**
+ * The wait before retry number `retry` (0-based): the server's Retry-After, else jittered
+ * exponential backoff. undefined when the server asks for longer than `maxRetryAfter`: retrying
+ * sooner than it allows would most likely earn another 429, so the caller gets the error (and
+ * its `Retry-After` header) to decide.
+ */
+export const retryDelay = (retry: number, headers: Headers | undefined, b: Backoff): number | undefined => {
   const server = headers && retryAfter(headers);
-  if (server !== undefined) return Math.min(server, b.maxRetryAfter ?? 60_000);
+  if (server !== undefined) return server <= (b.maxRetryAfter ?? 60_000) ? server : undefined;
   const base = Math.min((b.initialDelay ?? 500) * 2 ** retry, b.maxDelay ?? 8000);
   return base * (1 - Math.random() * 0.25);
 };

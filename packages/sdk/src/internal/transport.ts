@@ -141,7 +141,7 @@ export class Transport {
 
       if (failure || !response) {
         if (!retryable || retries >= maxRetries) throw failure!;
-        await sleep(retryDelay(retries++, undefined, backoff), o.signal);
+        await sleep(retryDelay(retries++, undefined, backoff)!, o.signal);
         continue;
       }
       const { status, headers: responseHeaders } = response;
@@ -160,8 +160,12 @@ export class Transport {
       // 409 idempotency_conflict: our own earlier attempt (timed out here) is still running on the
       // server; waiting and repeating the same key returns its result.
       const stillRunning = status === 409 && key !== undefined && errorBody?.code === 'idempotency_conflict';
-      if (retryable && (isRetryableStatus(status) || stillRunning) && retries < maxRetries) {
-        await sleep(retryDelay(retries++, responseHeaders, backoff), o.signal);
+      const delay = retryable && (isRetryableStatus(status) || stillRunning) && retries < maxRetries
+        ? retryDelay(retries, responseHeaders, backoff)
+        : undefined;
+      if (delay !== undefined) {
+        retries++;
+        await sleep(delay, o.signal);
         continue;
       }
       throw APIError.generate(status, errorBody, requestId, responseHeaders);

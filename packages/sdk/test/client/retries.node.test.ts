@@ -173,10 +173,29 @@ describe('Retry-After is honoured', () => {
     // Lower bound only, with room for a slow machine: the 1 ms backoff would retry at once.
     assert.ok(seen[1]!.at - seen[0]!.at >= 500, `waited ${seen[1]!.at - seen[0]!.at} ms`);
   });
-  it('is capped by backoff.maxRetryAfter (an hour becomes 5 ms)', { timeout: 5000 }, async () => {
-    const seen = flaky('get', 'membership-types/annual', [429], annual, { 'retry-after': '3600' });
-    const c = client({ backoff: { initialDelay: 1, maxRetryAfter: 5 } });
-    await c.membershipTypes.retrieve('annual');
+  it('a Retry-After of 120 s, over the 60 s default cap, is not cut short: RateLimitError at once, after one attempt', async () => {
+    const seen = flaky('get', 'membership-types/annual', [429], annual, { 'retry-after': '120' });
+    const started = Date.now();
+    await assert.rejects(client().membershipTypes.retrieve('annual'), (e: unknown) => {
+      assert.ok(e instanceof RateLimitError);
+      assert.equal(e.headers.get('retry-after'), '120');
+      return true;
+    });
+    assert.equal(seen.length, 1);
+    assert.ok(Date.now() - started < 5000, 'did not wait for the server');
+  });
+  it('backoff.maxRetryAfter sets the cap: Retry-After 3 with a 2 s cap throws; so does an HTTP date an hour ahead', async () => {
+    const seen = flaky('get', 'membership-types/annual', [503], annual, { 'retry-after': '3' });
+    await assert.rejects(client({ backoff: { maxRetryAfter: 2000 } }).membershipTypes.retrieve('annual'), InternalServerError);
+    assert.equal(seen.length, 1);
+    const date = new Date(Date.now() + 3_600_000).toUTCString();
+    const later = flaky('get', 'membership-types/annual', [429], annual, { 'retry-after': date });
+    await assert.rejects(client().membershipTypes.retrieve('annual'), RateLimitError);
+    assert.equal(later.length, 1);
+  });
+  it('a Retry-After equal to the cap is waited out (1 s with maxRetryAfter 1000)', async () => {
+    const seen = flaky('get', 'membership-types/annual', [429], annual, { 'retry-after': '1' });
+    await client({ backoff: { initialDelay: 1, maxRetryAfter: 1000 } }).membershipTypes.retrieve('annual');
     assert.equal(seen.length, 2);
   });
   it('a 429 after the retries are spent surfaces as RateLimitError with its request id', async () => {

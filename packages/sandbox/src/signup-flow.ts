@@ -237,6 +237,8 @@ export interface SignupInit {
   updates_member?: boolean;
   /** For a renewal: the membership it extends. */
   renewal_of?: string | null;
+  /** For a renewal: the auto_renew to set when it completes (null: unchanged). */
+  auto_renew?: boolean | null;
 }
 
 /** Stores a new signup (status `pending`, no checkout yet) for a signup or a renewal. */
@@ -253,6 +255,7 @@ export function createSignupRecord(store: SandboxStore, init: SignupInit): Signu
     fields: init.fields ?? {},
     updates_member: init.updates_member ?? false,
     renewal_of: init.renewal_of ?? null,
+    auto_renew: init.auto_renew ?? null,
     checkout_session_id: null,
     created_at: new Date().toISOString(),
     completed_at: null,
@@ -310,6 +313,16 @@ export function unpaidSignups(store: SandboxStore, organizationId: string, membe
 }
 
 /**
+ * The unpaid renewals of a membership: a newer renewal replaces them, so that paying both
+ * cannot extend it twice (and their discount reservations are released).
+ */
+export function unpaidRenewals(store: SandboxStore, membershipId: string): SignupRecord[] {
+  return Object.values(store.state.signups).filter(
+    (signup) => signup.renewal_of === membershipId && (signup.status === 'awaiting_payment' || signup.status === 'pending'),
+  );
+}
+
+/**
  * Refuses to complete a new signup when one of its holders got a running membership of the type
  * meanwhile (another signup, an admin): the signup is voided and 409 already_member is thrown
  * before anything is changed or charged.
@@ -356,6 +369,8 @@ export function completeSignup(store: SandboxStore, signup: SignupRecord, today:
         cancelled_on: null,
         price_paid: signup.quote.total,
       });
+      // The member's choice takes effect with the payment, not when the renewal was opened.
+      if (signup.auto_renew != null) membership.auto_renew = signup.auto_renew;
     } else {
       const dates = calculateExpiry(soldTerm(membership), { purchased_on: today, current: previousTerm(store, membership) });
       Object.assign(membership, {

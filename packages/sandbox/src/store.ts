@@ -104,6 +104,11 @@ export interface SignupRecord {
   updates_member: boolean;
   /** For a renewal: the membership it extends. */
   renewal_of: string | null;
+  /**
+   * For a renewal: the `auto_renew` its membership gets when the renewal completes (null or
+   * absent: unchanged), so an abandoned renewal changes nothing.
+   */
+  auto_renew?: boolean | null;
   checkout_session_id: string | null;
   created_at: string;
   completed_at: string | null;

@@ -3,7 +3,16 @@ import { MeSchema, MembershipRenewParamsSchema, MembershipSchema, SignupSchema }
 import { CalculatorError, calculateExpiry } from '@memberkit/sdk/calculators';
 import { Problem, notFound } from '../problems.js';
 import { parseBody, reply, type Route, type RouteContext } from '../runtime.js';
-import { cancelMembership, completeSignup, createSignupRecord, openCheckout, quoteOrProblem, usableDiscount } from '../signup-flow.js';
+import {
+  cancelMembership,
+  completeSignup,
+  createSignupRecord,
+  openCheckout,
+  quoteOrProblem,
+  unpaidRenewals,
+  usableDiscount,
+  voidSignup,
+} from '../signup-flow.js';
 import type { MemberRecord, MembershipRecord } from '../store.js';
 import { soldTerm } from '../terms.js';
 import { memberView, membershipView, membershipsOfMember, permissionsOf, signupView } from '../views.js';
@@ -47,15 +56,16 @@ function renew(context: RouteContext) {
     }
     throw error;
   }
+  // An earlier unpaid renewal of this membership is replaced (its reservation too).
+  const replaced = unpaidRenewals(store, membership.id);
   const discount = params.discount_code
-    ? usableDiscount(store, orgId, params.discount_code, type, today, 'discount_code')
+    ? usableDiscount(store, orgId, params.discount_code, type, today, 'discount_code', replaced)
     : null;
   const quote = quoteOrProblem(organization, type, { amount: params.amount ?? null, discount }, {
     amount: 'amount',
     discount: 'discount_code',
     group: 'group_members',
   });
-  if (type.recurring === null && params.auto_renew != null) membership.auto_renew = params.auto_renew;
   const signup = createSignupRecord(store, {
     organization_id: orgId,
     member_id: membership.member_id!,
@@ -63,7 +73,9 @@ function renew(context: RouteContext) {
     quote,
     discount_code: discount?.code ?? null,
     renewal_of: membership.id,
+    auto_renew: type.recurring ?? params.auto_renew ?? null,
   });
+  for (const older of replaced) voidSignup(store, older, signup.id);
   // A renewal needs no second approval: the member was admitted already.
   if (quote.requires_payment) openCheckout(store, signup);
   else completeSignup(store, signup, today);

@@ -5,7 +5,7 @@
 import { CalculatorError, compareDates, formatMoney } from '@memberkit/sdk/calculators';
 import { Problem, fieldError } from '../problems.js';
 import { reply, type BaseContext, type SandboxRoute } from '../runtime.js';
-import { completeSignup } from '../signup-flow.js';
+import { completeSignup, voidSignup } from '../signup-flow.js';
 import type { CheckoutSessionRecord } from '../store.js';
 import { testCards } from './test-cards.js';
 
@@ -124,6 +124,8 @@ function confirm(context: BaseContext) {
     completeSignup(store, signup, today);
   } catch (error) {
     if (error instanceof CalculatorError && error.code === 'renewal_not_open') {
+      // Closed for good: this checkout can never be paid, and its reservations are released.
+      voidSignup(store, signup);
       throw new Problem(409, 'renewal_not_open', 'This renewal is no longer possible; nothing was charged.');
     }
     throw error;

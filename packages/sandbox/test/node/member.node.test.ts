@@ -136,6 +136,60 @@ describe('POST /me/memberships/{id}/renew', () => {
     assert.equal(again.id, first.id);
   });
 
+  it('a newer renewal replaces an unpaid one: the older checkout is closed, so the membership is extended and paid once', async () => {
+    const alice = asMember('alice@example.org');
+    const first = await alice.me.memberships.renew('ms_alice_annual');
+    const second = await alice.me.memberships.renew('ms_alice_annual');
+    const refused = await payWithCard(sandbox, clientSecretOf(first));
+    assert.equal(refused.status, 409);
+    assert.equal((await refused.json()).code, 'checkout_closed');
+    assert.equal((await alice.signups.retrieve(first.id)).status, 'failed');
+    assert.equal((await payWithCard(sandbox, clientSecretOf(second))).status, 200);
+    const renewed = (await alice.me.retrieve()).memberships.find((m) => m.id === 'ms_alice_annual')!;
+    assert.equal(renewed.expires_on, '2027-11-01', 'one term more, not two');
+    assert.equal(sandbox.store.payments('demo').length, 1);
+  });
+
+  it('a replaced renewal releases the discount redemption it reserved', async () => {
+    const welcome = sandbox.store.discount('demo', 'WELCOME20')!;
+    sandbox.store.state.discounts.push({
+      organization_id: 'demo',
+      discount: { ...structuredClone(welcome.discount), code: 'ONCE', max_redemptions: 1, times_redeemed: 0 },
+    });
+    const alice = asMember('alice@example.org');
+    await alice.me.memberships.renew('ms_alice_annual', { discount_code: 'ONCE' });
+    const anyone = clientFor(sandbox);
+    assert.equal((await rejection(anyone.discounts.validate({ code: 'ONCE', membership_type_id: 'monthly' }))).code, 'invalid_discount');
+    // Alice's newer renewal (without the code) replaces the one that held it.
+    await alice.me.memberships.renew('ms_alice_annual');
+    assert.equal((await anyone.discounts.validate({ code: 'ONCE', membership_type_id: 'monthly' })).code, 'ONCE');
+  });
+
+  it('the member’s auto_renew choice takes effect when the renewal is paid, not when it is opened', async () => {
+    const admin = clientFor(sandbox, { secretKey: 'sk_test_sandbox' });
+    const flexible = await admin.memberships.create({ membership_type_id: 'flexible', member_id: 'mem_alice', auto_renew: false });
+    const alice = asMember('alice@example.org');
+    const autoRenew = async () => (await alice.me.retrieve()).memberships.find((m) => m.id === flexible.id)!.auto_renew;
+    const renewal = await alice.me.memberships.renew(flexible.id, { auto_renew: true });
+    assert.equal(await autoRenew(), false, 'unpaid: unchanged');
+    await payWithCard(sandbox, clientSecretOf(renewal));
+    assert.equal(await autoRenew(), true);
+  });
+
+  it('a renewal that is no longer possible when paid is refused and closed (nothing charged)', async () => {
+    const email = 'late.cyclist@example.org';
+    const signup = await clientFor(sandbox).signups.create(signupParams({ membership_type_id: 'school-year', member: { email, first_name: 'C', last_name: 'Y' } }));
+    await payWithCard(sandbox, clientSecretOf(signup));
+    sandbox.setToday('2026-08-10');
+    const renewal = await asMember(email).me.memberships.renew(signup.membership.id);
+    sandbox.setToday('2026-06-01'); // back before the renewal window
+    const refused = await payWithCard(sandbox, clientSecretOf(renewal));
+    assert.equal(refused.status, 409);
+    assert.equal((await refused.json()).code, 'renewal_not_open');
+    assert.equal((await asMember(email).signups.retrieve(renewal.id)).status, 'failed');
+    assert.equal(sandbox.store.payments('demo').length, 1, 'only the first purchase');
+  });
+
   it('a pending membership cannot be renewed: 409 not_renewable', async () => {
     const email = 'pending.one@example.org';
     const signup = await clientFor(sandbox).signups.create(signupParams({ membership_type_id: 'monthly', member: { email, first_name: 'P', last_name: 'O' } }));

@@ -31,7 +31,8 @@ const moves: Record<Step, readonly Step[]> = {
   plans: ['details', 'loading', 'error'],
   details: ['plans', 'review', 'loading', 'error'],
   review: ['details', 'payment', 'approval', 'done', 'renewal', 'error', 'loading'],
-  payment: ['payment', 'done', 'error', 'loading'],
+  // approval: a type reviewed after payment (the API says awaiting_approval once paid)
+  payment: ['payment', 'approval', 'done', 'error', 'loading'],
   approval: ['loading', 'plans'],
   renewal: ['details', 'payment', 'approval', 'done', 'error', 'loading', 'plans'],
   done: ['loading', 'plans'],

@@ -214,6 +214,8 @@ export class MembershipSignup extends LitElement {
   #loadScheduled = false;
   #serverErrors: Record<string, string> = {};
   #appliedDiscount: Discount | null = null;
+  /** Counts polls: only the latest one acts on its answer. */
+  #polls = 0;
 
   /** While a pointer is pressed on the element: the fields left, whose errors wait for the release. */
   #held: Set<string> | null = null;
@@ -473,7 +475,8 @@ export class MembershipSignup extends LitElement {
   // ── the state machine ─────────────────────────────────────────────────────────────────────
 
   #go(next: State): void {
-    const from = this._state.step;
+    const prev = this._state;
+    const from = prev.step;
     if (from !== next.step && !canMove(from, next.step)) {
       console.error(`<membership-signup>: no move from ${from} to ${next.step}`);
       return;
@@ -487,8 +490,11 @@ export class MembershipSignup extends LitElement {
       const index = numberedSteps.indexOf(next.step);
       const name = t.steps[next.step as keyof Catalogue['steps']] ?? '';
       this._announcement = index >= 0 ? t.stepOf(index + 1, numberedSteps.length, name) : name;
-      // Focus follows the member's own actions only: never steal it from the page on load.
-      if (this.#interacted) this.#focus = 'step';
+    }
+    // Focus follows the member's own actions only: never steal it from the page on load. A new
+    // payment phase replaces what had it ("Try again"), so the focus moves then too.
+    if (this.#interacted && (from !== next.step || (prev as { phase?: string }).phase !== (next as { phase?: string }).phase)) {
+      this.#focus = 'step';
     }
   }
 
@@ -802,11 +808,13 @@ export class MembershipSignup extends LitElement {
     }
   }
 
-  /** Polls the signup after payment until the API settles it. */
+  /** Polls the signup after payment until the API settles it (a newer poll replaces this one). */
   async #poll(id: string): Promise<void> {
+    const run = ++this.#polls;
     const signal = this.#signal();
     try {
-      const signup = await pollSignup(() => this.#client().signups.retrieve(id, { signal }), signal);
+      const signup = await pollSignup(() => this.#client().signups.retrieve(id, { signal }), signal, () => run !== this.#polls);
+      if (!signup) return;
       if (signup.status === 'failed') {
         this.#go({ step: 'payment', signup, phase: 'declined' });
         this.#emit('membership-signup-error', { code: 'payment_declined', message: this._t.paymentDeclined });
@@ -815,8 +823,17 @@ export class MembershipSignup extends LitElement {
         this.#handleSignup(signup, true);
       }
     } catch (error) {
-      this.#fail(error, 'poll');
+      if (run === this.#polls) this.#fail(error, 'poll');
     }
+  }
+
+  /**
+   * Checks the current signup's payment now: on the payment step, (re)starts polling the signup
+   * at once (for example when the member closes a hosted checkout popup); elsewhere it does nothing.
+   */
+  refreshPayment(): void {
+    const state = this._state;
+    if (state.step === 'payment') void this.#poll(state.signup.id);
   }
 
   #finish(signup: Signup): void {
@@ -837,6 +854,9 @@ export class MembershipSignup extends LitElement {
           this.#go({ step: 'payment', signup: state.signup, phase: 'loading' });
           void this.#mountCheckout(state.signup, action.client_secret);
         } else {
+          // A hosted page: wait for the new attempt there (the poll stopped at the decline).
+          this.#go({ step: 'payment', signup: state.signup, phase: 'hosted' });
+          void this.#poll(state.signup.id);
           this.#openHosted();
         }
       }

@@ -1,20 +1,23 @@
 // The payment step's moving parts, out of the element: the embedded checkout in the element's
 // light DOM, and the poll that waits for the API to confirm a signup after payment.
-import { APITimeoutError, type Signup } from '@memberkit/sdk';
+import type { Signup } from '@memberkit/sdk';
 import { createEmbeddedCheckout, sleep, type EmbeddedCheckoutLike, type StripeLoader } from './payment.js';
 
 /**
  * Retrieves the signup until the API settles it (completed, failed or awaiting approval) and
- * returns it: 90 tries, half a second apart for the first five, then a second apart. Throws
- * `APITimeoutError` when it never settles, or the signal's reason once aborted.
+ * returns it, or undefined once `stale()` says a newer poll took over. There is no limit on tries:
+ * a member may spend minutes on a hosted payment page, and giving up would show a false network
+ * error. The wait between tries grows from half a second to 10 s (the host can ask for a check at
+ * once with `refreshPayment()`). Throws the signal's reason once aborted (the element left the page).
  */
-export async function pollSignup(retrieve: () => Promise<Signup>, signal: AbortSignal): Promise<Signup> {
-  for (let attempt = 0; attempt < 90; attempt++) {
+export async function pollSignup(retrieve: () => Promise<Signup>, signal: AbortSignal, stale: () => boolean): Promise<Signup | undefined> {
+  for (let wait = 500; !stale(); wait = Math.min(wait * 1.5, 10_000)) {
     const signup = await retrieve();
+    if (stale()) break;
     if (signup.status === 'completed' || signup.status === 'failed' || signup.status === 'awaiting_approval') return signup;
-    await sleep(attempt < 5 ? 500 : 1000, signal);
+    await sleep(wait, signal);
   }
-  throw new APITimeoutError('The payment was not confirmed in time');
+  return undefined;
 }
 
 /** Stripe's embedded checkout, mounted in a `slot="payment"` child of the element (Stripe refuses

@@ -24,7 +24,9 @@ import {
   override,
 } from './helpers.js';
 import type { MembershipSignup } from '../../src/index.js';
+import type { Signup } from '@memberkit/sdk';
 import { openHostedPage, sleep } from '../../src/membership-signup/payment.js';
+import { pollSignup } from '../../src/membership-signup/payment-controller.js';
 
 const CARD_OK = '4242 4242 4242 4242';
 const CARD_DECLINED = '4000 0000 0000 0002';
@@ -43,6 +45,41 @@ function cardError(el: MembershipSignup): string {
 
 function signupsOf(sandbox: Awaited<ReturnType<typeof useSandbox>>) {
   return Object.values(sandbox.store.state.signups);
+}
+
+/** The member pays on the hosted page the element opened (here: the stand-in mounted off-element);
+ * resolves once the payment went through. */
+async function payOnHostedPage(url: string, card: string): Promise<void> {
+  const page = document.createElement('div');
+  document.body.append(page);
+  let paid!: () => void;
+  const done = new Promise<void>((resolve) => (paid = resolve));
+  const checkout = await createSandboxStripe({ baseUrl: API }).createEmbeddedCheckoutPage({
+    clientSecret: new URL(url).searchParams.get('client_secret')!,
+    onComplete: () => paid(),
+  });
+  checkout.mount(page);
+  const inputs = [...page.querySelectorAll('input')];
+  inputs[0]!.value = card;
+  inputs[1]!.value = '12 / 34';
+  inputs[2]!.value = '123';
+  page.querySelector('button')!.click();
+  await done;
+  checkout.destroy();
+  page.remove();
+}
+
+/** Runs `body` with every timer of half a second or more stretched to ten minutes (a poll that
+ * would check again on its own never does within the test). */
+async function withSlowTimers(body: () => Promise<void>): Promise<void> {
+  const real = window.setTimeout;
+  window.setTimeout = ((handler: TimerHandler, ms?: number, ...args: unknown[]) =>
+    real(handler, (ms ?? 0) >= 500 ? 600_000 : ms, ...args)) as typeof window.setTimeout;
+  try {
+    await body();
+  } finally {
+    window.setTimeout = real;
+  }
 }
 
 describe('<membership-signup> signup and payment', function () {
@@ -208,20 +245,78 @@ describe('<membership-signup> signup and payment', function () {
     expect(opened[0]).to.match(/^https:\/\/checkout\.example\.test\/pay\?client_secret=/);
     expect(text(el)).to.contain('Complete the payment on the secure page');
     await expect(el).to.be.accessible();
-    // The member pays on the hosted page (here: the stand-in mounted off-element).
-    const secret = new URL(opened[0]!).searchParams.get('client_secret')!;
-    const page = document.createElement('div');
-    document.body.append(page);
-    const checkout = await createSandboxStripe({ baseUrl: API }).createEmbeddedCheckoutPage({ clientSecret: secret });
-    checkout.mount(page);
-    const inputs = [...page.querySelectorAll('input')];
-    inputs[0]!.value = CARD_OK;
-    inputs[1]!.value = '12 / 34';
-    inputs[2]!.value = '123';
-    page.querySelector('button')!.click();
+    await payOnHostedPage(opened[0]!, CARD_OK);
     await untilStep(el, 'done', 8000);
-    checkout.destroy();
-    page.remove();
+    expect(signupsOf(sandbox)).to.have.length(1);
+  });
+
+  it('keeps polling a hosted payment for as long as the member takes, waiting longer between tries', async () => {
+    const real = window.setTimeout;
+    const waits: number[] = [];
+    // No real waiting: record each pause the poll asks for and run it at once.
+    window.setTimeout = ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
+      waits.push(ms ?? 0);
+      return real(handler, 0, ...args);
+    }) as typeof window.setTimeout;
+    let tries = 0;
+    let signup: Signup | undefined;
+    try {
+      // 300 checks is over 40 minutes of waiting: far past the old limit of 90 tries (≈ 87 s).
+      signup = await pollSignup(
+        async () => ({ status: ++tries < 300 ? 'awaiting_payment' : 'completed' }) as Signup,
+        new AbortController().signal,
+        () => false,
+      );
+    } finally {
+      window.setTimeout = real;
+    }
+    expect(signup?.status).to.equal('completed');
+    expect(tries).to.equal(300);
+    expect(waits[0]).to.equal(500);
+    expect(waits.every((ms, n) => n === 0 || ms >= waits[n - 1]!), 'the waits never shrink').to.equal(true);
+    expect(Math.max(...waits)).to.equal(10_000);
+  });
+
+  it('refreshPayment() checks the hosted payment at once when the member comes back', async () => {
+    const sandbox = await useSandbox({ hostedCheckoutUrl: 'https://checkout.example.test/pay' });
+    const opened: string[] = [];
+    const el = await mount({ 'membership-type': 'annual' }, { hostedPageOpener: (url: string) => opened.push(url) });
+    await toReview(el);
+    await withSlowTimers(async () => {
+      await press(el, 'Confirm and pay');
+      await waitUntil(() => opened.length === 1, 'hosted page not opened');
+      await payOnHostedPage(opened[0]!, CARD_OK);
+      // Paid, but the element's next check is minutes away (its timers are stretched here).
+      expect(step(el)).to.equal('payment');
+      el.refreshPayment();
+      await waitUntil(() => step(el) === 'done', 'refreshPayment() did not check the signup');
+    });
+    expect(signupsOf(sandbox)).to.have.length(1);
+    // Elsewhere it does nothing.
+    el.refreshPayment();
+    expect(step(el)).to.equal('done');
+  });
+
+  it('after a hosted payment was declined, "Try again" reopens the page and waits for the new attempt', async () => {
+    const sandbox = await useSandbox({ hostedCheckoutUrl: 'https://checkout.example.test/pay' });
+    const opened: string[] = [];
+    const el = await mount({ 'membership-type': 'annual' }, { hostedPageOpener: (url: string) => opened.push(url) });
+    el.addEventListener('membership-signup-payment-start', (event) => {
+      const { signup } = event.detail;
+      override(
+        http.get(`${API}/organizations/demo/signups/${signup.id}`, () => HttpResponse.json({ ...signup, status: 'failed' }), { once: true }),
+      );
+    });
+    await toReview(el);
+    await press(el, 'Confirm and pay');
+    await waitUntil(() => text(el).includes('did not go through'), 'no declined state');
+    await press(el, 'Try again');
+    expect(opened).to.have.length(2);
+    expect(text(el)).to.contain('Complete the payment on the secure page');
+    await el.updateComplete;
+    expect(root(el).activeElement?.tagName, 'the focus moves to the heading, not the page').to.equal('H2');
+    await payOnHostedPage(opened[1]!, CARD_OK);
+    await untilStep(el, 'done');
     expect(signupsOf(sandbox)).to.have.length(1);
   });
 

@@ -87,6 +87,19 @@ export async function untilStep(el: MembershipSignup, name: string, timeout = 10
   await waitUntil(() => step(el) === name, `never reached ${name} (at ${step(el)}: ${text(el).slice(0, 300)})`, { timeout });
 }
 
+/**
+ * No inline `style` attribute on the host, in its shadow root or in its light-DOM children (the
+ * checkout slot): a strict CSP without 'unsafe-inline' would block them. `step` names the screen.
+ */
+export function expectNoInlineStyles(el: MembershipSignup, where = step(el)): void {
+  const styled = [el, ...el.querySelectorAll('[style]'), ...root(el).querySelectorAll('[style]')].filter((node) =>
+    node.hasAttribute('style'),
+  );
+  if (styled.length > 0) {
+    throw new Error(`inline style at ${where}: ${styled.map((node) => node.outerHTML.slice(0, 120)).join(' | ')}`);
+  }
+}
+
 export function text(el: MembershipSignup): string {
   return (root(el).querySelector('.base')?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }

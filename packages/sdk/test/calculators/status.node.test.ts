@@ -1,6 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { grantsAccess, isRunning, memberStatus, membershipStatus, renewalAttemptOn, type MembershipDates } from '../../src/calculators/index.js';
+import {
+  calculateExpiry,
+  grantsAccess,
+  isRunning,
+  memberStatus,
+  membershipStatus,
+  renewalAttemptOn,
+  type MembershipDates,
+} from '../../src/calculators/index.js';
 
 const paid: MembershipDates = {
   state: 'confirmed',
@@ -71,22 +79,63 @@ describe('access: active, grace and cancelled grant the type’s permissions', (
 
 describe('auto-renewal: the charge is attempted 7 days before expires_on', () => {
   const annualType = { cycle: null };
+  const running = { status: 'active' as const, expires_on: '2026-01-01' };
 
   it('expiring 2026-01-01 → attempt 2025-12-25', () => {
-    assert.equal(renewalAttemptOn({ expires_on: '2026-01-01', auto_renew: true }, annualType), '2025-12-25');
+    assert.equal(renewalAttemptOn({ ...running, auto_renew: true }, annualType), '2025-12-25');
   });
 
-  it('cyclical: not before the window opens (buffer 5 → 5 days before), buffer 30 → still 7 days before, buffer 0 → no window, no attempt', () => {
+  it('cyclical: not before the window opens (buffer 5 → 5 days before), buffer 30 → still 7 days before', () => {
     const cyc = (buffer_days: number) => ({ cycle: { day: 1, month: 9, buffer_days } });
-    assert.equal(renewalAttemptOn({ expires_on: '2025-09-01' }, cyc(5)), '2025-08-27');
-    assert.equal(renewalAttemptOn({ expires_on: '2025-09-01' }, cyc(30)), '2025-08-25');
-    assert.equal(renewalAttemptOn({ expires_on: '2025-09-01' }, cyc(0)), null);
+    assert.equal(renewalAttemptOn({ ...running, expires_on: '2025-09-01' }, cyc(5)), '2025-08-27');
+    assert.equal(renewalAttemptOn({ ...running, expires_on: '2025-09-01' }, cyc(30)), '2025-08-25');
   });
 
   it('nothing to attempt (null) for lifetime, auto-renewal off, or a cancelled membership', () => {
-    assert.equal(renewalAttemptOn({ expires_on: null }, annualType), null);
-    assert.equal(renewalAttemptOn({ expires_on: '2026-01-01', auto_renew: false }, annualType), null);
-    assert.equal(renewalAttemptOn({ expires_on: '2026-01-01', cancelled_on: '2025-05-01' }, annualType), null);
+    assert.equal(renewalAttemptOn({ ...running, expires_on: null }, annualType), null);
+    assert.equal(renewalAttemptOn({ ...running, auto_renew: false }, annualType), null);
+    assert.equal(renewalAttemptOn({ ...running, cancelled_on: '2025-05-01' }, annualType), null);
+  });
+
+  it('only a running membership is charged: pending, declined, cancelled, expired, terminated → null', () => {
+    for (const status of ['pending', 'declined', 'cancelled', 'expired', 'terminated'] as const) {
+      assert.equal(renewalAttemptOn({ ...running, status, auto_renew: true }, annualType), null, status);
+    }
+  });
+
+  it('future and grace memberships are still renewed (in grace the date has passed: the charge is due)', () => {
+    assert.equal(renewalAttemptOn({ ...running, status: 'future' }, annualType), '2025-12-25');
+    assert.equal(renewalAttemptOn({ ...running, status: 'grace' }, annualType), '2025-12-25');
+  });
+
+  it('with the status calculator: three failed charges (state terminated) or a lapse past grace → null', () => {
+    const record: MembershipDates = { state: 'confirmed', starts_on: '2025-01-01', expires_on: '2026-01-01', grace_days: 14 };
+    const attempt = (m: MembershipDates, today: string) =>
+      renewalAttemptOn({ ...m, status: membershipStatus(m, today), auto_renew: true }, annualType);
+    assert.equal(attempt(record, '2025-12-20'), '2025-12-25');
+    assert.equal(attempt({ ...record, state: 'terminated' }, '2025-12-20'), null);
+    assert.equal(attempt(record, '2026-01-15'), null);
+  });
+
+  it('cyclical, buffer 0 (no window before the lapse): the attempt is on the lapse day 2025-09-01 itself', () => {
+    const type = { duration: 1, duration_interval_type: 'year' as const, cycle: { day: 1, month: 9, buffer_days: 0 }, grace_days: 10 };
+    const current = { anchor_on: '2024-09-01', expires_on: '2025-09-01' };
+    const on = renewalAttemptOn({ ...running, expires_on: current.expires_on }, type);
+    assert.equal(on, '2025-09-01');
+    // With grace, calculateExpiry accepts that day as a renewal to the next cycle date…
+    assert.deepEqual(calculateExpiry(type, { purchased_on: on!, current }), {
+      kind: 'renewal',
+      starts_on: '2024-09-01',
+      expires_on: '2026-09-01',
+      anchor_on: '2024-09-01',
+    });
+    // …and with grace 0 it is a reinstatement to the same date, starting that day: no gap.
+    assert.deepEqual(calculateExpiry({ ...type, grace_days: 0 }, { purchased_on: on!, current }), {
+      kind: 'reinstated',
+      starts_on: '2025-09-01',
+      expires_on: '2026-09-01',
+      anchor_on: '2025-09-01',
+    });
   });
 });
 

@@ -192,10 +192,11 @@ export function blockingMembership(
     }
     const status = membershipStatus(m, today);
     if (status === 'pending') {
-      // An application waiting for approval blocks; an unpaid checkout does not (a new signup
-      // replaces it: replaceUnpaidSignups).
+      // An application blocks, waiting for approval or approved and waiting for payment (an
+      // approval is never thrown away); an unpaid checkout does not (the completion check
+      // refuses a second payment, and the member's own new signup replaces it: unpaidSignups).
       const signup = m.signup_id ? store.state.signups[m.signup_id] : undefined;
-      return signup?.status === 'awaiting_approval';
+      return signup?.status === 'awaiting_approval' || (signup?.status === 'awaiting_payment' && !!signup.approved_at);
     }
     return isRunning(status);
   });
@@ -298,8 +299,8 @@ export function voidSignup(store: SandboxStore, signup: SignupRecord, replacedBy
 }
 
 /**
- * The member's unpaid signups of this type (new memberships, not renewals): a new signup of the
- * same member and type replaces them, so that paying both cannot buy two memberships.
+ * The member's unpaid signups of this type (new memberships, not renewals, not approved
+ * applications): the member's own new signup of the type replaces them (see createSignup).
  */
 export function unpaidSignups(store: SandboxStore, organizationId: string, memberId: string, typeId: string): SignupRecord[] {
   return Object.values(store.state.signups).filter(
@@ -308,6 +309,7 @@ export function unpaidSignups(store: SandboxStore, organizationId: string, membe
       signup.member_id === memberId &&
       signup.renewal_of === null &&
       signup.status === 'awaiting_payment' &&
+      !signup.approved_at &&
       store.state.memberships[signup.membership_ids[0]!]?.membership_type_id === typeId,
   );
 }

@@ -114,6 +114,8 @@ export interface SignupRecord {
   completed_at: string | null;
   /** Set when a newer signup of the same member and type replaced this unpaid one (status `failed`). */
   replaced_by?: string | null;
+  /** Set when an admin approved this application: it is then never replaced, only paid. */
+  approved_at?: string | null;
 }
 
 export interface CheckoutSessionRecord {

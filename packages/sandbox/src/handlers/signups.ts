@@ -175,8 +175,11 @@ function createSignup(context: RouteContext) {
   if (errors.length > 0) {
     throw new Problem(422, 'validation_failed', errors.length === 1 ? errors[0]!.message : `${errors.length} fields are invalid.`, { errors });
   }
-  // Unpaid checkouts of this member and type that this signup replaces (their reservations too).
-  const replaced = known ? unpaidSignups(store, orgId, known.id, type.id) : [];
+  // Unpaid checkouts of this member and type that this signup replaces (their reservations
+  // too): only when the caller is that member (their token). Anyone may type an email, so an
+  // anonymous signup replaces nothing; paying a second checkout is refused at completion.
+  const own = known !== undefined && context.caller.kind === 'member' && context.caller.member.id === known.id;
+  const replaced = own ? unpaidSignups(store, orgId, known.id, type.id) : [];
   const discount = params.discount_code
     ? usableDiscount(store, orgId, params.discount_code, type, today, 'discount_code', replaced)
     : null;
@@ -212,7 +215,7 @@ function createSignup(context: RouteContext) {
     fields: structuredClone(params.fields),
     updates_member: mayUpdateMember(context, member),
   });
-  // An unpaid checkout of the same member and type is replaced: paying both would buy two.
+  // The member's own unpaid checkout of the type is replaced: paying both would buy two.
   for (const older of replaced) voidSignup(store, older, signup.id);
   signup.membership_ids.push(pendingMembership(context, type, member, signup.id, autoRenew, quote.total).id);
   for (const person of groupMembers) {

@@ -21,10 +21,11 @@ const runningOf = (memberId: string, typeId: string) =>
   );
 
 describe('one membership per member and type, even when unpaid checkouts pile up', () => {
-  it('a new signup replaces an unpaid one: the old checkout is closed (409, nothing charged), the new one pays', async () => {
+  it('the member’s own new signup (with their token) replaces their unpaid one: the old checkout is closed (409, nothing charged)', async () => {
     const member = { email: freshEmail(), first_name: 'Twice', last_name: 'Payer' };
-    const first = await client().signups.create(signupParams({ membership_type_id: 'monthly', member }));
-    const second = await client().signups.create(signupParams({ membership_type_id: 'monthly', member }));
+    const own = clientFor(sandbox, { token: sandbox.issueMemberToken('demo', member.email) });
+    const first = await own.signups.create(signupParams({ membership_type_id: 'monthly', member }));
+    const second = await own.signups.create(signupParams({ membership_type_id: 'monthly', member }));
     assert.equal(second.status, 'awaiting_payment');
 
     const refused = await payWithCard(sandbox, clientSecretOf(first));
@@ -38,6 +39,45 @@ describe('one membership per member and type, even when unpaid checkouts pile up
     assert.equal((await payWithCard(sandbox, clientSecretOf(second))).status, 200);
     assert.equal(sandbox.store.payments().length, 1);
     assert.equal(runningOf(second.member.id, 'monthly').length, 1);
+  });
+
+  it('an anonymous signup with someone’s email closes nothing of theirs; the second payment is refused at completion', async () => {
+    const victim = { email: freshEmail('victim'), first_name: 'Vic', last_name: 'Tim' };
+    const theirs = await client().signups.create(signupParams({ membership_type_id: 'monthly', member: victim }));
+    const stranger = await client().signups.create(
+      signupParams({ membership_type_id: 'monthly', member: { ...victim, email: victim.email.toUpperCase(), first_name: 'X' } }),
+    );
+    assert.equal((await client().signups.retrieve(theirs.id)).status, 'awaiting_payment');
+    assert.equal((await payWithCard(sandbox, clientSecretOf(theirs))).status, 200, 'the victim can still pay');
+    const refused = await payWithCard(sandbox, clientSecretOf(stranger));
+    assert.equal(refused.status, 409);
+    assert.equal((await refused.json()).code, 'already_member');
+    assert.equal(sandbox.store.payments().length, 1, 'one payment, one membership');
+    assert.equal(runningOf(theirs.member.id, 'monthly').length, 1);
+  });
+
+  it('an approved application is never thrown away: a new signup of that person, with or without their token, is refused', async () => {
+    const email = freshEmail('applicant');
+    const application = signupParams({
+      membership_type_id: 'committee',
+      member: { email, first_name: 'App', last_name: 'Licant' },
+      fields: { motivation: 'I would like to help run the club.' },
+    });
+    const applied = await client().signups.create(application);
+    const approve = await fetch(`${sandbox.baseUrl}/organizations/demo/memberships/${applied.membership.id}/approve`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer sk_test_sandbox' },
+    });
+    assert.equal(approve.status, 200);
+    const own = clientFor(sandbox, { token: sandbox.issueMemberToken('demo', email) });
+    for (const caller of [client(), own]) {
+      const refused = await rejection(caller.signups.create(application));
+      assert.equal(refused.status, 409);
+    }
+    const approved = await client().signups.retrieve(applied.id);
+    assert.deepEqual([approved.status, approved.membership.status], ['awaiting_payment', 'pending']);
+    assert.equal((await payWithCard(sandbox, clientSecretOf(approved))).status, 200);
+    assert.equal((await client().signups.retrieve(applied.id)).membership.status, 'active');
   });
 
   it('completion re-checks: a membership that appeared meanwhile makes the payment 409 already_member, charging nothing', async () => {
@@ -123,13 +163,14 @@ describe('a discount’s redemption limit counts unfinished signups', () => {
   it('max 1: a second unpaid signup is refused; replacing the first frees the code; paying redeems it', async () => {
     addOnceCode();
     const first = { email: freshEmail(), first_name: 'First', last_name: 'Buyer' };
-    await client().signups.create(signupParams({ membership_type_id: 'monthly', member: first, discount_code: 'ONCE' }));
+    const own = clientFor(sandbox, { token: sandbox.issueMemberToken('demo', first.email) });
+    await own.signups.create(signupParams({ membership_type_id: 'monthly', member: first, discount_code: 'ONCE' }));
     await usedUp(client().signups.create(signupParams({ membership_type_id: 'monthly', discount_code: 'ONCE' })));
     await usedUp(client().discounts.validate({ code: 'ONCE', membership_type_id: 'monthly' }));
     // The same member retrying keeps the code (the retry replaces their own reservation).
-    await client().signups.create(signupParams({ membership_type_id: 'monthly', member: first, discount_code: 'ONCE' }));
+    await own.signups.create(signupParams({ membership_type_id: 'monthly', member: first, discount_code: 'ONCE' }));
     // Retrying without the code voids the reservation: someone else may use it now.
-    await client().signups.create(signupParams({ membership_type_id: 'monthly', member: first }));
+    await own.signups.create(signupParams({ membership_type_id: 'monthly', member: first }));
     const second = await client().signups.create(signupParams({ membership_type_id: 'monthly', discount_code: 'ONCE' }));
     assert.equal(second.quote.discount_amount, 180);
     await payWithCard(sandbox, clientSecretOf(second));

@@ -106,4 +106,26 @@ describe('<membership-signup> keyboard only, through a paid plan', function () {
     expect(signups).to.have.length(1);
     expect(signups[0]!.status).to.equal('completed');
   });
+
+  it('donation: a preset chosen with Space, then an amount typed over it', async () => {
+    await useSandbox();
+    const el = await mount({ 'membership-type': 'supporter' });
+    el.focus();
+    for (let n = 0; n < 30 && root(el).activeElement?.textContent!.trim() !== '$50.00'; n++) await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement?.textContent!.trim()).to.equal('$50.00');
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(root(el).activeElement?.getAttribute('aria-pressed')).to.equal('true');
+    expect($(el, '[part="total"]')!.textContent).to.contain('Total: $50.00');
+    for (let n = 0; n < 5 && root(el).activeElement !== field(el, 'Amount'); n++) await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement).to.equal(field(el, 'Amount'));
+    expect(field(el, 'Amount').value).to.equal('50.00');
+    await sendKeys({ press: 'End' });
+    for (let n = 0; n < '50.00'.length; n++) await sendKeys({ press: 'Backspace' });
+    await sendKeys({ type: '75' });
+    await el.updateComplete;
+    expect($(el, '[part="total"]')!.textContent).to.contain('Total: $75.00');
+    expect(root(el).querySelector('[aria-pressed="true"]')).to.equal(null);
+    expectNoInlineStyles(el);
+  });
 });

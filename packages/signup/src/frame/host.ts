@@ -20,12 +20,12 @@ import {
 
 /**
  * Sandbox flags the frame keeps: scripts and its own origin (the widget, Stripe.js and the
- * sessionStorage draft), forms, popups that escape the sandbox (Stripe's 3-D Secure, Link and the
- * hosted checkout page) and top-level navigation only on a click. Everything else stays off
- * (navigating the host page without a click, modals, downloads, pointer lock…).
+ * sessionStorage draft), forms, and popups that escape the sandbox (Stripe's 3-D Secure, Link and
+ * the hosted checkout page). Everything else stays off, top-level navigation included: in a frame
+ * the widget opens the hosted page as a popup and never navigates the host page, so the flag
+ * would only let the frame take the member away from this page on any click.
  */
-export const FRAME_SANDBOX =
-  'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation';
+export const FRAME_SANDBOX = 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox';
 
 const STYLES = ':host{display:block}iframe{display:block;width:100%;border:0;color-scheme:normal}';
 
@@ -46,6 +46,8 @@ const STYLES = ':host{display:block}iframe{display:block;width:100%;border:0;col
 export class MembershipSignupFrameElement extends HTMLElement {
   static readonly version: string = '0.1.0';
   static readonly observedAttributes = ['src', 'frame-title'];
+  /** How long (ms) the frame may take to announce itself before this element warns, once. */
+  static readyTimeout = 10000;
 
   /** Called when the frame needs a token (missing or expired): `() => Promise<string>`. */
   getAuthToken?: (() => Promise<string>) | null;
@@ -57,6 +59,8 @@ export class MembershipSignupFrameElement extends HTMLElement {
   private _nonce?: Nonce;
   private _authSent = false;
   private _popupTimer?: ReturnType<typeof setInterval>;
+  private _readyTimer?: ReturnType<typeof setTimeout>;
+  private _warned?: boolean;
 
   constructor() {
     super();
@@ -96,6 +100,7 @@ export class MembershipSignupFrameElement extends HTMLElement {
 
   disconnectedCallback(): void {
     removeEventListener('message', this._onWindowMessage);
+    clearTimeout(this._readyTimer);
     this._close();
   }
 
@@ -130,6 +135,13 @@ export class MembershipSignupFrameElement extends HTMLElement {
     iframe.title = this._title();
     iframe.src = new URL(src, document.baseURI).href;
     if (!iframe.isConnected) this.shadowRoot!.append(iframe);
+    // A frame that never announces itself (this page not in embed_origins, a wrong src, a
+    // redirect to another origin) would otherwise fail in silence. Never mentions the token.
+    clearTimeout(this._readyTimer);
+    this._readyTimer = setTimeout(() => {
+      if (!this._warned) console.warn(`<membership-signup-frame>: no ready from ${origin}; is ${location.origin} in the organization's embed_origins?`);
+      this._warned = true;
+    }, MembershipSignupFrameElement.readyTimeout);
   }
 
   private _close(): void {
@@ -143,6 +155,7 @@ export class MembershipSignupFrameElement extends HTMLElement {
     const frame = this._iframe?.contentWindow;
     // Exact origin of the src we loaded AND the very window we created: anything else is noise.
     if (!frame || event.source !== frame || event.origin !== this._origin || !isReady(event.data)) return;
+    clearTimeout(this._readyTimer);
     this._close();
     const nonce = (this._nonce = randomNonce());
     const channel = new MessageChannel();

@@ -30,7 +30,11 @@ export const EVENT_NAMES = [
 ] as const;
 export type FrameEventName = (typeof EVENT_NAMES)[number];
 
-/** Heights outside 0…MAX_HEIGHT CSS pixels are treated as spoofed and ignored. */
+/**
+ * The iframe's height stays within 1…MAX_HEIGHT CSS pixels: a finite height outside is clamped
+ * (taller content scrolls inside the frame instead of freezing it at an older height); anything
+ * that is not a finite, non-negative number is ignored.
+ */
 export const MAX_HEIGHT = 20000;
 export const MAX_TOKEN_LENGTH = 8192;
 export const MAX_URL_LENGTH = 4096;
@@ -79,8 +83,7 @@ export const isToken = (value: unknown): value is string =>
 const isId = (value: unknown): value is number =>
   typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 
-export const isHeight = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_HEIGHT;
+export const isHeight = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 
 export function randomNonce(): Nonce {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -112,7 +115,9 @@ export function parseFrameMessage(data: unknown, nonce: Nonce): FrameToHost | un
       return shaped(data, ['type', 'nonce']) ? { type, nonce } : undefined;
     case 'height': {
       const height = own(message, 'height');
-      return shaped(data, ['type', 'nonce', 'height']) && isHeight(height) ? { type, nonce, height: Math.ceil(height) } : undefined;
+      return shaped(data, ['type', 'nonce', 'height']) && isHeight(height)
+        ? { type, nonce, height: Math.min(MAX_HEIGHT, Math.max(1, Math.ceil(height))) }
+        : undefined;
     }
     case 'token-request': {
       const id = own(message, 'id');
@@ -243,9 +248,9 @@ export function postToWindow(target: Window, message: ReadyMessage | ConnectMess
   if (httpOrigin(targetOrigin) !== targetOrigin) throw new TypeError('memberkit: refusing to post without an exact target origin');
   try {
     (window.postMessage as (message: unknown, targetOrigin: string, transfer: Transferable[]) => void).call(target, message, targetOrigin, transfer);
-  } catch (error) {
-    // An engine refusing another window as `this`: fall back to the target's own method.
-    if (error instanceof TypeError) target.postMessage(message, targetOrigin, transfer);
-    else throw error;
+  } catch {
+    // An engine refusing another window as `this` (a TypeError, or a SecurityError for a
+    // cross-origin one): fall back to the target's own method, still with the exact origin.
+    target.postMessage(message, targetOrigin, transfer);
   }
 }

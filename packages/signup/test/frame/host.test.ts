@@ -3,7 +3,7 @@
 // proven end to end in test/e2e/frame*.test.ts.
 import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import '../../src/frame/index.js';
-import { FRAME_SANDBOX, MembershipSignupFrameElement } from '../../src/frame/index.js';
+import { FRAME_SANDBOX, MAX_HEIGHT, MembershipSignupFrameElement } from '../../src/frame/index.js';
 
 interface Fake {
   connects: { data: { nonce: string }; origin: string; ports: number }[];
@@ -91,6 +91,8 @@ describe('<membership-signup-frame>: the iframe it creates', () => {
     expect(iframe.getAttribute('allow')).to.equal('payment');
     expect(iframe.title).to.equal('Membership signup');
     expect(iframe.getAttribute('sandbox')).to.equal(FRAME_SANDBOX);
+    // The frame may not navigate this page, not even on a click: the widget opens hosted pages as popups.
+    expect([...iframe.sandbox].sort()).to.deep.equal(['allow-forms', 'allow-popups', 'allow-popups-to-escape-sandbox', 'allow-same-origin', 'allow-scripts']);
     expect(iframe.referrerPolicy).to.equal('origin');
     expect(iframe.src).to.equal(FAKE);
     expect(iframe.hasAttribute('style')).to.equal(false);
@@ -217,15 +219,25 @@ describe('<membership-signup-frame>: height', () => {
     expect(el.frame!.getBoundingClientRect().height).to.equal(120);
   });
 
-  it('ignores spoofed heights (1e9, -1, NaN, strings) and heights with another nonce', async () => {
+  it('ignores spoofed heights (-1, NaN, Infinity, strings) and heights with another nonce', async () => {
     const { el, fake, nonce } = await connected();
     fake.send({ type: 'height', nonce, height: 300 });
     await waitUntil(() => el.frame!.style.height === '300px');
-    for (const height of [1e9, -1, NaN, Infinity, '500']) fake.send({ type: 'height', nonce, height });
+    for (const height of [-1, NaN, Infinity, '500', null]) fake.send({ type: 'height', nonce, height });
     fake.send({ type: 'height', nonce: 'e'.repeat(32), height: 500 });
     fake.send({ type: 'height', nonce, height: 300, extra: true });
     await portMarker(fake);
     expect(el.frame!.style.height).to.equal('300px');
+  });
+
+  it('clamps absurd finite heights (1e9, 0) to 1…MAX_HEIGHT instead of freezing, and follows real ones again', async () => {
+    const { el, fake, nonce } = await connected();
+    fake.send({ type: 'height', nonce, height: 1e9 });
+    await waitUntil(() => el.frame!.style.height === `${MAX_HEIGHT}px`, 'no clamp to MAX_HEIGHT');
+    fake.send({ type: 'height', nonce, height: 0 });
+    await waitUntil(() => el.frame!.style.height === '1px', 'no clamp to 1px');
+    fake.send({ type: 'height', nonce, height: 240 });
+    await waitUntil(() => el.frame!.style.height === '240px');
   });
 });
 
@@ -268,6 +280,20 @@ describe('<membership-signup-frame>: token refresh', () => {
     fake.send({ type: 'token-request', nonce, id: 7 });
     await waitUntil(() => fake.received.length === 2);
     expect(fake.received[1]).to.deep.equal({ type: 'token', nonce, id: 7, token: 'fresh-1' });
+  });
+
+  it('answers with a getAuthToken the page assigned after the handshake, and null while it has none', async () => {
+    const { el, fake, nonce } = await connected();
+    expect(fake.received[0]).to.deep.equal({ type: 'auth', nonce, token: null, refresh: false });
+    fake.send({ type: 'token-request', nonce, id: 1 });
+    await waitUntil(() => fake.received.length === 2);
+    el.getAuthToken = async () => 'assigned-after-hello';
+    fake.send({ type: 'token-request', nonce, id: 2 });
+    await waitUntil(() => fake.received.length === 3);
+    expect(fake.received.slice(1)).to.deep.equal([
+      { type: 'token', nonce, id: 1, token: null },
+      { type: 'token', nonce, id: 2, token: 'assigned-after-hello' },
+    ]);
   });
 
   it('answers null when getAuthToken fails or returns a malformed token', async () => {
@@ -344,6 +370,48 @@ describe('<membership-signup-frame>: hosted checkout popup', () => {
     } finally {
       window.open = open;
     }
+  });
+});
+
+describe('<membership-signup-frame>: a frame that never announces itself', () => {
+  const readyTimeout = MembershipSignupFrameElement.readyTimeout;
+  let warnings: string[];
+  const warn = console.warn;
+
+  beforeEach(() => {
+    warnings = [];
+    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+    MembershipSignupFrameElement.readyTimeout = 50;
+  });
+
+  afterEach(() => {
+    console.warn = warn;
+    MembershipSignupFrameElement.readyTimeout = readyTimeout;
+  });
+
+  // Nothing answers on this origin (the iframe shows an error page and never announces itself); a
+  // warning naming it comes from an element whose timer started later than the others'.
+  const NOWHERE = 'http://127.0.0.1:1';
+  const about = (origin: string) => warnings.filter((line) => line.includes(`no ready from ${origin};`));
+
+  it('warns once per element, naming the frame’s origin and this page’s, never the token', async () => {
+    const silent = await mount((host) => (host.authToken = TOKEN), `${FAKE}?silent`);
+    await waitUntil(() => warnings.length === 1, 'no warning');
+    expect(warnings[0]).to.include(`no ready from ${location.origin};`).and.include(`is ${location.origin} in the organization's embed_origins?`);
+    expect(warnings[0]).not.to.include(TOKEN);
+    // A second load of the same element, then another element: timers of the same delay run in
+    // the order they were set, so once the other one warned, the first one's second timer ran out.
+    silent.setAttribute('src', `${FAKE}?silent&again`);
+    await mount(() => {}, `${NOWHERE}/frame.html`);
+    await waitUntil(() => about(NOWHERE).length === 1, 'no warning from the other element');
+    expect(about(location.origin)).to.have.length(1);
+  });
+
+  it('does not warn when the frame announces itself in time', async () => {
+    await connected();
+    await mount(() => {}, `${NOWHERE}/frame.html`);
+    await waitUntil(() => about(NOWHERE).length === 1, 'no warning from the silent element');
+    expect(about(location.origin)).to.deep.equal([]);
   });
 });
 

@@ -47,14 +47,24 @@ describe('frame protocol: handshake messages', () => {
 });
 
 describe('frame protocol: frame → host messages', () => {
-  it('accepts a height within 0…MAX_HEIGHT, rounded up to whole pixels', () => {
+  const heightOf = (height: unknown) => (parseFrameMessage({ type: 'height', nonce, height }, nonce) as { height?: number } | undefined)?.height;
+
+  it('accepts a height rounded up to whole pixels', () => {
     expect(parseFrameMessage({ type: 'height', nonce, height: 420.2 }, nonce)).to.deep.equal({ type: 'height', nonce, height: 421 });
-    expect(parseFrameMessage({ type: 'height', nonce, height: 0 }, nonce)).to.deep.equal({ type: 'height', nonce, height: 0 });
-    expect(parseFrameMessage({ type: 'height', nonce, height: MAX_HEIGHT }, nonce)?.type).to.equal('height');
+    expect(heightOf(MAX_HEIGHT)).to.equal(MAX_HEIGHT);
   });
 
-  it('ignores spoofed heights: 1e9, -1, NaN, Infinity, strings', () => {
-    for (const height of [1e9, -1, NaN, Infinity, -Infinity, '300', null, MAX_HEIGHT + 1]) {
+  it('clamps finite heights to 1…MAX_HEIGHT: tall content gets the tallest frame, not its last smaller height', () => {
+    expect(heightOf(MAX_HEIGHT + 1)).to.equal(MAX_HEIGHT);
+    expect(heightOf(1e9)).to.equal(MAX_HEIGHT);
+    expect(heightOf(Number.MAX_VALUE)).to.equal(MAX_HEIGHT);
+    // An empty frame would collapse to nothing, and the member could not see the notice inside.
+    expect(heightOf(0)).to.equal(1);
+    expect(heightOf(0.2)).to.equal(1);
+  });
+
+  it('ignores heights that are not finite non-negative numbers: -1, NaN, Infinity, strings, null', () => {
+    for (const height of [-1, -0.5, -1e9, NaN, Infinity, -Infinity, '300', null, undefined, { valueOf: () => 300 }]) {
       expect(parseFrameMessage({ type: 'height', nonce, height }, nonce), String(height)).to.equal(undefined);
     }
   });
@@ -163,6 +173,23 @@ describe('frame protocol: posting to a window', () => {
   it('refuses "*" and anything that is not an exact http(s) origin', () => {
     for (const origin of ['*', 'null', '', 'https://a.test/path', 'javascript:', 'file://']) {
       expect(() => postToWindow(window, ready as never, origin), origin).to.throw(TypeError);
+    }
+  });
+
+  it('falls back to the target’s own postMessage whatever the engine throws for another window as `this`, keeping the exact origin', () => {
+    const original = window.postMessage;
+    for (const refusal of [new TypeError('Illegal invocation'), new DOMException('Blocked a frame', 'SecurityError')]) {
+      const calls: unknown[][] = [];
+      const target = { postMessage: (...args: unknown[]) => calls.push(args) } as unknown as Window;
+      window.postMessage = (() => {
+        throw refusal;
+      }) as typeof window.postMessage;
+      try {
+        postToWindow(target, ready as never, 'https://frame.example');
+      } finally {
+        window.postMessage = original;
+      }
+      expect(calls, refusal.name).to.deep.equal([[ready, 'https://frame.example', []]]);
     }
   });
 

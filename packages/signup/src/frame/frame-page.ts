@@ -15,9 +15,11 @@ import {
   PROTOCOL,
   VERSION,
   isConnect,
+  httpOrigin,
   isToken,
   parseHostMessage,
   postToWindow,
+  type FrameEventName,
   type FrameToHost,
   type Nonce,
 } from './protocol.js';
@@ -33,14 +35,17 @@ export interface FramePageOptions {
   client?: PublicClient;
   /** Passed to the widget as `.stripeLoader` (the sandbox's stand-in checkout). */
   stripeLoader?: (publishableKey: string) => Promise<unknown>;
-  /** How long to wait for the host's answer before rendering without a token (ms). */
+  /**
+   * How long to wait for the host's answer before rendering the widget without a token (ms); a
+   * host answering later still connects.
+   */
   handshakeTimeout?: number;
   /** The page's own URL (tests). */
   url?: string;
 }
 
 /** What the widget element looks like from here (kept structural: no import of the Lit element). */
-interface SignupWidget extends HTMLElement {
+export interface SignupWidget extends HTMLElement {
   authToken?: string | null;
   getAuthToken?: (() => Promise<string>) | null;
   stripeLoader?: (publishableKey: string) => Promise<unknown>;
@@ -50,7 +55,7 @@ interface SignupWidget extends HTMLElement {
 export interface FramePage {
   /** The rendered widget, or undefined when the page refused to be shown on this embedder. */
   widget?: HTMLElement;
-  /** The embedding page's origin when the handshake succeeded. */
+  /** The embedding page's origin once the handshake succeeded (set later when the host answers late). */
   hostOrigin?: string;
 }
 
@@ -101,38 +106,67 @@ function renderNotice(text: string): void {
   document.body.append(notice);
 }
 
+/**
+ * Whether `origin` (the embedder's, as the browser reports it) is one of the organization's
+ * `embed_origins`. Entries are compared as origins (`new URL(entry).origin`), so `https://Acme.com/`
+ * and `https://acme.com:443` name `https://acme.com`; the scheme, host and port must all match, so
+ * `http://acme.com`, `https://acme.com:8443` and `https://acme.com.evil.test` do not. Anything that
+ * is not an http(s) origin (`null`, `*`, a bare host) allows nobody.
+ */
+export function isAllowedEmbedder(origin: string | undefined, embedOrigins: unknown): boolean {
+  if (!origin || httpOrigin(origin) !== origin || !Array.isArray(embedOrigins)) return false;
+  return embedOrigins.some((entry) => typeof entry === 'string' && httpOrigin(entry) === origin);
+}
+
 /** Starts the frame page; resolves once the widget is rendered (or the page refused). */
 export async function startFramePage(options: FramePageOptions = {}): Promise<FramePage> {
   applyStyles();
   const params = readFrameParams(options.url ?? location.href);
   const framed = window.parent !== window;
-  if (!framed || !params.organization) return { widget: mount(params, options) };
+  if (!framed || !params.organization) {
+    const widget = createWidget(params, options);
+    document.body.append(widget);
+    return { widget };
+  }
 
   const hostOrigin = embedderOrigin();
-  let allowed: unknown[] = [];
+  let embedOrigins: unknown;
   try {
     const client = options.client ?? createPublicClient({ baseUrl: options.apiBase ?? DEFAULT_API_BASE, organization: params.organization });
     // The organization alone: a hidden or invite-only type is the widget's business (it explains
     // a missing invitation itself), not a reason to refuse the page.
     const config = await client.signupConfig.retrieve();
-    allowed = Array.isArray(config.organization.embed_origins) ? config.organization.embed_origins : [];
+    embedOrigins = config.organization.embed_origins;
   } catch {
+    // Fail closed: without the list nobody is allowed, and nothing is posted to the parent.
     renderNotice('This signup form could not be loaded. Please reload the page.');
     return {};
   }
-  if (!hostOrigin || !allowed.includes(hostOrigin)) {
+  if (!isAllowedEmbedder(hostOrigin, embedOrigins)) {
     renderNotice('This signup form cannot be shown on this site.');
     return {};
   }
-  const channel = await handshake(hostOrigin, options.handshakeTimeout ?? 5000);
-  const widget = mount(params, options, channel);
-  return channel ? { widget, hostOrigin } : { widget };
+  const widget = createWidget(params, options);
+  const attach = bridge(widget);
+  const page: FramePage = { widget };
+  const connected = handshake(hostOrigin!).then((channel) => {
+    attach(channel);
+    page.hostOrigin = hostOrigin;
+  });
+  // Normally the host answers at once and the token is on the widget before its first request.
+  // A host that answers after the timeout still connects (the widget then reloads with the token):
+  // a slow host page must not leave the embed without token, height and events for good.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([connected, new Promise((resolve) => (timer = setTimeout(resolve, options.handshakeTimeout ?? 5000)))]);
+  clearTimeout(timer);
+  document.body.append(widget);
+  return page;
 }
-
 
 /** The frame's end of one handshake: the port, its nonce and what the host said about auth. */
 export class FrameChannel {
   token: string | null = null;
+  /** Whether the host had a getAuthToken at the hello; the widget asks the host either way (see bridge). */
   refresh = false;
   /** Tokens seen in this handshake: an outgoing event that contains one is dropped. */
   private readonly tokens = new Set<string>();
@@ -168,10 +202,9 @@ export class FrameChannel {
       const waiting = this.pending.get(message.id);
       if (!waiting) return;
       this.pending.delete(message.id);
-      if (message.token) {
-        this.tokens.add(message.token);
-        waiting.resolve(message.token);
-      } else waiting.reject(new Error('The host has no token for this member.'));
+      if (message.token) this.tokens.add(message.token);
+      // No token (the host has no getAuthToken, or it failed): '' tells the widget to go on without one.
+      waiting.resolve(message.token ?? '');
     } else this.onCheckoutClosed?.(message.opened);
   }
 
@@ -179,7 +212,10 @@ export class FrameChannel {
     this.send({ type: 'hello', nonce: this.nonce });
   }
 
-  /** `.getAuthToken` for the widget: asks the host, which calls its own getAuthToken. */
+  /**
+   * `.getAuthToken` for the widget: asks the host, which calls its own getAuthToken (looked up at
+   * the time of the request). Resolves '' when the host has no token; rejects when it does not answer.
+   */
   requestToken = (): Promise<string> =>
     new Promise<string>((resolve, reject) => {
       const id = this.nextId++;
@@ -218,28 +254,25 @@ export class FrameChannel {
 
 /**
  * Announces readiness to the parent (exact origin), accepts the first valid connect from the
- * parent window and that origin, says hello over the port and waits for the host's auth message.
- * Resolves null when the host does not answer in time (the widget then runs without a token).
+ * parent window and that origin, says hello over the port and resolves once the host's auth
+ * message arrived. It keeps listening until that one connect comes, however late; later connects
+ * (a replayed nonce, a second handshake) find no listener.
  */
-export function handshake(hostOrigin: string, timeout: number): Promise<FrameChannel | null> {
+export function handshake(hostOrigin: string): Promise<FrameChannel> {
   return new Promise((resolve) => {
-    let channel: FrameChannel | undefined;
-    const finish = (result: FrameChannel | null) => {
-      if (result) performance.mark('memberkit-frame:connected');
-      removeEventListener('message', onMessage);
-      clearTimeout(timer);
-      resolve(result);
-    };
     const onMessage = (event: MessageEvent) => {
-      if (channel || event.source !== window.parent || event.origin !== hostOrigin) return;
+      // Both checks: a window on the host's origin that is not the parent (a sibling frame, a
+      // popup) and the parent window showing another origin are both strangers.
+      if (event.source !== window.parent || event.origin !== hostOrigin) return;
       if (!isConnect(event.data) || event.ports.length !== 1) return;
-      channel = new FrameChannel(event.ports[0]!, event.data.nonce);
-      // Later connects (a replayed nonce, a second handshake) find no listener.
       removeEventListener('message', onMessage);
-      channel.onAuth = () => finish(channel!);
+      const channel = new FrameChannel(event.ports[0]!, event.data.nonce);
+      channel.onAuth = () => {
+        performance.mark('memberkit-frame:connected');
+        resolve(channel);
+      };
       channel.hello();
     };
-    const timer = setTimeout(() => finish(null), timeout);
     addEventListener('message', onMessage);
     // Marks for integrators and the bench: ready → connected is the handshake's cost.
     performance.mark('memberkit-frame:ready');
@@ -264,29 +297,55 @@ export function hostedPageOpener(channel: FrameChannel): (url: string) => void {
   };
 }
 
-function mount(params: Partial<Record<FrameParam, string>>, options: FramePageOptions, channel?: FrameChannel | null): HTMLElement {
+function createWidget(params: Partial<Record<FrameParam, string>>, options: FramePageOptions): SignupWidget {
   const widget = document.createElement('membership-signup') as SignupWidget;
   for (const name of FRAME_PARAMS) if (params[name]) widget.setAttribute(name, params[name]);
   if (options.apiBase) widget.setAttribute('api-base', options.apiBase);
   if (options.stripeLoader) widget.stripeLoader = options.stripeLoader;
-  if (channel) {
-    // In memory only: a property, never the auth-token attribute.
-    if (channel.token && isToken(channel.token)) widget.authToken = channel.token;
-    if (channel.refresh) widget.getAuthToken = channel.requestToken;
-    for (const name of EVENT_NAMES) widget.addEventListener(name, (event) => channel.event(name, (event as CustomEvent).detail));
-    widget.hostedPageOpener = hostedPageOpener(channel);
-    observeHeight(channel);
-  }
-  document.body.append(widget);
   return widget;
 }
 
-function observeHeight(channel: FrameChannel): void {
-  let last = -1;
+/** Events the widget dispatches before the host connected, kept for it (a late host still hears `-ready`). */
+const MAX_QUEUED_EVENTS = 50;
+
+/**
+ * Wires the widget to the host, whenever the channel arrives: call it before the widget is in the
+ * page, then hand the channel to the function it returns (at once, or when a late host answers).
+ * Until then events wait (bounded), the height is kept, and the widget asks for no token.
+ * @internal exported for tests
+ */
+export function bridge(widget: SignupWidget): (channel: FrameChannel) => void {
+  let channel: FrameChannel | undefined;
+  const queued: [FrameEventName, unknown][] = [];
+  for (const name of EVENT_NAMES) {
+    widget.addEventListener(name, (event) => {
+      const detail = (event as CustomEvent).detail;
+      if (channel) channel.event(name, detail);
+      else if (queued.length < MAX_QUEUED_EVENTS) queued.push([name, detail]);
+    });
+  }
+  // Always a way to ask the host, whatever it said at the hello: a site may assign getAuthToken
+  // after the handshake. Without a channel (or a token on the host) the widget goes on without one.
+  widget.getAuthToken = () => (channel ? channel.requestToken() : Promise.resolve(''));
+  let height = -1;
   new ResizeObserver(() => {
-    const height = Math.ceil(document.body.getBoundingClientRect().height);
-    if (height === last) return;
-    last = height;
-    channel.height(height);
+    const next = Math.ceil(document.body.getBoundingClientRect().height);
+    if (next === height) return;
+    height = next;
+    channel?.height(next);
   }).observe(document.body);
+  return (connected) => {
+    channel = connected;
+    // In memory only: a property, never the auth-token attribute. Applied on every auth the
+    // channel accepts, which is once per handshake.
+    const applyToken = () => {
+      if (connected.token && isToken(connected.token)) widget.authToken = connected.token;
+    };
+    applyToken();
+    connected.onAuth = applyToken;
+    widget.hostedPageOpener = hostedPageOpener(connected);
+    for (const [name, detail] of queued.splice(0)) connected.event(name, detail);
+    // A late host: the widget is already laid out, and the observer reports only changes.
+    if (widget.isConnected && height >= 0) connected.height(height);
+  };
 }

@@ -1,7 +1,7 @@
 // The frame page's half of the protocol, in one page: URL settings, the channel (token once,
 // refresh by request id, events without tokens) and the handshake against this window as parent.
 import { expect, waitUntil } from '@open-wc/testing';
-import { FrameChannel, handshake, hostedPageOpener, readFrameParams } from '../../src/frame/frame-page.js';
+import { FrameChannel, bridge, handshake, hostedPageOpener, isAllowedEmbedder, readFrameParams, type SignupWidget } from '../../src/frame/frame-page.js';
 
 const nonce = '0123456789abcdef0123456789abcdef';
 
@@ -81,14 +81,12 @@ describe('frame page: the channel to the host', () => {
     expect(await fresh).to.equal('fresh-token');
   });
 
-  it('rejects the refresh when the host has no token', async () => {
+  it('answers the refresh with no token ("") when the host has none, so the widget goes on without one', async () => {
     const { host, frame, received } = pair();
     const fresh = frame.requestToken();
     await waitUntil(() => received.length === 1);
     host.postMessage({ type: 'token', nonce, id: 1, token: null });
-    let error: unknown;
-    await fresh.catch((e: unknown) => (error = e));
-    expect(error).to.be.instanceOf(Error);
+    expect(await fresh).to.equal('');
   });
 
   it('forwards events as plain data, and drops any event that would carry a token', async () => {
@@ -122,6 +120,50 @@ describe('frame page: the channel to the host', () => {
   });
 });
 
+describe('frame page: which sites may embed it (organization.embed_origins)', () => {
+  const acme = ['https://acme.com'];
+
+  it('allows exactly a listed origin', () => {
+    expect(isAllowedEmbedder('https://acme.com', acme)).to.equal(true);
+    expect(isAllowedEmbedder('http://localhost:4400', ['https://acme.com', 'http://localhost:4400'])).to.equal(true);
+  });
+
+  it('refuses the http look-alike of an https origin, and the other way round', () => {
+    expect(isAllowedEmbedder('http://acme.com', acme)).to.equal(false);
+    expect(isAllowedEmbedder('https://acme.com', ['http://acme.com'])).to.equal(false);
+  });
+
+  it('refuses the same host on another port', () => {
+    expect(isAllowedEmbedder('https://acme.com:8443', acme)).to.equal(false);
+    expect(isAllowedEmbedder('http://localhost:4401', ['http://localhost:4400'])).to.equal(false);
+  });
+
+  it('refuses suffix and prefix look-alikes (https://acme.com.evil.test, https://evilacme.com, a subdomain)', () => {
+    for (const origin of ['https://acme.com.evil.test', 'https://evilacme.com', 'https://www.acme.com', 'https://acme.co']) {
+      expect(isAllowedEmbedder(origin, acme), origin).to.equal(false);
+    }
+  });
+
+  it('reads entries as origins: case, a trailing slash, a default port or a path still name the origin', () => {
+    for (const entry of ['https://Acme.COM', 'https://acme.com/', 'HTTPS://acme.com:443', 'https://acme.com/members/join']) {
+      expect(isAllowedEmbedder('https://acme.com', [entry]), entry).to.equal(true);
+    }
+    expect(isAllowedEmbedder('http://acme.com', ['http://acme.com:80/'])).to.equal(true);
+  });
+
+  it('allows nobody for entries that are not http(s) origins, or a list that is not a list', () => {
+    for (const entries of [['*'], ['acme.com'], ['null'], ['javascript:alert(1)'], [42, null, { origin: 'https://acme.com' }], 'https://acme.com', undefined, null, {}]) {
+      expect(isAllowedEmbedder('https://acme.com', entries), JSON.stringify(entries)).to.equal(false);
+    }
+  });
+
+  it('allows no embedder that is unknown, opaque or not an exact origin', () => {
+    for (const origin of [undefined, '', 'null', 'https://acme.com/', 'https://ACME.com', 'file://']) {
+      expect(isAllowedEmbedder(origin, [...acme, 'null', 'file://']), String(origin)).to.equal(false);
+    }
+  });
+});
+
 describe('frame page: the hosted checkout', () => {
   it('asks the host to open it; once the host’s popup was blocked, opens it itself with no opener and no referrer', async () => {
     const { host, frame, received } = pair();
@@ -149,58 +191,97 @@ describe('frame page: the hosted checkout', () => {
 });
 
 describe('frame page: handshake (this window plays the parent)', () => {
-  it('announces readiness to the exact origin, accepts one connect, and ignores a replay', async () => {
-    const hellos: unknown[][] = [[], []];
-    let connects = 0;
-    const answer = (event: MessageEvent) => {
-      if ((event.data as { type?: string })?.type !== 'ready' || connects > 0) return;
-      expect(event.origin).to.equal(location.origin);
-      for (const attempt of [0, 1]) {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = (message) => {
-          hellos[attempt]!.push(message.data);
-          channel.port1.postMessage({ type: 'auth', nonce, token: 'tok', refresh: false });
-        };
-        connects += 1;
-        window.postMessage({ protocol: 'memberkit-frame', v: 1, type: 'connect', nonce }, location.origin, [channel.port2]);
-      }
-    };
-    // Every hello the frame's end posts, on any port, as it posts it.
+  /** Every hello the frame's end posts, on any port, as it posts it. */
+  function recordHellos(): { said: unknown[]; restore(): void } {
     const said: unknown[] = [];
     const portPost = MessagePort.prototype.postMessage;
     MessagePort.prototype.postMessage = function (this: MessagePort, ...args: unknown[]) {
       if ((args[0] as { type?: string })?.type === 'hello') said.push(args[0]);
       return (portPost as (...a: unknown[]) => void).apply(this, args);
     } as typeof MessagePort.prototype.postMessage;
+    return { said, restore: () => (MessagePort.prototype.postMessage = portPost) };
+  }
+
+  /** Resolves once this window has handled every message posted to it before the marker. */
+  function windowMarker(marker: string, post = true): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const listen = (event: MessageEvent) => event.data === marker && (removeEventListener('message', listen), resolve());
+      addEventListener('message', listen);
+      if (post) window.postMessage(marker, location.origin);
+    });
+  }
+
+  /** Connects this window (the frame's parent) the way the host does; the host's end answers hello with auth. */
+  function connectFromParent(token = 'tok'): unknown[] {
+    const hellos: unknown[] = [];
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (message) => {
+      hellos.push(message.data);
+      channel.port1.postMessage({ type: 'auth', nonce, token, refresh: false });
+    };
+    window.postMessage({ protocol: 'memberkit-frame', v: 1, type: 'connect', nonce }, location.origin, [channel.port2]);
+    return hellos;
+  }
+
+  it('announces readiness to the exact origin, accepts one connect, and ignores a replay', async () => {
+    const hellos: unknown[][] = [];
+    let ready: MessageEvent | undefined;
+    const answer = (event: MessageEvent) => {
+      if ((event.data as { type?: string })?.type !== 'ready' || ready) return;
+      ready = event;
+      hellos.push(connectFromParent(), connectFromParent());
+    };
+    const { said, restore } = recordHellos();
     addEventListener('message', answer);
     try {
-      const channel = await handshake(location.origin, 2000);
-      expect(channel?.token).to.equal('tok');
+      const channel = await handshake(location.origin);
+      expect(ready!.origin).to.equal(location.origin);
+      expect(channel.token).to.equal('tok');
       // A marker posted to this window now arrives after the replayed connect was handled.
-      await new Promise<void>((resolve) => {
-        const marker = (event: MessageEvent) => event.data === 'after-replay' && (removeEventListener('message', marker), resolve());
-        addEventListener('message', marker);
-        window.postMessage('after-replay', location.origin);
-      });
+      await windowMarker('after-replay');
       expect(said).to.deep.equal([{ type: 'hello', nonce }]);
       expect(hellos[0]).to.deep.equal([{ type: 'hello', nonce }]);
     } finally {
-      MessagePort.prototype.postMessage = portPost;
+      restore();
       removeEventListener('message', answer);
     }
   });
 
-  it('ignores a connect without a port, and gives up (null) when nobody answers', async () => {
-    const noPort = (event: MessageEvent) => {
-      if ((event.data as { type?: string })?.type === 'ready') {
-        window.postMessage({ protocol: 'memberkit-frame', v: 1, type: 'connect', nonce }, location.origin);
-      }
-    };
-    addEventListener('message', noPort);
+  it('ignores a connect from a sibling window on the host’s own origin, then accepts the parent’s', async () => {
+    const sibling = document.createElement('iframe');
+    sibling.src = new URL('./fixtures/fake-frame.html?silent', import.meta.url).href;
+    document.body.append(sibling);
+    const { said, restore } = recordHellos();
     try {
-      expect(await handshake(location.origin, 300)).to.equal(null);
+      await waitUntil(() => (sibling.contentWindow as Window & { fake?: unknown }).fake, 'no sibling');
+      const fake = (sibling.contentWindow as Window & { fake: { connectParent(nonce: string): void; hijacked: unknown[] } }).fake;
+      const connected = handshake(location.origin);
+      // Same origin as the parent, but not the parent: its connect (and port) must be ignored.
+      const siblingDone = windowMarker('sibling-done', false);
+      fake.connectParent(nonce);
+      await siblingDone;
+      expect(said).to.deep.equal([]);
+      expect(fake.hijacked).to.deep.equal([]);
+      const hellos = connectFromParent('parent-token');
+      expect((await connected).token).to.equal('parent-token');
+      expect(hellos).to.deep.equal([{ type: 'hello', nonce }]);
     } finally {
-      removeEventListener('message', noPort);
+      restore();
+      sibling.remove();
+    }
+  });
+
+  it('ignores a connect without a port, and keeps listening: a connect however late is accepted', async () => {
+    const { said, restore } = recordHellos();
+    try {
+      const connected = handshake(location.origin);
+      window.postMessage({ protocol: 'memberkit-frame', v: 1, type: 'connect', nonce }, location.origin);
+      await windowMarker('after-portless');
+      expect(said).to.deep.equal([]);
+      connectFromParent('late-token');
+      expect((await connected).token).to.equal('late-token');
+    } finally {
+      restore();
     }
   });
 
@@ -209,10 +290,79 @@ describe('frame page: handshake (this window plays the parent)', () => {
     const record = (event: MessageEvent) => seen.push(event.data);
     addEventListener('message', record);
     try {
-      expect(await handshake('https://acme.com.evil.test', 200)).to.equal(null);
-      expect(seen).to.deep.equal([]);
+      void handshake('https://acme.com.evil.test');
+      // Had the ready reached this window, it would have arrived before the marker.
+      await windowMarker('after-ready');
+      expect(seen).to.deep.equal(['after-ready']);
     } finally {
       removeEventListener('message', record);
     }
+  });
+});
+
+describe('frame page: the widget and the host, however late the host answers', () => {
+  /** A stand-in widget: the properties the frame page sets, and the events it forwards. */
+  function stubWidget(): SignupWidget & { refreshes: number } {
+    const widget = document.createElement('div') as unknown as SignupWidget & { refreshes: number };
+    widget.refreshes = 0;
+    return widget;
+  }
+  const emit = (widget: HTMLElement, name: string, detail: unknown) => widget.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+
+  afterEach(() => {
+    for (const element of document.querySelectorAll('[data-stub-widget]')) element.remove();
+  });
+
+  it('always gives the widget a token path: "" before the host connects, a token request after, even when the host had no getAuthToken at the hello', async () => {
+    const widget = stubWidget();
+    const attach = bridge(widget);
+    expect(await widget.getAuthToken!()).to.equal('');
+    const { host, frame, received } = pair();
+    let authed = false;
+    frame.onAuth = () => (authed = true);
+    host.postMessage({ type: 'auth', nonce, token: null, refresh: false });
+    await waitUntil(() => authed);
+    attach(frame);
+    const fresh = widget.getAuthToken!();
+    await waitUntil(() => received.some((message) => message.type === 'token-request'));
+    expect(received.filter((message) => message.type === 'token-request')).to.deep.equal([{ type: 'token-request', nonce, id: 1 }]);
+    host.postMessage({ type: 'token', nonce, id: 1, token: 'assigned-later' });
+    expect(await fresh).to.equal('assigned-later');
+  });
+
+  it('hands the host’s token to the widget, and forwards the events the widget sent before the host connected', async () => {
+    const widget = stubWidget();
+    const attach = bridge(widget);
+    emit(widget, 'membership-signup-ready', { organization: { id: 'acme' } });
+    emit(widget, 'click', {});
+    const { host, frame, received } = pair();
+    host.postMessage({ type: 'auth', nonce, token: 'member-token', refresh: false });
+    await waitUntil(() => frame.token === 'member-token');
+    attach(frame);
+    expect(widget.authToken).to.equal('member-token');
+    emit(widget, 'membership-signup-plan-select', { membershipType: { id: 'annual' } });
+    frame.height(1);
+    await waitUntil(() => received.some((message) => message.type === 'height'));
+    expect(received.map((message) => [message.type, message.name])).to.deep.equal([
+      ['event', 'membership-signup-ready'],
+      ['event', 'membership-signup-plan-select'],
+      ['height', undefined],
+    ]);
+  });
+
+  it('tells a late host the height the widget already has', async () => {
+    const widget = stubWidget();
+    widget.dataset.stubWidget = '';
+    const attach = bridge(widget);
+    document.body.append(widget);
+    // Observers are notified in the order they were made: once this one ran, the frame page's has.
+    await new Promise<void>((resolve) => {
+      const marker = new ResizeObserver(() => (marker.disconnect(), resolve()));
+      marker.observe(document.body);
+    });
+    const { frame, received } = pair();
+    attach(frame);
+    await waitUntil(() => received.length > 0);
+    expect(received[0]).to.deep.equal({ type: 'height', nonce, height: Math.ceil(document.body.getBoundingClientRect().height) });
   });
 });

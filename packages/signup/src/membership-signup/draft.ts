@@ -1,7 +1,7 @@
 // The member's draft in sessionStorage, so a reload resumes where they were and reuses the same
 // idempotency key (no second signup). Never holds the member token or card data; keyed by
 // organization and element id so two widgets on one page keep their own drafts.
-import type { FieldValues } from '@memberkit/sdk';
+import type { Discount, FieldValues } from '@memberkit/sdk';
 
 /** The steps a reload can resume at (later steps resume from the signup itself). */
 export type DraftStep = 'plans' | 'details' | 'review' | 'payment';
@@ -24,6 +24,9 @@ export interface Draft {
   autoRenew: boolean;
   groupMembers: GroupMemberDraft[];
   discountCode: string;
+  /** The discount the API accepted for `discountCode`: the signup sends the code only then, so a
+   * resumed draft rebuilds the same request (and price) before any re-check answers. */
+  discount: Discount | null;
   /** One per attempt: created at the first submit, reused on retry and after reload. */
   idempotencyKey: string | null;
   /** The signup created by that attempt (payment in progress). */
@@ -43,6 +46,7 @@ export function emptyDraft(): Draft {
     autoRenew: false,
     groupMembers: [],
     discountCode: '',
+    discount: null,
     idempotencyKey: null,
     signupId: null,
   };

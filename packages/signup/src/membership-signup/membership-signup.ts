@@ -21,7 +21,6 @@ import {
   validateFields,
   validatePeople,
   type FieldRules,
-  type Discount,
   type FieldErrorCode,
   type FieldValues,
   type Membership,
@@ -213,7 +212,8 @@ export class MembershipSignup extends LitElement {
   #interacted = false;
   #loadScheduled = false;
   #serverErrors: Record<string, string> = {};
-  #appliedDiscount: Discount | null = null;
+  /** The discount check under way: a Confirm meanwhile waits for it (it decides what is sent). */
+  #checking: Promise<void> | undefined;
   /** Counts polls: only the latest one acts on its answer. */
   #polls = 0;
 
@@ -428,7 +428,10 @@ export class MembershipSignup extends LitElement {
     const find = (id: string | null | undefined) => config.membership_types.find((type) => type.id === id);
     if (saved && find(saved.membershipTypeId) && (!preselect || preselect === saved.membershipTypeId)) {
       this._draft = saved;
-      if (saved.discountCode && saved.step !== 'plans') void this.#applyDiscount(true);
+      if (saved.discount) this._discount = { status: 'applied', code: saved.discountCode.trim(), reason: null };
+      // Check a saved code again (it may have expired since), unless an attempt already went out
+      // with it: that attempt's request must stay the same (same key, no second signup).
+      if (saved.discountCode && saved.step !== 'plans' && !saved.idempotencyKey) void this.#applyDiscount(true);
       if (saved.signupId) {
         try {
           const signup = await this.#client().signups.retrieve(saved.signupId, { signal });
@@ -530,12 +533,11 @@ export class MembershipSignup extends LitElement {
     if (amount instanceof CalculatorError) {
       return { error: amount.code === 'too_many_decimals' ? t.pricingErrors.amount_not_integer : t.fieldErrors.invalid_number({}) };
     }
-    const discount = this._discount.status === 'applied' ? this.#appliedDiscount : null;
     try {
       return {
         quote: quotePrice(type, {
           amount,
-          discount,
+          discount: this._draft.discount,
           group_size: type.registration_type === 'group' ? this._draft.groupMembers.length + 1 : null,
         }),
       };
@@ -638,7 +640,7 @@ export class MembershipSignup extends LitElement {
       fields: this.#fieldValues(type),
     };
     if (typeof amount === 'number') params.amount = amount;
-    if (this._discount.status === 'applied') params.discount_code = this._discount.code;
+    if (draft.discount) params.discount_code = draft.discountCode.trim();
     if (type.recurring === null && type.duration_interval_type !== 'lifetime') params.auto_renew = draft.autoRenew;
     if (type.registration_type === 'group') {
       params.group_members = draft.groupMembers.map((person) => ({
@@ -656,7 +658,7 @@ export class MembershipSignup extends LitElement {
 
   #selectType(type: MembershipType): void {
     const changed = type.id !== this._draft.membershipTypeId;
-    this.#save({ membershipTypeId: type.id, ...(changed ? { idempotencyKey: null, signupId: null } : {}) });
+    this.#save({ membershipTypeId: type.id, ...(changed ? { idempotencyKey: null, signupId: null, discount: null } : {}) });
     if (changed && this._discount.status !== 'idle') this._discount = { status: 'idle', code: '', reason: null };
     this.#emit('membership-signup-plan-select', { membershipType: type });
     this.#go({ step: 'details' });
@@ -668,11 +670,15 @@ export class MembershipSignup extends LitElement {
     this.#save({ ...patch, idempotencyKey: null, signupId: null });
   }
 
-  async #applyDiscount(silent = false): Promise<void> {
+  #applyDiscount(silent = false): Promise<void> | undefined {
     const type = this.#type();
     const code = this._draft.discountCode.trim();
-    if (!type || !code || this._discount.status === 'checking') return;
+    if (!type || !code || this.#checking) return;
     this._discount = { status: 'checking', code, reason: null };
+    return (this.#checking = this.#checkDiscount(type, code, silent).finally(() => (this.#checking = undefined)));
+  }
+
+  async #checkDiscount(type: MembershipType, code: string, silent: boolean): Promise<void> {
     let reason: DiscountRefusal | null = null;
     let discount = null;
     try {
@@ -690,16 +696,17 @@ export class MembershipSignup extends LitElement {
       }
     }
     if (reason) discount = null;
-    this.#appliedDiscount = discount;
     this._discount = { status: reason ? 'refused' : 'applied', code, reason };
-    this.#save({ idempotencyKey: null });
+    // A new attempt (key) only when what the signup sends changes: a re-check that agrees keeps
+    // the key, since the attempt may already exist on the server.
+    if (!discount !== !this._draft.discount) this.#edit({ discount });
+    else this.#save({ discount });
     this.#emit('membership-signup-discount-apply', { code, discount, reason });
   }
 
   #removeDiscount(): void {
-    this.#appliedDiscount = null;
     this._discount = { status: 'idle', code: '', reason: null };
-    this.#edit({ discountCode: '' });
+    this.#edit({ discountCode: '', discount: null });
   }
 
   #toReview(event: Event): void {
@@ -721,12 +728,18 @@ export class MembershipSignup extends LitElement {
     const type = this.#type();
     if (!type || this._inFlight) return;
     this.#interacted = true;
-    const params = this.#params(type);
-    if (!this.#emit('membership-signup-submit', { params })) return;
     this._inFlight = true;
-    const idempotencyKey = this._draft.idempotencyKey ?? newIdempotencyKey();
-    this.#save({ idempotencyKey });
     try {
+      if (this.#checking) {
+        // The code being checked decides what is sent. Refused meanwhile: back to the details,
+        // where the member sees why and the new total.
+        await this.#checking;
+        if (!this._draft.discount) return this.#go({ step: 'details' });
+      }
+      const params = this.#params(type);
+      if (!this.#emit('membership-signup-submit', { params })) return;
+      const idempotencyKey = this._draft.idempotencyKey ?? newIdempotencyKey();
+      this.#save({ idempotencyKey });
       const signup = await this.#client().signups.create(params, { idempotencyKey, signal: this.#signal() });
       this.#handleSignup(signup, false);
     } catch (error) {
@@ -984,7 +997,7 @@ export class MembershipSignup extends LitElement {
     const { fieldErrors, discountRefused } = mapServerErrors(error, type, (code, rule) => t.apiErrors[code] ?? this.#fieldMessage(code, rule));
     if (discountRefused) {
       this._discount = { status: 'refused', code: this._discount.code, reason: refusalOf(error) };
-      this.#appliedDiscount = null;
+      this.#edit({ discount: null });
     } else if (Object.keys(fieldErrors).length === 0) {
       return false;
     }
@@ -1026,12 +1039,13 @@ export class MembershipSignup extends LitElement {
         // The built-in inputs' ids share their draft keys (email, firstName, lastName, amount).
         const id = (ids as Record<string, unknown>)[key];
         if (typeof id === 'string') this.#clearServerErrors(id);
+        if (key === 'discountCode') {
+          // Another code: nothing applied until the API accepts it.
+          this._discount = { status: 'idle', code: '', reason: null };
+          this.#edit({ discount: null });
+        }
         this.#edit({ [key]: value } as Partial<Draft>);
         if (key === 'amount') this.#touch(ids.amount);
-        if (key === 'discountCode' && this._discount.status !== 'idle') {
-          this.#appliedDiscount = null;
-          this._discount = { status: 'idle', code: '', reason: null };
-        }
       },
       setField: (key, value) => {
         const index = type?.fields.findIndex((field) => field.key === key) ?? -1;

@@ -435,6 +435,59 @@ describe('<membership-signup> signup and payment', function () {
     expect(sessionStorage.getItem('memberkit:signup:demo')).to.equal(null);
   });
 
+  describe('a reload with a discount code (one signup per attempt)', () => {
+    const draft = () => JSON.parse(sessionStorage.getItem('memberkit:signup:demo')!);
+    const applied = (el: MembershipSignup) => () => text(el).includes('Code WELCOME20 applied');
+
+    it('after a lost response, resumes the same attempt with the same key: one signup, discounted', async () => {
+      const sandbox = await useSandbox();
+      const first = await mount({ 'membership-type': 'annual', 'discount-code': 'WELCOME20' });
+      await waitUntil(applied(first), 'code not applied');
+      await toReview(first);
+      // The signup is made but its answer never arrives (nor those of the client's retries).
+      sandbox.setFaults({ rate: 1, kinds: ['lost_response'] });
+      await press(first, 'Confirm and pay');
+      await untilStep(first, 'error', 15000);
+      sandbox.setFaults(null);
+      expect(signupsOf(sandbox)).to.have.length(1);
+      const key = draft().idempotencyKey;
+      expect(key).to.be.a('string');
+      first.remove(); // the member reloads…
+      const again = await mount({ 'membership-type': 'annual', 'discount-code': 'WELCOME20' });
+      await untilStep(again, 'review');
+      expect(text(again)).to.contain('$48.00');
+      expect(draft().idempotencyKey).to.equal(key);
+      await press(again, 'Confirm and pay'); // …and confirms again
+      await untilStep(again, 'payment');
+      expect(draft().idempotencyKey).to.equal(key);
+      expect(signupsOf(sandbox)).to.have.length(1);
+      expect(signupsOf(sandbox)[0]!.quote.total).to.equal(4800);
+    }).timeout(30000);
+
+    it('a Confirm while the resumed code is checked again waits for the check and sends the code', async () => {
+      const sandbox = await useSandbox();
+      const first = await mount({ 'membership-type': 'annual', 'discount-code': 'WELCOME20' });
+      await waitUntil(applied(first), 'code not applied');
+      await toReview(first);
+      first.remove(); // a reload before confirming: the code is checked again
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      // Holds the check, then falls through to the sandbox (a resolver that returns nothing).
+      override(http.post(`${API}/organizations/demo/discounts/validate`, async () => void (await gate)));
+      const again = await mount({ 'membership-type': 'annual', 'discount-code': 'WELCOME20' });
+      await untilStep(again, 'review');
+      const submits = record(again, 'membership-signup-submit');
+      await press(again, 'Confirm and pay');
+      expect(submits['membership-signup-submit'], 'nothing is sent while the code is checked').to.have.length(0);
+      expect(button(again, 'Sending').getAttribute('aria-disabled')).to.equal('true');
+      release();
+      await untilStep(again, 'payment');
+      expect(submits['membership-signup-submit']![0]!.detail.params.discount_code).to.equal('WELCOME20');
+      expect(signupsOf(sandbox)).to.have.length(1);
+      expect(signupsOf(sandbox)[0]!.quote.total).to.equal(4800);
+    });
+  });
+
   it('resumes at the review when the saved signup is unknown to the API (new attempt, no error)', async () => {
     await useSandbox();
     sessionStorage.setItem(

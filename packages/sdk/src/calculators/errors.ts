@@ -27,6 +27,8 @@ export type PricingErrorCode =
   | 'discount_currency_mismatch'
   | 'discount_not_applicable'
   | 'below_processor_minimum'
+  /** A paid total in a currency whose processor minimum is not known (see `processorMinimum`). */
+  | 'unknown_processor_minimum'
   | 'group_too_large';
 
 export class CalculatorError extends Error {

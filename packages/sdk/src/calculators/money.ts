@@ -1,5 +1,5 @@
 /** Money as an integer of the currency's minor unit, as on the wire and at Stripe. */
-import { CalculatorError } from './errors.js';
+import { CalculatorError, PricingError } from './errors.js';
 
 // Stripe's zero-decimal and three-decimal currencies; every other currency has 2 decimals.
 const zeroDecimal = 'BIF CLP DJF GNF JPY KMF KRW MGA PYG RWF UGX VND VUV XAF XOF XPF';
@@ -55,17 +55,27 @@ const processorMinimums: Record<string, number> = {
   USD: 50, AED: 200, AUD: 50, BGN: 100, BRL: 50, CAD: 50, CHF: 50, CZK: 1500, DKK: 250, EUR: 50,
   GBP: 30, HKD: 400, HUF: 17500, INR: 50, JPY: 50, MXN: 1000, MYR: 200, NOK: 300, NZD: 50,
   PLN: 200, RON: 200, SEK: 300, SGD: 50, THB: 1000,
+  // Not in Stripe's table, which asks for the equivalent of 0.50 USD: our own conservative
+  // floors of about 1 USD (2025 rates, rounded up), twice Stripe's, so some depreciation
+  // still clears it. Zero-decimal currencies:
+  BIF: 3000, CLP: 1000, DJF: 200, GNF: 9000, KMF: 500, KRW: 1500, MGA: 5000, PYG: 8000,
+  RWF: 1500, UGX: 4000, VND: 30000, VUV: 150, XAF: 600, XOF: 600, XPF: 120,
+  // three-decimal currencies (1000 minor units per major):
+  BHD: 500, JOD: 1000, KWD: 500, OMR: 500, TND: 3000,
 };
 
 /**
- * The smallest total the payment processor accepts, in minor units. For a currency outside
- * Stripe's table the true floor depends on the exchange rate, which a pure function cannot
- * know: we use half a major unit (50 for 2 decimals, 500 for 3), or 50 for zero-decimal
- * currencies, and the processor keeps the last word.
+ * The smallest total the payment processor accepts, in minor units: Stripe's table (0.50 USD =
+ * 50, 0.30 GBP = 30, ¥50, …), plus conservative floors of about 1 USD that we keep for the
+ * zero- and three-decimal currencies Stripe's table leaves out (KRW 1500, VND 30000, CLP 1000,
+ * KWD 0.500, …). Any other currency is refused with `PricingError` `unknown_processor_minimum`:
+ * its floor depends on an exchange rate a pure function cannot know, and guessing low (the old
+ * 50 minor units was ₩50, about 0.04 USD) lets signups through that the processor then refuses.
  */
 export const processorMinimum = (currency: string): number => {
-  const exponent = currencyExponent(currency);
-  return processorMinimums[currencyCode(currency)] ?? (exponent ? 5 * 10 ** (exponent - 1) : 50);
+  const minimum = processorMinimums[currencyCode(currency)];
+  if (minimum === undefined) throw new PricingError('unknown_processor_minimum');
+  return minimum;
 };
 
 /** `minor` as the plain decimal a member would type (1500 USD → "15.00", 500 JPY → "500"). */

@@ -42,7 +42,8 @@ export interface Quote {
  * Quotes a signup of `type`. Throws `PricingError` (with `limit` where a bound was crossed) for a
  * donation that is not an integer or out of `value…maximum`, a discount on a donation or on a
  * type it is not for, an `amount_off` in another currency, a group over `group_size_max`, and
- * a total above 0 but under the processor's minimum. Malformed discounts (neither a percent in
+ * a total above 0 but under the processor's minimum, or in a currency whose minimum is not
+ * known (`unknown_processor_minimum`, see `processorMinimum`). Malformed discounts (neither a percent in
  * 0–100 nor a non-negative integer amount) throw a `CalculatorError` `invalid_discount`.
  */
 export const quotePrice = (type: PricedType, { amount, discount, group_size: people }: QuoteInput = {}): Quote => {
@@ -81,7 +82,8 @@ export const quotePrice = (type: PricedType, { amount, discount, group_size: peo
   }
 
   const total = subtotal - discountAmount;
-  const minimum = processorMinimum(price.currency);
-  if (total > 0 && total < minimum) throw new PricingError('below_processor_minimum', minimum);
+  // Only a payment needs the processor: a free signup quotes in any currency.
+  const minimum = total > 0 ? processorMinimum(price.currency) : 0;
+  if (total < minimum) throw new PricingError('below_processor_minimum', minimum);
   return { currency: price.currency, subtotal, discount_amount: discountAmount, total, requires_payment: total > 0 };
 };

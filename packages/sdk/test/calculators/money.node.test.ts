@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {
   CalculatorError,
   currencyExponent,
+  PricingError,
   parseMoneyInput,
   toDecimalString,
   formatMoney,
@@ -62,10 +63,26 @@ describe('prices rule 4: the processor’s minimum charge (Stripe’s table, min
     assert.deepEqual(['USD', 'EUR', 'CAD', 'AUD', 'GBP', 'JPY', 'HUF', 'usd'].map(processorMinimum), [50, 50, 50, 50, 30, 50, 17500, 50]);
   });
 
-  it('outside the table: half a major unit (KWD 500, a two-decimal currency 50), 50 for zero-decimal ones', () => {
-    assert.equal(processorMinimum('KWD'), 500);
-    assert.equal(processorMinimum('ZAR'), 50);
-    assert.equal(processorMinimum('KRW'), 50);
+  it('zero-decimal currencies outside Stripe’s table get floors of about 1 USD, never 50: KRW 1500, VND 30000, CLP 1000, XOF 600', () => {
+    assert.deepEqual(['KRW', 'VND', 'CLP', 'XOF', 'xaf'].map(processorMinimum), [1500, 30000, 1000, 600, 600]);
+  });
+
+  it('three-decimal currencies too: KWD 0.500, BHD 0.500, OMR 0.500, JOD 1.000, TND 3.000 (not 0.500 TND, about 0.17 USD)', () => {
+    assert.deepEqual(['KWD', 'BHD', 'OMR', 'JOD', 'TND'].map(processorMinimum), [500, 500, 500, 1000, 3000]);
+  });
+
+  it('every zero- and three-decimal currency the SDK knows has a floor of its own (none is refused)', () => {
+    const special = 'BIF CLP DJF GNF JPY KMF KRW MGA PYG RWF UGX VND VUV XAF XOF XPF BHD JOD KWD OMR TND'.split(' ');
+    for (const code of special) {
+      assert.notEqual(currencyExponent(code), 2, code);
+      assert.ok(Number.isSafeInteger(processorMinimum(code)) && processorMinimum(code) >= 50, code);
+    }
+  });
+
+  it('a currency with no known minimum (ZAR, PHP) is refused with unknown_processor_minimum, not guessed', () => {
+    for (const code of ['ZAR', 'PHP']) {
+      assert.throws(() => processorMinimum(code), (e) => e instanceof PricingError && e.code === 'unknown_processor_minimum');
+    }
   });
 });
 

@@ -153,6 +153,17 @@ describe('prices rule 4: a total of 0 needs no payment; above 0 it must reach th
     assert.throws(() => quotePrice(fixed(49, 'JPY')), pricing('below_processor_minimum', 50));
     assert.equal(quotePrice(fixed(50, 'JPY')).total, 50);
   });
+
+  it('₩50 (about 0.04 USD) is refused: KRW’s floor is ₩1500; 50 VND likewise (floor 30000)', () => {
+    assert.throws(() => quotePrice(fixed(50, 'KRW')), pricing('below_processor_minimum', 1500));
+    assert.equal(quotePrice(fixed(1500, 'KRW')).total, 1500);
+    assert.throws(() => quotePrice(fixed(50, 'VND')), pricing('below_processor_minimum', 30000));
+  });
+
+  it('a paid total in a currency with no known minimum (ZAR) is refused: unknown_processor_minimum; a free one is fine', () => {
+    assert.throws(() => quotePrice(fixed(50000, 'ZAR')), pricing('unknown_processor_minimum'));
+    assert.equal(quotePrice(fixed(0, 'ZAR')).requires_payment, false);
+  });
 });
 
 describe('discount limits: types, date window, redemptions (checkDiscount)', () => {

@@ -19,6 +19,11 @@ export interface FaultOptions {
    * the client's timeout to exercise the client's timeout path. Default 10 000.
    */
   timeoutMs?: number;
+  /**
+   * Also draw faults for the Stripe stand-in's endpoints (the checkout summary and confirm), so
+   * a test can exercise the payment step under faults. Default false: only API routes fail.
+   */
+  standIn?: boolean;
 }
 
 /** mulberry32: small, fast, good enough to draw faults reproducibly. */
@@ -37,6 +42,8 @@ export interface FaultInjector {
   /** The fault for the next request, or null. */
   draw(): FaultKind | null;
   readonly timeoutMs: number;
+  /** Whether drawn faults apply to the stand-in's endpoints too. */
+  readonly standIn: boolean;
   readonly injected: Record<FaultKind, number>;
 }
 
@@ -49,6 +56,7 @@ export function createFaultInjector(options: FaultOptions | undefined): FaultInj
   const injected: Record<FaultKind, number> = { server_error: 0, timeout: 0, lost_response: 0, rate_limited: 0 };
   return {
     timeoutMs: options?.timeoutMs ?? 10_000,
+    standIn: options?.standIn ?? false,
     injected,
     draw() {
       if (rate === 0) return null;

@@ -232,8 +232,9 @@ export class SandboxRuntime {
   }
 
   /**
-   * One request through the pipeline. API routes (with `access`) also get faults, the
-   * organization, the caller and idempotency; sandbox-only routes (the stand-in's) skip those.
+   * One request through the pipeline. API routes (with `access`) get faults, the organization,
+   * the caller and idempotency; sandbox-only routes (the stand-in's) get idempotency scoped to the
+   * stand-in, forced faults, and drawn faults only with the `standIn` fault option.
    */
   async #dispatch(route: Route | SandboxRoute, request: Request, params: Record<string, string>): Promise<Response> {
     const requestId = this.nextRequestId();
@@ -241,14 +242,15 @@ export class SandboxRuntime {
     this.stats.requests[name] = (this.stats.requests[name] ?? 0) + 1;
     const api = 'access' in route ? route : null;
 
+    // A forced fault applies to any route; drawn ones to API routes, and to the stand-in's only
+    // when the fault options say `standIn` (so a test can fault the payment step too).
+    const forced = request.headers.get('sandbox-fault');
     let fault: FaultKind | null = null;
-    if (api) {
-      const forced = request.headers.get('sandbox-fault');
-      fault = forced && forcedFaults.has(forced) ? (forced as FaultKind) : this.faults.draw();
-      if (fault) this.stats.faults[fault] += 1;
-      const failed = await this.#failEarly(fault, request, requestId);
-      if (failed) return failed;
-    }
+    if (forced && forcedFaults.has(forced)) fault = forced as FaultKind;
+    else if (api || this.faults.standIn) fault = this.faults.draw();
+    if (fault) this.stats.faults[fault] += 1;
+    const failed = await this.#failEarly(fault, request, requestId);
+    if (failed) return failed;
 
     let finishIdempotency: ((response: StoredResponse | null) => void) | undefined;
     let response: StoredResponse;
@@ -261,7 +263,8 @@ export class SandboxRuntime {
       if (api && organization) {
         const caller = identify(this.store, organization, request);
         authorize(caller, api.access);
-        const entered = this.#beginIdempotency(api, request, organization, caller, body);
+        const who = caller.kind === 'member' ? `member:${caller.member.id}` : caller.kind;
+        const entered = this.#beginIdempotency(api, request, `${organization.organization.id}|${who}`, body);
         if (entered?.kind === 'replay') {
           this.stats.replays += 1;
           return this.#finish(entered.response, requestId, fault);
@@ -273,6 +276,14 @@ export class SandboxRuntime {
           hold.arrived();
           await hold.released;
         }
+      } else {
+        // The stand-in's confirm honours a key as Stripe's API does (scoped to the stand-in).
+        const entered = this.#beginIdempotency(route, request, '_sandbox', body);
+        if (entered?.kind === 'replay') {
+          this.stats.replays += 1;
+          return this.#finish(entered.response, requestId, fault);
+        }
+        finishIdempotency = entered?.finish;
       }
       const wait = this.latencyMs();
       if (wait > 0) await delay(wait);
@@ -319,14 +330,13 @@ export class SandboxRuntime {
    * response to replay, the ledger's `finish` for a first run, or null when there is no key.
    */
   #beginIdempotency(
-    route: Route,
+    route: Route | SandboxRoute,
     request: Request,
-    organization: OrganizationRecord,
-    caller: Caller,
+    scope: string,
     body: unknown,
   ): { kind: 'replay'; response: StoredResponse } | { kind: 'first'; finish: (response: StoredResponse | null) => void } | null {
     const key = request.headers.get('idempotency-key');
-    if (route.idempotency === 'required' && !key) {
+    if ('idempotency' in route && route.idempotency === 'required' && !key) {
       throw new Problem(400, 'validation_failed', 'This request creates or charges: send an Idempotency-Key header.', {
         errors: [fieldError('Idempotency-Key', 'required', 'The Idempotency-Key header')],
       });
@@ -339,10 +349,9 @@ export class SandboxRuntime {
         errors: [fieldError('Idempotency-Key', 'too_long', 'The Idempotency-Key header')],
       });
     }
-    const who = caller.kind === 'member' ? `member:${caller.member.id}` : caller.kind;
     const url = new URL(request.url);
     const outcome = this.ledger.begin(
-      `${organization.organization.id}|${who}|${key}`,
+      `${scope}|${key}`,
       canonicalJson({ method: route.method, path: url.pathname, query: url.search, body: body ?? null }),
     );
     if (outcome.kind === 'replay') {

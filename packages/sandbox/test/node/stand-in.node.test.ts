@@ -1,6 +1,6 @@
 // The Stripe stand-in's sandbox-only endpoints: Stripe's test cards as documented, card checks,
 // and a session paid exactly once.
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { setupSandboxServer } from '@memberkit/sandbox/node';
 import { testCards } from '@memberkit/sandbox/stripe';
@@ -11,16 +11,20 @@ const sandbox = server.sandbox;
 
 before(() => server.listen({ onUnhandledRequest: 'error' }));
 after(() => server.close());
-beforeEach(() => sandbox.reset());
+beforeEach(() => {
+  sandbox.reset();
+  sandbox.setFaults(null);
+});
+afterEach(() => assert.deepEqual(sandbox.responseErrors.map((e) => e.message), []));
 
 async function session(): Promise<string> {
   return clientSecretOf(await clientFor(sandbox).signups.create(signupParams({ membership_type_id: 'monthly' })));
 }
 
-async function confirm(secret: string, card: Record<string, unknown>) {
+async function confirm(secret: string, card: Record<string, unknown>, headers: Record<string, string> = {}) {
   const response = await fetch(`${sandbox.baseUrl}/_sandbox/checkout/${secret}/confirm`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ exp_month: '12', exp_year: '34', cvc: '123', ...card }),
   });
   return { status: response.status, body: await response.json(), requestId: response.headers.get('request-id') };
@@ -66,6 +70,32 @@ describe('stand-in checkout endpoints', () => {
     const second = await confirm(secret, { number: '4000000000000002' });
     assert.deepEqual(second, { ...first, requestId: second.requestId });
     assert.equal(sandbox.store.payments('demo').length, 1);
+  });
+
+  it('a lost confirm reply: the payment happened once; the retry with the same key gets the stored answer', async () => {
+    const secret = await session();
+    const key = { 'idempotency-key': 'pay-once' };
+    await assert.rejects(confirm(secret, { number: '4242424242424242' }, { ...key, 'sandbox-fault': 'lost_response' }));
+    assert.equal(sandbox.store.payments('demo').length, 1, 'the work was done before the reply was lost');
+    const retry = await confirm(secret, { number: '4242424242424242' }, key);
+    assert.equal(retry.status, 200);
+    assert.equal(retry.body.payment_id, sandbox.store.payments('demo')[0]!.id);
+    assert.equal(sandbox.stats.replays, 1);
+    // The same key for another request (a different card) is refused, as on the API.
+    assert.equal((await confirm(secret, { number: '5555555555554444' }, key)).body.code, 'idempotency_key_reused');
+  });
+
+  it('faults reach the stand-in only when asked: drawn with { standIn: true }, forced with Sandbox-Fault', async () => {
+    const secret = await session();
+    sandbox.setFaults({ rate: 1, kinds: ['server_error'] });
+    assert.equal((await fetch(`${sandbox.baseUrl}/_sandbox/checkout/${secret}`)).status, 200, 'API-only faults by default');
+    sandbox.setFaults({ rate: 1, kinds: ['server_error'], standIn: true });
+    const failed = await confirm(secret, { number: '4242424242424242' });
+    assert.deepEqual([failed.status, failed.body.code], [500, 'internal_error']);
+    assert.equal(sandbox.store.payments('demo').length, 0, 'nothing done');
+    sandbox.setFaults(null);
+    assert.equal((await confirm(secret, { number: '4242424242424242' }, { 'sandbox-fault': 'server_error' })).status, 500);
+    assert.equal((await confirm(secret, { number: '4242424242424242' })).status, 200);
   });
 
   it('an unknown session is 404 (with a Request-Id)', async () => {

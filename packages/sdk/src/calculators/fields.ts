@@ -148,8 +148,11 @@ export const validateFields = (
 ): FieldErrors => {
   const errors: FieldErrors = {};
   for (const field of fields) {
-    const code = checkField(field, values[field.key]);
-    if (code) errors[field.key] = { code };
+    const { key } = field;
+    // Own values only: a field keyed `constructor` or `toString` must not find Object.prototype's.
+    const code = checkField(field, Object.hasOwn(values, key) ? values[key] : undefined);
+    // defineProperty: a plain assignment to `__proto__` would set the prototype and lose the error.
+    if (code) Object.defineProperty(errors, key, { value: { code }, enumerable: true, writable: true, configurable: true });
   }
   return errors;
 };

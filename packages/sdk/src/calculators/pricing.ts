@@ -41,22 +41,28 @@ export interface Quote {
 /**
  * Quotes a signup of `type`. Throws `PricingError` (with `limit` where a bound was crossed) for a
  * donation that is not an integer or out of `value…maximum`, a discount on a donation or on a
- * type it is not for, an `amount_off` in another currency, a group over `group_size_max`, and
- * a total above 0 but under the processor's minimum, or in a currency whose minimum is not
- * known (`unknown_processor_minimum`, see `processorMinimum`). Malformed discounts (neither a percent in
- * 0–100 nor a non-negative integer amount) throw a `CalculatorError` `invalid_discount`.
+ * type it is not for, an `amount_off` in another currency, a discount with both `percent_off`
+ * and `amount_off` (`conflicting_discount`), a `group_size` that is not a whole number ≥ 1
+ * (`invalid_group_size`), a group over `group_size_max`, and a total above 0 but under the
+ * processor's minimum, or in a currency whose minimum is not known (`unknown_processor_minimum`,
+ * see `processorMinimum`). Malformed discounts (neither a percent in 0–100 nor a non-negative
+ * integer amount) throw a `CalculatorError` `invalid_discount`.
  */
 export const quotePrice = (type: PricedType, { amount, discount, group_size: people }: QuoteInput = {}): Quote => {
   const { price } = type;
   const groupMax = type.registration_type === 'group' ? type.group_size_max : 1;
+  if (people != null && !(Number.isSafeInteger(people) && people >= 1)) throw new PricingError('invalid_group_size');
   if (people != null && groupMax != null && people > groupMax) throw new PricingError('group_too_large', groupMax);
 
   let subtotal = price.value;
   if (price.type === 'donation') {
-    if (amount == null) subtotal = price.presets?.[0] ?? price.value;
+    // An empty amount takes the first suggestion the bounds allow (an admin may have changed the
+    // minimum after the presets), else the minimum.
+    const { value, maximum } = price;
+    if (amount == null) subtotal = price.presets?.find((p) => Number.isSafeInteger(p) && p >= value && !(maximum != null && p > maximum)) ?? value;
     else if (!Number.isSafeInteger(amount)) throw new PricingError('amount_not_integer');
-    else if (amount < price.value) throw new PricingError('amount_below_minimum', price.value);
-    else if (price.maximum != null && amount > price.maximum) throw new PricingError('amount_above_maximum', price.maximum);
+    else if (amount < value) throw new PricingError('amount_below_minimum', value);
+    else if (maximum != null && amount > maximum) throw new PricingError('amount_above_maximum', maximum);
     else subtotal = amount;
   }
 
@@ -67,6 +73,8 @@ export const quotePrice = (type: PricedType, { amount, discount, group_size: peo
       throw new PricingError('discount_not_applicable');
     }
     const { percent_off: percent, amount_off: off } = discount;
+    // Both set: which one the admin meant is unknowable; applying either could be wrong.
+    if (percent != null && off != null) throw new PricingError('conflicting_discount');
     if (percent != null && percent > 0 && percent <= 100) {
       // Half up on integer minor units, with the percent in hundredths so 12.5 % stays exact.
       discountAmount = Math.floor((subtotal * Math.round(percent * 100) + 5000) / 10000);

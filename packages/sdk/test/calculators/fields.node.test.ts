@@ -166,3 +166,28 @@ describe('custom fields: a value of the wrong JSON type is refused, even on an o
     assert.deepEqual(validateFields(fields, { age: '42' }), {});
   });
 });
+
+describe('custom fields: only the values object’s own properties count', () => {
+  const keys = ['constructor', 'toString', 'valueOf', 'hasOwnProperty'];
+
+  it('optional fields keyed constructor, toString, valueOf, hasOwnProperty with no value are valid (not invalid_type)', () => {
+    assert.deepEqual(validateFields(keys.map((key) => ({ key, type: 'text' as const })), {}), {});
+  });
+
+  it('the same fields when required are missing: required', () => {
+    const errors = validateFields(keys.map((key) => ({ key, type: 'text' as const, required: true })), {});
+    assert.deepEqual(errors, Object.fromEntries(keys.map((key) => [key, { code: 'required' }])));
+  });
+
+  it('a required field keyed __proto__ with no value reports its error under that key', () => {
+    const errors = validateFields([{ key: '__proto__', type: 'text', required: true }], {});
+    assert.deepEqual(Object.keys(errors), ['__proto__']);
+    assert.deepEqual(Object.getOwnPropertyDescriptor(errors, '__proto__')?.value, { code: 'required' });
+  });
+
+  it('own values with those keys are read as usual', () => {
+    assert.deepEqual(validateFields([{ key: 'constructor', type: 'text', min_length: 3 }], { constructor: 'ab' }), {
+      constructor: { code: 'too_short' },
+    });
+  });
+});

@@ -43,6 +43,16 @@ describe('prices rule 1: fixed prices and donations', () => {
     assert.equal(quotePrice({ price: { ...supporter.price, presets: null } }).total, 1500);
   });
 
+  it('the empty amount takes the first preset inside the bounds: presets [500, 2000] with minimum 1500 → 2000', () => {
+    assert.equal(quotePrice({ price: { ...supporter.price, presets: [500, 2000] } }).total, 2000);
+  });
+
+  it('no preset inside the bounds → the minimum: presets [500] with minimum 1500 → 1500, not 500; [200000] over a 100000 ceiling → 1500', () => {
+    assert.equal(quotePrice({ price: { ...supporter.price, presets: [500] } }).total, 1500);
+    assert.equal(quotePrice({ price: { ...supporter.price, presets: [200000] } }).total, 1500);
+    assert.equal(quotePrice({ price: { ...supporter.price, maximum: null, presets: [200000] } }).total, 200000);
+  });
+
   it('1499 → amount_below_minimum (limit 1500), 100001 → amount_above_maximum (limit 100000), 2500.5 → amount_not_integer', () => {
     assert.throws(() => quotePrice(supporter, { amount: 1499 }), pricing('amount_below_minimum', 1500));
     assert.throws(() => quotePrice(supporter, { amount: 100001 }), pricing('amount_above_maximum', 100000));
@@ -119,6 +129,18 @@ describe('prices rule 2: one discount, percent half up on minor units or amount_
   });
 });
 
+describe('prices rule 2: a discount is either percent_off or amount_off, never both', () => {
+  it('percent_off 20 with amount_off 500 USD → conflicting_discount (not silently 20 %)', () => {
+    const both: DiscountTerms = { code: 'BOTH', percent_off: 20, amount_off: 500, currency: 'USD' };
+    assert.throws(() => quotePrice(fixed(6000), { discount: both }), pricing('conflicting_discount'));
+  });
+
+  it('one of them null is the usual discount', () => {
+    assert.equal(quotePrice(fixed(6000), { discount: percent(20) }).total, 4800);
+    assert.equal(quotePrice(fixed(6000), { discount: amountOff(500) }).total, 5500);
+  });
+});
+
 describe('prices rule 3: a group pays one price, up to group_size_max people', () => {
   const family: PricedType = { ...fixed(12000), registration_type: 'group', group_size_max: 5 };
 
@@ -130,6 +152,12 @@ describe('prices rule 3: a group pays one price, up to group_size_max people', (
     assert.throws(() => quotePrice(family, { group_size: 6 }), pricing('group_too_large', 5));
     assert.throws(() => quotePrice(fixed(6000), { group_size: 2 }), pricing('group_too_large', 1));
     assert.equal(quotePrice(fixed(6000), { group_size: 1 }).total, 6000);
+  });
+
+  it('a group_size that is not a whole number ≥ 1 (0, −1, 2.5, NaN) → invalid_group_size', () => {
+    for (const group_size of [0, -1, 2.5, Number.NaN]) {
+      assert.throws(() => quotePrice(family, { group_size }), pricing('invalid_group_size'), String(group_size));
+    }
   });
 });
 

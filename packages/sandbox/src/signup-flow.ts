@@ -95,6 +95,13 @@ export function quoteOrProblem(
   input: { amount?: number | null; discount?: Discount | null; group_size?: number | null },
   fields: QuoteFields,
 ): Quote {
+  // quotePrice ignores an amount on a fixed price; the API refuses it so a client that sends one
+  // (and perhaps shows it) learns the price is not theirs to choose.
+  if (input.amount != null && type.price.type !== 'donation') {
+    throw new Problem(422, 'validation_failed', 'This membership has a fixed price: leave the amount out.', {
+      errors: [fieldError(fields.amount, 'not_allowed', 'The amount', 'This membership has a fixed price: leave the amount out.')],
+    });
+  }
   try {
     return quotePrice(type, input);
   } catch (error) {
@@ -126,12 +133,29 @@ export function quoteOrProblem(
           extensions: { minimum: error.limit },
         });
       }
-      case 'group_too_large': {
-        const message = `A group registration is for at most ${error.limit} people.`;
+      case 'unknown_processor_minimum':
+        // The organization's currency, not the member's input: nothing on the form can fix it.
+        throw new Problem(
+          422,
+          'unknown_processor_minimum',
+          `Payments in ${type.price.currency} cannot be taken: the payment processor's minimum for this currency is not known.`,
+          { extensions: { currency: type.price.currency } },
+        );
+      case 'conflicting_discount':
+        // The organization's discount has both a percent and an amount: it cannot be applied.
+        throw invalidDiscount('conflicting_discount', fields.discount);
+      case 'group_too_large':
+      case 'invalid_group_size': {
+        const message = type.registration_type === 'group'
+          ? `A group registration is for at most ${error.limit} people.`
+          : 'This membership is for one person: it takes no group members.';
         throw new Problem(422, 'validation_failed', message, {
           errors: [fieldError(fields.group, 'too_large', 'The group', message)],
         });
       }
+      default:
+        // A pricing rule newer than this sandbox: still a clear, specific refusal.
+        throw new Problem(422, 'validation_failed', `This price cannot be quoted (${(error as PricingError).code}).`);
     }
   }
 }

@@ -448,6 +448,23 @@ describe('POST /signups: prices (quotePrice)', () => {
     assert.equal(discounted.code, 'invalid_discount');
   });
 
+  it('refuses an amount on a fixed price (the price is not the member’s to choose)', async () => {
+    const error = await rejection(client().signups.create(signupParams({ membership_type_id: 'monthly', amount: 1 })));
+    assert.ok(error instanceof UnprocessableEntityError);
+    assert.deepEqual(error.errors.map((e: any) => `${e.field}:${e.code}`), ['amount:not_allowed']);
+    const alice = clientFor(sandbox, { token: sandbox.issueMemberToken('demo', 'alice@example.org') });
+    const renewal = await rejection(alice.me.memberships.renew('ms_alice_annual', { amount: 100 }));
+    assert.deepEqual(renewal.errors.map((e: any) => `${e.field}:${e.code}`), ['amount:not_allowed']);
+  });
+
+  it('a paid price in a currency without a known processor minimum is refused clearly (the organization’s data)', async () => {
+    const monthly = sandbox.store.membershipType('demo', 'monthly')!;
+    monthly.price = { ...monthly.price, currency: 'ISK' };
+    const error = await rejection(client().signups.create(signupParams({ membership_type_id: 'monthly' })));
+    assert.deepEqual([error.status, error.code], [422, 'unknown_processor_minimum']);
+    assert.match(error.message, /ISK/);
+  });
+
   it('refuses a total under the processor minimum: 422 below_processor_minimum', async () => {
     const error = await rejection(client().signups.create(signupParams({ membership_type_id: 'newsletter', discount_code: 'WELCOME20' })));
     assert.equal(error.code, 'below_processor_minimum');
@@ -487,6 +504,7 @@ describe('POST /signups: prices (quotePrice)', () => {
     assert.deepEqual(invalid.errors.map((e: any) => `${e.field}:${e.code}`), ['group_members.0.email:invalid_email', 'group_members.1.email:invalid_email']);
     const single = await rejection(client().signups.create(signupParams({ membership_type_id: 'monthly', group_members: [{ email: freshEmail() }] })));
     assert.deepEqual(single.errors.map((e: any) => `${e.field}:${e.code}`), ['group_members:too_large']);
+    assert.equal(single.errors[0].message, 'This membership is for one person: it takes no group members.');
   });
 
   it('prices in JPY (no minor unit) and KWD (three decimals)', async () => {

@@ -2,6 +2,7 @@
 export type CalculatorErrorCode =
   | 'invalid_date'
   | 'invalid_time_zone'
+  | 'invalid_locale'
   | 'invalid_count'
   | 'invalid_interval'
   | 'invalid_duration'

@@ -36,13 +36,23 @@ export const toMinorUnits = (amount: string | number, currency: string): number 
   return minor;
 };
 
+/** `Intl.NumberFormat`, with a malformed locale refused as `invalid_locale` rather than a bare RangeError. */
+const numberFormat = (locale: string | string[] | undefined, options?: Intl.NumberFormatOptions): Intl.NumberFormat => {
+  try {
+    return new Intl.NumberFormat(locale, options);
+  } catch {
+    throw new CalculatorError('invalid_locale', locale);
+  }
+};
+
 /**
  * A minor-unit amount for display in `locale` (`formatMoney(599, 'USD', 'en-US')` = "$5.99"),
  * always with the currency's own number of decimals, so ¥500 and 1.500 KD read as charged.
+ * A malformed locale throws `invalid_locale`.
  */
 export const formatMoney = (minor: number, currency: string, locale?: string | string[]): string => {
   const exponent = currencyExponent(currency);
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: 'currency',
     currency,
     minimumFractionDigits: exponent,
@@ -92,20 +102,27 @@ export const toDecimalString = (minor: number, currency: string): string => {
  * as meant. Spaces and a currency symbol are ignored. With both "," and "." the last one marks
  * the decimals; a lone separator is grouping only when it is `locale`'s grouping separator
  * followed by exactly three digits ("1,000" in English, "1.000" in German), else it marks the
- * decimals ("12,50" is 12.50 everywhere). Throws `invalid_amount` or `too_many_decimals`.
+ * decimals ("12,50" is 12.50 everywhere). Grouping must be real groups of three ("1,000,000");
+ * anything else ("12.34.56", "1,00.5") and any sign ("-5": an amount is never negative, and
+ * dropping the sign would charge 5) throw `invalid_amount`; too many decimals throw
+ * `too_many_decimals`, a malformed locale `invalid_locale`.
  */
 export const parseMoneyInput = (text: string, currency: string, locale?: string | string[]): number => {
+  const invalid = () => new CalculatorError('invalid_amount', text);
+  if (typeof text !== 'string' || /[-+\u2212]/.test(text)) throw invalid();
   const cleaned = text.replace(/[\s\u00a0\u202f']/g, '').replace(/^[^\d.,]+|[^\d.,]+$/g, '');
   const separators = cleaned.match(/[.,]/g) ?? [];
-  const kinds = new Set(separators);
   let decimal: string | undefined;
-  if (kinds.size === 2) decimal = separators.at(-1);
+  if (new Set(separators).size === 2) decimal = separators.at(-1);
   else if (separators.length === 1) {
-    const group = new Intl.NumberFormat(locale).formatToParts(1000).find((part) => part.type === 'group')?.value;
+    const group = numberFormat(locale).formatToParts(1000).find((part) => part.type === 'group')?.value;
     const grouping = separators[0] === group && /^\d{1,3}[.,]\d{3}$/.test(cleaned);
     if (!grouping) decimal = separators[0];
   }
-  const [whole, fraction] = decimal ? [cleaned.slice(0, cleaned.lastIndexOf(decimal)), cleaned.slice(cleaned.lastIndexOf(decimal) + 1)] : [cleaned, undefined];
-  const wholeDigits = whole.replace(/[.,]/g, '');
-  return toMinorUnits(fraction === undefined ? wholeDigits : `${wholeDigits}.${fraction}`, currency);
+  const cut = decimal ? cleaned.lastIndexOf(decimal) : cleaned.length;
+  const whole = cleaned.slice(0, cut);
+  // What is left of the decimal mark may only group thousands, with one separator kind.
+  if (/[.,]/.test(whole) && !/^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$/.test(whole)) throw invalid();
+  const digits = whole.replace(/[.,]/g, '');
+  return toMinorUnits(decimal ? `${digits}.${cleaned.slice(cut + 1)}` : digits, currency);
 };

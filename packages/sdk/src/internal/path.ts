@@ -8,8 +8,9 @@ export const path = (strings: TemplateStringsArray, ...params: string[]): string
   strings.reduce((out, part, i) => {
     if (i === 0) return part;
     const raw = params[i - 1]!;
-    const segment = encodeURIComponent(raw);
-    if (raw === '' || raw === '.' || raw === '..' || segment === '.' || segment === '..') {
+    // Not a string (an id left undefined in JS) would otherwise become the segment "undefined".
+    const segment = typeof raw === 'string' ? encodeURIComponent(raw) : '';
+    if (raw === '' || raw === '.' || raw === '..' || segment === '' || segment === '.' || segment === '..') {
       throw new MemberkitError(`Invalid path parameter ${JSON.stringify(raw)}`);
     }
     return out + segment + part;

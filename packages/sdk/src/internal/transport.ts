@@ -44,6 +44,9 @@ export class Transport {
   #token: Promise<string> | undefined;
 
   constructor(options: ClientOptions) {
+    if (typeof options !== 'object' || !options) {
+      throw new MemberkitError('The client needs options: { baseUrl, organization, … }');
+    }
     this.#o = options;
     if (options.token !== undefined && options.secretKey !== undefined) {
       throw new MemberkitError('Pass either `token` (a member) or `secretKey` (admin), not both');
@@ -91,7 +94,13 @@ export class Transport {
     const backoff = this.#o.backoff ?? {};
     const url = new URL(this.#prefix + spec.path);
     for (const [k, v] of Object.entries(spec.query ?? {})) if (v != null) url.searchParams.set(k, String(v));
-    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    let body: string | undefined;
+    try {
+      body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    } catch (e) {
+      // A BigInt or a circular object: say so before anything is sent, not as a bare TypeError.
+      throw new MemberkitError(`The request body cannot be sent as JSON: ${message(e)}`, { cause: e });
+    }
     let retries = 0;
     let refreshed = false;
 

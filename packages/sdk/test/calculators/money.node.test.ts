@@ -105,6 +105,20 @@ describe('money as a member types it: parseMoneyInput and toDecimalString', () =
     assert.throws(() => parseMoneyInput('abc', 'USD', 'en'), { code: 'invalid_amount' });
     assert.throws(() => parseMoneyInput('1.234', 'USD', 'en'), { code: 'too_many_decimals' });
   });
+  it('a sign is refused, never dropped: "-5", "+5", "$-5", "−5" (minus sign) → invalid_amount', () => {
+    for (const text of ['-5', '+5', '$-5', '\u22125', '5-']) assert.throws(() => parseMoneyInput(text, 'USD', 'en'), code('invalid_amount'), text);
+  });
+  it('separators must group real thousands: "12.34.56" and "1,00.5" are refused; "1,000,000.25" and "1.000.000" read', () => {
+    assert.throws(() => parseMoneyInput('12.34.56', 'USD', 'en'), code('invalid_amount'));
+    assert.throws(() => parseMoneyInput('1,00.5', 'USD', 'en'), code('invalid_amount'));
+    assert.throws(() => parseMoneyInput('1.000,000.5', 'USD', 'en'), code('invalid_amount'));
+    assert.equal(parseMoneyInput('1,000,000.25', 'USD', 'en'), 100000025);
+    assert.equal(parseMoneyInput('1.000.000', 'EUR', 'de'), 100000000);
+  });
+  it('a malformed locale is a CalculatorError invalid_locale, not a bare RangeError', () => {
+    assert.throws(() => parseMoneyInput('1,000', 'USD', 'xx_bad'), code('invalid_locale'));
+    assert.throws(() => formatMoney(100, 'USD', 'xx_bad'), code('invalid_locale'));
+  });
   it('toDecimalString: 1500 USD → "15.00", 5 USD → "0.05", 500 JPY → "500", 1500 KWD → "1.500"', () => {
     assert.deepEqual(
       [toDecimalString(1500, 'USD'), toDecimalString(5, 'USD'), toDecimalString(500, 'JPY'), toDecimalString(1500, 'KWD')],

@@ -15,6 +15,7 @@ import {
   ResponseValidationError,
   UnprocessableEntityError,
 } from '../../src/core/errors.js';
+import { createClient, createPublicClient } from '../../src/client.js';
 import { annual, signupConfig } from '../schemas/fixtures.js';
 import { client, orgUrl, problem, useServer } from './helpers.js';
 
@@ -227,5 +228,40 @@ describe('timeouts, aborts and network failures have their own errors', () => {
       return true;
     });
     assert.equal(attempts, 3);
+  });
+});
+
+describe('misuse from JavaScript surfaces as a MemberkitError, never a bare TypeError', () => {
+  const params = { membership_type_id: 'annual', member: { email: 'a@b.co', first_name: 'A', last_name: 'B' }, fields: {} };
+  /** The global fetch, recording whether the client called it at all. */
+  const watching = () => {
+    const calls: unknown[] = [];
+    return { calls, fetch: ((...args: Parameters<typeof fetch>) => (calls.push(args[0]), fetch(...args))) as typeof fetch };
+  };
+
+  it('a BigInt amount (10n) in the body → MemberkitError before anything is sent', async () => {
+    const watch = watching();
+    const call = client({ fetch: watch.fetch }).signups.create({ ...params, amount: 10n as never });
+    await assert.rejects(call, (e: unknown) => e instanceof MemberkitError && !(e instanceof APIError) && /JSON/.test(e.message));
+    assert.deepEqual(watch.calls, []);
+  });
+
+  it('a circular body → MemberkitError with the TypeError as its cause', async () => {
+    const fields: Record<string, unknown> = {};
+    fields.self = fields;
+    await assert.rejects(client().signups.create({ ...params, fields: fields as never }), (e: unknown) => {
+      return e instanceof MemberkitError && e.cause instanceof TypeError;
+    });
+  });
+
+  it('createClient(undefined) and createPublicClient(null) → MemberkitError', () => {
+    assert.throws(() => createClient(undefined as never), MemberkitError);
+    assert.throws(() => createPublicClient(null as never), MemberkitError);
+  });
+
+  it('an id left undefined (retrieve(undefined)) → MemberkitError, not a request to …/membership-types/undefined', async () => {
+    const watch = watching();
+    await assert.rejects(client({ fetch: watch.fetch }).membershipTypes.retrieve(undefined as never), MemberkitError);
+    assert.deepEqual(watch.calls, []);
   });
 });

@@ -226,12 +226,32 @@ export function blockingMembership(
   });
 }
 
+/**
+ * The 409 for a blocking membership: `already_member` with the renewal path for a running one,
+ * `application_pending` (no renewal: there is nothing to renew yet) for an application.
+ */
 export function alreadyMember(
+  store: SandboxStore,
   organization: OrganizationRecord,
   membership: MembershipRecord,
   field: string,
   email: string,
 ): Problem {
+  if (membership.state === 'pending') {
+    const signup = membership.signup_id ? store.state.signups[membership.signup_id] : undefined;
+    const approved = !!signup?.approved_at;
+    const message = approved
+      ? `${email} has an approved application for this membership (${membership.id}) waiting for payment; finish that checkout instead.`
+      : `${email} has applied for this membership already (${membership.id}); the application is waiting for approval.`;
+    return new Problem(409, 'application_pending', message, {
+      errors: [fieldError(field, 'application_pending', field, message)],
+      extensions: {
+        membership_id: membership.id,
+        membership_type_id: membership.membership_type_id,
+        application_status: approved ? 'awaiting_payment' : 'awaiting_approval',
+      },
+    });
+  }
   const renewPath = `/organizations/${organization.organization.id}/me/memberships/${membership.id}/renew`;
   const message = `${email} already holds a membership of this type (${membership.id}); renew it instead.`;
   return new Problem(409, 'already_member', message, {
@@ -365,7 +385,7 @@ function checkStillFree(store: SandboxStore, signup: SignupRecord, today: string
     const who = membership.member_id !== null
       ? store.state.members[membership.member_id]?.email
       : store.state.companies[membership.company_id!]?.name;
-    throw alreadyMember(organization, held, index === 0 ? 'member.email' : `group_members.${index - 1}.email`, who ?? 'This holder');
+    throw alreadyMember(store, organization, held, index === 0 ? 'member.email' : `group_members.${index - 1}.email`, who ?? 'This holder');
   });
 }
 

@@ -74,7 +74,7 @@ export const membershipRoutes: Route[] = [
       }
       const holder = member ? { member_id: member.id } : { company_id: company!.id };
       const held = blockingMembership(store, orgId, holder, type.id, today);
-      if (held) throw alreadyMember(organization, held, member ? 'member_id' : 'company_id', member?.email ?? company!.name);
+      if (held) throw alreadyMember(store, organization, held, member ? 'member_id' : 'company_id', member?.email ?? company!.name);
       const record: MembershipRecord = {
         id: store.nextId('ms'),
         organization_id: orgId,

@@ -194,12 +194,12 @@ function createSignup(context: RouteContext) {
   // One membership per member and type: a second signup is offered the renewal instead.
   if (known) {
     const held = blockingMembership(store, orgId, { member_id: known.id }, type.id, today);
-    if (held) throw alreadyMember(organization, held, 'member.email', email);
+    if (held) throw alreadyMember(store, organization, held, 'member.email', email);
   }
   groupMembers.forEach((person, index) => {
     const other = store.memberByEmail(orgId, normalizeEmail(person.email));
     const held = other && blockingMembership(store, orgId, { member_id: other.id }, type.id, today);
-    if (held) throw alreadyMember(organization, held, `group_members.${index}.email`, other.email);
+    if (held) throw alreadyMember(store, organization, held, `group_members.${index}.email`, other.email);
   });
 
   const signupId = store.randomId('su');

@@ -72,7 +72,8 @@ describe('one membership per member and type, even when unpaid checkouts pile up
     const own = clientFor(sandbox, { token: sandbox.issueMemberToken('demo', email) });
     for (const caller of [client(), own]) {
       const refused = await rejection(caller.signups.create(application));
-      assert.equal(refused.status, 409);
+      assert.deepEqual([refused.status, refused.code], [409, 'application_pending']);
+      assert.match(refused.message, /approved application .* waiting for payment/);
     }
     const approved = await client().signups.retrieve(applied.id);
     assert.deepEqual([approved.status, approved.membership.status], ['awaiting_payment', 'pending']);

@@ -291,6 +291,26 @@ describe('POST /signups: members and the one-membership rule', () => {
     assert.equal(body.renew_path, '/organizations/demo/me/memberships/ms_alice_annual/renew');
   });
 
+  it('a second application while the first awaits approval: 409 application_pending, with no renewal offered', async () => {
+    const params = signupParams({ membership_type_id: 'committee', fields: { motivation: 'I would like to help run the club.' } });
+    const first = await client().signups.create(params);
+    const error = await rejection(client().signups.create({ ...params }));
+    assert.ok(error instanceof ConflictError);
+    assert.equal(error.code, 'application_pending');
+    assert.deepEqual(error.errors.map((e: any) => `${e.field}:${e.code}`), ['member.email:application_pending']);
+    assert.equal(error.headers.get('link'), null, 'a pending application cannot be renewed');
+    const raw = await fetch(`${sandbox.baseUrl}/organizations/demo/signups`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'raw-application-pending' },
+      body: JSON.stringify(params),
+    });
+    const body = await raw.json();
+    assert.deepEqual(
+      [body.membership_id, body.application_status, body.renew_path],
+      [first.membership.id, 'awaiting_approval', undefined],
+    );
+  });
+
   it('a member whose membership has ended is reinstated by a new signup', async () => {
     const signup = await client().signups.create(
       signupParams({ membership_type_id: 'monthly', member: { email: 'carol@example.org', first_name: 'Carol', last_name: 'Chen' } }),

@@ -350,6 +350,34 @@ describe('frame page: the widget and the host, however late the host answers', (
     ]);
   });
 
+  it('asks the widget to check its payment when the host reports its checkout popup closed, not when it was blocked', async () => {
+    const widget = stubWidget();
+    widget.refreshPayment = () => (widget.refreshes += 1);
+    const attach = bridge(widget);
+    const { host, frame, received } = pair();
+    attach(frame);
+    const open = window.open;
+    const opened: unknown[] = [];
+    window.open = ((url: string) => (opened.push(url), null)) as typeof window.open;
+    try {
+      widget.hostedPageOpener!('https://checkout.stripe.com/c/pay/cs_1');
+      await waitUntil(() => received.some((message) => message.type === 'checkout-open'));
+      host.postMessage({ type: 'checkout-closed', nonce, opened: true });
+      await waitUntil(() => widget.refreshes === 1, 'no refreshPayment after the popup closed');
+      // A blocked popup: nothing was paid there; the next click opens the page from the frame.
+      // The answer to a token request, sent after it on the same port, is the marker.
+      const marker = frame.requestToken();
+      host.postMessage({ type: 'checkout-closed', nonce, opened: false });
+      host.postMessage({ type: 'token', nonce, id: 1, token: 'marker' });
+      expect(await marker).to.equal('marker');
+      expect(widget.refreshes).to.equal(1);
+      widget.hostedPageOpener!('https://checkout.stripe.com/c/pay/cs_1');
+      expect(opened).to.deep.equal(['https://checkout.stripe.com/c/pay/cs_1']);
+    } finally {
+      window.open = open;
+    }
+  });
+
   it('tells a late host the height the widget already has', async () => {
     const widget = stubWidget();
     widget.dataset.stubWidget = '';

@@ -1,6 +1,7 @@
 // Admin (secret key): GET/POST /members (`?email=` finds one), GET /members/{id}.
 import { MemberCreateParamsSchema, MemberSchema, PageSchema } from '@memberkit/sdk';
 import { normalizeEmail } from '@memberkit/sdk/calculators';
+import { trimEmails } from '../emails.js';
 import { Problem, fieldError, notFound } from '../problems.js';
 import { paginate, parseBody, reply, type Route, type RouteContext } from '../runtime.js';
 import type { MemberRecord } from '../store.js';
@@ -34,7 +35,7 @@ export const memberRoutes: Route[] = [
     handle(context) {
       const { store, organization, today } = context;
       const orgId = organization.organization.id;
-      const params = parseBody(MemberCreateParamsSchema, context.body);
+      const params = parseBody(MemberCreateParamsSchema, trimEmails(context.body, (body) => [body]));
       const email = normalizeEmail(params.email);
       const existing = store.memberByEmail(orgId, email);
       if (existing) {

@@ -2,6 +2,7 @@
 // and GET /signups/{id} (poll).
 import { SignupCreateParamsSchema, SignupSchema, type MembershipType, type SignupCreateParams } from '@memberkit/sdk';
 import { calculateExpiry, normalizeEmail, validateFields, validatePeople, type FieldValue } from '@memberkit/sdk/calculators';
+import { trimEmails } from '../emails.js';
 import { Problem, fieldError, notFound, type FieldError } from '../problems.js';
 import { parseBody, reply, type Route, type RouteContext } from '../runtime.js';
 import {
@@ -24,17 +25,11 @@ import { signupView } from '../views.js';
 /** Labels of the people's own fields, for the messages of their errors. */
 const personLabels: Record<string, string> = { email: 'Email', first_name: 'First name', last_name: 'Last name' };
 
-/** Emails are compared trimmed and lower-cased; surrounding spaces are not an invalid address. */
-function trimEmails(body: unknown): unknown {
-  if (!body || typeof body !== 'object') return body;
-  const copy = structuredClone(body) as { member?: { email?: unknown }; group_members?: { email?: unknown }[] };
-  const trim = (person: { email?: unknown } | undefined) => {
-    if (person && typeof person === 'object' && typeof person.email === 'string') person.email = person.email.trim();
-  };
-  trim(copy.member);
-  if (Array.isArray(copy.group_members)) copy.group_members.forEach(trim);
-  return copy;
-}
+/** The people of a signup body whose emails are trimmed: the member and the group members. */
+const signupPeople = (body: Record<string, unknown>): unknown[] => [
+  body.member,
+  ...(Array.isArray(body.group_members) ? body.group_members : []),
+];
 
 /** validateFields' errors on the type's custom fields, as the problem's `fields.<key>` errors. */
 function customFieldErrors(type: MembershipType, values: Record<string, FieldValue>): FieldError[] {
@@ -158,7 +153,7 @@ function pendingMembership(
 function createSignup(context: RouteContext) {
   const { store, organization, today } = context;
   const orgId = organization.organization.id;
-  const params = parseBody(SignupCreateParamsSchema, trimEmails(context.body));
+  const params = parseBody(SignupCreateParamsSchema, trimEmails(context.body, signupPeople));
   const type = store.membershipType(orgId, params.membership_type_id);
   if (!type) {
     throw new Problem(422, 'validation_failed', `No membership type "${params.membership_type_id}".`, {

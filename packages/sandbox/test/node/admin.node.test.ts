@@ -54,6 +54,13 @@ describe('members', () => {
     assert.deepEqual(bad.errors.map((e: any) => `${e.field}:${e.code}`), ['email:invalid_email']);
   });
 
+  it('trims the email before checking it, as signups do: a padded new email is created, a padded known one is member_exists', async () => {
+    const created = await admin().members.create({ email: '  New.Person@Example.org ', first_name: 'New', last_name: 'Person' });
+    assert.equal(created.email, 'new.person@example.org');
+    const known = await rejection(admin().members.create({ email: ' ALICE@example.org', first_name: 'A', last_name: 'A' }));
+    assert.deepEqual([known.status, known.code], [409, 'member_exists']);
+  });
+
   it('unknown member → 404', async () => {
     assert.ok((await rejection(admin().members.retrieve('mem_nope'))) instanceof NotFoundError);
   });

@@ -148,10 +148,15 @@ const bundleSize = async (contents) => {
     format: 'esm',
     conditions: ['source'],
     write: false,
+    metafile: true,
     logLevel: 'silent',
   });
   const code = result.outputFiles[0].contents;
-  return { code, gzip: gzipSync(code, { level: 9 }).length };
+  // The source modules that put bytes into the output.
+  const modules = Object.entries(Object.values(result.metafile.outputs)[0].inputs)
+    .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
+    .map(([file]) => file);
+  return { code, modules, gzip: gzipSync(code, { level: 9 }).length };
 };
 const { code, gzip } = await bundleSize("export * from '@memberkit/sdk/calculators';");
 const text = new TextDecoder().decode(code);
@@ -160,6 +165,12 @@ const pulledIn = ['ky', 'zod', 'temporal'].filter((name) => text.includes(name))
 const formSubset = await bundleSize(
   "export { quotePrice, checkDiscount, formatMoney, toMinorUnits, validateFields, normalizeEmail } from '@memberkit/sdk/calculators';",
 );
+// The API issue 2 names, imported by name from the package root as the issue phrases it (the
+// root also exports the client and schemas: tree-shaking must leave them out).
+const issueApi = await bundleSize(
+  "export { addTerm, calculateExpiry, membershipStatus, grantsAccess, renewalAttemptOn, quotePrice, checkDiscount, currencyExponent, toMinorUnits, formatMoney, processorMinimum, validateFields, normalizeEmail, localDate, CalculatorError, PricingError } from '@memberkit/sdk';",
+);
+const outsideCalculators = issueApi.modules.filter((file) => !/packages\/sdk\/src\/calculators\//.test(file));
 
 const opsPerSecond = (ms, n) => Math.round((n / ms) * 1000).toLocaleString('en-US');
 const sum = (...parts) => parts.reduce((a, b) => ({ ours: a.ours + b.ours, oracle: a.oracle + b.oracle, cases: a.cases + b.cases }));
@@ -183,6 +194,13 @@ rows.push([`disagreements / ${CASES.toLocaleString('en-US')} cases`, String(disa
 rows.push(['calculators-only import, min+gzip', `${gzip} B (${(gzip / 1024).toFixed(2)} kB)`, '≤ 3 kB', gzip <= 3072 ? 'ok' : 'MISSED']);
 rows.push(['  minified, before gzip', `${code.length} B`, '', '']);
 rows.push(['  signup-form subset (tree-shaken), min+gzip', `${formSubset.gzip} B`, '', '']);
+rows.push(['  issue-named API from @memberkit/sdk, min+gzip', `${issueApi.gzip} B`, '', '']);
+rows.push([
+  '  root import: modules outside the calculators',
+  outsideCalculators.join(', ') || 'none',
+  'none',
+  outsideCalculators.length ? 'MISSED' : 'ok',
+]);
 rows.push(['  pulls in ky / zod / temporal', pulledIn.join(', ') || 'none', 'none', pulledIn.length ? 'MISSED' : 'ok']);
 
 const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['measure', 'value', 'goal', ''][i].length));

@@ -41,6 +41,13 @@ function isWildcard(node: ts.Expression): boolean {
   return false;
 }
 
+/** The expression inside parentheses, `as` casts and `!`. */
+function unwrap(expression: ts.Expression): ts.Expression {
+  let inner = expression;
+  while (ts.isParenthesizedExpression(inner) || ts.isAsExpression(inner) || ts.isNonNullExpression(inner)) inner = inner.expression;
+  return inner;
+}
+
 function scan() {
   const configPath = `${packageDir}tsconfig.json`;
   const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
@@ -75,13 +82,8 @@ function scan() {
 
       // Calls of postMessage, directly or through .call/.apply: no "*" among their arguments.
       if (ts.isCallExpression(node)) {
-        let callee: ts.Expression = node.expression;
-        while (ts.isParenthesizedExpression(callee) || ts.isAsExpression(callee) || ts.isNonNullExpression(callee)) callee = callee.expression;
-        if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) {
-          let target = callee.expression;
-          while (ts.isParenthesizedExpression(target) || ts.isAsExpression(target) || ts.isNonNullExpression(target)) target = target.expression;
-          callee = target;
-        }
+        let callee = unwrap(node.expression);
+        if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) callee = unwrap(callee.expression);
         const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
         if (name === 'postMessage' && node.arguments.some(isWildcard)) wildcards.push(where(node));
       }

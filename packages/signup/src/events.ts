@@ -22,8 +22,10 @@ export interface MembershipSignupEventDetails {
   'membership-signup-plan-select': { membershipType: MembershipType };
   /** A discount code was checked: `discount` when accepted, `reason` when refused. */
   'membership-signup-discount-apply': { code: string; discount: Discount | null; reason: DiscountRefusal | null };
-  /** About to create the signup. Cancelable: `preventDefault()` keeps the member on the review. */
-  'membership-signup-submit': { params: SignupCreateParams };
+  /** About to create the signup (`params`), or to renew `renewal` (the membership the member
+   * holds; `params` then says what they had chosen). Cancelable: `preventDefault()` keeps the
+   * member where they are. */
+  'membership-signup-submit': { params: SignupCreateParams; renewal: Membership | null };
   /** The payment step starts (`signup.next_action` says how). */
   'membership-signup-payment-start': { signup: Signup };
   /** The member's part is over: active, or awaiting approval (see `signup.status`). */

@@ -51,6 +51,7 @@ const ar: Catalogue = {
   discountCode: 'رمز الخصم',
   apply: 'تطبيق',
   discountApplied: (code) => `تم تطبيق الرمز ${code}`,
+  discountCheckFailed: 'تعذّر التحقق من هذا الرمز. حاول مرة أخرى.',
   discountRefused: {
     unknown: 'هذا الرمز غير موجود.',
     expired: 'انتهت صلاحية هذا الرمز.',
@@ -95,6 +96,9 @@ const ar: Catalogue = {
     group_too_large: (max) => `لا تتجاوز المجموعة ${max} أشخاص.`,
     discount_not_applicable: 'لا تنطبق الخصومات على هذه العضوية.',
     discount_currency_mismatch: 'هذا الرمز مخصص لعملة أخرى.',
+    conflicting_discount: 'لا يمكن استخدام هذا الرمز.',
+    unknown_processor_minimum: 'الدفع عبر الإنترنت غير متاح بهذه العملة.',
+    invalid_group_size: 'أدخل عددًا صحيحًا من الأشخاص.',
   },
   paymentIntro: 'ادفع بأمان أدناه. إذا فشل الدفع يمكنك المحاولة مرة أخرى ببطاقة أخرى.',
   testMode: 'وضع الاختبار',
@@ -127,6 +131,7 @@ const ar: Catalogue = {
   renew: 'تجديد',
   configError: 'نموذج التسجيل هذا غير مُعدّ بشكل صحيح.',
   missingOrganization: 'السمة organization مفقودة.',
+  invalidOrganization: 'السمة organization ليست معرّف مؤسسة صالحًا.',
   networkError: 'تعذّر الوصول إلى الخدمة. تحقق من اتصالك وحاول مرة أخرى؛ تم حفظ ما أدخلته.',
   responseError: 'أرسلت الخدمة ردًا تعذّرت قراءته. حاول لاحقًا.',
   apiErrors: {
@@ -142,6 +147,7 @@ const ar: Catalogue = {
     already_member: 'هذا الشخص يحمل هذه العضوية بالفعل.',
     amount_out_of_range: 'المبلغ خارج النطاق المسموح.',
     invalid_discount: 'لا يمكن استخدام رمز الخصم هذا.',
+    validation_failed: 'لم يتم قبول بعض بياناتك. ارجع للتحقق منها.',
   },
   apiError: 'حدث خطأ من جانبنا. يرجى المحاولة مرة أخرى.',
   retry: 'إعادة المحاولة',

@@ -66,6 +66,8 @@ export interface Catalogue {
   discountCode: string;
   apply: string;
   discountApplied: (code: string) => string;
+  /** The discount check itself failed (network, server). */
+  discountCheckFailed: string;
   discountRefused: Record<DiscountRefusal, string>;
   removeDiscount: string;
   subtotal: string;
@@ -110,6 +112,7 @@ export interface Catalogue {
   renew: string;
   configError: string;
   missingOrganization: string;
+  invalidOrganization: string;
   networkError: string;
   responseError: string;
   apiErrors: Record<string, string>;

@@ -51,6 +51,7 @@ const de: Catalogue = {
   discountCode: 'Rabattcode',
   apply: 'Anwenden',
   discountApplied: (code) => `Code ${code} angewendet`,
+  discountCheckFailed: 'Wir konnten diesen Code nicht prüfen. Bitte versuchen Sie es erneut.',
   discountRefused: {
     unknown: 'Diesen Code gibt es nicht.',
     expired: 'Dieser Code ist abgelaufen.',
@@ -95,6 +96,9 @@ const de: Catalogue = {
     group_too_large: (max) => `Eine Gruppe hat höchstens ${max} Personen.`,
     discount_not_applicable: 'Für diese Mitgliedschaft gelten keine Rabatte.',
     discount_currency_mismatch: 'Dieser Code gilt für eine andere Währung.',
+    conflicting_discount: 'Dieser Code kann nicht verwendet werden.',
+    unknown_processor_minimum: 'Online-Zahlung ist in dieser Währung nicht möglich.',
+    invalid_group_size: 'Geben Sie eine ganze Zahl von Personen an.',
   },
   paymentIntro: 'Bezahlen Sie unten sicher. Schlägt eine Zahlung fehl, können Sie es mit einer anderen Karte erneut versuchen.',
   testMode: 'Testmodus',
@@ -127,6 +131,7 @@ const de: Catalogue = {
   renew: 'Verlängern',
   configError: 'Dieses Anmeldeformular ist nicht richtig eingerichtet.',
   missingOrganization: 'Das Attribut organization fehlt.',
+  invalidOrganization: 'Das Attribut organization ist keine gültige Organisations-ID.',
   networkError: 'Der Dienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut; Ihre Eingaben bleiben erhalten.',
   responseError: 'Der Dienst hat eine unlesbare Antwort gesendet. Bitte versuchen Sie es später erneut.',
   apiErrors: {
@@ -142,6 +147,7 @@ const de: Catalogue = {
     already_member: 'Diese Person hat diese Mitgliedschaft bereits.',
     amount_out_of_range: 'Der Betrag liegt außerhalb des erlaubten Bereichs.',
     invalid_discount: 'Dieser Rabattcode kann nicht verwendet werden.',
+    validation_failed: 'Einige Ihrer Angaben wurden nicht akzeptiert. Gehen Sie zurück, um sie zu prüfen.',
   },
   apiError: 'Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es erneut.',
   retry: 'Erneut versuchen',

@@ -51,6 +51,7 @@ export const en: Catalogue = {
   discountCode: 'Discount code',
   apply: 'Apply',
   discountApplied: (code) => `Code ${code} applied`,
+  discountCheckFailed: 'We could not check this code. Please try again.',
   discountRefused: {
     unknown: 'This code does not exist.',
     expired: 'This code has expired.',
@@ -95,6 +96,9 @@ export const en: Catalogue = {
     group_too_large: (max) => `A group can have at most ${max} people.`,
     discount_not_applicable: 'Discounts do not apply to this membership.',
     discount_currency_mismatch: 'This code is for another currency.',
+    conflicting_discount: 'This code cannot be used.',
+    unknown_processor_minimum: 'Online payment is not available in this currency.',
+    invalid_group_size: 'Enter a whole number of people.',
   },
   paymentIntro: 'Pay securely below. If a payment fails you can try again with another card.',
   testMode: 'Test mode',
@@ -127,6 +131,7 @@ export const en: Catalogue = {
   renew: 'Renew',
   configError: 'This signup form is not set up correctly.',
   missingOrganization: 'The organization attribute is missing.',
+  invalidOrganization: 'The organization attribute is not a valid organization id.',
   networkError: 'We could not reach the membership service. Check your connection and try again; what you entered is kept.',
   responseError: 'The membership service sent an answer we could not read. Please try again later.',
   apiErrors: {
@@ -142,6 +147,7 @@ export const en: Catalogue = {
     already_member: 'This person already holds this membership.',
     amount_out_of_range: 'The amount is outside the allowed range.',
     invalid_discount: 'This discount code cannot be used.',
+    validation_failed: 'Some of your details were not accepted. Go back to check them.',
   },
   apiError: 'Something went wrong on our side. Please try again.',
   retry: 'Try again',

@@ -51,6 +51,7 @@ const es: Catalogue = {
   discountCode: 'Código de descuento',
   apply: 'Aplicar',
   discountApplied: (code) => `Código ${code} aplicado`,
+  discountCheckFailed: 'No hemos podido comprobar este código. Vuelve a intentarlo.',
   discountRefused: {
     unknown: 'Este código no existe.',
     expired: 'Este código ha caducado.',
@@ -95,6 +96,9 @@ const es: Catalogue = {
     group_too_large: (max) => `Un grupo tiene como máximo ${max} personas.`,
     discount_not_applicable: 'Los descuentos no se aplican a esta membresía.',
     discount_currency_mismatch: 'Este código es para otra moneda.',
+    conflicting_discount: 'Este código no se puede usar.',
+    unknown_processor_minimum: 'El pago en línea no está disponible en esta moneda.',
+    invalid_group_size: 'Indica un número entero de personas.',
   },
   paymentIntro: 'Paga de forma segura a continuación. Si un pago falla, puedes reintentarlo con otra tarjeta.',
   testMode: 'Modo de prueba',
@@ -127,6 +131,7 @@ const es: Catalogue = {
   renew: 'Renovar',
   configError: 'Este formulario de alta no está bien configurado.',
   missingOrganization: 'Falta el atributo organization.',
+  invalidOrganization: 'El atributo organization no es un identificador de organización válido.',
   networkError: 'No hemos podido conectar con el servicio. Comprueba tu conexión y vuelve a intentarlo; tus datos se conservan.',
   responseError: 'El servicio envió una respuesta ilegible. Inténtalo más tarde.',
   apiErrors: {
@@ -142,6 +147,7 @@ const es: Catalogue = {
     already_member: 'Esta persona ya tiene esta membresía.',
     amount_out_of_range: 'El importe está fuera del rango permitido.',
     invalid_discount: 'Este código de descuento no se puede usar.',
+    validation_failed: 'Algunos de tus datos no se han aceptado. Vuelve atrás para revisarlos.',
   },
   apiError: 'Algo salió mal por nuestra parte. Inténtalo de nuevo.',
   retry: 'Reintentar',

@@ -51,6 +51,7 @@ const fr: Catalogue = {
   discountCode: 'Code de réduction',
   apply: 'Appliquer',
   discountApplied: (code) => `Code ${code} appliqué`,
+  discountCheckFailed: 'Nous n’avons pas pu vérifier ce code. Veuillez réessayer.',
   discountRefused: {
     unknown: 'Ce code n’existe pas.',
     expired: 'Ce code a expiré.',
@@ -95,6 +96,9 @@ const fr: Catalogue = {
     group_too_large: (max) => `Un groupe compte au plus ${max} personnes.`,
     discount_not_applicable: 'Les réductions ne s’appliquent pas à cette adhésion.',
     discount_currency_mismatch: 'Ce code est prévu pour une autre devise.',
+    conflicting_discount: 'Ce code ne peut pas être utilisé.',
+    unknown_processor_minimum: 'Le paiement en ligne n’est pas disponible dans cette devise.',
+    invalid_group_size: 'Indiquez un nombre entier de personnes.',
   },
   paymentIntro: 'Payez en toute sécurité ci-dessous. En cas d’échec, vous pouvez réessayer avec une autre carte.',
   testMode: 'Mode test',
@@ -127,6 +131,7 @@ const fr: Catalogue = {
   renew: 'Renouveler',
   configError: 'Ce formulaire d’adhésion n’est pas configuré correctement.',
   missingOrganization: 'L’attribut organization est manquant.',
+  invalidOrganization: 'L’attribut organization n’est pas un identifiant d’organisation valide.',
   networkError: 'Le service est injoignable. Vérifiez votre connexion et réessayez ; vos saisies sont conservées.',
   responseError: 'Le service a envoyé une réponse illisible. Réessayez plus tard.',
   apiErrors: {
@@ -142,6 +147,7 @@ const fr: Catalogue = {
     already_member: 'Cette personne est déjà titulaire de cette adhésion.',
     amount_out_of_range: 'Le montant est hors de la plage autorisée.',
     invalid_discount: 'Ce code de réduction ne peut pas être utilisé.',
+    validation_failed: 'Certaines de vos informations n’ont pas été acceptées. Revenez en arrière pour les vérifier.',
   },
   apiError: 'Un problème est survenu de notre côté. Réessayez.',
   retry: 'Réessayer',

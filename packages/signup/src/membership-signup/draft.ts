@@ -29,6 +29,8 @@ export interface Draft {
   discount: Discount | null;
   /** One per attempt: created at the first submit, reused on retry and after reload. */
   idempotencyKey: string | null;
+  /** The renewal's own key (another endpoint), reused when a renewal is tried again. */
+  renewalKey: string | null;
   /** The signup created by that attempt (payment in progress). */
   signupId: string | null;
 }
@@ -48,6 +50,7 @@ export function emptyDraft(): Draft {
     discountCode: '',
     discount: null,
     idempotencyKey: null,
+    renewalKey: null,
     signupId: null,
   };
 }

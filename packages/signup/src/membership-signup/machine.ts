@@ -10,8 +10,9 @@ export type ErrorKind = 'configuration' | 'network' | 'response' | 'api';
  * confirmed, declined (try again with the same signup), unavailable (Stripe.js failed), hosted. */
 export type PaymentPhase = 'loading' | 'ready' | 'confirming' | 'declined' | 'unavailable' | 'hosted';
 
-/** What to do when the member presses "Try again" on an error. */
-export type RetryAction = 'load' | 'submit' | 'poll' | 'restart';
+/** What "Try again" does on an error: load again, send the same attempt (same key) again, poll,
+ * renew (same key), or start over (a new draft). */
+export type RetryAction = 'load' | 'submit' | 'poll' | 'renew' | 'restart';
 
 export type State =
   | { step: 'loading' }
@@ -22,7 +23,8 @@ export type State =
   | { step: 'approval'; signup: Signup }
   | { step: 'renewal'; membership: Membership | null; renewsUntil: string | null | undefined }
   | { step: 'done'; signup: Signup }
-  | { step: 'error'; kind: ErrorKind; code: string; message: string; retry: RetryAction | null };
+  /** `code` is worded at render time, in the language the member has by then. */
+  | { step: 'error'; kind: ErrorKind; code: string; retry: RetryAction | null };
 
 export type Step = State['step'];
 
@@ -36,7 +38,7 @@ const moves: Record<Step, readonly Step[]> = {
   approval: ['loading', 'plans'],
   renewal: ['details', 'payment', 'approval', 'done', 'error', 'loading', 'plans'],
   done: ['loading', 'plans'],
-  error: ['loading', 'plans', 'details', 'review', 'payment', 'done', 'error'],
+  error: ['loading', 'plans', 'details', 'review', 'payment', 'renewal', 'done', 'error'],
 };
 
 /** Whether the machine may move from `from` to `to`. */

@@ -196,7 +196,8 @@ export class MembershipSignup extends LitElement {
   @state() private _showAll = false;
   @state() private _discount: DiscountView = { status: 'idle', code: '', reason: null };
   @state() private _inFlight = false;
-  @state() private _announcement = '';
+  /** The step announced in the live region (worded at render time). */
+  @state() private _announced: State['step'] = 'loading';
 
   #locale = 'en';
   // UTC until the signup-config names the organization's zone. Not todayIn(): the first
@@ -214,6 +215,8 @@ export class MembershipSignup extends LitElement {
   #serverErrors: Record<string, string> = {};
   /** The discount check under way: a Confirm meanwhile waits for it (it decides what is sent). */
   #checking: Promise<void> | undefined;
+  /** The renewal offer last shown ("Try again" after a failed renewal returns to it). */
+  #renewal: Extract<State, { step: 'renewal' }> | undefined;
   /** Counts polls: only the latest one acts on its answer. */
   #polls = 0;
 
@@ -379,17 +382,11 @@ export class MembershipSignup extends LitElement {
     this.#resolveLanguage();
     const organization = this.organization;
     if (!organization || !ID_PATTERN.test(organization)) {
-      const message = organization
-        ? `organization="${organization}" is not a valid organization id.`
-        : 'the organization attribute is missing.';
-      this.#warn('organization', message);
-      this.#go({
-        step: 'error',
-        kind: 'configuration',
-        code: 'configuration',
-        message: `${this._t.missingOrganization.replace('.', '')}${organization ? `: ${organization}` : ''}`,
-        retry: null,
-      });
+      this.#warn(
+        'organization',
+        organization ? `organization="${organization}" is not a valid organization id.` : 'the organization attribute is missing.',
+      );
+      this.#error('configuration', organization ? 'invalid_organization' : 'missing_organization', null);
       return;
     }
     if (this.membershipType && !ID_PATTERN.test(this.membershipType)) {
@@ -431,7 +428,7 @@ export class MembershipSignup extends LitElement {
       if (saved.discount) this._discount = { status: 'applied', code: saved.discountCode.trim(), reason: null };
       // Check a saved code again (it may have expired since), unless an attempt already went out
       // with it: that attempt's request must stay the same (same key, no second signup).
-      if (saved.discountCode && saved.step !== 'plans' && !saved.idempotencyKey) void this.#applyDiscount(true);
+      if (saved.discountCode && saved.step !== 'plans' && !saved.idempotencyKey) void this.#applyDiscount();
       if (saved.signupId) {
         try {
           const signup = await this.#client().signups.retrieve(saved.signupId, { signal });
@@ -488,12 +485,7 @@ export class MembershipSignup extends LitElement {
     if (next.step === 'plans' || next.step === 'details' || next.step === 'review' || next.step === 'payment') {
       this.#save({ step: next.step as DraftStep });
     }
-    if (from !== next.step) {
-      const t = this._t;
-      const index = numberedSteps.indexOf(next.step);
-      const name = t.steps[next.step as keyof Catalogue['steps']] ?? '';
-      this._announcement = index >= 0 ? t.stepOf(index + 1, numberedSteps.length, name) : name;
-    }
+    this._announced = next.step;
     // Focus follows the member's own actions only: never steal it from the page on load. A new
     // payment phase replaces what had it ("Try again"), so the focus moves then too.
     if (this.#interacted && (from !== next.step || (prev as { phase?: string }).phase !== (next as { phase?: string }).phase)) {
@@ -658,27 +650,27 @@ export class MembershipSignup extends LitElement {
 
   #selectType(type: MembershipType): void {
     const changed = type.id !== this._draft.membershipTypeId;
-    this.#save({ membershipTypeId: type.id, ...(changed ? { idempotencyKey: null, signupId: null, discount: null } : {}) });
+    this.#save({ membershipTypeId: type.id, ...(changed ? { idempotencyKey: null, renewalKey: null, signupId: null, discount: null } : {}) });
     if (changed && this._discount.status !== 'idle') this._discount = { status: 'idle', code: '', reason: null };
     this.#emit('membership-signup-plan-select', { membershipType: type });
     this.#go({ step: 'details' });
-    if (changed && this._draft.discountCode && type.price.type === 'fixed' && type.price.value > 0) void this.#applyDiscount(true);
+    if (changed && this._draft.discountCode && type.price.type === 'fixed' && type.price.value > 0) void this.#applyDiscount();
   }
 
   /** Any change to what would be sent starts a new attempt (a new idempotency key). */
   #edit(patch: Partial<Draft>): void {
-    this.#save({ ...patch, idempotencyKey: null, signupId: null });
+    this.#save({ ...patch, idempotencyKey: null, renewalKey: null, signupId: null });
   }
 
-  #applyDiscount(silent = false): Promise<void> | undefined {
+  #applyDiscount(): Promise<void> | undefined {
     const type = this.#type();
     const code = this._draft.discountCode.trim();
     if (!type || !code || this.#checking) return;
     this._discount = { status: 'checking', code, reason: null };
-    return (this.#checking = this.#checkDiscount(type, code, silent).finally(() => (this.#checking = undefined)));
+    return (this.#checking = this.#checkDiscount(type, code).finally(() => (this.#checking = undefined)));
   }
 
-  async #checkDiscount(type: MembershipType, code: string, silent: boolean): Promise<void> {
+  async #checkDiscount(type: MembershipType, code: string): Promise<void> {
     let reason: DiscountRefusal | null = null;
     let discount = null;
     try {
@@ -690,8 +682,9 @@ export class MembershipSignup extends LitElement {
       if (error instanceof APIError && (error.status === 422 || error.status === 404)) {
         reason = refusalOf(error);
       } else {
-        this._discount = { status: 'idle', code, reason: null };
-        if (!silent) this.#fail(error, null);
+        // Shown by the code field (and told to the host page); the step stays as it is.
+        this._discount = { status: 'failed', code, reason: null };
+        this.#fail(error, null);
         return;
       }
     }
@@ -737,7 +730,7 @@ export class MembershipSignup extends LitElement {
         if (!this._draft.discount) return this.#go({ step: 'details' });
       }
       const params = this.#params(type);
-      if (!this.#emit('membership-signup-submit', { params })) return;
+      if (!this.#emit('membership-signup-submit', { params, renewal: null })) return;
       const idempotencyKey = this._draft.idempotencyKey ?? newIdempotencyKey();
       this.#save({ idempotencyKey });
       const signup = await this.#client().signups.create(params, { idempotencyKey, signal: this.#signal() });
@@ -794,6 +787,7 @@ export class MembershipSignup extends LitElement {
       this.hostedPageOpener(url.href);
     } catch {
       this.#go({ step: 'payment', signup: state.signup, phase: 'unavailable' });
+      this.#emit('membership-signup-error', { code: 'payment_unavailable', message: this._t.paymentUnavailable });
     }
   }
 
@@ -879,6 +873,12 @@ export class MembershipSignup extends LitElement {
     if (state.retry === 'submit' && this._draft.membershipTypeId) {
       this.#go({ step: 'review' });
       void this.#submit();
+    } else if (state.retry === 'renew') {
+      // The same renewal again (same key), or the offer again when it never showed.
+      if (this.#renewal) {
+        this.#go(this.#renewal);
+        void this.#renew();
+      } else void this.#offerRenewal(this.#type()!);
     } else if (state.retry === 'poll' && this._draft.signupId) {
       this.#go({ step: 'loading' });
       void this.#load();
@@ -903,37 +903,42 @@ export class MembershipSignup extends LitElement {
   async #offerRenewal(type: MembershipType): Promise<void> {
     let membership: Membership | null = null;
     let renewsUntil: string | null | undefined;
+    this.#renewal = undefined;
     if (this.#authToken || this.getAuthToken) {
+      let me;
       try {
-        const me = await this.#client().me.retrieve({ signal: this.#signal() });
-        // The running one (granting access now, or once it starts): the one the API refused to double.
-        membership = me.memberships.find((held) => held.membership_type_id === type.id && isRunning(held.status)) ?? null;
-        if (membership) {
-          try {
-            renewsUntil = calculateExpiry(type, {
-              purchased_on: this.#today,
-              current: { anchor_on: membership.anchor_on, expires_on: membership.expires_on, grace_days: membership.grace_days },
-            }).expires_on;
-          } catch {
-            renewsUntil = undefined; // e.g. a cyclical renewal outside its window
-          }
+        me = await this.#client().me.retrieve({ signal: this.#signal() });
+      } catch (error) {
+        // Not "sign in": the member is signed in, we could not ask. Try again asks again.
+        this.#fail(error, 'renew');
+        return;
+      }
+      // The running one (granting access now, or once it starts): the one the API refused to double.
+      membership = me.memberships.find((held) => held.membership_type_id === type.id && isRunning(held.status)) ?? null;
+      if (membership) {
+        try {
+          renewsUntil = calculateExpiry(type, {
+            purchased_on: this.#today,
+            current: { anchor_on: membership.anchor_on, expires_on: membership.expires_on, grace_days: membership.grace_days },
+          }).expires_on;
+        } catch {
+          renewsUntil = undefined; // e.g. a cyclical renewal outside its window
         }
-      } catch {
-        membership = null;
       }
     }
-    // The renewal is a new attempt on another endpoint: it gets its own idempotency key.
-    this.#save({ idempotencyKey: null, signupId: null });
-    this.#go({ step: 'renewal', membership, renewsUntil });
+    this.#go((this.#renewal = { step: 'renewal', membership, renewsUntil }));
   }
 
   async #renew(): Promise<void> {
     const state = this._state;
     const type = this.#type();
     if (state.step !== 'renewal' || !state.membership || !type || this._inFlight) return;
+    this.#interacted = true;
+    if (!this.#emit('membership-signup-submit', { params: this.#params(type), renewal: state.membership })) return;
     this._inFlight = true;
-    const idempotencyKey = this._draft.idempotencyKey ?? newIdempotencyKey();
-    this.#save({ idempotencyKey });
+    // Its own key (another endpoint), kept in the draft: a retry or a reload renews once.
+    const idempotencyKey = this._draft.renewalKey ?? newIdempotencyKey();
+    this.#save({ renewalKey: idempotencyKey });
     try {
       const amount = this.#amount(type);
       const signup = await this.#client().me.memberships.renew(state.membership.id, {
@@ -943,52 +948,68 @@ export class MembershipSignup extends LitElement {
       });
       this.#handleSignup(signup, false);
     } catch (error) {
-      this.#fail(error, 'restart');
+      this.#fail(error, 'renew');
     } finally {
       this._inFlight = false;
     }
   }
 
+  /** An error code in the member's words, in the catalogue of the moment (worded at render time). */
+  #say(code: string): string {
+    const t = this._t;
+    const ours: Record<string, string> = {
+      network: t.networkError,
+      timeout: t.networkError,
+      invalid_response: t.responseError,
+      missing_organization: t.missingOrganization,
+      invalid_organization: t.invalidOrganization,
+    };
+    return ours[code] ?? t.apiErrors[code] ?? t.apiError;
+  }
+
+  /** Tells the host page; shows the error unless `retry` is null (a side request such as a
+   * discount check, shown where it happened) or the embed is misconfigured (nothing to retry). */
+  #error(kind: ErrorKind, code: string, retry: RetryAction | null): void {
+    const configuration = kind === 'configuration';
+    this.#emit('membership-signup-error', { code: configuration ? 'configuration' : code, message: this.#say(code) });
+    if (retry || configuration) this.#go({ step: 'error', kind, code, retry: configuration ? null : retry });
+  }
+
   /** Turns any failure into a state the member can act on, and tells the host page. */
   #fail(error: unknown, retry: RetryAction | null): void {
     if (error instanceof APIUserAbortError || (error instanceof DOMException && error.name === 'AbortError')) return;
-    const t = this._t;
-    let kind: ErrorKind = 'api';
-    let code = 'unknown';
-    let message = t.apiError;
+    // A response that fails the schema keeps its retry: after a POST the signup may exist, so
+    // "Try again" sends the same attempt (the server answers what it stored), never a new one.
+    let kind: ErrorKind = error instanceof ResponseValidationError ? 'response' : 'api';
+    let code = kind === 'response' ? 'invalid_response' : 'unknown';
     if (error instanceof APIConnectionError || error instanceof APITimeoutError) {
       kind = 'network';
       code = error instanceof APITimeoutError ? 'timeout' : 'network';
-      message = t.networkError;
-    } else if (error instanceof ResponseValidationError) {
-      kind = 'response';
-      code = 'invalid_response';
-      message = t.responseError;
-      retry = 'restart';
     } else if (error instanceof APIError) {
       code = error.code ?? `http_${error.status}`;
-      message = t.apiErrors[code] ?? t.apiError;
       const type = this.#type();
       if (this._state.step === 'review' && type) {
         // The purchaser holds this type: offer the renewal. A group member holding it is their
         // input's problem (back to the details).
         if (code === 'already_member' && !error.errors.some(({ field }) => field.startsWith('group_members.'))) {
-          this.#emit('membership-signup-error', { code, message: t.steps.renewal });
+          this.#emit('membership-signup-error', { code, message: this._t.steps.renewal });
           void this.#offerRenewal(type);
           return;
         }
         if (this.#backToDetails(error, type)) {
-          this.#emit('membership-signup-error', { code, message });
+          this.#emit('membership-signup-error', { code, message: this.#say(code) });
           return;
         }
       }
-      if (code === 'not_found' && this._state.step === 'loading') kind = 'configuration';
-      if (error.status === 409 || error.status === 429 || error.status >= 500) retry ??= 'submit';
-      else if (retry === 'submit') retry = 'restart';
+      if (code === 'not_found' && this._state.step === 'loading') {
+        kind = 'configuration';
+        this.#warn('organization', `organization="${this.organization}" is not known to the API.`);
+      }
+      // Any other refusal after sending keeps the draft and the key ("Try again" or "Back"): only
+      // a key the server holds for another request needs a new attempt.
+      if (code === 'idempotency_key_reused') retry = 'restart';
     }
-    this.#emit('membership-signup-error', { code, message });
-    if (retry === null) return; // a side request (discount check): the step stays as it is
-    this.#go({ step: 'error', kind, code, message, retry: kind === 'configuration' ? null : retry });
+    this.#error(kind, code, retry);
   }
 
   /** Server-side validation: show the messages on the fields, back on the details step. */
@@ -1050,8 +1071,8 @@ export class MembershipSignup extends LitElement {
       setField: (key, value) => {
         const index = type?.fields.findIndex((field) => field.key === key) ?? -1;
         const id = ids.field(index);
+        // Its error shows once the member leaves it (blur), like the built-in inputs.
         this.#clearServerErrors(id);
-        this.#touch(id);
         this.#edit({ fields: { ...this._draft.fields, [key]: value } });
       },
       touch: (id) => {
@@ -1106,6 +1127,10 @@ export class MembershipSignup extends LitElement {
 
   #outcome: OutcomeHandlers = {
     retry: () => this.#retry(),
+    back: () => {
+      this.#interacted = true;
+      this.#go({ step: this._state.step === 'renewal' ? 'details' : 'review' });
+    },
     restart: () => this.#restart(),
     openHostedPage: () => this.#openHosted(),
     renew: () => void this.#renew(),
@@ -1119,7 +1144,7 @@ export class MembershipSignup extends LitElement {
       case 'loading':
         return html`<p class="muted" aria-busy="true">${t.loading}</p>`;
       case 'error':
-        return renderError(t, state, this.#outcome);
+        return renderError(t, state, this.#say(state.code), this.#outcome);
       case 'payment':
         return renderPayment(t, state.phase, this.#outcome);
       case 'done':
@@ -1140,8 +1165,11 @@ export class MembershipSignup extends LitElement {
 
   protected override render() {
     const t = this._t;
+    const step = this._announced;
+    const index = numberedSteps.indexOf(step);
+    const name = t.steps[step as keyof Catalogue['steps']] ?? '';
     return html`<div class="base" part="base" lang=${this.#locale.startsWith(t.lang) ? this.#locale : t.lang} dir=${t.dir} data-step=${this._state.step}>
-      <p class="sr-only" role="status" aria-live="polite">${this._announcement}</p>
+      <p class="sr-only" role="status" aria-live="polite">${index >= 0 ? t.stepOf(index + 1, numberedSteps.length, name) : name}</p>
       ${this.#content()}
     </div>`;
   }

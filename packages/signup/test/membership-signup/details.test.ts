@@ -72,6 +72,21 @@ describe('<membership-signup> details', function () {
     expect(text(el)).to.contain('Enter a web address');
   });
 
+  it('shows a custom field\'s error once the member leaves it, like the built-in inputs', async () => {
+    const el = await mount({ 'membership-type': 'annual' });
+    const website = field(el, 'Website');
+    website.focus();
+    website.value = 'ftp';
+    website.dispatchEvent(new Event('input', { bubbles: true }));
+    await el.updateComplete;
+    expect(website.getAttribute('aria-invalid'), 'no complaint while typing').to.equal('false');
+    expect(text(el)).not.to.contain('Enter a web address');
+    website.blur();
+    await el.updateComplete;
+    expect(website.getAttribute('aria-invalid')).to.equal('true');
+    expect(text(el)).to.contain('Enter a web address');
+  });
+
   it('moves focus to an error summary listing each problem after a failed Continue', async () => {
     const el = await mount({ 'membership-type': 'annual' });
     const events = record(el, 'membership-signup-submit');
@@ -237,6 +252,26 @@ describe('<membership-signup> details', function () {
       expect($(el, '[part="total"]')!.textContent).to.contain('$9.00');
       cleanup();
       expect((await applyCode('NO-SUCH-CODE')).detail.reason).to.equal('unknown');
+    });
+
+    it('a check that fails (network, server, unreadable answer) says so next to the code, and Apply tries again', async () => {
+      const el = await mount({ 'membership-type': 'annual' });
+      const errors = record(el, 'membership-signup-error');
+      override(http.post(`${API}/organizations/demo/discounts/validate`, () => HttpResponse.error(), { once: true }));
+      await type(el, 'Discount code', 'WELCOME20');
+      await press(el, 'Apply');
+      const status = () => root(el).getElementById('mk-discount-status')!;
+      await waitUntil(() => status().textContent!.includes('could not check this code'), 'the failed check is invisible');
+      // In the polite live region tied to the input, styled as an error; the step stays.
+      expect(status().getAttribute('aria-live')).to.equal('polite');
+      expect(field(el, 'Discount code').getAttribute('aria-describedby')).to.equal('mk-discount-status');
+      expect(status().getAttribute('part')).to.equal('error');
+      expect(step(el)).to.equal('details');
+      expect(errors['membership-signup-error']![0]!.detail.code).to.equal('network');
+      await expect(el).to.be.accessible();
+      await press(el, 'Apply'); // the network is back
+      await waitUntil(() => text(el).includes('Code WELCOME20 applied'), 'the second try did not apply the code');
+      expect(status().textContent).not.to.contain('could not check');
     });
   });
 

@@ -127,9 +127,69 @@ describe('<membership-signup> states', function () {
       expect(text(el)).to.contain(`valid until ${words(plusYears(anchor, 1))}`);
       expect(text(el)).to.contain(`extend it until ${words(plusYears(anchor, 2))}`);
       await expect(el).to.be.accessible();
+      // Back returns to the details with everything kept.
+      await press(el, 'Back');
+      await untilStep(el, 'details');
+      expect(field(el, 'Display name').value).to.equal('Alice');
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      await press(el, 'Confirm and pay');
+      await untilStep(el, 'renewal');
+      // The renewal is announced like a signup (cancelable -submit naming the membership).
+      const submits = record(el, 'membership-signup-submit');
+      el.addEventListener('membership-signup-submit', (event) => event.preventDefault(), { once: true });
+      await press(el, 'Renew');
+      expect(step(el)).to.equal('renewal');
+      expect(submits['membership-signup-submit']![0]!.detail.renewal!.membership_type_id).to.equal('annual');
       await press(el, 'Renew');
       await untilStep(el, 'payment');
+      expect(submits['membership-signup-submit']).to.have.length(2);
     });
+
+    it('a renewal lost on the network: the same renewal again (same key) from "Try again", one signup', async () => {
+      const sandbox = await useSandbox();
+      const token = sandbox.issueMemberToken('demo', 'alice@example.org');
+      const el = await mount({ 'membership-type': 'annual' }, { authToken: token });
+      await type(el, 'Display name', 'Alice');
+      await type(el, 'T-shirt size', 'm');
+      field(el, 'I accept the membership terms').click();
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      await press(el, 'Confirm and pay');
+      await untilStep(el, 'renewal');
+      const before = Object.keys(sandbox.store.state.signups).length;
+      sandbox.setFaults({ rate: 1, kinds: ['lost_response'] }); // renewed, but the answers are lost
+      await press(el, 'Renew');
+      await untilStep(el, 'error', 15000);
+      sandbox.setFaults(null);
+      expect(text(el)).to.contain('what you entered is kept');
+      expect(() => button(el, 'Start over'), 'nothing is thrown away').to.throw();
+      const key = JSON.parse(sessionStorage.getItem('memberkit:signup:demo')!).renewalKey;
+      expect(key).to.be.a('string');
+      await press(el, 'Try again');
+      await untilStep(el, 'payment');
+      expect(JSON.parse(sessionStorage.getItem('memberkit:signup:demo')!).renewalKey).to.equal(key);
+      expect(Object.keys(sandbox.store.state.signups).length - before, 'one renewal').to.equal(1);
+    }).timeout(30000);
+
+    it('says why it cannot offer the renewal when the member\'s memberships cannot be read (not "sign in")', async () => {
+      const sandbox = await useSandbox();
+      const token = sandbox.issueMemberToken('demo', 'alice@example.org');
+      const el = await mount({ 'membership-type': 'annual' }, { authToken: token });
+      await type(el, 'Display name', 'Alice');
+      await type(el, 'T-shirt size', 'm');
+      field(el, 'I accept the membership terms').click();
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      override(http.get(`${API}/organizations/demo/me`, () => HttpResponse.error()));
+      await press(el, 'Confirm and pay');
+      await untilStep(el, 'error', 15000);
+      expect(text(el)).to.contain('could not reach').and.not.contain('Sign in');
+      override(...sandbox.handlers); // the network is back
+      await press(el, 'Try again');
+      await untilStep(el, 'renewal');
+      expect(text(el)).to.contain('Renew now to extend it');
+    }).timeout(30000);
 
     it('tells an anonymous existing member to sign in to renew', async () => {
       await useSandbox();
@@ -181,6 +241,60 @@ describe('<membership-signup> states', function () {
       expect(JSON.parse(sessionStorage.getItem('memberkit:signup:demo')!).idempotencyKey).to.equal(key);
       expect(Object.values(back.store.state.signups)).to.have.length(1);
     }).timeout(30000);
+
+    it('a signup answer that fails the schema keeps the draft and key: "Try again" sends the same attempt', async () => {
+      const sandbox = await useSandbox();
+      const el = await mount({ 'membership-type': 'annual' });
+      await fillAnnual(el);
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      override(http.post(`${API}/organizations/demo/signups`, () => HttpResponse.json({ id: 'su_odd' }, { status: 201 }), { once: true }));
+      await press(el, 'Confirm and pay');
+      await untilStep(el, 'error');
+      expect(text(el)).to.contain('could not read');
+      expect(() => button(el, 'Start over'), 'the signup may exist: nothing is thrown away').to.throw();
+      const key = JSON.parse(sessionStorage.getItem('memberkit:signup:demo')!).idempotencyKey;
+      expect(key).to.be.a('string');
+      await press(el, 'Try again');
+      await untilStep(el, 'payment');
+      expect(JSON.parse(sessionStorage.getItem('memberkit:signup:demo')!).idempotencyKey).to.equal(key);
+      expect(Object.values(sandbox.store.state.signups)).to.have.length(1);
+    });
+
+    it('a refusal after sending keeps the draft: "Back" returns to the review, and unmapped field errors are named', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'flexible' });
+      await type(el, 'Email', 'flex@example.org');
+      await type(el, 'First name', 'Flo');
+      await type(el, 'Last name', 'Flex');
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      const errors = record(el, 'membership-signup-error');
+      override(
+        http.post(`${API}/organizations/demo/signups`, () =>
+          HttpResponse.json(
+            {
+              type: 'about:blank',
+              title: 'Unprocessable',
+              status: 422,
+              code: 'validation_failed',
+              detail: 'bad',
+              errors: [{ field: 'auto_renew', code: 'invalid_type', message: 'no' }],
+            },
+            { status: 422, headers: { 'content-type': 'application/problem+json' } },
+          ),
+        ),
+      );
+      await press(el, 'Confirm and pay');
+      await untilStep(el, 'error');
+      expect(errors['membership-signup-error']![0]!.detail.code).to.equal('validation_failed');
+      expect(text(el)).to.contain('Some of your details were not accepted').and.not.contain('on our side');
+      expect(button(el, 'Try again')).to.exist;
+      await expect(el).to.be.accessible();
+      await press(el, 'Back');
+      await untilStep(el, 'review');
+      expect(text(el)).to.contain('flex@example.org');
+    });
 
     it('a response that fails the schema is an error state, never a half-rendered form', async () => {
       await useSandbox();
@@ -278,6 +392,50 @@ describe('<membership-signup> states', function () {
       expect(seen.filter((line) => line.includes('organization'))).to.have.length(1);
       await expect(el).to.be.accessible();
       el.remove();
+    });
+
+    it('an invalid organization is named as invalid (not missing), with one warning and a configuration event', async () => {
+      await useSandbox();
+      const el = document.createElement('membership-signup') as MembershipSignup;
+      el.setAttribute('organization', 'acme!');
+      const errors = record(el, 'membership-signup-error');
+      const seen = await warnings(async () => {
+        document.body.append(el);
+        await waitUntil(() => step(el) === 'error');
+      });
+      expect(text(el)).to.contain('not set up correctly').and.contain('not a valid organization id').and.not.contain('missing');
+      expect(seen.filter((line) => line.includes('organization'))).to.have.length(1);
+      expect(errors['membership-signup-error']!.map((event) => event.detail.code)).to.deep.equal(['configuration']);
+      el.remove();
+    });
+
+    it('an organization the API does not know: a configuration message, one warning, a configuration event', async () => {
+      await useSandbox();
+      let el!: MembershipSignup;
+      const codes: string[] = [];
+      document.addEventListener('membership-signup-error', (event) => codes.push(event.detail.code), { once: true });
+      const seen = await warnings(async () => {
+        el = await mount({ organization: 'nobody' });
+      });
+      expect(step(el)).to.equal('error');
+      expect(text(el)).to.contain('not set up correctly').and.contain('could not be found');
+      expect(() => button(el, 'Try again')).to.throw();
+      expect(seen.filter((line) => line.includes('organization="nobody"'))).to.have.length(1);
+      expect(codes).to.deep.equal(['configuration']);
+    });
+
+    it('words a configuration error in the page\'s language (French), even though it is found before French loads', async () => {
+      await useSandbox();
+      document.documentElement.lang = 'fr';
+      try {
+        const el = document.createElement('membership-signup') as MembershipSignup;
+        document.body.append(el);
+        await waitUntil(() => text(el).includes('L’attribut organization est manquant'), `not in French: ${text(el)}`);
+        expect(text(el)).to.contain('pas configuré correctement');
+        el.remove();
+      } finally {
+        document.documentElement.lang = 'en';
+      }
     });
 
     it('ignores an invalid optional attribute with one console warning', async () => {

@@ -186,9 +186,12 @@ function renderDiscount(v: View) {
   const status =
     discount.status === 'applied'
       ? t.discountApplied(discount.code)
-      : discount.status === 'refused' && discount.reason
-        ? t.discountRefused[discount.reason]
-        : '';
+      : discount.status === 'failed'
+        ? t.discountCheckFailed
+        : discount.status === 'refused' && discount.reason
+          ? t.discountRefused[discount.reason]
+          : '';
+  const bad = discount.status === 'refused' || discount.status === 'failed';
   return html`<div class="field" part="field">
     <label for=${ids.discount}>${t.discountCode} <span class="muted">${t.optional}</span></label>
     <div class="inline">
@@ -213,7 +216,7 @@ function renderDiscount(v: View) {
             ${t.apply}
           </button>`}
     </div>
-    <p id=${statusId} class=${discount.status === 'refused' ? 'error' : 'hint'} part=${discount.status === 'refused' ? 'error' : 'hint'} aria-live="polite">${status}</p>
+    <p id=${statusId} class=${bad ? 'error' : 'hint'} part=${bad ? 'error' : 'hint'} aria-live="polite">${status}</p>
   </div>`;
 }
 

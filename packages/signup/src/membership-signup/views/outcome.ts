@@ -7,6 +7,8 @@ import type { PaymentPhase, State } from '../machine.js';
 
 export interface OutcomeHandlers {
   retry(): void;
+  /** Back to the review (from an error after sending) or the details (from the renewal offer). */
+  back(): void;
   restart(): void;
   openHostedPage(): void;
   renew(): void;
@@ -68,16 +70,20 @@ export function renderRenewal(t: Catalogue, state: Extract<State, { step: 'renew
             : nothing}`
       : html`<p>${t.renewSignIn}</p>`}
     <div class="actions">
-      <button type="button" part="button" @click=${on.restart}>${t.back}</button>
+      <button type="button" part="button" @click=${on.back}>${t.back}</button>
     </div>`;
 }
 
-export function renderError(t: Catalogue, state: Extract<State, { step: 'error' }>, on: OutcomeHandlers) {
+export function renderError(t: Catalogue, state: Extract<State, { step: 'error' }>, message: string, on: OutcomeHandlers) {
+  const { retry } = state;
   return html`${heading(state.kind === 'configuration' ? t.configError : t.steps.error)}
-    <p class="error" part="error" role="alert">${state.message}</p>
-    ${state.retry
-      ? html`<button type="button" part="button primary" class="primary" @click=${state.retry === 'restart' ? on.restart : on.retry}>
-          ${state.retry === 'restart' ? t.startOver : t.retry}
-        </button>`
-      : nothing}`;
+    <p class="error" part="error" role="alert">${message}</p>
+    <div class="actions">
+      ${retry === 'submit' ? html`<button type="button" part="button" @click=${on.back}>${t.back}</button>` : nothing}
+      ${retry
+        ? html`<button type="button" part="button primary" class="primary" @click=${retry === 'restart' ? on.restart : on.retry}>
+            ${retry === 'restart' ? t.startOver : t.retry}
+          </button>`
+        : nothing}
+    </div>`;
 }

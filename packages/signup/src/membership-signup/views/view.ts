@@ -6,7 +6,8 @@ import type { Draft, GroupMemberDraft } from '../draft.js';
 import type { DiscountRefusal } from '../../events.js';
 
 export interface DiscountView {
-  status: 'idle' | 'checking' | 'applied' | 'refused';
+  /** failed: the check itself failed (network, server): the member may try again. */
+  status: 'idle' | 'checking' | 'applied' | 'refused' | 'failed';
   code: string;
   reason: DiscountRefusal | null;
 }

@@ -4,20 +4,23 @@ import { isRunning, membershipStatus, type MembershipDates } from './status.js';
 
 /** An existing membership of the same type and holder, as the rule reads it. */
 export interface ExistingMembership extends MembershipDates {
-  /**
-   * For a pending membership: true while its application waits for an admin's approval; false
-   * or absent while it waits for payment (an unpaid checkout).
-   */
+  /** For a pending membership: true while its application waits for an admin's approval. */
   awaiting_approval?: boolean | null;
+  /**
+   * For a pending membership: true when an admin approved its application and it now waits for
+   * payment (an approval is never thrown away). Neither flag set: an unpaid checkout.
+   */
+  approved?: boolean | null;
 }
 
 /**
  * Whether `existing` (same member or company, same type) rules out a new membership on `on`:
  * a running one does (active, grace, cancelled, future; the member is offered a renewal), and
- * so does an application waiting for approval. An unpaid checkout does not: the new signup
- * replaces it. Declined, expired and terminated ones do not.
+ * so does a pending application, waiting for approval or approved and waiting for payment. An
+ * unpaid checkout does not: the new signup replaces it. Declined, expired and terminated ones
+ * do not.
  */
 export const blocksNewMembership = (existing: ExistingMembership, on: DateString): boolean => {
   const status = membershipStatus(existing, on);
-  return status === 'pending' ? existing.awaiting_approval === true : isRunning(status);
+  return status === 'pending' ? existing.awaiting_approval === true || existing.approved === true : isRunning(status);
 };

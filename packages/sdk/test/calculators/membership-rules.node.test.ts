@@ -138,9 +138,10 @@ describe('one running membership per member and type: a pending application bloc
     assert.equal(blocksNewMembership(existing({ starts_on: '2025-09-01' }), on), true);
   });
 
-  it('an application waiting for approval blocks; one waiting for payment (an unpaid checkout) does not', () => {
+  it('an application blocks, waiting for approval or approved and waiting for payment; an unpaid checkout does not', () => {
     assert.equal(blocksNewMembership(existing({ state: 'pending', awaiting_approval: true }), on), true);
-    assert.equal(blocksNewMembership(existing({ state: 'pending', awaiting_approval: false }), on), false);
+    assert.equal(blocksNewMembership(existing({ state: 'pending', approved: true }), on), true);
+    assert.equal(blocksNewMembership(existing({ state: 'pending', awaiting_approval: false, approved: false }), on), false);
     assert.equal(blocksNewMembership(existing({ state: 'pending' }), on), false);
   });
 

@@ -140,9 +140,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const data = options.data ?? demoData();
   const initialToday = runtime.options.today;
   const todayOf = (organizationId: string): string => {
-    const organization = store.organization(organizationId) ??
-      { organization: data.organizations.find((o) => o.organization.id === organizationId)!.organization };
-    return runtime.options.today ?? localDate(new Date(), organization.organization.time_zone);
+    const organization = store.organization(organizationId)?.organization ??
+      data.organizations.find((o) => o.organization.id === organizationId)?.organization;
+    if (!organization) {
+      const known = data.organizations.map((o) => o.organization.id).join(', ');
+      throw new Error(`No organization "${organizationId}" in the sandbox (it has: ${known}).`);
+    }
+    return runtime.options.today ?? localDate(new Date(), organization.time_zone);
   };
   const fingerprint = fnv1a(JSON.stringify(data));
   const fresh = () => {

@@ -196,6 +196,15 @@ export class SandboxRuntime {
   handlers(routes: Route[], sandboxRoutes: SandboxRoute[]): HttpHandler[] {
     const base = this.options.baseUrl.replace(/\/+$/, '');
     const method = (m: string) => (m === 'GET' ? http.get : m === 'POST' ? http.post : http.delete);
+    // Each route's path as a pattern, to tell a wrong method on a known path (405) from an
+    // unknown path (404).
+    const basePath = new URL(base).pathname.replace(/\/+$/, '');
+    const patterns = [...sandboxRoutes, ...routes].map((route) => ({
+      method: route.method,
+      pattern: new RegExp(
+        `^${(basePath + route.path).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z_]+/g, '[^/]+')}/?$`,
+      ),
+    }));
     return [
       ...sandboxRoutes.map((route) =>
         method(route.method)(`${base}${route.path}`, ({ request, params }) =>
@@ -226,6 +235,16 @@ export class SandboxRuntime {
           );
         }
         const path = new URL(request.url).pathname;
+        const allowed = [...new Set(patterns.filter(({ pattern }) => pattern.test(path)).map((p) => p.method))];
+        if (allowed.length > 0) {
+          return this.#problem(
+            new Problem(405, 'method_not_allowed', `${path} does not accept ${request.method}; use ${allowed.join(' or ')}.`, {
+              headers: { Allow: allowed.join(', ') },
+              extensions: { allowed },
+            }),
+            requestId,
+          );
+        }
         return this.#problem(new Problem(404, 'not_found', `No endpoint ${request.method} ${path}.`), requestId);
       }),
     ];
@@ -444,7 +463,7 @@ export class SandboxRuntime {
     headers.set('Request-Id', requestId);
     headers.set('Cache-Control', 'no-store');
     headers.set('Access-Control-Allow-Origin', '*');
-    headers.set('Access-Control-Expose-Headers', 'Request-Id, Retry-After, Idempotent-Replayed, Link');
+    headers.set('Access-Control-Expose-Headers', 'Request-Id, Retry-After, Idempotent-Replayed, Link, Allow');
     const body = typeof response.body === 'string' ? response.body : response.body == null ? null : JSON.stringify(response.body);
     return new HttpResponse(body === '' || response.status === 204 ? null : body, { status: response.status, headers });
   }

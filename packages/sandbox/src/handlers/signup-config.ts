@@ -23,7 +23,9 @@ export const signupConfigRoutes: Route[] = [
       // The type addressed directly (even hidden); an invite-only one needs a valid invitation.
       let addressed: MembershipType | undefined;
       if (wantedType) addressed = typeOr404(context, wantedType);
-      if (invitationCode) {
+      // An invitation matters only for an invite-only type: with a type that needs none (a link
+      // that carries a code for another type, say) it is ignored, as POST /signups ignores it.
+      if (invitationCode && !(addressed && !addressed.invite_only)) {
         const invitation = store.invitation(orgId, invitationCode);
         const type = addressed ?? (invitation ? store.membershipType(orgId, invitation.membership_type_id) : undefined);
         if (!type) {

@@ -38,6 +38,13 @@ function luhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/** A whole number sent as a number or as digits (`"04"`, `2034`); null when missing or not one. */
+function wholeNumber(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? value : null;
+  if (typeof value === 'string' && /^\d{1,4}$/.test(value.trim())) return Number(value.trim());
+  return null;
+}
+
 function session(context: BaseContext): CheckoutSessionRecord {
   const found = context.store.checkoutSessionBySecret(context.params.secret ?? '');
   if (!found) throw new Problem(404, 'not_found', 'No checkout session with this client secret.');
@@ -86,15 +93,17 @@ function confirm(context: BaseContext) {
   }
   const body = (context.body ?? {}) as Record<string, unknown>;
   const number = String(body.number ?? '').replace(/[\s-]/g, '');
-  const expMonth = Number(body.exp_month);
-  const expYear = Number(body.exp_year);
+  const expMonth = wholeNumber(body.exp_month);
+  const expYear = wholeNumber(body.exp_year);
   const cvc = String(body.cvc ?? '').trim();
   if (!/^\d{12,19}$/.test(number)) throw cardError('incomplete_number', 'Your card number is incomplete.');
   if (!luhn(number)) throw cardError('incorrect_number', 'Your card number is incorrect.');
-  if (!Number.isInteger(expMonth) || expMonth < 1 || expMonth > 12) {
+  // A missing month or year (`1234` typed without a slash, an empty field) is incomplete, not
+  // the year 2000 that Number('') would make of it.
+  if (expMonth === null || expYear === null) throw cardError('incomplete_expiry', "Your card's expiration date is incomplete.", 'expiry');
+  if (expMonth < 1 || expMonth > 12) {
     throw cardError('invalid_expiry_month', "Your card's expiration month is invalid.", 'expiry');
   }
-  if (!Number.isInteger(expYear)) throw cardError('invalid_expiry_year', "Your card's expiration year is invalid.", 'expiry');
   const year = expYear < 100 ? 2000 + expYear : expYear;
   const organization = store.organization(record.organization_id)!;
   const today = context.runtime.today(organization);

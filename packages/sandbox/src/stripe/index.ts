@@ -116,6 +116,20 @@ function input(name: string, autocomplete: string, placeholder: string): HTMLInp
   return node;
 }
 
+/**
+ * The month and year of an expiry as typed: `MM / YY`, `MM/YYYY`, or the digits alone (`1234`,
+ * `122034`), as Stripe's field accepts. Anything else is passed on for the server to refuse.
+ */
+function parseExpiry(text: string): { month: string; year: string } {
+  if (text.includes('/')) {
+    const [month = '', year = ''] = text.split('/').map((part) => part.trim());
+    return { month, year };
+  }
+  const digits = text.replace(/\s/g, '');
+  if (/^\d{4}$/.test(digits) || /^\d{6}$/.test(digits)) return { month: digits.slice(0, 2), year: digits.slice(2) };
+  return { month: digits, year: '' };
+}
+
 /** Creates the stand-in (same role as `loadStripe(publishableKey)` in Stripe.js). */
 export function createSandboxStripe(options: SandboxStripeOptions = {}): SandboxStripe {
   const baseUrl = (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, '');
@@ -180,7 +194,7 @@ export function createSandboxStripe(options: SandboxStripeOptions = {}): Sandbox
       });
 
       async function submit(): Promise<void> {
-        const [month = '', year = ''] = expiry.value.split('/').map((part) => part.trim());
+        const { month, year } = parseExpiry(expiry.value);
         for (const node of [number, expiry, cvc]) node.removeAttribute('aria-invalid');
         error.textContent = '';
         pay.disabled = true;

@@ -114,6 +114,22 @@ describe('Stripe stand-in (embedded checkout page, TEST MODE)', () => {
     expect(running.sandbox.store.payments('demo')).to.have.length(1);
   });
 
+  it('an expiry typed without a slash (1234) is read as 12/34; a month alone is refused as incomplete', async () => {
+    let completed = 0;
+    const checkout = await createSandboxStripe().createEmbeddedCheckoutPage({ clientSecret: secret(), onComplete: () => completed++ });
+    checkout.mount(target);
+    fill(target, 'Card number', '4242 4242 4242 4242');
+    fill(target, 'Expiry', '12');
+    fill(target, 'CVC', '123');
+    pay(target);
+    await until(() => target.querySelector('[role=alert]')?.textContent === "Your card's expiration date is incomplete.", 'the incomplete expiry');
+    expect(running.sandbox.store.payments('demo')).to.have.length(0);
+    fill(target, 'Expiry', '1234');
+    pay(target);
+    await until(() => completed === 1, 'onComplete');
+    expect(running.sandbox.store.payments('demo')).to.have.length(1);
+  });
+
   it('mounts into a shadow root and adopts its stylesheet there', async () => {
     const host = document.createElement('div');
     target.append(host);

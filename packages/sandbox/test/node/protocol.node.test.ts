@@ -64,6 +64,21 @@ describe('Request-Id and problem+json', () => {
     assert.equal(response.headers.get('access-control-allow-origin'), '*');
   });
 
+  it('a known path with a method it does not take is 405 method_not_allowed with Allow', async () => {
+    const cases: [string, string, string][] = [
+      ['POST', url('/membership-types/annual'), 'GET'],
+      ['DELETE', url('/signups'), 'POST'],
+      ['GET', `${sandbox.baseUrl}/_sandbox/checkout/cs_x/confirm`, 'POST'],
+      ['DELETE', url('/memberships'), 'GET, POST'],
+    ];
+    for (const [method, target, allow] of cases) {
+      const response = await fetch(target, { method });
+      assert.equal(response.status, 405, `${method} ${target}`);
+      assert.equal(response.headers.get('allow'), allow);
+      assert.equal((await response.json()).code, 'method_not_allowed');
+    }
+  });
+
   it('an unknown endpoint under the base URL is 404 not_found', async () => {
     const response = await fetch(url('/payments'));
     assert.equal(response.status, 404);
@@ -235,6 +250,10 @@ describe('response validation and options', () => {
     const response = await getResponse(other.handlers, new Request('https://members.example.test/api/v1/organizations/demo/membership-types'));
     assert.equal(response?.status, 200);
     assert.equal(await getResponse(other.handlers, new Request(`${sandbox.baseUrl}/organizations/demo/membership-types`)), undefined);
+  });
+
+  it('today() of an unknown organization is a clear error naming the known ones', () => {
+    assert.throws(() => sandbox.today('unknown'), /No organization "unknown" in the sandbox \(it has: demo, demo-jpy, demo-kwd\)/);
   });
 
   it('rejects a malformed today', () => {

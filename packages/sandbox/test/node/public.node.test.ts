@@ -45,6 +45,12 @@ describe('GET /signup-config', () => {
     assert.ok(byCode.membership_types.some((type) => type.id === 'founders'));
   });
 
+  it('ignores an invitation sent with a type that needs none (as POST /signups does)', async () => {
+    const config = await client().signupConfig.retrieve({ membership_type: 'annual', invitation: 'FOUNDERS-2026' });
+    assert.ok(config.membership_types.some((type) => type.id === 'annual'));
+    assert.ok(!config.membership_types.some((type) => type.id === 'founders'), 'the invitation’s own type is not added');
+  });
+
   it('refuses an invite-only type without a valid invitation: 422 invitation_required', async () => {
     const missing = await rejection(client().signupConfig.retrieve({ membership_type: 'founders' }));
     assert.ok(missing instanceof UnprocessableEntityError);

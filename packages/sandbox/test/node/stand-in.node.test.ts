@@ -61,6 +61,9 @@ describe('stand-in checkout endpoints', () => {
     assert.equal(await code({ number: '4242424242424242', exp_month: '13' }), 'invalid_expiry_month');
     assert.equal(await code({ number: '4242424242424242', exp_month: '02', exp_year: '26' }), 'invalid_expiry_year');
     assert.equal(await code({ number: '4242424242424242', cvc: '1' }), 'incomplete_cvc');
+    // "1234" typed without a slash, or an empty year: incomplete, not the year 2000.
+    assert.equal(await code({ number: '4242424242424242', exp_month: '1234', exp_year: '' }), 'incomplete_expiry');
+    assert.equal(await code({ number: '4242424242424242', exp_month: '12', exp_year: undefined }), 'incomplete_expiry');
     assert.equal((await confirm(secret, { number: '4242424242424242', exp_month: '03', exp_year: '26' })).status, 200, 'the current month is still valid');
   });
 

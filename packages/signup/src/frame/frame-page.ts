@@ -50,6 +50,8 @@ export interface SignupWidget extends HTMLElement {
   getAuthToken?: (() => Promise<string>) | null;
   stripeLoader?: (publishableKey: string) => Promise<unknown>;
   hostedPageOpener?: (url: string) => void;
+  /** Checks the current signup's payment now (the element's public method). */
+  refreshPayment?: () => void;
 }
 
 export interface FramePage {
@@ -283,13 +285,16 @@ export function handshake(hostOrigin: string): Promise<FrameChannel> {
 /**
  * `.hostedPageOpener` for the widget. Stripe's hosted page refuses to be framed: the host opens it
  * as a popup (the member's click in the frame activates the host page too) and says when it
- * closed; the widget meanwhile polls the signup. If the host's popup was blocked, the next click
- * opens it from the frame, with no opener and no referrer (nothing here needs the window).
+ * closed; the widget meanwhile polls the signup, and `onClosed` (the widget's refreshPayment) makes
+ * it check at once when the member closes the popup, paid or not. If the host's popup was
+ * blocked, the next click opens it from the frame, with no opener and no referrer (nothing here
+ * needs the window, and its close cannot be seen: the widget's own poll covers it).
  */
-export function hostedPageOpener(channel: FrameChannel): (url: string) => void {
+export function hostedPageOpener(channel: FrameChannel, onClosed: () => void = () => {}): (url: string) => void {
   let hostBlocked = false;
   channel.onCheckoutClosed = (opened) => {
-    if (!opened) hostBlocked = true;
+    if (opened) onClosed();
+    else hostBlocked = true;
   };
   return (url) => {
     if (hostBlocked) window.open(url, '_blank', 'popup,noopener,noreferrer');
@@ -343,7 +348,7 @@ export function bridge(widget: SignupWidget): (channel: FrameChannel) => void {
     };
     applyToken();
     connected.onAuth = applyToken;
-    widget.hostedPageOpener = hostedPageOpener(connected);
+    widget.hostedPageOpener = hostedPageOpener(connected, () => widget.refreshPayment?.());
     for (const [name, detail] of queued.splice(0)) connected.event(name, detail);
     // A late host: the widget is already laid out, and the observer reports only changes.
     if (widget.isConnected && height >= 0) connected.height(height);

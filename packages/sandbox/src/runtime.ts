@@ -3,11 +3,12 @@
 // persistence, and finally the reply (or, for a lost response, a network error).
 import { HttpResponse, delay, http, type HttpHandler } from 'msw';
 import { ProblemSchema } from '@memberkit/sdk';
-import { CalculatorError, localDate } from '@memberkit/sdk/calculators';
+import { CalculatorError, daysBetween, localDate } from '@memberkit/sdk/calculators';
 import { authorize, identify, type Access, type Caller } from './auth.js';
 import { createFaultInjector, seededRandom, type FaultInjector, type FaultKind, type FaultOptions } from './faults.js';
 import { IdempotencyLedger, canonicalJson } from './idempotency.js';
 import { Problem, fieldError, type FieldError } from './problems.js';
+import { expireCheckouts } from './signup-flow.js';
 import type { OrganizationRecord, PersistMode, SandboxStore, StoredResponse } from './store.js';
 import type { CheckoutLinks } from './views.js';
 
@@ -157,6 +158,18 @@ export class SandboxRuntime {
     return this.options.today ?? localDate(new Date(), organization.organization.time_zone);
   }
 
+  /**
+   * The sandbox clock as an instant (epoch ms): the real clock, moved by as many days as a fixed
+   * `today` is from the real date in the organization's time zone, so that `setToday()` one day
+   * later is 24 hours later (checkout sessions expire on this clock).
+   */
+  now(organization: OrganizationRecord): number {
+    const real = Date.now();
+    if (this.options.today === null) return real;
+    const realToday = localDate(new Date(real), organization.organization.time_zone);
+    return real + daysBetween(realToday, this.options.today) * 86_400_000;
+  }
+
   nextRequestId(): string {
     this.#requestCounter += 1;
     return `req_${this.#requestCounter.toString(36).padStart(6, '0')}_${Math.floor(Math.random() * 0xffffff).toString(16)}`;
@@ -270,6 +283,9 @@ export class SandboxRuntime {
     if (fault) this.stats.faults[fault] += 1;
     const failed = await this.#failEarly(fault, request, requestId);
     if (failed) return failed;
+
+    // Checkouts left unpaid too long close before anything reads or pays them.
+    if (expireCheckouts(this.store, (id) => this.now(this.store.organization(id)!))) this.store.save();
 
     let finishIdempotency: ((response: StoredResponse | null) => void) | undefined;
     let response: StoredResponse;

@@ -309,8 +309,14 @@ export function createSignupRecord(store: SandboxStore, init: SignupInit): Signu
   return signup;
 }
 
-/** Opens the stand-in's checkout session for a signup that must be paid. */
-export function openCheckout(store: SandboxStore, signup: SignupRecord): void {
+/** How long a checkout session stays open unpaid: Stripe's default, 24 hours. */
+export const checkoutLifetimeMs = 24 * 60 * 60 * 1000;
+
+/**
+ * Opens the stand-in's checkout session for a signup that must be paid; it expires
+ * `checkoutLifetimeMs` after `now` (the sandbox clock).
+ */
+export function openCheckout(store: SandboxStore, signup: SignupRecord, now: number): void {
   const id = store.randomId('cs_test');
   store.state.checkout_sessions[id] = {
     id,
@@ -322,6 +328,7 @@ export function openCheckout(store: SandboxStore, signup: SignupRecord): void {
     status: 'open',
     payment_id: null,
     declines: 0,
+    expires_at: now + checkoutLifetimeMs,
   };
   signup.checkout_session_id = id;
   signup.status = 'awaiting_payment';
@@ -356,6 +363,34 @@ export function unpaidSignups(store: SandboxStore, organizationId: string, membe
       !signup.approved_at &&
       store.state.memberships[signup.membership_ids[0]!]?.membership_type_id === typeId,
   );
+}
+
+/**
+ * Closes the checkout sessions left unpaid past their expiry (`nowOf`: the sandbox clock of an
+ * organization): their signups fail and release their discount reservations, as an abandoned
+ * Stripe session does. An approved application is not thrown away: it gets a fresh session.
+ * Answers whether anything changed.
+ */
+export function expireCheckouts(store: SandboxStore, nowOf: (organizationId: string) => number): boolean {
+  let changed = false;
+  const nows = new Map<string, number>();
+  for (const session of Object.values(store.state.checkout_sessions)) {
+    if (session.status !== 'open' || session.expires_at === undefined) continue;
+    let now = nows.get(session.organization_id);
+    if (now === undefined) nows.set(session.organization_id, (now = nowOf(session.organization_id)));
+    if (now < session.expires_at) continue;
+    changed = true;
+    const signup = store.state.signups[session.signup_id];
+    if (signup?.status === 'awaiting_payment' && signup.approved_at) {
+      session.status = 'expired';
+      openCheckout(store, signup, now);
+    } else if (signup) {
+      voidSignup(store, signup);
+    } else {
+      session.status = 'expired';
+    }
+  }
+  return changed;
 }
 
 /**

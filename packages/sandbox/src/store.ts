@@ -125,8 +125,13 @@ export interface CheckoutSessionRecord {
   signup_id: string;
   amount: number;
   currency: string;
-  /** `expired`: closed unpaid (its signup was replaced or refused); it can no longer be paid. */
+  /**
+   * `expired`: closed unpaid (its signup was replaced or refused, or it was left unpaid past
+   * `expires_at`); it can no longer be paid.
+   */
   status: 'open' | 'complete' | 'expired';
+  /** When it expires unpaid (epoch ms on the sandbox clock: `SandboxRuntime.now`). */
+  expires_at?: number;
   payment_id: string | null;
   declines: number;
 }

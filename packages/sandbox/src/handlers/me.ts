@@ -77,7 +77,7 @@ function renew(context: RouteContext) {
   });
   for (const older of replaced) voidSignup(store, older, signup.id);
   // A renewal needs no second approval: the member was admitted already.
-  if (quote.requires_payment) openCheckout(store, signup);
+  if (quote.requires_payment) openCheckout(store, signup, context.runtime.now(organization));
   else completeSignup(store, signup, today);
   return reply(201, SignupSchema, signupView(store, signup, today, context.runtime.links));
 }

@@ -128,7 +128,7 @@ export const membershipRoutes: Route[] = [
       const membership = membershipOr404(context);
       const signup = pendingApplication(context, membership);
       signup.approved_at = new Date().toISOString();
-      if (signup.quote.requires_payment) openCheckout(context.store, signup);
+      if (signup.quote.requires_payment) openCheckout(context.store, signup, context.runtime.now(context.organization));
       else completeSignup(context.store, signup, context.today);
       return reply(200, MembershipSchema, membershipView(membership, context.today));
     },

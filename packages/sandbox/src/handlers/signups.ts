@@ -221,7 +221,7 @@ function createSignup(context: RouteContext) {
   if (invitation) invitation.used_by_member_id = member.id;
 
   if (type.requires_approval) signup.status = 'awaiting_approval';
-  else if (quote.requires_payment) openCheckout(store, signup);
+  else if (quote.requires_payment) openCheckout(store, signup, context.runtime.now(organization));
   else completeSignup(store, signup, today);
 
   return reply(201, SignupSchema, signupView(store, signup, today, context.runtime.links));

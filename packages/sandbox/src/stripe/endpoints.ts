@@ -82,12 +82,16 @@ function confirm(context: BaseContext) {
   }
   if (record.status === 'expired') {
     const replaced = store.state.signups[record.signup_id]?.replaced_by;
+    const organization = store.organization(record.organization_id)!;
+    const timedOut = record.expires_at !== undefined && context.runtime.now(organization) >= record.expires_at;
     throw new Problem(
       409,
       'checkout_closed',
       replaced
         ? `This checkout was closed: a newer signup (${replaced}) replaced this one. Nothing was charged.`
-        : 'This checkout was closed and can no longer be paid. Nothing was charged.',
+        : timedOut
+          ? 'This checkout expired: it was left unpaid for 24 hours. Nothing was charged; sign up again.'
+          : 'This checkout was closed and can no longer be paid. Nothing was charged.',
       { extensions: { signup_id: record.signup_id, replaced_by: replaced ?? null } },
     );
   }

@@ -179,6 +179,63 @@ describe('a discount’s redemption limit counts unfinished signups', () => {
     await usedUp(client().signups.create(signupParams({ membership_type_id: 'monthly', discount_code: 'ONCE' })));
   });
 
+  it('a checkout left unpaid for 24 h (sandbox clock) expires: the signup fails and its reservation is released', async () => {
+    addOnceCode();
+    const held = await client().signups.create(signupParams({ membership_type_id: 'monthly', discount_code: 'ONCE' }));
+    await usedUp(client().discounts.validate({ code: 'ONCE', membership_type_id: 'monthly' }));
+    sandbox.setToday('2026-03-02'); // 24 hours later on the sandbox clock
+    const validated = await client().discounts.validate({ code: 'ONCE', membership_type_id: 'monthly' });
+    assert.equal(validated.code, 'ONCE');
+    const expired = await client().signups.retrieve(held.id);
+    assert.deepEqual([expired.status, expired.membership.status], ['failed', 'declined']);
+    const refused = await payWithCard(sandbox, clientSecretOf(held));
+    assert.equal(refused.status, 409);
+    const problem = await refused.json();
+    assert.equal(problem.code, 'checkout_closed');
+    assert.match(problem.detail, /expired/);
+    assert.equal(sandbox.store.payments().length, 0);
+  });
+
+  it('a checkout opened today is still open the same day', async () => {
+    const signup = await client().signups.create(signupParams({ membership_type_id: 'monthly' }));
+    sandbox.setToday(TODAY);
+    assert.equal((await client().signups.retrieve(signup.id)).status, 'awaiting_payment');
+    assert.equal((await payWithCard(sandbox, clientSecretOf(signup))).status, 200);
+  });
+
+  it('an approved application’s expired checkout is replaced by a fresh one: the approval stands', async () => {
+    const applied = await client().signups.create(
+      signupParams({ membership_type_id: 'committee', fields: { motivation: 'I would like to help.' } }),
+    );
+    const approve = await fetch(`${sandbox.baseUrl}/organizations/demo/memberships/${applied.membership.id}/approve`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer sk_test_sandbox' },
+    });
+    assert.equal(approve.status, 200);
+    const approved = await client().signups.retrieve(applied.id);
+    sandbox.setToday('2026-03-03');
+    const later = await client().signups.retrieve(applied.id);
+    assert.equal(later.status, 'awaiting_payment');
+    assert.notEqual(clientSecretOf(later), clientSecretOf(approved));
+    assert.equal((await payWithCard(sandbox, clientSecretOf(approved))).status, 409);
+    assert.equal((await payWithCard(sandbox, clientSecretOf(later))).status, 200);
+    assert.equal((await client().signups.retrieve(applied.id)).membership.status, 'active');
+  });
+
+  it('discounts/validate answers what POST /signups would, for the same caller', async () => {
+    addOnceCode();
+    const person = { email: freshEmail(), first_name: 'Same', last_name: 'Caller' };
+    const own = clientFor(sandbox, { token: sandbox.issueMemberToken('demo', person.email) });
+    await own.signups.create(signupParams({ membership_type_id: 'monthly', member: person, discount_code: 'ONCE' }));
+    // The member: their new signup would replace the one holding the code, so both say yes.
+    assert.equal((await own.discounts.validate({ code: 'ONCE', membership_type_id: 'monthly' })).code, 'ONCE');
+    const retry = await own.signups.create(signupParams({ membership_type_id: 'monthly', member: person, discount_code: 'ONCE' }));
+    assert.equal(retry.quote.discount_amount, 180);
+    // Anyone else (anonymous, even with that email): both say used up.
+    await usedUp(client().discounts.validate({ code: 'ONCE', membership_type_id: 'monthly' }));
+    await usedUp(client().signups.create(signupParams({ membership_type_id: 'monthly', member: person, discount_code: 'ONCE' })));
+  });
+
   it('a failed signup (declined application) releases its reservation', async () => {
     addOnceCode();
     const applied = await client().signups.create(

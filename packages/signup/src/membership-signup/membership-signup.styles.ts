@@ -45,6 +45,7 @@ export const styles = css`
       ${dark}
     }
   }
+  :host([hidden]),
   [hidden] {
     display: none !important;
   }

@@ -64,6 +64,8 @@ import { ids, type DiscountView, type View } from './views/view.js';
 export { DEFAULT_API_BASE };
 
 const THEMES = ['light', 'dark', 'auto'];
+/** Draft keys in use on this page, by widget (see #draftKey). */
+const liveDrafts = new Map<string, Element>();
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 
 /**
@@ -217,6 +219,8 @@ export class MembershipSignup extends LitElement {
   #checking: Promise<void> | undefined;
   /** The renewal offer last shown ("Try again" after a failed renewal returns to it). */
   #renewal: Extract<State, { step: 'renewal' }> | undefined;
+  /** This widget's draft key, worked out once per load (see #draftKey). */
+  #key: string | undefined;
   /** Counts polls: only the latest one acts on its answer. */
   #polls = 0;
 
@@ -257,13 +261,21 @@ export class MembershipSignup extends LitElement {
     });
   }
 
+  /** Follows `lang` on the element, its ancestors and <html>: a page may switch language later. */
+  #langObserver = new MutationObserver(() => {
+    this.#resolveLanguage();
+    this.requestUpdate();
+  });
+
   override connectedCallback(): void {
     super.connectedCallback();
+    for (const target of [document.documentElement, this]) this.#langObserver.observe(target, { attributeFilter: ['lang'], subtree: true });
     this.#scheduleLoad();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#langObserver.disconnect();
     this.#abort?.abort();
     this.#abort = undefined;
     this.#checkout.destroy();
@@ -345,6 +357,9 @@ export class MembershipSignup extends LitElement {
         organization: this.organization!,
         token: hasToken ? () => this.#token() : undefined,
         maxRetries: 2,
+        // A hanging network reaches the error state (retry, draft kept) in about half a minute at
+        // most, not the SDK's 3 × 30 s.
+        timeout: 10_000,
       });
     }
     return this.#ownClient;
@@ -357,7 +372,10 @@ export class MembershipSignup extends LitElement {
       return this.#authToken;
     }
     if (this.getAuthToken) return await this.getAuthToken();
-    return this.#authToken ?? '';
+    // Refused, and nothing can refresh it: carry on signed out (the public calls need no token)
+    // rather than fail every request with "session expired".
+    if (this.#authToken) this.#warn('token', 'the member token was refused and there is no .getAuthToken to refresh it; continuing signed out.');
+    return (this.#authToken = '');
   }
 
   #scheduleLoad(): void {
@@ -376,6 +394,7 @@ export class MembershipSignup extends LitElement {
 
   /** Loads the catalogue and the signup configuration, then resumes the draft (if any). */
   async #load(): Promise<void> {
+    this.#key = undefined;
     this.#abort?.abort();
     this.#abort = undefined;
     this.#checkout.destroy();
@@ -458,18 +477,31 @@ export class MembershipSignup extends LitElement {
     }
   }
 
-  /** The draft's key: the organization plus the element's id, or its position among the page's
-   * widgets for the same organization (so two widgets without ids keep separate drafts). */
+  /**
+   * The draft's key: the organization plus the element's id; without an id, the element's position
+   * among the widgets of that organization in its document or shadow root. A key another live
+   * widget already keeps (one in another component's shadow root) gets a further suffix, so two
+   * widgets never share a draft and an idempotency key. A second widget without an id gets one
+   * warning: an id keeps its draft stable when widgets are added or removed.
+   */
   #draftKey(): string {
+    const organization = this.organization ?? '';
+    if (this.#key) return this.#key;
     let suffix = this.id;
     if (!suffix) {
-      const same = [...document.querySelectorAll('membership-signup')].filter(
-        (element) => element.getAttribute('organization') === this.organization,
+      const same = [...(this.getRootNode() as ParentNode).querySelectorAll('membership-signup')].filter(
+        (element) => element.getAttribute('organization') === organization,
       );
       const index = same.indexOf(this);
       suffix = index > 0 ? String(index) : '';
     }
-    return draftKey(this.organization ?? '', suffix);
+    let key = draftKey(organization, suffix);
+    for (let n = 1; liveDrafts.get(key)?.isConnected && liveDrafts.get(key) !== this; n++) key = draftKey(organization, `${suffix}~${n}`);
+    if (!this.id && key !== draftKey(organization, '')) {
+      this.#warn('id', `a second widget of organization="${organization}" has no id: give each widget its own id so each keeps its own draft.`);
+    }
+    liveDrafts.set(key, this);
+    return (this.#key = key);
   }
 
   // ── the state machine ─────────────────────────────────────────────────────────────────────

@@ -1,7 +1,7 @@
 // Language, direction, theme and keyboard: the catalogue follows the locale attribute, then the
 // nearest lang, then <html lang>; Arabic lays out right to left; themes switch through custom
 // properties (no inline styles anywhere); the whole path works with the keyboard alone.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { $, cleanup, mount, root, step, text, untilStep, useSandbox } from './helpers.js';
 import type { MembershipSignup } from '../../src/index.js';
@@ -42,6 +42,16 @@ describe('<membership-signup> language, theme, keyboard', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('follows a change of language after load: <html lang>, then the element\'s own lang', async () => {
+    const el = await mount();
+    expect(text(el)).to.contain('Choose a membership');
+    document.documentElement.lang = 'fr';
+    await waitUntil(() => text(el).includes('Choisissez une adhésion'), 'ignored <html lang="fr">');
+    el.lang = 'de';
+    await waitUntil(() => text(el).includes('Mitgliedschaft wählen'), 'ignored lang="de" on the element');
+    expect($(el, '.base')!.getAttribute('lang')).to.equal('de');
+  });
+
   it('falls back to English for a language without a catalogue', async () => {
     const el = await mount({ locale: 'ja-JP' });
     expect(text(el)).to.contain('Choose a membership');
@@ -58,6 +68,13 @@ describe('<membership-signup> language, theme, keyboard', function () {
     expect(root(light).querySelector('[part~="plan-card"]')).to.exist;
     expect(root(light).querySelector('[part~="button"]')).to.exist;
     await expect(dark).to.be.accessible();
+  });
+
+  it('can be hidden by the page with the hidden attribute', async () => {
+    const el = await mount();
+    expect(getComputedStyle(el).display).to.equal('block');
+    el.hidden = true;
+    expect(getComputedStyle(el).display).to.equal('none');
   });
 
   it('has no inline style attributes anywhere in its shadow root', async () => {

@@ -109,6 +109,20 @@ describe('<membership-signup> states', function () {
       expect(text(el)).to.contain('Signed in as erin@example.org');
     });
 
+    it('an expired token and nothing to refresh it: carries on signed out with one warning, not an error loop', async () => {
+      const sandbox = await useSandbox();
+      const expired = sandbox.issueMemberToken('demo', 'erin@example.org', { expiresIn: -60 });
+      let el!: MembershipSignup;
+      const seen = await warnings(async () => {
+        el = await mount({}, { authToken: expired });
+      });
+      expect(step(el)).to.equal('plans');
+      expect(seen.filter((line) => line.includes('signed out'))).to.have.length(1);
+      expect(seen.join('\n')).not.to.contain(expired);
+      await press(el, 'Choose Monthly');
+      expect(field(el, 'Email').value).to.equal('');
+    });
+
     it('offers an existing member the renewal, with the new expiry from calculateExpiry', async () => {
       const sandbox = await useSandbox();
       const token = sandbox.issueMemberToken('demo', 'alice@example.org');
@@ -296,6 +310,30 @@ describe('<membership-signup> states', function () {
       expect(text(el)).to.contain('flex@example.org');
     });
 
+    it('a request that hangs times out within seconds: an error with "Try again", the draft and key kept, one signup', async () => {
+      const sandbox = await useSandbox();
+      const el = await mount({ 'membership-type': 'annual' });
+      await fillAnnual(el);
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      const draft = () => JSON.parse(sessionStorage.getItem('memberkit:signup:demo')!);
+      // The signup request hangs on the server; the client gives up on it, and its retries (same
+      // key) find it still running.
+      const hold = sandbox.holdNextRequest();
+      await press(el, 'Confirm and pay');
+      await hold.held;
+      await untilStep(el, 'error', 25_000); // the SDK's default (3 × 30 s) would still be waiting
+      expect(button(el, 'Try again')).to.exist;
+      const key = draft().idempotencyKey;
+      expect(key).to.be.a('string');
+      expect(draft().email).to.equal('new.member@example.org');
+      hold.release(); // the hung request finishes on the server
+      await press(el, 'Try again');
+      await untilStep(el, 'payment');
+      expect(draft().idempotencyKey).to.equal(key);
+      expect(Object.values(sandbox.store.state.signups)).to.have.length(1);
+    }).timeout(45_000);
+
     it('a response that fails the schema is an error state, never a half-rendered form', async () => {
       await useSandbox();
       override(http.get(CONFIG, () => HttpResponse.json({ organization: { id: 'demo' }, membership_types: 'nope' })));
@@ -474,6 +512,50 @@ describe('<membership-signup> states', function () {
       b.remove();
       const again = await mount({ 'membership-type': 'annual' });
       expect((root(again).querySelector('#mk-email') as HTMLInputElement).value).to.equal('first@example.org');
+    });
+
+    it('keeps the drafts of widgets inside shadow roots apart, and asks for ids with one warning each', async () => {
+      await useSandbox();
+      const hosts: HTMLElement[] = [];
+      /** A widget inside a component's shadow root (`host` reuses that component). */
+      const add = (membershipType: string, host?: HTMLElement): MembershipSignup => {
+        if (!host) {
+          host = document.createElement('div');
+          host.attachShadow({ mode: 'open' });
+          document.body.append(host);
+          hosts.push(host);
+        }
+        const el = document.createElement('membership-signup');
+        for (const [name, value] of Object.entries({ organization: 'demo', 'api-base': API, 'membership-type': membershipType })) {
+          el.setAttribute(name, value);
+        }
+        host.shadowRoot!.append(el);
+        return el;
+      };
+      const drafts = () => Object.keys(sessionStorage).filter((key) => key.startsWith('memberkit:signup:demo'));
+      try {
+        let a!: MembershipSignup;
+        let b!: MembershipSignup;
+        let c!: MembershipSignup;
+        const seen = await warnings(async () => {
+          a = add('annual');
+          b = add('supporter', hosts[0]); // the same shadow root
+          c = add('monthly'); // another component's shadow root
+          for (const el of [a, b, c]) await untilStep(el, 'details');
+        });
+        await type(a, 'Email', 'first@example.org');
+        await type(b, 'Email', 'second@example.org');
+        await type(c, 'Email', 'third@example.org');
+        expect(drafts()).to.have.length(3);
+        // One warning for each widget past the first that has no id (the first needs none).
+        expect(seen.filter((line) => line.includes('its own id'))).to.have.length(2);
+        for (const el of [a, b, c]) el.remove(); // a reload…
+        const again = add('annual', hosts[0]);
+        await untilStep(again, 'details');
+        expect(field(again, 'Email').value).to.equal('first@example.org');
+      } finally {
+        for (const host of hosts) host.remove();
+      }
     });
 
     it('prefills a discount code from the discount-code attribute', async () => {

@@ -16,6 +16,8 @@ export const root = fileURLToPath(new URL('../../', import.meta.url));
 export const HOST_SCRIPT = `${root}packages/signup/dist/membership-signup-frame.js`;
 
 export interface Route {
+  /** 200 unless set (a test's failing endpoint). */
+  status?: number;
   type: string;
   body: string | Buffer;
   headers?: Record<string, string>;
@@ -41,7 +43,7 @@ export async function serve(routes: Routes = new Map()): Promise<StaticServer> {
       response.writeHead(404).end('not found');
       return;
     }
-    response.writeHead(200, { 'content-type': route.type, 'cache-control': 'no-store', ...route.headers });
+    response.writeHead(route.status ?? 200, { 'content-type': route.type, 'cache-control': 'no-store', ...route.headers });
     response.end(route.body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

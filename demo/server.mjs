@@ -51,15 +51,32 @@ export function serve({ port = 4400, host = '127.0.0.1', routes = {}, headers = 
     try {
       if (sandbox && path.startsWith('/v1/')) {
         getResponse ??= (await import('msw')).getResponse;
+        // The client hanging up aborts the handler's request, as a browser's fetch would (an
+        // injected timeout then stops waiting instead of running on).
+        const hangUp = new AbortController();
+        response.on('close', () => {
+          if (!response.writableFinished) hangUp.abort();
+        });
         const chunks = [];
         for await (const chunk of request) chunks.push(chunk);
         const body = chunks.length ? Buffer.concat(chunks) : undefined;
         const mocked = await getResponse(
           sandbox.handlers,
-          new Request(url, { method: request.method, headers: request.headers, body: body?.length ? body : undefined }),
+          new Request(url, {
+            method: request.method,
+            headers: request.headers,
+            body: body?.length ? body : undefined,
+            signal: hangUp.signal,
+          }),
         );
         if (!mocked) {
           response.writeHead(404, extra).end();
+          return;
+        }
+        if (mocked.type === 'error' || mocked.status === 0) {
+          // A network error (an injected lost response): drop the connection without an answer,
+          // so the client sees what a real lost response looks like, not a 500.
+          response.destroy();
           return;
         }
         response.writeHead(mocked.status, { ...Object.fromEntries(mocked.headers), ...extra });

@@ -2,7 +2,9 @@
 // Stripe stand-in): discounts, invitations, quotes, the one-membership rule, checkout, completion.
 // Every rule is the SDK calculators'; this file only wires them to records and problems.
 import {
+  CalculatorError,
   PricingError,
+  blocksNewMembership,
   calculateExpiry,
   checkDiscount,
   checkInvitation,
@@ -10,11 +12,12 @@ import {
   isRunning,
   membershipStatus,
   quotePrice,
+  resolveAutoRenew,
   type Quote,
 } from '@memberkit/sdk/calculators';
 import type { Discount, MembershipType } from '@memberkit/sdk';
 import { randomToken } from './auth.js';
-import { Problem, fieldError } from './problems.js';
+import { Problem, fieldError, type FieldError } from './problems.js';
 import { soldTerm } from './terms.js';
 import type {
   InvitationRecord,
@@ -214,16 +217,45 @@ export function blockingMembership(
     if ('member_id' in holder ? m.member_id !== holder.member_id : m.company_id !== holder.company_id || m.member_id !== null) {
       return false;
     }
-    const status = membershipStatus(m, today);
-    if (status === 'pending') {
-      // An application blocks, waiting for approval or approved and waiting for payment (an
-      // approval is never thrown away); an unpaid checkout does not (the completion check
-      // refuses a second payment, and the member's own new signup replaces it: unpaidSignups).
-      const signup = m.signup_id ? store.state.signups[m.signup_id] : undefined;
-      return signup?.status === 'awaiting_approval' || (signup?.status === 'awaiting_payment' && !!signup.approved_at);
-    }
-    return isRunning(status);
+    // The SDK's rule: a running membership or an application (awaiting approval, or approved
+    // and awaiting payment) blocks; an unpaid checkout does not (the completion check refuses a
+    // second payment, and the member's own new signup replaces it: unpaidSignups).
+    const signup = m.signup_id ? store.state.signups[m.signup_id] : undefined;
+    return blocksNewMembership(
+      {
+        ...m,
+        awaiting_approval: signup?.status === 'awaiting_approval',
+        approved: signup?.status === 'awaiting_payment' && !!signup.approved_at,
+      },
+      today,
+    );
   });
+}
+
+/**
+ * The `auto_renew` a membership of `type` gets (the SDK's `resolveAutoRenew`: the type's
+ * `recurring`, or the member's choice, else `otherwise`), or the field error for a request that
+ * contradicts the type. Signups, renewals and staff assignments all refuse it the same way.
+ */
+export function resolveAutoRenewOr(
+  type: MembershipType,
+  requested: boolean | null | undefined,
+  otherwise = false,
+): { value: boolean; error?: undefined } | { value?: undefined; error: FieldError } {
+  try {
+    return { value: resolveAutoRenew(type, requested, otherwise) };
+  } catch (error) {
+    if (!(error instanceof CalculatorError) || error.code !== 'invalid_option') throw error;
+    const message = type.recurring ? 'This membership always renews automatically.' : 'This membership does not renew automatically.';
+    return { error: fieldError('auto_renew', 'invalid_option', 'auto_renew', message) };
+  }
+}
+
+/** resolveAutoRenewOr, with its field error thrown as a 422. */
+export function autoRenewOrProblem(type: MembershipType, requested: boolean | null | undefined, otherwise = false): boolean {
+  const resolved = resolveAutoRenewOr(type, requested, otherwise);
+  if (resolved.error) throw new Problem(422, 'validation_failed', resolved.error.message, { errors: [resolved.error] });
+  return resolved.value;
 }
 
 /**

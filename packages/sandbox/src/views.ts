@@ -1,5 +1,5 @@
 // Wire objects (the SDK's types) derived from the store's records, with statuses computed for a day.
-import { grantsAccess, memberStatus, membershipStatus } from '@memberkit/sdk/calculators';
+import { effectivePermissions, memberStatus, membershipStatus } from '@memberkit/sdk/calculators';
 import type { Company, Member, Membership, NextAction, Permissions, Signup } from '@memberkit/sdk';
 import type { CompanyRecord, MemberRecord, MembershipRecord, SandboxStore, SignupRecord } from './store.js';
 
@@ -56,23 +56,15 @@ export function companyView(store: SandboxStore, record: CompanyRecord): Company
   };
 }
 
-/** Effective permissions: the union over the member's and their company's granting memberships. */
+/**
+ * Effective permissions (the SDK's `effectivePermissions`): the member's own memberships and,
+ * while linked, their company's.
+ */
 export function permissionsOf(store: SandboxStore, member: MemberRecord, today: string): Permissions {
-  const own = membershipsOfMember(store, member).map((m) => ({ m, via_company: false }));
-  const inherited = member.company_id
-    ? store
-        .memberships(member.organization_id)
-        .filter((m) => m.company_id === member.company_id && m.member_id === null)
-        .map((m) => ({ m, via_company: true }))
-    : [];
-  const permissions = new Set<string>();
-  const granted_by: Permissions['granted_by'] = [];
-  for (const { m, via_company } of [...own, ...inherited]) {
-    if (!grantsAccess(membershipStatus(m, today))) continue;
-    for (const permission of m.permissions) permissions.add(permission);
-    granted_by.push({ membership_id: m.id, via_company });
-  }
-  return { permissions: [...permissions].sort(), granted_by };
+  const company = member.company_id
+    ? store.memberships(member.organization_id).filter((m) => m.company_id === member.company_id && m.member_id === null)
+    : null;
+  return effectivePermissions({ own: membershipsOfMember(store, member), company }, today);
 }
 
 export interface CheckoutLinks {

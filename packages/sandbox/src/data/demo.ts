@@ -208,7 +208,7 @@ function demoUsd(): SandboxOrganizationData {
       },
       {
         id: 'mem_carol', email: 'carol@example.org', first_name: 'Carol', last_name: 'Chen',
-        memberships: [{ id: 'ms_carol_monthly', membership_type_id: 'monthly', purchased_on: -400, auto_renew: false }],
+        memberships: [{ id: 'ms_carol_monthly', membership_type_id: 'monthly', purchased_on: -400 }],
       },
     ],
   };

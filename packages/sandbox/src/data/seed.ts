@@ -1,10 +1,22 @@
 // Loads SandboxData into an empty store: organizations, types, discounts, invitations, companies,
 // members and their memberships (dates from calculateExpiry, relative to the sandbox's today).
-import { addDays, calculateExpiry, normalizeEmail } from '@memberkit/sdk/calculators';
+import { CalculatorError, addDays, calculateExpiry, normalizeEmail, resolveAutoRenew } from '@memberkit/sdk/calculators';
 import { defaultPublishableKey, defaultSecretKey } from '../constants.js';
 import type { MembershipRecord, SandboxStore } from '../store.js';
 import { termSnapshot } from '../terms.js';
 import type { SandboxData, SeedMembership } from './types.js';
+
+/** The seed's auto_renew by the SDK's rule; a contradiction is a clear error in the data. */
+function seededAutoRenew(type: { id: string; recurring: boolean | null }, membership: SeedMembership): boolean {
+  try {
+    return resolveAutoRenew(type, membership.auto_renew);
+  } catch (error) {
+    if (!(error instanceof CalculatorError)) throw error;
+    throw new Error(
+      `Seed: membership ${membership.id ?? `of type "${type.id}"`} asks auto_renew ${membership.auto_renew}, but type "${type.id}" ${type.recurring ? 'always renews' : 'never renews'} automatically`,
+    );
+  }
+}
 
 export function seed(store: SandboxStore, data: SandboxData, todayOf: (organizationId: string) => string): void {
   const state = store.state;
@@ -48,7 +60,7 @@ export function seed(store: SandboxStore, data: SandboxData, todayOf: (organizat
         state: 'confirmed',
         ...dates,
         ...termSnapshot(type),
-        auto_renew: seedMembership.auto_renew ?? type.recurring ?? false,
+        auto_renew: seededAutoRenew(type, seedMembership),
         cancelled_on: seedMembership.cancelled_on === undefined ? null : day(seedMembership.cancelled_on),
         price_paid: type.price.value,
         currency: type.price.currency,

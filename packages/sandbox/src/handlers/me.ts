@@ -8,6 +8,7 @@ import {
   completeSignup,
   createSignupRecord,
   openCheckout,
+  autoRenewOrProblem,
   quoteOrProblem,
   unpaidRenewals,
   usableDiscount,
@@ -56,6 +57,7 @@ function renew(context: RouteContext) {
     }
     throw error;
   }
+  const autoRenew = autoRenewOrProblem(type, params.auto_renew, membership.auto_renew);
   // An earlier unpaid renewal of this membership is replaced (its reservation too).
   const replaced = unpaidRenewals(store, membership.id);
   const discount = params.discount_code
@@ -73,7 +75,8 @@ function renew(context: RouteContext) {
     quote,
     discount_code: discount?.code ?? null,
     renewal_of: membership.id,
-    auto_renew: type.recurring ?? params.auto_renew ?? null,
+    // Set when the renewal completes; no choice keeps the membership's current setting.
+    auto_renew: autoRenew,
   });
   for (const older of replaced) voidSignup(store, older, signup.id);
   // A renewal needs no second approval: the member was admitted already.

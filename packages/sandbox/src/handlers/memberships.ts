@@ -5,7 +5,15 @@ import { MembershipCreateParamsSchema, MembershipSchema, MembershipStatusSchema,
 import { calculateExpiry, membershipStatus } from '@memberkit/sdk/calculators';
 import { Problem, fieldError, notFound } from '../problems.js';
 import { paginate, parseBody, reply, type Route, type RouteContext } from '../runtime.js';
-import { alreadyMember, blockingMembership, cancelMembership, completeSignup, openCheckout, previousTerm } from '../signup-flow.js';
+import {
+  alreadyMember,
+  blockingMembership,
+  cancelMembership,
+  completeSignup,
+  openCheckout,
+  previousTerm,
+  resolveAutoRenewOr,
+} from '../signup-flow.js';
 import type { MembershipRecord } from '../store.js';
 import { soldTerm, termSnapshot } from '../terms.js';
 import { membershipView } from '../views.js';
@@ -69,7 +77,10 @@ export const membershipRoutes: Route[] = [
       if (params.member_id && !member) errors.push(fieldError('member_id', 'not_found', 'member_id', `No member "${params.member_id}".`));
       const company = params.company_id ? store.company(orgId, params.company_id) : undefined;
       if (params.company_id && !company) errors.push(fieldError('company_id', 'not_found', 'company_id', `No company "${params.company_id}".`));
-      if (errors.length > 0 || !type) {
+      // Staff cannot give a membership an auto-renewal its type rules out (as signups cannot).
+      const autoRenew = type ? resolveAutoRenewOr(type, params.auto_renew) : null;
+      if (autoRenew?.error) errors.push(autoRenew.error);
+      if (errors.length > 0 || !type || !autoRenew) {
         throw new Problem(422, 'validation_failed', errors.length === 1 ? errors[0]!.message : `${errors.length} fields are invalid.`, { errors });
       }
       const holder = member ? { member_id: member.id } : { company_id: company!.id };
@@ -88,7 +99,7 @@ export const membershipRoutes: Route[] = [
         expires_on: null,
         anchor_on: today,
         ...termSnapshot(type),
-        auto_renew: type.recurring ?? params.auto_renew ?? false,
+        auto_renew: autoRenew.value!,
         cancelled_on: null,
         price_paid: 0,
         currency: type.price.currency,

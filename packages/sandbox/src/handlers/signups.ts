@@ -11,8 +11,10 @@ import {
   completeSignup,
   createSignupRecord,
   openCheckout,
+  autoRenewOrProblem,
   previousTerm,
   quoteOrProblem,
+  resolveAutoRenewOr,
   usableDiscount,
   unpaidSignups,
   usableInvitation,
@@ -56,16 +58,8 @@ function validateRequest(type: MembershipType, params: SignupCreateParams): Fiel
   for (const key of Object.keys(params.fields)) {
     if (!type.fields.some((field) => field.key === key)) errors.push(fieldError(`fields.${key}`, 'unknown_field', key));
   }
-  if (type.recurring !== null && params.auto_renew != null && params.auto_renew !== type.recurring) {
-    errors.push(
-      fieldError(
-        'auto_renew',
-        'invalid_option',
-        'auto_renew',
-        type.recurring ? 'This membership always renews automatically.' : 'This membership does not renew automatically.',
-      ),
-    );
-  }
+  const autoRenew = resolveAutoRenewOr(type, params.auto_renew);
+  if (autoRenew.error) errors.push(autoRenew.error);
   errors.push(...people.filter((error) => !error.field.startsWith('member.')));
   return errors;
 }
@@ -199,7 +193,7 @@ function createSignup(context: RouteContext) {
 
   const signupId = store.randomId('su');
   const member = findOrCreateMember(context, email, params.member, signupId);
-  const autoRenew = type.recurring ?? params.auto_renew ?? false;
+  const autoRenew = autoRenewOrProblem(type, params.auto_renew);
   const signup = createSignupRecord(store, {
     id: signupId,
     organization_id: orgId,

@@ -92,6 +92,15 @@ describe('memberships', () => {
     assert.equal(dup.code, 'already_member');
   });
 
+  it('auto_renew follows the type as on signups: a contradicting one is a field error, the member’s choice is kept', async () => {
+    const contradicting = await rejection(admin().memberships.create({ membership_type_id: 'monthly', member_id: 'mem_bob', auto_renew: false }));
+    assert.ok(contradicting instanceof UnprocessableEntityError);
+    assert.deepEqual(contradicting.errors.map((e: any) => `${e.field}:${e.code}`), ['auto_renew:invalid_option']);
+    assert.equal((await admin().memberships.list({ member_id: 'mem_bob' })).data.length, 0, 'nothing assigned');
+    assert.equal((await admin().memberships.create({ membership_type_id: 'monthly', member_id: 'mem_bob' })).auto_renew, true);
+    assert.equal((await admin().memberships.create({ membership_type_id: 'flexible', member_id: 'mem_bob', auto_renew: true })).auto_renew, true);
+  });
+
   it('refuses an assignment without exactly one holder or with unknown ids', async () => {
     const neither = await rejection(admin().memberships.create({ membership_type_id: 'annual' }));
     assert.ok(neither instanceof UnprocessableEntityError);

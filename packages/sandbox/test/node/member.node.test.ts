@@ -176,6 +176,14 @@ describe('POST /me/memberships/{id}/renew', () => {
     assert.equal(await autoRenew(), true);
   });
 
+  it('a renewal asking for an auto_renew its type rules out is a field error, as on signups', async () => {
+    const alice = asMember('alice@example.org');
+    const error = await rejection(alice.me.memberships.renew('ms_alice_annual', { auto_renew: true }));
+    assert.ok(error instanceof UnprocessableEntityError);
+    assert.deepEqual(error.errors.map((e: any) => `${e.field}:${e.code}`), ['auto_renew:invalid_option']);
+    assert.equal(Object.values(sandbox.store.state.signups).length, 0, 'no renewal opened');
+  });
+
   it('a renewal that is no longer possible when paid is refused and closed (nothing charged)', async () => {
     const email = 'late.cyclist@example.org';
     const signup = await clientFor(sandbox).signups.create(signupParams({ membership_type_id: 'school-year', member: { email, first_name: 'C', last_name: 'Y' } }));

@@ -256,6 +256,13 @@ describe('response validation and options', () => {
     assert.throws(() => sandbox.today('unknown'), /No organization "unknown" in the sandbox \(it has: demo, demo-jpy, demo-kwd\)/);
   });
 
+  it('seed data whose auto_renew contradicts its type is refused with a clear error', () => {
+    const data = demoData();
+    const carol = data.organizations[0]!.members!.find((m) => m.id === 'mem_carol')!;
+    carol.memberships![0]!.auto_renew = false; // monthly always renews
+    assert.throws(() => createSandbox({ data, today: TODAY }), /Seed: membership ms_carol_monthly asks auto_renew false, but type "monthly" always renews automatically/);
+  });
+
   it('rejects a malformed today', () => {
     assert.throws(() => createSandbox({ today: '2026-02-30' }), /YYYY-MM-DD/);
     assert.throws(() => sandbox.setToday('tomorrow'), /YYYY-MM-DD/);

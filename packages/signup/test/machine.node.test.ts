@@ -16,6 +16,15 @@ describe('state machine', () => {
     assert.ok(!canMove('details', 'renewal'));
   });
 
+  it('follows the poll to approval when a paid signup then awaits approval', () => {
+    assert.ok(canMove('payment', 'approval'));
+  });
+
+  it('returns from a failed renewal to the offer ("Try again"), and from the offer to the details ("Back")', () => {
+    assert.ok(canMove('error', 'renewal'));
+    assert.ok(canMove('renewal', 'details'));
+  });
+
   it('never pays twice or goes back from a finished signup to the form', () => {
     assert.ok(!canMove('done', 'payment'));
     assert.ok(!canMove('done', 'review'));

@@ -3,11 +3,13 @@
 // reload in the middle that resumes without a second signup.
 import { expect, waitUntil } from '@open-wc/testing';
 import { createSandboxStripe } from '@memberkit/sandbox/stripe';
+import { sendKeys } from '@web/test-runner-commands';
 import {
   $,
   API,
   button,
   cleanup,
+  field,
   fillAnnual,
   mount,
   payWith,
@@ -193,7 +195,7 @@ describe('<membership-signup> signup and payment', function () {
     const events = record(el, 'membership-signup-payment-start', 'membership-signup-error');
     await toReview(el);
     el.addEventListener('membership-signup-payment-start', (event) => {
-      const signup = (event as CustomEvent).detail.signup;
+      const { signup } = event.detail;
       override(
         http.get(`${API}/organizations/demo/signups/${signup.id}`, () => HttpResponse.json({ ...signup, status: 'failed' }), {
           once: true,
@@ -382,8 +384,32 @@ describe('<membership-signup> signup and payment', function () {
     expect(signup.membership_ids).to.have.length(2);
   });
 
-  it('submits once on a double click and on Enter spam', async () => {
-    const sandbox = await useSandbox({ latency: 150 });
+  it('submits once on Enter spam: in the details form, then on Confirm while the signup is on its way', async () => {
+    const sandbox = await useSandbox();
+    const el = await mount({ 'membership-type': 'free' });
+    const submits = record(el, 'membership-signup-submit');
+    await type(el, 'Email', 'enter@example.org');
+    await type(el, 'First name', 'En');
+    await type(el, 'Last name', 'Ter');
+    field(el, 'Last name').focus();
+    for (let n = 0; n < 3; n++) await sendKeys({ press: 'Enter' }); // real key presses
+    await untilStep(el, 'review');
+    expect(submits['membership-signup-submit'], 'Enter in the form only reaches the review').to.have.length(0);
+    const hold = sandbox.holdNextRequest(); // the signup stays on its way while the member presses on
+    const confirm = button(el, 'Confirm and join');
+    confirm.focus();
+    for (let n = 0; n < 5; n++) await sendKeys({ press: 'Enter' });
+    await hold.held;
+    expect(root(el).activeElement).to.equal(confirm);
+    expect(confirm.getAttribute('aria-disabled')).to.equal('true');
+    hold.release();
+    await untilStep(el, 'done');
+    expect(submits['membership-signup-submit']).to.have.length(1);
+    expect(signupsOf(sandbox)).to.have.length(1);
+  });
+
+  it('submits once on a double click', async () => {
+    const sandbox = await useSandbox();
     const el = await mount({ 'membership-type': 'free' });
     const submits = record(el, 'membership-signup-submit');
     await type(el, 'Email', 'double@example.org');
@@ -391,12 +417,15 @@ describe('<membership-signup> signup and payment', function () {
     await type(el, 'Last name', 'Double');
     await press(el, 'Continue');
     await untilStep(el, 'review');
+    const hold = sandbox.holdNextRequest();
     const confirm = button(el, 'Confirm and join');
     confirm.click();
     confirm.click();
+    await hold.held;
     await el.updateComplete;
     expect(confirm.getAttribute('aria-disabled')).to.equal('true');
-    for (let n = 0; n < 5; n++) confirm.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    confirm.click();
+    hold.release();
     await untilStep(el, 'done');
     expect(submits['membership-signup-submit']).to.have.length(1);
     expect(signupsOf(sandbox)).to.have.length(1);
@@ -422,10 +451,14 @@ describe('<membership-signup> signup and payment', function () {
     await toReview(first);
     await press(first, 'Confirm and pay');
     await untilStep(first, 'payment');
-    await waitUntil(() => first.querySelector('[slot="payment"] input'));
-    const draft = JSON.parse(sessionStorage.getItem('memberkit:signup:demo')!);
-    expect(draft.signupId).to.be.a('string');
-    expect(JSON.stringify(draft)).not.to.contain('4242');
+    // The member types a card (declined here, so it stays in the form): none of it is stored.
+    await payWith(first, CARD_DECLINED);
+    await waitUntil(() => /declined/i.test(cardError(first)), 'no decline message');
+    const stored = JSON.stringify({ ...sessionStorage });
+    for (const secret of [CARD_DECLINED, CARD_DECLINED.replace(/ /g, ''), '12 / 34', '"123"']) {
+      expect(stored, secret).not.to.contain(secret);
+    }
+    expect(JSON.parse(sessionStorage.getItem('memberkit:signup:demo')!).signupId).to.be.a('string');
     first.remove(); // the page goes away…
     const again = await mount({ 'membership-type': 'annual' }); // …and comes back
     await untilStep(again, 'payment');

@@ -27,6 +27,8 @@ export interface MembershipSignupProps extends EventHandlerProps {
   getAuthToken?: () => Promise<string>;
   client?: PublicClient;
   stripeLoader?: StripeLoader;
+  hostedPageOpener?: (url: string) => void;
+  hidden?: boolean;
   id?: string;
   class?: string;
   className?: string;

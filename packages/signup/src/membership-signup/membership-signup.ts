@@ -144,7 +144,7 @@ export class MembershipSignup extends LitElement {
   @property({ attribute: false }) client: PublicClient | undefined;
   /** `(publishableKey) => Promise<Stripe>`: loads Stripe.js (replaced by tests and the sandbox). */
   @property({ attribute: false }) stripeLoader: StripeLoader | undefined;
-  /** Opens a hosted payment page (top-level navigation, or a popup when framed); replaceable. */
+  /** Opens a hosted payment page (top-level navigation, or a new tab when framed); replaceable (call `refreshPayment()` when your popup closes). */
   @property({ attribute: false }) hostedPageOpener: (url: string) => void = openHostedPage;
 
   #authToken: string | undefined;

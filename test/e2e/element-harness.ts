@@ -70,10 +70,8 @@ export async function waitForStep(page: Page, step: string, timeout = 10_000): P
   );
 }
 
-/** Signs up for the annual plan and pays with 4242, through the accessible names a member sees. */
-export async function completeAnnualSignup(page: Page, email: string): Promise<void> {
-  await page.getByRole('button', { name: 'Choose Annual' }).click();
-  await waitForStep(page, 'details');
+/** On the annual plan's details: fills in what the type asks for and continues to the review. */
+export async function fillAnnualDetails(page: Page, email: string): Promise<void> {
   await page.getByLabel('Email', { exact: true }).fill(email);
   await page.getByLabel('First name').fill('Eve');
   await page.getByLabel('Last name').fill('Endtoend');
@@ -82,11 +80,29 @@ export async function completeAnnualSignup(page: Page, email: string): Promise<v
   await page.getByLabel('I accept the membership terms').check();
   await page.getByRole('button', { name: 'Continue' }).click();
   await waitForStep(page, 'review');
-  await page.getByRole('button', { name: 'Confirm and pay' }).click();
-  await waitForStep(page, 'payment');
-  await page.getByLabel('Card number').fill('4242 4242 4242 4242');
+}
+
+/** In the sandbox's stand-in checkout (the element's light-DOM slot): types `card` and pays. */
+export async function payWithCard(page: Page, card = '4242 4242 4242 4242'): Promise<void> {
+  await page.getByLabel('Card number').fill(card);
   await page.getByLabel('Expiry (MM / YY)').fill('12 / 34');
   await page.getByLabel('CVC').fill('123');
   await page.getByRole('button', { name: /^Pay / }).click();
+}
+
+/** Signs up for the annual plan and pays with 4242, through the accessible names a member sees. */
+export async function completeAnnualSignup(page: Page, email: string): Promise<void> {
+  await page.getByRole('button', { name: 'Choose Annual' }).click();
+  await waitForStep(page, 'details');
+  await fillAnnualDetails(page, email);
+  await page.getByRole('button', { name: 'Confirm and pay' }).click();
+  await waitForStep(page, 'payment');
+  await payWithCard(page);
   await waitForStep(page, 'done');
+}
+
+/** The sandbox's signups whose payer has `email` (every attempt, paid or not, replaced or not). */
+export function signupsOf(sandbox: Sandbox, email: string): Sandbox['store']['state']['signups'][string][] {
+  const { members, signups } = sandbox.store.state;
+  return Object.values(signups).filter((signup) => members[signup.member_id]?.email === email);
 }

@@ -1,12 +1,24 @@
 // The built <membership-signup> bundles as an organization pastes them: a plain <script> tag (ES
 // module and classic), a page with a strict CSP and Trusted Types (zero violations through a whole
-// paid signup), and the size budget of the script-tag build.
+// paid signup), a real browser reload in the middle of an attempt (one signup, never two), and the
+// size budget of the script-tag build.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
-import { completeAnnualSignup, hostPage, launch, startSite, waitForStep, type Site } from './element-harness.js';
+import type { Browser, Page } from 'playwright-core';
+import {
+  completeAnnualSignup,
+  fillAnnualDetails,
+  hostPage,
+  launch,
+  payWithCard,
+  signupsOf,
+  startSite,
+  stepOf,
+  waitForStep,
+  type Site,
+} from './element-harness.js';
 
 const dist = new URL('../../packages/signup/dist/', import.meta.url);
 /**
@@ -16,6 +28,13 @@ const dist = new URL('../../packages/signup/dist/', import.meta.url);
  * (measured in `npm run bench element`). Lower this number whenever the bundle shrinks.
  */
 const BUDGET = 36 * 1024;
+/**
+ * The bundle as pasted, with the sandbox's stand-in checkout handed to the element as its
+ * `.stripeLoader` first: after a reload the element resumes at the payment step as soon as two
+ * requests answer, which can be before a later module ran (it then loads the real Stripe.js).
+ */
+const WITH_STAND_IN =
+  '<script type="module" src="/demo/dist/stripe-standin.js"></script>\n<script type="module" src="/dist/membership-signup.js"></script>';
 
 describe('built <membership-signup> bundles', () => {
   let site: Site;
@@ -33,7 +52,7 @@ describe('built <membership-signup> bundles', () => {
   it('membership-signup.js (ES module) from a plain script tag completes a paid signup', async () => {
     site.page(
       '/es.html',
-      hostPage(site, '<script type="module" src="/dist/membership-signup.js"></script>\n<script type="module" src="/demo/dist/stripe-standin.js"></script>'),
+      hostPage(site, WITH_STAND_IN),
     );
     const page = await browser.newPage();
     const errors: string[] = [];
@@ -75,7 +94,7 @@ describe('built <membership-signup> bundles', () => {
     ].join('; ');
     site.page(
       '/csp.html',
-      hostPage(site, '<script type="module" src="/dist/membership-signup.js"></script>\n<script type="module" src="/demo/dist/stripe-standin.js"></script>'),
+      hostPage(site, WITH_STAND_IN),
       { 'content-security-policy': csp },
     );
     const page = await browser.newPage();
@@ -98,6 +117,78 @@ describe('built <membership-signup> bundles', () => {
     await completeAnnualSignup(page, 'strict-csp@example.org');
     assert.deepEqual(violations, []);
     await page.close();
+  });
+
+  describe('a reload in the middle of an attempt (page.reload(): the draft in sessionStorage, nothing else)', () => {
+    const draft = (page: Page) =>
+      page.evaluate(() => JSON.parse(sessionStorage.getItem('memberkit:signup:demo') ?? 'null') as Record<string, unknown> | null);
+
+    it('at the payment step with WELCOME20 applied: resumes the same signup, pays it, one signup in the store', async () => {
+      const email = 'reload-payment@example.org';
+      site.page('/reload-payment.html', hostPage(site, WITH_STAND_IN, 'membership-type="annual"'));
+      const page = await browser.newPage();
+      await page.goto(`${site.url}/reload-payment.html`);
+      await waitForStep(page, 'details');
+      await page.getByLabel('Discount code').fill('WELCOME20');
+      await page.getByRole('button', { name: 'Apply' }).click();
+      await page.getByText('Code WELCOME20 applied').waitFor();
+      await fillAnnualDetails(page, email);
+      await page.getByRole('button', { name: 'Confirm and pay' }).click();
+      await waitForStep(page, 'payment');
+      await page.getByLabel('Card number').waitFor();
+      assert.equal(signupsOf(site.sandbox, email).length, 1);
+      const before = await draft(page);
+      assert.equal(typeof before?.signupId, 'string');
+      assert.ok(!JSON.stringify(before).includes('4242'), 'no card data in the draft');
+
+      await page.reload();
+      await waitForStep(page, 'payment');
+      await page.getByLabel('Card number').waitFor();
+      assert.equal((await draft(page))?.signupId, before!.signupId, 'the same signup after the reload');
+      await payWithCard(page);
+      await waitForStep(page, 'done');
+      assert.equal(await page.locator('membership-signup [part~="summary"]').getByText('$48.00').count(), 1);
+
+      const signups = signupsOf(site.sandbox, email);
+      assert.deepEqual(signups.map((signup) => [signup.id, signup.status]), [[before!.signupId, 'completed']]);
+      assert.equal(await draft(page), null, 'the draft is cleared once the membership exists');
+      await page.close();
+    });
+
+    it('at the review after a Confirm whose response was lost, with WELCOME20: Confirm again sends the same attempt, one signup', async () => {
+      const email = 'reload-lost@example.org';
+      site.page('/reload-lost.html', hostPage(site, WITH_STAND_IN, 'membership-type="annual" discount-code="WELCOME20"'));
+      const page = await browser.newPage();
+      await page.goto(`${site.url}/reload-lost.html`);
+      await waitForStep(page, 'details');
+      await page.getByText('Code WELCOME20 applied').waitFor();
+      await fillAnnualDetails(page, email);
+      // The POST reaches the API and creates the signup; its answer never reaches the page.
+      await page.route('**/v1/organizations/demo/signups', async (route) => {
+        if (route.request().method() !== 'POST') return route.continue();
+        await route.fetch();
+        await route.abort('connectionreset');
+      });
+      await page.getByRole('button', { name: 'Confirm and pay' }).click();
+      await waitForStep(page, 'error', 30_000);
+      assert.equal(signupsOf(site.sandbox, email).length, 1);
+      const key = (await draft(page))?.idempotencyKey;
+      assert.equal(typeof key, 'string');
+      await page.unroute('**/v1/organizations/demo/signups');
+
+      await page.reload();
+      await waitForStep(page, 'review');
+      assert.equal((await draft(page))?.idempotencyKey, key, 'the attempt keeps its idempotency key across the reload');
+      await page.getByRole('button', { name: 'Confirm and pay' }).click();
+      await waitForStep(page, 'payment');
+      await payWithCard(page);
+      await waitForStep(page, 'done');
+      const signups = signupsOf(site.sandbox, email);
+      assert.equal(signups.length, 1, `one signup, not ${signups.length}: ${signups.map((s) => `${s.id} ${s.status}`).join(', ')}`);
+      assert.equal(signups[0]!.quote.total, 4800);
+      assert.equal(await stepOf(page), 'done');
+      await page.close();
+    });
   });
 
   for (const file of ['membership-signup.js', 'membership-signup.classic.js']) {

@@ -333,12 +333,13 @@ export function bridge(widget: SignupWidget): (channel: FrameChannel) => void {
   // after the handshake. Without a channel (or a token on the host) the widget goes on without one.
   widget.getAuthToken = () => (channel ? channel.requestToken() : Promise.resolve(''));
   let height = -1;
-  new ResizeObserver(() => {
+  const reportHeight = () => {
     const next = Math.ceil(document.body.getBoundingClientRect().height);
     if (next === height) return;
     height = next;
     channel?.height(next);
-  }).observe(document.body);
+  };
+  new ResizeObserver(reportHeight).observe(document.body);
   return (connected) => {
     channel = connected;
     // In memory only: a property, never the auth-token attribute. Applied on every auth the
@@ -351,6 +352,9 @@ export function bridge(widget: SignupWidget): (channel: FrameChannel) => void {
     widget.hostedPageOpener = hostedPageOpener(connected, () => widget.refreshPayment?.());
     for (const [name, detail] of queued.splice(0)) connected.event(name, detail);
     // A late host: the widget is already laid out, and the observer reports only changes.
-    if (widget.isConnected && height >= 0) connected.height(height);
+    if (widget.isConnected) {
+      height = -1;
+      reportHeight();
+    }
   };
 }

@@ -383,11 +383,6 @@ describe('frame page: the widget and the host, however late the host answers', (
     widget.dataset.stubWidget = '';
     const attach = bridge(widget);
     document.body.append(widget);
-    // Observers are notified in the order they were made: once this one ran, the frame page's has.
-    await new Promise<void>((resolve) => {
-      const marker = new ResizeObserver(() => (marker.disconnect(), resolve()));
-      marker.observe(document.body);
-    });
     const { frame, received } = pair();
     attach(frame);
     await waitUntil(() => received.length > 0);

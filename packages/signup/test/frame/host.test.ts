@@ -396,21 +396,23 @@ describe('<membership-signup-frame>: a frame that never announces itself', () =>
 
   it('warns once per element, naming the frame’s origin and this page’s, never the token', async () => {
     const silent = await mount((host) => (host.authToken = TOKEN), `${FAKE}?silent`);
-    await waitUntil(() => warnings.length === 1, 'no warning');
+    await waitUntil(() => warnings.length === 1, 'no warning', { timeout: 5000 });
     expect(warnings[0]).to.include(`no ready from ${location.origin};`).and.include(`is ${location.origin} in the organization's embed_origins?`);
     expect(warnings[0]).not.to.include(TOKEN);
     // A second load of the same element, then another element: timers of the same delay run in
     // the order they were set, so once the other one warned, the first one's second timer ran out.
     silent.setAttribute('src', `${FAKE}?silent&again`);
     await mount(() => {}, `${NOWHERE}/frame.html`);
-    await waitUntil(() => about(NOWHERE).length === 1, 'no warning from the other element');
+    await waitUntil(() => about(NOWHERE).length === 1, 'no warning from the other element', { timeout: 5000 });
     expect(about(location.origin)).to.have.length(1);
   });
 
   it('does not warn when the frame announces itself in time', async () => {
+    // Long enough for the fake frame to load on a busy machine; the silent element below uses the same.
+    MembershipSignupFrameElement.readyTimeout = 3000;
     await connected();
     await mount(() => {}, `${NOWHERE}/frame.html`);
-    await waitUntil(() => about(NOWHERE).length === 1, 'no warning from the silent element');
+    await waitUntil(() => about(NOWHERE).length === 1, 'no warning from the silent element', { timeout: 8000 });
     expect(about(location.origin)).to.deep.equal([]);
   });
 });

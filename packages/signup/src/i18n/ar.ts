@@ -131,7 +131,7 @@ const ar: Catalogue = {
   renew: 'تجديد',
   configError: 'نموذج التسجيل هذا غير مُعدّ بشكل صحيح.',
   missingOrganization: 'السمة organization مفقودة.',
-  invalidOrganization: 'السمة organization ليست معرّف مؤسسة صالحًا.',
+  invalidOrganization: (id) => `السمة organization ليست معرّف مؤسسة صالحًا: ${id}`,
   networkError: 'تعذّر الوصول إلى الخدمة. تحقق من اتصالك وحاول مرة أخرى؛ تم حفظ ما أدخلته.',
   responseError: 'أرسلت الخدمة ردًا تعذّرت قراءته. حاول لاحقًا.',
   apiErrors: {

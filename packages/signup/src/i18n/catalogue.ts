@@ -112,7 +112,7 @@ export interface Catalogue {
   renew: string;
   configError: string;
   missingOrganization: string;
-  invalidOrganization: string;
+  invalidOrganization: (id: string) => string;
   networkError: string;
   responseError: string;
   apiErrors: Record<string, string>;

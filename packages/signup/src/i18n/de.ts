@@ -131,7 +131,7 @@ const de: Catalogue = {
   renew: 'Verlängern',
   configError: 'Dieses Anmeldeformular ist nicht richtig eingerichtet.',
   missingOrganization: 'Das Attribut organization fehlt.',
-  invalidOrganization: 'Das Attribut organization ist keine gültige Organisations-ID.',
+  invalidOrganization: (id) => `Das Attribut organization ist keine gültige Organisations-ID: ${id}`,
   networkError: 'Der Dienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut; Ihre Eingaben bleiben erhalten.',
   responseError: 'Der Dienst hat eine unlesbare Antwort gesendet. Bitte versuchen Sie es später erneut.',
   apiErrors: {

@@ -131,7 +131,7 @@ const es: Catalogue = {
   renew: 'Renovar',
   configError: 'Este formulario de alta no está bien configurado.',
   missingOrganization: 'Falta el atributo organization.',
-  invalidOrganization: 'El atributo organization no es un identificador de organización válido.',
+  invalidOrganization: (id) => `El atributo organization no es un identificador de organización válido: ${id}`,
   networkError: 'No hemos podido conectar con el servicio. Comprueba tu conexión y vuelve a intentarlo; tus datos se conservan.',
   responseError: 'El servicio envió una respuesta ilegible. Inténtalo más tarde.',
   apiErrors: {

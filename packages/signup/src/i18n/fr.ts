@@ -131,7 +131,7 @@ const fr: Catalogue = {
   renew: 'Renouveler',
   configError: 'Ce formulaire d’adhésion n’est pas configuré correctement.',
   missingOrganization: 'L’attribut organization est manquant.',
-  invalidOrganization: 'L’attribut organization n’est pas un identifiant d’organisation valide.',
+  invalidOrganization: (id) => `L’attribut organization n’est pas un identifiant d’organisation valide : ${id}`,
   networkError: 'Le service est injoignable. Vérifiez votre connexion et réessayez ; vos saisies sont conservées.',
   responseError: 'Le service a envoyé une réponse illisible. Réessayez plus tard.',
   apiErrors: {

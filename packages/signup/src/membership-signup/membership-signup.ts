@@ -994,7 +994,7 @@ export class MembershipSignup extends LitElement {
       timeout: t.networkError,
       invalid_response: t.responseError,
       missing_organization: t.missingOrganization,
-      invalid_organization: t.invalidOrganization,
+      invalid_organization: t.invalidOrganization(this.organization ?? ''),
     };
     return ours[code] ?? t.apiErrors[code] ?? t.apiError;
   }

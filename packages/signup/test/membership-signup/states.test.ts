@@ -440,7 +440,7 @@ describe('<membership-signup> states', function () {
         document.body.append(el);
         await waitUntil(() => step(el) === 'error');
       });
-      expect(text(el)).to.contain('not set up correctly').and.contain('not a valid organization id').and.not.contain('missing');
+      expect(text(el)).to.contain('not set up correctly').and.contain('not a valid organization id: acme!').and.not.contain('missing');
       expect(seen.filter((line) => line.includes('organization'))).to.have.length(1);
       expect(errors['membership-signup-error']!.map((event) => event.detail.code)).to.deep.equal(['configuration']);
       el.remove();

@@ -145,6 +145,7 @@ const ar: Catalogue = {
     idempotency_key_reused: 'تغيّرت بياناتك بعد الإرسال. يرجى البدء من جديد.',
     below_processor_minimum: 'الإجمالي أقل من الحد الأدنى للدفع عبر الإنترنت.',
     already_member: 'هذا الشخص يحمل هذه العضوية بالفعل.',
+    application_pending: 'لقد تقدّمت بطلب لهذه العضوية بالفعل؛ طلبك بانتظار المراجعة أو الدفع.',
     amount_out_of_range: 'المبلغ خارج النطاق المسموح.',
     invalid_discount: 'لا يمكن استخدام رمز الخصم هذا.',
     validation_failed: 'لم يتم قبول بعض بياناتك. ارجع للتحقق منها.',

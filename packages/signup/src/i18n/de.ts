@@ -145,6 +145,7 @@ const de: Catalogue = {
     idempotency_key_reused: 'Ihre Angaben haben sich nach dem Senden geändert. Bitte beginnen Sie neu.',
     below_processor_minimum: 'Der Gesamtbetrag liegt unter dem online zahlbaren Minimum.',
     already_member: 'Diese Person hat diese Mitgliedschaft bereits.',
+    application_pending: 'Sie haben diese Mitgliedschaft bereits beantragt; Ihr Antrag wartet auf Prüfung oder Zahlung.',
     amount_out_of_range: 'Der Betrag liegt außerhalb des erlaubten Bereichs.',
     invalid_discount: 'Dieser Rabattcode kann nicht verwendet werden.',
     validation_failed: 'Einige Ihrer Angaben wurden nicht akzeptiert. Gehen Sie zurück, um sie zu prüfen.',

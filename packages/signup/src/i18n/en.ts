@@ -145,6 +145,7 @@ export const en: Catalogue = {
     idempotency_key_reused: 'Your details changed after sending. Please start over.',
     below_processor_minimum: 'The total is below the minimum amount that can be paid online.',
     already_member: 'This person already holds this membership.',
+    application_pending: 'You have already applied for this membership; your application is awaiting review or payment.',
     amount_out_of_range: 'The amount is outside the allowed range.',
     invalid_discount: 'This discount code cannot be used.',
     validation_failed: 'Some of your details were not accepted. Go back to check them.',

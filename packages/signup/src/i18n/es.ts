@@ -145,6 +145,7 @@ const es: Catalogue = {
     idempotency_key_reused: 'Tus datos cambiaron tras el envío. Empieza de nuevo.',
     below_processor_minimum: 'El total es inferior al mínimo que se puede pagar en línea.',
     already_member: 'Esta persona ya tiene esta membresía.',
+    application_pending: 'Ya has solicitado esta membresía; tu solicitud está pendiente de revisión o de pago.',
     amount_out_of_range: 'El importe está fuera del rango permitido.',
     invalid_discount: 'Este código de descuento no se puede usar.',
     validation_failed: 'Algunos de tus datos no se han aceptado. Vuelve atrás para revisarlos.',

@@ -145,6 +145,7 @@ const fr: Catalogue = {
     idempotency_key_reused: 'Vos informations ont changé après l’envoi. Recommencez.',
     below_processor_minimum: 'Le total est inférieur au minimum payable en ligne.',
     already_member: 'Cette personne est déjà titulaire de cette adhésion.',
+    application_pending: 'Vous avez déjà demandé cette adhésion ; votre demande attend un examen ou un paiement.',
     amount_out_of_range: 'Le montant est hors de la plage autorisée.',
     invalid_discount: 'Ce code de réduction ne peut pas être utilisé.',
     validation_failed: 'Certaines de vos informations n’ont pas été acceptées. Revenez en arrière pour les vérifier.',

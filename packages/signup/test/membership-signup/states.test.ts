@@ -333,6 +333,33 @@ describe('<membership-signup> states', function () {
       expect(Object.values(sandbox.store.state.signups)).to.have.length(1);
     }).timeout(45_000);
 
+    it('an application of the member still waiting (review or payment) is named on the email, not a format complaint', async () => {
+      await useSandbox();
+      const apply = async () => {
+        const el = await mount({ 'membership-type': 'committee' });
+        await type(el, 'Email', 'again@example.org');
+        await type(el, 'First name', 'Ann');
+        await type(el, 'Last name', 'Again');
+        await type(el, 'Why do you want to join?', 'I like committees a lot.');
+        await press(el, 'Continue');
+        await untilStep(el, 'review');
+        await press(el, 'Confirm and pay');
+        return el;
+      };
+      const first = await apply();
+      await untilStep(first, 'approval');
+      first.remove();
+      const second = await apply(); // the same person applies again
+      // The API names the email: back to the details, the message on that field.
+      await untilStep(second, 'details');
+      const email = field(second, 'Email');
+      expect(email.getAttribute('aria-invalid')).to.equal('true');
+      expect(root(second).getElementById(email.getAttribute('aria-describedby')!)!.textContent).to.contain(
+        'already applied for this membership',
+      );
+      expect(text(second)).not.to.contain('on our side');
+    });
+
     it('a response that fails the schema is an error state, never a half-rendered form', async () => {
       await useSandbox();
       override(http.get(CONFIG, () => HttpResponse.json({ organization: { id: 'demo' }, membership_types: 'nope' })));

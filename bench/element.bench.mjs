@@ -2,14 +2,23 @@
 // local static server with the sandbox API answered in Node under /v1 for every page:
 //  1. the script-tag bundles' gzip size (budget 20 kB);
 //  2. navigation → plans visible, as a ratio to a bare page that fetches the same signup-config
-//     and prints it (goal ≤ 1.2);
+//     and prints it (goal ≤ 1.2): on loopback with the API answering in about 1 ms (where the
+//     element's fixed costs, parsing its bundle and Chromium's first Intl.DateTimeFormat, are
+//     all there is to measure), with the API answering after a production-like 100 ms, and with
+//     the sandbox in the page (msw, as the demo runs);
 //  3. keystroke → updated price preview with a type of 100 custom fields among 50 plans
 //     (goal p95 < 16 ms).
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { hostPage, launch, startSite } from '../test/e2e/element-harness.ts';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+// Page loads per kind and row, after two warm-ups. At 15 the loopback ratio ranged 2.2–2.9 from
+// one run to the next; at 40, three runs on a loaded 2-core machine gave 2.36 / 2.57 / 2.16
+// (loopback), 1.70 / 1.66 / 1.68 (100 ms) and 1.08 / 1.12 / 1.20 (msw), while the absolute
+// medians moved by up to a third: compare ratios, not milliseconds, between runs.
+const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+/** The production-like API round trip for the second row pair (ms, answered late by the sandbox). */
+const ROUND_TRIP = Number(process.env.BENCH_ROUND_TRIP_MS ?? 100);
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 200);
 const dist = new URL('../packages/signup/dist/', import.meta.url);
 
@@ -61,7 +70,14 @@ try {
     { 'content-type': 'text/javascript' },
   );
 
-  for (const [label, suffix] of [['sandbox API on the server', ''], ['sandbox in the page (msw)', '-msw']]) {
+  const comparisons = [
+    ['sandbox API on the server (loopback, ~1 ms)', '', 0],
+    [`sandbox API on the server, answering after ${ROUND_TRIP} ms`, '', ROUND_TRIP],
+    ['sandbox in the page (msw)', '-msw', 0],
+  ];
+  for (const [label, suffix, latency] of comparisons) {
+    // The same delay for both pages' one request: the element's fixed costs against a round trip.
+    site.sandbox.setLatency(latency);
     const times = { element: [], bare: [] };
     for (let run = 0; run < RUNS + 2; run++) {
       for (const kind of ['bare', 'element']) {
@@ -76,10 +92,21 @@ try {
       }
     }
     const ratio = median(times.element) / median(times.bare);
-    rows.push({ metric: `${label}: bare page, navigation → config printed (median)`, value: `${median(times.bare).toFixed(1)} ms`, goal: '', ok: true });
-    rows.push({ metric: `${label}: element, navigation → plans visible (median)`, value: `${median(times.element).toFixed(1)} ms`, goal: '', ok: true });
-    rows.push({ metric: `${label}: plans visible, ratio to the bare page`, value: ratio.toFixed(2), goal: '≤ 1.2', ok: ratio <= 1.2 });
+    const spread = (values) => `p25–p75 ${percentile(values, 25).toFixed(0)}–${percentile(values, 75).toFixed(0)}`;
+    rows.push({ metric: `${label}: bare page, navigation → config printed (median)`, value: `${median(times.bare).toFixed(1)} ms`, goal: '', ok: true, note: spread(times.bare) });
+    rows.push({ metric: `${label}: element, navigation → plans visible (median)`, value: `${median(times.element).toFixed(1)} ms`, goal: '', ok: true, note: spread(times.element) });
+    // Each element load next to the bare load just before it: the machine's load drifts slower
+    // than a pair, so the median of these ratios is a second, steadier reading of the same goal.
+    const paired = median(times.element.map((time, n) => time / times.bare[n]));
+    rows.push({
+      metric: `${label}: plans visible, ratio to the bare page`,
+      value: ratio.toFixed(2),
+      goal: '≤ 1.2',
+      ok: ratio <= 1.2,
+      note: `n=${times.element.length} pairs, median of paired ratios ${paired.toFixed(2)}`,
+    });
   }
+  site.sandbox.setLatency(0);
 
   // 3. Keystroke → updated preview: a donation type with 100 custom fields, among 50 plans.
   const config = await (await fetch(`${site.url}/v1/organizations/demo/signup-config`)).json();
@@ -152,8 +179,9 @@ try {
 }
 
 const width = Math.max(...rows.map((row) => row.metric.length));
-console.log(`${'metric'.padEnd(width)} | value              | goal    | met`);
-console.log(`${'-'.repeat(width)}-|--------------------|---------|----`);
+console.log(`${'metric'.padEnd(width)} | value              | goal    | met | spread`);
+console.log(`${'-'.repeat(width)}-|--------------------|---------|-----|-------`);
 for (const row of rows) {
-  console.log(`${row.metric.padEnd(width)} | ${row.value.padEnd(18)} | ${row.goal.padEnd(7)} | ${row.goal ? (row.ok ? 'yes' : 'NO') : ''}`);
+  const met = row.goal ? (row.ok ? 'yes' : 'NO') : '';
+  console.log(`${row.metric.padEnd(width)} | ${row.value.padEnd(18)} | ${row.goal.padEnd(7)} | ${met.padEnd(3)} | ${row.note ?? ''}`);
 }

@@ -33,6 +33,16 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: findChromium(), headless: true, args: chromiumArgs },
+      // Two test pages run at once, and only one page of a browser has the focus: the other's
+      // focus() and blur() fire no events, so tests of leaving a field would pass or fail by
+      // which page Chromium happened to focus. Each page is told it has the focus (as
+      // Playwright does for its pages).
+      async createPage({ context }) {
+        const page = await context.newPage();
+        const session = await page.createCDPSession();
+        await session.send('Emulation.setFocusEmulationEnabled', { enabled: true });
+        return page;
+      },
     }),
   ],
   concurrency: 2,

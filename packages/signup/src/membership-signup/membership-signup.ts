@@ -299,12 +299,25 @@ export class MembershipSignup extends LitElement {
     }
   }
 
+  #rendering = false;
+
+  protected override update(changed: PropertyValues<this>): void {
+    this.#rendering = true;
+    try {
+      super.update(changed);
+    } finally {
+      this.#rendering = false;
+    }
+  }
+
   protected override updated(): void {
     const focus = this.#focus;
     if (!focus) return;
     this.#focus = null;
     const target = this.renderRoot.querySelector<HTMLElement>(focus === 'summary' ? '[data-summary]' : '[data-focus]');
-    target?.focus();
+    // After this update has finished: moving the focus blurs the field the member was in, and its
+    // blur shows that field's error, which is the next update and not part of this one.
+    queueMicrotask(() => target?.focus());
   }
 
   // ── configuration and loading ─────────────────────────────────────────────────────────────
@@ -1150,6 +1163,9 @@ export class MembershipSignup extends LitElement {
 
   /** Shows these fields' errors from now on. */
   #touch(...list: string[]): void {
+    // A focused field that a render removes (the form leaving, a group member removed) blurs
+    // during that render: nothing to show for it, and state set inside a render costs a second one.
+    if (this.#rendering) return;
     this._touched = new Set([...this._touched, ...list]);
   }
 

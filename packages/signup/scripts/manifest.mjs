@@ -25,6 +25,15 @@ for (const [, description, options, name, type] of source.matchAll(propertyPatte
   members.push(member);
   if (attribute) attributes.push({ name: attribute, fieldName: name, description: description.trim(), type: member.type });
 }
+// Public methods: a JSDoc block right before `name(…): type {` at class-member indentation
+// (private #methods and lifecycle overrides have no JSDoc of that shape).
+const methodPattern = /\/\*\*((?:(?!\*\/)[^])*)\*\/\n {2}(\w+)\(([^)]*)\): ([^{]+?) \{/g;
+for (const [, doc, name, parameters, returns] of source.matchAll(methodPattern)) {
+  const description = doc.replace(/^\s*\* ?/gm, '').replace(/\s+/g, ' ').trim();
+  const method = { kind: 'method', name, description, return: { type: { text: returns.trim() } } };
+  if (parameters.trim()) method.parameters = parameters.split(',').map((p) => ({ name: p.split(':')[0].trim(), type: { text: p.split(':').slice(1).join(':').trim() } }));
+  members.push(method);
+}
 members.push({
   kind: 'field',
   name: 'authToken',

@@ -22,12 +22,14 @@ import {
 
 const dist = new URL('../../packages/signup/dist/', import.meta.url);
 /**
- * The enforced budget guards against regressions at today's size. The issue's target is 20 kB,
- * which this stack cannot reach: lit + @lit/context (6.4 kB) and zod/mini with the signup
- * schemas (≈ 8.4 kB) already take 14.8 kB before the client, calculators, element and English
- * (measured in `npm run bench element`). Lower this number whenever the bundle shrinks.
+ * The enforced budget guards against regressions at today's size (37,333 B gzip for the ES
+ * build, after the fixes of November 2026: drafts that survive every failure, unlimited hosted
+ * payment polling, worded configuration errors, stricter money rules in the SDK). The issue's
+ * target is 20 kB, which this stack cannot reach: lit + @lit/context (6.4 kB) and zod/mini with
+ * the signup schemas (≈ 8.4 kB) already take 14.8 kB before the client, calculators, element and
+ * English (measured in `npm run bench element`). Lower this number whenever the bundle shrinks.
  */
-const BUDGET = 36 * 1024;
+const BUDGET = 37.5 * 1024;
 /**
  * The bundle as pasted, with the sandbox's stand-in checkout handed to the element as its
  * `.stripeLoader` first: after a reload the element resumes at the payment step as soon as two

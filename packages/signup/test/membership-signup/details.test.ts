@@ -21,6 +21,7 @@ import {
   API,
   http,
   HttpResponse,
+  problem,
   override,
 } from './helpers.js';
 
@@ -207,27 +208,17 @@ describe('<membership-signup> details', function () {
     it('reads a refusal from the problem\'s codes, not from its wording', async () => {
       override(
         http.post(`${API}/organizations/demo/discounts/validate`, () =>
-          HttpResponse.json(
-            {
-              type: 'about:blank',
-              title: 'Invalid discount',
-              status: 422,
-              code: 'invalid_discount',
-              detail: 'This code has expired or is used up.',
-              errors: [{ field: 'code', code: 'invalid', message: 'expired' }],
-            },
-            { status: 422, headers: { 'content-type': 'application/problem+json' } },
-          ),
+          problem(422, 'invalid_discount', {
+            detail: 'This code has expired or is used up.',
+            errors: [{ field: 'code', code: 'invalid', message: 'expired' }],
+          }),
         ),
       );
       expect((await applyCode('OLDCODE')).detail.reason).to.equal('unknown');
       cleanup();
       override(
         http.post(`${API}/organizations/demo/discounts/validate`, () =>
-          HttpResponse.json(
-            { type: 'about:blank', title: 'Invalid discount', status: 422, code: 'invalid_discount', detail: 'No.', reason: 'used_up' },
-            { status: 422, headers: { 'content-type': 'application/problem+json' } },
-          ),
+          problem(422, 'invalid_discount', { detail: 'No.', reason: 'used_up' }),
         ),
       );
       const { el, detail } = await applyCode('OLDCODE');

@@ -49,6 +49,14 @@ export function override(...handlers: Parameters<NonNullable<RunningSandbox['wor
 }
 export { http, HttpResponse };
 
+/** An `application/problem+json` refusal, as the API answers one (`extra`: errors, reason, detail). */
+export function problem(status: number, code: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  return HttpResponse.json(
+    { type: 'about:blank', title: 'Refused', status, code, detail: 'refused', ...extra },
+    { status, headers: { 'content-type': 'application/problem+json', ...headers } },
+  );
+}
+
 const mounted: HTMLElement[] = [];
 
 /** Mounts <membership-signup> with attributes and properties; waits until it left `loading`. */

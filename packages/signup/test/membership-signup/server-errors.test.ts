@@ -10,7 +10,7 @@ import {
   fillAnnual,
   field,
   http,
-  HttpResponse,
+  problem,
   mount,
   override,
   press,
@@ -28,10 +28,7 @@ const SIGNUPS = `${API}/organizations/demo/signups`;
 function refuse(status: number, code: string, errors: { field: string; code: string }[]): void {
   override(
     http.post(SIGNUPS, () =>
-      HttpResponse.json(
-        { type: 'about:blank', title: 'Refused', status, code, detail: 'refused', errors: errors.map((error) => ({ ...error, message: 'no' })) },
-        { status, headers: { 'content-type': 'application/problem+json' } },
-      ),
+      problem(status, code, { errors: errors.map((error) => ({ ...error, message: 'no' })) }),
     ),
   );
 }

@@ -10,6 +10,7 @@ import {
   fillAnnual,
   http,
   HttpResponse,
+  problem,
   mount,
   override,
   plusYears,
@@ -285,17 +286,7 @@ describe('<membership-signup> states', function () {
       const errors = record(el, 'membership-signup-error');
       override(
         http.post(`${API}/organizations/demo/signups`, () =>
-          HttpResponse.json(
-            {
-              type: 'about:blank',
-              title: 'Unprocessable',
-              status: 422,
-              code: 'validation_failed',
-              detail: 'bad',
-              errors: [{ field: 'auto_renew', code: 'invalid_type', message: 'no' }],
-            },
-            { status: 422, headers: { 'content-type': 'application/problem+json' } },
-          ),
+          problem(422, 'validation_failed', { errors: [{ field: 'auto_renew', code: 'invalid_type', message: 'no' }] }),
         ),
       );
       await press(el, 'Confirm and pay');
@@ -374,10 +365,7 @@ describe('<membership-signup> states', function () {
       await useSandbox();
       override(
         http.get(CONFIG, () =>
-          HttpResponse.json(
-            { type: 'about:blank', title: 'Too many requests', status: 429, code: 'rate_limited', detail: 'slow down' },
-            { status: 429, headers: { 'content-type': 'application/problem+json', 'retry-after': '0' } },
-          ),
+          problem(429, 'rate_limited', {}, { 'retry-after': '0' }),
         ),
       );
       const el = await mount();
@@ -394,17 +382,7 @@ describe('<membership-signup> states', function () {
       await untilStep(el, 'review');
       override(
         http.post(`${API}/organizations/demo/signups`, () =>
-          HttpResponse.json(
-            {
-              type: 'about:blank',
-              title: 'Unprocessable',
-              status: 422,
-              code: 'validation_failed',
-              detail: 'bad',
-              errors: [{ field: 'fields.display_name', code: 'too_long', message: 'too long' }],
-            },
-            { status: 422, headers: { 'content-type': 'application/problem+json' } },
-          ),
+          problem(422, 'validation_failed', { errors: [{ field: 'fields.display_name', code: 'too_long', message: 'too long' }] }),
         ),
       );
       await press(el, 'Confirm and pay');
@@ -421,17 +399,7 @@ describe('<membership-signup> states', function () {
       await untilStep(el, 'review');
       override(
         http.post(`${API}/organizations/demo/signups`, () =>
-          HttpResponse.json(
-            {
-              type: 'about:blank',
-              title: 'Unprocessable',
-              status: 422,
-              code: 'validation_failed',
-              detail: 'bad',
-              errors: [{ field: 'fields.newsletter', code: 'invalid_type', message: 'expected a boolean' }],
-            },
-            { status: 422, headers: { 'content-type': 'application/problem+json' } },
-          ),
+          problem(422, 'validation_failed', { errors: [{ field: 'fields.newsletter', code: 'invalid_type', message: 'expected a boolean' }] }),
         ),
       );
       await press(el, 'Confirm and pay');

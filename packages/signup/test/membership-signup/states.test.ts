@@ -47,6 +47,16 @@ async function warnings(run: () => Promise<unknown>): Promise<string[]> {
   return seen;
 }
 
+
+/** Signed in as Alice (the API knows her email and names): the annual plan's own fields, to the review. */
+async function toReviewSignedIn(el: MembershipSignup): Promise<void> {
+  await type(el, 'Display name', 'Alice');
+  await type(el, 'T-shirt size', 'm');
+  field(el, 'I accept the membership terms').click();
+  await press(el, 'Continue');
+  await untilStep(el, 'review');
+}
+
 describe('<membership-signup> states', function () {
   this.timeout(20_000); // a whole signup runs several requests; the machine may be busy
   afterEach(cleanup);
@@ -128,11 +138,7 @@ describe('<membership-signup> states', function () {
       const token = sandbox.issueMemberToken('demo', 'alice@example.org');
       const el = await mount({ 'membership-type': 'annual' }, { authToken: token });
       const errors = record(el, 'membership-signup-error');
-      await type(el, 'Display name', 'Alice');
-      await type(el, 'T-shirt size', 'm');
-      field(el, 'I accept the membership terms').click();
-      await press(el, 'Continue');
-      await untilStep(el, 'review');
+      await toReviewSignedIn(el);
       await press(el, 'Confirm and pay');
       await untilStep(el, 'renewal');
       expect(errors['membership-signup-error']![0]!.detail.code).to.equal('already_member');
@@ -164,11 +170,7 @@ describe('<membership-signup> states', function () {
       const sandbox = await useSandbox();
       const token = sandbox.issueMemberToken('demo', 'alice@example.org');
       const el = await mount({ 'membership-type': 'annual' }, { authToken: token });
-      await type(el, 'Display name', 'Alice');
-      await type(el, 'T-shirt size', 'm');
-      field(el, 'I accept the membership terms').click();
-      await press(el, 'Continue');
-      await untilStep(el, 'review');
+      await toReviewSignedIn(el);
       await press(el, 'Confirm and pay');
       await untilStep(el, 'renewal');
       const before = Object.keys(sandbox.store.state.signups).length;
@@ -190,11 +192,7 @@ describe('<membership-signup> states', function () {
       const sandbox = await useSandbox();
       const token = sandbox.issueMemberToken('demo', 'alice@example.org');
       const el = await mount({ 'membership-type': 'annual' }, { authToken: token });
-      await type(el, 'Display name', 'Alice');
-      await type(el, 'T-shirt size', 'm');
-      field(el, 'I accept the membership terms').click();
-      await press(el, 'Continue');
-      await untilStep(el, 'review');
+      await toReviewSignedIn(el);
       override(http.get(`${API}/organizations/demo/me`, () => HttpResponse.error()));
       await press(el, 'Confirm and pay');
       await untilStep(el, 'error', 15000);

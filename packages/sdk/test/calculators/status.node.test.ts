@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  addDays,
   calculateExpiry,
   grantsAccess,
   isRunning,
@@ -97,24 +98,37 @@ describe('auto-renewal: the charge is attempted 7 days before expires_on', () =>
     assert.equal(renewalAttemptOn({ ...running, cancelled_on: '2025-05-01' }, annualType), null);
   });
 
-  it('only a running membership is charged: pending, declined, cancelled, expired, terminated → null', () => {
-    for (const status of ['pending', 'declined', 'cancelled', 'expired', 'terminated'] as const) {
+  it('never confirmed or ended for good: pending, declined, terminated (state or status), cancelled → null', () => {
+    for (const state of ['pending', 'declined', 'terminated'] as const) {
+      assert.equal(renewalAttemptOn({ state, expires_on: '2026-01-01', auto_renew: true }, annualType), null, state);
+    }
+    for (const status of ['pending', 'declined', 'cancelled', 'terminated'] as const) {
       assert.equal(renewalAttemptOn({ ...running, status, auto_renew: true }, annualType), null, status);
     }
   });
 
-  it('future and grace memberships are still renewed (in grace the date has passed: the charge is due)', () => {
-    assert.equal(renewalAttemptOn({ ...running, status: 'future' }, annualType), '2025-12-25');
-    assert.equal(renewalAttemptOn({ ...running, status: 'grace' }, annualType), '2025-12-25');
+  it('future, grace and expired memberships keep their date: the answer does not depend on the day it is asked', () => {
+    for (const status of ['future', 'active', 'grace', 'expired'] as const) {
+      assert.equal(renewalAttemptOn({ ...running, status }, annualType), '2025-12-25', status);
+    }
   });
 
-  it('with the status calculator: three failed charges (state terminated) or a lapse past grace → null', () => {
+  it('with the status calculator, asked on every day from 2025-12-01 to 2026-02-01: always 2025-12-25', () => {
     const record: MembershipDates = { state: 'confirmed', starts_on: '2025-01-01', expires_on: '2026-01-01', grace_days: 14 };
-    const attempt = (m: MembershipDates, today: string) =>
-      renewalAttemptOn({ ...m, status: membershipStatus(m, today), auto_renew: true }, annualType);
-    assert.equal(attempt(record, '2025-12-20'), '2025-12-25');
-    assert.equal(attempt({ ...record, state: 'terminated' }, '2025-12-20'), null);
-    assert.equal(attempt(record, '2026-01-15'), null);
+    for (let day = '2025-12-01'; day <= '2026-02-01'; day = addDays(day, 1)) {
+      assert.equal(renewalAttemptOn({ ...record, status: membershipStatus(record, day), auto_renew: true }, annualType), '2025-12-25', day);
+    }
+  });
+
+  it('cyclical, buffer 0, grace 0: asked on its own attempt day 2025-09-01 (status expired that day), the answer is that day', () => {
+    const type = { cycle: { day: 1, month: 9, buffer_days: 0 } };
+    const record: MembershipDates = { state: 'confirmed', starts_on: '2024-09-01', expires_on: '2025-09-01', grace_days: 0 };
+    const attemptDay = renewalAttemptOn({ ...record, auto_renew: true }, type)!;
+    assert.equal(attemptDay, '2025-09-01');
+    const status = membershipStatus(record, attemptDay);
+    assert.equal(status, 'expired');
+    // What a runner does on that day with the wire object the API answers then.
+    assert.equal(renewalAttemptOn({ status, expires_on: record.expires_on, auto_renew: true, cancelled_on: null }, type), attemptDay);
   });
 
   it('cyclical, buffer 0 (no window before the lapse): the attempt is on the lapse day 2025-09-01 itself', () => {

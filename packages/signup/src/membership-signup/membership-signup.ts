@@ -208,6 +208,8 @@ export class MembershipSignup extends LitElement {
   #today = new Date().toISOString().slice(0, 10);
   #ownClient: PublicClient | undefined;
   #tokenFresh = true;
+  /** What `.getAuthToken` last answered: '' means the page has no member signed in. */
+  #lastToken: string | undefined;
   #abort: AbortController | undefined;
   #checkout = new CheckoutSlot();
   #warned = new Set<string>();
@@ -384,7 +386,7 @@ export class MembershipSignup extends LitElement {
       this.#tokenFresh = false;
       return this.#authToken;
     }
-    if (this.getAuthToken) return await this.getAuthToken();
+    if (this.getAuthToken) return (this.#lastToken = await this.getAuthToken());
     // Refused, and nothing can refresh it: carry on signed out (the public calls need no token)
     // rather than fail every request with "session expired".
     if (this.#authToken) this.#warn('token', 'the member token was refused and there is no .getAuthToken to refresh it; continuing signed out.');
@@ -949,17 +951,22 @@ export class MembershipSignup extends LitElement {
     let membership: Membership | null = null;
     let renewsUntil: string | null | undefined;
     this.#renewal = undefined;
-    if (this.#authToken || this.getAuthToken) {
+    // No token, or a page whose .getAuthToken answered '' (a visitor not signed in, the frame of a
+    // host without one): signed out, so the offer says "sign in".
+    if (this.#authToken || (this.getAuthToken && this.#lastToken !== '')) {
       let me;
       try {
         me = await this.#client().me.retrieve({ signal: this.#signal() });
       } catch (error) {
-        // Not "sign in": the member is signed in, we could not ask. Try again asks again.
-        this.#fail(error, 'renew');
-        return;
+        // 401 (after the SDK's one refresh): nobody is signed in after all, so "sign in". Anything
+        // else is not "sign in": the member is signed in and we could not ask; Try again asks again.
+        if (!(error instanceof APIError && error.status === 401)) {
+          this.#fail(error, 'renew');
+          return;
+        }
       }
       // The running one (granting access now, or once it starts): the one the API refused to double.
-      membership = me.memberships.find((held) => held.membership_type_id === type.id && isRunning(held.status)) ?? null;
+      membership = me?.memberships.find((held) => held.membership_type_id === type.id && isRunning(held.status)) ?? null;
       if (membership) {
         try {
           renewsUntil = calculateExpiry(type, {

@@ -197,11 +197,49 @@ describe('<membership-signup> states', function () {
       await press(el, 'Confirm and pay');
       await untilStep(el, 'error', 15000);
       expect(text(el)).to.contain('could not reach').and.not.contain('Sign in');
+      // A way out that is not the same request again: Back to the review, answers kept.
+      await press(el, 'Back');
+      await untilStep(el, 'review');
+      expect(text(el)).to.contain('alice@example.org');
+      await press(el, 'Confirm and pay');
+      await untilStep(el, 'error', 15000);
       override(...sandbox.handlers); // the network is back
       await press(el, 'Try again');
       await untilStep(el, 'renewal');
       expect(text(el)).to.contain('Renew now to extend it');
-    }).timeout(30000);
+    }).timeout(45000);
+
+    it('a page whose .getAuthToken answers "" (nobody signed in, as a frame without a member) is told to sign in to renew, without asking /me', async () => {
+      await useSandbox();
+      let asked = 0;
+      // Counts the requests and lets the sandbox answer them (a resolver that returns nothing).
+      override(http.get(`${API}/organizations/demo/me`, () => void (asked += 1)));
+      const el = await mount({ 'membership-type': 'annual' }, { getAuthToken: async () => '' });
+      await fillAnnual(el, 'alice@example.org');
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      await press(el, 'Confirm and pay');
+      await untilStep(el, 'renewal');
+      expect(text(el)).to.contain('Sign in to your member account to renew it.');
+      expect(asked).to.equal(0);
+    });
+
+    it('a token /me refuses (401, also after a refresh) means signed out: the sign-in hint, not an error with only "Try again"', async () => {
+      const sandbox = await useSandbox();
+      const el = await mount(
+        { 'membership-type': 'annual' },
+        {
+          authToken: sandbox.issueMemberToken('demo', 'alice@example.org'),
+          getAuthToken: async () => sandbox.issueMemberToken('demo', 'alice@example.org'),
+        },
+      );
+      await toReviewSignedIn(el);
+      // The session ended between the review and the renewal lookup.
+      override(http.get(`${API}/organizations/demo/me`, () => problem(401, 'unauthorized')));
+      await press(el, 'Confirm and pay');
+      await untilStep(el, 'renewal');
+      expect(text(el)).to.contain('Sign in to your member account to renew it.');
+    });
 
     it('tells an anonymous existing member to sign in to renew', async () => {
       await useSandbox();

@@ -79,7 +79,7 @@ export function renderError(t: Catalogue, state: Extract<State, { step: 'error' 
   return html`${heading(state.kind === 'configuration' ? t.configError : t.steps.error)}
     <p class="error" part="error" role="alert">${message}</p>
     <div class="actions">
-      ${retry === 'submit' ? html`<button type="button" part="button" @click=${on.back}>${t.back}</button>` : nothing}
+      ${retry === 'submit' || retry === 'renew' ? html`<button type="button" part="button" @click=${on.back}>${t.back}</button>` : nothing}
       ${retry
         ? html`<button type="button" part="button primary" class="primary" @click=${retry === 'restart' ? on.restart : on.retry}>
             ${retry === 'restart' ? t.startOver : t.retry}

@@ -168,7 +168,7 @@ export async function startFramePage(options: FramePageOptions = {}): Promise<Fr
 /** The frame's end of one handshake: the port, its nonce and what the host said about auth. */
 export class FrameChannel {
   token: string | null = null;
-  /** Whether the host had a getAuthToken at the hello; the widget asks the host either way (see bridge). */
+  /** Whether the host had a getAuthToken at the hello: only then does the widget ask it for tokens (see bridge). */
   refresh = false;
   /** Tokens seen in this handshake: an outgoing event that contains one is dropped. */
   private readonly tokens = new Set<string>();
@@ -329,9 +329,9 @@ export function bridge(widget: SignupWidget): (channel: FrameChannel) => void {
       else if (queued.length < MAX_QUEUED_EVENTS) queued.push([name, detail]);
     });
   }
-  // Always a way to ask the host, whatever it said at the hello: a site may assign getAuthToken
-  // after the handshake. Without a channel (or a token on the host) the widget goes on without one.
-  widget.getAuthToken = () => (channel ? channel.requestToken() : Promise.resolve(''));
+  // '' (nobody signed in) at once before the host connected and when it had no getAuthToken at the
+  // hello: no round trip that can only answer "none". The widget then carries on signed out.
+  widget.getAuthToken = () => (channel?.refresh ? channel.requestToken() : Promise.resolve(''));
   let height = -1;
   const reportHeight = () => {
     const next = Math.ceil(document.body.getBoundingClientRect().height);
@@ -342,13 +342,9 @@ export function bridge(widget: SignupWidget): (channel: FrameChannel) => void {
   new ResizeObserver(reportHeight).observe(document.body);
   return (connected) => {
     channel = connected;
-    // In memory only: a property, never the auth-token attribute. Applied on every auth the
-    // channel accepts, which is once per handshake.
-    const applyToken = () => {
-      if (connected.token && isToken(connected.token)) widget.authToken = connected.token;
-    };
-    applyToken();
-    connected.onAuth = applyToken;
+    // In memory only: a property, never the auth-token attribute. The channel arrives once its one
+    // auth message did, so the token is there now.
+    if (connected.token && isToken(connected.token)) widget.authToken = connected.token;
     widget.hostedPageOpener = hostedPageOpener(connected, () => widget.refreshPayment?.());
     for (const [name, detail] of queued.splice(0)) connected.event(name, detail);
     // A late host: the widget is already laid out, and the observer reports only changes.

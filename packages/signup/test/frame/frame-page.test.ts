@@ -313,7 +313,7 @@ describe('frame page: the widget and the host, however late the host answers', (
     for (const element of document.querySelectorAll('[data-stub-widget]')) element.remove();
   });
 
-  it('always gives the widget a token path: "" before the host connects, a token request after, even when the host had no getAuthToken at the hello', async () => {
+  it('answers the widget\'s token requests with "" at once before the host connects and when the host had no getAuthToken at the hello', async () => {
     const widget = stubWidget();
     const attach = bridge(widget);
     expect(await widget.getAuthToken!()).to.equal('');
@@ -323,11 +323,28 @@ describe('frame page: the widget and the host, however late the host answers', (
     host.postMessage({ type: 'auth', nonce, token: null, refresh: false });
     await waitUntil(() => authed);
     attach(frame);
+    const answer = widget.getAuthToken!();
+    // Messages leave in order: once this height arrived, a token request sent before it would have too.
+    frame.height(7);
+    await waitUntil(() => received.some((message) => message.type === 'height' && message.height === 7));
+    expect(received.filter((message) => message.type === 'token-request'), 'no round trip').to.deep.equal([]);
+    expect(await answer).to.equal('');
+  });
+
+  it('asks a host that had a getAuthToken at the hello, and hands the widget its answer', async () => {
+    const widget = stubWidget();
+    const attach = bridge(widget);
+    const { host, frame, received } = pair();
+    let authed = false;
+    frame.onAuth = () => (authed = true);
+    host.postMessage({ type: 'auth', nonce, token: null, refresh: true });
+    await waitUntil(() => authed);
+    attach(frame);
     const fresh = widget.getAuthToken!();
     await waitUntil(() => received.some((message) => message.type === 'token-request'));
     expect(received.filter((message) => message.type === 'token-request')).to.deep.equal([{ type: 'token-request', nonce, id: 1 }]);
-    host.postMessage({ type: 'token', nonce, id: 1, token: 'assigned-later' });
-    expect(await fresh).to.equal('assigned-later');
+    host.postMessage({ type: 'token', nonce, id: 1, token: 'fresh-token' });
+    expect(await fresh).to.equal('fresh-token');
   });
 
   it('hands the host’s token to the widget, and forwards the events the widget sent before the host connected', async () => {

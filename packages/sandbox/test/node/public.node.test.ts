@@ -483,12 +483,14 @@ describe('POST /signups: prices (quotePrice)', () => {
     assert.deepEqual(renewal.errors.map((e: any) => `${e.field}:${e.code}`), ['amount:not_allowed']);
   });
 
-  it('a paid price in a currency without a known processor minimum is refused clearly (the organization’s data)', async () => {
+  it('a paid price in a currency outside Stripe’s table (ZAR) is sold, with a floor of about 1 USD (R20.00)', async () => {
     const monthly = sandbox.store.membershipType('demo', 'monthly')!;
-    monthly.price = { ...monthly.price, currency: 'ISK' };
+    monthly.price = { ...monthly.price, value: 15000, currency: 'ZAR' };
+    const signup = await client().signups.create(signupParams({ membership_type_id: 'monthly' }));
+    assert.deepEqual([signup.status, signup.quote.currency, signup.quote.total], ['awaiting_payment', 'ZAR', 15000]);
+    monthly.price = { ...monthly.price, value: 900 };
     const error = await rejection(client().signups.create(signupParams({ membership_type_id: 'monthly' })));
-    assert.deepEqual([error.status, error.code], [422, 'unknown_processor_minimum']);
-    assert.match(error.message, /ISK/);
+    assert.deepEqual([error.status, error.code, error.problem.minimum], [422, 'below_processor_minimum', 2000]);
   });
 
   it('refuses a total under the processor minimum: 422 below_processor_minimum', async () => {

@@ -1,9 +1,12 @@
 /** Money as an integer of the currency's minor unit, as on the wire and at Stripe. */
-import { CalculatorError, PricingError } from './errors.js';
-
-// Stripe's zero-decimal and three-decimal currencies; every other currency has 2 decimals.
-const zeroDecimal = 'BIF CLP DJF GNF JPY KMF KRW MGA PYG RWF UGX VND VUV XAF XOF XPF';
-const threeDecimal = 'BHD JOD KWD OMR TND';
+import {
+  defaultFloorMajorUnits,
+  processorFloors,
+  threeDecimalCurrencies,
+  weakCurrencyFloors,
+  zeroDecimalCurrencies,
+} from './currencies.js';
+import { CalculatorError } from './errors.js';
 
 const currencyCode = (currency: string): string => {
   const code = typeof currency === 'string' ? currency.toUpperCase() : '';
@@ -11,10 +14,10 @@ const currencyCode = (currency: string): string => {
   return code;
 };
 
-/** Decimal places of the currency's minor unit: 0 (JPY), 2 (USD) or 3 (KWD). */
+/** Decimal places of the currency's minor unit: 0 (JPY), 2 (USD) or 3 (KWD); Stripe's lists, every other currency has 2. */
 export const currencyExponent = (currency: string): 0 | 2 | 3 => {
   const code = currencyCode(currency);
-  return zeroDecimal.includes(code) ? 0 : threeDecimal.includes(code) ? 3 : 2;
+  return zeroDecimalCurrencies.includes(code) ? 0 : threeDecimalCurrencies.includes(code) ? 3 : 2;
 };
 
 /**
@@ -60,32 +63,30 @@ export const formatMoney = (minor: number, currency: string, locale?: string | s
   }).format(minor / 10 ** exponent);
 };
 
-// Stripe's minimum charge per currency, in minor units ("0.50 USD or equivalent").
-const processorMinimums: Record<string, number> = {
-  USD: 50, AED: 200, AUD: 50, BGN: 100, BRL: 50, CAD: 50, CHF: 50, CZK: 1500, DKK: 250, EUR: 50,
-  GBP: 30, HKD: 400, HUF: 17500, INR: 50, JPY: 50, MXN: 1000, MYR: 200, NOK: 300, NZD: 50,
-  PLN: 200, RON: 200, SEK: 300, SGD: 50, THB: 1000,
-  // Not in Stripe's table, which asks for the equivalent of 0.50 USD: our own conservative
-  // floors of about 1 USD (2025 rates, rounded up), twice Stripe's, so some depreciation
-  // still clears it. Zero-decimal currencies:
-  BIF: 3000, CLP: 1000, DJF: 200, GNF: 9000, KMF: 500, KRW: 1500, MGA: 5000, PYG: 8000,
-  RWF: 1500, UGX: 4000, VND: 30000, VUV: 150, XAF: 600, XOF: 600, XPF: 120,
-  // three-decimal currencies (1000 minor units per major):
-  BHD: 500, JOD: 1000, KWD: 500, OMR: 500, TND: 3000,
-};
+// Every listed floor in minor units: Stripe's table and ours, then the weak two-decimal
+// currencies' (major units × 100).
+const floors: Record<string, number> = { ...processorFloors };
+for (const [major, codes] of Object.entries(weakCurrencyFloors)) {
+  for (const code of codes.split(' ')) floors[code] = Number(major) * 100;
+}
 
 /**
- * The smallest total the payment processor accepts, in minor units: Stripe's table (0.50 USD =
- * 50, 0.30 GBP = 30, ¥50, …), plus conservative floors of about 1 USD that we keep for the
- * zero- and three-decimal currencies Stripe's table leaves out (KRW 1500, VND 30000, CLP 1000,
- * KWD 0.500, …). Any other currency is refused with `PricingError` `unknown_processor_minimum`:
- * its floor depends on an exchange rate a pure function cannot know, and guessing low (the old
- * 50 minor units was ₩50, about 0.04 USD) lets signups through that the processor then refuses.
+ * The smallest total the payment processor accepts, in minor units, so a signup below it is
+ * refused with a clear message rather than at the processor. Policy:
+ * - Stripe's table where it has one (0.50 USD = 50, 0.30 GBP = 30, ¥50, 175.00 HUF, …);
+ * - for the zero- and three-decimal currencies it leaves out, our floors of about 1 USD
+ *   (KRW 1500, VND 30000, CLP 1000, KWD 0.500, …);
+ * - for two-decimal currencies worth less than 0.10 USD, floors of about 1 USD too
+ *   (ZAR 20.00, PHP 100.00, IDR 20,000.00, …);
+ * - for any other three-letter code, 10 major units (10.00): at least 1 USD for every
+ *   two-decimal currency left, since each is worth at least 0.10 USD.
+ * About 1 USD is twice Stripe's 0.50 USD "or equivalent", so a currency can lose half its value
+ * (against 2025 rates) before its floor is too low; the processor still has the last word.
+ * Only a code that is not three letters is refused (`invalid_currency`).
  */
 export const processorMinimum = (currency: string): number => {
-  const minimum = processorMinimums[currencyCode(currency)];
-  if (minimum === undefined) throw new PricingError('unknown_processor_minimum');
-  return minimum;
+  const code = currencyCode(currency);
+  return floors[code] ?? defaultFloorMajorUnits * 10 ** currencyExponent(code);
 };
 
 /** `minor` as the plain decimal a member would type (1500 USD → "15.00", 500 JPY → "500"). */

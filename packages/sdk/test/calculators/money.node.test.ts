@@ -3,13 +3,19 @@ import assert from 'node:assert/strict';
 import {
   CalculatorError,
   currencyExponent,
-  PricingError,
   parseMoneyInput,
   toDecimalString,
   formatMoney,
   processorMinimum,
   toMinorUnits,
 } from '../../src/calculators/index.js';
+import {
+  defaultFloorMajorUnits,
+  processorFloors,
+  threeDecimalCurrencies,
+  weakCurrencyFloors,
+  zeroDecimalCurrencies,
+} from '../../src/calculators/currencies.js';
 
 const code = (c: string) => (error: unknown) => error instanceof CalculatorError && error.code === c;
 
@@ -71,18 +77,31 @@ describe('prices rule 4: the processor’s minimum charge (Stripe’s table, min
     assert.deepEqual(['KWD', 'BHD', 'OMR', 'JOD', 'TND'].map(processorMinimum), [500, 500, 500, 1000, 3000]);
   });
 
-  it('every zero- and three-decimal currency the SDK knows has a floor of its own (none is refused)', () => {
-    const special = 'BIF CLP DJF GNF JPY KMF KRW MGA PYG RWF UGX VND VUV XAF XOF XPF BHD JOD KWD OMR TND'.split(' ');
+  it('every zero- and three-decimal currency the SDK knows (its own lists) has a floor of its own, not the default', () => {
+    const special = [...zeroDecimalCurrencies, ...threeDecimalCurrencies];
+    assert.ok(special.length >= 21);
     for (const code of special) {
       assert.notEqual(currencyExponent(code), 2, code);
-      assert.ok(Number.isSafeInteger(processorMinimum(code)) && processorMinimum(code) >= 50, code);
+      assert.ok(Object.hasOwn(processorFloors, code), `${code} has no floor in processorFloors`);
+      assert.equal(processorMinimum(code), processorFloors[code], code);
     }
   });
 
-  it('a currency with no known minimum (ZAR, PHP) is refused with unknown_processor_minimum, not guessed', () => {
-    for (const code of ['ZAR', 'PHP']) {
-      assert.throws(() => processorMinimum(code), (e) => e instanceof PricingError && e.code === 'unknown_processor_minimum');
+  it('two-decimal currencies worth under 0.10 USD get about 1 USD: ZAR 20.00, PHP 100.00, IDR 20,000.00, LBP 100,000.00', () => {
+    assert.deepEqual(['ZAR', 'PHP', 'IDR', 'lbp'].map(processorMinimum), [2000, 10000, 2000000, 10000000]);
+    for (const [major, codes] of Object.entries(weakCurrencyFloors)) {
+      for (const code of codes.split(' ')) {
+        assert.equal(currencyExponent(code), 2, code);
+        assert.ok(!Object.hasOwn(processorFloors, code), `${code} is listed twice`);
+        assert.equal(processorMinimum(code), Number(major) * 100, code);
+      }
     }
+  });
+
+  it('any other three-letter code gets the default of 10.00 (PEN, ILS, and codes no table names); only a non-code is refused', () => {
+    assert.equal(defaultFloorMajorUnits, 10);
+    assert.deepEqual(['PEN', 'ILS', 'CNY', 'XTS', 'pen'].map(processorMinimum), [1000, 1000, 1000, 1000, 1000]);
+    for (const bad of ['US', 'USDX', 'U5D', '', '€']) assert.throws(() => processorMinimum(bad), code('invalid_currency'), bad);
   });
 });
 

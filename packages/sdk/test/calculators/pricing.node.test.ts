@@ -188,8 +188,10 @@ describe('prices rule 4: a total of 0 needs no payment; above 0 it must reach th
     assert.throws(() => quotePrice(fixed(50, 'VND')), pricing('below_processor_minimum', 30000));
   });
 
-  it('a paid total in a currency with no known minimum (ZAR) is refused: unknown_processor_minimum; a free one is fine', () => {
-    assert.throws(() => quotePrice(fixed(50000, 'ZAR')), pricing('unknown_processor_minimum'));
+  it('a currency outside Stripe’s table is priced, not refused: R500 (ZAR) and ₱250 (PHP) quote; R10 is under ZAR’s floor of R20', () => {
+    assert.equal(quotePrice(fixed(50000, 'ZAR')).total, 50000);
+    assert.equal(quotePrice(fixed(25000, 'PHP')).total, 25000);
+    assert.throws(() => quotePrice(fixed(1000, 'ZAR')), pricing('below_processor_minimum', 2000));
     assert.equal(quotePrice(fixed(0, 'ZAR')).requires_payment, false);
   });
 });

@@ -219,6 +219,8 @@ export class MembershipSignup extends LitElement {
   #serverErrors: Record<string, string> = {};
   /** The discount check under way: a Confirm meanwhile waits for it (it decides what is sent). */
   #checking: Promise<void> | undefined;
+  /** Aborts the check under way: another code, plan or discount makes its answer stale. */
+  #checkAbort: AbortController | undefined;
   /** The renewal offer last shown ("Try again" after a failed renewal returns to it). */
   #renewal: Extract<State, { step: 'renewal' }> | undefined;
   /** This widget's draft key, worked out once per load (see #draftKey). */
@@ -280,6 +282,7 @@ export class MembershipSignup extends LitElement {
     this.#langObserver.disconnect();
     this.#abort?.abort();
     this.#abort = undefined;
+    this.#cancelDiscountCheck();
     this.#checkout.destroy();
   }
 
@@ -412,6 +415,7 @@ export class MembershipSignup extends LitElement {
     this.#key = undefined;
     this.#abort?.abort();
     this.#abort = undefined;
+    this.#cancelDiscountCheck();
     this.#checkout.destroy();
     this.#resolveLanguage();
     const organization = this.organization;
@@ -459,7 +463,7 @@ export class MembershipSignup extends LitElement {
     const find = (id: string | null | undefined) => config.membership_types.find((type) => type.id === id);
     if (saved && find(saved.membershipTypeId) && (!preselect || preselect === saved.membershipTypeId)) {
       this._draft = saved;
-      if (saved.discount) this._discount = { status: 'applied', code: saved.discountCode.trim(), reason: null };
+      if (saved.discount) this._discount = { status: 'applied', code: saved.discount.code, reason: null };
       // Check a saved code again (it may have expired since), unless an attempt already went out
       // with it: that attempt's request must stay the same (same key, no second signup).
       if (saved.discountCode && saved.step !== 'plans' && !saved.idempotencyKey) void this.#applyDiscount();
@@ -679,7 +683,8 @@ export class MembershipSignup extends LitElement {
       fields: this.#fieldValues(type),
     };
     if (typeof amount === 'number') params.amount = amount;
-    if (draft.discount) params.discount_code = draft.discountCode.trim();
+    // The code the API accepted (what the preview priced), never text typed since.
+    if (draft.discount) params.discount_code = draft.discount.code;
     if (type.recurring === null && type.duration_interval_type !== 'lifetime') params.auto_renew = draft.autoRenew;
     if (type.registration_type === 'group') {
       params.group_members = draft.groupMembers.map((person) => ({
@@ -697,6 +702,7 @@ export class MembershipSignup extends LitElement {
 
   #selectType(type: MembershipType): void {
     const changed = type.id !== this._draft.membershipTypeId;
+    if (changed) this.#cancelDiscountCheck();
     this.#save({ membershipTypeId: type.id, ...(changed ? { idempotencyKey: null, renewalKey: null, signupId: null, discount: null } : {}) });
     if (changed && this._discount.status !== 'idle') this._discount = { status: 'idle', code: '', reason: null };
     this.#emit('membership-signup-plan-select', { membershipType: type });
@@ -712,20 +718,34 @@ export class MembershipSignup extends LitElement {
   #applyDiscount(): Promise<void> | undefined {
     const type = this.#type();
     const code = this._draft.discountCode.trim();
-    if (!type || !code || this.#checking) return;
+    if (!type || !code) return;
+    // The same code for the same plan is already being checked (Apply pressed twice).
+    if (this.#checking && this._discount.status === 'checking' && this._discount.code === code) return this.#checking;
+    this.#cancelDiscountCheck();
+    const abort = (this.#checkAbort = new AbortController());
     this._discount = { status: 'checking', code, reason: null };
-    return (this.#checking = this.#checkDiscount(type, code).finally(() => (this.#checking = undefined)));
+    const checking: Promise<void> = this.#checkDiscount(type, code, abort.signal).finally(() => {
+      if (this.#checking === checking) this.#checking = undefined;
+    });
+    return (this.#checking = checking);
   }
 
-  async #checkDiscount(type: MembershipType, code: string): Promise<void> {
+  /** Stops the check under way; its answer, should it still come, is dropped. */
+  #cancelDiscountCheck(): void {
+    this.#checkAbort?.abort();
+    this.#checkAbort = undefined;
+    this.#checking = undefined;
+  }
+
+  async #checkDiscount(type: MembershipType, code: string, signal: AbortSignal): Promise<void> {
     let reason: DiscountRefusal | null = null;
     let discount = null;
     try {
-      discount = await this.#client().discounts.validate({ code, membership_type_id: type.id }, { signal: this.#signal() });
+      discount = await this.#client().discounts.validate({ code, membership_type_id: type.id }, { signal });
       const check = checkDiscount(discount, { membership_type_id: type.id, on: this.#today });
       if (!check.ok) reason = check.reason;
     } catch (error) {
-      if (error instanceof APIUserAbortError) return;
+      if (signal.aborted || error instanceof APIUserAbortError) return;
       if (error instanceof APIError && (error.status === 422 || error.status === 404)) {
         reason = refusalOf(error);
       } else {
@@ -735,6 +755,8 @@ export class MembershipSignup extends LitElement {
         return;
       }
     }
+    // Answered for a code or plan the member has left since: not theirs any more.
+    if (signal.aborted) return;
     if (reason) discount = null;
     this._discount = { status: reason ? 'refused' : 'applied', code, reason };
     // A new attempt (key) only when what the signup sends changes: a re-check that agrees keeps
@@ -745,6 +767,7 @@ export class MembershipSignup extends LitElement {
   }
 
   #removeDiscount(): void {
+    this.#cancelDiscountCheck();
     this._discount = { status: 'idle', code: '', reason: null };
     this.#edit({ discountCode: '', discount: null });
   }
@@ -1113,7 +1136,8 @@ export class MembershipSignup extends LitElement {
         const id = (ids as Record<string, unknown>)[key];
         if (typeof id === 'string') this.#clearServerErrors(id);
         if (key === 'discountCode') {
-          // Another code: nothing applied until the API accepts it.
+          // Another code: nothing applied until the API accepts it, and no older answer lands.
+          this.#cancelDiscountCheck();
           this._discount = { status: 'idle', code: '', reason: null };
           this.#edit({ discount: null });
         }

@@ -264,6 +264,77 @@ describe('<membership-signup> details', function () {
       await waitUntil(() => text(el).includes('Code WELCOME20 applied'), 'the second try did not apply the code');
       expect(status().textContent).not.to.contain('could not check');
     });
+
+    /** Holds the next code check until `release()`, then lets the sandbox answer it; `held` once it waits. */
+    function holdNextCheck() {
+      let release!: () => void;
+      let arrived!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const held = new Promise<void>((resolve) => (arrived = resolve));
+      override(
+        http.post(
+          `${API}/organizations/demo/discounts/validate`,
+          async () => {
+            arrived();
+            await gate;
+          },
+          { once: true },
+        ),
+      );
+      return { held, release };
+    }
+
+    it('a check answered after the member changed the code is dropped: the new code is checked, priced and sent', async () => {
+      const el = await mount({ 'membership-type': 'annual' });
+      const submits = record(el, 'membership-signup-submit');
+      const check = holdNextCheck();
+      await type(el, 'Discount code', 'WELCOME20');
+      await press(el, 'Apply');
+      await check.held;
+      await type(el, 'Discount code', 'SAVE10');
+      await press(el, 'Apply');
+      await waitUntil(() => text(el).includes('Code SAVE10 applied'), `SAVE10 was not checked: ${text(el)}`);
+      check.release(); // WELCOME20's answer comes too late to count
+      await fillAnnual(el);
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      expect(text(el)).to.contain('Discount (SAVE10)').and.contain('$50.00').and.not.contain('WELCOME20');
+      await press(el, 'Confirm and pay');
+      await untilStep(el, 'payment');
+      expect(submits['membership-signup-submit']![0]!.detail.params.discount_code).to.equal('SAVE10');
+    });
+
+    it('a check answered after the member chose another plan is dropped: the code is checked again for the new plan', async () => {
+      const el = await mount({ 'membership-type': 'annual' });
+      const check = holdNextCheck();
+      await type(el, 'Discount code', 'ANNUALONLY'); // 25 % off, the annual plan only
+      await press(el, 'Apply');
+      await check.held;
+      await press(el, 'Back');
+      await untilStep(el, 'plans');
+      await press(el, 'Choose Monthly');
+      await waitUntil(() => text(el).includes('This code does not apply to this membership.'), `not checked for Monthly: ${text(el)}`);
+      check.release(); // the answer for Annual comes too late to count
+      await type(el, 'Email', 'monthly@example.org');
+      await type(el, 'First name', 'Mo');
+      expect($(el, '[part="total"]')!.textContent).to.contain('$9.00');
+      expect(text(el)).not.to.contain('Code ANNUALONLY applied');
+    });
+
+    it('sends the code as the API accepted it, not as typed (" welcome20 " is sent as WELCOME20)', async () => {
+      const el = await mount({ 'membership-type': 'annual' });
+      const submits = record(el, 'membership-signup-submit');
+      await type(el, 'Discount code', ' welcome20 ');
+      await press(el, 'Apply');
+      await waitUntil(() => text(el).includes('applied'), 'code not applied');
+      await fillAnnual(el);
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      expect(text(el)).to.contain('Discount (WELCOME20)');
+      await press(el, 'Confirm and pay');
+      await untilStep(el, 'payment');
+      expect(submits['membership-signup-submit']![0]!.detail.params.discount_code).to.equal('WELCOME20');
+    });
   });
 
   it('lets the member choose auto-renewal when the type leaves it open', async () => {

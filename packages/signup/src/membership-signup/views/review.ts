@@ -18,8 +18,8 @@ export function renderReview(v: View) {
       <div><dt>${t.email}</dt><dd>${email}</dd></div>
       ${groupSize ? html`<div><dt>${t.groupMembers}</dt><dd>${t.groupOf(groupSize)}</dd></div>` : nothing}
       <div><dt>${t.subtotal}</dt><dd>${money(quote.subtotal)}</dd></div>
-      ${quote.discount_amount > 0
-        ? html`<div><dt>${t.discount} (${draft.discountCode.trim().toUpperCase()})</dt><dd>−${money(quote.discount_amount)}</dd></div>`
+      ${quote.discount_amount > 0 && draft.discount
+        ? html`<div><dt>${t.discount} (${draft.discount.code})</dt><dd>−${money(quote.discount_amount)}</dd></div>`
         : nothing}
       <div class="total"><dt>${t.total}</dt><dd>${money(quote.total)}</dd></div>
     </dl>

@@ -3,7 +3,7 @@
 // timeouts and error mapping (so that a POST retries only with its idempotency key), and ky,
 // with all of that switched off, only joined URLs, for 5 kB gzip in the script-tag bundle.
 import type * as z from '../schemas/zod.js';
-import type { FieldError, ReceivedProblem } from '../schemas/problem.js';
+import { receivedProblemSchema, type ReceivedProblem } from '../schemas/problem.js';
 import type { Page } from '../schemas/page.js';
 import {
   APIConnectionError,
@@ -216,35 +216,18 @@ const parse = <T>(schema: z.ZodMiniType<T>, text: string, status: number, reques
   );
 };
 
-const text_ = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-
 /**
- * The problem+json body, read member by member rather than against the strict schema: a body
- * without `code`, or with a field error missing its `message`, still yields its code, detail
- * and per-field errors (a field error's missing `field`, `code` or `message` becomes ''; entries
- * that are not objects are dropped). `type`/`title`/`status` are filled in when absent. Not a JSON object: undefined.
+ * The problem+json body, read with the lenient `receivedProblemSchema` rather than the strict
+ * one: a body without `code`, or with a field error missing its `message`, still yields its code,
+ * detail and per-field errors. Not JSON, or not a JSON object: undefined.
  */
-const problem = (text: string, status: number, title: string): ReceivedProblem | undefined => {
+const problem = (text: string, status: number, statusText: string): ReceivedProblem | undefined => {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
     return undefined;
   }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
-  const body = raw as Record<string, unknown>;
-  const errors = Array.isArray(body.errors)
-    ? body.errors
-        .filter((e): e is Record<string, unknown> => !!e && typeof e === 'object')
-        .map((e): FieldError => ({ field: text_(e.field) ?? '', code: text_(e.code) ?? '', message: text_(e.message) ?? '' }))
-    : undefined;
-  return {
-    ...body,
-    type: text_(body.type) ?? 'about:blank',
-    title: text_(body.title) ?? title,
-    status: Number.isInteger(body.status) ? (body.status as number) : status,
-    detail: text_(body.detail) ?? (body.detail === null ? null : undefined),
-    code: text_(body.code),
-    errors,
-  };
+  const parsed = receivedProblemSchema(status, statusText).safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
 };

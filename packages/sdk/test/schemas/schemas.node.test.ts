@@ -17,11 +17,47 @@ import {
   SignupConfigSchema,
   SignupCreateParamsSchema,
   SignupSchema,
+  receivedProblemSchema,
 } from '../../src/schemas/index.js';
 import { alice, aliceAnnual, annual, signup, signupConfig } from './fixtures.js';
 
 const firstIssuePath = (result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) =>
   result.error?.issues[0]?.path;
+
+describe('a received problem is ProblemSchema read leniently (one shape, no hand-written copy)', () => {
+  const valid = {
+    type: 'https://docs.memberkit.test/problems/already_member',
+    title: 'Conflict',
+    status: 409,
+    detail: 'alice@example.org already holds a membership of this type',
+    code: 'already_member',
+    errors: [{ field: 'member.email', code: 'already_member', message: 'Renew it instead' }],
+    membership_id: 'ms_1',
+  };
+
+  it('a body the contract allows reads exactly as ProblemSchema reads it, added members kept', () => {
+    assert.deepEqual(receivedProblemSchema(409, 'Conflict').parse(valid), ProblemSchema.parse(valid));
+    assert.deepEqual(receivedProblemSchema(409, 'Conflict').parse({ ...valid, detail: null }), ProblemSchema.parse({ ...valid, detail: null }));
+  });
+
+  it('a deviating body keeps the rest: defaults from the HTTP response, bad members dropped one by one', () => {
+    const received = receivedProblemSchema(503, 'Service Unavailable').parse({
+      status: '503',
+      code: 7,
+      detail: 'Down for maintenance',
+      errors: [{ field: 'x' }, 'junk', null],
+    });
+    assert.deepEqual(received, {
+      type: 'about:blank',
+      title: 'Service Unavailable',
+      status: 503,
+      detail: 'Down for maintenance',
+      code: undefined,
+      errors: [{ field: 'x', code: '', message: '' }],
+    });
+    assert.equal(receivedProblemSchema(500, '').safeParse(['not', 'an', 'object']).success, false);
+  });
+});
 
 describe('the example objects of the API page parse', () => {
   it('signup config: organization, annual/school-year/supporter/lifetime types, stripe payment', () => {

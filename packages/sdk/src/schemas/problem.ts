@@ -17,18 +17,31 @@ export const ProblemSchema = z.looseObject({
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 
+/**
+ * `schema`'s value, or `fallback` for a value it refuses (a missing member included): zod's
+ * `catch`, without the issue-formatting code `catch` brings into a bundle (about 3 kB gzip).
+ */
+const orElse = <T, F>(schema: z.ZodMiniType<T>, fallback: F) =>
+  z.transform((value: unknown): T | F => {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? parsed.data : fallback;
+  });
+
 /** A field error as received: a missing or wrongly typed `field`, `code` or `message` reads as ''. */
 const ReceivedFieldErrorSchema = z.object({
-  field: z.catch(z.string(), ''),
-  code: z.catch(z.string(), ''),
-  message: z.catch(z.string(), ''),
+  field: orElse(z.string(), ''),
+  code: orElse(z.string(), ''),
+  message: orElse(z.string(), ''),
 });
 
-/** Received field errors: entries that are not objects are dropped. */
-const ReceivedFieldErrorsSchema = z.pipe(
-  z.array(z.catch(z.nullable(ReceivedFieldErrorSchema), null)),
-  z.transform((errors): FieldError[] => errors.filter((error) => error !== null)),
-);
+/** Received field errors: entries that are not objects are dropped; not a list: undefined. */
+const ReceivedFieldErrorsSchema = z.transform((value: unknown): FieldError[] | undefined => {
+  if (!Array.isArray(value)) return undefined;
+  return value.flatMap((entry) => {
+    const parsed = ReceivedFieldErrorSchema.safeParse(entry);
+    return parsed.success ? [parsed.data] : [];
+  });
+});
 
 /**
  * `ProblemSchema`, read leniently, for a body received with HTTP `status` and `statusText`: a
@@ -39,12 +52,12 @@ const ReceivedFieldErrorsSchema = z.pipe(
  */
 export const receivedProblemSchema = (status: number, statusText: string) =>
   z.looseObject({
-    type: z.catch(z.string(), 'about:blank'),
-    title: z.catch(z.string(), statusText),
-    status: z.catch(z.integer(), status),
-    detail: z.catch(z.nullish(z.string()), undefined),
-    code: z.catch(z.optional(z.string()), undefined),
-    errors: z.catch(z.optional(ReceivedFieldErrorsSchema), undefined),
+    type: orElse(z.string(), 'about:blank'),
+    title: orElse(z.string(), statusText),
+    status: orElse(z.integer(), status),
+    detail: orElse(z.nullish(z.string()), undefined),
+    code: orElse(z.optional(z.string()), undefined),
+    errors: ReceivedFieldErrorsSchema,
   });
 
 /** A problem body as the client received it: `Problem` with `code` (and `detail`) possibly missing. */

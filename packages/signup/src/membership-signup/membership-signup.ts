@@ -64,8 +64,8 @@ import { ids, type DiscountView, type View } from './views/view.js';
 export { DEFAULT_API_BASE };
 
 const THEMES = ['light', 'dark', 'auto'];
-/** Draft keys in use on this page, by widget (see #draftKey). */
-const liveDrafts = new Map<string, Element>();
+/** Draft keys that connected widgets hold on this page (see #claimDraftKey); keys, not elements. */
+const claimedDrafts = new Set<string>();
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 
 /**
@@ -223,8 +223,11 @@ export class MembershipSignup extends LitElement {
   #checkAbort: AbortController | undefined;
   /** The renewal offer last shown ("Try again" after a failed renewal returns to it). */
   #renewal: Extract<State, { step: 'renewal' }> | undefined;
-  /** This widget's draft key, worked out once per load (see #draftKey). */
+  /** This widget's draft key, claimed at connect (see #claimDraftKey); kept after a disconnect for late writes. */
   #key: string | undefined;
+  /** The organization and id #key was claimed for, and whether this widget holds it now. */
+  #keyFor: string | undefined;
+  #keyHeld = false;
   /** Counts polls: only the latest one acts on its answer. */
   #polls = 0;
 
@@ -273,12 +276,14 @@ export class MembershipSignup extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#claimDraftKey();
     for (const target of [document.documentElement, this]) this.#langObserver.observe(target, { attributeFilter: ['lang'], subtree: true });
     this.#scheduleLoad();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#releaseDraftKey();
     this.#langObserver.disconnect();
     this.#abort?.abort();
     this.#abort = undefined;
@@ -412,7 +417,11 @@ export class MembershipSignup extends LitElement {
 
   /** Loads the catalogue and the signup configuration, then resumes the draft (if any). */
   async #load(): Promise<void> {
-    this.#key = undefined;
+    // Attributes set after the element was connected (a framework) name another draft.
+    if (this.#keyFor !== this.#keyOwner()) {
+      this.#releaseDraftKey();
+      this.#claimDraftKey();
+    }
     this.#abort?.abort();
     this.#abort = undefined;
     this.#cancelDiscountCheck();
@@ -458,7 +467,7 @@ export class MembershipSignup extends LitElement {
 
   /** Picks up where the member was (draft), or opens the preselected type, or the plans. */
   async #resume(config: SignupConfig, preselect: string | undefined, signal: AbortSignal): Promise<void> {
-    const key = this.#draftKey();
+    const key = this.#key!;
     const saved = readDraft(key);
     const find = (id: string | null | undefined) => config.membership_types.find((type) => type.id === id);
     if (saved && find(saved.membershipTypeId) && (!preselect || preselect === saved.membershipTypeId)) {
@@ -497,15 +506,15 @@ export class MembershipSignup extends LitElement {
   }
 
   /**
-   * The draft's key: the organization plus the element's id; without an id, the element's position
-   * among the widgets of that organization in its document or shadow root. A key another live
-   * widget already keeps (one in another component's shadow root) gets a further suffix, so two
-   * widgets never share a draft and an idempotency key. A second widget without an id gets one
-   * warning: an id keeps its draft stable when widgets are added or removed.
+   * Claims the draft's key, at connect: the organization plus the element's id; without an id, the
+   * element's position among the widgets of that organization in its document or shadow root. A key
+   * another connected widget holds (one in another component's shadow root) gets a further suffix,
+   * so two widgets never share a draft and an idempotency key. Claimed in the order the widgets
+   * connect, which a reload repeats (the order their answers arrive in may not). A second widget
+   * without an id gets one warning: an id keeps its draft stable when widgets are added or removed.
    */
-  #draftKey(): string {
+  #claimDraftKey(): void {
     const organization = this.organization ?? '';
-    if (this.#key) return this.#key;
     let suffix = this.id;
     if (!suffix) {
       const same = [...(this.getRootNode() as ParentNode).querySelectorAll('membership-signup')].filter(
@@ -515,12 +524,24 @@ export class MembershipSignup extends LitElement {
       suffix = index > 0 ? String(index) : '';
     }
     let key = draftKey(organization, suffix);
-    for (let n = 1; liveDrafts.get(key)?.isConnected && liveDrafts.get(key) !== this; n++) key = draftKey(organization, `${suffix}~${n}`);
+    for (let n = 1; claimedDrafts.has(key); n++) key = draftKey(organization, `${suffix}~${n}`);
     if (!this.id && key !== draftKey(organization, '')) {
       this.#warn('id', `a second widget of organization="${organization}" has no id: give each widget its own id so each keeps its own draft.`);
     }
-    liveDrafts.set(key, this);
-    return (this.#key = key);
+    claimedDrafts.add(key);
+    this.#key = key;
+    this.#keyFor = this.#keyOwner();
+    this.#keyHeld = true;
+  }
+
+  /** Frees the key for other widgets (this one left the page); late writes still use it. */
+  #releaseDraftKey(): void {
+    if (this.#keyHeld) claimedDrafts.delete(this.#key!);
+    this.#keyHeld = false;
+  }
+
+  #keyOwner(): string {
+    return `${this.organization ?? ''}#${this.id}`;
   }
 
   // ── the state machine ─────────────────────────────────────────────────────────────────────
@@ -546,7 +567,7 @@ export class MembershipSignup extends LitElement {
 
   #save(patch: Partial<Draft>): void {
     this._draft = { ...this._draft, ...patch };
-    if (this.organization) writeDraft(this.#draftKey(), this._draft);
+    if (this.organization) writeDraft(this.#key!, this._draft);
   }
 
   #emit<K extends keyof MembershipSignupEventDetails>(name: K, detail: MembershipSignupEventDetails[K]): boolean {
@@ -822,7 +843,7 @@ export class MembershipSignup extends LitElement {
     if (signup.status === 'awaiting_approval' || signup.next_action.type === 'approval') {
       this.#go({ step: 'approval', signup });
       this.#emit('membership-signup-complete', { signup, membership: signup.membership });
-      clearDraft(this.#draftKey());
+      clearDraft(this.#key!);
       return;
     }
     if (signup.status === 'failed') {
@@ -917,7 +938,7 @@ export class MembershipSignup extends LitElement {
     this.#checkout.destroy();
     this.#go({ step: 'done', signup });
     this.#emit('membership-signup-complete', { signup, membership: signup.membership });
-    clearDraft(this.#draftKey());
+    clearDraft(this.#key!);
   }
 
   /** Retry after a failure: reload, resubmit with the same key, or resume polling/payment. */
@@ -959,7 +980,7 @@ export class MembershipSignup extends LitElement {
 
   #restart(): void {
     this.#interacted = true;
-    clearDraft(this.#draftKey());
+    clearDraft(this.#key!);
     this._draft = emptyDraft();
     this._showAll = false;
     this._touched = new Set();

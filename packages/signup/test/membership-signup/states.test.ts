@@ -588,6 +588,51 @@ describe('<membership-signup> states', function () {
       }
     });
 
+    it('gives id-less widgets in two shadow roots the same drafts after a reload, whichever configuration answers first', async () => {
+      await useSandbox();
+      const hosts: HTMLElement[] = [];
+      /** A widget inside its own component's shadow root. */
+      const add = (membershipType: string): MembershipSignup => {
+        const host = document.createElement('div');
+        host.attachShadow({ mode: 'open' });
+        document.body.append(host);
+        hosts.push(host);
+        const el = document.createElement('membership-signup');
+        for (const [name, value] of Object.entries({ organization: 'demo', 'api-base': API, 'membership-type': membershipType })) {
+          el.setAttribute(name, value);
+        }
+        host.shadowRoot!.append(el);
+        return el;
+      };
+      // The first page load: the annual widget's configuration answers only after the monthly one's.
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      override(
+        http.get(CONFIG, async ({ request }) => {
+          if (new URL(request.url).searchParams.get('membership_type') === 'annual') await gate;
+        }),
+      );
+      try {
+        await warnings(async () => {
+          const annual = add('annual');
+          const monthly = add('monthly');
+          await untilStep(monthly, 'details');
+          release();
+          await untilStep(annual, 'details');
+          await type(annual, 'Email', 'annual@example.org');
+          await type(monthly, 'Email', 'monthly@example.org');
+          for (const host of hosts.splice(0)) host.remove(); // a reload…
+          const annualAgain = add('annual');
+          const monthlyAgain = add('monthly');
+          for (const el of [annualAgain, monthlyAgain]) await untilStep(el, 'details');
+          expect(field(annualAgain, 'Email').value).to.equal('annual@example.org');
+          expect(field(monthlyAgain, 'Email').value).to.equal('monthly@example.org');
+        });
+      } finally {
+        for (const host of hosts) host.remove();
+      }
+    });
+
     it('prefills a discount code from the discount-code attribute', async () => {
       await useSandbox();
       const el = await mount({ 'membership-type': 'annual', 'discount-code': 'WELCOME20' });

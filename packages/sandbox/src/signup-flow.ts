@@ -13,13 +13,16 @@ import {
   membershipStatus,
   quotePrice,
   resolveAutoRenew,
+  type ApplicationStatus,
   type Quote,
 } from '@memberkit/sdk/calculators';
 import type { Discount, MembershipType } from '@memberkit/sdk';
 import { randomToken } from './auth.js';
 import { Problem, fieldError, type FieldError } from './problems.js';
 import { soldTerm } from './terms.js';
+import type { RouteContext } from './runtime.js';
 import type {
+  CheckoutClosedReason,
   InvitationRecord,
   MembershipRecord,
   OrganizationRecord,
@@ -200,6 +203,20 @@ export function usableInvitation(
 }
 
 /**
+ * Where a signup stands as an application: `awaiting_approval`, or `approved` (by an admin) and
+ * waiting for payment; null for anything else (an unpaid checkout, a finished signup).
+ */
+export function applicationStatus(signup: SignupRecord | undefined): ApplicationStatus | null {
+  if (signup?.status === 'awaiting_approval') return 'awaiting_approval';
+  if (signup?.status === 'awaiting_payment' && signup.approved_at) return 'approved';
+  return null;
+}
+
+/** The signup that created a membership, if any. */
+const signupOf = (store: SandboxStore, membership: MembershipRecord): SignupRecord | undefined =>
+  membership.signup_id ? store.state.signups[membership.signup_id] : undefined;
+
+/**
  * A membership of this type that rules out a second one: running, or applied for. The
  * memberships of `exceptSignupId` (the signup being completed) are not counted.
  */
@@ -217,18 +234,10 @@ export function blockingMembership(
     if ('member_id' in holder ? m.member_id !== holder.member_id : m.company_id !== holder.company_id || m.member_id !== null) {
       return false;
     }
-    // The SDK's rule: a running membership or an application (awaiting approval, or approved
-    // and awaiting payment) blocks; an unpaid checkout does not (the completion check refuses a
-    // second payment, and the member's own new signup replaces it: unpaidSignups).
-    const signup = m.signup_id ? store.state.signups[m.signup_id] : undefined;
-    return blocksNewMembership(
-      {
-        ...m,
-        awaiting_approval: signup?.status === 'awaiting_approval',
-        approved: signup?.status === 'awaiting_payment' && !!signup.approved_at,
-      },
-      today,
-    );
+    // The SDK's rule: a running membership or an application blocks; an unpaid checkout does
+    // not (the completion check refuses a second payment, and the member's own new signup
+    // replaces it: replaceableSignups).
+    return blocksNewMembership({ ...m, application: applicationStatus(signupOf(store, m)) }, today);
   });
 }
 
@@ -251,13 +260,6 @@ export function resolveAutoRenewOr(
   }
 }
 
-/** resolveAutoRenewOr, with its field error thrown as a 422. */
-export function autoRenewOrProblem(type: MembershipType, requested: boolean | null | undefined, otherwise = false): boolean {
-  const resolved = resolveAutoRenewOr(type, requested, otherwise);
-  if (resolved.error) throw new Problem(422, 'validation_failed', resolved.error.message, { errors: [resolved.error] });
-  return resolved.value;
-}
-
 /**
  * The 409 for a blocking membership: `already_member` with the renewal path for a running one,
  * `application_pending` (no renewal: there is nothing to renew yet) for an application.
@@ -269,12 +271,14 @@ export function alreadyMember(
   field: string,
   email: string,
 ): Problem {
-  if (membership.state === 'pending') {
-    const signup = membership.signup_id ? store.state.signups[membership.signup_id] : undefined;
-    const approved = !!signup?.approved_at;
+  const application = applicationStatus(signupOf(store, membership));
+  if (application) {
+    const approved = application === 'approved';
+    // What the person can do: pay the approved application's checkout (it does not expire), or
+    // have the organization close the application (decline or cancel) before signing up anew.
     const message = approved
-      ? `${email} has an approved application for this membership (${membership.id}) waiting for payment; finish that checkout instead.`
-      : `${email} has applied for this membership already (${membership.id}); the application is waiting for approval.`;
+      ? `${email} has an approved application for this membership (${membership.id}) waiting for payment: pay it with that application's checkout, or ask the organization to close the application to sign up again.`
+      : `${email} has applied for this membership already (${membership.id}); the application is waiting for the organization's approval.`;
     return new Problem(409, 'application_pending', message, {
       errors: [fieldError(field, 'application_pending', field, message)],
       extensions: {
@@ -314,7 +318,7 @@ export interface SignupInit {
   updates_member?: boolean;
   /** For a renewal: the membership it extends. */
   renewal_of?: string | null;
-  /** For a renewal: the auto_renew to set when it completes (null: unchanged). */
+  /** For a renewal: the member's auto_renew choice (null: none), resolved when it completes. */
   auto_renew?: boolean | null;
 }
 
@@ -345,10 +349,12 @@ export function createSignupRecord(store: SandboxStore, init: SignupInit): Signu
 export const checkoutLifetimeMs = 24 * 60 * 60 * 1000;
 
 /**
- * Opens the stand-in's checkout session for a signup that must be paid; it expires
- * `checkoutLifetimeMs` after `now` (the sandbox clock).
+ * Opens the stand-in's checkout session for a signup that must be paid. It expires at
+ * `expiresAt` (epoch ms on the sandbox clock: `now + checkoutLifetimeMs`), or never (null: an
+ * approved application's checkout, like an invoice, stays payable until an admin closes the
+ * application; a new session would only invalidate the secret the member already holds).
  */
-export function openCheckout(store: SandboxStore, signup: SignupRecord, now: number): void {
+export function openCheckout(store: SandboxStore, signup: SignupRecord, expiresAt: number | null): void {
   const id = store.randomId('cs_test');
   store.state.checkout_sessions[id] = {
     id,
@@ -360,7 +366,7 @@ export function openCheckout(store: SandboxStore, signup: SignupRecord, now: num
     status: 'open',
     payment_id: null,
     declines: 0,
-    expires_at: now + checkoutLifetimeMs,
+    ...(expiresAt === null ? {} : { expires_at: expiresAt }),
   };
   signup.checkout_session_id = id;
   signup.status = 'awaiting_payment';
@@ -368,9 +374,15 @@ export function openCheckout(store: SandboxStore, signup: SignupRecord, now: num
 
 /**
  * Voids an unfinished signup: it fails, its pending memberships are declined and its checkout
- * session closes (its confirm is refused and charges nothing). A discount it reserved is free again.
+ * session closes for `reason` (its confirm is refused and charges nothing). A discount it
+ * reserved is free again.
  */
-export function voidSignup(store: SandboxStore, signup: SignupRecord, replacedBy: string | null = null): void {
+export function voidSignup(
+  store: SandboxStore,
+  signup: SignupRecord,
+  reason: CheckoutClosedReason,
+  replacedBy: string | null = null,
+): void {
   signup.status = 'failed';
   signup.replaced_by = replacedBy;
   for (const id of signup.membership_ids) {
@@ -378,30 +390,44 @@ export function voidSignup(store: SandboxStore, signup: SignupRecord, replacedBy
     if (membership?.state === 'pending') membership.state = 'declined';
   }
   const session = signup.checkout_session_id ? store.state.checkout_sessions[signup.checkout_session_id] : undefined;
-  if (session?.status === 'open') session.status = 'expired';
+  if (session?.status === 'open') {
+    session.status = 'expired';
+    session.closed_reason = reason;
+  }
 }
 
 /**
- * The member's unpaid signups of this type (new memberships, not renewals, not approved
- * applications): the member's own new signup of the type replaces them (see createSignup).
+ * The member's unpaid signups of this type (new memberships; not renewals, not applications),
+ * which a new signup for that member makes redundant: of them and the new one at most one can
+ * complete (completion checks again), so the discount redemptions they reserve do not count
+ * against the new signup, whoever sends it. Only the member themself (their token) closes them
+ * (`replaces`): anyone can type an email. `memberId` null (an unknown email, or an anonymous
+ * discounts/validate): none.
  */
-export function unpaidSignups(store: SandboxStore, organizationId: string, memberId: string, typeId: string): SignupRecord[] {
-  return Object.values(store.state.signups).filter(
+export function replaceableSignups(
+  context: RouteContext,
+  memberId: string | null,
+  typeId: string,
+): { unpaid: SignupRecord[]; replaces: boolean } {
+  if (memberId === null) return { unpaid: [], replaces: false };
+  const { store, organization, caller } = context;
+  const unpaid = Object.values(store.state.signups).filter(
     (signup) =>
-      signup.organization_id === organizationId &&
+      signup.organization_id === organization.organization.id &&
       signup.member_id === memberId &&
       signup.renewal_of === null &&
       signup.status === 'awaiting_payment' &&
-      !signup.approved_at &&
+      applicationStatus(signup) === null &&
       store.state.memberships[signup.membership_ids[0]!]?.membership_type_id === typeId,
   );
+  return { unpaid, replaces: caller.kind === 'member' && caller.member.id === memberId };
 }
 
 /**
  * Closes the checkout sessions left unpaid past their expiry (`nowOf`: the sandbox clock of an
  * organization): their signups fail and release their discount reservations, as an abandoned
- * Stripe session does. An approved application is not thrown away: it gets a fresh session.
- * Answers whether anything changed.
+ * Stripe session does. (An approved application's session has no expiry.) Answers whether
+ * anything changed.
  */
 export function expireCheckouts(store: SandboxStore, nowOf: (organizationId: string) => number): boolean {
   let changed = false;
@@ -413,14 +439,8 @@ export function expireCheckouts(store: SandboxStore, nowOf: (organizationId: str
     if (now < session.expires_at) continue;
     changed = true;
     const signup = store.state.signups[session.signup_id];
-    if (signup?.status === 'awaiting_payment' && signup.approved_at) {
-      session.status = 'expired';
-      openCheckout(store, signup, now);
-    } else if (signup) {
-      voidSignup(store, signup);
-    } else {
-      session.status = 'expired';
-    }
+    if (signup) voidSignup(store, signup, 'expired');
+    if (session.status === 'open') Object.assign(session, { status: 'expired', closed_reason: 'expired' });
   }
   return changed;
 }
@@ -448,7 +468,7 @@ function checkStillFree(store: SandboxStore, signup: SignupRecord, today: string
     const holder = membership.member_id !== null ? { member_id: membership.member_id } : { company_id: membership.company_id! };
     const held = blockingMembership(store, signup.organization_id, holder, membership.membership_type_id, today, signup.id);
     if (!held) return;
-    voidSignup(store, signup);
+    voidSignup(store, signup, 'refused');
     const who = membership.member_id !== null
       ? store.state.members[membership.member_id]?.email
       : store.state.companies[membership.company_id!]?.name;
@@ -482,8 +502,7 @@ export function completeSignup(store: SandboxStore, signup: SignupRecord, today:
         cancelled_on: null,
         price_paid: signup.quote.total,
       });
-      // The member's choice takes effect with the payment, not when the renewal was opened.
-      if (signup.auto_renew != null) membership.auto_renew = signup.auto_renew;
+      membership.auto_renew = renewedAutoRenew(store, signup, membership);
     } else {
       const dates = calculateExpiry(soldTerm(membership), { purchased_on: today, current: previousTerm(store, membership) });
       Object.assign(membership, {
@@ -512,6 +531,19 @@ export function completeSignup(store: SandboxStore, signup: SignupRecord, today:
   }
   signup.status = 'completed';
   signup.completed_at = new Date().toISOString();
+}
+
+/**
+ * The `auto_renew` a renewal leaves its membership with, resolved when it completes: the
+ * member's choice made with the renewal, else the membership's setting now (so a cancel made
+ * while the renewal was open is kept), as the type allows (`resolveAutoRenew`). A choice the
+ * type no longer allows (its `recurring` was edited since) yields to the type.
+ */
+function renewedAutoRenew(store: SandboxStore, signup: SignupRecord, membership: MembershipRecord): boolean {
+  const type = store.membershipType(membership.organization_id, membership.membership_type_id);
+  if (!type) return signup.auto_renew ?? membership.auto_renew;
+  const chosen = resolveAutoRenewOr(type, signup.auto_renew, membership.auto_renew);
+  return chosen.error ? resolveAutoRenew(type, null, membership.auto_renew) : chosen.value;
 }
 
 /**

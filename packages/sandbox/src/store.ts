@@ -105,8 +105,8 @@ export interface SignupRecord {
   /** For a renewal: the membership it extends. */
   renewal_of: string | null;
   /**
-   * For a renewal: the `auto_renew` its membership gets when the renewal completes (null or
-   * absent: unchanged), so an abandoned renewal changes nothing.
+   * For a renewal: the member's `auto_renew` choice made with it (null or absent: none), applied
+   * when the renewal completes, so an abandoned renewal changes nothing.
    */
   auto_renew?: boolean | null;
   checkout_session_id: string | null;
@@ -114,9 +114,20 @@ export interface SignupRecord {
   completed_at: string | null;
   /** Set when a newer signup of the same member and type replaced this unpaid one (status `failed`). */
   replaced_by?: string | null;
-  /** Set when an admin approved this application: it is then never replaced, only paid. */
+  /**
+   * Set when an admin approved this application: it is then never replaced by a new signup, and
+   * its checkout does not expire; it is paid, or closed by an admin (decline or cancel).
+   */
   approved_at?: string | null;
 }
+
+/**
+ * Why a checkout session closed unpaid: `replaced` by the member's newer signup (or a newer
+ * renewal), `expired` (left unpaid past `expires_at`), `refused` at completion (the holder got
+ * the membership meanwhile, or the renewal is no longer possible), `declined` (an admin
+ * declined or cancelled the application).
+ */
+export type CheckoutClosedReason = 'replaced' | 'expired' | 'refused' | 'declined';
 
 export interface CheckoutSessionRecord {
   id: string;
@@ -125,12 +136,14 @@ export interface CheckoutSessionRecord {
   signup_id: string;
   amount: number;
   currency: string;
-  /**
-   * `expired`: closed unpaid (its signup was replaced or refused, or it was left unpaid past
-   * `expires_at`); it can no longer be paid.
-   */
+  /** `expired`: closed unpaid (`closed_reason` says why); it can no longer be paid. */
   status: 'open' | 'complete' | 'expired';
-  /** When it expires unpaid (epoch ms on the sandbox clock: `SandboxRuntime.now`). */
+  /** Why it closed unpaid: recorded when it closes, so confirm's answer never guesses. */
+  closed_reason?: CheckoutClosedReason | null;
+  /**
+   * When it expires unpaid (epoch ms on the sandbox clock: `SandboxRuntime.now`); absent: it
+   * does not expire (an approved application's).
+   */
   expires_at?: number;
   payment_id: string | null;
   declines: number;

@@ -2,7 +2,7 @@
 import { DiscountSchema, DiscountValidateParamsSchema } from '@memberkit/sdk';
 import { Problem, fieldError } from '../problems.js';
 import { parseBody, reply, type Route } from '../runtime.js';
-import { quoteOrProblem, unpaidSignups, usableDiscount } from '../signup-flow.js';
+import { quoteOrProblem, replaceableSignups, usableDiscount } from '../signup-flow.js';
 
 export const discountRoutes: Route[] = [
   {
@@ -19,11 +19,11 @@ export const discountRoutes: Route[] = [
           errors: [fieldError('membership_type_id', 'not_found', 'membership_type_id', `No membership type "${params.membership_type_id}".`)],
         });
       }
-      // The same answer POST /signups would give this caller: a member's own new signup of the
-      // type replaces their unpaid ones, so the redemptions those reserve do not count for them.
+      // The answer POST /signups would give this caller: for a member, the redemptions their own
+      // unpaid signups of the type reserve do not count. (An anonymous caller names no member.)
       const { caller } = context;
-      const own = caller.kind === 'member' ? unpaidSignups(store, organization.organization.id, caller.member.id, type.id) : [];
-      const discount = usableDiscount(store, organization.organization.id, params.code, type, today, 'code', own);
+      const earlier = replaceableSignups(context, caller.kind === 'member' ? caller.member.id : null, type.id);
+      const discount = usableDiscount(store, organization.organization.id, params.code, type, today, 'code', earlier.unpaid);
       // The price rules decide the rest (donations take no discount, currencies must match, and
       // the total must still reach the processor's minimum).
       quoteOrProblem(organization, type, { discount }, { amount: 'amount', discount: 'code', group: 'group_members' });

@@ -1,15 +1,16 @@
 // Member endpoints (member token): GET /me, POST /me/memberships/{id}/renew, …/cancel.
 import { MeSchema, MembershipRenewParamsSchema, MembershipSchema, SignupSchema } from '@memberkit/sdk';
 import { CalculatorError, calculateExpiry } from '@memberkit/sdk/calculators';
-import { Problem, notFound } from '../problems.js';
+import { Problem, notFound, validationFailed } from '../problems.js';
 import { parseBody, reply, type Route, type RouteContext } from '../runtime.js';
 import {
   cancelMembership,
+  checkoutLifetimeMs,
   completeSignup,
   createSignupRecord,
   openCheckout,
-  autoRenewOrProblem,
   quoteOrProblem,
+  resolveAutoRenewOr,
   unpaidRenewals,
   usableDiscount,
   voidSignup,
@@ -57,7 +58,10 @@ function renew(context: RouteContext) {
     }
     throw error;
   }
-  const autoRenew = autoRenewOrProblem(type, params.auto_renew, membership.auto_renew);
+  // A choice the type rules out is refused now; the setting itself is resolved when the renewal
+  // completes (completeSignup), from the choice and the membership's setting then.
+  const choice = resolveAutoRenewOr(type, params.auto_renew);
+  if (choice.error) throw validationFailed([choice.error]);
   // An earlier unpaid renewal of this membership is replaced (its reservation too).
   const replaced = unpaidRenewals(store, membership.id);
   const discount = params.discount_code
@@ -75,12 +79,11 @@ function renew(context: RouteContext) {
     quote,
     discount_code: discount?.code ?? null,
     renewal_of: membership.id,
-    // Set when the renewal completes; no choice keeps the membership's current setting.
-    auto_renew: autoRenew,
+    auto_renew: params.auto_renew ?? null,
   });
-  for (const older of replaced) voidSignup(store, older, signup.id);
+  for (const older of replaced) voidSignup(store, older, 'replaced', signup.id);
   // A renewal needs no second approval: the member was admitted already.
-  if (quote.requires_payment) openCheckout(store, signup, context.runtime.now(organization));
+  if (quote.requires_payment) openCheckout(store, signup, context.runtime.now(organization) + checkoutLifetimeMs);
   else completeSignup(store, signup, today);
   return reply(201, SignupSchema, signupView(store, signup, today, context.runtime.links));
 }

@@ -7,14 +7,16 @@ import { Problem, fieldError, notFound } from '../problems.js';
 import { paginate, parseBody, reply, type Route, type RouteContext } from '../runtime.js';
 import {
   alreadyMember,
+  applicationStatus,
   blockingMembership,
   cancelMembership,
   completeSignup,
   openCheckout,
   previousTerm,
   resolveAutoRenewOr,
+  voidSignup,
 } from '../signup-flow.js';
-import type { MembershipRecord } from '../store.js';
+import type { MembershipRecord, SignupRecord } from '../store.js';
 import { soldTerm, termSnapshot } from '../terms.js';
 import { membershipView } from '../views.js';
 
@@ -26,13 +28,15 @@ function membershipOr404(context: RouteContext): MembershipRecord {
   return membership;
 }
 
-/** The application a pending membership belongs to, which must be waiting for approval. */
-function pendingApplication(context: RouteContext, membership: MembershipRecord) {
+/**
+ * The open application a pending membership belongs to (awaiting approval, or approved and
+ * unpaid). An admin closes one by declining or cancelling it: its signup fails, its memberships
+ * are declined, an approved one's checkout closes and its discount reservation is released, so
+ * the person can sign up again.
+ */
+function openApplication(context: RouteContext, membership: MembershipRecord): SignupRecord | undefined {
   const signup = membership.signup_id ? context.store.state.signups[membership.signup_id] : undefined;
-  if (!signup || signup.status !== 'awaiting_approval') {
-    throw new Problem(409, 'not_awaiting_approval', `Membership ${membership.id} is not waiting for approval.`);
-  }
-  return signup;
+  return membership.state === 'pending' && applicationStatus(signup) ? signup : undefined;
 }
 
 export const membershipRoutes: Route[] = [
@@ -125,7 +129,10 @@ export const membershipRoutes: Route[] = [
     idempotency: 'optional',
     handle(context) {
       const membership = membershipOr404(context);
-      cancelMembership(membership, context.today);
+      // An application is not running, so cancelling it closes it (as declining does).
+      const application = openApplication(context, membership);
+      if (application) voidSignup(context.store, application, 'declined');
+      else cancelMembership(membership, context.today);
       return reply(200, MembershipSchema, membershipView(membership, context.today));
     },
   },
@@ -137,24 +144,31 @@ export const membershipRoutes: Route[] = [
     idempotency: 'optional',
     handle(context) {
       const membership = membershipOr404(context);
-      const signup = pendingApplication(context, membership);
+      const signup = openApplication(context, membership);
+      if (!signup || applicationStatus(signup) !== 'awaiting_approval') {
+        throw new Problem(409, 'not_awaiting_approval', `Membership ${membership.id} is not waiting for approval.`);
+      }
       signup.approved_at = new Date().toISOString();
-      if (signup.quote.requires_payment) openCheckout(context.store, signup, context.runtime.now(context.organization));
+      // An approved application's checkout does not expire: it is paid, or an admin closes it.
+      if (signup.quote.requires_payment) openCheckout(context.store, signup, null);
       else completeSignup(context.store, signup, context.today);
       return reply(200, MembershipSchema, membershipView(membership, context.today));
     },
   },
   {
-    // Sandbox/admin extension: decline an application; the signup fails.
+    // Sandbox/admin extension: decline an application, waiting for approval or approved and
+    // still unpaid; the signup fails.
     method: 'POST',
     path: '/organizations/:org/memberships/:id/decline',
     access: 'admin',
     idempotency: 'optional',
     handle(context) {
       const membership = membershipOr404(context);
-      const signup = pendingApplication(context, membership);
-      for (const id of signup.membership_ids) context.store.state.memberships[id]!.state = 'declined';
-      signup.status = 'failed';
+      const signup = openApplication(context, membership);
+      if (!signup) {
+        throw new Problem(409, 'not_an_application', `Membership ${membership.id} is not an open application (waiting for approval or for payment).`);
+      }
+      voidSignup(context.store, signup, 'declined');
       return reply(200, MembershipSchema, membershipView(membership, context.today));
     },
   },

@@ -3,20 +3,20 @@
 import { SignupCreateParamsSchema, SignupSchema, type MembershipType, type SignupCreateParams } from '@memberkit/sdk';
 import { calculateExpiry, normalizeEmail, validateFields, validatePeople, type FieldValue } from '@memberkit/sdk/calculators';
 import { trimEmails } from '../emails.js';
-import { Problem, fieldError, notFound, type FieldError } from '../problems.js';
+import { Problem, fieldError, notFound, validationFailed, type FieldError } from '../problems.js';
 import { parseBody, reply, type Route, type RouteContext } from '../runtime.js';
 import {
   alreadyMember,
   blockingMembership,
+  checkoutLifetimeMs,
   completeSignup,
   createSignupRecord,
   openCheckout,
-  autoRenewOrProblem,
   previousTerm,
   quoteOrProblem,
+  replaceableSignups,
   resolveAutoRenewOr,
   usableDiscount,
-  unpaidSignups,
   usableInvitation,
   voidSignup,
 } from '../signup-flow.js';
@@ -50,8 +50,11 @@ function peopleErrors(params: SignupCreateParams): FieldError[] {
   });
 }
 
-/** Everything about the request that the validators can refuse, gathered into one 422. */
-function validateRequest(type: MembershipType, params: SignupCreateParams): FieldError[] {
+/**
+ * Everything about the request that the validators can refuse, gathered into one 422; else the
+ * `auto_renew` its memberships get (resolved here, once).
+ */
+function validateRequest(type: MembershipType, params: SignupCreateParams): { autoRenew: boolean } {
   const people = peopleErrors(params);
   const errors: FieldError[] = people.filter((error) => error.field.startsWith('member.'));
   errors.push(...customFieldErrors(type, params.fields as Record<string, FieldValue>));
@@ -61,7 +64,8 @@ function validateRequest(type: MembershipType, params: SignupCreateParams): Fiel
   const autoRenew = resolveAutoRenewOr(type, params.auto_renew);
   if (autoRenew.error) errors.push(autoRenew.error);
   errors.push(...people.filter((error) => !error.field.startsWith('member.')));
-  return errors;
+  if (errors.length > 0 || autoRenew.error) throw validationFailed(errors);
+  return { autoRenew: autoRenew.value };
 }
 
 /**
@@ -160,17 +164,13 @@ function createSignup(context: RouteContext) {
   const invitation = type.invite_only
     ? usableInvitation(store, orgId, params.invitation_code, type, email, known?.id ?? null, today, 'invitation_code')
     : null;
-  const errors = validateRequest(type, params);
-  if (errors.length > 0) {
-    throw new Problem(422, 'validation_failed', errors.length === 1 ? errors[0]!.message : `${errors.length} fields are invalid.`, { errors });
-  }
-  // Unpaid checkouts of this member and type that this signup replaces (their reservations
-  // too): only when the caller is that member (their token). Anyone may type an email, so an
-  // anonymous signup replaces nothing; paying a second checkout is refused at completion.
-  const own = known !== undefined && context.caller.kind === 'member' && context.caller.member.id === known.id;
-  const replaced = own ? unpaidSignups(store, orgId, known.id, type.id) : [];
+  const { autoRenew } = validateRequest(type, params);
+  // The member's unpaid checkouts of this type: their discount reservations do not count against
+  // this signup (only one of them all can complete), and with the member's token this signup
+  // replaces them.
+  const earlier = replaceableSignups(context, known?.id ?? null, type.id);
   const discount = params.discount_code
-    ? usableDiscount(store, orgId, params.discount_code, type, today, 'discount_code', replaced)
+    ? usableDiscount(store, orgId, params.discount_code, type, today, 'discount_code', earlier.unpaid)
     : null;
   const groupMembers = params.group_members ?? [];
   const quote = quoteOrProblem(
@@ -193,7 +193,6 @@ function createSignup(context: RouteContext) {
 
   const signupId = store.randomId('su');
   const member = findOrCreateMember(context, email, params.member, signupId);
-  const autoRenew = autoRenewOrProblem(type, params.auto_renew);
   const signup = createSignupRecord(store, {
     id: signupId,
     organization_id: orgId,
@@ -204,8 +203,8 @@ function createSignup(context: RouteContext) {
     fields: structuredClone(params.fields),
     updates_member: mayUpdateMember(context, member),
   });
-  // The member's own unpaid checkout of the type is replaced: paying both would buy two.
-  for (const older of replaced) voidSignup(store, older, signup.id);
+  // The member's own unpaid checkouts of the type are replaced: paying both would buy two.
+  if (earlier.replaces) for (const older of earlier.unpaid) voidSignup(store, older, 'replaced', signup.id);
   signup.membership_ids.push(pendingMembership(context, type, member, signup.id, autoRenew, quote.total).id);
   for (const person of groupMembers) {
     const other = findOrCreateMember(context, normalizeEmail(person.email), person, signupId);
@@ -215,7 +214,7 @@ function createSignup(context: RouteContext) {
   if (invitation) invitation.used_by_member_id = member.id;
 
   if (type.requires_approval) signup.status = 'awaiting_approval';
-  else if (quote.requires_payment) openCheckout(store, signup, context.runtime.now(organization));
+  else if (quote.requires_payment) openCheckout(store, signup, context.runtime.now(organization) + checkoutLifetimeMs);
   else completeSignup(store, signup, today);
 
   return reply(201, SignupSchema, signupView(store, signup, today, context.runtime.links));

@@ -6,7 +6,7 @@ import { CalculatorError, compareDates, formatMoney } from '@memberkit/sdk/calcu
 import { Problem, fieldError } from '../problems.js';
 import { reply, type BaseContext, type SandboxRoute } from '../runtime.js';
 import { completeSignup, voidSignup } from '../signup-flow.js';
-import type { CheckoutSessionRecord } from '../store.js';
+import type { CheckoutClosedReason, CheckoutSessionRecord } from '../store.js';
 import { testCards } from './test-cards.js';
 
 export interface CheckoutSummary {
@@ -73,6 +73,21 @@ function cardError(code: string, message: string, field = 'number'): Problem {
   });
 }
 
+/** Why a closed checkout cannot be paid, and what the person can do now. */
+function closedMessage(reason: CheckoutClosedReason | null, replacedBy: string | null): string {
+  switch (reason) {
+    case 'replaced':
+      return `This checkout was closed: a newer signup (${replacedBy}) replaced this one. Nothing was charged.`;
+    case 'expired':
+      return 'This checkout expired: it was left unpaid for 24 hours. Nothing was charged; sign up again.';
+    case 'declined':
+      return 'This checkout was closed: the organization closed the application. Nothing was charged.';
+    case 'refused':
+    case null:
+      return 'This checkout was closed and can no longer be paid. Nothing was charged.';
+  }
+}
+
 function confirm(context: BaseContext) {
   const record = session(context);
   const { store } = context;
@@ -81,19 +96,11 @@ function confirm(context: BaseContext) {
     return reply<ConfirmResult>(200, null, { status: 'complete', signup_id: record.signup_id, payment_id: record.payment_id! });
   }
   if (record.status === 'expired') {
-    const replaced = store.state.signups[record.signup_id]?.replaced_by;
-    const organization = store.organization(record.organization_id)!;
-    const timedOut = record.expires_at !== undefined && context.runtime.now(organization) >= record.expires_at;
-    throw new Problem(
-      409,
-      'checkout_closed',
-      replaced
-        ? `This checkout was closed: a newer signup (${replaced}) replaced this one. Nothing was charged.`
-        : timedOut
-          ? 'This checkout expired: it was left unpaid for 24 hours. Nothing was charged; sign up again.'
-          : 'This checkout was closed and can no longer be paid. Nothing was charged.',
-      { extensions: { signup_id: record.signup_id, replaced_by: replaced ?? null } },
-    );
+    const replaced = store.state.signups[record.signup_id]?.replaced_by ?? null;
+    const reason = record.closed_reason ?? null;
+    throw new Problem(409, 'checkout_closed', closedMessage(reason, replaced), {
+      extensions: { signup_id: record.signup_id, closed_reason: reason, replaced_by: replaced },
+    });
   }
   const body = (context.body ?? {}) as Record<string, unknown>;
   const number = String(body.number ?? '').replace(/[\s-]/g, '');
@@ -138,7 +145,7 @@ function confirm(context: BaseContext) {
   } catch (error) {
     if (error instanceof CalculatorError && error.code === 'renewal_not_open') {
       // Closed for good: this checkout can never be paid, and its reservations are released.
-      voidSignup(store, signup);
+      voidSignup(store, signup, 'refused');
       throw new Problem(409, 'renewal_not_open', 'This renewal is no longer possible; nothing was charged.');
     }
     throw error;

@@ -15,6 +15,14 @@ after(() => server.close());
 beforeEach(() => sandbox.reset());
 afterEach(() => assert.deepEqual(sandbox.responseErrors.map((e) => e.message), []));
 
+/** An admin action on an application (sandbox extension): approve, decline; or the contract's cancel. */
+const adminAction = (action: 'approve' | 'decline' | 'cancel') => (membershipId: string) =>
+  fetch(`${sandbox.baseUrl}/organizations/demo/memberships/${membershipId}/${action}`, {
+    method: 'POST',
+    headers: { authorization: 'Bearer sk_test_sandbox' },
+  });
+const approve = adminAction('approve');
+
 const runningOf = (memberId: string, typeId: string) =>
   Object.values(sandbox.store.state.memberships).filter(
     (m) => m.member_id === memberId && m.membership_type_id === typeId && m.state === 'confirmed',
@@ -64,16 +72,12 @@ describe('one membership per member and type, even when unpaid checkouts pile up
       fields: { motivation: 'I would like to help run the club.' },
     });
     const applied = await client().signups.create(application);
-    const approve = await fetch(`${sandbox.baseUrl}/organizations/demo/memberships/${applied.membership.id}/approve`, {
-      method: 'POST',
-      headers: { authorization: 'Bearer sk_test_sandbox' },
-    });
-    assert.equal(approve.status, 200);
+    assert.equal((await approve(applied.membership.id)).status, 200);
     const own = clientFor(sandbox, { token: sandbox.issueMemberToken('demo', email) });
     for (const caller of [client(), own]) {
       const refused = await rejection(caller.signups.create(application));
       assert.deepEqual([refused.status, refused.code], [409, 'application_pending']);
-      assert.match(refused.message, /approved application .* waiting for payment/);
+      assert.match(refused.message, /approved application .* waiting for payment: pay it .*, or ask the organization to close the application/);
     }
     const approved = await client().signups.retrieve(applied.id);
     assert.deepEqual([approved.status, approved.membership.status], ['awaiting_payment', 'pending']);
@@ -91,6 +95,50 @@ describe('one membership per member and type, even when unpaid checkouts pile up
     assert.equal(sandbox.store.payments().length, 0);
     assert.equal(runningOf(signup.member.id, 'monthly').length, 1);
     assert.equal((await client().signups.retrieve(signup.id)).status, 'failed');
+  });
+});
+
+describe('an approved application that is never paid can be closed by an admin', () => {
+  for (const action of ['decline', 'cancel'] as const) {
+    it(`${action}: the signup fails, its checkout closes (409, nothing charged), its reservation is released, and the person can sign up again`, async () => {
+      const welcome = sandbox.store.state.discounts.find((d) => d.discount.code === 'WELCOME20')!;
+      sandbox.store.state.discounts.push({
+        organization_id: 'demo',
+        discount: { ...structuredClone(welcome.discount), code: 'ONCE', max_redemptions: 1, times_redeemed: 0 },
+      });
+      const member = { email: freshEmail('applicant'), first_name: 'App', last_name: 'Licant' };
+      const application = signupParams({
+        membership_type_id: 'committee',
+        member,
+        fields: { motivation: 'I would like to help.' },
+        discount_code: 'ONCE',
+      });
+      const applied = await client().signups.create(application);
+      assert.equal((await approve(applied.membership.id)).status, 200);
+      const approved = await client().signups.retrieve(applied.id);
+
+      const closed = await adminAction(action)(applied.membership.id);
+      assert.equal(closed.status, 200);
+      assert.equal((await closed.json()).status, 'declined');
+      const after = await client().signups.retrieve(applied.id);
+      assert.deepEqual([after.status, after.membership.status], ['failed', 'declined']);
+
+      const refused = await payWithCard(sandbox, clientSecretOf(approved));
+      assert.equal(refused.status, 409);
+      const problem = await refused.json();
+      assert.deepEqual([problem.code, problem.closed_reason], ['checkout_closed', 'declined']);
+      assert.match(problem.detail, /organization closed the application/);
+      assert.equal(sandbox.store.payments().length, 0);
+
+      const again = await client().signups.create(application);
+      assert.deepEqual([again.status, again.quote.discount_amount], ['awaiting_approval', 400]);
+    });
+  }
+
+  it('what is not an open application cannot be declined: 409 not_an_application', async () => {
+    const refused = await adminAction('decline')('ms_alice_annual');
+    assert.equal(refused.status, 409);
+    assert.equal((await refused.json()).code, 'not_an_application');
   });
 });
 
@@ -203,22 +251,17 @@ describe('a discount’s redemption limit counts unfinished signups', () => {
     assert.equal((await payWithCard(sandbox, clientSecretOf(signup))).status, 200);
   });
 
-  it('an approved application’s expired checkout is replaced by a fresh one: the approval stands', async () => {
+  it('an approved application’s checkout does not expire: two days later the secret the member holds still pays it', async () => {
     const applied = await client().signups.create(
       signupParams({ membership_type_id: 'committee', fields: { motivation: 'I would like to help.' } }),
     );
-    const approve = await fetch(`${sandbox.baseUrl}/organizations/demo/memberships/${applied.membership.id}/approve`, {
-      method: 'POST',
-      headers: { authorization: 'Bearer sk_test_sandbox' },
-    });
-    assert.equal(approve.status, 200);
+    assert.equal((await approve(applied.membership.id)).status, 200);
     const approved = await client().signups.retrieve(applied.id);
     sandbox.setToday('2026-03-03');
     const later = await client().signups.retrieve(applied.id);
     assert.equal(later.status, 'awaiting_payment');
-    assert.notEqual(clientSecretOf(later), clientSecretOf(approved));
-    assert.equal((await payWithCard(sandbox, clientSecretOf(approved))).status, 409);
-    assert.equal((await payWithCard(sandbox, clientSecretOf(later))).status, 200);
+    assert.equal(clientSecretOf(later), clientSecretOf(approved), 'the same checkout, not a re-issued one');
+    assert.equal((await payWithCard(sandbox, clientSecretOf(approved))).status, 200);
     assert.equal((await client().signups.retrieve(applied.id)).membership.status, 'active');
   });
 
@@ -227,13 +270,30 @@ describe('a discount’s redemption limit counts unfinished signups', () => {
     const person = { email: freshEmail(), first_name: 'Same', last_name: 'Caller' };
     const own = clientFor(sandbox, { token: sandbox.issueMemberToken('demo', person.email) });
     await own.signups.create(signupParams({ membership_type_id: 'monthly', member: person, discount_code: 'ONCE' }));
-    // The member: their new signup would replace the one holding the code, so both say yes.
+    // The member: the redemption their own unpaid signup holds does not count for them.
     assert.equal((await own.discounts.validate({ code: 'ONCE', membership_type_id: 'monthly' })).code, 'ONCE');
     const retry = await own.signups.create(signupParams({ membership_type_id: 'monthly', member: person, discount_code: 'ONCE' }));
     assert.equal(retry.quote.discount_amount, 180);
-    // Anyone else (anonymous, even with that email): both say used up.
+    // Anyone else: used up, at validate (an anonymous caller names no member) and at signup.
     await usedUp(client().discounts.validate({ code: 'ONCE', membership_type_id: 'monthly' }));
-    await usedUp(client().signups.create(signupParams({ membership_type_id: 'monthly', member: person, discount_code: 'ONCE' })));
+    await usedUp(client().signups.create(signupParams({ membership_type_id: 'monthly', discount_code: 'ONCE' })));
+  });
+
+  it('a visitor without a token who resubmits keeps their own limited code: the first checkout stays open, one redemption in all', async () => {
+    addOnceCode();
+    const visitor = { email: freshEmail('visitor'), first_name: 'Vis', last_name: 'Itor' };
+    const first = await client().signups.create(signupParams({ membership_type_id: 'monthly', member: visitor, discount_code: 'ONCE' }));
+    // Back to fix a field: a new attempt (a new Idempotency-Key), still anonymous.
+    const second = await client().signups.create(
+      signupParams({ membership_type_id: 'monthly', member: { ...visitor, last_name: 'Itor-Fixed' }, discount_code: 'ONCE' }),
+    );
+    assert.equal(second.quote.discount_amount, 180);
+    assert.equal((await client().signups.retrieve(first.id)).status, 'awaiting_payment', 'nothing of theirs was closed by an anonymous call');
+    assert.equal((await payWithCard(sandbox, clientSecretOf(second))).status, 200);
+    const refused = await payWithCard(sandbox, clientSecretOf(first));
+    assert.equal((await refused.json()).code, 'already_member');
+    assert.equal(sandbox.store.discount('demo', 'ONCE')!.discount.times_redeemed, 1);
+    assert.equal(sandbox.store.payments().length, 1);
   });
 
   it('a failed signup (declined application) releases its reservation', async () => {
@@ -242,11 +302,7 @@ describe('a discount’s redemption limit counts unfinished signups', () => {
       signupParams({ membership_type_id: 'committee', fields: { motivation: 'I would like to help.' }, discount_code: 'ONCE' }),
     );
     await usedUp(client().signups.create(signupParams({ membership_type_id: 'monthly', discount_code: 'ONCE' })));
-    const declined = await fetch(`${sandbox.baseUrl}/organizations/demo/memberships/${applied.membership.id}/decline`, {
-      method: 'POST',
-      headers: { authorization: 'Bearer sk_test_sandbox', 'idempotency-key': 'decline-1' },
-    });
-    assert.equal(declined.status, 200);
+    assert.equal((await adminAction('decline')(applied.membership.id)).status, 200);
     const later = await client().signups.create(signupParams({ membership_type_id: 'monthly', discount_code: 'ONCE' }));
     assert.equal(later.quote.discount_amount, 180);
   });

@@ -176,6 +176,17 @@ describe('POST /me/memberships/{id}/renew', () => {
     assert.equal(await autoRenew(), true);
   });
 
+  it('without a choice, a renewal keeps the setting the membership has when it is paid: a cancel made meanwhile stays off', async () => {
+    const admin = clientFor(sandbox, { secretKey: 'sk_test_sandbox' });
+    const flexible = await admin.memberships.create({ membership_type_id: 'flexible', member_id: 'mem_alice', auto_renew: true });
+    const alice = asMember('alice@example.org');
+    const renewal = await alice.me.memberships.renew(flexible.id);
+    assert.equal((await alice.me.memberships.cancel(flexible.id)).auto_renew, false);
+    assert.equal((await payWithCard(sandbox, clientSecretOf(renewal))).status, 200);
+    const renewed = (await alice.me.retrieve()).memberships.find((m) => m.id === flexible.id)!;
+    assert.deepEqual([renewed.status, renewed.cancelled_on, renewed.auto_renew], ['active', null, false]);
+  });
+
   it('a renewal asking for an auto_renew its type rules out is a field error, as on signups', async () => {
     const alice = asMember('alice@example.org');
     const error = await rejection(alice.me.memberships.renew('ms_alice_annual', { auto_renew: true }));

@@ -2,15 +2,16 @@
 import type { DateString } from './dates.js';
 import { isRunning, membershipStatus, type MembershipDates } from './status.js';
 
+/** Where an application stands: waiting for an admin's approval, or approved and waiting for payment. */
+export type ApplicationStatus = 'awaiting_approval' | 'approved';
+
 /** An existing membership of the same type and holder, as the rule reads it. */
 export interface ExistingMembership extends MembershipDates {
-  /** For a pending membership: true while its application waits for an admin's approval. */
-  awaiting_approval?: boolean | null;
   /**
-   * For a pending membership: true when an admin approved its application and it now waits for
-   * payment (an approval is never thrown away). Neither flag set: an unpaid checkout.
+   * For a pending membership: the application it belongs to, if any (an approval is never
+   * thrown away by a new signup). null or absent: an unpaid checkout.
    */
-  approved?: boolean | null;
+  application?: ApplicationStatus | null;
 }
 
 /**
@@ -22,5 +23,5 @@ export interface ExistingMembership extends MembershipDates {
  */
 export const blocksNewMembership = (existing: ExistingMembership, on: DateString): boolean => {
   const status = membershipStatus(existing, on);
-  return status === 'pending' ? existing.awaiting_approval === true || existing.approved === true : isRunning(status);
+  return status === 'pending' ? existing.application != null : isRunning(status);
 };

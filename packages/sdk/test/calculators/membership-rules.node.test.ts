@@ -139,14 +139,14 @@ describe('one running membership per member and type: a pending application bloc
   });
 
   it('an application blocks, waiting for approval or approved and waiting for payment; an unpaid checkout does not', () => {
-    assert.equal(blocksNewMembership(existing({ state: 'pending', awaiting_approval: true }), on), true);
-    assert.equal(blocksNewMembership(existing({ state: 'pending', approved: true }), on), true);
-    assert.equal(blocksNewMembership(existing({ state: 'pending', awaiting_approval: false, approved: false }), on), false);
+    assert.equal(blocksNewMembership(existing({ state: 'pending', application: 'awaiting_approval' }), on), true);
+    assert.equal(blocksNewMembership(existing({ state: 'pending', application: 'approved' }), on), true);
+    assert.equal(blocksNewMembership(existing({ state: 'pending', application: null }), on), false);
     assert.equal(blocksNewMembership(existing({ state: 'pending' }), on), false);
   });
 
   it('declined, expired (past 14 days of grace: 2026-01-15) and terminated memberships do not block', () => {
-    assert.equal(blocksNewMembership(existing({ state: 'declined', awaiting_approval: true }), on), false);
+    assert.equal(blocksNewMembership(existing({ state: 'declined', application: 'awaiting_approval' }), on), false);
     assert.equal(blocksNewMembership(existing({}), '2026-01-15'), false);
     assert.equal(blocksNewMembership(existing({ state: 'terminated' }), on), false);
     assert.equal(blocksNewMembership(existing({ cancelled_on: '2025-05-01' }), '2026-01-15'), false);

@@ -20,6 +20,10 @@ describe('state machine', () => {
     assert.ok(canMove('payment', 'approval'));
   });
 
+  it('returns from a failed payment to the review for a new attempt ("Try again")', () => {
+    assert.ok(canMove('payment', 'review'));
+  });
+
   it('returns from a failed renewal to the offer ("Try again"), and from the offer to the details ("Back")', () => {
     assert.ok(canMove('error', 'renewal'));
     assert.ok(canMove('renewal', 'details'));

@@ -7,7 +7,8 @@ import type { Membership, Signup } from '@memberkit/sdk';
 export type ErrorKind = 'configuration' | 'network' | 'response' | 'api';
 
 /** Where the payment step is: Stripe loading, the checkout mounted, waiting for the signup to be
- * confirmed, declined (try again with the same signup), unavailable (Stripe.js failed), hosted. */
+ * confirmed, declined (the signup failed: try again is a new attempt from the review), unavailable
+ * (Stripe.js failed or the hosted page could not open: the same signup again), hosted. */
 export type PaymentPhase = 'loading' | 'ready' | 'confirming' | 'declined' | 'unavailable' | 'hosted';
 
 /** What "Try again" does on an error: load again, send the same attempt (same key) again, poll,
@@ -34,7 +35,8 @@ const moves: Record<Step, readonly Step[]> = {
   details: ['plans', 'review', 'loading', 'error'],
   review: ['details', 'payment', 'approval', 'done', 'renewal', 'error', 'loading'],
   // approval: a type reviewed after payment (the API says awaiting_approval once paid)
-  payment: ['payment', 'approval', 'done', 'error', 'loading'],
+  // review: a failed signup's "Try again" (a new attempt)
+  payment: ['payment', 'review', 'approval', 'done', 'error', 'loading'],
   approval: ['loading', 'plans'],
   renewal: ['details', 'payment', 'approval', 'done', 'error', 'loading', 'plans'],
   done: ['loading', 'plans'],

@@ -941,18 +941,24 @@ export class MembershipSignup extends LitElement {
     clearDraft(this.#key!);
   }
 
-  /** Retry after a failure: reload, resubmit with the same key, or resume polling/payment. */
+  /** Retry after a failure: reload, resubmit with the same key, resume the payment, or a new attempt. */
   #retry(): void {
     this.#interacted = true;
     const state = this._state;
     if (state.step === 'payment') {
       const action = state.signup.next_action;
-      if (state.phase === 'declined' || state.phase === 'unavailable') {
+      if (state.phase === 'declined') {
+        // The signup failed, and a failed signup stays failed (its checkout is closed): the same
+        // key would only fetch it again. A new attempt, from the review.
+        this.#checkout.destroy();
+        this.#save({ signupId: null, idempotencyKey: null, renewalKey: null });
+        this.#go({ step: 'review' });
+      } else if (state.phase === 'unavailable') {
+        // The signup still awaits its payment: offer the same checkout again.
         if (action.type === 'payment' && action.ui_mode === 'embedded_page') {
           this.#go({ step: 'payment', signup: state.signup, phase: 'loading' });
           void this.#mountCheckout(state.signup, action.client_secret);
         } else {
-          // A hosted page: wait for the new attempt there (the poll stopped at the decline).
           this.#go({ step: 'payment', signup: state.signup, phase: 'hosted' });
           void this.#poll(state.signup.id);
           this.#openHosted();

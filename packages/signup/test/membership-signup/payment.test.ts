@@ -21,8 +21,8 @@ import {
   type,
   untilStep,
   useSandbox,
+  TODAY,
   http,
-  HttpResponse,
   override,
 } from './helpers.js';
 import type { MembershipSignup } from '../../src/index.js';
@@ -33,6 +33,11 @@ import { pollSignup } from '../../src/membership-signup/payment-controller.js';
 const CARD_OK = '4242 4242 4242 4242';
 const CARD_DECLINED = '4000 0000 0000 0002';
 const CARD_NO_FUNDS = '4000 0000 0000 9995';
+
+/** `date` plus whole days. */
+function daysAfter(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
 
 async function toReview(el: MembershipSignup, email?: string) {
   await fillAnnual(el, email);
@@ -71,14 +76,27 @@ async function payOnHostedPage(url: string, card: string): Promise<void> {
   page.remove();
 }
 
-/** Runs `body` with every timer of half a second or more stretched to ten minutes (a poll that
- * would check again on its own never does within the test). */
-async function withSlowTimers(body: () => Promise<void>): Promise<void> {
+/**
+ * Runs `body` with every timer of half a second or more stretched to ten minutes (a poll that
+ * would check again on its own never does within the test). `body` gets a waitUntil whose own
+ * timeout runs on the real clock, so a regression fails with its message, not a mocha timeout.
+ */
+async function withSlowTimers(body: (until: typeof waitUntil) => Promise<void>): Promise<void> {
   const real = window.setTimeout;
-  window.setTimeout = ((handler: TimerHandler, ms?: number, ...args: unknown[]) =>
+  const slow = ((handler: TimerHandler, ms?: number, ...args: unknown[]) =>
     real(handler, (ms ?? 0) >= 500 ? 600_000 : ms, ...args)) as typeof window.setTimeout;
+  // waitUntil arms its timeout synchronously, when called: with the real setTimeout here.
+  const until: typeof waitUntil = (...args) => {
+    window.setTimeout = real;
+    try {
+      return waitUntil(...args);
+    } finally {
+      window.setTimeout = slow;
+    }
+  };
+  window.setTimeout = slow;
   try {
-    await body();
+    await body(until);
   } finally {
     window.setTimeout = real;
   }
@@ -174,43 +192,28 @@ describe('<membership-signup> signup and payment', function () {
     await untilStep(el, 'done');
   });
 
-  it('shows a payment the processor marked failed as declined, and retries on the same signup', async () => {
-    const sandbox = await useSandbox();
-    let loads = 0;
-    const el = await mount(
-      { 'membership-type': 'annual' },
-      {
-        // First Stripe.js "completes" at once (as after a 3-D Secure failure); the retry is the stand-in.
-        stripeLoader: async () =>
-          ++loads === 1
-            ? {
-                createEmbeddedCheckoutPage: async (options: { onComplete?: () => void }) => ({
-                  mount: () => setTimeout(() => options.onComplete?.(), 0),
-                  destroy: () => {},
-                }),
-              }
-            : createSandboxStripe(),
-      },
-    );
-    const events = record(el, 'membership-signup-payment-start', 'membership-signup-error');
-    await toReview(el);
-    el.addEventListener('membership-signup-payment-start', (event) => {
-      const { signup } = event.detail;
-      override(
-        http.get(`${API}/organizations/demo/signups/${signup.id}`, () => HttpResponse.json({ ...signup, status: 'failed' }), {
-          once: true,
-        }),
-      );
-    });
-    await press(el, 'Confirm and pay');
-    await waitUntil(() => text(el).includes('did not go through'), 'no declined state');
-    expect(events['membership-signup-error']![0]!.detail.code).to.equal('payment_declined');
+  it('a signup that failed for good (its checkout expired) shows as declined; "Try again" is a new attempt from the review', async () => {
+    const sandbox = await useSandbox({ persist: 'memory' });
+    const first = await mount({ 'membership-type': 'annual' });
+    await toReview(first);
+    await press(first, 'Confirm and pay');
+    await untilStep(first, 'payment');
+    const failed = signupsOf(sandbox)[0]!.id;
+    first.remove(); // the member leaves the checkout unpaid…
+    sandbox.setToday(daysAfter(TODAY, 2)); // …for two days: the session expires and the signup fails
+    const el = await mount({ 'membership-type': 'annual' });
+    const events = record(el, 'membership-signup-payment-start');
+    await waitUntil(() => text(el).includes('did not go through'), `no declined state: ${text(el)}`);
+    expect(sandbox.store.state.signups[failed]!.status).to.equal('failed');
     await expect(el).to.be.accessible();
     await press(el, 'Try again');
+    await untilStep(el, 'review');
+    expect(JSON.parse(sessionStorage.getItem('memberkit:signup:demo')!)).to.include({ signupId: null, idempotencyKey: null });
+    await press(el, 'Confirm and pay');
     await payWith(el, CARD_OK);
     await untilStep(el, 'done');
     expect(events['membership-signup-payment-start']).to.have.length(1);
-    expect(signupsOf(sandbox)).to.have.length(1);
+    expect(signupsOf(sandbox).map((signup) => signup.status)).to.deep.equal(['failed', 'completed']);
   });
 
   it('says "payment unavailable" when Stripe.js fails to load, and retries', async () => {
@@ -284,14 +287,14 @@ describe('<membership-signup> signup and payment', function () {
     const opened: string[] = [];
     const el = await mount({ 'membership-type': 'annual' }, { hostedPageOpener: (url: string) => opened.push(url) });
     await toReview(el);
-    await withSlowTimers(async () => {
+    await withSlowTimers(async (until) => {
       await press(el, 'Confirm and pay');
-      await waitUntil(() => opened.length === 1, 'hosted page not opened');
+      await until(() => opened.length === 1, 'hosted page not opened', { timeout: 5000 });
       await payOnHostedPage(opened[0]!, CARD_OK);
       // Paid, but the element's next check is minutes away (its timers are stretched here).
       expect(step(el)).to.equal('payment');
       el.refreshPayment();
-      await waitUntil(() => step(el) === 'done', 'refreshPayment() did not check the signup');
+      await until(() => step(el) === 'done', 'refreshPayment() did not check the signup', { timeout: 5000 });
     });
     expect(signupsOf(sandbox)).to.have.length(1);
     // Elsewhere it does nothing.
@@ -299,27 +302,31 @@ describe('<membership-signup> signup and payment', function () {
     expect(step(el)).to.equal('done');
   });
 
-  it('after a hosted payment was declined, "Try again" reopens the page and waits for the new attempt', async () => {
+  it('after a hosted payment failed for good, "Try again" is a new attempt from the review: no second decline, a new page', async () => {
     const sandbox = await useSandbox({ hostedCheckoutUrl: 'https://checkout.example.test/pay' });
     const opened: string[] = [];
     const el = await mount({ 'membership-type': 'annual' }, { hostedPageOpener: (url: string) => opened.push(url) });
-    el.addEventListener('membership-signup-payment-start', (event) => {
-      const { signup } = event.detail;
-      override(
-        http.get(`${API}/organizations/demo/signups/${signup.id}`, () => HttpResponse.json({ ...signup, status: 'failed' }), { once: true }),
-      );
-    });
+    const errors = record(el, 'membership-signup-error');
+    const declines = () => errors['membership-signup-error']!.filter((event) => event.detail.code === 'payment_declined');
     await toReview(el);
     await press(el, 'Confirm and pay');
-    await waitUntil(() => text(el).includes('did not go through'), 'no declined state');
+    await waitUntil(() => opened.length === 1, 'hosted page not opened');
+    // The member never pays there; two days later the session has expired and the signup failed.
+    sandbox.setToday(daysAfter(TODAY, 2));
+    await waitUntil(() => text(el).includes('did not go through'), 'no declined state', { timeout: 8000 });
+    expect(declines()).to.have.length(1);
     await press(el, 'Try again');
-    expect(opened).to.have.length(2);
-    expect(text(el)).to.contain('Complete the payment on the secure page');
+    await untilStep(el, 'review');
     await el.updateComplete;
     expect(root(el).activeElement?.tagName, 'the focus moves to the heading, not the page').to.equal('H2');
+    expect(opened, 'the expired page is not opened again').to.have.length(1);
+    await press(el, 'Confirm and pay');
+    await waitUntil(() => opened.length === 2, 'no page for the new attempt');
+    expect(opened[1]).not.to.equal(opened[0]);
     await payOnHostedPage(opened[1]!, CARD_OK);
     await untilStep(el, 'done');
-    expect(signupsOf(sandbox)).to.have.length(1);
+    expect(declines()).to.have.length(1);
+    expect(signupsOf(sandbox).map((signup) => signup.status)).to.deep.equal(['failed', 'completed']);
   });
 
   it('opens the hosted page from a frame in a new tab with no opener and no referrer', () => {

@@ -181,7 +181,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     reset() {
       runtime.ledger.clear();
       runtime.resetStats();
-      runtime.options.today = initialToday;
+      runtime.setToday(initialToday, { rebase: true });
       fresh();
     },
     issueMemberToken(organizationId, email, tokenOptions = {}) {
@@ -214,7 +214,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       return token;
     },
     setToday(date) {
-      runtime.options.today = checkDate(date);
+      runtime.setToday(checkDate(date));
     },
     today(organizationId = data.organizations[0]!.organization.id) {
       return todayOf(organizationId);

@@ -128,6 +128,8 @@ export class SandboxRuntime {
   /** Schema mismatches found by `validateResponses` (tests assert it stays empty). */
   readonly responseErrors: ResponseSchemaError[] = [];
   readonly #latencyRandom: () => number;
+  /** The real instant the fixed `today` was set at (see `now`). */
+  #todaySetAt = Date.now();
   #requestCounter = 0;
   readonly #holds: RequestHold[] = [];
 
@@ -159,15 +161,26 @@ export class SandboxRuntime {
   }
 
   /**
+   * Fixes today (null: each organization's real date). Moving a fixed today moves the sandbox
+   * clock by as many days (`setToday()` one day later is 24 hours later); `rebase` (a reset)
+   * restarts it from the real clock.
+   */
+  setToday(date: string | null, { rebase = false } = {}): void {
+    if (rebase || this.options.today === null) this.#todaySetAt = Date.now();
+    this.options.today = date;
+  }
+
+  /**
    * The sandbox clock as an instant (epoch ms): the real clock, moved by as many days as a fixed
-   * `today` is from the real date in the organization's time zone, so that `setToday()` one day
-   * later is 24 hours later (checkout sessions expire on this clock).
+   * `today` is from the real date (in the organization's time zone) when it was set. The offset
+   * is frozen then, so the clock runs on without jumps: read against the real date of each call,
+   * it fell back 24 hours at every real midnight. Checkout sessions expire on this clock.
    */
   now(organization: OrganizationRecord): number {
     const real = Date.now();
     if (this.options.today === null) return real;
-    const realToday = localDate(new Date(real), organization.organization.time_zone);
-    return real + daysBetween(realToday, this.options.today) * 86_400_000;
+    const realDateWhenSet = localDate(new Date(this.#todaySetAt), organization.organization.time_zone);
+    return real + daysBetween(realDateWhenSet, this.options.today) * 86_400_000;
   }
 
   nextRequestId(): string {

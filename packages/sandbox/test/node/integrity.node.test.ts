@@ -1,7 +1,7 @@
 // Contract tests for the rules that keep records honest under retries and races: one running
 // membership per member and type, unguessable signup ids, no profile edits by strangers,
 // discount limits, and memberships keeping the term they were sold with.
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, it, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { setupSandboxServer } from '@memberkit/sandbox/node';
 import { TODAY, adminFor, clientFor, clientSecretOf, freshEmail, payWithCard, rejection, signupParams } from '../helpers.js';
@@ -244,11 +244,39 @@ describe('a discount’s redemption limit counts unfinished signups', () => {
     assert.equal(sandbox.store.payments().length, 0);
   });
 
-  it('a checkout opened today is still open the same day', async () => {
-    const signup = await client().signups.create(signupParams({ membership_type_id: 'monthly' }));
-    sandbox.setToday(TODAY);
-    assert.equal((await client().signups.retrieve(signup.id)).status, 'awaiting_payment');
-    assert.equal((await payWithCard(sandbox, clientSecretOf(signup))).status, 200);
+  describe('on the sandbox clock, which runs on from the real clock without jumps (real time mocked)', () => {
+    // 23:59 on 2026-03-01 in the demo organization's time zone (America/New_York, EST).
+    const minuteBeforeMidnight = Date.parse('2026-03-02T04:59:00Z');
+    const minutes = (n: number) => n * 60_000;
+    beforeEach(() => {
+      mock.timers.enable({ apis: ['Date'], now: minuteBeforeMidnight });
+      sandbox.reset(); // the fixed today is set now, at the mocked instant
+    });
+    afterEach(() => mock.timers.reset());
+
+    it('a checkout opened at 23:59 is still open and payable 23 h 58 min later, past a real midnight', async () => {
+      const signup = await client().signups.create(signupParams({ membership_type_id: 'monthly' }));
+      mock.timers.tick(minutes(2));
+      assert.equal((await client().signups.retrieve(signup.id)).status, 'awaiting_payment');
+      mock.timers.tick(minutes(23 * 60 + 56));
+      assert.equal((await client().signups.retrieve(signup.id)).status, 'awaiting_payment');
+      assert.equal((await payWithCard(sandbox, clientSecretOf(signup))).status, 200);
+    });
+
+    it('a checkout opened at 23:59 expires 24 h later, although the real date changed in between', async () => {
+      const signup = await client().signups.create(signupParams({ membership_type_id: 'monthly' }));
+      mock.timers.tick(minutes(24 * 60));
+      assert.equal((await client().signups.retrieve(signup.id)).status, 'failed');
+      const problem = await (await payWithCard(sandbox, clientSecretOf(signup))).json();
+      assert.deepEqual([problem.code, problem.closed_reason], ['checkout_closed', 'expired']);
+    });
+
+    it('setToday one day later is 24 h later, also when a real midnight passed since the checkout opened', async () => {
+      const signup = await client().signups.create(signupParams({ membership_type_id: 'monthly' }));
+      mock.timers.tick(minutes(2));
+      sandbox.setToday('2026-03-02');
+      assert.equal((await client().signups.retrieve(signup.id)).status, 'failed');
+    });
   });
 
   it('an approved application’s checkout does not expire: two days later the secret the member holds still pays it', async () => {

@@ -72,9 +72,12 @@ export const companyRoutes: Route[] = [
       const company = companyOr404(context);
       const member = context.store.member(context.organization.organization.id, context.params.member_id!);
       if (!member) throw notFound('member', context.params.member_id!);
-      // Unlinking is naturally idempotent: a member who is not (or no longer) linked to this
-      // company is already where the request wants them, so a repeat answers the same company.
-      if (member.company_id === company.id) member.company_id = null;
+      // A member of another company (or of none) is an admin's mistake, not a success. A retry
+      // after a lost reply is answered by the idempotency ledger (the SDK keys its DELETEs).
+      if (member.company_id !== company.id) {
+        throw new Problem(404, 'not_found', `Member "${member.id}" is not linked to company "${company.id}".`);
+      }
+      member.company_id = null;
       return reply(200, CompanySchema, companyView(context.store, company));
     },
   },

@@ -197,7 +197,7 @@ describe('admin creates carry an Idempotency-Key', () => {
   });
 });
 
-describe('unlinking a company member (DELETE) is idempotent', () => {
+describe('unlinking a company member (DELETE): retries are answered from the idempotency ledger', () => {
   it('after a lost response the SDK’s retry (same key) gets the stored answer, not a 404', async () => {
     const keys: (string | null)[] = [];
     // The first attempt's reply is dropped after the work is done; the SDK retries with its key.
@@ -224,7 +224,7 @@ describe('unlinking a company member (DELETE) is idempotent', () => {
     assert.deepEqual((await admin().permissions.retrieve('mem_bob')).permissions, []);
   });
 
-  it('the same key on another DELETE is 422 idempotency_key_reused; unlinking again without a key answers the company', async () => {
+  it('the same key on another DELETE is 422 idempotency_key_reused; unlinking again without a key is 404 (not linked)', async () => {
     const unlink = (memberId: string, key?: string) =>
       fetch(`${sandbox.baseUrl}/organizations/demo/companies/co_acme/members/${memberId}`, {
         method: 'DELETE',
@@ -234,9 +234,17 @@ describe('unlinking a company member (DELETE) is idempotent', () => {
     const reused = await unlink('mem_alice', 'unlink-1');
     assert.equal(reused.status, 422);
     assert.equal((await reused.json()).code, 'idempotency_key_reused');
-    // Bob is no longer linked: unlinking him again is a no-op, not an error.
+    // Bob is no longer linked: a new request (no key, or a new one) says so.
     const again = await unlink('mem_bob');
-    assert.equal(again.status, 200);
-    assert.deepEqual((await again.json()).member_ids, []);
+    assert.equal(again.status, 404);
+    assert.match((await again.json()).detail, /not linked to company "co_acme"/);
+  });
+
+  it('unlinking a member from a company they do not belong to is 404, and they stay in their own company', async () => {
+    const globex = await admin().companies.create({ name: 'Globex' });
+    const wrong = await rejection(admin().companies.removeMember(globex.id, 'mem_bob'));
+    assert.ok(wrong instanceof NotFoundError);
+    assert.equal(sandbox.store.state.members['mem_bob']!.company_id, 'co_acme');
+    assert.deepEqual((await admin().permissions.retrieve('mem_bob')).permissions, ['job-board', 'member-area']);
   });
 });

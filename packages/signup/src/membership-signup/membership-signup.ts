@@ -198,8 +198,6 @@ export class MembershipSignup extends LitElement {
   @state() private _showAll = false;
   @state() private _discount: DiscountView = { status: 'idle', code: '', reason: null };
   @state() private _inFlight = false;
-  /** The step announced in the live region (worded at render time). */
-  @state() private _announced: State['step'] = 'loading';
 
   #locale = 'en';
   // UTC until the signup-config names the organization's zone. Not todayIn(): the first
@@ -557,7 +555,6 @@ export class MembershipSignup extends LitElement {
     if (next.step === 'plans' || next.step === 'details' || next.step === 'review' || next.step === 'payment') {
       this.#save({ step: next.step as DraftStep });
     }
-    this._announced = next.step;
     // Focus follows the member's own actions only: never steal it from the page on load. A new
     // payment phase replaces what had it ("Try again"), so the focus moves then too.
     if (this.#interacted && (from !== next.step || (prev as { phase?: string }).phase !== (next as { phase?: string }).phase)) {
@@ -1271,7 +1268,8 @@ export class MembershipSignup extends LitElement {
 
   protected override render() {
     const t = this._t;
-    const step = this._announced;
+    // The live region names the step, worded at render time (a language change rewords it).
+    const step = this._state.step;
     const index = numberedSteps.indexOf(step);
     const name = t.steps[step as keyof Catalogue['steps']] ?? '';
     return html`<div class="base" part="base" lang=${this.#locale.startsWith(t.lang) ? this.#locale : t.lang} dir=${t.dir} data-step=${this._state.step}>

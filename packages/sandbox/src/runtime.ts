@@ -278,8 +278,8 @@ export class SandboxRuntime {
 
   /**
    * One request through the pipeline. API routes (with `access`) get faults, the organization,
-   * the caller and idempotency; sandbox-only routes (the stand-in's) get idempotency scoped to the
-   * stand-in, forced faults, and drawn faults only with the `standIn` fault option.
+   * the caller and idempotency; sandbox-only routes (the stand-in's) get forced faults, and
+   * drawn faults only with the `standIn` fault option.
    */
   async #dispatch(route: Route | SandboxRoute, request: Request, params: Record<string, string>): Promise<Response> {
     const requestId = this.nextRequestId();
@@ -324,15 +324,9 @@ export class SandboxRuntime {
           hold.arrived();
           await hold.released;
         }
-      } else {
-        // The stand-in's confirm honours a key as Stripe's API does (scoped to the stand-in).
-        const entered = this.#beginIdempotency(route, request, '_sandbox', body);
-        if (entered?.kind === 'replay') {
-          this.stats.replays += 1;
-          return this.#finish(entered.response, requestId, fault);
-        }
-        finishIdempotency = entered?.finish;
       }
+      // The stand-in's endpoints keep no idempotency records: a paid session answers its payment
+      // again (stripe/endpoints.ts), which is what makes a repeated confirm safe.
       const wait = this.latencyMs();
       if (wait > 0) await delay(wait);
       const result = await (route.handle as (context: BaseContext) => Reply | Promise<Reply>)(context);
@@ -378,13 +372,13 @@ export class SandboxRuntime {
    * response to replay, the ledger's `finish` for a first run, or null when there is no key.
    */
   #beginIdempotency(
-    route: Route | SandboxRoute,
+    route: Route,
     request: Request,
     scope: string,
     body: unknown,
   ): { kind: 'replay'; response: StoredResponse } | { kind: 'first'; finish: (response: StoredResponse | null) => void } | null {
     const key = request.headers.get('idempotency-key');
-    if ('idempotency' in route && route.idempotency === 'required' && !key) {
+    if (route.idempotency === 'required' && !key) {
       throw new Problem(400, 'validation_failed', 'This request creates or charges: send an Idempotency-Key header.', {
         errors: [fieldError('Idempotency-Key', 'required', 'The Idempotency-Key header')],
       });

@@ -4,7 +4,6 @@
 // keys neither lose nor duplicate anything.
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createClient, type Signup } from '@memberkit/sdk';
 import { setupSandboxServer } from '@memberkit/sandbox/node';
@@ -37,20 +36,20 @@ async function inParallel<T>(count: number, work: (index: number) => Promise<T>)
 }
 
 /**
- * Pays a checkout as a careful client would: one Idempotency-Key for this payment, the same key
- * on every retry after a network error (a lost response), a 5xx (server error, timeout) or a 429,
- * with a short backoff. Answers the final response and how many retries it took.
+ * Pays a checkout as the stand-in's form would, retrying after a network error (a lost
+ * response), a 5xx (server error, timeout) or a 429, with a short backoff. No Idempotency-Key:
+ * the session itself is paid once, and a paid session answers its payment again. Answers the
+ * final response and how many retries it took.
  */
 async function confirmWithRetries(clientSecret: string): Promise<{ response: Response; retries: number }> {
-  const key = randomUUID();
   const url = `${sandbox.baseUrl}/_sandbox/checkout/${encodeURIComponent(clientSecret)}/confirm`;
   const body = JSON.stringify({ number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123' });
   for (let retries = 0; ; retries++) {
     let response: Response | undefined;
     try {
-      response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body });
+      response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     } catch {
-      // A dropped reply: the payment may have happened; the same key makes the retry safe.
+      // A dropped reply: the payment may have happened; retrying finds the session paid.
     }
     if (response && response.status < 500 && response.status !== 429) return { response, retries };
     if (retries >= MAX_RETRIES) throw new Error(`confirm still failing after ${retries} retries (${response?.status ?? 'network error'})`);

@@ -60,10 +60,10 @@ export interface Route {
   path: string;
   access: Access;
   /**
-   * `required`: a POST that creates or charges must send an Idempotency-Key. Otherwise a key is
-   * honoured when sent on any method but GET.
+   * A POST that creates or charges must send an Idempotency-Key. Every route but a GET honours
+   * one when it is sent.
    */
-  idempotency?: 'required' | 'optional';
+  requiresIdempotencyKey?: true;
   handle(context: RouteContext): Reply | Promise<Reply>;
 }
 
@@ -378,7 +378,7 @@ export class SandboxRuntime {
     body: unknown,
   ): { kind: 'replay'; response: StoredResponse } | { kind: 'first'; finish: (response: StoredResponse | null) => void } | null {
     const key = request.headers.get('idempotency-key');
-    if (route.idempotency === 'required' && !key) {
+    if (route.requiresIdempotencyKey && !key) {
       throw new Problem(400, 'validation_failed', 'This request creates or charges: send an Idempotency-Key header.', {
         errors: [fieldError('Idempotency-Key', 'required', 'The Idempotency-Key header')],
       });

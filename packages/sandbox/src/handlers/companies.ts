@@ -28,7 +28,7 @@ export const companyRoutes: Route[] = [
     method: 'POST',
     path: '/organizations/:org/companies',
     access: 'admin',
-    idempotency: 'required',
+    requiresIdempotencyKey: true,
     handle(context) {
       const { store, organization } = context;
       const params = parseBody(CompanyCreateParamsSchema, context.body);
@@ -55,7 +55,6 @@ export const companyRoutes: Route[] = [
     method: 'POST',
     path: '/organizations/:org/companies/:id/members',
     access: 'admin',
-    idempotency: 'optional',
     handle(context) {
       const company = companyOr404(context);
       const params = parseBody(CompanyAddMemberParamsSchema, context.body);
@@ -67,7 +66,6 @@ export const companyRoutes: Route[] = [
     method: 'DELETE',
     path: '/organizations/:org/companies/:id/members/:member_id',
     access: 'admin',
-    idempotency: 'optional',
     handle(context) {
       const company = companyOr404(context);
       const member = context.store.member(context.organization.organization.id, context.params.member_id!);

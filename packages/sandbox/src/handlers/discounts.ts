@@ -9,7 +9,6 @@ export const discountRoutes: Route[] = [
     method: 'POST',
     path: '/organizations/:org/discounts/validate',
     access: 'public',
-    idempotency: 'optional',
     handle(context) {
       const { organization, store, today } = context;
       const params = parseBody(DiscountValidateParamsSchema, context.body);

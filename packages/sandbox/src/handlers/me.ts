@@ -107,14 +107,13 @@ export const meRoutes: Route[] = [
     method: 'POST',
     path: '/organizations/:org/me/memberships/:id/renew',
     access: 'member',
-    idempotency: 'required',
+    requiresIdempotencyKey: true,
     handle: renew,
   },
   {
     method: 'POST',
     path: '/organizations/:org/me/memberships/:id/cancel',
     access: 'member',
-    idempotency: 'optional',
     handle(context) {
       const membership = ownMembership(context);
       cancelMembership(membership, context.today);

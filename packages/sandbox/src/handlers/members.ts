@@ -31,7 +31,7 @@ export const memberRoutes: Route[] = [
     method: 'POST',
     path: '/organizations/:org/members',
     access: 'admin',
-    idempotency: 'required',
+    requiresIdempotencyKey: true,
     handle(context) {
       const { store, organization, today } = context;
       const orgId = organization.organization.id;

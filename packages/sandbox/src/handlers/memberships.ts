@@ -66,7 +66,7 @@ export const membershipRoutes: Route[] = [
     method: 'POST',
     path: '/organizations/:org/memberships',
     access: 'admin',
-    idempotency: 'required',
+    requiresIdempotencyKey: true,
     handle(context) {
       const { store, organization, today } = context;
       const orgId = organization.organization.id;
@@ -126,7 +126,6 @@ export const membershipRoutes: Route[] = [
     method: 'POST',
     path: '/organizations/:org/memberships/:id/cancel',
     access: 'admin',
-    idempotency: 'optional',
     handle(context) {
       const membership = membershipOr404(context);
       // An application is not running, so cancelling it closes it (as declining does).
@@ -141,7 +140,6 @@ export const membershipRoutes: Route[] = [
     method: 'POST',
     path: '/organizations/:org/memberships/:id/approve',
     access: 'admin',
-    idempotency: 'optional',
     handle(context) {
       const membership = membershipOr404(context);
       const signup = openApplication(context, membership);
@@ -161,7 +159,6 @@ export const membershipRoutes: Route[] = [
     method: 'POST',
     path: '/organizations/:org/memberships/:id/decline',
     access: 'admin',
-    idempotency: 'optional',
     handle(context) {
       const membership = membershipOr404(context);
       const signup = openApplication(context, membership);

@@ -225,7 +225,7 @@ export const signupRoutes: Route[] = [
     method: 'POST',
     path: '/organizations/:org/signups',
     access: 'public',
-    idempotency: 'required',
+    requiresIdempotencyKey: true,
     handle: createSignup,
   },
   {

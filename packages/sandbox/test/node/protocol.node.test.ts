@@ -156,6 +156,30 @@ describe('idempotency (Idempotency-Key)', () => {
     assert.equal(renewal.status, 'awaiting_payment');
   });
 
+  it('exactly the POSTs that create or charge require a key; every other route takes only an optional one (no other setting)', async () => {
+    const tables = await Promise.all(
+      ['signups', 'me', 'members', 'memberships', 'companies', 'discounts', 'membership-types', 'permissions', 'signup-config'].map(
+        async (file) => Object.values(await import(`../../src/handlers/${file}.js`)).flat() as Record<string, unknown>[],
+      ),
+    );
+    const routes = tables.flat();
+    const required = routes.filter((route) => route.requiresIdempotencyKey === true).map((route) => `${route.method} ${route.path}`);
+    assert.deepEqual(required.sort(), [
+      'POST /organizations/:org/companies',
+      'POST /organizations/:org/me/memberships/:id/renew',
+      'POST /organizations/:org/members',
+      'POST /organizations/:org/memberships',
+      'POST /organizations/:org/signups',
+    ]);
+    for (const route of routes) {
+      assert.deepEqual(Object.keys(route).filter((key) => !['method', 'path', 'access', 'handle', 'requiresIdempotencyKey'].includes(key)), [], `${route.method} ${route.path}`);
+    }
+    // Optional still means honoured: a key on discounts/validate is recorded and replayed.
+    const body = JSON.stringify({ code: 'WELCOME20', membership_type_id: 'annual' });
+    await post('/discounts/validate', body, { 'idempotency-key': 'k-optional' });
+    assert.equal((await post('/discounts/validate', body, { 'idempotency-key': 'k-optional' })).headers.get('idempotent-replayed'), 'true');
+  });
+
   it('a signup without Idempotency-Key is refused (400); a rejected request is replayed too', async () => {
     const missing = await post('/signups', JSON.stringify(signupParams()));
     assert.equal(missing.status, 400);

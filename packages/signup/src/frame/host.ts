@@ -206,7 +206,8 @@ export class MembershipSignupFrameElement extends HTMLElement {
     const origin = httpOrigin(url);
     const allowed = (this.getAttribute('checkout-origins') ?? 'https://checkout.stripe.com').split(/\s+/);
     // Only the frame's own origin or an allowed checkout origin: the frame cannot make this page
-    // open just any site with the member's click.
+    // open just any site with the member's click. Never in cleartext: parseFrameMessage already
+    // refused any URL but https and loopback http (isCheckoutUrl).
     if (origin !== this._origin && !allowed.some((entry) => httpOrigin(entry) === origin)) return;
     clearInterval(this._popupTimer);
     // Not `noopener`: that returns no window and the close could not be seen. Clearing `opener`

@@ -359,6 +359,23 @@ describe('<membership-signup-frame>: hosted checkout popup', () => {
     }
   });
 
+  it('opens no checkout in cleartext: an http origin in checkout-origins is refused, unless it is this machine (the sandbox)', async () => {
+    const { fake, nonce } = await connected((host) => host.setAttribute('checkout-origins', 'http://pay.example.org http://127.0.0.1:9 https://ok.example.org'));
+    const opened: unknown[] = [];
+    const open = window.open;
+    window.open = ((url: string) => (opened.push(url), { closed: false, opener: window })) as typeof window.open;
+    try {
+      for (const url of ['http://pay.example.org/c/1', 'http://127.0.0.1:9/c/2', 'https://ok.example.org/c/3']) {
+        fake.send({ type: 'checkout-open', nonce, url });
+      }
+      // Port messages arrive in order: once the last one opened, the first was refused.
+      await waitUntil(() => opened.includes('https://ok.example.org/c/3'));
+      expect(opened).to.deep.equal(['http://127.0.0.1:9/c/2', 'https://ok.example.org/c/3']);
+    } finally {
+      window.open = open;
+    }
+  });
+
   it('tells the frame when the popup was blocked', async () => {
     const { fake, nonce } = await connected();
     const open = window.open;

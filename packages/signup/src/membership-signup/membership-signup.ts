@@ -275,7 +275,12 @@ export class MembershipSignup extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#claimDraftKey();
-    for (const target of [document.documentElement, this]) this.#langObserver.observe(target, { attributeFilter: ['lang'], subtree: true });
+    // A subtree does not reach into shadow roots: inside a component, its own root holds the
+    // ancestors resolveLocale reads (and the element itself); <html lang> is the fallback.
+    const root = this.getRootNode();
+    for (const target of root instanceof ShadowRoot ? [document.documentElement, root] : [document.documentElement]) {
+      this.#langObserver.observe(target, { attributeFilter: ['lang'], subtree: true });
+    }
     this.#scheduleLoad();
   }
 

@@ -52,6 +52,23 @@ describe('<membership-signup> language, theme, keyboard', function () {
     expect($(el, '.base')!.getAttribute('lang')).to.equal('de');
   });
 
+  it('follows a change of lang on an ancestor inside a component\'s shadow root', async () => {
+    const host = document.createElement('div');
+    const shadow = host.attachShadow({ mode: 'open' });
+    const wrapper = document.createElement('section');
+    wrapper.lang = 'en';
+    shadow.append(wrapper);
+    document.body.append(host);
+    try {
+      const el = await mount({}, {}, wrapper);
+      expect(text(el)).to.contain('Choose a membership');
+      wrapper.lang = 'de';
+      await waitUntil(() => text(el).includes('Mitgliedschaft wählen'), 'ignored lang="de" on an ancestor in the shadow root');
+    } finally {
+      host.remove();
+    }
+  });
+
   it('falls back to English for a language without a catalogue', async () => {
     const el = await mount({ locale: 'ja-JP' });
     expect(text(el)).to.contain('Choose a membership');

@@ -30,8 +30,6 @@ export type PricingErrorCode =
   /** A discount with both `percent_off` and `amount_off`. */
   | 'conflicting_discount'
   | 'below_processor_minimum'
-  /** A paid total in a currency whose processor minimum is not known (see `processorMinimum`). */
-  | 'unknown_processor_minimum'
   /** A `group_size` that is not a whole number ≥ 1. */
   | 'invalid_group_size'
   | 'group_too_large';

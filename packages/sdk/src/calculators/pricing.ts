@@ -44,9 +44,9 @@ export interface Quote {
  * type it is not for, an `amount_off` in another currency, a discount with both `percent_off`
  * and `amount_off` (`conflicting_discount`), a `group_size` that is not a whole number ≥ 1
  * (`invalid_group_size`), a group over `group_size_max`, and a total above 0 but under the
- * processor's minimum, or in a currency whose minimum is not known (`unknown_processor_minimum`,
- * see `processorMinimum`). Malformed discounts (neither a percent in 0–100 nor a non-negative
- * integer amount) throw a `CalculatorError` `invalid_discount`.
+ * processor's minimum (`below_processor_minimum`, see `processorMinimum`). Malformed discounts
+ * (neither a percent in 0–100 nor a non-negative integer amount) throw a `CalculatorError`
+ * `invalid_discount`, a price in something that is not a currency code `invalid_currency`.
  */
 export const quotePrice = (type: PricedType, { amount, discount, group_size: people }: QuoteInput = {}): Quote => {
   const { price } = type;

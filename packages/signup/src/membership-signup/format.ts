@@ -15,6 +15,15 @@ export function formatDate(date: string, locale: string): string {
   return format.format(new Date(`${date}T00:00:00Z`));
 }
 
+/**
+ * Builds `locale`'s date format in a later task. The first Intl.DateTimeFormat of a page loads the
+ * engine's date data (≈ 60 ms in Chromium): start a request first, then call this, and the data
+ * loads while the request travels instead of before it leaves.
+ */
+export function prewarmDates(locale: string): void {
+  setTimeout(() => formatDate('2000-01-01', locale));
+}
+
 /** Today in the organization's time zone (falls back to UTC for an unknown zone). */
 export function todayIn(timeZone: string): string {
   try {

@@ -48,7 +48,7 @@ import {
   type DraftStep,
   type GroupMemberDraft,
 } from './draft.js';
-import { formatDate, todayIn } from './format.js';
+import { prewarmDates, todayIn } from './format.js';
 import { canMove, numberedSteps, type ErrorKind, type RetryAction, type State } from './machine.js';
 import { loadStripeJs, openHostedPage, type StripeLoader } from './payment.js';
 import { CheckoutSlot, pollSignup } from './payment-controller.js';
@@ -202,7 +202,7 @@ export class MembershipSignup extends LitElement {
   #locale = 'en';
   // UTC until the signup-config names the organization's zone. Not todayIn(): the first
   // Intl.DateTimeFormat of a page loads the engine's date data (≈ 60 ms in Chromium), which must
-  // not delay the signup-config request; #load lets it run while that request is in flight.
+  // not delay the signup-config request; #load starts it (prewarmDates) once that request is out.
   #today = new Date().toISOString().slice(0, 10);
   #ownClient: PublicClient | undefined;
   #tokenFresh = true;
@@ -452,9 +452,8 @@ export class MembershipSignup extends LitElement {
         { ...(preselect ? { membership_type: preselect } : {}), ...(this.#invitationCode() ? { invitation: this.#invitationCode()! } : {}) },
         { signal },
       );
-      // The request is on its way once this task ends: load the date data while it travels.
-      const locale = this.#locale;
-      setTimeout(() => formatDate('2000-01-01', locale));
+      // The request is on its way once this task ends: the date data loads while it travels.
+      prewarmDates(this.#locale);
       const [config, t] = await Promise.all([request, loadCatalogue(this.#locale)]);
       this._t = t;
       this._config = config;
@@ -1225,6 +1224,8 @@ export class MembershipSignup extends LitElement {
   #touch(...list: string[]): void {
     // A focused field that a render removes (the form leaving, a group member removed) blurs
     // during that render: nothing to show for it, and state set inside a render costs a second one.
+    // Not `isConnected` on the blurred input: Chromium fires that blur before the removal, while
+    // the input is still connected (checked in Chromium).
     if (this.#rendering) return;
     this._touched = new Set([...this._touched, ...list]);
   }

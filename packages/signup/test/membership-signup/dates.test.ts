@@ -41,6 +41,32 @@ describe('<membership-signup> dates: the organization\'s today (America/New_York
     expect(words(plusYears(TODAY, 1))).to.equal('March 9, 2027');
   });
 
+  it('asks for the signup-config before building its first date format (the date data loads while the request travels)', async () => {
+    await useSandbox();
+    const order: string[] = [];
+    const RealFormat = Intl.DateTimeFormat;
+    const realFetch = window.fetch;
+    // A locale no other test formats dates in, so its format is built here, not taken from a cache.
+    Intl.DateTimeFormat = new Proxy(RealFormat, {
+      construct(target, args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+        if (args[0] === 'en-NZ') order.push('date format');
+        return Reflect.construct(target, args) as Intl.DateTimeFormat;
+      },
+    });
+    window.fetch = (input, init) => {
+      if (String(input instanceof Request ? input.url : input).includes('/signup-config')) order.push('signup-config');
+      return realFetch(input, init);
+    };
+    try {
+      const el = await mount({ locale: 'en-NZ' });
+      expect(text(el)).to.contain('Choose a membership');
+      expect(order.slice(0, 2)).to.deep.equal(['signup-config', 'date format']);
+    } finally {
+      Intl.DateTimeFormat = RealFormat;
+      window.fetch = realFetch;
+    }
+  });
+
   it('a free membership joined then starts on March 9, 2026 and runs until March 9, 2027, as the review said', async () => {
     await useSandbox();
     const el = await mount({ 'membership-type': 'free' });

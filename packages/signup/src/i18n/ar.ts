@@ -97,7 +97,6 @@ const ar: Catalogue = {
     discount_not_applicable: 'لا تنطبق الخصومات على هذه العضوية.',
     discount_currency_mismatch: 'هذا الرمز مخصص لعملة أخرى.',
     conflicting_discount: 'لا يمكن استخدام هذا الرمز.',
-    unknown_processor_minimum: 'الدفع عبر الإنترنت غير متاح بهذه العملة.',
     invalid_group_size: 'أدخل عددًا صحيحًا من الأشخاص.',
   },
   paymentIntro: 'ادفع بأمان أدناه. إذا فشل الدفع يمكنك المحاولة مرة أخرى ببطاقة أخرى.',

@@ -97,7 +97,6 @@ const de: Catalogue = {
     discount_not_applicable: 'Für diese Mitgliedschaft gelten keine Rabatte.',
     discount_currency_mismatch: 'Dieser Code gilt für eine andere Währung.',
     conflicting_discount: 'Dieser Code kann nicht verwendet werden.',
-    unknown_processor_minimum: 'Online-Zahlung ist in dieser Währung nicht möglich.',
     invalid_group_size: 'Geben Sie eine ganze Zahl von Personen an.',
   },
   paymentIntro: 'Bezahlen Sie unten sicher. Schlägt eine Zahlung fehl, können Sie es mit einer anderen Karte erneut versuchen.',

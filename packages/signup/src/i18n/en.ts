@@ -97,7 +97,6 @@ export const en: Catalogue = {
     discount_not_applicable: 'Discounts do not apply to this membership.',
     discount_currency_mismatch: 'This code is for another currency.',
     conflicting_discount: 'This code cannot be used.',
-    unknown_processor_minimum: 'Online payment is not available in this currency.',
     invalid_group_size: 'Enter a whole number of people.',
   },
   paymentIntro: 'Pay securely below. If a payment fails you can try again with another card.',

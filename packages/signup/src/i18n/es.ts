@@ -97,7 +97,6 @@ const es: Catalogue = {
     discount_not_applicable: 'Los descuentos no se aplican a esta membresía.',
     discount_currency_mismatch: 'Este código es para otra moneda.',
     conflicting_discount: 'Este código no se puede usar.',
-    unknown_processor_minimum: 'El pago en línea no está disponible en esta moneda.',
     invalid_group_size: 'Indica un número entero de personas.',
   },
   paymentIntro: 'Paga de forma segura a continuación. Si un pago falla, puedes reintentarlo con otra tarjeta.',

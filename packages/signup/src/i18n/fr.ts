@@ -97,7 +97,6 @@ const fr: Catalogue = {
     discount_not_applicable: 'Les réductions ne s’appliquent pas à cette adhésion.',
     discount_currency_mismatch: 'Ce code est prévu pour une autre devise.',
     conflicting_discount: 'Ce code ne peut pas être utilisé.',
-    unknown_processor_minimum: 'Le paiement en ligne n’est pas disponible dans cette devise.',
     invalid_group_size: 'Indiquez un nombre entier de personnes.',
   },
   paymentIntro: 'Payez en toute sécurité ci-dessous. En cas d’échec, vous pouvez réessayer avec une autre carte.',

@@ -57,6 +57,22 @@ async function toReviewSignedIn(el: MembershipSignup): Promise<void> {
   await untilStep(el, 'review');
 }
 
+/** A widget inside a component's shadow root: `host`'s, or a new component's (added to `hosts`). */
+function widgetInShadowRoot(hosts: HTMLElement[], membershipType: string, host?: HTMLElement): MembershipSignup {
+  if (!host) {
+    host = document.createElement('div');
+    host.attachShadow({ mode: 'open' });
+    document.body.append(host);
+    hosts.push(host);
+  }
+  const el = document.createElement('membership-signup');
+  for (const [name, value] of Object.entries({ organization: 'demo', 'api-base': API, 'membership-type': membershipType })) {
+    el.setAttribute(name, value);
+  }
+  host.shadowRoot!.append(el);
+  return el;
+}
+
 describe('<membership-signup> states', function () {
   this.timeout(20_000); // a whole signup runs several requests; the machine may be busy
   afterEach(cleanup);
@@ -547,21 +563,7 @@ describe('<membership-signup> states', function () {
     it('keeps the drafts of widgets inside shadow roots apart, and asks for ids with one warning each', async () => {
       await useSandbox();
       const hosts: HTMLElement[] = [];
-      /** A widget inside a component's shadow root (`host` reuses that component). */
-      const add = (membershipType: string, host?: HTMLElement): MembershipSignup => {
-        if (!host) {
-          host = document.createElement('div');
-          host.attachShadow({ mode: 'open' });
-          document.body.append(host);
-          hosts.push(host);
-        }
-        const el = document.createElement('membership-signup');
-        for (const [name, value] of Object.entries({ organization: 'demo', 'api-base': API, 'membership-type': membershipType })) {
-          el.setAttribute(name, value);
-        }
-        host.shadowRoot!.append(el);
-        return el;
-      };
+      const add = (membershipType: string, host?: HTMLElement) => widgetInShadowRoot(hosts, membershipType, host);
       const drafts = () => Object.keys(sessionStorage).filter((key) => key.startsWith('memberkit:signup:demo'));
       try {
         let a!: MembershipSignup;
@@ -591,19 +593,7 @@ describe('<membership-signup> states', function () {
     it('gives id-less widgets in two shadow roots the same drafts after a reload, whichever configuration answers first', async () => {
       await useSandbox();
       const hosts: HTMLElement[] = [];
-      /** A widget inside its own component's shadow root. */
-      const add = (membershipType: string): MembershipSignup => {
-        const host = document.createElement('div');
-        host.attachShadow({ mode: 'open' });
-        document.body.append(host);
-        hosts.push(host);
-        const el = document.createElement('membership-signup');
-        for (const [name, value] of Object.entries({ organization: 'demo', 'api-base': API, 'membership-type': membershipType })) {
-          el.setAttribute(name, value);
-        }
-        host.shadowRoot!.append(el);
-        return el;
-      };
+      const add = (membershipType: string) => widgetInShadowRoot(hosts, membershipType);
       // The first page load: the annual widget's configuration answers only after the monthly one's.
       let release!: () => void;
       const gate = new Promise<void>((resolve) => (release = resolve));

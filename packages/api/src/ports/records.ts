@@ -1,0 +1,289 @@
+// What the API stores, one record type per table. Records are flat JSON values: scalar columns,
+// plus the columns `tableSpecs` marks as JSON (objects and arrays). A SQL storage maps each
+// table to a table with these columns; the memory storage keeps them in maps.
+//
+// Every table but `organizations` is scoped by organization: its key is (organization_id, id),
+// since ids such as a membership type's `annual` repeat across organizations.
+import type { MembershipType } from '@memberkit/sdk';
+import type { Cycle, DurationIntervalType, MembershipState } from '@memberkit/sdk/calculators';
+
+/** A JSON value as records hold it. */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+export interface PaymentSettingsRecord {
+  provider: 'stripe';
+  publishable_key: string;
+}
+
+export interface OrganizationRecord {
+  id: string;
+  name: string;
+  /** ISO 4217, upper case. */
+  currency: string;
+  /** IANA time zone: the organization's "today" is the date there. */
+  time_zone: string;
+  locale: string;
+  logo_url: string | null;
+  terms_url: string | null;
+  /** The exact origins allowed to frame the signup page (JSON). */
+  embed_origins: string[];
+  /** SHA-256 (hex) of each accepted secret key: several while a key is being rotated (JSON). */
+  secret_key_hashes: string[];
+  /** The processor settings the widget needs, or null: no payments (JSON). */
+  payment: PaymentSettingsRecord | null;
+  created_at: string;
+}
+
+/** A membership type as the wire describes it, plus its organization and its place in the list. */
+export interface MembershipTypeRecord extends MembershipType {
+  organization_id: string;
+  /** Order in lists (ascending). */
+  position: number;
+}
+
+export interface DiscountRecord {
+  organization_id: string;
+  id: string;
+  /** As staff typed it (answered on the wire). */
+  code: string;
+  /** `code` trimmed and upper-cased: codes are case-insensitive, as members type them. */
+  code_key: string;
+  percent_off: number | null;
+  amount_off: number | null;
+  currency: string | null;
+  /** null: every type (JSON). */
+  membership_type_ids: string[] | null;
+  valid_from: string | null;
+  valid_until: string | null;
+  max_redemptions: number | null;
+  times_redeemed: number;
+  created_at: string;
+}
+
+export interface InvitationRecord {
+  organization_id: string;
+  id: string;
+  code: string;
+  /** `code` trimmed and upper-cased. */
+  code_key: string;
+  membership_type_id: string;
+  /** Bound to one (normalized) email, or open to anyone. */
+  email: string | null;
+  /** Last day the invitation can be used, or null. */
+  expires_on: string | null;
+  /** The member who holds it (set when a signup uses it; single use). */
+  used_by_member_id: string | null;
+  /** Set when that member's signup completed. */
+  redeemed_at: string | null;
+  created_at: string;
+}
+
+export interface MemberRecord {
+  organization_id: string;
+  id: string;
+  /** Normalized (trimmed, lower-cased): unique per organization. */
+  email: string;
+  first_name: string | null;
+  last_name: string | null;
+  company_id: string | null;
+  /** Custom field answers by key (JSON). */
+  fields: Record<string, Json>;
+  created_at: string;
+  /** The signup that created this member (null: seeded, staff, or a member token). */
+  created_by_signup: string | null;
+}
+
+export interface MembershipRecord {
+  organization_id: string;
+  id: string;
+  member_id: string | null;
+  company_id: string | null;
+  membership_type_id: string;
+  membership_name: string;
+  kind: 'new' | 'renewal' | 'reinstated';
+  state: MembershipState;
+  starts_on: string;
+  expires_on: string | null;
+  anchor_on: string;
+  /** The term sold (the type's at creation; not on the wire): renewals extend by it. */
+  duration: number | null;
+  duration_interval_type: DurationIntervalType;
+  /** JSON. */
+  cycle: Cycle | null;
+  grace_days: number;
+  auto_renew: boolean;
+  cancelled_on: string | null;
+  price_paid: number;
+  currency: string;
+  /** JSON. */
+  permissions: string[];
+  created_at: string;
+  /** The signup that created it (null when assigned by staff or seeded). */
+  signup_id: string | null;
+}
+
+export type SignupStatus = 'pending' | 'awaiting_payment' | 'awaiting_approval' | 'completed' | 'failed';
+
+export interface SignupQuoteRecord {
+  currency: string;
+  subtotal: number;
+  discount_amount: number;
+  total: number;
+  requires_payment: boolean;
+}
+
+export interface SignupRecord {
+  organization_id: string;
+  id: string;
+  member_id: string;
+  /** The payer's membership first, then group members' memberships (JSON). */
+  membership_ids: string[];
+  status: SignupStatus;
+  /** JSON. */
+  quote: SignupQuoteRecord;
+  discount_code: string | null;
+  invitation_code: string | null;
+  /** The custom field answers of this signup (JSON); the member's profile waits for completion. */
+  fields: Record<string, Json>;
+  /** Whether completion copies `fields` to the member (their own token, or a new member). */
+  updates_member: boolean;
+  /** For a renewal: the membership it extends. */
+  renewal_of: string | null;
+  /** For a renewal: the member's `auto_renew` choice made with it (null: none). */
+  auto_renew: boolean | null;
+  /** The processor checkout this signup pays with (see `checkouts`). */
+  checkout_id: string | null;
+  created_at: string;
+  completed_at: string | null;
+  /** Set when a newer signup of the same member and type replaced this unpaid one. */
+  replaced_by: string | null;
+  /** Set when an admin approved this application. */
+  approved_at: string | null;
+}
+
+/**
+ * Why a checkout closed unpaid: `replaced` by a newer signup, `expired` (left unpaid),
+ * `refused` at completion, `declined` (an admin closed the application).
+ */
+export type CheckoutClosedReason = 'replaced' | 'expired' | 'refused' | 'declined';
+
+/** The API's record of a processor checkout session (the processor keeps its own). */
+export interface CheckoutRecord {
+  organization_id: string;
+  /** The processor's session id. */
+  id: string;
+  signup_id: string;
+  ui_mode: 'embedded_page' | 'hosted_page';
+  /** For `embedded_page`. */
+  client_secret: string | null;
+  /** For `hosted_page`. */
+  url: string | null;
+  amount: number;
+  currency: string;
+  status: 'open' | 'complete' | 'expired';
+  closed_reason: CheckoutClosedReason | null;
+  /** Epoch ms on the API's clock, or null: it does not expire (an approved application's). */
+  expires_at: number | null;
+  payment_id: string | null;
+  created_at: string;
+}
+
+/** A payment the API accepted (a paid checkout). */
+export interface PaymentRecord {
+  organization_id: string;
+  id: string;
+  signup_id: string;
+  checkout_id: string;
+  amount: number;
+  currency: string;
+  /** The processor's reference (payment intent, charge). */
+  reference: string;
+  card_last4: string | null;
+  created_at: string;
+}
+
+export interface CompanyRecord {
+  organization_id: string;
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+/** A stored answer to an idempotent request; `id` is the scope: caller and key. */
+export interface IdempotencyRecord {
+  organization_id: string;
+  id: string;
+  /** Method, path, query and canonical body: a different request with the key is refused. */
+  fingerprint: string;
+  status: number;
+  /** JSON. */
+  headers: Record<string, string>;
+  body: string;
+  created_at: string;
+}
+
+/** A message the API sends, written in the transaction that decides it, delivered after commit. */
+export interface OutboxRecord {
+  organization_id: string;
+  id: string;
+  /** What it is: `sign_in_code`, `receipt`, `renewal_reminder`, … */
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  /** What the message says, for tests and templates (JSON). */
+  data: Record<string, Json>;
+  created_at: string;
+  /** Set once the Mailer took it. */
+  sent_at: string | null;
+  attempts: number;
+}
+
+/** Every table, by name. */
+export interface Tables {
+  organizations: OrganizationRecord;
+  membership_types: MembershipTypeRecord;
+  discounts: DiscountRecord;
+  invitations: InvitationRecord;
+  members: MemberRecord;
+  memberships: MembershipRecord;
+  signups: SignupRecord;
+  checkouts: CheckoutRecord;
+  payments: PaymentRecord;
+  companies: CompanyRecord;
+  idempotency_keys: IdempotencyRecord;
+  outbox: OutboxRecord;
+}
+
+export type TableName = keyof Tables;
+
+export interface TableSpec<R> {
+  /** The primary key's columns. */
+  key: readonly (keyof R & string)[];
+  /** Other column sets that are unique. */
+  unique: readonly (readonly (keyof R & string)[])[];
+  /** Columns that hold JSON (objects, arrays), stored as JSON by a SQL storage. */
+  json: readonly (keyof R & string)[];
+}
+
+/** The keys, unique constraints and JSON columns of every table: both storages honour them. */
+export const tableSpecs: { [T in TableName]: TableSpec<Tables[T]> } = {
+  organizations: { key: ['id'], unique: [], json: ['embed_origins', 'secret_key_hashes', 'payment'] },
+  membership_types: {
+    key: ['organization_id', 'id'],
+    unique: [],
+    json: ['price', 'cycle', 'fields', 'permissions'],
+  },
+  discounts: { key: ['organization_id', 'id'], unique: [['organization_id', 'code_key']], json: ['membership_type_ids'] },
+  invitations: { key: ['organization_id', 'id'], unique: [['organization_id', 'code_key']], json: [] },
+  members: { key: ['organization_id', 'id'], unique: [['organization_id', 'email']], json: ['fields'] },
+  memberships: { key: ['organization_id', 'id'], unique: [], json: ['cycle', 'permissions'] },
+  signups: { key: ['organization_id', 'id'], unique: [], json: ['membership_ids', 'quote', 'fields'] },
+  checkouts: { key: ['organization_id', 'id'], unique: [], json: [] },
+  payments: { key: ['organization_id', 'id'], unique: [], json: [] },
+  companies: { key: ['organization_id', 'id'], unique: [], json: [] },
+  idempotency_keys: { key: ['organization_id', 'id'], unique: [], json: ['headers'] },
+  outbox: { key: ['organization_id', 'id'], unique: [], json: ['data'] },
+};
+

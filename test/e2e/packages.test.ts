@@ -12,7 +12,7 @@ import type { Browser } from 'playwright-core';
 import { html, js, launch, root, serve, type StaticServer } from './frame-server.js';
 
 describe('package manifests (publint, strict)', () => {
-  for (const name of ['sdk', 'sandbox', 'signup']) {
+  for (const name of ['sdk', 'sandbox', 'signup', 'server']) {
     it(`@memberkit/${name} has no publint errors or warnings`, async () => {
       const pkgDir = `${root}packages/${name}`;
       const { messages } = await publint({ pkgDir, strict: true });
@@ -28,6 +28,7 @@ describe('built entry points import from plain Node 20 (no source condition)', (
     '@memberkit/sdk/calculators': ['addTerm', 'calculateExpiry', 'validateFields'],
     '@memberkit/sandbox': ['createSandbox', 'demoData'],
     '@memberkit/sandbox/node': ['setupSandboxServer', 'createSandbox'],
+    '@memberkit/server': ['createServer', 'openPgliteStorage', 'openPostgresStorage', 'parseConfig', 'SignedMemberTokens'],
   };
   for (const [specifier, names] of Object.entries(entries)) {
     it(`import('${specifier}') exports ${names.join(', ')}`, () => {

@@ -6,3 +6,10 @@
 export { SqlStorage, StorageBusyError, migrate, type Claims, type SqlStorageOptions } from './storage/sql-storage.js';
 export { openPgliteStorage, DataDirectoryInUseError, type PgliteStorageOptions } from './storage/pglite.js';
 export { openPostgresStorage, type PostgresStorageOptions } from './storage/postgres.js';
+export { createServer, openStorage, type CreateServerOptions, type MemberkitServer, type ServerPorts } from './server.js';
+export { parseConfig, describeVariables, ConfigError, variables, type ServerConfig, type RateLimits } from './config.js';
+export { SignedMemberTokens, type SignedMemberTokensOptions } from './member-tokens.js';
+export { newSecretKey, hashSecretKey, rotateSecretKey, revokeOlderSecretKeys, organizationWithKey, UnknownOrganizationError } from './keys.js';
+export type { Handle } from './http/app.js';
+export { createOrganization, organizationInputSchema, OrganizationInputError, OrganizationExistsError, type OrganizationInput } from './organizations.js';
+export { main, usage } from './cli.js';

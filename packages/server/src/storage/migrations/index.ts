@@ -2,9 +2,11 @@
 // name that sorts after the others; one that has landed is never edited.
 import type { Migration, MigrationProvider } from 'kysely';
 import * as tables from './0001-tables.js';
+import * as signingKeys from './0002-signing-keys.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-tables': tables,
+  '0002-signing-keys': signingKeys,
 };
 
 export const migrationProvider: MigrationProvider = {

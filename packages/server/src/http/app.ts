@@ -1,0 +1,184 @@
+// The HTTP front of the server (Hono): the API's fetch-style `handle` under /v1, with what a
+// service adds around it — request ids, CORS from each organization's embed_origins, rate
+// limits, a body-size limit, JSON logs, health checks — and the widget's files from the same
+// origin. The API gets each request with its body exactly as sent (webhook signatures are
+// checked on those bytes).
+import { randomBytes } from 'node:crypto';
+import type { Storage } from '@memberkit/api';
+import { Hono, type Context } from 'hono';
+import type { Logger } from 'pino';
+import type { RateLimits } from '../config.js';
+import { allowedHeaders, allowedMethods, EmbedOrigins, exposedHeaders, organizationOf } from './cors.js';
+import { problem } from './problem.js';
+import { limitedRoute, RateLimiter } from './rate-limit.js';
+import type { WidgetFiles } from './static-files.js';
+
+export type Handle = (request: Request) => Promise<Response>;
+
+export interface AppOptions {
+  handle: Handle;
+  storage: Storage;
+  logger: Logger;
+  bodyLimit: number;
+  rateLimits: RateLimits;
+  trustProxy: boolean;
+  widgetFiles?: WidgetFiles;
+  /** Extra GET routes (path → response), e.g. the demo page and /openapi.json. */
+  pages?: Record<string, () => Response | Promise<Response>>;
+  /** False once shutdown began: /readyz answers 503 so that load balancers stop sending. */
+  accepting: () => boolean;
+}
+
+interface NodeBindings {
+  incoming?: { socket?: { remoteAddress?: string } };
+}
+
+/** Reads at most `limit` bytes of the body; null when it is longer (the rest is not read). */
+async function readBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > limit) return null;
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+/** Headers the API sets for a host without CORS of its own: the server decides those itself. */
+const corsHeaders = ['access-control-allow-origin', 'access-control-allow-credentials', 'access-control-expose-headers', 'access-control-allow-headers', 'access-control-allow-methods', 'access-control-max-age'];
+
+export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }> {
+  const { logger } = options;
+  const app = new Hono<{ Bindings: NodeBindings }>();
+  const origins = new EmbedOrigins(options.storage);
+  const perClient = new RateLimiter(options.rateLimits.perClient);
+  const perKey = new RateLimiter(options.rateLimits.perKey);
+  const sweeper = setInterval(() => {
+    perClient.sweep();
+    perKey.sweep();
+  }, 60_000);
+  sweeper.unref();
+
+  const clientOf = (c: Context<{ Bindings: NodeBindings }>): string => {
+    if (options.trustProxy) {
+      const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+      if (forwarded) return forwarded;
+    }
+    return c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
+  };
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    if (!options.accepting()) return c.json({ status: 'shutting_down' }, 503);
+    try {
+      await options.storage.transaction((tx) => tx.count('organizations', { id: '' }), { readOnly: true });
+      return c.json({ status: 'ready' });
+    } catch (error) {
+      logger.error({ err: error }, 'readiness check: the database did not answer');
+      return c.json({ status: 'database_unavailable' }, 503);
+    }
+  });
+
+  app.all('/v1/*', async (c) => {
+    const started = performance.now();
+    const requestId = `req_${randomBytes(12).toString('base64url')}`;
+    const request = c.req.raw;
+    const url = new URL(request.url);
+    const path = url.pathname;
+    const organization = organizationOf(path);
+    const origin = request.headers.get('origin');
+    const client = clientOf(c);
+    let allowed = false;
+    let response: Response;
+    try {
+      allowed = origin !== null && organization !== null && (await origins.allows(organization, origin));
+      response = await answer();
+    } catch (error) {
+      logger.error({ request_id: requestId, err: error }, 'the request failed');
+      response = problem(500, 'internal_error', `Something went wrong on our side (request ${requestId}).`);
+    }
+    const headers = new Headers(response.headers);
+    if (allowed) {
+      headers.set('Access-Control-Allow-Origin', origin!);
+      headers.set('Access-Control-Expose-Headers', exposedHeaders);
+    }
+    headers.append('Vary', 'Origin');
+    if (!headers.has('Request-Id')) headers.set('Request-Id', requestId);
+    const final = new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+    logger.info(
+      { request_id: headers.get('Request-Id'), method: request.method, path, status: final.status, ms: Math.round(performance.now() - started), client },
+      'request',
+    );
+    return final;
+
+    async function answer(): Promise<Response> {
+      if (request.method === 'OPTIONS' && request.headers.has('access-control-request-method')) {
+        // A preflight: allowed origins learn what they may send; others learn nothing.
+        return new Response(null, {
+          status: 204,
+          headers: allowed ? { 'Access-Control-Allow-Methods': allowedMethods, 'Access-Control-Allow-Headers': allowedHeaders, 'Access-Control-Max-Age': '600' } : {},
+        });
+      }
+      const limited = limitedRoute(request.method, path);
+      if (limited) {
+        const wait = Math.max(perClient.take(`${limited.kind}|${client}`), perKey.take(`${limited.kind}|${limited.organization}`));
+        if (wait > 0) {
+          return problem(429, 'rate_limited', `Too many ${limited.kind.replace('_', ' ')} requests: try again in ${wait} s.`, { 'Retry-After': String(wait) });
+        }
+      }
+      const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+      const body = hasBody ? await readBody(request, options.bodyLimit) : null;
+      if (body === null && hasBody) {
+        // The rest of the body is not read: the connection cannot carry another request.
+        return problem(413, 'payload_too_large', `The request body is larger than ${options.bodyLimit} bytes.`, { Connection: 'close' });
+      }
+      const forwarded = new Request(url, {
+        method: request.method,
+        headers: request.headers,
+        ...(body && body.byteLength > 0 ? { body } : {}),
+        signal: request.signal,
+      });
+      const answered = await options.handle(forwarded);
+      const headers = new Headers(answered.headers);
+      for (const name of corsHeaders) headers.delete(name);
+      return new Response(answered.body, { status: answered.status, statusText: answered.statusText, headers });
+    }
+  });
+
+  for (const [path, page] of Object.entries(options.pages ?? {})) app.get(path, () => page());
+
+  app.get('*', async (c) => {
+    const file = options.widgetFiles?.read(c.req.path);
+    if (!file) return problem(404, 'not_found', `Nothing at ${c.req.path}.`);
+    const headers = new Headers(file.headers);
+    if (c.req.path === '/frame.html') headers.set('Content-Security-Policy', await frameAncestors(c.req.query('organization')));
+    if (c.req.header('if-none-match') === file.headers.ETag) return new Response(null, { status: 304, headers });
+    return new Response(file.body, { headers });
+  });
+
+  async function frameAncestors(organizationId: string | undefined): Promise<string> {
+    if (!organizationId) return "frame-ancestors 'none'";
+    const organization = await options.storage.transaction((tx) => tx.findOne('organizations', { id: organizationId }), { readOnly: true });
+    const list = (organization?.embed_origins ?? []).filter((entry) => /^https?:\/\/[^\s;,']+$/.test(entry));
+    return `frame-ancestors ${list.length > 0 ? list.join(' ') : "'none'"}`;
+  }
+
+  app.notFound(() => problem(404, 'not_found', 'No such route.'));
+  return app;
+}

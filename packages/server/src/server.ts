@@ -1,0 +1,126 @@
+// `createServer(config, { api })`: the storage the configuration names (PostgreSQL, or the
+// embedded database), the server's member tokens, the HTTP front around the API's handle, and a
+// listen/close pair with a graceful end (stop accepting, drain requests in flight, close the pool).
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { createAdaptorServer } from '@hono/node-server';
+import type { Clock, Storage } from '@memberkit/api';
+import { systemClock } from '@memberkit/api';
+import pino, { type Logger } from 'pino';
+import type { ServerConfig } from './config.js';
+import { createApp, type Handle } from './http/app.js';
+import { WidgetFiles } from './http/static-files.js';
+import { SignedMemberTokens } from './member-tokens.js';
+import { openPgliteStorage } from './storage/pglite.js';
+import { openPostgresStorage } from './storage/postgres.js';
+import type { SqlStorage } from './storage/sql-storage.js';
+
+/** What the API is built from: the server's implementations of its ports. */
+export interface ServerPorts {
+  storage: Storage;
+  memberTokens: SignedMemberTokens;
+  clock: Clock;
+  logger: Logger;
+  config: ServerConfig;
+}
+
+export interface CreateServerOptions {
+  /** Builds the API's handle from the server's ports. */
+  api: (ports: ServerPorts) => Handle | Promise<Handle>;
+  /** Where the widget's built files are (default: @memberkit/signup's dist/). */
+  widgetDir?: string;
+  /** Extra GET routes (path → response). */
+  pages?: Record<string, () => Response | Promise<Response>>;
+  /** A logger of the caller's (default: pino JSON on stdout at config.logLevel). */
+  logger?: Logger;
+  clock?: Clock;
+  /** A storage opened by the caller instead of the one config names (closed with the server). */
+  storage?: SqlStorage;
+}
+
+export interface MemberkitServer {
+  readonly storage: SqlStorage;
+  readonly memberTokens: SignedMemberTokens;
+  readonly logger: Logger;
+  /** The Hono app: `app.request(…)` answers without a socket. */
+  readonly app: ReturnType<typeof createApp>;
+  /** Starts listening at config.host:config.port; resolves with the origin (http://host:port). */
+  listen(): Promise<string>;
+  /** Stops accepting, waits for requests in flight (config.shutdownTimeout at most), closes the storage. */
+  close(): Promise<void>;
+}
+
+/** The storage a configuration names. */
+export function openStorage(config: Pick<ServerConfig, 'databaseUrl' | 'databasePoolSize' | 'dataDir'>): Promise<SqlStorage> {
+  return config.databaseUrl
+    ? openPostgresStorage({ url: config.databaseUrl, poolSize: config.databasePoolSize })
+    : openPgliteStorage({ dataDir: config.dataDir });
+}
+
+export function defaultWidgetDir(): string {
+  return fileURLToPath(new URL('../../signup/dist/', import.meta.url));
+}
+
+export async function createServer(config: ServerConfig, options: CreateServerOptions): Promise<MemberkitServer> {
+  const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'memberkit-server' } });
+  const clock = options.clock ?? systemClock;
+  const storage = options.storage ?? (await openStorage(config));
+  let accepting = true;
+  try {
+    const memberTokens = new SignedMemberTokens({ db: storage.db, clock, maxTtl: config.memberTokenTtl });
+    await memberTokens.load();
+    const handle = await options.api({ storage, memberTokens, clock, logger, config });
+    const app = createApp({
+      handle,
+      storage,
+      logger,
+      bodyLimit: config.bodyLimit,
+      rateLimits: config.rateLimits,
+      trustProxy: config.trustProxy,
+      widgetFiles: new WidgetFiles(options.widgetDir ?? defaultWidgetDir()),
+      pages: options.pages ?? {},
+      accepting: () => accepting,
+    });
+    const http = createAdaptorServer({ fetch: app.fetch });
+    let closing: Promise<void> | undefined;
+    return {
+      storage,
+      memberTokens,
+      logger,
+      app,
+      listen: () =>
+        new Promise((resolve, reject) => {
+          http.once('error', reject);
+          http.listen(config.port, config.host, () => {
+            http.off('error', reject);
+            const { port } = http.address() as AddressInfo;
+            const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
+            resolve(`http://${host}:${port}`);
+          });
+        }),
+      close: () =>
+        (closing ??= (async () => {
+          accepting = false;
+          await new Promise<void>((resolve) => {
+            if (!http.listening) return resolve();
+            const force = setTimeout(() => {
+              logger.warn('shutdown: requests still in flight after the timeout were cut off');
+              (http as { closeAllConnections?: () => void }).closeAllConnections?.();
+            }, config.shutdownTimeout * 1000);
+            force.unref();
+            http.close(() => {
+              clearTimeout(force);
+              resolve();
+            });
+            // Keep-alive connections that carry no request are closed now, busy ones after their answer.
+            (http as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+          });
+          await storage.close();
+          logger.info('shutdown complete');
+        })()),
+    };
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+}

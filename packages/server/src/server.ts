@@ -11,6 +11,7 @@ import type { ServerConfig } from './config.js';
 import { createApp, type Handle } from './http/app.js';
 import { WidgetFiles } from './http/static-files.js';
 import { SignedMemberTokens } from './member-tokens.js';
+import { openApiText } from './openapi.js';
 import { openPgliteStorage } from './storage/pglite.js';
 import { openPostgresStorage } from './storage/postgres.js';
 import type { SqlStorage } from './storage/sql-storage.js';
@@ -30,7 +31,7 @@ export interface CreateServerOptions {
   /** Where the widget's built files are (default: @memberkit/signup's dist/). */
   widgetDir?: string;
   /** Extra GET routes (path → response). */
-  pages?: Record<string, () => Response | Promise<Response>>;
+  pages?: Record<string, (request: Request) => Response | Promise<Response>>;
   /** A logger of the caller's (default: pino JSON on stdout at config.logLevel). */
   logger?: Logger;
   clock?: Clock;
@@ -78,7 +79,13 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
       rateLimits: config.rateLimits,
       trustProxy: config.trustProxy,
       widgetFiles: new WidgetFiles(options.widgetDir ?? defaultWidgetDir()),
-      pages: options.pages ?? {},
+      pages: {
+        '/openapi.json': (request) =>
+          new Response(openApiText(`${config.publicUrl ?? new URL(request.url).origin}/v1`), {
+            headers: { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' },
+          }),
+        ...options.pages,
+      },
       accepting: () => accepting,
     });
     const http = createAdaptorServer({ fetch: app.fetch });

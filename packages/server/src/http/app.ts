@@ -24,7 +24,7 @@ export interface AppOptions {
   trustProxy: boolean;
   widgetFiles?: WidgetFiles;
   /** Extra GET routes (path → response), e.g. the demo page and /openapi.json. */
-  pages?: Record<string, () => Response | Promise<Response>>;
+  pages?: Record<string, (request: Request) => Response | Promise<Response>>;
   /** False once shutdown began: /readyz answers 503 so that load balancers stop sending. */
   accepting: () => boolean;
 }
@@ -161,7 +161,7 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
     }
   });
 
-  for (const [path, page] of Object.entries(options.pages ?? {})) app.get(path, () => page());
+  for (const [path, page] of Object.entries(options.pages ?? {})) app.get(path, (c) => page(c.req.raw));
 
   app.get('*', async (c) => {
     const file = options.widgetFiles?.read(c.req.path);

@@ -1,11 +1,22 @@
 // `npm test`: the typecheck, the Node tests, the build, then the browser tests in headless
 // Chromium. Installs what a fresh machine lacks (dependencies; Debian's chromium when root).
+// The server's tests run on PGlite always, and on PostgreSQL when one answers (see postgres.mjs).
 import { existsSync } from 'node:fs';
 import { ensureChromium } from './chromium.mjs';
+import { findTestDatabase } from './postgres.mjs';
 import { ensureDependencies, root, run } from './run.mjs';
 
 ensureDependencies();
 process.env.CHROME_PATH = ensureChromium();
+const database = await findTestDatabase();
+if (database.url) process.env.MEMBERKIT_TEST_DATABASE_URL = database.url;
+else if (process.env.CI) {
+  console.error(`CI is set, and no PostgreSQL answers (${database.reason}): the server's tests need one under CI.`);
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
+}
+console.log(database.url ? `PostgreSQL for the server's tests: ${database.shown}` : `No PostgreSQL (${database.reason}): the server's tests run on PGlite only.`);
+const databaseNote = database.url ? 'PGlite and PostgreSQL' : 'PGlite only, no PostgreSQL reachable';
 
 const totals = { passed: 0, failed: 0 };
 /** Adds a runner's final counts: the last match of each pattern (progress lines repeat them). */
@@ -48,8 +59,10 @@ for (const step of steps) {
   console.log(`── ${step.name}: ${code === 0 ? 'ok' : `failed (exit ${code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (code !== 0) {
     if (totals.failed === 0) totals.failed = 1;
-    console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
+    console.log(`\nserver storage tests: ${databaseNote}`);
+    console.log(`${totals.passed} passed, ${totals.failed} failed`);
     process.exit(code);
   }
 }
-console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
+console.log(`\nserver storage tests: ${databaseNote}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);

@@ -1,0 +1,138 @@
+// The storage at scale: a PostgreSQL server through `pg`, shared by any number of server
+// processes. Claims are session advisory locks held on one dedicated connection per process
+// (PostgreSQL lets them go when that connection ends, so a dead holder frees its keys).
+import { createHash } from 'node:crypto';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Claim } from '@memberkit/api';
+import { migrate, SqlStorage, type Claims } from './sql-storage.js';
+
+export interface PostgresStorageOptions {
+  /** A `postgres://` URL (DATABASE_URL). */
+  url: string;
+  /** The schema the tables live in (created when missing); default: the server's search path. */
+  schema?: string;
+  /** Connections in the pool (default 10). */
+  poolSize?: number;
+  /** Run the migrations when opening (default true). */
+  migrate?: boolean;
+}
+
+/** int8 as a JS number: the storage keeps JS numbers, every one of which int8 holds exactly. */
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8 ? Number : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+function connection(options: PostgresStorageOptions): pg.ClientConfig {
+  return {
+    connectionString: options.url,
+    types,
+    ...(options.schema ? { options: `-c search_path=${quoteIdentifier(options.schema)}` } : {}),
+  };
+}
+
+function quoteIdentifier(name: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`"${name}" is not a plain schema name (letters, digits, _)`);
+  return name;
+}
+
+/** The advisory lock id of a key: 64 bits of its SHA-256 (scoped by schema: one id space per database). */
+function lockId(scope: string, key: string): string {
+  return createHash('sha256').update(`${scope}\u0000${key}`).digest().readBigInt64BE(0).toString();
+}
+
+class AdvisoryClaims implements Claims {
+  readonly #config: pg.ClientConfig;
+  readonly #scope: string;
+  /** Keys this process holds: advisory locks are re-entrant within a session, claims are not. */
+  readonly #held = new Set<string>();
+  #client: Promise<pg.Client> | undefined;
+
+  constructor(config: pg.ClientConfig, scope: string) {
+    this.#config = config;
+    this.#scope = scope;
+  }
+
+  #connection(): Promise<pg.Client> {
+    this.#client ??= (async () => {
+      const client = new pg.Client(this.#config);
+      // A lost connection has lost its locks: the next claim opens a new one.
+      client.on('error', () => {
+        this.#client = undefined;
+      });
+      client.on('end', () => {
+        this.#client = undefined;
+      });
+      await client.connect();
+      return client;
+    })().catch((error: unknown) => {
+      this.#client = undefined;
+      throw error;
+    });
+    return this.#client;
+  }
+
+  async claim(key: string): Promise<Claim | null> {
+    if (this.#held.has(key)) return null;
+    this.#held.add(key);
+    const id = lockId(this.#scope, key);
+    let client: pg.Client;
+    try {
+      client = await this.#connection();
+      const { rows } = await client.query<{ held: boolean }>('select pg_try_advisory_lock($1::bigint) as held', [id]);
+      if (!rows[0]?.held) {
+        this.#held.delete(key);
+        return null;
+      }
+    } catch (error) {
+      this.#held.delete(key);
+      throw error;
+    }
+    let released = false;
+    return {
+      release: async () => {
+        if (released) return;
+        released = true;
+        try {
+          // Only on the connection that took it: a new connection holds none of the old locks.
+          if (this.#client && (await this.#client) === client) await client.query('select pg_advisory_unlock($1::bigint)', [id]);
+        } finally {
+          this.#held.delete(key);
+        }
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    const client = this.#client;
+    this.#client = undefined;
+    this.#held.clear();
+    if (client) await (await client.catch(() => undefined))?.end();
+  }
+}
+
+/** Opens a PostgreSQL storage (creating the schema and running the migrations by default). */
+export async function openPostgresStorage(options: PostgresStorageOptions): Promise<SqlStorage> {
+  const config = connection(options);
+  if (options.schema) {
+    const client = new pg.Client({ connectionString: options.url });
+    await client.connect();
+    try {
+      await client.query(`create schema if not exists ${quoteIdentifier(options.schema)}`);
+    } finally {
+      await client.end();
+    }
+  }
+  const pool = new pg.Pool({ ...config, max: options.poolSize ?? 10 });
+  // An idle connection that fails is dropped by the pool; without a listener it would crash us.
+  pool.on('error', () => {});
+  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) }); // eslint-disable-line @typescript-eslint/no-explicit-any
+  try {
+    if (options.migrate !== false) await migrate(db, options.schema);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return new SqlStorage({ db, claims: new AdvisoryClaims(config, options.schema ?? '') });
+}

@@ -1,0 +1,291 @@
+// The Storage port in SQL (PostgreSQL, on PGlite or a server), through Kysely: rows of the API's
+// records (tableSpecs: keys, unique columns, JSON columns), serializable transactions run again
+// after a serialization failure, and claims through the `Claims` the opener gives it.
+import {
+  StorageConflictError,
+  tableSpecs,
+  type Claim,
+  type FindOptions,
+  type Storage,
+  type TableName,
+  type Tables,
+  type Transaction,
+  type TransactionOptions,
+  type Where,
+} from '@memberkit/api';
+import { Migrator, sql, type Kysely, type Transaction as KyselyTransaction } from 'kysely';
+import { migrationProvider } from './migrations/index.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- tables are chosen at run time */
+type Database = Kysely<any>;
+type Row = Record<string, unknown>;
+
+/** Exclusive holds on keys, as a storage kind can offer them (see Storage.claim). */
+export interface Claims {
+  claim(key: string): Promise<Claim | null>;
+  close(): Promise<void>;
+}
+
+export interface SqlStorageOptions {
+  db: Database;
+  claims: Claims;
+  /** Called after the database and claims are closed (e.g. to close PGlite, free a lock file). */
+  onClose?: () => Promise<void>;
+  /** How many times a transaction runs at most when it keeps meeting serialization failures. */
+  maxAttempts?: number;
+}
+
+/** PostgreSQL's codes for "run it again": serialization failure, deadlock detected. */
+const retryableCodes = new Set(['40001', '40P01']);
+
+function errorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** The constraint names the migrations give: `<table>_pkey`, `<table>_<columns>_key`. */
+const constraintColumns = new Map<string, { table: TableName; columns: readonly string[] }>();
+for (const table of Object.keys(tableSpecs) as TableName[]) {
+  const spec = tableSpecs[table];
+  constraintColumns.set(`${table}_pkey`, { table, columns: spec.key });
+  for (const columns of spec.unique) constraintColumns.set(`${table}_${columns.join('_')}_key`, { table, columns });
+}
+
+function conflictFrom(table: TableName, error: unknown): StorageConflictError | undefined {
+  if (errorCode(error) !== '23505') return undefined;
+  const constraint = (error as { constraint?: string }).constraint;
+  const known = constraint ? constraintColumns.get(constraint) : undefined;
+  return new StorageConflictError(table, known?.columns ?? tableSpecs[table].key);
+}
+
+/** PostgreSQL text cannot hold U+0000: such a value can match nothing stored, and cannot be stored. */
+const holdsNul = (value: unknown) => typeof value === 'string' && value.includes('\u0000');
+
+function checkTable(table: string): asserts table is TableName {
+  if (!Object.hasOwn(tableSpecs, table)) throw new Error(`No table "${table}"`);
+}
+
+/** A row for the database: JSON columns as JSON text, undefined values left out. */
+function encode(table: TableName, row: Row): Row {
+  const json: readonly string[] = tableSpecs[table].json;
+  const encoded: Row = {};
+  for (const [column, value] of Object.entries(row)) {
+    if (value === undefined) continue;
+    if (json.includes(column)) {
+      encoded[column] = value === null ? null : JSON.stringify(value);
+    } else {
+      if (holdsNul(value)) throw new Error(`${table}.${column}: text cannot contain the character U+0000`);
+      encoded[column] = value;
+    }
+  }
+  return encoded;
+}
+
+/** A row from the database, without the insertion sequence. */
+function decode(row: Row): Row {
+  const { _seq: _, ...rest } = row;
+  return rest;
+}
+
+/** Adds `where`'s conditions to a select, update or delete (any: the table is chosen at run time). */
+function applyWhere(table: TableName, query: any, where: Row): any {
+  const json: readonly string[] = tableSpecs[table].json;
+  for (const [column, wanted] of Object.entries(where)) {
+    if (wanted === undefined) throw new Error(`${table}: the filter on ${column} is undefined`);
+    if (json.includes(column)) throw new Error(`${table}: ${column} holds JSON and cannot be filtered on`);
+    const values = (Array.isArray(wanted) ? wanted : [wanted]).filter((value) => !holdsNul(value));
+    const scalars = values.filter((value) => value !== null);
+    const orNull = values.includes(null);
+    query = query.where((eb: any) => {
+      const alternatives = [];
+      if (scalars.length === 1) alternatives.push(eb(column, '=', scalars[0]));
+      else if (scalars.length > 1) alternatives.push(eb(column, 'in', scalars));
+      if (orNull) alternatives.push(eb(column, 'is', null));
+      return alternatives.length === 0 ? sql<boolean>`false` : eb.or(alternatives);
+    });
+  }
+  return query;
+}
+
+class SqlTransaction implements Transaction {
+  #open = true;
+  /** Set when a statement met a serialization failure: the attempt is then run again. */
+  retryable = false;
+
+  constructor(readonly trx: KyselyTransaction<any>) {}
+
+  end(): void {
+    this.#open = false;
+  }
+
+  async #run<R>(work: () => Promise<R>, table?: TableName): Promise<R> {
+    if (!this.#open) throw new Error('This transaction has ended: use the storage only inside its work function');
+    try {
+      return await work();
+    } catch (error) {
+      if (retryableCodes.has(errorCode(error) ?? '')) this.retryable = true;
+      const conflict = table ? conflictFrom(table, error) : undefined;
+      throw conflict ?? error;
+    }
+  }
+
+  findOne<T extends TableName>(table: T, where: Where<Tables[T]>): Promise<Tables[T] | undefined> {
+    return this.find(table, where, { limit: 1 }).then((rows) => rows[0]);
+  }
+
+  find<T extends TableName>(table: T, where: Where<Tables[T]>, options: FindOptions<Tables[T]> = {}): Promise<Tables[T][]> {
+    checkTable(table);
+    return this.#run(async () => {
+      const name: string = table;
+      let query = applyWhere(table, this.trx.selectFrom(name).selectAll(), where as Row);
+      for (const [column, direction] of options.orderBy ?? []) query = query.orderBy(column, direction);
+      query = query.orderBy('_seq', 'asc');
+      if (options.limit !== undefined) query = query.limit(options.limit);
+      const rows = await query.execute();
+      return (rows as Row[]).map(decode) as unknown as Tables[T][];
+    });
+  }
+
+  count<T extends TableName>(table: T, where: Where<Tables[T]>): Promise<number> {
+    checkTable(table);
+    return this.#run(async () => {
+      const name: string = table;
+      const query = applyWhere(table, this.trx.selectFrom(name).select((eb) => eb.fn.countAll().as('count')), where as Row);
+      const row = await query.executeTakeFirstOrThrow();
+      return Number(row.count);
+    });
+  }
+
+  insert<T extends TableName>(table: T, row: Tables[T]): Promise<void> {
+    checkTable(table);
+    return this.#run(async () => {
+      const name: string = table;
+      await this.trx.insertInto(name).values(encode(table, row as unknown as Row)).execute();
+    }, table);
+  }
+
+  update<T extends TableName>(table: T, where: Where<Tables[T]>, patch: Partial<Tables[T]>): Promise<number> {
+    checkTable(table);
+    for (const column of tableSpecs[table].key) {
+      if (column in patch) throw new Error(`${table}: an update cannot change the key column ${column}`);
+    }
+    const values = encode(table, patch as Row);
+    if (Object.keys(values).length === 0) return this.count(table, where);
+    return this.#run(async () => {
+      const name: string = table;
+      const result = await applyWhere(table, this.trx.updateTable(name).set(values), where as Row).executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    }, table);
+  }
+
+  delete<T extends TableName>(table: T, where: Where<Tables[T]>): Promise<number> {
+    checkTable(table);
+    return this.#run(async () => {
+      const name: string = table;
+      const result = await applyWhere(table, this.trx.deleteFrom(name), where as Row).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    });
+  }
+}
+
+/** Thrown when a transaction still met serialization failures after every attempt. */
+export class StorageBusyError extends Error {
+  constructor(attempts: number, options: { cause: unknown }) {
+    super(`The transaction met a conflicting one ${attempts} times in a row`, options);
+    this.name = 'StorageBusyError';
+  }
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class SqlStorage implements Storage {
+  readonly db: Database;
+  readonly #claims: Claims;
+  readonly #onClose: (() => Promise<void>) | undefined;
+  readonly #maxAttempts: number;
+  #closed: Promise<void> | undefined;
+
+  constructor(options: SqlStorageOptions) {
+    this.db = options.db;
+    this.#claims = options.claims;
+    this.#onClose = options.onClose;
+    this.#maxAttempts = options.maxAttempts ?? 30;
+  }
+
+  async transaction<T>(work: (tx: Transaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      let tx: SqlTransaction | undefined;
+      try {
+        let begin = this.db.transaction().setIsolationLevel('serializable');
+        if (options.readOnly) begin = begin.setAccessMode('read only');
+        return await begin.execute(async (trx) => {
+          tx = new SqlTransaction(trx);
+          try {
+            return await work(tx);
+          } finally {
+            // Kysely commits after this returns; the transaction object is done either way.
+            tx.end();
+          }
+        });
+      } catch (error) {
+        // A serialization failure may surface at commit, or inside `work`, which may have
+        // caught it and thrown something of its own: either way, this attempt ran on a
+        // snapshot that lost, so it runs again.
+        const retry = retryableCodes.has(errorCode(error) ?? '') || tx?.retryable === true;
+        if (!retry) throw error;
+        if (attempt >= this.#maxAttempts) throw new StorageBusyError(attempt, { cause: error });
+        // Jittered backoff: the transactions that collided should not collide again.
+        await pause(Math.random() * Math.min(100, 2 ** attempt));
+      }
+    }
+  }
+
+  claim(key: string): Promise<Claim | null> {
+    return this.#claims.claim(key);
+  }
+
+  close(): Promise<void> {
+    this.#closed ??= (async () => {
+      await this.#claims.close();
+      await this.db.destroy();
+      await this.#onClose?.();
+    })();
+    return this.#closed;
+  }
+}
+
+/**
+ * Brings the schema up to date (every migration in migrations/, in order); throws on failure.
+ * `schema`: where the tables are (the connection's search path names it first); Kysely's
+ * migration bookkeeping goes there too, or it would find another schema's and skip the work.
+ */
+export async function migrate(db: Database, schema?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName;
+    throw new Error(`Database migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
+/** Claims held in this process only: for a storage that one process opens (PGlite). */
+export class ProcessClaims implements Claims {
+  readonly #held = new Set<string>();
+
+  async claim(key: string): Promise<Claim | null> {
+    if (this.#held.has(key)) return null;
+    this.#held.add(key);
+    let released = false;
+    return {
+      release: async () => {
+        if (released) return;
+        released = true;
+        this.#held.delete(key);
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    this.#held.clear();
+  }
+}

@@ -1,4 +1,6 @@
-// Problem details (RFC 9457, `application/problem+json`) as the sandbox answers them.
+// Problem details (RFC 9457, `application/problem+json`) as the sandbox answers them; `code` is one
+// of the SDK's ApiErrorCodes, so the sandbox answers no code a client cannot know.
+import type { ApiErrorCode } from '@memberkit/sdk';
 
 export interface FieldError {
   field: string;
@@ -11,7 +13,7 @@ export interface ProblemBody {
   title: string;
   status: number;
   detail: string;
-  code: string;
+  code: ApiErrorCode;
   errors?: FieldError[];
   [extension: string]: unknown;
 }
@@ -34,14 +36,14 @@ const titles: Record<number, string> = {
 /** Thrown by a handler to answer with a problem; the dispatcher turns it into the response. */
 export class Problem extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ApiErrorCode;
   readonly errors: FieldError[] | undefined;
   readonly extensions: Record<string, unknown>;
   readonly headers: Record<string, string>;
 
   constructor(
     status: number,
-    code: string,
+    code: ApiErrorCode,
     detail: string,
     options: {
       errors?: FieldError[];

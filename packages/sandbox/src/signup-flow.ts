@@ -16,7 +16,7 @@ import {
   type ApplicationStatus,
   type Quote,
 } from '@memberkit/sdk/calculators';
-import type { Discount, MembershipType } from '@memberkit/sdk';
+import type { Discount, DiscountRefusal, MembershipType } from '@memberkit/sdk';
 import { randomToken } from './auth.js';
 import { Problem, fieldError, type FieldError } from './problems.js';
 import { soldTerm } from './terms.js';
@@ -30,17 +30,18 @@ import type {
   SignupRecord,
 } from './store.js';
 
-const discountMessages: Record<string, string> = {
+const discountMessages: Record<DiscountRefusal, string> = {
   unknown: 'This discount code does not exist.',
   expired: 'This discount code has expired.',
   not_yet_valid: 'This discount code is not valid yet.',
   used_up: 'This discount code has been used up.',
   not_for_this_type: 'This discount code does not apply to this membership.',
   currency_mismatch: 'This discount code is in another currency.',
+  conflicting_discount: 'This discount code cannot be used.',
 };
 
-function invalidDiscount(reason: string, field: string): Problem {
-  return new Problem(422, 'invalid_discount', discountMessages[reason] ?? 'This discount code cannot be used.', {
+function invalidDiscount(reason: DiscountRefusal, field: string): Problem {
+  return new Problem(422, 'invalid_discount', discountMessages[reason], {
     errors: [fieldError(field, reason, field, discountMessages[reason])],
     extensions: { reason },
   });

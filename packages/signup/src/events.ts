@@ -3,7 +3,7 @@
 // detail, so details hold plain data only (structured-cloneable) and never the member token.
 import type {
   Discount,
-  DiscountRefusal as CheckedDiscountRefusal,
+  DiscountCheckRefusal as CheckedDiscountRefusal,
   Membership,
   MembershipType,
   Organization,

@@ -138,7 +138,9 @@ function confirm(context: BaseContext) {
 
   const signup = store.state.signups[record.signup_id]!;
   if (signup.status !== 'awaiting_payment') {
-    throw new Problem(409, 'conflict', `This signup is ${signup.status}; it cannot be paid.`);
+    throw new Problem(409, 'checkout_closed', `This signup is ${signup.status}; it cannot be paid. Nothing was charged.`, {
+      extensions: { signup_id: signup.id, closed_reason: 'refused', replaced_by: null },
+    });
   }
   try {
     completeSignup(store, signup, today);

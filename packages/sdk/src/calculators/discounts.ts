@@ -17,9 +17,13 @@ export interface DiscountTerms {
   times_redeemed?: number | null;
 }
 
-export type DiscountRefusal = 'expired' | 'not_yet_valid' | 'used_up' | 'not_for_this_type';
+/**
+ * Why `checkDiscount` refuses a code: the refusals the terms alone decide. The API's full list
+ * (`DiscountRefusal`, `discountRefusals`, with `unknown` and the pricing refusals) includes these.
+ */
+export type DiscountCheckRefusal = 'expired' | 'not_yet_valid' | 'used_up' | 'not_for_this_type';
 
-export type DiscountCheck = { ok: true } | { ok: false; reason: DiscountRefusal };
+export type DiscountCheck = { ok: true } | { ok: false; reason: DiscountCheckRefusal };
 
 /**
  * Whether `discount` can be redeemed for `membership_type_id` on day `on`. Both ends of the
@@ -32,7 +36,7 @@ export const checkDiscount = (
   { membership_type_id: typeId, on }: { membership_type_id: string; on: DateString },
 ): DiscountCheck => {
   const { valid_from: from, valid_until: until, max_redemptions: max, membership_type_ids: ids } = discount;
-  const refuse = (reason: DiscountRefusal): DiscountCheck => ({ ok: false, reason });
+  const refuse = (reason: DiscountCheckRefusal): DiscountCheck => ({ ok: false, reason });
   if (until != null && compareDates(on, until) > 0) return refuse('expired');
   if (from != null && compareDates(on, from) < 0) return refuse('not_yet_valid');
   if (max != null && (discount.times_redeemed ?? 0) >= max) return refuse('used_up');

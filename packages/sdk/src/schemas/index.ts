@@ -15,4 +15,5 @@ export * from './me.js';
 export * from './company.js';
 export * from './permissions.js';
 export * from './problem.js';
+export * from './codes.js';
 export * from './params.js';

@@ -112,6 +112,11 @@ export class MemoryStorage implements Storage {
     return result;
   }
 
+  /** Whether a transaction is running now (`runSync` and `load` are refused meanwhile). */
+  get inTransaction(): boolean {
+    return this.#active;
+  }
+
   /**
    * Runs `work` at once, synchronously, as one transaction (undone if it throws): for the
    * sandbox's synchronous helpers between requests. Refused while a transaction runs.

@@ -37,13 +37,10 @@ export async function deliverMessage(delivery: OutboxDelivery, row: OutboxRecord
   return true;
 }
 
-/** Delivers the messages with these keys that are still unsent. */
-export async function deliverMessages(delivery: OutboxDelivery, keys: readonly { organization_id: string; id: string }[]): Promise<number> {
+/** Delivers messages just committed (as they were written). */
+export async function deliverMessages(delivery: OutboxDelivery, rows: readonly OutboxRecord[]): Promise<number> {
   let sent = 0;
-  for (const key of keys) {
-    const row = await delivery.storage.transaction((tx) => tx.findOne('outbox', { ...key, sent_at: null }), { readOnly: true });
-    if (row && (await deliverMessage(delivery, row))) sent += 1;
-  }
+  for (const row of rows) if (await deliverMessage(delivery, row)) sent += 1;
   return sent;
 }
 

@@ -70,13 +70,28 @@ export async function settleCheckout(ctx: DomainContext, checkout: CheckoutRecor
   return { status: 'open', signup_id: signup.id };
 }
 
+/**
+ * formatMoney, remembered: an organization's receipts repeat a few amounts (its plans' prices),
+ * and building an Intl.NumberFormat costs more than the rest of a receipt.
+ */
+const amounts = new Map<string, string>();
+function amountText(minor: number, currency: string, locale: string): string {
+  const key = `${minor}|${currency}|${locale}`;
+  let text = amounts.get(key);
+  if (text === undefined) {
+    if (amounts.size >= 512) amounts.clear();
+    amounts.set(key, (text = formatMoney(minor, currency, locale)));
+  }
+  return text;
+}
+
 /** The payer's receipt, in the outbox. */
 async function sendReceipt(ctx: DomainContext, signup: SignupRecord, payment: PaymentRecord): Promise<void> {
   const org = ctx.organization;
   const member = await ctx.tx.findOne('members', { organization_id: org.id, id: signup.member_id });
   const membership = await ctx.tx.findOne('memberships', { organization_id: org.id, id: signup.membership_ids[0]! });
   if (!member || !membership) return;
-  const amount = formatMoney(payment.amount, payment.currency, org.locale);
+  const amount = amountText(payment.amount, payment.currency, org.locale);
   const what = signup.renewal_of ? `the renewal of your ${membership.membership_name} membership` : `your ${membership.membership_name} membership`;
   await ctx.send({
     kind: 'receipt',

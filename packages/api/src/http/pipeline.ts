@@ -13,7 +13,7 @@ import { Problem, fieldError } from '../domain/problems.js';
 import type { Clock } from '../ports/clock.js';
 import type { MemberTokens } from '../ports/member-tokens.js';
 import type { Payments } from '../ports/payments.js';
-import type { IdempotencyRecord, OrganizationRecord } from '../ports/records.js';
+import type { IdempotencyRecord, OrganizationRecord, OutboxRecord } from '../ports/records.js';
 import type { Storage, Transaction } from '../ports/storage.js';
 import { authorize, callerScope, identify, type Caller, type KeyMode } from './auth.js';
 import { readBody } from './body.js';
@@ -37,7 +37,8 @@ export class ResponseSchemaError extends Error {
 /** What one run of a transaction's work leaves to do once it commits. */
 export interface Aftermath {
   effects: (() => Promise<void>)[];
-  messages: { organization_id: string; id: string }[];
+  /** The messages it wrote to the outbox, to deliver. */
+  messages: OutboxRecord[];
 }
 
 export interface PipelineDeps {
@@ -77,16 +78,16 @@ export function domainContext(
     timestamp: () => new Date(now).toISOString(),
     afterCommit: (effect) => void aftermath.effects.push(effect),
     async send(message: OutgoingMessage) {
-      const id = ids.next('msg');
-      await tx.insert('outbox', {
+      const row: OutboxRecord = {
         organization_id: organization.id,
-        id,
+        id: ids.next('msg'),
         ...message,
         created_at: new Date(now).toISOString(),
         sent_at: null,
         attempts: 0,
-      });
-      aftermath.messages.push({ organization_id: organization.id, id });
+      };
+      await tx.insert('outbox', row);
+      aftermath.messages.push(row);
     },
   };
 }

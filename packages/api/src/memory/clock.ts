@@ -24,6 +24,8 @@ export class SettableClock implements Clock {
   #today: string | null;
   #setAt = Date.now();
   readonly #timeZone: string;
+  /** The offset of a fixed today from the real clock (ms), computed once per `setToday`. */
+  #offset: number | null = null;
 
   constructor(options: SettableClockOptions = {}) {
     this.#timeZone = options.timeZone ?? 'UTC';
@@ -38,8 +40,8 @@ export class SettableClock implements Clock {
   now(): number {
     const real = Date.now();
     if (this.#today === null) return real;
-    const realDateWhenSet = localDate(new Date(this.#setAt), this.#timeZone);
-    return real + daysBetween(realDateWhenSet, this.#today) * 86_400_000;
+    this.#offset ??= daysBetween(localDate(new Date(this.#setAt), this.#timeZone), this.#today) * 86_400_000;
+    return real + this.#offset;
   }
 
   today(timeZone: string): string {
@@ -54,6 +56,7 @@ export class SettableClock implements Clock {
     const next = date === null ? null : checkDate(date);
     if (rebase || this.#today === null) this.#setAt = Date.now();
     this.#today = next;
+    this.#offset = null;
   }
 }
 

@@ -3,7 +3,7 @@
  * Kysely on PGlite (embedded, a data directory) or PostgreSQL (DATABASE_URL).
  * @module
  */
-export { SqlStorage, StorageBusyError, migrate, type Claims, type SqlStorageOptions } from './storage/sql-storage.js';
+export { SqlStorage, StorageBusyError, migrate, type Claims, type SqlStorageOptions, type StorageStats, type RetryListener } from './storage/sql-storage.js';
 export { openPgliteStorage, DataDirectoryInUseError, type PgliteStorageOptions } from './storage/pglite.js';
 export { openPostgresStorage, type PostgresStorageOptions } from './storage/postgres.js';
 export { createServer, openStorage, type CreateServerOptions, type MemberkitServer, type ServerPorts } from './server.js';

@@ -66,6 +66,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'memberkit-server' } });
   const clock = options.clock ?? systemClock;
   const storage = options.storage ?? (await openStorage(config));
+  storage.onRetry = (attempt, error) =>
+    logger.debug({ attempt, reason: (error as { detail?: string } | null)?.detail ?? String(error) }, 'transaction run again after a serialization failure');
   let accepting = true;
   try {
     const memberTokens = new SignedMemberTokens({ db: storage.db, clock, maxTtl: config.memberTokenTtl });

@@ -128,6 +128,22 @@ describe('the HTTP front', () => {
     });
   });
 
+  describe('text PostgreSQL cannot store', () => {
+    it('a JSON string holding U+0000 is refused with its fields named, before the API', async () => {
+      handled = [];
+      const response = await fetch(`${base}/v1/organizations/club/members`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'a@example.org', first_name: 'A\u0000', fields: { list: ['ok', 'b\u0000'] } }),
+      });
+      assert.equal(response.status, 400);
+      const body = await response.json();
+      assert.equal(body.code, 'validation_failed');
+      assert.deepEqual(body.errors.map((error: { field: string }) => error.field), ['first_name', 'fields.list.1']);
+      assert.deepEqual(handled, []);
+    });
+  });
+
   describe('rate limits on sign-in, signups and discount checks', () => {
     it('per client: the fourth signup in a burst gets 429 rate_limited with Retry-After; reads are not limited', async () => {
       const signup = () => fetch(`${base}/v1/organizations/club/signups`, { method: 'POST', body: '{}' });

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { storageSuite } from '@memberkit/api/testing';
 import { openPostgresStorage } from '../src/index.js';
 import { describePostgres, freshSchema } from './databases.js';
+import { conflictBehaviour } from './storage-behaviour.js';
 
 describePostgres('SQL storage on PostgreSQL', (url) => {
   const schemaOf = new WeakMap<object, string>();
@@ -19,4 +20,5 @@ describePostgres('SQL storage on PostgreSQL', (url) => {
       openSecond: (first) => openPostgresStorage({ url, schema: schemaOf.get(first)!, poolSize: 4, migrate: false }),
     },
   );
+  conflictBehaviour('PostgreSQL', () => openPostgresStorage({ url, schema: freshSchema(), poolSize: 2 }), { sql: true });
 });

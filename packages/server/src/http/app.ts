@@ -60,6 +60,33 @@ async function readBody(request: Request, limit: number): Promise<Uint8Array<Arr
   return body;
 }
 
+/** The JSON paths (`member.first_name`, `fields.bio`) of strings holding U+0000. */
+function nulPaths(value: unknown, path: string[] = []): string[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [path.join('.') || '(the body)'] : [];
+  if (Array.isArray(value)) return value.flatMap((item, index) => nulPaths(item, [...path, String(index)]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => [...(key.includes('\u0000') ? [[...path, key].join('.')] : []), ...nulPaths(item, [...path, key])]);
+  return [];
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000, so a JSON body with one in a string is refused here with
+ * the fields named (any other host would store it; none of the API's fields has a use for it).
+ */
+function refuseNul(body: Uint8Array): Response | null {
+  if (!body.includes(0) && !/\\u0000/i.test(new TextDecoder().decode(body))) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder().decode(body));
+  } catch {
+    return null; // Not JSON: the API answers that.
+  }
+  const fields = nulPaths(parsed);
+  if (fields.length === 0) return null;
+  return problem(400, 'validation_failed', 'Text cannot contain the character U+0000.', {}, {
+    errors: fields.map((field) => ({ field, code: 'invalid_characters', message: 'Text cannot contain the character U+0000.' })),
+  });
+}
+
 /** Headers the API sets for a host without CORS of its own: the server decides those itself. */
 const corsHeaders = ['access-control-allow-origin', 'access-control-allow-credentials', 'access-control-expose-headers', 'access-control-allow-headers', 'access-control-allow-methods', 'access-control-max-age'];
 
@@ -148,6 +175,8 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
         // The rest of the body is not read: the connection cannot carry another request.
         return problem(413, 'payload_too_large', `The request body is larger than ${options.bodyLimit} bytes.`, { Connection: 'close' });
       }
+      const refused = body ? refuseNul(body) : null;
+      if (refused) return refused;
       const forwarded = new Request(url, {
         method: request.method,
         headers: request.headers,

@@ -3,6 +3,7 @@
 // The published `kysely-pglite` dialect brings a CLI toolchain along; this is all of it we need.
 import type { PGlite } from '@electric-sql/pglite';
 import {
+  AbortedTransactionError,
   CompiledQuery,
   PostgresAdapter,
   PostgresIntrospector,
@@ -63,8 +64,11 @@ class PgliteDriver implements Driver {
     await connection.executeQuery(CompiledQuery.raw(statement));
   }
 
-  async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('commit'));
+  async commitTransaction(): Promise<void> {
+    // PostgreSQL answers COMMIT with a ROLLBACK tag when an earlier statement failed and left the
+    // transaction aborted (work that caught the error and went on): that is no commit.
+    const result = await this.#connection.db.query('commit');
+    if (result.command?.toUpperCase() === 'ROLLBACK') throw new AbortedTransactionError();
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {

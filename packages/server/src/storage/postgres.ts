@@ -25,11 +25,9 @@ const types = {
 };
 
 function connection(options: PostgresStorageOptions): pg.ClientConfig {
-  return {
-    connectionString: options.url,
-    types,
-    ...(options.schema ? { options: `-c search_path=${quoteIdentifier(options.schema)}` } : {}),
-  };
+  const settings = ['-c enable_seqscan=off'];
+  if (options.schema) settings.push(`-c search_path=${quoteIdentifier(options.schema)}`);
+  return { connectionString: options.url, types, options: settings.join(' ') };
 }
 
 function quoteIdentifier(name: string): string {

@@ -35,6 +35,16 @@ export interface SqlStorageOptions {
   maxAttempts?: number;
 }
 
+/** Told of each attempt that runs again (the server logs them at debug level). */
+export type RetryListener = (attempt: number, error: unknown) => void;
+
+/** Counts of what the storage did (the bench reports them; /readyz could). */
+export interface StorageStats {
+  transactions: number;
+  /** Attempts run again after a serialization failure or deadlock. */
+  retries: number;
+}
+
 /** PostgreSQL's codes for "run it again": serialization failure, deadlock detected. */
 const retryableCodes = new Set(['40001', '40P01']);
 
@@ -160,8 +170,25 @@ class SqlTransaction implements Transaction {
     checkTable(table);
     return this.#run(async () => {
       const name: string = table;
-      await this.trx.insertInto(name).values(encode(table, row as unknown as Row)).execute();
+      const values = encode(table, row as unknown as Row);
+      // ON CONFLICT DO NOTHING: a taken key is refused without aborting the transaction, as the
+      // memory storage refuses it (the caller may go on). Under SERIALIZABLE, a row that a
+      // concurrent transaction committed meanwhile is a serialization failure instead.
+      const result = await this.trx.insertInto(name).values(values).onConflict((conflict) => conflict.doNothing()).executeTakeFirst();
+      if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 0) throw await this.#conflictOf(table, row as unknown as Row);
     }, table);
+  }
+
+  /** Which of the table's unique column sets (the key first) `row` collides with. */
+  async #conflictOf(table: TableName, row: Row): Promise<StorageConflictError> {
+    const spec = tableSpecs[table];
+    for (const columns of [spec.key, ...spec.unique] as readonly (readonly string[])[]) {
+      const where = Object.fromEntries(columns.map((column) => [column, row[column] ?? null]));
+      const name: string = table;
+      const taken = await applyWhere(table, this.trx.selectFrom(name).select(sql`1`.as('taken')), where).executeTakeFirst();
+      if (taken) return new StorageConflictError(table, columns);
+    }
+    return new StorageConflictError(table, spec.key);
   }
 
   update<T extends TableName>(table: T, where: Where<Tables[T]>, patch: Partial<Tables[T]>): Promise<number> {
@@ -171,10 +198,19 @@ class SqlTransaction implements Transaction {
     }
     const values = encode(table, patch as Row);
     if (Object.keys(values).length === 0) return this.count(table, where);
+    // A change of a unique column may collide: a savepoint keeps the transaction usable then.
+    const unique = tableSpecs[table].unique.some((columns) => columns.some((column) => column in values));
     return this.#run(async () => {
       const name: string = table;
-      const result = await applyWhere(table, this.trx.updateTable(name).set(values), where as Row).executeTakeFirst();
-      return Number(result.numUpdatedRows);
+      if (unique) await sql`savepoint storage_update`.execute(this.trx);
+      try {
+        const result = await applyWhere(table, this.trx.updateTable(name).set(values), where as Row).executeTakeFirst();
+        if (unique) await sql`release savepoint storage_update`.execute(this.trx);
+        return Number(result.numUpdatedRows);
+      } catch (error) {
+        if (unique && errorCode(error) === '23505') await sql`rollback to savepoint storage_update`.execute(this.trx);
+        throw error;
+      }
     }, table);
   }
 
@@ -204,6 +240,9 @@ export class SqlStorage implements Storage {
   readonly #onClose: (() => Promise<void>) | undefined;
   readonly #maxAttempts: number;
   #closed: Promise<void> | undefined;
+  readonly stats: StorageStats = { transactions: 0, retries: 0 };
+  /** Told of each attempt that runs again. */
+  onRetry: RetryListener | undefined;
 
   constructor(options: SqlStorageOptions) {
     this.db = options.db;
@@ -213,11 +252,15 @@ export class SqlStorage implements Storage {
   }
 
   async transaction<T>(work: (tx: Transaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    this.stats.transactions += 1;
     for (let attempt = 1; ; attempt++) {
       let tx: SqlTransaction | undefined;
       try {
-        let begin = this.db.transaction().setIsolationLevel('serializable');
-        if (options.readOnly) begin = begin.setAccessMode('read only');
+        // Reads only: one consistent snapshot without predicate locks (REPEATABLE READ), so that
+        // the many reads of signup pages never make writers fail their serialization checks.
+        const begin = options.readOnly
+          ? this.db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only')
+          : this.db.transaction().setIsolationLevel('serializable');
         return await begin.execute(async (trx) => {
           tx = new SqlTransaction(trx);
           try {
@@ -234,6 +277,8 @@ export class SqlStorage implements Storage {
         const retry = retryableCodes.has(errorCode(error) ?? '') || tx?.retryable === true;
         if (!retry) throw error;
         if (attempt >= this.#maxAttempts) throw new StorageBusyError(attempt, { cause: error });
+        this.stats.retries += 1;
+        this.onRetry?.(attempt, error);
         // Jittered backoff: the transactions that collided should not collide again.
         await pause(Math.random() * Math.min(100, 2 ** attempt));
       }

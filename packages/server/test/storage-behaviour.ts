@@ -1,0 +1,52 @@
+// What the SQL storages promise beyond the port's conformance suite, run on PGlite, PostgreSQL
+// and (for parity) the memory storage: a refused write inside a transaction leaves it usable, as
+// in memory; a database error that the work swallows never commits silently.
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { StorageConflictError, type Storage } from '@memberkit/api';
+import { sampleRows } from '@memberkit/api/testing';
+
+export function conflictBehaviour(label: string, createStorage: () => Promise<Storage>, options: { sql: boolean }): void {
+  it(`${label}: a conflict caught inside the work leaves the transaction usable, and its other writes commit`, async () => {
+    const storage = await createStorage();
+    try {
+      const { members, companies } = sampleRows('org_a');
+      await storage.transaction((tx) => tx.insert('members', members));
+      await storage.transaction(async (tx) => {
+        await tx.insert('companies', companies);
+        await assert.rejects(tx.insert('members', { ...members, id: 'other' }), (error: unknown) => error instanceof StorageConflictError && error.columns.includes('email'));
+        await assert.rejects(tx.insert('members', members), (error: unknown) => error instanceof StorageConflictError && error.columns.includes('id'));
+        await tx.insert('members', { ...members, id: 'bob', email: 'bob@example.org' });
+        await assert.rejects(tx.update('members', { organization_id: 'org_a', id: 'bob' }, { email: members.email }), StorageConflictError);
+        await tx.update('members', { organization_id: 'org_a', id: 'bob' }, { first_name: 'Bob' });
+      });
+      const stored = await storage.transaction((tx) => tx.find('members', {}));
+      assert.deepEqual(stored.map((row) => [row.id, row.email, row.first_name]), [
+        [members.id, members.email, members.first_name],
+        ['bob', 'bob@example.org', 'Bob'],
+      ]);
+      assert.equal(await storage.transaction((tx) => tx.count('companies', {})), 1);
+    } finally {
+      await storage.close();
+    }
+  });
+
+  if (options.sql) {
+    it(`${label}: a database error the work swallows fails the commit instead of losing its writes quietly`, async () => {
+      const storage = await createStorage();
+      try {
+        const { members, companies } = sampleRows('org_a');
+        const swallowing = storage.transaction(async (tx) => {
+          await tx.insert('companies', companies);
+          // A NOT NULL column left out: the database refuses it and aborts the transaction.
+          await tx.insert('members', { ...members, email: undefined as unknown as string }).catch(() => {});
+          return 'done';
+        });
+        await assert.rejects(swallowing, /rolled back/);
+        assert.equal(await storage.transaction((tx) => tx.count('companies', {})), 0);
+      } finally {
+        await storage.close();
+      }
+    });
+  }
+}

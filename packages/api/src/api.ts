@@ -76,7 +76,23 @@ export interface MembershipApi {
 
 export type { CheckoutSettlement };
 
+const ports = {
+  storage: ['transaction', 'claim'],
+  payments: ['createCheckout', 'retrieveCheckout', 'capturePayment', 'expireCheckout'],
+  mailer: ['send'],
+  clock: ['now', 'today'],
+  memberTokens: ['issue', 'verify'],
+} as const;
+
 export function createMembershipApi(options: MembershipApiOptions): MembershipApi {
+  // A host wired without a port would fail at its first use of it, far from the mistake.
+  for (const [port, methods] of Object.entries(ports)) {
+    const given = (options as unknown as Record<string, Record<string, unknown> | undefined>)[port];
+    const missing = methods.filter((method) => typeof given?.[method] !== 'function');
+    if (missing.length > 0) {
+      throw new TypeError(`createMembershipApi: the ${port} port ${given ? `lacks ${missing.join(', ')}` : 'is missing'}`);
+    }
+  }
   const { storage, payments, mailer, clock, memberTokens } = options;
   const onError = options.onError ?? ((error: unknown, during: string) => console.error(`@memberkit/api: ${during}:`, error));
   const checkout: CheckoutSettings = {

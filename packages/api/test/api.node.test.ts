@@ -154,3 +154,15 @@ describe('createMembershipApi', () => {
     assert.equal(await api.deliverOutbox(), 0, 'nothing left to send');
   });
 });
+
+describe('createMembershipApi’s options', () => {
+  it('a missing port, or one without a method the API calls, is a clear error at creation', () => {
+    const host = memorySuiteHost();
+    const { storage, payments, mailer, clock, memberTokens } = host;
+    const ports = { storage, payments, mailer, clock, memberTokens };
+    assert.throws(() => createMembershipApi({ ...ports, mailer: undefined as unknown as Mailer }), /the mailer port is missing/);
+    const noCapture = { createCheckout: payments.createCheckout.bind(payments), retrieveCheckout: payments.retrieveCheckout.bind(payments), expireCheckout: payments.expireCheckout.bind(payments) };
+    assert.throws(() => createMembershipApi({ ...ports, payments: noCapture as unknown as Payments }), /the payments port lacks capturePayment/);
+    assert.ok(createMembershipApi(ports).handle);
+  });
+});

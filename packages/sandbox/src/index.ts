@@ -21,6 +21,7 @@ import {
   createMembershipApi,
   defaultSecretKey,
   demoData,
+  memberRecord,
   problemResponse,
   randomHex,
   routeName,
@@ -414,17 +415,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       const normalized = normalizeEmail(email);
       const expiresIn = tokenOptions.expiresIn ?? null;
       const existing = storage.rows('members', { organization_id: organizationId, email: normalized })[0];
-      const member = (id: string): MemberRecord => ({
-        organization_id: organizationId,
-        id,
-        email: normalized,
-        first_name: tokenOptions.first_name ?? null,
-        last_name: tokenOptions.last_name ?? null,
-        company_id: null,
-        fields: {},
-        created_at: new Date(clock.now()).toISOString(),
-        created_by_signup: null,
-      });
+      const member = (id: string): MemberRecord =>
+        memberRecord(organizationId, id, new Date(clock.now()).toISOString(), {
+          email: normalized,
+          first_name: tokenOptions.first_name ?? null,
+          last_name: tokenOptions.last_name ?? null,
+        });
       let memberId = existing?.id;
       if (!memberId && !storage.inTransaction) {
         memberId = `mem_${randomHex(8)}`;

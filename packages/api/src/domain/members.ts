@@ -46,19 +46,24 @@ export interface NewMember {
   created_by_signup?: string | null;
 }
 
-/** Stores a new member (names trimmed, empty ones null); the email must be free. */
-export async function createMember(ctx: DomainContext, init: NewMember): Promise<MemberRecord> {
-  const member: MemberRecord = {
-    organization_id: ctx.organization.id,
-    id: ctx.ids.next('mem'),
+/** A new member's record (email normalized, names trimmed, empty ones null). */
+export function memberRecord(organizationId: string, id: string, createdAt: string, init: NewMember): MemberRecord {
+  return {
+    organization_id: organizationId,
+    id,
     email: normalizeEmail(init.email),
     first_name: init.first_name?.trim() || null,
     last_name: init.last_name?.trim() || null,
     company_id: init.company_id ?? null,
     fields: structuredClone(init.fields ?? {}),
-    created_at: ctx.timestamp(),
+    created_at: createdAt,
     created_by_signup: init.created_by_signup ?? null,
   };
+}
+
+/** Stores a new member; the email must be free. */
+export async function createMember(ctx: DomainContext, init: NewMember): Promise<MemberRecord> {
+  const member = memberRecord(ctx.organization.id, ctx.ids.next('mem'), ctx.timestamp(), init);
   await ctx.tx.insert('members', member);
   return member;
 }

@@ -9,6 +9,8 @@ import { MemoryMemberTokens } from '../memory/member-tokens.js';
 import { MemoryPayments } from '../memory/payments.js';
 import { MemoryStorage, type MemorySnapshot } from '../memory/storage.js';
 import { randomHex } from '../random.js';
+import { memberRecord } from '../domain/members.js';
+import { normalizeEmail } from '@memberkit/sdk/calculators';
 import { apiSuiteToday, type ApiSuiteHost, type SuitePayment } from './api-suite.js';
 
 export interface MemorySuiteHost extends ApiSuiteHost {
@@ -74,20 +76,9 @@ export function memorySuiteHost({ baseUrl = 'https://api.memberkit.test/v1' }: {
       return { paid: false, status: 409, code: 'checkout_closed' };
     },
     async memberToken(organizationId, email) {
-      const normalized = email.trim().toLowerCase();
-      let member = storage.rows('members', { organization_id: organizationId, email: normalized })[0];
+      let member = storage.rows('members', { organization_id: organizationId, email: normalizeEmail(email) })[0];
       if (!member) {
-        member = {
-          organization_id: organizationId,
-          id: `mem_${randomHex(8)}`,
-          email: normalized,
-          first_name: null,
-          last_name: null,
-          company_id: null,
-          fields: {},
-          created_at: new Date(clock.now()).toISOString(),
-          created_by_signup: null,
-        };
+        member = memberRecord(organizationId, `mem_${randomHex(8)}`, new Date(clock.now()).toISOString(), { email });
         await storage.transaction((tx) => tx.insert('members', member!));
       }
       return (await memberTokens.issue(organizationId, member.id, null)).token;

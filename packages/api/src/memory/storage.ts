@@ -31,19 +31,17 @@ type Undo = () => void;
 /** Everything stored, as plain rows per table (insertion order): what `snapshot()` answers. */
 export type MemorySnapshot = { [T in TableName]?: Tables[T][] };
 
-/** Values this storage copied and froze itself: deeply immutable, so rows may share them. */
-const frozen = new WeakSet<object>();
-
 /**
  * A deeply frozen copy of a JSON value, as `JSON.parse(JSON.stringify(value))` would make it
- * (undefined members dropped, in arrays null; non-finite numbers null), sharing what this storage
- * froze before: a row written back with its nested values unchanged copies none of them.
+ * (undefined members dropped, in arrays null; non-finite numbers null). A value frozen already is
+ * taken as immutable and shared (rows' nested values are, so a row written back with its nested
+ * values unchanged copies none of them).
  */
 function frozenCopy<T>(value: T): T {
   if (value === null || typeof value !== 'object') {
     return (typeof value === 'number' && !Number.isFinite(value) ? null : value) as T;
   }
-  if (frozen.has(value)) return value;
+  if (Object.isFrozen(value)) return value;
   let result: unknown;
   if (Array.isArray(value)) {
     result = value.map((item: unknown) => (item === undefined || typeof item === 'function' ? null : frozenCopy(item)));
@@ -55,8 +53,7 @@ function frozenCopy<T>(value: T): T {
     }
     result = object;
   }
-  frozen.add(Object.freeze(result as object));
-  return result as T;
+  return Object.freeze(result) as T;
 }
 
 /** JSON values copied (rows are JSON: this is the whole of structuredClone they need). */
@@ -64,7 +61,18 @@ function copy<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
-const encode = (row: Row, columns: readonly string[]) => JSON.stringify(columns.map((column) => row[column] ?? null));
+/**
+ * The values of `columns` as one string that no other values give: each string with its length
+ * in front, null, numbers and booleans by type (what the key and unique indexes are keyed by).
+ */
+function encode(row: Row, columns: readonly string[]): string {
+  let key = '';
+  for (const column of columns) {
+    const value = row[column] ?? null;
+    key += typeof value === 'string' ? `s${value.length}:${value}` : value === null ? 'z' : `${(typeof value)[0]}${String(value)};`;
+  }
+  return key;
+}
 
 function matches(row: Row, where: Row): boolean {
   for (const column in where) {
@@ -114,6 +122,12 @@ export class MemoryStorage implements Storage {
   readonly #claims = new Set<string>();
   readonly #commitListeners = new Set<() => void>();
   #seq = 0;
+  readonly #ops: Operations = {
+    find: (name, where, options) => this.#find(name, where, options),
+    insert: (name, row, undo) => this.#insert(name, row, undo),
+    update: (name, where, patch, undo) => this.#update(name, where, patch, undo),
+    delete: (name, where, undo) => this.#delete(name, where, undo),
+  };
   /** The running transaction's end: the next one starts after it. */
   #queue: Promise<unknown> = Promise.resolve();
   #active = false;
@@ -333,7 +347,8 @@ export class MemoryStorage implements Storage {
     for (const before of targets) {
       const pk = encode(before, spec.key);
       const entry = table.rows.get(pk)!;
-      const after = frozenCopy({ ...before, ...change });
+      // `before`'s values are frozen, and so are `change`'s: freezing the new row is enough.
+      const after = Object.freeze({ ...before, ...change });
       // Unique columns other than the key may change: check them before writing anything.
       const moves = table.indexes.slice(1).map((index) => ({ index, from: encode(before, index.columns), to: encode(after, index.columns) }));
       for (const { index, from, to } of moves) {
@@ -392,31 +407,98 @@ export class MemoryStorage implements Storage {
     return targets.length;
   }
 
-  #syncTransaction(undo: Undo[]): SyncTransaction {
-    return {
-      findOne: (table, where) => this.#find(table, where as Row, { limit: 1 })[0] as never,
-      find: (table, where, options) => this.#find(table, where as Row, options as unknown as FindOptions<Row>) as never,
-      count: (table, where) => this.#find(table, where as Row).length,
-      insert: (table, row) => this.#insert(table, row as unknown as Row, undo),
-      update: (table, where, patch) => this.#update(table, where as Row, patch as Row, undo),
-      delete: (table, where) => this.#delete(table, where as Row, undo),
-    };
+  #syncTransaction(undo: Undo[]): MemorySyncTransaction {
+    return new MemorySyncTransaction(this.#ops, undo);
   }
 
   #transaction(undo: Undo[], open: () => boolean): Transaction {
-    const sync = this.#syncTransaction(undo);
-    const guard = <A extends unknown[], R>(operation: (...args: A) => R) => async (...args: A): Promise<R> => {
-      if (!open()) throw new Error('This transaction has ended: use the storage only inside its work function');
-      return operation(...args);
-    };
-    return {
-      findOne: guard(sync.findOne),
-      find: guard(sync.find),
-      count: guard(sync.count),
-      insert: guard(sync.insert),
-      update: guard(sync.update),
-      delete: guard(sync.delete),
-    } as Transaction;
+    return new MemoryTransaction(this.#syncTransaction(undo), open);
+  }
+}
+
+/** The storage's operations, for its transaction objects (made once per storage). */
+interface Operations {
+  find(name: TableName, where: Row, options?: FindOptions<Row>): Row[];
+  insert(name: TableName, row: Row, undo: Undo[]): void;
+  update(name: TableName, where: Row, patch: Row, undo: Undo[]): number;
+  delete(name: TableName, where: Row, undo: Undo[]): number;
+}
+
+class MemorySyncTransaction implements SyncTransaction {
+  readonly #ops: Operations;
+  readonly #undo: Undo[];
+
+  constructor(ops: Operations, undo: Undo[]) {
+    this.#ops = ops;
+    this.#undo = undo;
+  }
+
+  findOne<T extends TableName>(table: T, where: Where<Tables[T]>): Tables[T] | undefined {
+    return this.#ops.find(table, where as Row, { limit: 1 })[0] as unknown as Tables[T] | undefined;
+  }
+
+  find<T extends TableName>(table: T, where: Where<Tables[T]>, options?: FindOptions<Tables[T]>): Tables[T][] {
+    return this.#ops.find(table, where as Row, options as FindOptions<Row> | undefined) as unknown as Tables[T][];
+  }
+
+  count<T extends TableName>(table: T, where: Where<Tables[T]>): number {
+    return this.#ops.find(table, where as Row).length;
+  }
+
+  insert<T extends TableName>(table: T, row: Tables[T]): void {
+    this.#ops.insert(table, row as unknown as Row, this.#undo);
+  }
+
+  update<T extends TableName>(table: T, where: Where<Tables[T]>, patch: Partial<Tables[T]>): number {
+    return this.#ops.update(table, where as Row, patch as Row, this.#undo);
+  }
+
+  delete<T extends TableName>(table: T, where: Where<Tables[T]>): number {
+    return this.#ops.delete(table, where as Row, this.#undo);
+  }
+}
+
+class MemoryTransaction implements Transaction {
+  readonly #sync: MemorySyncTransaction;
+  readonly #open: () => boolean;
+
+  constructor(sync: MemorySyncTransaction, open: () => boolean) {
+    this.#sync = sync;
+    this.#open = open;
+  }
+
+  #check(): void {
+    if (!this.#open()) throw new Error('This transaction has ended: use the storage only inside its work function');
+  }
+
+  async findOne<T extends TableName>(table: T, where: Where<Tables[T]>): Promise<Tables[T] | undefined> {
+    this.#check();
+    return this.#sync.findOne(table, where);
+  }
+
+  async find<T extends TableName>(table: T, where: Where<Tables[T]>, options?: FindOptions<Tables[T]>): Promise<Tables[T][]> {
+    this.#check();
+    return this.#sync.find(table, where, options);
+  }
+
+  async count<T extends TableName>(table: T, where: Where<Tables[T]>): Promise<number> {
+    this.#check();
+    return this.#sync.count(table, where);
+  }
+
+  async insert<T extends TableName>(table: T, row: Tables[T]): Promise<void> {
+    this.#check();
+    this.#sync.insert(table, row);
+  }
+
+  async update<T extends TableName>(table: T, where: Where<Tables[T]>, patch: Partial<Tables[T]>): Promise<number> {
+    this.#check();
+    return this.#sync.update(table, where, patch);
+  }
+
+  async delete<T extends TableName>(table: T, where: Where<Tables[T]>): Promise<number> {
+    this.#check();
+    return this.#sync.delete(table, where);
   }
 }
 

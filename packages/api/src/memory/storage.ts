@@ -270,9 +270,13 @@ export class MemoryStorage implements Storage {
    */
   #candidates(name: TableName, table: Table, where: Row): Iterable<Entry> {
     const spec = tableSpecs[name];
-    for (const index of table.indexes) {
-      if (index.columns.every((column) => typeof where[column] === 'string')) {
-        const pk = index === table.indexes[0] ? encode(where, index.columns) : index.values.get(encode(where, index.columns));
+    const { indexes } = table;
+    for (let i = 0; i < indexes.length; i++) {
+      const { columns, values } = indexes[i]!;
+      let covered = true;
+      for (const column of columns) if (typeof where[column] !== 'string') covered = false;
+      if (covered) {
+        const pk = i === 0 ? encode(where, columns) : values.get(encode(where, columns));
         const entry = pk === undefined ? undefined : table.rows.get(pk);
         return entry ? [entry] : [];
       }
@@ -296,8 +300,10 @@ export class MemoryStorage implements Storage {
         if (!pks) return [];
         if (!fewest || pks.size < fewest.size) fewest = pks;
       }
-      if (fewest) {
-        const entries = [...fewest].map((pk) => table.rows.get(pk)!);
+      // A value most rows share (the organization) narrows nothing: the rows in order, then.
+      if (fewest && fewest.size * 4 < table.rows.size) {
+        const entries: Entry[] = [];
+        for (const pk of fewest) entries.push(table.rows.get(pk)!);
         return entries.length > 1 ? entries.sort((a, b) => a.seq - b.seq) : entries;
       }
     }

@@ -25,6 +25,8 @@ export interface ServerConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Seconds that shutdown waits for requests in flight before closing them. */
   shutdownTimeout: number;
+  /** SMTP for the API's messages (sign-in codes, receipts); null: not configured. */
+  smtp: { url: string; from: string } | null;
   /** Seed the demo organizations and use the payment stand-in. */
   demo: boolean;
 }
@@ -51,6 +53,8 @@ export const variables = [
   ['MEMBERKIT_MEMBER_TOKEN_TTL', 'member token lifetime, in seconds', '900'],
   ['LOG_LEVEL', 'fatal, error, warn, info, debug, trace or silent', 'info'],
   ['MEMBERKIT_SHUTDOWN_TIMEOUT', 'seconds SIGTERM waits for requests in flight', '10'],
+  ['SMTP_URL', 'where mail goes: smtp://user:password@host:587 or smtps://…:465', 'unset: no mail (--demo keeps it in memory)'],
+  ['MAIL_FROM', 'the From of every message, e.g. "Acme Club <members@acme.example>" (needed with SMTP_URL)', 'unset'],
 ] as const;
 
 const integer = (min: number, max: number) =>
@@ -93,6 +97,19 @@ const schema = z.object({
   MEMBERKIT_MEMBER_TOKEN_TTL: integer(60, 86_400).default(900),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
   MEMBERKIT_SHUTDOWN_TIMEOUT: integer(0, 3600).default(10),
+  SMTP_URL: z
+    .string()
+    .refine((value) => {
+      try {
+        return ['smtp:', 'smtps:'].includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3, 'must be an address such as "Club <members@club.example>"').optional(),
+}).superRefine((values, context) => {
+  if (values.SMTP_URL && !values.MAIL_FROM) context.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'must be set when SMTP_URL is' });
 });
 
 /** A configuration that cannot be used: every problem, one per line, each naming its variable. */
@@ -134,6 +151,7 @@ export function parseConfig(env: Record<string, string | undefined>, overrides: 
     memberTokenTtl: values.MEMBERKIT_MEMBER_TOKEN_TTL,
     logLevel: values.LOG_LEVEL,
     shutdownTimeout: values.MEMBERKIT_SHUTDOWN_TIMEOUT,
+    smtp: values.SMTP_URL && values.MAIL_FROM ? { url: values.SMTP_URL, from: values.MAIL_FROM } : null,
     demo,
   };
 }

@@ -4,14 +4,14 @@
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createAdaptorServer } from '@hono/node-server';
-import type { Clock, Storage } from '@memberkit/api';
-import { systemClock } from '@memberkit/api';
+import { MemoryMailer, systemClock, type Clock, type Mailer, type Storage } from '@memberkit/api';
 import pino, { type Logger } from 'pino';
 import type { ServerConfig } from './config.js';
 import { createApp, type Handle } from './http/app.js';
 import { WidgetFiles } from './http/static-files.js';
 import { SignedMemberTokens } from './member-tokens.js';
 import { openApiText } from './openapi.js';
+import { SmtpMailer } from './mailer.js';
 import { openPgliteStorage } from './storage/pglite.js';
 import { openPostgresStorage } from './storage/postgres.js';
 import type { SqlStorage } from './storage/sql-storage.js';
@@ -20,6 +20,8 @@ import type { SqlStorage } from './storage/sql-storage.js';
 export interface ServerPorts {
   storage: Storage;
   memberTokens: SignedMemberTokens;
+  /** SMTP when configured; in memory for --demo; else a mailer that refuses (and says why). */
+  mailer: Mailer;
   clock: Clock;
   logger: Logger;
   config: ServerConfig;
@@ -51,6 +53,13 @@ export interface MemberkitServer {
   close(): Promise<void>;
 }
 
+/** Without SMTP_URL: every message is refused, saying what to set (the API keeps it and retries). */
+class UnconfiguredMailer implements Mailer {
+  async send(): Promise<void> {
+    throw new Error('No mail is sent: set SMTP_URL and MAIL_FROM');
+  }
+}
+
 /** The storage a configuration names. */
 export function openStorage(config: Pick<ServerConfig, 'databaseUrl' | 'databasePoolSize' | 'dataDir'>): Promise<SqlStorage> {
   return config.databaseUrl
@@ -72,7 +81,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   try {
     const memberTokens = new SignedMemberTokens({ db: storage.db, clock, maxTtl: config.memberTokenTtl });
     await memberTokens.load();
-    const handle = await options.api({ storage, memberTokens, clock, logger, config });
+    const mailer = config.smtp ? new SmtpMailer({ ...config.smtp, storage }) : config.demo ? new MemoryMailer() : new UnconfiguredMailer();
+    const handle = await options.api({ storage, memberTokens, mailer, clock, logger, config });
     const app = createApp({
       handle,
       storage,
@@ -124,6 +134,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
             // Keep-alive connections that carry no request are closed now, busy ones after their answer.
             (http as { closeIdleConnections?: () => void }).closeIdleConnections?.();
           });
+          if (mailer instanceof SmtpMailer) mailer.close();
           await storage.close();
           logger.info('shutdown complete');
         })()),

@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sampleRows } from '@memberkit/api/testing';
+import { sql } from 'kysely';
+import pg from 'pg';
 import { storageSuite } from '@memberkit/api/testing';
 import { openPostgresStorage } from '../src/index.js';
 import { describePostgres, freshSchema, schemaOfLast } from './databases.js';
@@ -23,6 +25,26 @@ describePostgres('SQL storage on PostgreSQL', (url) => {
     },
   );
   conflictBehaviour('PostgreSQL', () => openPostgresStorage({ url, schema: freshSchema(), poolSize: 2 }), { sql: true });
+
+  it('a DATABASE_URL with its own options (a search_path) gets its tables there, with the server’s settings too', async () => {
+    const schema = freshSchema();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(`create schema ${schema}`);
+      const storage = await openPostgresStorage({ url: `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}` });
+      try {
+        const { rows } = await sql<{ schema: string; seqscan: string }>`select current_schema() as schema, current_setting('enable_seqscan') as seqscan`.execute(storage.db);
+        assert.deepEqual(rows, [{ schema, seqscan: 'off' }]);
+        await storage.transaction((tx) => tx.insert('companies', sampleRows('org_a').companies));
+        assert.equal((await client.query(`select count(*)::int as n from ${schema}.companies`)).rows[0].n, 1);
+      } finally {
+        await storage.close();
+      }
+    } finally {
+      await client.end();
+    }
+  });
 
   describe('serialization on PostgreSQL', () => {
     const { discounts } = sampleRows('org_a');

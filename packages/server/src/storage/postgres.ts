@@ -25,9 +25,30 @@ const types = {
 };
 
 function connection(options: PostgresStorageOptions): pg.ClientConfig {
-  const settings = ['-c enable_seqscan=off'];
+  // Settings of the URL's own `options` (e.g. `?options=-c search_path=members`) come first.
+  const settings = [urlOptions(options.url), '-c enable_seqscan=off'].filter(Boolean);
   if (options.schema) settings.push(`-c search_path=${quoteIdentifier(options.schema)}`);
-  return { connectionString: options.url, types, options: settings.join(' ') };
+  // pg lets the URL's parameters win over the config's: the merged options go in the config only.
+  return { connectionString: withoutOptions(options.url), types, options: settings.join(' ') };
+}
+
+function urlOptions(url: string): string {
+  try {
+    return new URL(url).searchParams.get('options') ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function withoutOptions(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (!parsed.searchParams.has('options')) return url;
+    parsed.searchParams.delete('options');
+    return parsed.toString();
+  } catch {
+    return url;
+  }
 }
 
 function quoteIdentifier(name: string): string {

@@ -397,7 +397,10 @@ export class SqlStorage implements Storage {
  * migration bookkeeping goes there too, or it would find another schema's and skip the work.
  */
 export async function migrate(db: Database, schema?: string): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
+  // Without a schema Kysely looks its bookkeeping tables up by name in every schema: name ours.
+  const current = schema ?? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema;
+  if (!current) throw new Error('The database connection has no current schema (check search_path)');
+  const migrator = new Migrator({ db, provider: migrationProvider, migrationTableSchema: current });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName;

@@ -24,19 +24,14 @@ export async function startSandboxFramePage(options: SandboxFrameOptions = {}): 
   const sandboxOptions = { ...options.sandbox };
   if (sandboxOptions.persist && sandboxOptions.persist !== 'memory' && !storageAvailable(sandboxOptions.persist)) sandboxOptions.persist = 'memory';
   const { sandbox } = await startSandbox(sandboxOptions);
-  const organization = sandbox.store.organization('demo')?.organization;
-  for (const origin of options.embedOrigins ?? []) {
-    if (organization && !organization.embed_origins.includes(origin)) organization.embed_origins.push(origin);
-  }
+  const added = options.embedOrigins ?? [];
+  sandbox.update('organizations', { id: 'demo' }, (organization) => ({
+    embed_origins: [...organization.embed_origins, ...added.filter((origin) => !organization.embed_origins.includes(origin))],
+  }));
   const tokens = sandbox.store.state.tokens;
   for (const [email, token] of Object.entries(options.memberTokens ?? {})) {
-    if (Object.hasOwn(tokens, token)) continue;
-    const issued = sandbox.issueMemberToken('demo', email);
-    const record = tokens[issued]!;
-    delete tokens[issued];
-    tokens[token] = { ...record, token };
+    if (!Object.hasOwn(tokens, token)) sandbox.issueMemberToken('demo', email, { token });
   }
-  sandbox.store.save();
   return startFramePage({
     apiBase: sandbox.baseUrl,
     stripeLoader: async () => createSandboxStripe({ baseUrl: sandbox.baseUrl }),

@@ -29,7 +29,7 @@ before(async () => {
   // The host site's backend: mints the member token the page hands to the frame element.
   const routes = { '/frame-demo/member-token': { body: JSON.stringify({ token }), type: 'application/json' } };
   host = (await serve({ port: 0, host: '127.0.0.1', routes })) as Running;
-  sandbox.store.organization('demo')!.organization.embed_origins.push(`http://localhost:${host.port}`);
+  sandbox.update('organizations', { id: 'demo' }, (organization) => ({ embed_origins: [...organization.embed_origins, `http://localhost:${host.port}`] }));
   browser = await launch();
 });
 

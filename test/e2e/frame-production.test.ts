@@ -36,7 +36,7 @@ before(async () => {
   [frameServer, hostServer] = await Promise.all([serve(), serve()]);
   FRAME = `http://127.0.0.1:${frameServer.port}`;
   HOST = `http://localhost:${hostServer.port}`;
-  sandbox.store.organization('demo')!.organization.embed_origins.push(HOST);
+  sandbox.update('organizations', { id: 'demo' }, (organization) => ({ embed_origins: [...organization.embed_origins, HOST] }));
 
   const frameCsp = strict([`connect-src ${new URL(DEFAULT_API_BASE).origin}`, `frame-ancestors ${HOST}`]);
   frameServer.routes.set('/frame.html', {

@@ -31,7 +31,7 @@ before(async () => {
   [frameServer, hostServer] = await Promise.all([serve(), serve()]);
   FRAME = `http://127.0.0.1:${frameServer.port}`;
   HOST = `http://localhost:${hostServer.port}`;
-  sandbox.store.organization('demo')!.organization.embed_origins.push(HOST);
+  sandbox.update('organizations', { id: 'demo' }, (organization) => ({ embed_origins: [...organization.embed_origins, HOST] }));
   const define = { __API_BASE__: sandbox.baseUrl };
   const [framePage, checkoutPage, host] = await Promise.all([
     bundle('test/e2e/frame-fixtures/sandbox-frame.ts', define),

@@ -1,362 +1,199 @@
-// The sandbox's state: plain JSON records, kept in memory and optionally mirrored to Web Storage
-// so a demo signup survives a reload. Wire objects are derived from these records (views.ts).
-import type { Discount, MembershipType, Organization } from '@memberkit/sdk';
-import type { Cycle, DurationIntervalType } from '@memberkit/sdk/calculators';
-import { randomToken } from './auth.js';
+// `sandbox.store`: what the sandbox holds, read synchronously (tests, demo pages), over the API's
+// memory storage. Rows are the API's records (@memberkit/api's records.ts), frozen. A record a
+// single-record getter answers (`organization`, `membershipType`, `discount`, `member`, …) is a
+// live view: setting one of its properties writes that column (a test's setup, such as renaming a
+// plan); its nested values stay frozen.
+import type {
+  CheckoutRecord,
+  CompanyRecord,
+  DiscountRecord,
+  IdempotencyRecord,
+  InvitationRecord,
+  MemberRecord,
+  MembershipRecord,
+  MembershipTypeRecord,
+  MemoryMemberToken,
+  MemoryMemberTokens,
+  MemoryStorage,
+  OrganizationRecord,
+  OutboxRecord,
+  PaymentRecord,
+  SignupRecord,
+  TableName,
+  Tables,
+  Where,
+} from '@memberkit/api';
+import { normalizeEmail } from '@memberkit/sdk/calculators';
 
-export type MembershipState = 'pending' | 'declined' | 'confirmed' | 'terminated';
-export type SignupStatus = 'pending' | 'awaiting_payment' | 'awaiting_approval' | 'completed' | 'failed';
-
-export interface PaymentSettings {
-  provider: 'stripe';
-  publishable_key: string;
-}
-
-export interface OrganizationRecord {
-  organization: Organization;
-  secret_key: string;
-  payment: PaymentSettings | null;
-}
-
-export interface DiscountRecord {
-  organization_id: string;
-  discount: Discount;
-}
-
-export interface InvitationRecord {
-  organization_id: string;
-  code: string;
-  membership_type_id: string;
-  /** Bound to one (normalized) email, or open to anyone. */
-  email: string | null;
-  /** Last day the invitation can be used, or null. */
-  expires_on: string | null;
-  /** The member who holds it (set when a signup uses it; single use). */
-  used_by_member_id: string | null;
-  /** Set when that member's signup completed. */
-  redeemed_at: string | null;
-}
-
-export interface MemberRecord {
-  id: string;
-  organization_id: string;
-  email: string;
-  first_name: string | null;
-  last_name: string | null;
-  company_id: string | null;
-  fields: Record<string, unknown>;
-  created_at: string;
-  /** The signup that created this member (null: seeded, staff, or a member token). */
-  created_by_signup?: string | null;
-}
-
-export interface MembershipRecord {
-  id: string;
-  organization_id: string;
-  member_id: string | null;
-  company_id: string | null;
-  membership_type_id: string;
-  membership_name: string;
-  kind: 'new' | 'renewal' | 'reinstated';
-  state: MembershipState;
-  starts_on: string;
-  expires_on: string | null;
-  anchor_on: string;
-  /** The term sold (the type's at creation; not on the wire): renewals extend by it. */
-  duration: number | null;
-  duration_interval_type: DurationIntervalType;
-  cycle: Cycle | null;
-  grace_days: number;
-  auto_renew: boolean;
-  cancelled_on: string | null;
-  price_paid: number;
-  currency: string;
-  permissions: string[];
-  created_at: string;
-  /** The signup that created it (null when assigned by staff or seeded). */
-  signup_id: string | null;
-}
-
-export interface SignupQuoteRecord {
-  currency: string;
-  subtotal: number;
-  discount_amount: number;
-  total: number;
-  requires_payment: boolean;
-}
-
-export interface SignupRecord {
-  id: string;
-  organization_id: string;
-  member_id: string;
-  /** The payer's membership first, then group members' memberships. */
-  membership_ids: string[];
-  status: SignupStatus;
-  quote: SignupQuoteRecord;
-  discount_code: string | null;
-  invitation_code: string | null;
-  /** The custom field answers of this signup; the member's profile is not touched before completion. */
-  fields: Record<string, unknown>;
-  /**
-   * Whether completion copies `fields` to the member: only when the signup was made with that
-   * member's token, or the member is new (created by a signup, none of theirs completed yet).
-   */
-  updates_member: boolean;
-  /** For a renewal: the membership it extends. */
-  renewal_of: string | null;
-  /**
-   * For a renewal: the member's `auto_renew` choice made with it (null or absent: none), applied
-   * when the renewal completes, so an abandoned renewal changes nothing.
-   */
-  auto_renew?: boolean | null;
-  checkout_session_id: string | null;
-  created_at: string;
-  completed_at: string | null;
-  /** Set when a newer signup of the same member and type replaced this unpaid one (status `failed`). */
-  replaced_by?: string | null;
-  /**
-   * Set when an admin approved this application: it is then never replaced by a new signup, and
-   * its checkout does not expire; it is paid, or closed by an admin (decline or cancel).
-   */
-  approved_at?: string | null;
-}
-
-/**
- * Why a checkout session closed unpaid: `replaced` by the member's newer signup (or a newer
- * renewal), `expired` (left unpaid past `expires_at`), `refused` at completion (the holder got
- * the membership meanwhile, or the renewal is no longer possible), `declined` (an admin
- * declined or cancelled the application).
- */
-export type CheckoutClosedReason = 'replaced' | 'expired' | 'refused' | 'declined';
-
-export interface CheckoutSessionRecord {
-  id: string;
-  client_secret: string;
-  organization_id: string;
-  signup_id: string;
-  amount: number;
-  currency: string;
-  /** `expired`: closed unpaid (`closed_reason` says why); it can no longer be paid. */
-  status: 'open' | 'complete' | 'expired';
-  /** Why it closed unpaid: recorded when it closes, so confirm's answer never guesses. */
-  closed_reason?: CheckoutClosedReason | null;
-  /**
-   * When it expires unpaid (epoch ms on the sandbox clock: `SandboxRuntime.now`); absent: it
-   * does not expire (an approved application's).
-   */
-  expires_at?: number;
-  payment_id: string | null;
-  declines: number;
-}
-
-export interface PaymentRecord {
-  id: string;
-  organization_id: string;
-  signup_id: string;
-  checkout_session_id: string;
-  amount: number;
-  currency: string;
-  card_last4: string;
-  created_at: string;
-}
-
-export interface CompanyRecord {
-  id: string;
-  organization_id: string;
-  name: string;
-  created_at: string;
-}
-
-export interface TokenRecord {
-  token: string;
-  organization_id: string;
-  member_id: string;
-  /** Epoch ms, or null for no expiry. */
-  expires_at: number | null;
-}
-
-export interface StoredResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-export interface IdempotencyRecord {
-  scope: string;
-  fingerprint: string;
-  response: StoredResponse;
-  created_at: string;
-}
-
+/** Every table, as plain frozen rows: by id, or (for the code-keyed and per-organization ones) as lists. */
 export interface StoreState {
-  /** 2: memberships carry their term (older persisted state is dropped). */
-  version: 2;
-  /** Fingerprint of the data it was seeded from: persisted state from other data is dropped. */
-  seed: string;
-  sequence: number;
   organizations: Record<string, OrganizationRecord>;
-  membership_types: Record<string, MembershipType[]>;
+  /** By organization, in its order. */
+  membership_types: Record<string, MembershipTypeRecord[]>;
   discounts: DiscountRecord[];
   invitations: InvitationRecord[];
   members: Record<string, MemberRecord>;
   memberships: Record<string, MembershipRecord>;
   companies: Record<string, CompanyRecord>;
   signups: Record<string, SignupRecord>;
-  checkout_sessions: Record<string, CheckoutSessionRecord>;
+  checkouts: Record<string, CheckoutRecord>;
   payments: Record<string, PaymentRecord>;
-  tokens: Record<string, TokenRecord>;
+  /** By `organization|scope` (the caller and the key). */
   idempotency: Record<string, IdempotencyRecord>;
+  outbox: OutboxRecord[];
+  /** Member tokens by token. */
+  tokens: Record<string, MemoryMemberToken>;
 }
 
 export type PersistMode = 'memory' | 'session' | 'local';
 
-export function emptyState(): StoreState {
-  return {
-    version: 2,
-    seed: '',
-    sequence: 0,
-    organizations: {},
-    membership_types: {},
-    discounts: [],
-    invitations: [],
-    members: {},
-    memberships: {},
-    companies: {},
-    signups: {},
-    checkout_sessions: {},
-    payments: {},
-    tokens: {},
-    idempotency: {},
-  };
-}
+const byId = <R extends { id: string }>(rows: readonly R[]): Record<string, R> => {
+  const map: Record<string, R> = Object.create(null) as Record<string, R>;
+  for (const row of rows) map[row.id] = row;
+  return map;
+};
 
-function webStorage(mode: PersistMode): Storage | null {
-  if (mode === 'memory') return null;
-  const storage = mode === 'local' ? globalThis.localStorage : globalThis.sessionStorage;
-  if (!storage) {
-    throw new Error(`persist: '${mode}' needs Web Storage (a browser); use 'memory' in Node.`);
-  }
-  return storage;
-}
-
-/** The sandbox's records with typed queries; `save()` mirrors them to Web Storage if asked. */
-export class SandboxStore {
-  state: StoreState;
-  readonly #storage: Storage | null;
-  readonly #storageKey: string;
-
-  constructor(mode: PersistMode, storageKey: string) {
-    this.#storage = webStorage(mode);
-    this.#storageKey = storageKey;
-    this.state = emptyState();
-  }
-
-  /** Loads the mirrored state; false when there is none, it is unreadable, or from other data. */
-  load(seed: string): boolean {
-    const text = this.#storage?.getItem(this.#storageKey);
-    if (!text) return false;
-    try {
-      const parsed = JSON.parse(text) as StoreState;
-      if (parsed.version !== 2 || parsed.seed !== seed) return false;
-      this.state = parsed;
+/** A live, editable view of one stored row (see the file's comment). */
+function editable<T extends TableName>(storage: MemoryStorage, table: T, key: Where<Tables[T]>): Tables[T] | undefined {
+  if (!storage.rows(table, key)[0]) return undefined;
+  const current = () => (storage.rows(table, key)[0] ?? {}) as unknown as Record<PropertyKey, unknown>;
+  return new Proxy({} as Tables[T], {
+    get: (_target, property) => current()[property],
+    set: (_target, property, value) => {
+      if (typeof property !== 'string') return false;
+      storage.runSync((tx) => tx.update(table, key, { [property]: value } as Partial<Tables[T]>));
       return true;
-    } catch {
-      return false;
-    }
+    },
+    has: (_target, property) => property in current(),
+    ownKeys: () => Reflect.ownKeys(current()),
+    getOwnPropertyDescriptor: (_target, property) =>
+      Object.hasOwn(current(), property) ? { value: current()[property], writable: true, enumerable: true, configurable: true } : undefined,
+  });
+}
+
+export class SandboxStore {
+  readonly #storage: MemoryStorage;
+  readonly #tokens: MemoryMemberTokens;
+  readonly #save: () => void;
+
+  constructor(storage: MemoryStorage, tokens: MemoryMemberTokens, save: () => void) {
+    this.#storage = storage;
+    this.#tokens = tokens;
+    this.#save = save;
   }
 
+  /** Every table as it is now (each read builds the table asked for). */
+  get state(): StoreState {
+    const storage = this.#storage;
+    const tokens = this.#tokens;
+    return {
+      get organizations() {
+        return byId(storage.rows('organizations'));
+      },
+      get membership_types() {
+        const grouped: Record<string, MembershipTypeRecord[]> = Object.create(null) as Record<string, MembershipTypeRecord[]>;
+        for (const type of [...storage.rows('membership_types')].sort((a, b) => a.position - b.position)) {
+          (grouped[type.organization_id] ??= []).push(type);
+        }
+        return grouped;
+      },
+      get discounts() {
+        return [...storage.rows('discounts')];
+      },
+      get invitations() {
+        return [...storage.rows('invitations')];
+      },
+      get members() {
+        return byId(storage.rows('members'));
+      },
+      get memberships() {
+        return byId(storage.rows('memberships'));
+      },
+      get companies() {
+        return byId(storage.rows('companies'));
+      },
+      get signups() {
+        return byId(storage.rows('signups'));
+      },
+      get checkouts() {
+        return byId(storage.rows('checkouts'));
+      },
+      get payments() {
+        return byId(storage.rows('payments'));
+      },
+      get idempotency() {
+        const records: Record<string, IdempotencyRecord> = Object.create(null) as Record<string, IdempotencyRecord>;
+        for (const row of storage.rows('idempotency_keys')) records[`${row.organization_id}|${row.id}`] = row;
+        return records;
+      },
+      get outbox() {
+        return [...storage.rows('outbox')];
+      },
+      get tokens() {
+        const entries: Record<string, MemoryMemberToken> = Object.create(null) as Record<string, MemoryMemberToken>;
+        for (const entry of tokens.entries()) entries[entry.token] = Object.freeze(entry);
+        return entries;
+      },
+    };
+  }
+
+  /** Mirrors the state to Web Storage now (with `persist`; a no-op in memory). */
   save(): void {
-    this.#storage?.setItem(this.#storageKey, JSON.stringify(this.state));
-  }
-
-  clear(): void {
-    this.#storage?.removeItem(this.#storageKey);
-    this.state = emptyState();
-  }
-
-  /** A new id such as `mem_0001a`: sequential (deterministic), unique across reloads. */
-  nextId(prefix: string): string {
-    this.state.sequence += 1;
-    return `${prefix}_${this.state.sequence.toString(36).padStart(5, '0')}`;
-  }
-
-  /**
-   * An unguessable id such as `su_3f9a…` (128 random bits): for records that public endpoints
-   * answer by id alone (signups, checkout sessions), so knowing one id reveals no other.
-   */
-  randomId(prefix: string): string {
-    return `${prefix}_${randomToken(16)}`;
+    this.#save();
   }
 
   organization(id: string): OrganizationRecord | undefined {
-    return Object.hasOwn(this.state.organizations, id) ? this.state.organizations[id] : undefined;
+    return editable(this.#storage, 'organizations', { id });
   }
 
-  membershipTypes(organizationId: string): MembershipType[] {
-    return this.state.membership_types[organizationId] ?? [];
+  membershipTypes(organizationId: string): MembershipTypeRecord[] {
+    return [...this.#storage.rows('membership_types', { organization_id: organizationId })].sort((a, b) => a.position - b.position);
   }
 
-  membershipType(organizationId: string, id: string): MembershipType | undefined {
-    return this.membershipTypes(organizationId).find((type) => type.id === id);
+  membershipType(organizationId: string, id: string): MembershipTypeRecord | undefined {
+    return editable(this.#storage, 'membership_types', { organization_id: organizationId, id });
   }
 
+  /** The discount with this code (case-insensitive). */
   discount(organizationId: string, code: string): DiscountRecord | undefined {
-    // Codes are case-insensitive, as members type them.
-    const wanted = code.trim().toUpperCase();
-    return this.state.discounts.find(
-      (record) => record.organization_id === organizationId && record.discount.code.toUpperCase() === wanted,
-    );
+    return editable(this.#storage, 'discounts', { organization_id: organizationId, code_key: code.trim().toUpperCase() });
   }
 
   invitation(organizationId: string, code: string): InvitationRecord | undefined {
-    const wanted = code.trim().toUpperCase();
-    return this.state.invitations.find(
-      (record) => record.organization_id === organizationId && record.code.toUpperCase() === wanted,
-    );
+    return editable(this.#storage, 'invitations', { organization_id: organizationId, code_key: code.trim().toUpperCase() });
   }
 
   member(organizationId: string, id: string): MemberRecord | undefined {
-    const member = Object.hasOwn(this.state.members, id) ? this.state.members[id] : undefined;
-    return member?.organization_id === organizationId ? member : undefined;
+    return editable(this.#storage, 'members', { organization_id: organizationId, id });
   }
 
-  /** `normalizedEmail` must already be normalized (normalizeEmail from the SDK). */
-  memberByEmail(organizationId: string, normalizedEmail: string): MemberRecord | undefined {
-    return Object.values(this.state.members).find(
-      (member) => member.organization_id === organizationId && member.email === normalizedEmail,
-    );
+  /** The member with this email (normalized here). */
+  memberByEmail(organizationId: string, email: string): MemberRecord | undefined {
+    return editable(this.#storage, 'members', { organization_id: organizationId, email: normalizeEmail(email) });
   }
 
   members(organizationId: string): MemberRecord[] {
-    return Object.values(this.state.members).filter((member) => member.organization_id === organizationId);
+    return [...this.#storage.rows('members', { organization_id: organizationId })];
   }
 
   membership(organizationId: string, id: string): MembershipRecord | undefined {
-    const membership = Object.hasOwn(this.state.memberships, id) ? this.state.memberships[id] : undefined;
-    return membership?.organization_id === organizationId ? membership : undefined;
+    return editable(this.#storage, 'memberships', { organization_id: organizationId, id });
   }
 
   memberships(organizationId: string): MembershipRecord[] {
-    return Object.values(this.state.memberships).filter((m) => m.organization_id === organizationId);
+    return [...this.#storage.rows('memberships', { organization_id: organizationId })];
   }
 
   company(organizationId: string, id: string): CompanyRecord | undefined {
-    const company = Object.hasOwn(this.state.companies, id) ? this.state.companies[id] : undefined;
-    return company?.organization_id === organizationId ? company : undefined;
+    return editable(this.#storage, 'companies', { organization_id: organizationId, id });
   }
 
   signup(organizationId: string, id: string): SignupRecord | undefined {
-    const signup = Object.hasOwn(this.state.signups, id) ? this.state.signups[id] : undefined;
-    return signup?.organization_id === organizationId ? signup : undefined;
+    return editable(this.#storage, 'signups', { organization_id: organizationId, id });
   }
 
-  checkoutSessionBySecret(clientSecret: string): CheckoutSessionRecord | undefined {
-    return Object.values(this.state.checkout_sessions).find((s) => s.client_secret === clientSecret);
-  }
-
+  /** The payments recorded (of one organization, or of all). */
   payments(organizationId?: string): PaymentRecord[] {
-    return Object.values(this.state.payments).filter(
-      (payment) => organizationId === undefined || payment.organization_id === organizationId,
-    );
+    return [...this.#storage.rows('payments', organizationId === undefined ? {} : { organization_id: organizationId })];
   }
 }

@@ -2,6 +2,7 @@
 // its tokens instead). `restore`/`entries` let the sandbox keep them across a page reload.
 import type { Clock } from '../ports/clock.js';
 import type { IssuedMemberToken, MemberTokenCheck, MemberTokens } from '../ports/member-tokens.js';
+import { randomHex } from '../random.js';
 
 export interface MemoryMemberToken {
   token: string;
@@ -9,12 +10,6 @@ export interface MemoryMemberToken {
   member_id: string;
   /** Epoch ms, or null: never. */
   expires_at: number | null;
-}
-
-export function randomHex(bytes: number): string {
-  const data = new Uint8Array(bytes);
-  globalThis.crypto.getRandomValues(data);
-  return Array.from(data, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export class MemoryMemberTokens implements MemberTokens {

@@ -15,7 +15,15 @@ interface Table {
   rows: Map<string, Entry>;
   /** For each unique column set (the key first): encoded values → primary key. */
   indexes: { columns: readonly string[]; values: Map<string, string> }[];
+  /**
+   * Lookup indexes of single columns, built the first time a query filters a table of some size
+   * on that column: value → primary keys. What a SQL storage's indexes do; every write keeps them.
+   */
+  lookups: Map<string, Map<unknown, Set<string>>>;
 }
+
+/** Below this many rows a scan is as quick as a lookup index. */
+const lookupThreshold = 32;
 
 /** One write, and how to take it back. */
 type Undo = () => void;
@@ -23,12 +31,32 @@ type Undo = () => void;
 /** Everything stored, as plain rows per table (insertion order): what `snapshot()` answers. */
 export type MemorySnapshot = { [T in TableName]?: Tables[T][] };
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
+/** Values this storage copied and froze itself: deeply immutable, so rows may share them. */
+const frozen = new WeakSet<object>();
+
+/**
+ * A deeply frozen copy of a JSON value, as `JSON.parse(JSON.stringify(value))` would make it
+ * (undefined members dropped, in arrays null; non-finite numbers null), sharing what this storage
+ * froze before: a row written back with its nested values unchanged copies none of them.
+ */
+function frozenCopy<T>(value: T): T {
+  if (value === null || typeof value !== 'object') {
+    return (typeof value === 'number' && !Number.isFinite(value) ? null : value) as T;
   }
-  return value;
+  if (frozen.has(value)) return value;
+  let result: unknown;
+  if (Array.isArray(value)) {
+    result = value.map((item: unknown) => (item === undefined || typeof item === 'function' ? null : frozenCopy(item)));
+  } else {
+    const object: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const item = (value as Record<string, unknown>)[key];
+      if (item !== undefined && typeof item !== 'function') object[key] = frozenCopy(item);
+    }
+    result = object;
+  }
+  frozen.add(Object.freeze(result as object));
+  return result as T;
 }
 
 /** JSON values copied (rows are JSON: this is the whole of structuredClone they need). */
@@ -45,6 +73,18 @@ function matches(row: Row, where: Row): boolean {
     if (Array.isArray(wanted) ? !wanted.includes(value) : value !== wanted) return false;
   }
   return true;
+}
+
+function addTo(lookup: Map<unknown, Set<string>>, value: unknown, pk: string): void {
+  let pks = lookup.get(value);
+  if (!pks) lookup.set(value, (pks = new Set()));
+  pks.add(pk);
+}
+
+function removeFrom(lookup: Map<unknown, Set<string>>, value: unknown, pk: string): void {
+  const pks = lookup.get(value);
+  pks?.delete(pk);
+  if (pks?.size === 0) lookup.delete(value);
 }
 
 function checkWhere(table: string, where: Row): void {
@@ -84,6 +124,7 @@ export class MemoryStorage implements Storage {
       this.#tables.set(name, {
         rows: new Map(),
         indexes: [spec.key, ...spec.unique].map((columns) => ({ columns, values: new Map() })),
+        lookups: new Map(),
       });
     }
     if (options.snapshot) this.load(options.snapshot);
@@ -110,6 +151,11 @@ export class MemoryStorage implements Storage {
     const result = this.#queue.then(run, run);
     this.#queue = result.catch(() => undefined);
     return result;
+  }
+
+  /** Whether a transaction is running now (`runSync` and `load` are refused meanwhile). */
+  get inTransaction(): boolean {
+    return this.#active;
   }
 
   /**
@@ -170,6 +216,7 @@ export class MemoryStorage implements Storage {
     for (const table of this.#tables.values()) {
       table.rows.clear();
       for (const index of table.indexes) index.values.clear();
+      table.lookups.clear();
     }
     this.runSync((tx) => {
       for (const name of Object.keys(snapshot) as TableName[]) {
@@ -189,14 +236,7 @@ export class MemoryStorage implements Storage {
     checkWhere(name, where);
     const table = this.#table(name);
     let found: Row[] = [];
-    const spec = tableSpecs[name];
-    // A lookup by the whole key reads one entry instead of scanning.
-    if (spec.key.every((column) => typeof where[column] === 'string')) {
-      const entry = table.rows.get(encode(where, spec.key));
-      if (entry && matches(entry.row, where)) found.push(entry.row);
-    } else {
-      for (const entry of table.rows.values()) if (matches(entry.row, where)) found.push(entry.row);
-    }
+    for (const entry of this.#candidates(name, table, where)) if (matches(entry.row, where)) found.push(entry.row);
     if (options.orderBy && options.orderBy.length > 0) {
       const order = options.orderBy;
       found = [...found].sort((a, b) => {
@@ -210,19 +250,75 @@ export class MemoryStorage implements Storage {
     return options.limit === undefined ? found : found.slice(0, options.limit);
   }
 
+  /**
+   * The entries that may match `where`, in insertion order: one by its key or a unique column
+   * set, a few by a list of ids, those a lookup index names, or else every entry.
+   */
+  #candidates(name: TableName, table: Table, where: Row): Iterable<Entry> {
+    const spec = tableSpecs[name];
+    for (const index of table.indexes) {
+      if (index.columns.every((column) => typeof where[column] === 'string')) {
+        const pk = index === table.indexes[0] ? encode(where, index.columns) : index.values.get(encode(where, index.columns));
+        const entry = pk === undefined ? undefined : table.rows.get(pk);
+        return entry ? [entry] : [];
+      }
+    }
+    // A list of ids (`id: [...]`) with the rest of the key: one lookup per id.
+    const last = spec.key[spec.key.length - 1]!;
+    const ids = where[last];
+    if (Array.isArray(ids) && spec.key.slice(0, -1).every((column) => typeof where[column] === 'string')) {
+      const entries = ids.flatMap((id) => {
+        const entry = typeof id === 'string' ? table.rows.get(encode({ ...where, [last]: id }, spec.key)) : undefined;
+        return entry ? [entry] : [];
+      });
+      return [...new Set(entries)].sort((a, b) => a.seq - b.seq);
+    }
+    if (table.rows.size >= lookupThreshold) {
+      // The rows that have the filter's least common value, read from its column's lookup.
+      let fewest: Set<string> | undefined;
+      for (const column in where) {
+        if (Array.isArray(where[column])) continue;
+        const pks = this.#lookup(table, column).get(where[column] ?? null);
+        if (!pks) return [];
+        if (!fewest || pks.size < fewest.size) fewest = pks;
+      }
+      if (fewest) {
+        const entries = [...fewest].map((pk) => table.rows.get(pk)!);
+        return entries.length > 1 ? entries.sort((a, b) => a.seq - b.seq) : entries;
+      }
+    }
+    return table.rows.values();
+  }
+
+  /** The lookup index of `column`, built from the rows now if it is new. */
+  #lookup(table: Table, column: string): Map<unknown, Set<string>> {
+    let lookup = table.lookups.get(column);
+    if (!lookup) {
+      lookup = new Map();
+      for (const [pk, entry] of table.rows) addTo(lookup, entry.row[column] ?? null, pk);
+      table.lookups.set(column, lookup);
+    }
+    return lookup;
+  }
+
   #insert(name: TableName, row: Row, undo: Undo[]): void {
     const table = this.#table(name);
-    const stored = deepFreeze(copy(row));
-    const keys = table.indexes.map((index) => encode(stored, index.columns));
-    table.indexes.forEach((index, i) => {
-      if (index.values.has(keys[i]!)) throw new StorageConflictError(name, index.columns);
-    });
+    const stored = frozenCopy(row);
+    const { indexes } = table;
+    const keys: string[] = [];
+    for (const index of indexes) {
+      const key = encode(stored, index.columns);
+      if (index.values.has(key)) throw new StorageConflictError(name, index.columns);
+      keys.push(key);
+    }
     const pk = keys[0]!;
     table.rows.set(pk, { seq: ++this.#seq, row: stored });
-    table.indexes.forEach((index, i) => index.values.set(keys[i]!, pk));
+    for (let i = 0; i < indexes.length; i++) indexes[i]!.values.set(keys[i]!, pk);
+    for (const [column, lookup] of table.lookups) addTo(lookup, stored[column] ?? null, pk);
     undo.push(() => {
       table.rows.delete(pk);
       table.indexes.forEach((index, i) => index.values.delete(keys[i]!));
+      for (const [column, lookup] of table.lookups) removeFrom(lookup, stored[column] ?? null, pk);
     });
   }
 
@@ -233,11 +329,11 @@ export class MemoryStorage implements Storage {
       if (column in patch) throw new Error(`${name}: an update cannot change the key column ${column}`);
     }
     const targets = this.#find(name, where);
-    const change = copy(patch);
+    const change = frozenCopy(patch);
     for (const before of targets) {
       const pk = encode(before, spec.key);
       const entry = table.rows.get(pk)!;
-      const after = deepFreeze({ ...before, ...change });
+      const after = frozenCopy({ ...before, ...change });
       // Unique columns other than the key may change: check them before writing anything.
       const moves = table.indexes.slice(1).map((index) => ({ index, from: encode(before, index.columns), to: encode(after, index.columns) }));
       for (const { index, from, to } of moves) {
@@ -249,8 +345,19 @@ export class MemoryStorage implements Storage {
         index.values.set(to, pk);
       }
       entry.row = after;
+      const moved = [...table.lookups].filter(([column]) => (before[column] ?? null) !== (after[column] ?? null));
+      for (const [column, lookup] of moved) {
+        removeFrom(lookup, before[column] ?? null, pk);
+        addTo(lookup, after[column] ?? null, pk);
+      }
       undo.push(() => {
         entry.row = before;
+        // Every lookup there is now (one may have been built since) holds the row under `after`.
+        for (const [column, lookup] of table.lookups) {
+          if ((before[column] ?? null) === (after[column] ?? null)) continue;
+          removeFrom(lookup, after[column] ?? null, pk);
+          addTo(lookup, before[column] ?? null, pk);
+        }
         for (const { index, from, to } of moves) {
           if (from === to) continue;
           index.values.delete(to);
@@ -271,9 +378,11 @@ export class MemoryStorage implements Storage {
       const keys = table.indexes.map((index) => encode(row, index.columns));
       table.rows.delete(pk);
       table.indexes.forEach((index, i) => index.values.delete(keys[i]!));
+      for (const [column, lookup] of table.lookups) removeFrom(lookup, row[column] ?? null, pk);
       undo.push(() => {
         table.rows.set(pk, entry);
         table.indexes.forEach((index, i) => index.values.set(keys[i]!, pk));
+        for (const [column, lookup] of table.lookups) addTo(lookup, row[column] ?? null, pk);
         // Back in its place in insertion order.
         const sorted = [...table.rows.entries()].sort(([, a], [, b]) => a.seq - b.seq);
         table.rows.clear();

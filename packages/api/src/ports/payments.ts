@@ -2,6 +2,12 @@
 // stand-in (memory/payments.ts, used by the sandbox), and the server's Stripe adapter. The
 // lifecycle issue adds off-session charges of a saved method and card-update sessions; the
 // payments issue adds refunds.
+//
+// Checkouts are authorize-then-capture (Stripe: `payment_intent_data.capture_method: 'manual'`):
+// the member completing a session only authorizes the amount. The API then decides, when it
+// settles the checkout, whether the signup may still complete (the holder may have got the
+// membership meanwhile, a renewal window may have closed) and captures the payment or lets it
+// go; a refused completion charges nothing.
 
 export interface CheckoutCustomer {
   /** The member paying (also the processor's customer reference key). */
@@ -10,6 +16,8 @@ export interface CheckoutCustomer {
   name: string | null;
 }
 
+export type CheckoutUiMode = 'embedded_page' | 'hosted_page';
+
 export interface CheckoutRequest {
   organization_id: string;
   /** The signup this checkout pays: the processor stores it as metadata. */
@@ -17,13 +25,15 @@ export interface CheckoutRequest {
   /** Total in the currency's minor unit (the API's quote). */
   amount: number;
   currency: string;
-  /** One line item's name, e.g. "Annual membership · Demo Club". */
+  /** The one line item's name: the membership's (e.g. "Annual"). */
   description: string;
+  /** Who sells: the organization's name, shown on the processor's page. */
+  seller_name: string;
   customer: CheckoutCustomer;
-  /** The member's language for the processor's page (BCP 47). */
+  /** The language and number format of the processor's page (BCP 47). */
   locale: string;
-  ui_mode: 'embedded_page' | 'hosted_page';
-  /** Where a hosted page returns the member; null for embedded pages. */
+  ui_mode: CheckoutUiMode;
+  /** Where a hosted page returns the member; null for embedded pages (or the processor's default). */
   return_url: string | null;
   /** Save the card for later off-session charges (the membership renews automatically). */
   save_payment_method: boolean;
@@ -38,7 +48,7 @@ export interface CheckoutRequest {
 
 export interface CheckoutSession {
   id: string;
-  ui_mode: 'embedded_page' | 'hosted_page';
+  ui_mode: CheckoutUiMode;
   /** For `embedded_page`. */
   client_secret: string | null;
   /** For `hosted_page`. */
@@ -48,7 +58,7 @@ export interface CheckoutSession {
 }
 
 export interface CheckoutPayment {
-  /** The processor's reference for the money taken (payment intent, charge). */
+  /** The processor's reference for the money (payment intent, charge). */
   reference: string;
   amount: number;
   currency: string;
@@ -57,12 +67,18 @@ export interface CheckoutPayment {
   payment_method: string | null;
   /** The processor's customer. */
   customer: string | null;
+  /**
+   * `authorized`: held on the card, not charged (the API captures it or lets it go);
+   * `captured`: charged; `released`: let go, nothing charged.
+   */
+  status: 'authorized' | 'captured' | 'released';
 }
 
 export interface CheckoutState {
   id: string;
+  /** `complete`: the member finished the session (its payment is authorized, or later). */
   status: 'open' | 'complete' | 'expired';
-  /** Set once the session is paid. */
+  /** Set once the member completed the session. */
   payment: CheckoutPayment | null;
 }
 
@@ -70,6 +86,15 @@ export interface Payments {
   createCheckout(request: CheckoutRequest): Promise<CheckoutSession>;
   /** The session as the processor sees it now (the source of truth after a webhook or a poll). */
   retrieveCheckout(organizationId: string, id: string): Promise<CheckoutState>;
-  /** Closes an unpaid session so it can no longer be paid (a no-op once closed). */
+  /**
+   * Charges the authorized payment of a completed session and answers it `captured`; a
+   * captured one answers again (safe to repeat). Throws when there is nothing to capture.
+   */
+  capturePayment(organizationId: string, checkoutId: string): Promise<CheckoutPayment>;
+  /**
+   * Closes a checkout that is not paid, so that nothing is or will be charged: an open session
+   * can no longer be paid, an authorized payment is released. A no-op for a session closed
+   * already; a captured payment is left alone.
+   */
   expireCheckout(organizationId: string, id: string): Promise<void>;
 }

@@ -4,16 +4,14 @@
 //
 // Every table but `organizations` is scoped by organization: its key is (organization_id, id),
 // since ids such as a membership type's `annual` repeat across organizations.
-import type { MembershipType } from '@memberkit/sdk';
+import type { MembershipType, PaymentSettings, SignupQuote, SignupStatus } from '@memberkit/sdk';
 import type { Cycle, DurationIntervalType, MembershipState } from '@memberkit/sdk/calculators';
 
 /** A JSON value as records hold it. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
-export interface PaymentSettingsRecord {
-  provider: 'stripe';
-  publishable_key: string;
-}
+/** The SDK's payment settings (what `signup-config` answers), stored as they are. */
+export type PaymentSettingsRecord = PaymentSettings;
 
 export interface OrganizationRecord {
   id: string;
@@ -122,13 +120,8 @@ export interface MembershipRecord {
   signup_id: string | null;
 }
 
-export type SignupStatus = 'pending' | 'awaiting_payment' | 'awaiting_approval' | 'completed' | 'failed';
-
-export interface SignupQuoteRecord {
-  currency: string;
-  subtotal: number;
-  discount_amount: number;
-  total: number;
+/** The SDK's quote as the wire answers it, plus whether the total must be paid. */
+export interface SignupQuoteRecord extends SignupQuote {
   requires_payment: boolean;
 }
 

@@ -1,7 +1,12 @@
 /**
- * `@memberkit/api/testing`: conformance suites that another implementation of a port (the
- * server's SQL storage) runs to prove it behaves like the memory one. Node only (node:assert).
+ * `@memberkit/api/testing`: conformance suites. `storageSuite`: what another implementation of
+ * the Storage port (the server's SQL storages) runs to prove it behaves like the memory one.
+ * `apiSuite`: the HTTP contract, driven with plain Requests through a fetch and a base URL, that
+ * every host of the API runs against itself (see `ApiSuiteHost` for what it needs from one).
+ * Node only (node:assert).
  * @module
  */
 export { storageSuite, type StorageSuiteOptions, type SuiteFunctions } from './storage-suite.js';
 export { sampleRows } from './sample-rows.js';
+export { apiSuite, apiSuiteToday, type ApiSuiteHost, type SuitePayment } from './api-suite.js';
+export { memorySuiteHost, type MemorySuiteHost } from './memory-host.js';

@@ -13,7 +13,7 @@
  */
 import { defaultBaseUrl } from '../constants.js';
 
-export { testCards } from './test-cards.js';
+export { testCards } from '@memberkit/api';
 export type { CheckoutSummary, ConfirmResult } from './endpoints.js';
 
 export interface SandboxStripeOptions {

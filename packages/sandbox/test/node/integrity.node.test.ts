@@ -101,11 +101,8 @@ describe('one membership per member and type, even when unpaid checkouts pile up
 describe('an approved application that is never paid can be closed by an admin', () => {
   for (const action of ['decline', 'cancel'] as const) {
     it(`${action}: the signup fails, its checkout closes (409, nothing charged), its reservation is released, and the person can sign up again`, async () => {
-      const welcome = sandbox.store.state.discounts.find((d) => d.discount.code === 'WELCOME20')!;
-      sandbox.store.state.discounts.push({
-        organization_id: 'demo',
-        discount: { ...structuredClone(welcome.discount), code: 'ONCE', max_redemptions: 1, times_redeemed: 0 },
-      });
+      const welcome = sandbox.store.discount('demo', 'WELCOME20')!;
+      sandbox.insert('discounts', { ...welcome, id: 'dc_once', code: 'ONCE', code_key: 'ONCE', max_redemptions: 1, times_redeemed: 0 });
       const member = { email: freshEmail('applicant'), first_name: 'App', last_name: 'Licant' };
       const application = signupParams({
         membership_type_id: 'committee',
@@ -152,7 +149,7 @@ describe('signup ids cannot be guessed', () => {
     const common = [...randomPart(a.id)].findIndex((char, i) => char !== randomPart(b.id)[i]);
     assert.ok(common < 8, `${a.id} and ${b.id} share a ${common}-character prefix`);
     // The checkout session (and its client secret) is as unguessable.
-    const sessionId = sandbox.store.state.signups[a.id]!.checkout_session_id!;
+    const sessionId = sandbox.store.state.signups[a.id]!.checkout_id!;
     assert.match(sessionId, /^cs_test_[0-9a-f]{20,}$/);
     const unknown = await fetch(`${sandbox.baseUrl}/organizations/demo/signups/su_00002`);
     assert.equal(unknown.status, 404);
@@ -197,11 +194,8 @@ describe('a signup changes a member’s profile only with their consent', () => 
 
 describe('a discount’s redemption limit counts unfinished signups', () => {
   const addOnceCode = () => {
-    const welcome = sandbox.store.state.discounts.find((d) => d.discount.code === 'WELCOME20')!;
-    sandbox.store.state.discounts.push({
-      organization_id: 'demo',
-      discount: { ...structuredClone(welcome.discount), code: 'ONCE', max_redemptions: 1, times_redeemed: 0 },
-    });
+    const welcome = sandbox.store.discount('demo', 'WELCOME20')!;
+    sandbox.insert('discounts', { ...welcome, id: 'dc_once', code: 'ONCE', code_key: 'ONCE', max_redemptions: 1, times_redeemed: 0 });
   };
   const usedUp = async (promise: Promise<unknown>) => {
     const error = await rejection(promise);
@@ -223,7 +217,7 @@ describe('a discount’s redemption limit counts unfinished signups', () => {
     const second = await client().signups.create(signupParams({ membership_type_id: 'monthly', discount_code: 'ONCE' }));
     assert.equal(second.quote.discount_amount, 180);
     await payWithCard(sandbox, clientSecretOf(second));
-    assert.equal(sandbox.store.discount('demo', 'ONCE')!.discount.times_redeemed, 1);
+    assert.equal(sandbox.store.discount('demo', 'ONCE')!.times_redeemed, 1);
     await usedUp(client().signups.create(signupParams({ membership_type_id: 'monthly', discount_code: 'ONCE' })));
   });
 
@@ -320,7 +314,7 @@ describe('a discount’s redemption limit counts unfinished signups', () => {
     assert.equal((await payWithCard(sandbox, clientSecretOf(second))).status, 200);
     const refused = await payWithCard(sandbox, clientSecretOf(first));
     assert.equal((await refused.json()).code, 'already_member');
-    assert.equal(sandbox.store.discount('demo', 'ONCE')!.discount.times_redeemed, 1);
+    assert.equal(sandbox.store.discount('demo', 'ONCE')!.times_redeemed, 1);
     assert.equal(sandbox.store.payments().length, 1);
   });
 

@@ -152,10 +152,7 @@ describe('POST /me/memberships/{id}/renew', () => {
 
   it('a replaced renewal releases the discount redemption it reserved', async () => {
     const welcome = sandbox.store.discount('demo', 'WELCOME20')!;
-    sandbox.store.state.discounts.push({
-      organization_id: 'demo',
-      discount: { ...structuredClone(welcome.discount), code: 'ONCE', max_redemptions: 1, times_redeemed: 0 },
-    });
+    sandbox.insert('discounts', { ...welcome, id: 'dc_once', code: 'ONCE', code_key: 'ONCE', max_redemptions: 1, times_redeemed: 0 });
     const alice = asMember('alice@example.org');
     await alice.me.memberships.renew('ms_alice_annual', { discount_code: 'ONCE' });
     const anyone = clientFor(sandbox);

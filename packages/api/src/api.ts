@@ -1,0 +1,139 @@
+// createMembershipApi: the API's behaviour on the ports a host gives it. A host (the sandbox on
+// msw, the server on Hono) passes every request to `handle` and calls the other entry points
+// when its own events happen: a payment webhook or a card form (settleCheckout), a timer
+// (deliverOutbox).
+import { idSource, type CheckoutSettings } from './domain/context.js';
+import { deliverMessages, deliverOutbox, type OutboxDelivery } from './domain/outbox.js';
+import { settleCheckout, type CheckoutSettlement } from './domain/payments.js';
+import { Problem } from './domain/problems.js';
+import type { KeyMode } from './http/auth.js';
+import type { Route } from './http/context.js';
+import { Pipeline, domainContext, type Aftermath, type ResponseSchemaError } from './http/pipeline.js';
+import { routeName } from './http/router.js';
+import { apiRoutes } from './http/routes/index.js';
+import type { Clock } from './ports/clock.js';
+import type { Mailer } from './ports/mailer.js';
+import type { MemberTokens } from './ports/member-tokens.js';
+import type { CheckoutUiMode, Payments } from './ports/payments.js';
+import type { OrganizationRecord } from './ports/records.js';
+import type { Storage } from './ports/storage.js';
+
+export interface MembershipApiOptions {
+  storage: Storage;
+  payments: Payments;
+  mailer: Mailer;
+  clock: Clock;
+  memberTokens: MemberTokens;
+  /** The path the API answers under (default `/v1`): `/v1/organizations/{org}/…`. */
+  basePath?: string;
+  /** `test` refuses live secret keys (`sk_live_…`), `live` test keys; default `any`. */
+  keyMode?: KeyMode;
+  /** The page a checkout happens on (default: an embedded page for every organization). */
+  checkoutUiMode?(organization: OrganizationRecord): CheckoutUiMode;
+  /** How long an unpaid checkout stays open, in ms (default 24 hours, Stripe's default). */
+  checkoutLifetimeMs?: number;
+  /** Largest accepted request body in bytes (default 65 536); larger → 413. */
+  maxBodyBytes?: number;
+  /**
+   * Parse every answer with its SDK schema; a mismatch answers 500 `sandbox_invalid_response`
+   * and is reported to `onResponseSchemaError` (tests expect none). Default false.
+   */
+  validateResponses?: boolean;
+  onResponseSchemaError?(error: ResponseSchemaError): void;
+  /**
+   * A host's seam, called for every request a route will answer, after its caller is known and
+   * its Idempotency-Key is claimed (a second request with the key meanwhile gets 409), before its
+   * transaction opens; the work waits for the returned promise. The sandbox holds requests here
+   * (`holdNextRequest`) and adds its latency.
+   */
+  beforeWork?(request: Request, route: Route): void | Promise<void>;
+  /**
+   * Hand the outbox's messages to the Mailer as soon as their transaction commits (default
+   * true; the request waits for it). False: only `deliverOutbox()` sends them, e.g. on a timer.
+   */
+  deliverAfterCommit?: boolean;
+  /** Failures after a commit (a processor effect, a message the Mailer refused). Default: console.error. */
+  onError?(error: unknown, during: string): void;
+}
+
+export interface MembershipApi {
+  /** Answers one request of the HTTP contract (fetch-style: a Request in, a Response out). */
+  handle(request: Request): Promise<Response>;
+  /**
+   * Settles a checkout with the processor's word on it (read again through the Payments port,
+   * whatever the caller says): what a payment webhook, a card form's confirm and a signup poll
+   * call. Paid: the signup is completed and its payment recorded, once; a completion refused
+   * meanwhile (the holder got the membership, the renewal window closed) charges nothing and
+   * answers `closed` with the problem. Throws a 404 Problem for an unknown checkout.
+   */
+  settleCheckout(organizationId: string, checkoutId: string): Promise<CheckoutSettlement>;
+  /** Sends every message still in the outbox (a retry of those the Mailer refused); answers how many went. */
+  deliverOutbox(): Promise<number>;
+  /** The route a request is for (for a host's stats and logs), or null. */
+  routeOf(request: Pick<Request, 'method' | 'url'>): Route | null;
+  readonly routes: readonly Route[];
+}
+
+export type { CheckoutSettlement };
+
+export function createMembershipApi(options: MembershipApiOptions): MembershipApi {
+  const { storage, payments, mailer, clock, memberTokens } = options;
+  const onError = options.onError ?? ((error: unknown, during: string) => console.error(`@memberkit/api: ${during}:`, error));
+  const checkout: CheckoutSettings = {
+    lifetimeMs: options.checkoutLifetimeMs ?? 24 * 60 * 60 * 1000,
+    uiMode: options.checkoutUiMode ?? (() => 'embedded_page'),
+  };
+  const delivery: OutboxDelivery = { storage, mailer, clock, onError };
+  const deliverAfterCommit = options.deliverAfterCommit ?? true;
+
+  async function finish(aftermath: Aftermath): Promise<void> {
+    for (const effect of aftermath.effects) {
+      try {
+        await effect();
+      } catch (error) {
+        onError(error, 'an effect after a commit');
+      }
+    }
+    if (deliverAfterCommit && aftermath.messages.length > 0) await deliverMessages(delivery, aftermath.messages);
+  }
+
+  const pipeline = new Pipeline({
+    storage,
+    payments,
+    clock,
+    memberTokens,
+    checkout,
+    basePath: options.basePath ?? '/v1',
+    keyMode: options.keyMode ?? 'any',
+    maxBodyBytes: options.maxBodyBytes ?? 65_536,
+    validateResponses: options.validateResponses ?? false,
+    routes: apiRoutes,
+    onResponseSchemaError: options.onResponseSchemaError ?? (() => {}),
+    ...(options.beforeWork && { beforeWork: options.beforeWork }),
+    finish,
+  });
+
+  return {
+    handle: (request) => pipeline.handle(request),
+    async settleCheckout(organizationId, checkoutId) {
+      const ids = idSource();
+      const { settlement, aftermath } = await storage.transaction(async (tx) => {
+        ids.restart();
+        const aftermath: Aftermath = { effects: [], messages: [] };
+        const organization = await tx.findOne('organizations', { id: organizationId });
+        if (!organization) throw new Problem(404, 'not_found', `No organization "${organizationId}".`);
+        const record = await tx.findOne('checkouts', { organization_id: organizationId, id: checkoutId });
+        if (!record) throw new Problem(404, 'not_found', `No checkout "${checkoutId}" in "${organizationId}".`);
+        const ctx = domainContext({ payments, clock, checkout }, tx, organization, ids, aftermath);
+        return { settlement: await settleCheckout(ctx, record), aftermath };
+      });
+      await finish(aftermath);
+      return settlement;
+    },
+    deliverOutbox: () => deliverOutbox(delivery),
+    routeOf: (request) => pipeline.routeOf(request),
+    routes: apiRoutes,
+  };
+}
+
+export { routeName };

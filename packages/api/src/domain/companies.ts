@@ -1,0 +1,56 @@
+// Companies: organization-side accounts. A member belongs to at most one; linked members inherit
+// the company's running memberships' permissions, and lose them at once when unlinked
+// (permissions are computed per request).
+import type { Company } from '@memberkit/sdk';
+import type { CompanyRecord, MemberRecord } from '../ports/records.js';
+import type { DomainContext } from './context.js';
+import { Problem, fieldError, notFound } from './problems.js';
+
+export async function companyView(ctx: DomainContext, record: CompanyRecord): Promise<Company> {
+  const members = await ctx.tx.find('members', { organization_id: ctx.organization.id, company_id: record.id });
+  return { id: record.id, name: record.name, member_ids: members.map((member) => member.id), created_at: record.created_at };
+}
+
+export async function findCompany(ctx: Pick<DomainContext, 'tx' | 'organization'>, id: string): Promise<CompanyRecord | undefined> {
+  return ctx.tx.findOne('companies', { organization_id: ctx.organization.id, id });
+}
+
+export async function companyOr404(ctx: DomainContext, id: string): Promise<CompanyRecord> {
+  const company = await findCompany(ctx, id);
+  if (!company) throw notFound('company', id);
+  return company;
+}
+
+/** The member a request names in `field` to link, or 422. */
+export async function memberToLink(ctx: DomainContext, id: string, field: string): Promise<MemberRecord> {
+  const member = await ctx.tx.findOne('members', { organization_id: ctx.organization.id, id });
+  if (!member) {
+    throw new Problem(422, 'validation_failed', `No member "${id}".`, {
+      errors: [fieldError(field, 'not_found', field, `No member "${id}".`)],
+    });
+  }
+  return member;
+}
+
+export async function createCompany(ctx: DomainContext, name: string, members: readonly MemberRecord[]): Promise<CompanyRecord> {
+  const company: CompanyRecord = { organization_id: ctx.organization.id, id: ctx.ids.next('co'), name: name.trim(), created_at: ctx.timestamp() };
+  await ctx.tx.insert('companies', company);
+  for (const member of members) await linkMember(ctx, company, member);
+  return company;
+}
+
+/** Links `member` to `company`; a member belongs to at most one company, so linking moves them. */
+export async function linkMember(ctx: DomainContext, company: CompanyRecord, member: MemberRecord): Promise<void> {
+  await ctx.tx.update('members', { organization_id: ctx.organization.id, id: member.id }, { company_id: company.id });
+}
+
+/**
+ * Unlinks `member` from `company`; a member of another company (or of none) is 404: an admin's
+ * mistake, not a success. A retry after a lost reply is the idempotency record's to answer.
+ */
+export async function unlinkMember(ctx: DomainContext, company: CompanyRecord, member: MemberRecord): Promise<void> {
+  if (member.company_id !== company.id) {
+    throw new Problem(404, 'not_found', `Member "${member.id}" is not linked to company "${company.id}".`);
+  }
+  await ctx.tx.update('members', { organization_id: ctx.organization.id, id: member.id }, { company_id: null });
+}

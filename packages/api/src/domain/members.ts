@@ -1,0 +1,64 @@
+// Members: one person's relationship with one organization, unique by normalized email. Their
+// status is the SDK's `memberStatus` over their memberships' statuses today.
+import type { Member } from '@memberkit/sdk';
+import { memberStatus, membershipStatus, normalizeEmail } from '@memberkit/sdk/calculators';
+import type { Json, MemberRecord } from '../ports/records.js';
+import type { DomainContext } from './context.js';
+import { loadMemberships } from './memberships.js';
+import { notFound } from './problems.js';
+
+export async function memberView(ctx: DomainContext, record: MemberRecord): Promise<Member> {
+  const memberships = await loadMemberships(ctx, { member_id: record.id });
+  return {
+    id: record.id,
+    email: record.email,
+    first_name: record.first_name,
+    last_name: record.last_name,
+    status: memberStatus(memberships.map((m) => membershipStatus(m, ctx.today))),
+    company_id: record.company_id,
+    fields: structuredClone(record.fields) as Member['fields'],
+    created_at: record.created_at,
+  };
+}
+
+export function findMember(ctx: Pick<DomainContext, 'tx' | 'organization'>, id: string): Promise<MemberRecord | undefined> {
+  return ctx.tx.findOne('members', { organization_id: ctx.organization.id, id });
+}
+
+export async function memberOr404(ctx: Pick<DomainContext, 'tx' | 'organization'>, id: string): Promise<MemberRecord> {
+  const member = await findMember(ctx, id);
+  if (!member) throw notFound('member', id);
+  return member;
+}
+
+/** The member with this email (normalized here), if any. */
+export function memberByEmail(ctx: Pick<DomainContext, 'tx' | 'organization'>, email: string): Promise<MemberRecord | undefined> {
+  return ctx.tx.findOne('members', { organization_id: ctx.organization.id, email: normalizeEmail(email) });
+}
+
+export interface NewMember {
+  email: string;
+  first_name?: string | null;
+  last_name?: string | null;
+  company_id?: string | null;
+  fields?: Record<string, Json>;
+  /** The signup creating this member, if one is. */
+  created_by_signup?: string | null;
+}
+
+/** Stores a new member (names trimmed, empty ones null); the email must be free. */
+export async function createMember(ctx: DomainContext, init: NewMember): Promise<MemberRecord> {
+  const member: MemberRecord = {
+    organization_id: ctx.organization.id,
+    id: ctx.ids.next('mem'),
+    email: normalizeEmail(init.email),
+    first_name: init.first_name?.trim() || null,
+    last_name: init.last_name?.trim() || null,
+    company_id: init.company_id ?? null,
+    fields: structuredClone(init.fields ?? {}),
+    created_at: ctx.timestamp(),
+    created_by_signup: init.created_by_signup ?? null,
+  };
+  await ctx.tx.insert('members', member);
+  return member;
+}

@@ -1,0 +1,219 @@
+// Memberships: one member's (or company's) holding of one type, its dates from the SDK's
+// calculators, its status derived for the day asked. The one-membership rule, the previous term a
+// reinstatement counts from, and cancelling live here.
+import type { Membership, MembershipType } from '@memberkit/sdk';
+import {
+  blocksNewMembership,
+  calculateExpiry,
+  isRunning,
+  membershipStatus,
+  type ApplicationStatus,
+} from '@memberkit/sdk/calculators';
+import type { MembershipRecord, SignupRecord } from '../ports/records.js';
+import type { Where } from '../ports/storage.js';
+import { expireIfDue } from './checkout.js';
+import type { DomainContext } from './context.js';
+import { Problem, fieldError } from './problems.js';
+import { soldTerm, termSnapshot } from './terms.js';
+
+export function membershipView(record: MembershipRecord, today: string): Membership {
+  return {
+    id: record.id,
+    member_id: record.member_id,
+    company_id: record.company_id,
+    membership_type_id: record.membership_type_id,
+    membership_name: record.membership_name,
+    kind: record.kind,
+    status: membershipStatus(record, today),
+    starts_on: record.starts_on,
+    expires_on: record.expires_on,
+    anchor_on: record.anchor_on,
+    grace_days: record.grace_days,
+    auto_renew: record.auto_renew,
+    cancelled_on: record.cancelled_on,
+    price_paid: record.price_paid,
+    currency: record.currency,
+    permissions: [...record.permissions],
+    created_at: record.created_at,
+  };
+}
+
+/**
+ * The memberships matching `where`, as they stand now: a pending one whose signup's checkout
+ * expired unpaid reads declined (the expiry is written here, where it is read).
+ */
+export async function loadMemberships(ctx: DomainContext, where: Where<MembershipRecord>): Promise<MembershipRecord[]> {
+  const rows = await ctx.tx.find('memberships', { ...where, organization_id: ctx.organization.id });
+  const signupIds = [...new Set(rows.filter((m) => m.state === 'pending' && m.signup_id).map((m) => m.signup_id!))];
+  if (signupIds.length === 0) return rows;
+  const signups = await ctx.tx.find('signups', { organization_id: ctx.organization.id, id: signupIds, status: 'awaiting_payment' });
+  let expired = false;
+  for (const signup of signups) expired = (await expireIfDue(ctx, signup)).status !== signup.status || expired;
+  return expired ? ctx.tx.find('memberships', { ...where, organization_id: ctx.organization.id }) : rows;
+}
+
+/**
+ * Where a signup stands as an application: `awaiting_approval`, or `approved` (by an admin) and
+ * waiting for payment; null for anything else (an unpaid checkout, a finished signup).
+ */
+export function applicationStatus(signup: SignupRecord | undefined): ApplicationStatus | null {
+  if (signup?.status === 'awaiting_approval') return 'awaiting_approval';
+  if (signup?.status === 'awaiting_payment' && signup.approved_at) return 'approved';
+  return null;
+}
+
+export type Holder = { member_id: string } | { company_id: string };
+
+/** The filter for a holder's memberships: a member's own, or a company's (held by no member). */
+const ofHolder = (holder: Holder): Where<MembershipRecord> =>
+  'member_id' in holder ? { member_id: holder.member_id } : { company_id: holder.company_id, member_id: null };
+
+/**
+ * A membership of this type that rules out a second one: running, or applied for (the SDK's
+ * `blocksNewMembership`). An unpaid checkout does not block: completion checks again, and the
+ * member's own new signup replaces it. The memberships of `exceptSignupId` (the signup being
+ * completed) are not counted.
+ */
+export async function blockingMembership(
+  ctx: DomainContext,
+  holder: Holder,
+  typeId: string,
+  exceptSignupId: string | null = null,
+): Promise<MembershipRecord | undefined> {
+  const held = await ctx.tx.find('memberships', {
+    organization_id: ctx.organization.id,
+    membership_type_id: typeId,
+    ...ofHolder(holder),
+  });
+  for (const membership of held) {
+    if (exceptSignupId !== null && membership.signup_id === exceptSignupId) continue;
+    const signup = membership.state === 'pending' && membership.signup_id
+      ? await ctx.tx.findOne('signups', { organization_id: ctx.organization.id, id: membership.signup_id })
+      : undefined;
+    if (blocksNewMembership({ ...membership, application: applicationStatus(signup) }, ctx.today)) return membership;
+  }
+  return undefined;
+}
+
+/**
+ * The 409 for a blocking membership: `already_member` with the renewal path for a running one,
+ * `application_pending` (no renewal: there is nothing to renew yet) for an application.
+ */
+export async function alreadyMember(ctx: DomainContext, membership: MembershipRecord, field: string, who: string): Promise<Problem> {
+  const signup = membership.signup_id
+    ? await ctx.tx.findOne('signups', { organization_id: ctx.organization.id, id: membership.signup_id })
+    : undefined;
+  const application = membership.state === 'pending' ? applicationStatus(signup) : null;
+  if (application) {
+    const approved = application === 'approved';
+    // What the person can do: pay the approved application's checkout (it does not expire), or
+    // have the organization close the application (decline or cancel) before signing up anew.
+    const message = approved
+      ? `${who} has an approved application for this membership (${membership.id}) waiting for payment: pay it with that application's checkout, or ask the organization to close the application to sign up again.`
+      : `${who} has applied for this membership already (${membership.id}); the application is waiting for the organization's approval.`;
+    return new Problem(409, 'application_pending', message, {
+      errors: [fieldError(field, 'application_pending', field, message)],
+      extensions: {
+        membership_id: membership.id,
+        membership_type_id: membership.membership_type_id,
+        application_status: approved ? 'awaiting_payment' : 'awaiting_approval',
+      },
+    });
+  }
+  const renewPath = `/organizations/${ctx.organization.id}/me/memberships/${membership.id}/renew`;
+  const message = `${who} already holds a membership of this type (${membership.id}); renew it instead.`;
+  return new Problem(409, 'already_member', message, {
+    errors: [fieldError(field, 'already_member', field, message)],
+    // The client offers a renewal: POST …/me/memberships/{membership_id}/renew with a member token.
+    extensions: {
+      membership_id: membership.id,
+      membership_type_id: membership.membership_type_id,
+      expires_on: membership.expires_on,
+      renew_path: renewPath,
+    },
+    headers: { Link: `<${renewPath}>; rel="renew"` },
+  });
+}
+
+/**
+ * The holder's latest earlier membership of the same type, as calculateExpiry's `current`: a
+ * member whose membership has ended is reinstated (the calculator decides), not signed up anew.
+ */
+export async function previousTerm(
+  ctx: DomainContext,
+  membership: Pick<MembershipRecord, 'id' | 'member_id' | 'company_id' | 'membership_type_id'>,
+): Promise<{ anchor_on: string; expires_on: string | null; grace_days: number } | null> {
+  const holder: Holder = membership.member_id !== null ? { member_id: membership.member_id } : { company_id: membership.company_id! };
+  const earlier = (await ctx.tx.find('memberships', {
+    organization_id: ctx.organization.id,
+    membership_type_id: membership.membership_type_id,
+    state: 'confirmed',
+    ...ofHolder(holder),
+  }))
+    .filter((m) => m.id !== membership.id)
+    .sort((a, b) => ((a.expires_on ?? '9999') < (b.expires_on ?? '9999') ? 1 : -1))[0];
+  return earlier ? { anchor_on: earlier.anchor_on, expires_on: earlier.expires_on, grace_days: earlier.grace_days } : null;
+}
+
+export interface NewMembership {
+  holder: { member_id: string | null; company_id: string | null };
+  type: MembershipType;
+  state: 'pending' | 'confirmed';
+  auto_renew: boolean;
+  price_paid: number;
+  /** The day it is bought (pending ones: the dates a purchase that day would get). */
+  purchased_on: string;
+  signup_id: string | null;
+}
+
+/**
+ * Stores a new membership of `type` with the term the type has now (`termSnapshot`) and the dates
+ * `calculateExpiry` gives for `purchased_on` (a reinstatement when the holder's earlier one has
+ * ended). A pending membership's dates are computed again when its signup completes.
+ */
+export async function createMembership(ctx: DomainContext, init: NewMembership): Promise<MembershipRecord> {
+  const { type } = init;
+  const draft: MembershipRecord = {
+    organization_id: ctx.organization.id,
+    id: ctx.ids.next('ms'),
+    member_id: init.holder.member_id,
+    company_id: init.holder.company_id,
+    membership_type_id: type.id,
+    membership_name: type.membership_name,
+    kind: 'new',
+    state: init.state,
+    starts_on: init.purchased_on,
+    expires_on: null,
+    anchor_on: init.purchased_on,
+    ...termSnapshot(type),
+    auto_renew: init.auto_renew,
+    cancelled_on: null,
+    price_paid: init.price_paid,
+    currency: type.price.currency,
+    permissions: [...type.permissions],
+    created_at: ctx.timestamp(),
+    signup_id: init.signup_id,
+  };
+  const dates = calculateExpiry(soldTerm(draft), { purchased_on: init.purchased_on, current: await previousTerm(ctx, draft) });
+  const record = { ...draft, ...dates };
+  await ctx.tx.insert('memberships', record);
+  return record;
+}
+
+/**
+ * Cancels a membership today (member or admin): it keeps its permissions until its term and
+ * grace end (membershipStatus says `cancelled`, later `terminated`) and stops auto-renewing.
+ * Cancelling twice answers the same membership; one that is not running cannot be cancelled.
+ */
+export async function cancelMembership(ctx: DomainContext, membership: MembershipRecord): Promise<MembershipRecord> {
+  if (membership.cancelled_on !== null) return membership;
+  const status = membershipStatus(membership, ctx.today);
+  if (!isRunning(status)) {
+    throw new Problem(409, 'not_cancellable', `A ${status} membership cannot be cancelled.`, {
+      extensions: { membership_status: status },
+    });
+  }
+  const patch = { cancelled_on: ctx.today, auto_renew: false };
+  await ctx.tx.update('memberships', { organization_id: ctx.organization.id, id: membership.id }, patch);
+  return { ...membership, ...patch };
+}

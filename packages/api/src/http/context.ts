@@ -1,0 +1,34 @@
+// What a route sees: the domain's context (one transaction, the organization, the day) plus the
+// request (its URL, path parameters, parsed body) and who sent it.
+import type { DomainContext } from '../domain/context.js';
+import type { Access, Caller } from './auth.js';
+import type { Reply } from './reply.js';
+
+export interface RouteContext extends DomainContext {
+  readonly request: Request;
+  readonly url: URL;
+  /** Path parameters by name (`:id` → `params.id`). */
+  readonly params: Readonly<Record<string, string>>;
+  /** The parsed JSON body (undefined for none). */
+  readonly body: unknown;
+  readonly caller: Caller;
+  /** The member whose token sent the request, or null. */
+  readonly callerId: string | null;
+}
+
+export interface Route {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** Under the base path, with `:name` parameters: `/organizations/:org/signups/:id`. */
+  path: string;
+  access: Access;
+  /**
+   * A POST that creates or charges must send an Idempotency-Key. Every route but a GET honours
+   * one when it is sent.
+   */
+  requiresIdempotencyKey?: true;
+  /**
+   * Answers the request inside its transaction. A thrown Problem undoes every write; a returned
+   * problem (`problemReply`) answers after they commit.
+   */
+  handle(context: RouteContext): Promise<Reply>;
+}

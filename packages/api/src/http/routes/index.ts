@@ -1,0 +1,23 @@
+// Every route the API answers, one file per resource.
+import type { Route } from '../context.js';
+import { companyRoutes } from './companies.js';
+import { discountRoutes } from './discounts.js';
+import { meRoutes } from './me.js';
+import { memberRoutes } from './members.js';
+import { membershipTypeRoutes } from './membership-types.js';
+import { membershipRoutes } from './memberships.js';
+import { permissionRoutes } from './permissions.js';
+import { signupConfigRoutes } from './signup-config.js';
+import { signupRoutes } from './signups.js';
+
+export const apiRoutes: readonly Route[] = [
+  ...signupConfigRoutes,
+  ...membershipTypeRoutes,
+  ...discountRoutes,
+  ...signupRoutes,
+  ...meRoutes,
+  ...memberRoutes,
+  ...membershipRoutes,
+  ...companyRoutes,
+  ...permissionRoutes,
+];

@@ -1,0 +1,62 @@
+// Admin (secret key): GET/POST /members (`?email=` finds one), GET /members/{id}.
+import { MemberCreateParamsSchema, MemberSchema, PageSchema } from '@memberkit/sdk';
+import { normalizeEmail } from '@memberkit/sdk/calculators';
+import { findCompany } from '../../domain/companies.js';
+import { createMember, memberByEmail, memberOr404, memberView } from '../../domain/members.js';
+import { Problem, fieldError } from '../../domain/problems.js';
+import type { Json } from '../../ports/records.js';
+import type { Route } from '../context.js';
+import { paginateAsync, parseBody, trimEmails } from '../body.js';
+import { reply } from '../reply.js';
+
+const MemberPageSchema = PageSchema(MemberSchema);
+
+export const memberRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: '/organizations/:org/members',
+    access: 'admin',
+    async handle(ctx) {
+      const email = ctx.url.searchParams.get('email');
+      const where = email === null ? {} : { email: normalizeEmail(email) };
+      const members = await ctx.tx.find('members', { ...where, organization_id: ctx.organization.id });
+      return reply(200, MemberPageSchema, await paginateAsync(members, ctx.url, (m) => memberView(ctx, m)));
+    },
+  },
+  {
+    method: 'POST',
+    path: '/organizations/:org/members',
+    access: 'admin',
+    requiresIdempotencyKey: true,
+    async handle(ctx) {
+      const params = parseBody(MemberCreateParamsSchema, trimEmails(ctx.body, (body) => [body]));
+      const email = normalizeEmail(params.email);
+      const existing = await memberByEmail(ctx, email);
+      if (existing) {
+        throw new Problem(409, 'member_exists', `A member with the email ${email} exists already (${existing.id}).`, {
+          errors: [fieldError('email', 'member_exists', 'email', 'A member with this email exists already.')],
+          extensions: { member_id: existing.id },
+        });
+      }
+      if (params.company_id && !(await findCompany(ctx, params.company_id))) {
+        throw new Problem(422, 'validation_failed', `No company "${params.company_id}".`, {
+          errors: [fieldError('company_id', 'not_found', 'company_id', `No company "${params.company_id}".`)],
+        });
+      }
+      const member = await createMember(ctx, {
+        email,
+        first_name: params.first_name ?? null,
+        last_name: params.last_name ?? null,
+        company_id: params.company_id ?? null,
+        fields: (params.fields ?? {}) as Record<string, Json>,
+      });
+      return reply(201, MemberSchema, await memberView(ctx, member));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/organizations/:org/members/:id',
+    access: 'admin',
+    handle: async (ctx) => reply(200, MemberSchema, await memberView(ctx, await memberOr404(ctx, ctx.params.id!))),
+  },
+];

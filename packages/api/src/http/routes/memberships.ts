@@ -1,0 +1,132 @@
+// Admin (secret key): GET /memberships?status=&member_id=&company_id=, POST /memberships (staff
+// assignment, no payment), GET /memberships/{id}, POST /memberships/{id}/cancel, and the admin
+// extensions for the approval flow: POST /memberships/{id}/approve and …/decline.
+import { MembershipCreateParamsSchema, MembershipSchema, MembershipStatusSchema, PageSchema } from '@memberkit/sdk';
+import { membershipStatus } from '@memberkit/sdk/calculators';
+import { approveApplication, closeApplication } from '../../domain/applications.js';
+import { findCompany } from '../../domain/companies.js';
+import { findMember } from '../../domain/members.js';
+import { findType } from '../../domain/membership-types.js';
+import { alreadyMember, blockingMembership, cancelMembership, createMembership, loadMemberships, membershipView } from '../../domain/memberships.js';
+import { Problem, fieldError, notFound, type FieldError } from '../../domain/problems.js';
+import { resolveAutoRenewOr } from '../../domain/signups.js';
+import type { MembershipRecord } from '../../ports/records.js';
+import type { Route, RouteContext } from '../context.js';
+import { paginate, parseBody } from '../body.js';
+import { problemReply, reply } from '../reply.js';
+
+const MembershipPageSchema = PageSchema(MembershipSchema);
+
+async function membershipOr404(ctx: RouteContext): Promise<MembershipRecord> {
+  const [membership] = await loadMemberships(ctx, { id: ctx.params.id! });
+  if (!membership) throw notFound('membership', ctx.params.id!);
+  return membership;
+}
+
+/** The membership again, as the action left it. */
+const fresh = async (ctx: RouteContext, membership: MembershipRecord) =>
+  membershipView((await ctx.tx.findOne('memberships', { organization_id: ctx.organization.id, id: membership.id }))!, ctx.today);
+
+export const membershipRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: '/organizations/:org/memberships',
+    access: 'admin',
+    async handle(ctx) {
+      const { url, today } = ctx;
+      const status = url.searchParams.get('status');
+      if (status !== null && !MembershipStatusSchema.safeParse(status).success) {
+        throw new Problem(422, 'validation_failed', `Unknown status "${status}".`, {
+          errors: [fieldError('status', 'invalid_option', 'status')],
+        });
+      }
+      const memberId = url.searchParams.get('member_id');
+      const companyId = url.searchParams.get('company_id');
+      const records = (await loadMemberships(ctx, {
+        ...(memberId === null ? {} : { member_id: memberId }),
+        ...(companyId === null ? {} : { company_id: companyId }),
+      })).filter((m) => status === null || membershipStatus(m, today) === status);
+      return reply(200, MembershipPageSchema, paginate(records, url, (m) => membershipView(m, today)));
+    },
+  },
+  {
+    method: 'POST',
+    path: '/organizations/:org/memberships',
+    access: 'admin',
+    requiresIdempotencyKey: true,
+    async handle(ctx) {
+      const params = parseBody(MembershipCreateParamsSchema, ctx.body);
+      const errors: FieldError[] = [];
+      const type = await findType(ctx, params.membership_type_id);
+      if (!type) errors.push(fieldError('membership_type_id', 'not_found', 'membership_type_id', `No membership type "${params.membership_type_id}".`));
+      if (!params.member_id === !params.company_id) {
+        errors.push(fieldError('member_id', 'required', 'member_id', 'Give exactly one of member_id and company_id.'));
+      }
+      const member = params.member_id ? await findMember(ctx, params.member_id) : undefined;
+      if (params.member_id && !member) errors.push(fieldError('member_id', 'not_found', 'member_id', `No member "${params.member_id}".`));
+      const company = params.company_id ? await findCompany(ctx, params.company_id) : undefined;
+      if (params.company_id && !company) errors.push(fieldError('company_id', 'not_found', 'company_id', `No company "${params.company_id}".`));
+      // Staff cannot give a membership an auto-renewal its type rules out (as signups cannot).
+      const autoRenew = type ? resolveAutoRenewOr(type, params.auto_renew) : null;
+      if (autoRenew?.error) errors.push(autoRenew.error);
+      if (errors.length > 0 || !type || !autoRenew || autoRenew.error) {
+        throw new Problem(422, 'validation_failed', errors.length === 1 ? errors[0]!.message : `${errors.length} fields are invalid.`, { errors });
+      }
+      const held = await blockingMembership(ctx, member ? { member_id: member.id } : { company_id: company!.id }, type.id);
+      if (held) throw await alreadyMember(ctx, held, member ? 'member_id' : 'company_id', member?.email ?? company!.name);
+      const record = await createMembership(ctx, {
+        holder: { member_id: member?.id ?? null, company_id: member ? null : company!.id },
+        type,
+        state: 'confirmed',
+        auto_renew: autoRenew.value,
+        price_paid: 0,
+        purchased_on: params.starts_on ?? ctx.today,
+        signup_id: null,
+      });
+      return reply(201, MembershipSchema, membershipView(record, ctx.today));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/organizations/:org/memberships/:id',
+    access: 'admin',
+    handle: async (ctx) => reply(200, MembershipSchema, membershipView(await membershipOr404(ctx), ctx.today)),
+  },
+  {
+    method: 'POST',
+    path: '/organizations/:org/memberships/:id/cancel',
+    access: 'admin',
+    async handle(ctx) {
+      const membership = await membershipOr404(ctx);
+      // An application is not running, so cancelling it closes it (as declining does).
+      if (!(await closeApplication(ctx, membership))) await cancelMembership(ctx, membership);
+      return reply(200, MembershipSchema, await fresh(ctx, membership));
+    },
+  },
+  {
+    // Admin extension: approve an application; payment (if any) is asked for next.
+    method: 'POST',
+    path: '/organizations/:org/memberships/:id/approve',
+    access: 'admin',
+    async handle(ctx) {
+      const membership = await membershipOr404(ctx);
+      const refusal = await approveApplication(ctx, membership);
+      if (refusal) return problemReply(refusal);
+      return reply(200, MembershipSchema, await fresh(ctx, membership));
+    },
+  },
+  {
+    // Admin extension: decline an application, waiting for approval or approved and still
+    // unpaid; the signup fails.
+    method: 'POST',
+    path: '/organizations/:org/memberships/:id/decline',
+    access: 'admin',
+    async handle(ctx) {
+      const membership = await membershipOr404(ctx);
+      if (!(await closeApplication(ctx, membership))) {
+        throw new Problem(409, 'not_an_application', `Membership ${membership.id} is not an open application (waiting for approval or for payment).`);
+      }
+      return reply(200, MembershipSchema, await fresh(ctx, membership));
+    },
+  },
+];

@@ -1,0 +1,47 @@
+// POST /signups (create: validate, find or create the members, pending memberships, next action)
+// and GET /signups/{id} (poll; a signup awaiting payment is settled with the processor first).
+import { SignupCreateParamsSchema, SignupSchema } from '@memberkit/sdk';
+import { expireIfDue, findCheckout } from '../../domain/checkout.js';
+import { settleCheckout } from '../../domain/payments.js';
+import { advanceSignup, createSignup, signupOr404, signupView } from '../../domain/signups.js';
+import type { Route } from '../context.js';
+import { parseBody, trimEmails } from '../body.js';
+import { problemReply, reply } from '../reply.js';
+
+/** The people of a signup body whose emails are trimmed: the member and the group members. */
+const signupPeople = (body: Record<string, unknown>): unknown[] => [
+  body.member,
+  ...(Array.isArray(body.group_members) ? body.group_members : []),
+];
+
+export const signupRoutes: Route[] = [
+  {
+    method: 'POST',
+    path: '/organizations/:org/signups',
+    access: 'public',
+    requiresIdempotencyKey: true,
+    async handle(ctx) {
+      const params = parseBody(SignupCreateParamsSchema, trimEmails(ctx.body, signupPeople));
+      const created = await createSignup(ctx, params, ctx.callerId);
+      const { signup, refusal } = await advanceSignup(ctx, created.signup, { approval: created.type.requires_approval });
+      if (refusal) return problemReply(refusal);
+      return reply(201, SignupSchema, await signupView(ctx, signup));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/organizations/:org/signups/:id',
+    access: 'public',
+    async handle(ctx) {
+      let signup = await expireIfDue(ctx, await signupOr404(ctx, ctx.params.id!));
+      // A poll after payment: the processor says whether the checkout was completed (a webhook
+      // may not have arrived yet).
+      const checkout = signup.status === 'awaiting_payment' && signup.checkout_id ? await findCheckout(ctx, signup.checkout_id) : undefined;
+      if (checkout?.status === 'open') {
+        await settleCheckout(ctx, checkout);
+        signup = await signupOr404(ctx, signup.id);
+      }
+      return reply(200, SignupSchema, await signupView(ctx, signup));
+    },
+  },
+];

@@ -1,0 +1,156 @@
+// What createMembershipApi promises its hosts beyond the HTTP contract: work that a SQL storage
+// runs again writes the same rows and opens one processor session; a 5xx is never stored, so a
+// retry with the key does the work; a completion refused at payment releases the authorization
+// (nothing charged); secret keys are compared by hash; the outbox is delivered after the commit,
+// and what the Mailer refused is retried.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { memorySuiteHost } from '../src/testing/index.js';
+import { createMembershipApi } from '../src/api.js';
+import { sha256Hex } from '../src/random.js';
+import type { Mailer, OutboundMessage } from '../src/ports/mailer.js';
+import type { Payments } from '../src/ports/payments.js';
+import type { Storage, Transaction } from '../src/ports/storage.js';
+
+const base = 'https://api.memberkit.test/v1/organizations/demo';
+const signupBody = (email: string, type = 'monthly') =>
+  JSON.stringify({ membership_type_id: type, member: { email, first_name: 'Pat', last_name: 'Member' }, fields: {} });
+const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+  new Request(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+
+/** A storage that runs every transaction's work twice, as a SQL storage does after a serialization failure: the first run is undone. */
+function retryingStorage(inner: Storage): Storage & { reruns: number } {
+  const again = new Error('serialization failure (simulated)');
+  const storage = {
+    reruns: 0,
+    async transaction<T>(work: (tx: Transaction) => Promise<T>, options?: { readOnly?: boolean }): Promise<T> {
+      await inner
+        .transaction(async (tx) => {
+          await work(tx);
+          throw again;
+        }, options)
+        .catch((error: unknown) => {
+          if (error !== again) throw error;
+        });
+      storage.reruns += 1;
+      return inner.transaction(work, options);
+    },
+    claim: (key: string) => inner.claim(key),
+    close: () => inner.close(),
+  };
+  return storage;
+}
+
+describe('createMembershipApi', () => {
+  it('work run again by the storage writes the same signup and opens one processor session, with the same ids', async () => {
+    const host = memorySuiteHost();
+    await host.reset();
+    const storage = retryingStorage(host.storage);
+    const api = createMembershipApi({ ...host, storage, basePath: '/v1' });
+    const response = await api.handle(post('/signups', signupBody('twice@example.org'), { 'idempotency-key': 'rerun-1' }));
+    assert.equal(response.status, 201);
+    const signup = await response.json();
+    assert.ok(storage.reruns > 0);
+    const signups = host.storage.rows('signups', { organization_id: 'demo' });
+    assert.deepEqual(signups.map((s) => s.id), [signup.id]);
+    assert.equal(host.storage.rows('members', { email: 'twice@example.org' }).length, 1);
+    assert.equal(host.payments.snapshot().length, 1, 'the second run got the session the first one opened (same idempotency key)');
+    assert.equal(host.storage.rows('checkouts')[0]!.id, host.payments.snapshot()[0]!.id);
+    // Settled through the same storage: one payment, one receipt.
+    assert.deepEqual(await host.pay(signup.next_action), { paid: true });
+    assert.equal(host.storage.rows('payments').length, 1);
+    assert.equal(host.mailer.messages('twice@example.org').length, 1);
+  });
+
+  it('a 5xx is not stored: the retry with the same key does the work (here the processor failed once)', async () => {
+    const host = memorySuiteHost();
+    await host.reset();
+    let failures = 1;
+    const payments: Payments = {
+      ...host.payments,
+      createCheckout: async (request) => {
+        if (failures-- > 0) throw new Error('processor unavailable');
+        return host.payments.createCheckout(request);
+      },
+      retrieveCheckout: (...args) => host.payments.retrieveCheckout(...args),
+      capturePayment: (...args) => host.payments.capturePayment(...args),
+      expireCheckout: (...args) => host.payments.expireCheckout(...args),
+    };
+    const api = createMembershipApi({ ...host, payments, basePath: '/v1', onError: () => {} });
+    const send = () => api.handle(post('/signups', signupBody('flaky@example.org'), { 'idempotency-key': 'flaky-1' }));
+    const first = await send();
+    assert.equal(first.status, 500);
+    assert.equal((await first.json()).code, 'internal_error');
+    assert.deepEqual(host.storage.rows('members', { email: 'flaky@example.org' }), [], 'nothing of the failed attempt is left');
+    assert.deepEqual(host.storage.rows('idempotency_keys'), []);
+    const retry = await send();
+    assert.equal(retry.status, 201);
+    assert.equal(retry.headers.get('idempotent-replayed'), null, 'done now, not replayed');
+    assert.equal(host.storage.rows('signups').length, 1);
+  });
+
+  it('a completion refused at payment releases the authorization: the processor charged nothing, no payment is recorded', async () => {
+    const host = memorySuiteHost();
+    await host.reset();
+    const created = await (await host.api.handle(post('/signups', signupBody('refused@example.org'), { 'idempotency-key': 'refused-1' }))).json();
+    const memberId = created.member.id;
+    const assigned = await host.api.handle(
+      post('/memberships', JSON.stringify({ membership_type_id: 'monthly', member_id: memberId }), {
+        authorization: 'Bearer sk_test_sandbox',
+        'idempotency-key': 'assign-1',
+      }),
+    );
+    assert.equal(assigned.status, 201);
+    assert.deepEqual(await host.pay(created.next_action), { paid: false, status: 409, code: 'already_member' });
+    const [session] = host.payments.snapshot();
+    assert.deepEqual([session!.status, session!.payment?.status], ['complete', 'released']);
+    assert.deepEqual(host.storage.rows('payments'), []);
+    assert.deepEqual(host.mailer.messages(), [], 'no receipt');
+    const again = await host.api.settleCheckout('demo', session!.id);
+    assert.equal(again.status, 'closed');
+  });
+
+  it('secret keys are stored as SHA-256 hashes; every hash of an organization is accepted (rotation), its key in clear never', async () => {
+    const host = memorySuiteHost();
+    await host.reset();
+    const demo = host.storage.rows('organizations', { id: 'demo' })[0]!;
+    assert.deepEqual(demo.secret_key_hashes, [await sha256Hex('sk_test_sandbox')]);
+    assert.ok(!JSON.stringify(host.storage.snapshot()).includes('sk_test_sandbox'));
+    const members = (key: string) => host.api.handle(new Request(`${base}/members`, { headers: { authorization: `Bearer ${key}` } }));
+    assert.equal((await members('sk_test_rotated')).status, 401);
+    const rotated = await sha256Hex('sk_test_rotated');
+    host.storage.runSync((tx) => tx.update('organizations', { id: 'demo' }, { secret_key_hashes: [demo.secret_key_hashes[0]!, rotated] }));
+    assert.equal((await members('sk_test_rotated')).status, 200);
+    assert.equal((await members('sk_test_sandbox')).status, 200);
+  });
+
+  it('the outbox is handed to the Mailer after the commit; a message it refused stays unsent until deliverOutbox', async () => {
+    const host = memorySuiteHost();
+    await host.reset();
+    const sent: OutboundMessage[] = [];
+    let down = true;
+    const mailer: Mailer = {
+      async send(message) {
+        if (down) throw new Error('SMTP down');
+        sent.push(message);
+      },
+    };
+    const errors: string[] = [];
+    const api = createMembershipApi({ ...host, mailer, basePath: '/v1', onError: (_error, during) => errors.push(during) });
+    const created = await (await api.handle(post('/signups', signupBody('mail@example.org'), { 'idempotency-key': 'mail-1' }))).json();
+    const secret = created.next_action.client_secret as string;
+    host.payments.confirm(secret, { number: '4242424242424242', exp_month: 12, exp_year: 2031, cvc: '123' });
+    const settled = await api.settleCheckout('demo', host.payments.sessionBySecret(secret)!.id);
+    assert.equal(settled.status, 'paid');
+    const [receipt] = host.storage.rows('outbox');
+    assert.deepEqual([receipt!.kind, receipt!.to, receipt!.sent_at, receipt!.attempts], ['receipt', 'mail@example.org', null, 1]);
+    assert.match(receipt!.text, /\$9\.00 for your Monthly membership at Riverside Makers Club/);
+    assert.deepEqual(errors, [`sending message ${receipt!.id}`]);
+    down = false;
+    assert.equal(await api.deliverOutbox(), 1);
+    assert.deepEqual(sent.map((m) => [m.id, m.kind, m.to]), [[receipt!.id, 'receipt', 'mail@example.org']]);
+    assert.equal(host.storage.rows('outbox')[0]!.attempts, 2);
+    assert.notEqual(host.storage.rows('outbox')[0]!.sent_at, null);
+    assert.equal(await api.deliverOutbox(), 0, 'nothing left to send');
+  });
+});

@@ -4,7 +4,19 @@
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createAdaptorServer } from '@hono/node-server';
-import { MemoryMailer, systemClock, type Clock, type Mailer, type Storage } from '@memberkit/api';
+import {
+  createMembershipApi,
+  demoData,
+  MemoryMailer,
+  MemoryPayments,
+  seedStorage,
+  systemClock,
+  type Clock,
+  type Mailer,
+  type MembershipApi,
+  type Payments,
+  type Storage,
+} from '@memberkit/api';
 import pino, { type Logger } from 'pino';
 import type { ServerConfig } from './config.js';
 import { createApp, type Handle } from './http/app.js';
@@ -22,14 +34,21 @@ export interface ServerPorts {
   memberTokens: SignedMemberTokens;
   /** SMTP when configured; in memory for --demo; else a mailer that refuses (and says why). */
   mailer: Mailer;
+  /** The payment stand-in (MemoryPayments) for --demo; else one that refuses until Stripe is configured. */
+  payments: Payments;
   clock: Clock;
   logger: Logger;
   config: ServerConfig;
 }
 
 export interface CreateServerOptions {
-  /** Builds the API's handle from the server's ports. */
-  api: (ports: ServerPorts) => Handle | Promise<Handle>;
+  /**
+   * Builds the API from the server's ports (default: @memberkit/api's createMembershipApi on
+   * them); a bare handle is enough for tests of the HTTP front.
+   */
+  api?: (ports: ServerPorts) => MembershipApi | Handle | Promise<MembershipApi | Handle>;
+  /** The payments port (default: see ServerPorts.payments). */
+  payments?: Payments;
   /** Where the widget's built files are (default: @memberkit/signup's dist/). */
   widgetDir?: string;
   /** Extra GET routes (path → response). */
@@ -42,6 +61,9 @@ export interface CreateServerOptions {
 }
 
 export interface MemberkitServer {
+  /** The API (null when `api` gave a bare handle). */
+  readonly api: MembershipApi | null;
+  readonly ports: ServerPorts;
   readonly storage: SqlStorage;
   readonly memberTokens: SignedMemberTokens;
   readonly logger: Logger;
@@ -60,6 +82,48 @@ class UnconfiguredMailer implements Mailer {
   }
 }
 
+/** Without a payment processor configured: a checkout is refused, saying so. */
+class UnconfiguredPayments implements Payments {
+  #refuse(): never {
+    throw new Error('No payment processor is configured on this server: paid signups need one (the payments issue adds Stripe; --demo uses the stand-in)');
+  }
+  async createCheckout(): Promise<never> {
+    this.#refuse();
+  }
+  async retrieveCheckout(): Promise<never> {
+    this.#refuse();
+  }
+  async expireCheckout(): Promise<never> {
+    this.#refuse();
+  }
+  async capturePayment(): Promise<never> {
+    this.#refuse();
+  }
+}
+
+/** The API on the server's ports, answering under /v1. */
+export function membershipApi(ports: ServerPorts): MembershipApi {
+  return createMembershipApi({
+    storage: ports.storage,
+    payments: ports.payments,
+    mailer: ports.mailer,
+    clock: ports.clock,
+    memberTokens: ports.memberTokens,
+    maxBodyBytes: ports.config.bodyLimit,
+    onError: (error, during) => ports.logger.error({ err: error, during }, 'after a commit'),
+  });
+}
+
+/** Seeds the demo organizations into an empty database (a no-op once they are there). */
+export async function seedDemo(storage: Storage, clock: Clock): Promise<boolean> {
+  const data = demoData();
+  const present = await storage.transaction((tx) => tx.findOne('organizations', { id: data.organizations[0]!.organization.id }), { readOnly: true });
+  if (present) return false;
+  const zones = new Map(data.organizations.map((org) => [org.organization.id, org.organization.time_zone]));
+  await seedStorage(storage, data, { today: (id) => clock.today(zones.get(id) ?? 'UTC'), now: clock.now() });
+  return true;
+}
+
 /** The storage a configuration names. */
 export function openStorage(config: Pick<ServerConfig, 'databaseUrl' | 'databasePoolSize' | 'dataDir'>): Promise<SqlStorage> {
   return config.databaseUrl
@@ -71,7 +135,7 @@ export function defaultWidgetDir(): string {
   return fileURLToPath(new URL('../../signup/dist/', import.meta.url));
 }
 
-export async function createServer(config: ServerConfig, options: CreateServerOptions): Promise<MemberkitServer> {
+export async function createServer(config: ServerConfig, options: CreateServerOptions = {}): Promise<MemberkitServer> {
   const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'memberkit-server' } });
   const clock = options.clock ?? systemClock;
   const storage = options.storage ?? (await openStorage(config));
@@ -82,7 +146,12 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     const memberTokens = new SignedMemberTokens({ db: storage.db, clock, maxTtl: config.memberTokenTtl });
     await memberTokens.load();
     const mailer = config.smtp ? new SmtpMailer({ ...config.smtp, storage }) : config.demo ? new MemoryMailer() : new UnconfiguredMailer();
-    const handle = await options.api({ storage, memberTokens, mailer, clock, logger, config });
+    const payments = options.payments ?? (config.demo ? new MemoryPayments({ clock }) : new UnconfiguredPayments());
+    const ports: ServerPorts = { storage, memberTokens, mailer, payments, clock, logger, config };
+    if (config.demo && (await seedDemo(storage, clock))) logger.info('seeded the demo organizations');
+    const built = await (options.api ?? membershipApi)(ports);
+    const api = typeof built === 'function' ? null : built;
+    const handle: Handle = typeof built === 'function' ? built : (request) => built.handle(request);
     const app = createApp({
       handle,
       storage,
@@ -103,6 +172,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     const http = createAdaptorServer({ fetch: app.fetch });
     let closing: Promise<void> | undefined;
     return {
+      api,
+      ports,
       storage,
       memberTokens,
       logger,

@@ -6,9 +6,8 @@ import { ConfigError, describeVariables, parseConfig, type ServerConfig } from '
 import { revokeOlderSecretKeys, rotateSecretKey } from './keys.js';
 import { SignedMemberTokens } from './member-tokens.js';
 import { createOrganization } from './organizations.js';
-import { createServer, openStorage, type ServerPorts } from './server.js';
+import { createServer, openStorage } from './server.js';
 import { systemClock } from '@memberkit/api';
-import type { Handle } from './http/app.js';
 
 export const usage = `memberkit-server: the memberkit membership API as a service.
 
@@ -33,14 +32,6 @@ export interface CliIo {
 }
 
 const defaultIo: CliIo = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) };
-
-/** The API's handle, built from the server's ports by @memberkit/api's createMembershipApi. */
-async function membershipApi(ports: ServerPorts): Promise<Handle> {
-  const api = (await import('@memberkit/api')) as Record<string, unknown>;
-  const create = api.createMembershipApi as ((options: Record<string, unknown>) => { handle: Handle }) | undefined;
-  if (typeof create !== 'function') throw new Error('@memberkit/api has no createMembershipApi in this build: the server cannot answer the API yet');
-  return create({ storage: ports.storage, memberTokens: ports.memberTokens, clock: ports.clock }).handle;
-}
 
 /** Runs the command; resolves with the exit code (the server: when it has stopped). */
 export async function main(argv: string[], env: Record<string, string | undefined> = process.env, io: CliIo = defaultIo): Promise<number> {
@@ -146,7 +137,7 @@ function required(value: string | undefined, name: string): string {
 }
 
 async function serve(config: ServerConfig, io: CliIo): Promise<number> {
-  const server = await createServer(config, { api: membershipApi });
+  const server = await createServer(config);
   const url = await server.listen();
   io.out(`memberkit-server listening on ${url} (${config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`})\n`);
   return new Promise((resolve) => {

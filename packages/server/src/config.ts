@@ -25,6 +25,8 @@ export interface ServerConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Seconds that shutdown waits for requests in flight before closing them. */
   shutdownTimeout: number;
+  /** SMTP for the API's messages (sign-in codes, receipts); null: not configured. */
+  smtp: { url: string; from: string } | null;
   /** Seed the demo organizations and use the payment stand-in. */
   demo: boolean;
 }
@@ -44,13 +46,15 @@ export const variables = [
   ['DATABASE_POOL_SIZE', 'PostgreSQL connections per server process', '10'],
   ['MEMBERKIT_DATA_DIR', "the embedded database's directory (one server process opens it at a time)", './.memberkit/data'],
   ['MEMBERKIT_PUBLIC_URL', 'the origin clients reach this server at, e.g. https://members.example.org', 'unset: the request\'s own origin'],
-  ['MEMBERKIT_BODY_LIMIT', 'largest request body, in bytes', '1048576 (1 MiB)'],
+  ['MEMBERKIT_BODY_LIMIT', 'largest request body, in bytes', '65536 (64 KiB, the API contract\'s)'],
   ['MEMBERKIT_RATE_LIMIT_PER_CLIENT', 'sign-in, signup and discount-check requests per minute per client address (0: off)', '30'],
   ['MEMBERKIT_RATE_LIMIT_PER_KEY', 'the same, per organization (0: off)', '600'],
   ['MEMBERKIT_TRUST_PROXY', 'true: the client address is the first of X-Forwarded-For (behind your load balancer)', 'false'],
   ['MEMBERKIT_MEMBER_TOKEN_TTL', 'member token lifetime, in seconds', '900'],
   ['LOG_LEVEL', 'fatal, error, warn, info, debug, trace or silent', 'info'],
   ['MEMBERKIT_SHUTDOWN_TIMEOUT', 'seconds SIGTERM waits for requests in flight', '10'],
+  ['SMTP_URL', 'where mail goes: smtp://user:password@host:587 or smtps://…:465', 'unset: no mail (--demo keeps it in memory)'],
+  ['MAIL_FROM', 'the From of every message, e.g. "Acme Club <members@acme.example>" (needed with SMTP_URL)', 'unset'],
 ] as const;
 
 const integer = (min: number, max: number) =>
@@ -86,13 +90,26 @@ const schema = z.object({
   DATABASE_POOL_SIZE: integer(1, 1000).default(10),
   MEMBERKIT_DATA_DIR: z.string().min(1, 'must not be empty').default('./.memberkit/data'),
   MEMBERKIT_PUBLIC_URL: origin.optional(),
-  MEMBERKIT_BODY_LIMIT: integer(1024, 100 * 1024 * 1024).default(1024 * 1024),
+  MEMBERKIT_BODY_LIMIT: integer(1024, 100 * 1024 * 1024).default(65_536),
   MEMBERKIT_RATE_LIMIT_PER_CLIENT: integer(0, 1_000_000).default(30),
   MEMBERKIT_RATE_LIMIT_PER_KEY: integer(0, 1_000_000).default(600),
   MEMBERKIT_TRUST_PROXY: flag.default(false),
   MEMBERKIT_MEMBER_TOKEN_TTL: integer(60, 86_400).default(900),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
   MEMBERKIT_SHUTDOWN_TIMEOUT: integer(0, 3600).default(10),
+  SMTP_URL: z
+    .string()
+    .refine((value) => {
+      try {
+        return ['smtp:', 'smtps:'].includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3, 'must be an address such as "Club <members@club.example>"').optional(),
+}).superRefine((values, context) => {
+  if (values.SMTP_URL && !values.MAIL_FROM) context.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'must be set when SMTP_URL is' });
 });
 
 /** A configuration that cannot be used: every problem, one per line, each naming its variable. */
@@ -134,6 +151,7 @@ export function parseConfig(env: Record<string, string | undefined>, overrides: 
     memberTokenTtl: values.MEMBERKIT_MEMBER_TOKEN_TTL,
     logLevel: values.LOG_LEVEL,
     shutdownTimeout: values.MEMBERKIT_SHUTDOWN_TIMEOUT,
+    smtp: values.SMTP_URL && values.MAIL_FROM ? { url: values.SMTP_URL, from: values.MAIL_FROM } : null,
     demo,
   };
 }

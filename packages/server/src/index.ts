@@ -6,7 +6,7 @@
 export { SqlStorage, StorageBusyError, migrate, type Claims, type SqlStorageOptions, type StorageStats, type RetryListener } from './storage/sql-storage.js';
 export { openPgliteStorage, DataDirectoryInUseError, type PgliteStorageOptions } from './storage/pglite.js';
 export { openPostgresStorage, type PostgresStorageOptions } from './storage/postgres.js';
-export { createServer, openStorage, type CreateServerOptions, type MemberkitServer, type ServerPorts } from './server.js';
+export { createServer, membershipApi, openStorage, seedDemo, type CreateServerOptions, type MemberkitServer, type ServerPorts } from './server.js';
 export { parseConfig, describeVariables, ConfigError, variables, type ServerConfig, type RateLimits } from './config.js';
 export { SignedMemberTokens, type SignedMemberTokensOptions } from './member-tokens.js';
 export { newSecretKey, hashSecretKey, rotateSecretKey, revokeOlderSecretKeys, organizationWithKey, UnknownOrganizationError } from './keys.js';

@@ -4,14 +4,26 @@
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createAdaptorServer } from '@hono/node-server';
-import type { Clock, Storage } from '@memberkit/api';
-import { systemClock } from '@memberkit/api';
+import {
+  createMembershipApi,
+  demoData,
+  MemoryMailer,
+  MemoryPayments,
+  seedStorage,
+  systemClock,
+  type Clock,
+  type Mailer,
+  type MembershipApi,
+  type Payments,
+  type Storage,
+} from '@memberkit/api';
 import pino, { type Logger } from 'pino';
 import type { ServerConfig } from './config.js';
 import { createApp, type Handle } from './http/app.js';
 import { WidgetFiles } from './http/static-files.js';
 import { SignedMemberTokens } from './member-tokens.js';
 import { openApiText } from './openapi.js';
+import { SmtpMailer } from './mailer.js';
 import { openPgliteStorage } from './storage/pglite.js';
 import { openPostgresStorage } from './storage/postgres.js';
 import type { SqlStorage } from './storage/sql-storage.js';
@@ -20,14 +32,23 @@ import type { SqlStorage } from './storage/sql-storage.js';
 export interface ServerPorts {
   storage: Storage;
   memberTokens: SignedMemberTokens;
+  /** SMTP when configured; in memory for --demo; else a mailer that refuses (and says why). */
+  mailer: Mailer;
+  /** The payment stand-in (MemoryPayments) for --demo; else one that refuses until Stripe is configured. */
+  payments: Payments;
   clock: Clock;
   logger: Logger;
   config: ServerConfig;
 }
 
 export interface CreateServerOptions {
-  /** Builds the API's handle from the server's ports. */
-  api: (ports: ServerPorts) => Handle | Promise<Handle>;
+  /**
+   * Builds the API from the server's ports (default: @memberkit/api's createMembershipApi on
+   * them); a bare handle is enough for tests of the HTTP front.
+   */
+  api?: (ports: ServerPorts) => MembershipApi | Handle | Promise<MembershipApi | Handle>;
+  /** The payments port (default: see ServerPorts.payments). */
+  payments?: Payments;
   /** Where the widget's built files are (default: @memberkit/signup's dist/). */
   widgetDir?: string;
   /** Extra GET routes (path → response). */
@@ -40,6 +61,9 @@ export interface CreateServerOptions {
 }
 
 export interface MemberkitServer {
+  /** The API (null when `api` gave a bare handle). */
+  readonly api: MembershipApi | null;
+  readonly ports: ServerPorts;
   readonly storage: SqlStorage;
   readonly memberTokens: SignedMemberTokens;
   readonly logger: Logger;
@@ -49,6 +73,55 @@ export interface MemberkitServer {
   listen(): Promise<string>;
   /** Stops accepting, waits for requests in flight (config.shutdownTimeout at most), closes the storage. */
   close(): Promise<void>;
+}
+
+/** Without SMTP_URL: every message is refused, saying what to set (the API keeps it and retries). */
+class UnconfiguredMailer implements Mailer {
+  async send(): Promise<void> {
+    throw new Error('No mail is sent: set SMTP_URL and MAIL_FROM');
+  }
+}
+
+/** Without a payment processor configured: a checkout is refused, saying so. */
+class UnconfiguredPayments implements Payments {
+  #refuse(): never {
+    throw new Error('No payment processor is configured on this server: paid signups need one (the payments issue adds Stripe; --demo uses the stand-in)');
+  }
+  async createCheckout(): Promise<never> {
+    this.#refuse();
+  }
+  async retrieveCheckout(): Promise<never> {
+    this.#refuse();
+  }
+  async expireCheckout(): Promise<never> {
+    this.#refuse();
+  }
+  async capturePayment(): Promise<never> {
+    this.#refuse();
+  }
+}
+
+/** The API on the server's ports, answering under /v1. */
+export function membershipApi(ports: ServerPorts): MembershipApi {
+  return createMembershipApi({
+    storage: ports.storage,
+    payments: ports.payments,
+    mailer: ports.mailer,
+    clock: ports.clock,
+    memberTokens: ports.memberTokens,
+    maxBodyBytes: ports.config.bodyLimit,
+    onError: (error, during) => ports.logger.error({ err: error, during }, 'after a commit'),
+  });
+}
+
+/** Seeds the demo organizations into an empty database (a no-op once they are there). */
+export async function seedDemo(storage: Storage, clock: Clock): Promise<boolean> {
+  const data = demoData();
+  const present = await storage.transaction((tx) => tx.findOne('organizations', { id: data.organizations[0]!.organization.id }), { readOnly: true });
+  if (present) return false;
+  const zones = new Map(data.organizations.map((org) => [org.organization.id, org.organization.time_zone]));
+  await seedStorage(storage, data, { today: (id) => clock.today(zones.get(id) ?? 'UTC'), now: clock.now() });
+  return true;
 }
 
 /** The storage a configuration names. */
@@ -62,7 +135,7 @@ export function defaultWidgetDir(): string {
   return fileURLToPath(new URL('../../signup/dist/', import.meta.url));
 }
 
-export async function createServer(config: ServerConfig, options: CreateServerOptions): Promise<MemberkitServer> {
+export async function createServer(config: ServerConfig, options: CreateServerOptions = {}): Promise<MemberkitServer> {
   const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'memberkit-server' } });
   const clock = options.clock ?? systemClock;
   const storage = options.storage ?? (await openStorage(config));
@@ -72,7 +145,13 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   try {
     const memberTokens = new SignedMemberTokens({ db: storage.db, clock, maxTtl: config.memberTokenTtl });
     await memberTokens.load();
-    const handle = await options.api({ storage, memberTokens, clock, logger, config });
+    const mailer = config.smtp ? new SmtpMailer({ ...config.smtp, storage }) : config.demo ? new MemoryMailer() : new UnconfiguredMailer();
+    const payments = options.payments ?? (config.demo ? new MemoryPayments({ clock }) : new UnconfiguredPayments());
+    const ports: ServerPorts = { storage, memberTokens, mailer, payments, clock, logger, config };
+    if (config.demo && (await seedDemo(storage, clock))) logger.info('seeded the demo organizations');
+    const built = await (options.api ?? membershipApi)(ports);
+    const api = typeof built === 'function' ? null : built;
+    const handle: Handle = typeof built === 'function' ? built : (request) => built.handle(request);
     const app = createApp({
       handle,
       storage,
@@ -93,6 +172,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     const http = createAdaptorServer({ fetch: app.fetch });
     let closing: Promise<void> | undefined;
     return {
+      api,
+      ports,
       storage,
       memberTokens,
       logger,
@@ -124,6 +205,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
             // Keep-alive connections that carry no request are closed now, busy ones after their answer.
             (http as { closeIdleConnections?: () => void }).closeIdleConnections?.();
           });
+          if (mailer instanceof SmtpMailer) mailer.close();
           await storage.close();
           logger.info('shutdown complete');
         })()),

@@ -32,6 +32,11 @@ export function freshSchema(): string {
   return name;
 }
 
+/** The schema freshSchema() named last (for a second storage on it). */
+export function schemaOfLast(): string {
+  return created.at(-1)!;
+}
+
 async function dropCreatedSchemas(): Promise<void> {
   if (created.length === 0) return;
   const client = new pg.Client({ connectionString: postgresUrl });

@@ -81,6 +81,7 @@ export async function openPgliteStorage(options: PgliteStorageOptions = {}): Pro
     return new SqlStorage({
       db,
       claims: new ProcessClaims(),
+      oneAtATime: true,
       onClose: async () => {
         await opened.close();
         unlock();

@@ -2,10 +2,10 @@
 // processes. Claims are session advisory locks held on one dedicated connection per process
 // (PostgreSQL lets them go when that connection ends, so a dead holder frees its keys).
 import { createHash } from 'node:crypto';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Claim } from '@memberkit/api';
-import { migrate, SqlStorage, type Claims } from './sql-storage.js';
+import { migrate, SqlStorage, type Claims, type WriteLocks } from './sql-storage.js';
 
 export interface PostgresStorageOptions {
   /** A `postgres://` URL (DATABASE_URL). */
@@ -25,9 +25,30 @@ const types = {
 };
 
 function connection(options: PostgresStorageOptions): pg.ClientConfig {
-  const settings = ['-c enable_seqscan=off'];
+  // Settings of the URL's own `options` (e.g. `?options=-c search_path=members`) come first.
+  const settings = [urlOptions(options.url), '-c enable_seqscan=off'].filter(Boolean);
   if (options.schema) settings.push(`-c search_path=${quoteIdentifier(options.schema)}`);
-  return { connectionString: options.url, types, options: settings.join(' ') };
+  // pg lets the URL's parameters win over the config's: the merged options go in the config only.
+  return { connectionString: withoutOptions(options.url), types, options: settings.join(' ') };
+}
+
+function urlOptions(url: string): string {
+  try {
+    return new URL(url).searchParams.get('options') ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function withoutOptions(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (!parsed.searchParams.has('options')) return url;
+    parsed.searchParams.delete('options');
+    return parsed.toString();
+  } catch {
+    return url;
+  }
 }
 
 function quoteIdentifier(name: string): string {
@@ -110,6 +131,19 @@ class AdvisoryClaims implements Claims {
   }
 }
 
+/** One organization's writers one at a time, across processes: a session advisory lock per organization. */
+function writeLocks(scope: string): WriteLocks {
+  const id = (organization: string) => lockId(scope, `write\u0000${organization}`);
+  return {
+    lock: async (connection, organization) => {
+      await sql`select pg_advisory_lock(${id(organization)}::bigint)`.execute(connection);
+    },
+    unlock: async (connection, organization) => {
+      await sql`select pg_advisory_unlock(${id(organization)}::bigint)`.execute(connection);
+    },
+  };
+}
+
 /** Opens a PostgreSQL storage (creating the schema and running the migrations by default). */
 export async function openPostgresStorage(options: PostgresStorageOptions): Promise<SqlStorage> {
   const config = connection(options);
@@ -132,5 +166,6 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     await db.destroy();
     throw error;
   }
-  return new SqlStorage({ db, claims: new AdvisoryClaims(config, options.schema ?? '') });
+  const scope = options.schema ?? '';
+  return new SqlStorage({ db, claims: new AdvisoryClaims(config, scope), writeLocks: writeLocks(scope) });
 }

@@ -13,7 +13,7 @@ import {
   type TransactionOptions,
   type Where,
 } from '@memberkit/api';
-import { Migrator, sql, type Kysely, type Transaction as KyselyTransaction } from 'kysely';
+import { AbortedTransactionError, Migrator, sql, type Kysely } from 'kysely';
 import { migrationProvider } from './migrations/index.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- tables are chosen at run time */
@@ -26,9 +26,27 @@ export interface Claims {
   close(): Promise<void>;
 }
 
+/**
+ * Serializes the write transactions of one organization (a PostgreSQL storage: session advisory
+ * locks). Taken on the transaction's connection before BEGIN, so the snapshot that follows sees
+ * every commit of the previous holder: same-organization writers then never fail each other's
+ * serialization checks (which, on a table of a few pages, they otherwise do by the hundred).
+ */
+export interface WriteLocks {
+  lock(connection: Database, scope: string): Promise<void>;
+  unlock(connection: Database, scope: string): Promise<void>;
+}
+
 export interface SqlStorageOptions {
   db: Database;
   claims: Claims;
+  /** Per-organization write locks; omit where one session serializes everything (PGlite). */
+  writeLocks?: WriteLocks;
+  /**
+   * Every transaction runs alone (PGlite: one session, handed to one transaction at a time), so
+   * plain BEGIN is already serial: no serializable bookkeeping to pay for.
+   */
+  oneAtATime?: boolean;
   /** Called after the database and claims are closed (e.g. to close PGlite, free a lock file). */
   onClose?: () => Promise<void>;
   /** How many times a transaction runs at most when it keeps meeting serialization failures. */
@@ -117,27 +135,90 @@ function applyWhere(table: TableName, query: any, where: Row): any {
   return query;
 }
 
+/** The organization a statement is about (its lock scope), when it names exactly one. */
+function scopeOf(table: TableName, values: Row): string | null {
+  const value = table === 'organizations' ? values.id : values.organization_id;
+  return typeof value === 'string' ? value : null;
+}
+
 class SqlTransaction implements Transaction {
   #open = true;
+  /** BEGIN is sent with the first statement, after the write lock that statement's scope names. */
+  #begun: Promise<void> | undefined;
+  #locked: string | null = null;
+  /** Set when a database error aborted the transaction: it can no longer commit. */
+  #aborted = false;
   /** Set when a statement met a serialization failure: the attempt is then run again. */
   retryable = false;
 
-  constructor(readonly trx: KyselyTransaction<any>) {}
+  constructor(
+    readonly trx: Database,
+    readonly readOnly: boolean,
+    readonly writeLocks: WriteLocks | undefined,
+    readonly oneAtATime: boolean,
+  ) {}
 
   end(): void {
     this.#open = false;
   }
 
-  async #run<R>(work: () => Promise<R>, table?: TableName): Promise<R> {
+  #begin(scope: string | null): Promise<void> {
+    this.#begun ??= (async () => {
+      if (!this.readOnly && scope !== null && this.writeLocks) {
+        await this.writeLocks.lock(this.trx, scope);
+        this.#locked = scope;
+      }
+      // Reads only: one consistent snapshot without predicate locks (REPEATABLE READ), so that
+      // the many reads of signup pages never make writers fail their serialization checks.
+      const begin = this.oneAtATime
+        ? 'start transaction'
+        : this.readOnly
+          ? 'start transaction isolation level repeatable read, read only'
+          : 'start transaction isolation level serializable';
+      await sql.raw(begin).execute(this.trx);
+    })();
+    return this.#begun;
+  }
+
+  /** Commits what was begun; throws when the database had aborted the transaction. */
+  async commit(): Promise<void> {
+    if (!this.#begun) return;
+    await this.#begun;
+    if (this.#aborted) {
+      await sql`rollback`.execute(this.trx);
+      throw new AbortedTransactionError();
+    }
+    await sql`commit`.execute(this.trx);
+  }
+
+  async rollback(): Promise<void> {
+    if (!this.#begun) return;
+    await this.#begun.catch(() => {});
+    await sql`rollback`.execute(this.trx).catch(() => {});
+  }
+
+  async unlock(): Promise<void> {
+    if (this.#locked !== null) await this.writeLocks!.unlock(this.trx, this.#locked);
+    this.#locked = null;
+  }
+
+  async #run<R>(work: () => Promise<R>, table: TableName, scope: Row, conflicts = false): Promise<R> {
     if (!this.#open) throw new Error('This transaction has ended: use the storage only inside its work function');
+    await this.#begin(scopeOf(table, scope));
     try {
       return await work();
     } catch (error) {
-      if (retryableCodes.has(errorCode(error) ?? '')) this.retryable = true;
-      const conflict = table ? conflictFrom(table, error) : undefined;
+      const code = errorCode(error);
+      if (retryableCodes.has(code ?? '')) this.retryable = true;
+      const conflict = conflicts ? conflictFrom(table, error) : undefined;
+      // A conflict on an update comes back after its savepoint was rolled back: still usable.
+      if (code !== undefined && !(conflict && conflicts === true && this.#savepointed)) this.#aborted = true;
       throw conflict ?? error;
     }
   }
+
+  /** Whether the statement that failed ran inside a savepoint that was rolled back. */
+  #savepointed = false;
 
   findOne<T extends TableName>(table: T, where: Where<Tables[T]>): Promise<Tables[T] | undefined> {
     return this.find(table, where, { limit: 1 }).then((rows) => rows[0]);
@@ -153,7 +234,7 @@ class SqlTransaction implements Transaction {
       if (options.limit !== undefined) query = query.limit(options.limit);
       const rows = await query.execute();
       return (rows as Row[]).map(decode) as unknown as Tables[T][];
-    });
+    }, table, where as Row);
   }
 
   count<T extends TableName>(table: T, where: Where<Tables[T]>): Promise<number> {
@@ -163,7 +244,7 @@ class SqlTransaction implements Transaction {
       const query = applyWhere(table, this.trx.selectFrom(name).select((eb) => eb.fn.countAll().as('count')), where as Row);
       const row = await query.executeTakeFirstOrThrow();
       return Number(row.count);
-    });
+    }, table, where as Row);
   }
 
   insert<T extends TableName>(table: T, row: Tables[T]): Promise<void> {
@@ -176,7 +257,7 @@ class SqlTransaction implements Transaction {
       // concurrent transaction committed meanwhile is a serialization failure instead.
       const result = await this.trx.insertInto(name).values(values).onConflict((conflict) => conflict.doNothing()).executeTakeFirst();
       if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 0) throw await this.#conflictOf(table, row as unknown as Row);
-    }, table);
+    }, table, row as unknown as Row);
   }
 
   /** Which of the table's unique column sets (the key first) `row` collides with. */
@@ -203,15 +284,19 @@ class SqlTransaction implements Transaction {
     return this.#run(async () => {
       const name: string = table;
       if (unique) await sql`savepoint storage_update`.execute(this.trx);
+      this.#savepointed = false;
       try {
         const result = await applyWhere(table, this.trx.updateTable(name).set(values), where as Row).executeTakeFirst();
         if (unique) await sql`release savepoint storage_update`.execute(this.trx);
         return Number(result.numUpdatedRows);
       } catch (error) {
-        if (unique && errorCode(error) === '23505') await sql`rollback to savepoint storage_update`.execute(this.trx);
+        if (unique && errorCode(error) === '23505') {
+          await sql`rollback to savepoint storage_update`.execute(this.trx);
+          this.#savepointed = true;
+        }
         throw error;
       }
-    }, table);
+    }, table, where as Row, true);
   }
 
   delete<T extends TableName>(table: T, where: Where<Tables[T]>): Promise<number> {
@@ -220,7 +305,7 @@ class SqlTransaction implements Transaction {
       const name: string = table;
       const result = await applyWhere(table, this.trx.deleteFrom(name), where as Row).executeTakeFirst();
       return Number(result.numDeletedRows);
-    });
+    }, table, where as Row);
   }
 }
 
@@ -239,6 +324,8 @@ export class SqlStorage implements Storage {
   readonly #claims: Claims;
   readonly #onClose: (() => Promise<void>) | undefined;
   readonly #maxAttempts: number;
+  readonly #writeLocks: WriteLocks | undefined;
+  readonly #oneAtATime: boolean;
   #closed: Promise<void> | undefined;
   readonly stats: StorageStats = { transactions: 0, retries: 0 };
   /** Told of each attempt that runs again. */
@@ -249,6 +336,8 @@ export class SqlStorage implements Storage {
     this.#claims = options.claims;
     this.#onClose = options.onClose;
     this.#maxAttempts = options.maxAttempts ?? 30;
+    this.#writeLocks = options.writeLocks;
+    this.#oneAtATime = options.oneAtATime ?? false;
   }
 
   async transaction<T>(work: (tx: Transaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
@@ -256,18 +345,21 @@ export class SqlStorage implements Storage {
     for (let attempt = 1; ; attempt++) {
       let tx: SqlTransaction | undefined;
       try {
-        // Reads only: one consistent snapshot without predicate locks (REPEATABLE READ), so that
-        // the many reads of signup pages never make writers fail their serialization checks.
-        const begin = options.readOnly
-          ? this.db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only')
-          : this.db.transaction().setIsolationLevel('serializable');
-        return await begin.execute(async (trx) => {
-          tx = new SqlTransaction(trx);
+        // One connection for the attempt; BEGIN waits for the first statement (see SqlTransaction).
+        return await this.db.connection().execute(async (connection) => {
+          const current = new SqlTransaction(connection, options.readOnly === true, this.#writeLocks, this.#oneAtATime);
+          tx = current;
           try {
-            return await work(tx);
+            const result = await work(current);
+            current.end();
+            await current.commit();
+            return result;
+          } catch (error) {
+            current.end();
+            await current.rollback();
+            throw error;
           } finally {
-            // Kysely commits after this returns; the transaction object is done either way.
-            tx.end();
+            await current.unlock();
           }
         });
       } catch (error) {
@@ -305,7 +397,10 @@ export class SqlStorage implements Storage {
  * migration bookkeeping goes there too, or it would find another schema's and skip the work.
  */
 export async function migrate(db: Database, schema?: string): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
+  // Without a schema Kysely looks its bookkeeping tables up by name in every schema: name ours.
+  const current = schema ?? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema;
+  if (!current) throw new Error('The database connection has no current schema (check search_path)');
+  const migrator = new Migrator({ db, provider: migrationProvider, migrationTableSchema: current });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName;

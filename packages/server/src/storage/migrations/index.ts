@@ -4,11 +4,13 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as tables from './0001-tables.js';
 import * as signingKeys from './0002-signing-keys.js';
 import * as noSeqIndexes from './0003-no-seq-indexes.js';
+import * as sentMessages from './0004-sent-messages.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-tables': tables,
   '0002-signing-keys': signingKeys,
   '0003-no-seq-indexes': noSeqIndexes,
+  '0004-sent-messages': sentMessages,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,129 @@
+// The server's rows: signups/s and p50/p99 latency at 1, 10 and 50 concurrent clients over
+// loopback HTTP, on PGlite and (when one answers) PostgreSQL, beside a bare Hono handler that
+// inserts the same rows in one transaction; then signup-config p99 with 200 concurrent clients.
+// Each server runs in its own process (bench/server/process.ts); the load comes from this one.
+//
+// Until @memberkit/api's createMembershipApi is on main, "ours" runs a signup-shaped transaction
+// (bench/server/signup-shaped.ts) behind createServer: these rows measure the server's own layers
+// (HTTP front, SQL storage, serialization retries), not yet the API's work.
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { findTestDatabase } from '../scripts/postgres.mjs';
+import { root } from '../scripts/run.mjs';
+
+const SIGNUPS = { 1: 150, 10: 400, 50: 600 };
+
+function start(kind, database, schema) {
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'bench/server/process.ts', kind, database, ...(schema ? [schema] : [])], {
+    cwd: root,
+    env: process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    child.on('exit', (code) => reject(new Error(`${kind} ${database} exited (${code}): ${stderr}`)));
+    child.stdout.once('data', (chunk) => {
+      const { url } = JSON.parse(String(chunk).split('\n')[0]);
+      resolve({
+        url,
+        stop: () =>
+          new Promise((done) => {
+            child.removeAllListeners('exit');
+            child.on('exit', () => done(stderr.trim().split('\n').at(-1)));
+            child.kill('SIGTERM');
+          }),
+      });
+    });
+  });
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+
+async function load(count, concurrency, request) {
+  const latencies = [];
+  let next = 0;
+  let failures = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        next++;
+        const t = performance.now();
+        const response = await request();
+        await response.arrayBuffer();
+        if (!response.ok) failures++;
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { perSecond: count / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), failures };
+}
+
+const signup = (url) => () => {
+  const key = randomUUID();
+  return fetch(`${url}/v1/organizations/demo/signups`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
+    body: JSON.stringify({ membership_type_id: 'free', member: { email: `${key}@example.org`, first_name: 'Bench', last_name: 'Client' }, fields: {} }),
+  });
+};
+
+const database = await findTestDatabase();
+const kinds = database.url ? ['pglite', 'postgres'] : ['pglite'];
+if (!database.url) console.log(`(no PostgreSQL: ${database.reason}; PGlite rows only)`);
+process.env.MEMBERKIT_TEST_DATABASE_URL = database.url ?? '';
+
+const rows = [];
+const configRows = [];
+for (const kind of kinds) {
+  for (const concurrency of [1, 10, 50]) {
+    const results = {};
+    for (const which of ['ours', 'bare']) {
+      const schema = kind === 'postgres' ? `bench_${which}_${Date.now()}` : undefined;
+      const server = await start(which, kind, schema);
+      await load(20, Math.min(concurrency, 10), signup(server.url)); // warm-up
+      results[which] = await load(SIGNUPS[concurrency], concurrency, signup(server.url));
+      if (which === 'ours' && concurrency === 50) {
+        await load(200, 200, () => fetch(`${server.url}/v1/organizations/demo/signup-config`)); // warm-up
+        const config = await load(2000, 200, () => fetch(`${server.url}/v1/organizations/demo/signup-config`));
+        configRows.push({ storage: kind, clients: 200, 'requests/s': Math.round(config.perSecond), 'p50 ms': config.p50.toFixed(1), 'p99 ms': config.p99.toFixed(1), 'goal p99': '≤ 20 ms', failures: config.failures });
+      }
+      results[`${which}Stats`] = await server.stop();
+      if (schema) {
+        const { default: pg } = await import('pg');
+        const client = new pg.Client({ connectionString: database.url });
+        await client.connect();
+        await client.query(`drop schema if exists ${schema} cascade`);
+        await client.end();
+      }
+    }
+    const { ours, bare } = results;
+    const retries = (() => {
+      try {
+        return JSON.parse(results.oursStats).retries;
+      } catch {
+        return '?';
+      }
+    })();
+    rows.push({
+      storage: kind,
+      clients: concurrency,
+      'signups/s': Math.round(ours.perSecond),
+      'p50 ms': ours.p50.toFixed(1),
+      'p99 ms': ours.p99.toFixed(1),
+      retries,
+      'bare/s': Math.round(bare.perSecond),
+      'bare p50': bare.p50.toFixed(1),
+      'bare p99': bare.p99.toFixed(1),
+      'overhead ×': (bare.perSecond / ours.perSecond).toFixed(2),
+      failures: ours.failures + bare.failures,
+    });
+  }
+}
+console.log('\nsignups over loopback HTTP (overhead: bare signups/s ÷ ours, goal ≤ 2×)');
+console.table(rows);
+console.log('\nsignup-config');
+console.table(configRows);

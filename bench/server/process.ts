@@ -1,0 +1,93 @@
+// One server under bench, in its own process (the load comes from the parent): `ours` is
+// createServer (HTTP front + SQL storage) around the signup-shaped handle; `bare` is Hono on
+// @hono/node-server with pg (or PGlite) inserting the same rows in one transaction, nothing else.
+// argv: ours|bare pglite|postgres [schema]. Prints {"url": …} when listening; SIGTERM stops it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { PGlite } from '@electric-sql/pglite';
+import { Hono } from 'hono';
+import pg from 'pg';
+import pino from 'pino';
+import { createServer, migrate, openPgliteStorage, openPostgresStorage, parseConfig } from '../../packages/server/src/index.js';
+import { PgliteDialect } from '../../packages/server/src/storage/pglite-dialect.js';
+import { Kysely } from 'kysely';
+import { seed, signupRows, signupShapedHandle } from './signup-shaped.js';
+
+const [kind, database, schema] = process.argv.slice(2) as ['ours' | 'bare', 'pglite' | 'postgres', string | undefined];
+const url = process.env.MEMBERKIT_TEST_DATABASE_URL!;
+const dataDir = database === 'pglite' ? mkdtempSync(join(tmpdir(), 'memberkit-bench-')) : undefined;
+let stop: () => Promise<void>;
+
+if (kind === 'ours') {
+  const storage = database === 'pglite' ? await openPgliteStorage({ dataDir }) : await openPostgresStorage({ url, schema: schema!, poolSize: 10 });
+  await seed(storage);
+  const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', MEMBERKIT_RATE_LIMIT_PER_CLIENT: '0', MEMBERKIT_RATE_LIMIT_PER_KEY: '0', LOG_LEVEL: 'silent' });
+  const server = await createServer(config, { api: () => signupShapedHandle(storage), storage, logger: pino({ level: 'silent' }) });
+  const origin = await server.listen();
+  stop = async () => {
+    process.stderr.write(JSON.stringify(storage.stats) + '\n');
+    await server.close();
+  };
+  console.log(JSON.stringify({ url: origin }));
+} else {
+  // The same schema (the migrations), written with plain INSERTs in one transaction per signup.
+  const json = new Set(['fields', 'membership_ids', 'quote', 'headers', 'cycle', 'permissions']);
+  const insertAll = async (query: (text: string, values: unknown[]) => Promise<unknown>, id: string, email: string) => {
+    for (const [table, row] of Object.entries(signupRows(id, email))) {
+      const columns = Object.keys(row);
+      const values = Object.values(row).map((value, i) => (json.has(columns[i]!) && value !== null ? JSON.stringify(value) : value));
+      await query(`insert into ${table} (${columns.map((column) => `"${column}"`).join(', ')}) values (${columns.map((_, i) => `$${i + 1}`).join(', ')})`, values);
+    }
+  };
+  const app = new Hono();
+  let close: () => Promise<void>;
+  if (database === 'postgres') {
+    const pool = new pg.Pool({ connectionString: url, max: 10, options: `-c search_path=${schema}` });
+    const db = new Kysely<any>({ dialect: new (await import('kysely')).PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1, options: `-c search_path=${schema}` }) }) }); // eslint-disable-line @typescript-eslint/no-explicit-any
+    await migrate(db, schema);
+    await db.destroy();
+    app.post('/v1/organizations/demo/signups', async (c) => {
+      const body = await c.req.json<{ member: { email: string } }>();
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        await insertAll((text, values) => client.query(text, values), c.req.header('idempotency-key')!, body.member.email);
+        await client.query('commit');
+      } catch (error) {
+        await client.query('rollback');
+        throw error;
+      } finally {
+        client.release();
+      }
+      return c.json({ ok: true }, 201);
+    });
+    close = () => pool.end();
+  } else {
+    const lite = await PGlite.create({ dataDir: join(dataDir!, 'pgdata') });
+    await migrate(new Kysely<any>({ dialect: new PgliteDialect(lite) })); // eslint-disable-line @typescript-eslint/no-explicit-any
+    let queue: Promise<unknown> = Promise.resolve();
+    app.post('/v1/organizations/demo/signups', async (c) => {
+      const body = await c.req.json<{ member: { email: string } }>();
+      const id = c.req.header('idempotency-key')!;
+      // PGlite is one session: transactions one after another.
+      const run = queue.then(() => lite.transaction((tx) => insertAll((text, values) => tx.query(text, values), id, body.member.email)));
+      queue = run.catch(() => {});
+      await run;
+      return c.json({ ok: true }, 201);
+    });
+    close = () => lite.close();
+  }
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(JSON.stringify({ url: `http://127.0.0.1:${info.port}` })));
+  stop = async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await close();
+  };
+}
+
+process.once('SIGTERM', async () => {
+  await stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  process.exit(0);
+});

@@ -1,0 +1,73 @@
+// The server as an ApiSuiteHost of @memberkit/api's conformance suite: createServer in this
+// process, listening on loopback (the suite talks real HTTP to it), on a storage of the caller's,
+// with a settable clock, the payment stand-in and the server's own signed member tokens.
+import { apiSuiteToday, type ApiSuiteHost, type SuitePayment } from '@memberkit/api/testing';
+import { demoData, MemoryPayments, seedStorage, SettableClock, tableSpecs } from '@memberkit/api';
+import { sql } from 'kysely';
+import pino from 'pino';
+import { createServer, parseConfig, type MemberkitServer, type SqlStorage } from '../src/index.js';
+
+export interface ServerSuiteHost extends ApiSuiteHost {
+  server: MemberkitServer;
+  close(): Promise<void>;
+}
+
+export async function serverSuiteHost(storage: SqlStorage): Promise<ServerSuiteHost> {
+  const data = demoData();
+  const zones = new Map(data.organizations.map((org) => [org.organization.id, org.organization.time_zone]));
+  const clock = new SettableClock({ today: apiSuiteToday, timeZone: zones.get('demo')! });
+  const payments = new MemoryPayments({ clock });
+  const config = parseConfig(
+    { PORT: '0', HOST: '127.0.0.1', MEMBERKIT_RATE_LIMIT_PER_CLIENT: '0', MEMBERKIT_RATE_LIMIT_PER_KEY: '0', LOG_LEVEL: 'silent' },
+    { demo: true },
+  );
+  const server = await createServer(config, { storage, clock, payments, logger: pino({ level: 'silent' }) });
+  const origin = await server.listen();
+  const api = server.api!;
+  return {
+    server,
+    baseUrl: `${origin}/v1`,
+    async reset() {
+      clock.setToday(apiSuiteToday, { rebase: true });
+      payments.restore([]);
+      await sql.raw(`truncate ${Object.keys(tableSpecs).join(', ')}`).execute(storage.db);
+      await seedStorage(storage, data, { today: (id) => clock.today(zones.get(id) ?? 'UTC'), now: clock.now() });
+    },
+    async setToday(date) {
+      clock.setToday(date);
+    },
+    async pay(nextAction, card = '4242424242424242'): Promise<SuitePayment> {
+      if (nextAction.type !== 'payment') throw new Error(`nothing to pay: next_action ${nextAction.type}`);
+      const secret = nextAction.ui_mode === 'embedded_page' ? nextAction.client_secret : new URL(nextAction.url).searchParams.get('client_secret')!;
+      const year = Number(clock.today('UTC').slice(0, 4)) + 5;
+      const decline = payments.confirm(secret, { number: card, exp_month: 12, exp_year: year, cvc: '123' });
+      if (decline) return { paid: false, status: 402, code: 'card_declined' };
+      const session = payments.sessionBySecret(secret)!;
+      const settled = await api.settleCheckout(session.organization_id, session.id);
+      if (settled.status === 'paid') return { paid: true };
+      if (settled.status === 'closed') return { paid: false, status: settled.problem.status, code: settled.problem.code };
+      return { paid: false, status: 409, code: 'checkout_closed' };
+    },
+    async memberToken(organizationId, email) {
+      const normalized = email.trim().toLowerCase();
+      let member = await storage.transaction((tx) => tx.findOne('members', { organization_id: organizationId, email: normalized }));
+      if (!member) {
+        member = {
+          organization_id: organizationId,
+          id: `mem_suite_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`,
+          email: normalized,
+          first_name: null,
+          last_name: null,
+          company_id: null,
+          fields: {},
+          created_at: new Date(clock.now()).toISOString(),
+          created_by_signup: null,
+        };
+        const created = member;
+        await storage.transaction((tx) => tx.insert('members', created));
+      }
+      return (await server.memberTokens.issue(organizationId, member.id, null)).token;
+    },
+    close: () => server.close(),
+  };
+}

@@ -2,10 +2,8 @@
 // loopback HTTP, on PGlite and (when one answers) PostgreSQL, beside a bare Hono handler that
 // inserts the same rows in one transaction; then signup-config p99 with 200 concurrent clients.
 // Each server runs in its own process (bench/server/process.ts); the load comes from this one.
-//
-// Until @memberkit/api's createMembershipApi is on main, "ours" runs a signup-shaped transaction
-// (bench/server/signup-shaped.ts) behind createServer: these rows measure the server's own layers
-// (HTTP front, SQL storage, serialization retries), not yet the API's work.
+// "ours" is the whole server: HTTP front, the API's signup (validation, the one-membership rule,
+// idempotency), the SQL storage; "bare" inserts the same four rows and checks nothing.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { findTestDatabase } from '../scripts/postgres.mjs';

@@ -1,50 +1,66 @@
-// `npm start`: installs dependencies when missing, builds, then serves the demo — an
-// organization's page with <membership-signup> on the in-browser sandbox — at
-// http://localhost:4400, and the same files at http://127.0.0.1:4401 (the frame origin of the
-// iframe demo). No other dependencies: demo/server.mjs is a small Node static server.
+// `npm start`: installs dependencies when missing, builds, then runs memberkit-server on the
+// embedded database with the demo organizations and the payment stand-in, serving the demo page
+// against it at http://localhost:4400 (over real HTTP, the widget from the server's own origin).
+// The in-browser sandbox demo (msw in the page) is at http://localhost:4402, and its iframe demo's
+// frame origin at http://127.0.0.1:4401, as before.
 import { ensureDependencies, run } from './run.mjs';
 
 ensureDependencies();
-const { serve } = await import('../demo/server.mjs');
-
 if (!process.argv.includes('--no-build')) {
   console.log('Building…');
   const { code } = await run('node', ['scripts/build.mjs']);
   if (code !== 0) process.exit(code);
 }
 
-// The iframe demo's frame origin answers the API itself, from a sandbox running here in Node:
-// browsers block storage (so msw's service worker) in third-party frames. The host origin's
-// `/frame-demo/member-token` plays the organization's backend minting a member token.
+const { createServer, parseConfig, ConfigError } = await import('@memberkit/server');
+const { demoIds } = await import('@memberkit/api');
+const { serve } = await import('../demo/server.mjs');
+const { serverDemoPages } = await import('../demo/server-pages.mjs');
+let config;
+try {
+  config = parseConfig({ LOG_LEVEL: 'warn', ...process.env }, { demo: true });
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  throw error;
+}
+const server = await createServer(config, { pages: serverDemoPages });
+const url = (await server.listen()).replace('127.0.0.1', 'localhost');
+
+// The in-browser sandbox demo, one link away, and its iframe demo (the frame origin answers the
+// API itself from a sandbox in Node: browsers block service workers in third-party frames).
 const { createSandbox } = await import('@memberkit/sandbox');
 const frameSandbox = createSandbox({ baseUrl: 'http://127.0.0.1:4401/v1' });
-const memberToken = () => ({
-  body: JSON.stringify({ token: frameSandbox.issueMemberToken('demo', 'alice@example.org') }),
-  type: 'application/json',
-});
 const hostRoutes = {
   get '/frame-demo/member-token'() {
-    return memberToken();
+    return { body: JSON.stringify({ token: frameSandbox.issueMemberToken('demo', 'alice@example.org') }), type: 'application/json' };
   },
 };
-const servers = [
-  await serve({ port: 4400, host: '127.0.0.1', routes: hostRoutes }),
+const statics = [
+  await serve({ port: 4402, host: '127.0.0.1', routes: hostRoutes }),
   await serve({ port: 4401, host: '127.0.0.1', sandbox: frameSandbox }),
 ];
-// `localhost` may resolve to ::1 first: answer there too when IPv6 loopback exists.
-await serve({ port: 4400, host: '::1', routes: hostRoutes }).then((server) => servers.push(server), () => {});
+await serve({ port: 4402, host: '::1', routes: hostRoutes }).then((extra) => statics.push(extra), () => {});
 
 console.log(`
 memberkit demo ready:
 
-  http://localhost:4400/          an organization's page with <membership-signup> (sandbox API, test-mode checkout)
-  http://localhost:4400/frame-host.html   the iframe mode: a host page framing the signup from http://127.0.0.1:4401
-                                          (sign in as alice: the host passes a member token through the handshake)
+  ${url}/                 the demo page on memberkit-server (embedded database, real HTTP)
+  ${url}/openapi.json     the API's OpenAPI document
+  data directory:  ${config.dataDir}
+  organization:    ${demoIds.organization} (also ${demoIds.organizationJpy}, ${demoIds.organizationKwd})
+  secret key:      ${demoIds.secretKey} (the demo organizations' admin key)
+  publishable key: ${demoIds.publishableKey} (the payment stand-in's)
+
+  http://localhost:4402/                 the in-browser sandbox demo (msw, test-mode checkout)
+  http://localhost:4402/frame-host.html  the iframe mode, framed from http://127.0.0.1:4401
 
 Press Ctrl+C to stop.`);
 
 const stop = async () => {
-  await Promise.all(servers.map((server) => server.close()));
+  await Promise.all([server.close(), ...statics.map((extra) => extra.close())]);
   process.exit(0);
 };
 process.on('SIGINT', stop);

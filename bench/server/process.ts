@@ -1,6 +1,7 @@
 // One server under bench, in its own process (the load comes from the parent): `ours` is
-// createServer (HTTP front + SQL storage) around the signup-shaped handle; `bare` is Hono on
-// @hono/node-server with pg (or PGlite) inserting the same rows in one transaction, nothing else.
+// createServer with the API (--demo: the demo organizations, the payment stand-in); `bare` is
+// Hono on @hono/node-server with pg (or PGlite) inserting the rows a free signup writes (member,
+// membership, signup, idempotency record) in one transaction, and nothing else.
 // argv: ours|bare pglite|postgres [schema]. Prints {"url": …} when listening; SIGTERM stops it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,18 @@ import pino from 'pino';
 import { createServer, migrate, openPgliteStorage, openPostgresStorage, parseConfig } from '../../packages/server/src/index.js';
 import { PgliteDialect } from '../../packages/server/src/storage/pglite-dialect.js';
 import { Kysely } from 'kysely';
-import { seed, signupRows, signupShapedHandle } from './signup-shaped.js';
+import { sampleRows } from '@memberkit/api/testing';
+
+const rows = sampleRows('demo');
+/** The rows one free signup writes (what the API's signup stores), for the bare handler. */
+function signupRows(id: string, email: string) {
+  return {
+    members: { ...rows.members, id, email },
+    memberships: { ...rows.memberships, id, member_id: id, signup_id: id },
+    signups: { ...rows.signups, id, member_id: id, membership_ids: [id], checkout_id: null },
+    idempotency_keys: { ...rows.idempotency_keys, id: `public|${id}` },
+  };
+}
 
 const [kind, database, schema] = process.argv.slice(2) as ['ours' | 'bare', 'pglite' | 'postgres', string | undefined];
 const url = process.env.MEMBERKIT_TEST_DATABASE_URL!;
@@ -22,9 +34,8 @@ let stop: () => Promise<void>;
 
 if (kind === 'ours') {
   const storage = database === 'pglite' ? await openPgliteStorage({ dataDir }) : await openPostgresStorage({ url, schema: schema!, poolSize: 10 });
-  await seed(storage);
-  const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', MEMBERKIT_RATE_LIMIT_PER_CLIENT: '0', MEMBERKIT_RATE_LIMIT_PER_KEY: '0', LOG_LEVEL: 'silent' });
-  const server = await createServer(config, { api: () => signupShapedHandle(storage), storage, logger: pino({ level: 'silent' }) });
+  const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', MEMBERKIT_RATE_LIMIT_PER_CLIENT: '0', MEMBERKIT_RATE_LIMIT_PER_KEY: '0', LOG_LEVEL: 'silent' }, { demo: true });
+  const server = await createServer(config, { storage, logger: pino({ level: 'silent' }) });
   const origin = await server.listen();
   stop = async () => {
     process.stderr.write(JSON.stringify(storage.stats) + '\n');

@@ -2,6 +2,7 @@
 // JSON Schema output): the SDK's schemas are the contract, this only says which route takes and
 // answers which. Served at /openapi.json and committed as docs/openapi.json (a test fails when
 // that copy is stale: regenerate it with `node scripts/openapi.mjs`).
+import { apiRoutes } from '@memberkit/api';
 import * as sdk from '@memberkit/sdk';
 import * as z from 'zod';
 
@@ -20,8 +21,10 @@ interface Route {
   /** Component name of the JSON body's schema; `optional` for a body that may be left out. */
   body?: string;
   optionalBody?: boolean;
-  /** Sends (and needs, for the signup) an Idempotency-Key. */
+  /** Honours an Idempotency-Key (every route but a GET)… */
   idempotent?: boolean;
+  /** …and needs one (a POST that creates or charges). */
+  idempotencyRequired?: boolean;
   status: 200 | 201;
   /** Component name of the answer's schema. */
   answer: string;
@@ -63,28 +66,48 @@ const components: Record<string, Schema> = {
   CompanyAddMemberParams: sdk.CompanyAddMemberParamsSchema,
 };
 
-/** Every route of the API, as the SDK's resources call them. */
-export const routes: readonly Route[] = [
-  { method: 'get', path: '/signup-config', operationId: 'retrieveSignupConfig', summary: 'Everything a signup page needs, in one round trip', access: 'public', query: 'SignupConfigParams', status: 200, answer: 'SignupConfig' },
-  { method: 'get', path: '/membership-types', operationId: 'listMembershipTypes', summary: 'The listed membership types', access: 'public', query: 'ListParams', status: 200, answer: 'MembershipTypePage' },
-  { method: 'get', path: '/membership-types/{id}', operationId: 'retrieveMembershipType', summary: 'One membership type (hidden ones included)', access: 'public', status: 200, answer: 'MembershipType' },
-  { method: 'post', path: '/discounts/validate', operationId: 'validateDiscount', summary: 'Checks a discount code for a membership type', access: 'public', body: 'DiscountValidateParams', status: 200, answer: 'Discount' },
-  { method: 'post', path: '/signups', operationId: 'createSignup', summary: 'Starts a signup', access: 'public', body: 'SignupCreateParams', idempotent: true, status: 201, answer: 'Signup' },
-  { method: 'get', path: '/signups/{id}', operationId: 'retrieveSignup', summary: 'The signup as it is now', access: 'public', status: 200, answer: 'Signup' },
-  { method: 'get', path: '/me', operationId: 'retrieveMe', summary: 'The signed-in member, their memberships and permissions', access: 'member', status: 200, answer: 'Me' },
-  { method: 'post', path: '/me/memberships/{id}/renew', operationId: 'renewMyMembership', summary: 'Renews one of the member’s memberships', access: 'member', body: 'MembershipRenewParams', optionalBody: true, idempotent: true, status: 201, answer: 'Signup' },
-  { method: 'post', path: '/me/memberships/{id}/cancel', operationId: 'cancelMyMembership', summary: 'Cancels one of the member’s memberships', access: 'member', idempotent: true, status: 200, answer: 'Membership' },
-  { method: 'get', path: '/members', operationId: 'listMembers', summary: 'Members (`?email=` finds one)', access: 'admin', query: 'MemberListParams', status: 200, answer: 'MemberPage' },
-  { method: 'post', path: '/members', operationId: 'createMember', summary: 'Adds a member', access: 'admin', body: 'MemberCreateParams', idempotent: true, status: 201, answer: 'Member' },
-  { method: 'get', path: '/members/{id}', operationId: 'retrieveMember', summary: 'One member', access: 'admin', status: 200, answer: 'Member' },
-  { method: 'get', path: '/members/{id}/permissions', operationId: 'retrieveMemberPermissions', summary: 'What a member may do, and which memberships grant it', access: 'admin', status: 200, answer: 'Permissions' },
-  { method: 'get', path: '/memberships', operationId: 'listMemberships', summary: 'Memberships', access: 'admin', query: 'MembershipListParams', status: 200, answer: 'MembershipPage' },
-  { method: 'post', path: '/memberships', operationId: 'createMembership', summary: 'Assigns a membership by hand (no payment)', access: 'admin', body: 'MembershipCreateParams', idempotent: true, status: 201, answer: 'Membership' },
-  { method: 'post', path: '/memberships/{id}/cancel', operationId: 'cancelMembership', summary: 'Cancels a membership', access: 'admin', idempotent: true, status: 200, answer: 'Membership' },
-  { method: 'post', path: '/companies', operationId: 'createCompany', summary: 'Creates a company', access: 'admin', body: 'CompanyCreateParams', idempotent: true, status: 201, answer: 'Company' },
-  { method: 'post', path: '/companies/{id}/members', operationId: 'addCompanyMember', summary: 'Adds a member to a company', access: 'admin', body: 'CompanyAddMemberParams', idempotent: true, status: 200, answer: 'Company' },
-  { method: 'delete', path: '/companies/{id}/members/{member_id}', operationId: 'removeCompanyMember', summary: 'Removes a member from a company', access: 'admin', idempotent: true, status: 200, answer: 'Company' },
-];
+/** What each of the API's routes takes and answers (its schemas), keyed by `METHOD path`. */
+const schemasOf: Record<string, Omit<Route, 'method' | 'path' | 'access'>> = {
+  'GET /signup-config': { operationId: 'retrieveSignupConfig', summary: 'Everything a signup page needs, in one round trip', query: 'SignupConfigParams', status: 200, answer: 'SignupConfig' },
+  'GET /membership-types': { operationId: 'listMembershipTypes', summary: 'The listed membership types', query: 'ListParams', status: 200, answer: 'MembershipTypePage' },
+  'GET /membership-types/{id}': { operationId: 'retrieveMembershipType', summary: 'One membership type (hidden ones included)', status: 200, answer: 'MembershipType' },
+  'POST /discounts/validate': { operationId: 'validateDiscount', summary: 'Checks a discount code for a membership type', body: 'DiscountValidateParams', status: 200, answer: 'Discount' },
+  'POST /signups': { operationId: 'createSignup', summary: 'Starts a signup', body: 'SignupCreateParams', status: 201, answer: 'Signup' },
+  'GET /signups/{id}': { operationId: 'retrieveSignup', summary: 'The signup as it is now', status: 200, answer: 'Signup' },
+  'GET /me': { operationId: 'retrieveMe', summary: 'The signed-in member, their memberships and permissions', status: 200, answer: 'Me' },
+  'POST /me/memberships/{id}/renew': { operationId: 'renewMyMembership', summary: 'Renews one of the member’s memberships', body: 'MembershipRenewParams', optionalBody: true, status: 201, answer: 'Signup' },
+  'POST /me/memberships/{id}/cancel': { operationId: 'cancelMyMembership', summary: 'Cancels one of the member’s memberships', status: 200, answer: 'Membership' },
+  'GET /members': { operationId: 'listMembers', summary: 'Members (`?email=` finds one)', query: 'MemberListParams', status: 200, answer: 'MemberPage' },
+  'POST /members': { operationId: 'createMember', summary: 'Adds a member', body: 'MemberCreateParams', status: 201, answer: 'Member' },
+  'GET /members/{id}': { operationId: 'retrieveMember', summary: 'One member', status: 200, answer: 'Member' },
+  'GET /members/{id}/permissions': { operationId: 'retrieveMemberPermissions', summary: 'What a member may do, and which memberships grant it', status: 200, answer: 'Permissions' },
+  'GET /memberships': { operationId: 'listMemberships', summary: 'Memberships', query: 'MembershipListParams', status: 200, answer: 'MembershipPage' },
+  'POST /memberships': { operationId: 'createMembership', summary: 'Assigns a membership by hand (no payment)', body: 'MembershipCreateParams', status: 201, answer: 'Membership' },
+  'GET /memberships/{id}': { operationId: 'retrieveMembership', summary: 'One membership', status: 200, answer: 'Membership' },
+  'POST /memberships/{id}/cancel': { operationId: 'cancelMembership', summary: 'Cancels a membership', status: 200, answer: 'Membership' },
+  'POST /memberships/{id}/approve': { operationId: 'approveMembership', summary: 'Approves an application', status: 200, answer: 'Membership' },
+  'POST /memberships/{id}/decline': { operationId: 'declineMembership', summary: 'Declines an application', status: 200, answer: 'Membership' },
+  'POST /companies': { operationId: 'createCompany', summary: 'Creates a company', body: 'CompanyCreateParams', status: 201, answer: 'Company' },
+  'GET /companies/{id}': { operationId: 'retrieveCompany', summary: 'One company and its members', status: 200, answer: 'Company' },
+  'POST /companies/{id}/members': { operationId: 'addCompanyMember', summary: 'Adds a member to a company', body: 'CompanyAddMemberParams', status: 200, answer: 'Company' },
+  'DELETE /companies/{id}/members/{member_id}': { operationId: 'removeCompanyMember', summary: 'Removes a member from a company', status: 200, answer: 'Company' },
+};
+
+/** Every route of the API (@memberkit/api's route table), with its schemas; one missing from `schemasOf` is an error. */
+export const routes: readonly Route[] = apiRoutes.map((route) => {
+  const path = route.path.replace(/^\/organizations\/:org/, '').replace(/:([a-z_]+)/g, '{$1}') || '/';
+  const key = `${route.method} ${path}`;
+  const schemas = schemasOf[key];
+  if (!schemas) throw new Error(`openapi.ts: no schemas for the API's route ${key}: add it to schemasOf`);
+  return {
+    method: route.method.toLowerCase() as Route['method'],
+    path,
+    access: route.access as Access,
+    idempotent: route.method !== 'GET',
+    idempotencyRequired: route.requiresIdempotencyKey === true,
+    ...schemas,
+  };
+});
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
@@ -126,7 +149,7 @@ export function openApiDocument(serverUrl = 'https://api.example/v1'): Record<st
       parameters.push({
         name: 'Idempotency-Key',
         in: 'header',
-        required: route.operationId === 'createSignup',
+        required: route.idempotencyRequired === true,
         description: 'The same key and body answer the stored response; another body with the key is refused (422 idempotency_key_reused); the same key while the first runs gets 409 idempotency_conflict.',
         schema: { type: 'string', minLength: 1, maxLength: 255 },
       });

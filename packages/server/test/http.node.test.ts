@@ -58,7 +58,8 @@ describe('the HTTP front', () => {
 
   before(async () => {
     const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', MEMBERKIT_BODY_LIMIT: '65536', MEMBERKIT_RATE_LIMIT_PER_CLIENT: '3', MEMBERKIT_RATE_LIMIT_PER_KEY: '5' });
-    server = await createServer(config, { api: () => probe, logger, widgetDir, storage: await openPgliteStorage() });
+    // A directory given with its trailing slash, as a file URL's directory comes.
+    server = await createServer(config, { api: () => probe, logger, widgetDir: `${widgetDir}/`, storage: await openPgliteStorage() });
     await server.storage.transaction(async (tx) => {
       await tx.insert('organizations', org);
       await tx.insert('organizations', { ...org, id: 'other', embed_origins: [] });

@@ -3,10 +3,13 @@
 // /openapi.json with the server's own origin.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { apiRoutes } from '@memberkit/api';
 import pino from 'pino';
 import { createServer, openPgliteStorage, parseConfig } from '../src/index.js';
 import { openApiDocument, openApiText, routes } from '../src/openapi.js';
+import { serverSuiteHost, type ServerSuiteHost } from './suite-host.js';
 
 const committed = new URL('../../../docs/openapi.json', import.meta.url);
 
@@ -20,6 +23,8 @@ describe('the OpenAPI document', () => {
     assert.equal(document.openapi, '3.1.0');
     const operations = Object.values(document.paths).flatMap((methods) => Object.values(methods).map((operation) => operation.operationId));
     assert.equal(new Set(operations).size, routes.length);
+    // Every route of the API's own table is in it.
+    assert.equal(routes.length, apiRoutes.length);
     const refs = [...JSON.stringify(document).matchAll(/"\$ref":"([^"]+)"/g)].map(([, ref]) => ref!);
     assert.ok(refs.length > routes.length);
     for (const ref of refs) {
@@ -46,5 +51,76 @@ describe('the OpenAPI document', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('the API’s answers match the OpenAPI document', () => {
+  let host: ServerSuiteHost;
+  const document = openApiDocument() as { paths: Record<string, Record<string, { operationId: string; responses: Record<string, { content: Record<string, { schema: { $ref: string } }> }> }>> };
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+  ajv.addSchema(document, 'memberkit');
+  const covered = new Set<string>();
+
+  before(async () => {
+    host = await serverSuiteHost(await openPgliteStorage());
+    await host.reset();
+  });
+  after(() => host.close());
+
+  /** Sends the request, finds its operation and declared answer, and validates the body against it. */
+  async function check(method: string, template: string, path: string, options: { body?: unknown; auth?: string } = {}): Promise<any> {
+    const headers: Record<string, string> = { 'Idempotency-Key': crypto.randomUUID() };
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (options.auth) headers.Authorization = `Bearer ${options.auth}`;
+    const response = await fetch(`${host.baseUrl}/organizations/demo${path}`, { method, headers, ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }) });
+    const operation = document.paths[`/organizations/{org}${template}`]?.[method.toLowerCase()];
+    assert.ok(operation, `${method} ${template} is in the document`);
+    covered.add(operation.operationId);
+    const declared = operation.responses[String(response.status)] ?? operation.responses[`${String(response.status)[0]}XX`];
+    assert.ok(declared, `${method} ${path}: status ${response.status} is declared`);
+    const type = response.headers.get('content-type')!.split(';')[0]!;
+    const content = declared.content[type];
+    assert.ok(content, `${method} ${path}: ${type} is declared for ${response.status}`);
+    const body = await response.json();
+    const validate = ajv.getSchema(`memberkit${content.schema.$ref}`)!;
+    assert.ok(validate(body), `${method} ${path} (${response.status}): ${ajv.errorsText(validate.errors)}`);
+    return body;
+  }
+
+  it('every route, answered as the document says (successes and problems)', async () => {
+    const admin = { auth: 'sk_test_sandbox' };
+    await check('GET', '/signup-config', '/signup-config?membership_type=annual');
+    await check('GET', '/membership-types', '/membership-types?limit=2');
+    await check('GET', '/membership-types/{id}', '/membership-types/annual');
+    await check('GET', '/membership-types/{id}', '/membership-types/nope');
+    await check('POST', '/discounts/validate', '/discounts/validate', { body: { code: 'WELCOME20', membership_type_id: 'annual' } });
+    await check('POST', '/discounts/validate', '/discounts/validate', { body: { code: 'SPRING2020', membership_type_id: 'annual' } });
+    const free = await check('POST', '/signups', '/signups', { body: { membership_type_id: 'free', member: { email: `doc.${Date.now()}@example.org`, first_name: 'Doc', last_name: 'Check' }, fields: {} } });
+    const paid = await check('POST', '/signups', '/signups', { body: { membership_type_id: 'monthly', member: { email: `paid.${Date.now()}@example.org`, first_name: 'Doc', last_name: 'Check' }, fields: {} } });
+    assert.equal(paid.next_action.type, 'payment');
+    await check('GET', '/signups/{id}', `/signups/${free.id}`);
+    const token = await host.memberToken('demo', 'alice@example.org');
+    const me = await check('GET', '/me', '/me', { auth: token });
+    await check('POST', '/me/memberships/{id}/renew', `/me/memberships/${me.memberships[0].id}/renew`, { auth: token, body: {} });
+    await check('POST', '/me/memberships/{id}/cancel', `/me/memberships/${me.memberships[0].id}/cancel`, { auth: token });
+    const members = await check('GET', '/members', '/members?limit=3', admin);
+    const member = await check('POST', '/members', '/members', { ...admin, body: { email: `admin.${Date.now()}@example.org`, first_name: 'Ad', last_name: 'Min' } });
+    await check('GET', '/members/{id}', `/members/${members.data[0].id}`, admin);
+    await check('GET', '/members/{id}/permissions', `/members/${members.data[0].id}/permissions`, admin);
+    await check('GET', '/memberships', '/memberships?limit=3', admin);
+    const assigned = await check('POST', '/memberships', '/memberships', { ...admin, body: { membership_type_id: 'free', member_id: member.id } });
+    await check('GET', '/memberships/{id}', `/memberships/${assigned.id}`, admin);
+    await check('POST', '/memberships/{id}/cancel', `/memberships/${assigned.id}/cancel`, admin);
+    const applicant = (n: string) => ({ membership_type_id: 'committee', member: { email: `apply.${n}.${Date.now()}@example.org`, first_name: 'Ap', last_name: 'Plicant' }, fields: { motivation: 'To help run the workshop' } });
+    const application = await check('POST', '/signups', '/signups', { body: applicant('a') });
+    await check('POST', '/memberships/{id}/approve', `/memberships/${application.membership.id}/approve`, admin);
+    const declined = await check('POST', '/signups', '/signups', { body: applicant('b') });
+    await check('POST', '/memberships/{id}/decline', `/memberships/${declined.membership.id}/decline`, admin);
+    const company = await check('POST', '/companies', '/companies', { ...admin, body: { name: 'Docs Inc.' } });
+    await check('GET', '/companies/{id}', `/companies/${company.id}`, admin);
+    await check('POST', '/companies/{id}/members', `/companies/${company.id}/members`, { ...admin, body: { member_id: member.id } });
+    await check('DELETE', '/companies/{id}/members/{member_id}', `/companies/${company.id}/members/${member.id}`, admin);
+    await check('GET', '/members', '/members', { auth: token });
+    assert.deepEqual([...covered].sort(), routes.map((route) => route.operationId).sort(), 'every route of the document was answered');
   });
 });

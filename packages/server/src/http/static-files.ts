@@ -34,7 +34,8 @@ export class WidgetFiles {
   readonly #cache = new Map<string, StaticFile | null>();
 
   constructor(root: string) {
-    this.#root = normalize(root);
+    // Without its trailing separator: paths inside are checked to start with `root + sep`.
+    this.#root = normalize(root).replace(/[\\/]+$/, '');
   }
 
   get available(): boolean {

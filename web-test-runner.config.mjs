@@ -9,6 +9,9 @@ import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
 
 const require = createRequire(import.meta.url);
 const mswWorker = require.resolve('msw/mockServiceWorker.js');
+const selfUnregistration = 'self.registration.unregister()';
+const mockServiceWorkerSource = readFileSync(mswWorker, 'utf8').replace(selfUnregistration, 'void 0');
+if (mockServiceWorkerSource.includes(selfUnregistration)) throw new Error('msw worker: self-unregistration not removed');
 
 export default {
   files: [
@@ -21,10 +24,15 @@ export default {
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.base.json' })],
   middleware: [
     // msw's worker must be served from the site root and match the installed msw version.
+    // Two test pages run at once on one origin, so they share one worker registration, and msw's
+    // worker unregisters itself when the last client it counts closes: a file ending while the
+    // next one is still registering left that page unmocked (all its tests "could not reach the
+    // membership service"). Served here without that self-unregistration; each page still starts
+    // and stops its own mocking.
     function mockServiceWorker(context, next) {
       if (context.path === '/mockServiceWorker.js') {
         context.type = 'application/javascript';
-        context.body = readFileSync(mswWorker, 'utf8');
+        context.body = mockServiceWorkerSource;
         return;
       }
       return next();

@@ -37,7 +37,7 @@ export {
   type MemoryPaymentsOptions,
   type TestCard,
 } from './memory/payments.js';
-export { testCards } from './memory/test-cards.js';
+export { checkTestCard, testCards, type CheckedCard, type TestCardBehaviour } from './memory/test-cards.js';
 
 export { demoData, demoIds } from './demo/data.js';
 export type * from './demo/types.js';

@@ -1,30 +1,34 @@
-// Stripe's documented test card numbers, and the checks a card form makes before charging one:
-// the rules of both payment stand-ins (the sandbox's MemoryPayments and the server's Stripe
-// stand-in service), kept here once.
+// Stripe's documented test card numbers, what each does at a checkout and off session, and the
+// checks a card form makes before charging one: the rules of both payment stand-ins (the
+// sandbox's MemoryPayments and the server's Stripe stand-in service), kept here once.
 import { compareDates } from '@memberkit/sdk/calculators';
 
-/** What a test card does: succeeds, is declined (with Stripe's code and message), or asks for authentication. */
-export type TestCardBehaviour =
-  | {
-      outcome: 'succeeded';
-      /**
-       * `off_session`: the bank asks the cardholder to authenticate when the saved card is
-       * charged without them (a renewal); on a checkout the member is present and authenticates.
-       * (Stripe's 4000 0025 0000 3155 asks only on unsaved one-time payments; the stand-ins make
-       * it ask off session too so that the renewal's SCA path can be exercised.)
-       */
-      authentication?: 'off_session';
-    }
-  | { outcome: 'declined'; decline_code: string; message: string };
+/** What an off-session charge of a saved test card does (Stripe's documented behaviour). */
+export type OffSessionOutcome =
+  | { outcome: 'succeeded' }
+  | { outcome: 'declined'; decline_code: string; message: string }
+  /** The bank asks the member to authenticate; once they do, `then` happens. */
+  | { outcome: 'requires_action'; then: { outcome: 'succeeded' } | { outcome: 'declined'; decline_code: string; message: string } };
 
-/** Stripe's documented test cards (digits only) and what they do. */
-export const testCards: Record<string, TestCardBehaviour> = {
+/**
+ * Stripe's documented test cards (digits only) and what they do at a checkout, and (`off_session`)
+ * when charged later with the member away: by default what they do at a checkout (a card that
+ * declines there never gets saved, unless a test puts it on file with `MemoryPayments.changeSavedCard`).
+ */
+export const testCards: Record<
+  string,
+  ({ outcome: 'succeeded' } | { outcome: 'declined'; decline_code: string; message: string }) & { off_session?: OffSessionOutcome }
+> = {
   '4242424242424242': { outcome: 'succeeded' },
+  // Saved fine, every later charge declined ("decline after attaching").
+  '4000000000000341': { outcome: 'succeeded', off_session: { outcome: 'declined', decline_code: 'generic_decline', message: 'Your card was declined.' } },
+  // Authenticated at checkout once; off-session charges then go through without the member.
+  '4000002500003155': { outcome: 'succeeded' },
+  // Every charge needs the member's authentication, off-session ones too.
+  '4000002760003184': { outcome: 'succeeded', off_session: { outcome: 'requires_action', then: { outcome: 'succeeded' } } },
   '5555555555554444': { outcome: 'succeeded' },
   '4000056655665556': { outcome: 'succeeded' },
   '378282246310005': { outcome: 'succeeded' },
-  '4000002500003155': { outcome: 'succeeded', authentication: 'off_session' },
-  '4000002760003184': { outcome: 'succeeded', authentication: 'off_session' },
   '4000000000000002': { outcome: 'declined', decline_code: 'generic_decline', message: 'Your card was declined.' },
   '4000000000009995': { outcome: 'declined', decline_code: 'insufficient_funds', message: 'Your card has insufficient funds.' },
   '4000000000000069': { outcome: 'declined', decline_code: 'expired_card', message: 'Your card has expired.' },
@@ -35,6 +39,14 @@ export const testCards: Record<string, TestCardBehaviour> = {
     message: 'An error occurred while processing your card. Try again in a little bit.',
   },
 };
+
+/** What an off-session charge of the test card `number` does (a number Stripe does not know is declined). */
+export function offSessionOutcome(number: string): OffSessionOutcome {
+  const known = testCards[number];
+  if (!known) return { outcome: 'declined', decline_code: 'card_declined', message: 'Your card was declined.' };
+  if (known.off_session) return known.off_session;
+  return known.outcome === 'declined' ? { outcome: 'declined', decline_code: known.decline_code, message: known.message } : { outcome: 'succeeded' };
+}
 
 /** A card as the member typed it: digits with spaces or dashes, month and year as numbers or digits. */
 export interface TestCard {
@@ -82,7 +94,7 @@ const decline = (decline_code: string, message: string, field: CardDecline['fiel
 export interface CheckedCard {
   number: string;
   last4: string;
-  behaviour: TestCardBehaviour;
+  behaviour: (typeof testCards)[string];
 }
 
 /**

@@ -38,7 +38,7 @@ const cardForm = (button: string) => `
 </form>
 <details><summary>Test cards</summary><ul>
 <li>4242 4242 4242 4242 succeeds</li><li>4000 0000 0000 0002 is declined</li>
-<li>4000 0000 0000 9995 has insufficient funds</li><li>4000 0025 0000 3155 asks for authentication when charged later</li>
+<li>4000 0000 0000 9995 has insufficient funds</li><li>4000 0027 6000 3184 asks for authentication at each renewal</li><li>4000 0000 0000 0341 is saved, then declined at renewal</li>
 </ul><p>Any future expiry date and any 3-digit CVC.</p></details>`;
 
 const styles = `

@@ -13,7 +13,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
-import { checkTestCard, systemClock, testCards, type CardDecline, type Clock, type TestCard } from '@memberkit/api';
+import { checkTestCard, offSessionOutcome, systemClock, testCards, type CardDecline, type Clock, type OffSessionOutcome, type TestCard } from '@memberkit/api';
 import { Hono, type Context } from 'hono';
 import Stripe from 'stripe';
 import { decodeForm, form, type FormObject } from './form-body.js';
@@ -423,7 +423,9 @@ export class StripeStandIn {
   authenticate(intent: StandInPaymentIntent, outcome: 'succeed' | 'fail'): StandInPaymentIntent {
     if (intent.status !== 'requires_action') return intent;
     const method = intent.payment_method ? this.#state.payment_methods[intent.payment_method] : undefined;
-    if (outcome === 'fail' || !method) {
+    const after = method ? offSessionOutcome(method.test_card_number) : null;
+    const refused = after?.outcome === 'requires_action' && after.then.outcome === 'declined';
+    if (outcome === 'fail' || !method || refused) {
       intent.status = 'requires_payment_method';
       intent.next_action = null;
       intent.last_payment_error = {
@@ -760,16 +762,22 @@ export class StripeStandIn {
   }
 
   #confirmIntent(intent: StandInPaymentIntent, method: StandInPaymentMethod, offSession: boolean): void {
-    const behaviour = testCards[method.test_card_number];
-    if (!behaviour || behaviour.outcome === 'declined') {
-      const decline = behaviour?.outcome === 'declined' ? behaviour : { decline_code: 'generic_decline', message: 'Your card was declined.' };
+    const known = testCards[method.test_card_number];
+    const outcome: OffSessionOutcome = offSession
+      ? offSessionOutcome(method.test_card_number)
+      : known?.outcome === 'succeeded'
+        ? { outcome: 'succeeded' }
+        : known
+          ? { outcome: 'declined', decline_code: known.decline_code, message: known.message }
+          : { outcome: 'declined', decline_code: 'generic_decline', message: 'Your card was declined.' };
+    if (outcome.outcome === 'declined') {
       intent.status = 'requires_payment_method';
-      intent.last_payment_error = { type: 'card_error', code: 'card_declined', decline_code: decline.decline_code, message: decline.message, param: 'payment_method' };
+      intent.last_payment_error = { type: 'card_error', code: 'card_declined', decline_code: outcome.decline_code, message: outcome.message, param: 'payment_method' };
       this.#changed();
       this.#emit('payment_intent.payment_failed', intent);
       throw new StripeError(402, { ...intent.last_payment_error, payment_intent: structuredClone(intent) });
     }
-    if (offSession && behaviour.authentication === 'off_session') {
+    if (outcome.outcome === 'requires_action') {
       // Stripe: the confirm fails with authentication_required; the intent waits for the
       // cardholder, who authenticates on session (here, the stand-in's page at next_action).
       intent.status = 'requires_action';

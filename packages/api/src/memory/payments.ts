@@ -2,7 +2,9 @@
 // processor's side of a checkout. The member's side (the card form, which calls `confirm`) is the
 // sandbox's; the API only creates, reads, captures and closes sessions through the port, as it
 // would with Stripe. Stripe's test cards behave as documented (test-cards.ts); a session is
-// authorized once and captured at most once.
+// authorized once and captured at most once. A session that saves the card (the membership
+// renews automatically) keeps it on file for off-session charges, which answer by the card as
+// Stripe would: charged, declined, or waiting for the member to authenticate.
 import { compareDates } from '@memberkit/sdk/calculators';
 import type { Clock } from '../ports/clock.js';
 import type {
@@ -11,10 +13,12 @@ import type {
   CheckoutSession,
   CheckoutState,
   CheckoutUiMode,
+  OffSessionCharge,
+  OffSessionChargeRequest,
   Payments,
 } from '../ports/payments.js';
 import { randomHex } from '../random.js';
-import { testCards } from './test-cards.js';
+import { offSessionOutcome, testCards, type OffSessionOutcome } from './test-cards.js';
 
 /** A checkout session as the stand-in keeps it (JSON: the sandbox persists them). */
 export interface MemoryCheckoutSession {
@@ -39,6 +43,25 @@ export interface MemoryCheckoutSession {
   /** Cards refused so far. */
   declines: number;
   idempotency_key: string;
+  /** The test card (digits) on file as `payment.payment_method`, when the session saved it. */
+  saved_card?: string | null;
+}
+
+/** An off-session charge as the stand-in keeps it (JSON: the sandbox persists them). */
+export interface MemoryCharge {
+  reference: string;
+  organization_id: string;
+  membership_id: string;
+  payment_method: string;
+  amount: number;
+  currency: string;
+  description: string;
+  idempotency_key: string;
+  /** Where it stands now: after `requires_action`, the member's authentication decides. */
+  outcome: OffSessionCharge;
+  /** What authenticating does, while it requires action. */
+  after_action: OffSessionOutcome | null;
+  card_last4: string;
 }
 
 /** A card as the member typed it: digits with spaces or dashes, month and year as numbers or digits. */
@@ -96,6 +119,8 @@ export class MemoryPayments implements Payments {
   readonly #sessions = new Map<string, MemoryCheckoutSession>();
   readonly #bySecret = new Map<string, string>();
   readonly #byKey = new Map<string, string>();
+  readonly #charges = new Map<string, MemoryCharge>();
+  readonly #chargeByKey = new Map<string, string>();
   readonly #listeners = new Set<() => void>();
   readonly #clock: Clock;
   hostedPageUrl: string | null;
@@ -142,6 +167,46 @@ export class MemoryPayments implements Payments {
     this.#add(session);
     this.#changed();
     return this.#sessionOf(session);
+  }
+
+  async chargeOffSession(request: OffSessionChargeRequest): Promise<OffSessionCharge> {
+    const known = this.#chargeByKey.get(`${request.organization_id}|${request.idempotency_key}`);
+    if (known) return structuredClone(this.#charges.get(known)!.outcome);
+    const card = this.#savedCard(request.organization_id, request.payment_method, request.customer);
+    if (card === null) {
+      // Stripe answers a method it does not know (or another customer's) with resource_missing.
+      throw new Error(`MemoryPayments: no saved payment method ${request.payment_method} for ${request.customer}`);
+    }
+    const reference = `pi_test_${randomHex(12)}`;
+    const result = offSessionOutcome(card);
+    const charge: MemoryCharge = {
+      reference,
+      organization_id: request.organization_id,
+      membership_id: request.membership_id,
+      payment_method: request.payment_method,
+      amount: request.amount,
+      currency: request.currency,
+      description: request.description,
+      idempotency_key: request.idempotency_key,
+      outcome: this.#outcome(reference, result, request, card),
+      after_action: result.outcome === 'requires_action' ? result.then : null,
+      card_last4: card.slice(-4),
+    };
+    this.#addCharge(charge);
+    this.#changed();
+    return structuredClone(charge.outcome);
+  }
+
+  async retrieveCharge(organizationId: string, reference: string): Promise<OffSessionCharge> {
+    return structuredClone(this.#charge(organizationId, reference).outcome);
+  }
+
+  async cancelCharge(organizationId: string, reference: string): Promise<void> {
+    const charge = this.#charge(organizationId, reference);
+    if (charge.outcome.status !== 'requires_action') return;
+    charge.outcome = { status: 'declined', reference, decline_code: 'canceled', message: 'This payment was canceled.' };
+    charge.after_action = null;
+    this.#changed();
   }
 
   async retrieveCheckout(organizationId: string, id: string): Promise<CheckoutState> {
@@ -234,8 +299,49 @@ export class MemoryPayments implements Payments {
       customer: `cus_test_${session.customer}`,
       status: 'authorized',
     };
+    session.saved_card = session.save_payment_method ? number : null;
     this.#changed();
     return null;
+  }
+
+  /**
+   * The member authenticates a charge that required action (its URL's page): what the card then
+   * does decides it (`succeeded`, or declined). `fail: true`: the member failed or abandoned the
+   * authentication (declined `authentication_required`). A charge not waiting is left alone.
+   */
+  authenticateCharge(reference: string, { fail = false }: { fail?: boolean } = {}): OffSessionCharge {
+    const charge = this.#charges.get(reference);
+    if (!charge) throw new Error(`MemoryPayments: no charge ${reference}`);
+    if (charge.outcome.status === 'requires_action' && charge.after_action) {
+      const then: OffSessionOutcome = fail
+        ? { outcome: 'declined', decline_code: 'authentication_required', message: 'Your card was declined: the payment was not authenticated.' }
+        : charge.after_action;
+      charge.outcome = this.#outcome(reference, then, charge, charge.card_last4);
+      charge.after_action = null;
+      this.#changed();
+    }
+    return structuredClone(charge.outcome);
+  }
+
+  /**
+   * Puts the test card `number` on file in place of the one `paymentMethod` saved: what a test
+   * uses for a card that worked at signup and fails later (the bank now declines it for
+   * insufficient funds, it expired). The method keeps its id, as a card updated by the network does.
+   */
+  changeSavedCard(paymentMethod: string, number: string): void {
+    const digits = number.replace(/[\s-]/g, '');
+    const sessions = [...this.#sessions.values()].filter((session) => session.payment?.payment_method === paymentMethod);
+    if (sessions.length === 0) throw new Error(`MemoryPayments: no saved payment method ${paymentMethod}`);
+    for (const session of sessions) {
+      session.saved_card = digits;
+      session.payment!.card_last4 = digits.slice(-4);
+    }
+    this.#changed();
+  }
+
+  /** Every off-session charge, copied (JSON), in the order they were made. */
+  charges(): MemoryCharge[] {
+    return [...this.#charges.values()].map((charge) => structuredClone(charge));
   }
 
   // ── persistence ─────────────────────────────────────────────────────────────────────────────
@@ -245,12 +351,15 @@ export class MemoryPayments implements Payments {
     return [...this.#sessions.values()].map((session) => structuredClone(session));
   }
 
-  /** Replaces every session with `sessions` (a snapshot read back). */
-  restore(sessions: readonly MemoryCheckoutSession[]): void {
+  /** Replaces every session with `sessions` and every charge with `charges` (a snapshot and `charges()` read back). */
+  restore(sessions: readonly MemoryCheckoutSession[], charges: readonly MemoryCharge[] = []): void {
     this.#sessions.clear();
     this.#bySecret.clear();
     this.#byKey.clear();
+    this.#charges.clear();
+    this.#chargeByKey.clear();
     for (const session of sessions) this.#add(structuredClone(session));
+    for (const charge of charges) this.#addCharge(structuredClone(charge));
   }
 
   /** Called after every change of a session; answers the unsubscribe. */
@@ -263,6 +372,49 @@ export class MemoryPayments implements Payments {
     this.#sessions.set(session.id, session);
     this.#bySecret.set(session.client_secret, session.id);
     this.#byKey.set(`${session.organization_id}|${session.idempotency_key}`, session.id);
+  }
+
+  #addCharge(charge: MemoryCharge): void {
+    this.#charges.set(charge.reference, charge);
+    this.#chargeByKey.set(`${charge.organization_id}|${charge.idempotency_key}`, charge.reference);
+  }
+
+  #charge(organizationId: string, reference: string): MemoryCharge {
+    const charge = this.#charges.get(reference);
+    if (!charge || charge.organization_id !== organizationId) {
+      throw new Error(`MemoryPayments: no charge ${reference} in ${organizationId}`);
+    }
+    return charge;
+  }
+
+  /** The test card a completed session of the organization saved as `paymentMethod` for `customer`, or null. */
+  #savedCard(organizationId: string, paymentMethod: string, customer: string): string | null {
+    for (const session of this.#sessions.values()) {
+      const payment = session.payment;
+      if (session.organization_id === organizationId && payment?.payment_method === paymentMethod && payment.customer === customer) {
+        return session.saved_card ?? null;
+      }
+    }
+    return null;
+  }
+
+  #outcome(
+    reference: string,
+    result: OffSessionOutcome,
+    charge: Pick<OffSessionChargeRequest, 'amount' | 'currency'>,
+    card: string,
+  ): OffSessionCharge {
+    switch (result.outcome) {
+      case 'succeeded':
+        return { status: 'succeeded', reference, amount: charge.amount, currency: charge.currency, card_last4: card.slice(-4) };
+      case 'declined':
+        return { status: 'declined', reference, decline_code: result.decline_code, message: result.message };
+      case 'requires_action': {
+        const page = new URL(this.hostedPageUrl ?? 'https://sandbox.memberkit.invalid/authenticate', globalThis.location?.href);
+        page.searchParams.set('payment_intent', reference);
+        return { status: 'requires_action', reference, url: page.href };
+      }
+    }
   }
 
   #session(organizationId: string, id: string): MemoryCheckoutSession {

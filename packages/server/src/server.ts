@@ -20,6 +20,7 @@ import {
 import pino, { type Logger } from 'pino';
 import type { ServerConfig } from './config.js';
 import { createApp, type Handle } from './http/app.js';
+import { SignupConfigCache } from './http/config-cache.js';
 import { WidgetFiles } from './http/static-files.js';
 import { SignedMemberTokens } from './member-tokens.js';
 import { openApiText } from './openapi.js';
@@ -67,6 +68,8 @@ export interface MemberkitServer {
   readonly storage: SqlStorage;
   readonly memberTokens: SignedMemberTokens;
   readonly logger: Logger;
+  /** The anonymous signup-config answers it keeps (see http/config-cache.ts). */
+  readonly configCache: SignupConfigCache;
   /** The Hono app: `app.request(…)` answers without a socket. */
   readonly app: ReturnType<typeof createApp>;
   /** Starts listening at config.host:config.port; resolves with the origin (http://host:port). */
@@ -152,6 +155,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     const built = await (options.api ?? membershipApi)(ports);
     const api = typeof built === 'function' ? null : built;
     const handle: Handle = typeof built === 'function' ? built : (request) => built.handle(request);
+    const configCache = new SignupConfigCache(storage);
     const app = createApp({
       handle,
       storage,
@@ -159,6 +163,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
       bodyLimit: config.bodyLimit,
       rateLimits: config.rateLimits,
       trustProxy: config.trustProxy,
+      configCache,
       widgetFiles: new WidgetFiles(options.widgetDir ?? defaultWidgetDir()),
       pages: {
         '/openapi.json': (request) =>
@@ -177,6 +182,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
       storage,
       memberTokens,
       logger,
+      configCache,
       app,
       listen: () =>
         new Promise((resolve, reject) => {

@@ -78,7 +78,7 @@ export type { CheckoutSettlement };
 
 const ports = {
   storage: ['transaction', 'claim'],
-  payments: ['createCheckout', 'retrieveCheckout', 'capturePayment', 'expireCheckout'],
+  payments: ['createCheckout', 'retrieveCheckout', 'capturePayment', 'expireCheckout', 'chargeOffSession', 'retrieveCharge', 'cancelCharge'],
   mailer: ['send'],
   clock: ['now', 'today'],
   memberTokens: ['issue', 'verify'],

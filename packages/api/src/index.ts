@@ -34,11 +34,12 @@ export { SettableClock, systemClock, type SettableClockOptions } from './memory/
 export {
   MemoryPayments,
   type CardDecline,
+  type MemoryCharge,
   type MemoryCheckoutSession,
   type MemoryPaymentsOptions,
   type TestCard,
 } from './memory/payments.js';
-export { testCards } from './memory/test-cards.js';
+export { checkTestCard, offSessionOutcome, testCards, type CheckedCard, type OffSessionOutcome } from './memory/test-cards.js';
 
 export { demoData, demoIds } from './demo/data.js';
 export type * from './demo/types.js';

@@ -75,6 +75,9 @@ describe('createMembershipApi', () => {
       retrieveCheckout: (...args) => host.payments.retrieveCheckout(...args),
       capturePayment: (...args) => host.payments.capturePayment(...args),
       expireCheckout: (...args) => host.payments.expireCheckout(...args),
+      chargeOffSession: (...args) => host.payments.chargeOffSession(...args),
+      retrieveCharge: (...args) => host.payments.retrieveCharge(...args),
+      cancelCharge: (...args) => host.payments.cancelCharge(...args),
     };
     const api = createMembershipApi({ ...host, payments, basePath: '/v1', onError: () => {} });
     const send = () => api.handle(post('/signups', signupBody('flaky@example.org'), { 'idempotency-key': 'flaky-1' }));

@@ -294,7 +294,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   };
 
   const fingerprint = fnv1a(JSON.stringify(data));
-  const save = () => persistence.save(() => ({ seed: fingerprint, storage: storage.snapshot(), tokens: memberTokens.entries(), payments: payments.snapshot() }));
+  const save = () => persistence.save(() => ({ seed: fingerprint, storage: storage.snapshot(), tokens: memberTokens.entries(), payments: payments.snapshot(), charges: payments.charges() }));
   const fresh = () => {
     const rows = seedRows(data, { today: (id) => clock.today(timeZoneOf(id)), now: clock.now(), secretKeyHashes: hashes });
     storage.load(rows as MemorySnapshot);
@@ -310,7 +310,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   if (restored) {
     storage.load(restored.storage);
     memberTokens.restore(restored.tokens);
-    payments.restore(restored.payments);
+    payments.restore(restored.payments, restored.charges ?? []);
   } else {
     fresh();
   }

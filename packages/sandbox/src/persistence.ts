@@ -1,7 +1,7 @@
 // `persist: 'session' | 'local'`: the sandbox's state mirrored to Web Storage after every change
 // (a commit, a member token, a checkout session), so a demo signup survives a reload. State seeded
 // from other data, or written by an older sandbox, is not loaded.
-import type { MemoryCheckoutSession, MemoryMemberToken, MemorySnapshot } from '@memberkit/api';
+import type { MemoryCharge, MemoryCheckoutSession, MemoryMemberToken, MemorySnapshot } from '@memberkit/api';
 import type { PersistMode } from './store.js';
 
 export interface PersistedState {
@@ -12,6 +12,8 @@ export interface PersistedState {
   storage: MemorySnapshot;
   tokens: MemoryMemberToken[];
   payments: MemoryCheckoutSession[];
+  /** The processor's off-session charges (renewals); absent in state saved before them. */
+  charges?: MemoryCharge[];
 }
 
 function webStorage(mode: PersistMode): Storage | null {

@@ -99,6 +99,15 @@ class UnconfiguredPayments implements Payments {
   async capturePayment(): Promise<never> {
     this.#refuse();
   }
+  async chargeOffSession(): Promise<never> {
+    this.#refuse();
+  }
+  async retrieveCharge(): Promise<never> {
+    this.#refuse();
+  }
+  async cancelCharge(): Promise<never> {
+    this.#refuse();
+  }
 }
 
 /** The API on the server's ports, answering under /v1. */

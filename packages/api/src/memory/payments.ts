@@ -2,8 +2,9 @@
 // processor's side of a checkout. The member's side (the card form, which calls `confirm`) is the
 // sandbox's; the API only creates, reads, captures and closes sessions through the port, as it
 // would with Stripe. Stripe's test cards behave as documented (test-cards.ts); a session is
-// authorized once and captured at most once.
-import { compareDates } from '@memberkit/sdk/calculators';
+// authorized once and captured at most once. A session that saves the card (the membership
+// renews automatically) keeps it on file for off-session charges, which answer by the card as
+// Stripe would: charged, declined, or waiting for the member to authenticate.
 import type { Clock } from '../ports/clock.js';
 import type {
   CheckoutPayment,
@@ -11,10 +12,14 @@ import type {
   CheckoutSession,
   CheckoutState,
   CheckoutUiMode,
+  OffSessionCharge,
+  OffSessionChargeRequest,
   Payments,
 } from '../ports/payments.js';
 import { randomHex } from '../random.js';
-import { testCards } from './test-cards.js';
+import { checkTestCard, offSessionOutcome, type CardDecline, type OffSessionOutcome, type TestCard } from './test-cards.js';
+
+export type { CardDecline, TestCard } from './test-cards.js';
 
 /** A checkout session as the stand-in keeps it (JSON: the sandbox persists them). */
 export interface MemoryCheckoutSession {
@@ -39,21 +44,25 @@ export interface MemoryCheckoutSession {
   /** Cards refused so far. */
   declines: number;
   idempotency_key: string;
+  /** The test card (digits) on file as `payment.payment_method`, when the session saved it. */
+  saved_card?: string | null;
 }
 
-/** A card as the member typed it: digits with spaces or dashes, month and year as numbers or digits. */
-export interface TestCard {
-  number: unknown;
-  exp_month: unknown;
-  exp_year: unknown;
-  cvc: unknown;
-}
-
-/** Why the stand-in refused a card: Stripe's decline code, its message, and the form field at fault. */
-export interface CardDecline {
-  decline_code: string;
-  message: string;
-  field: 'number' | 'expiry' | 'cvc';
+/** An off-session charge as the stand-in keeps it (JSON: the sandbox persists them). */
+export interface MemoryCharge {
+  reference: string;
+  organization_id: string;
+  membership_id: string;
+  payment_method: string;
+  amount: number;
+  currency: string;
+  description: string;
+  idempotency_key: string;
+  /** Where it stands now: after `requires_action`, the member's authentication decides. */
+  outcome: OffSessionCharge;
+  /** What authenticating does, while it requires action. */
+  after_action: OffSessionOutcome | null;
+  card_last4: string;
 }
 
 export interface MemoryPaymentsOptions {
@@ -66,36 +75,12 @@ export interface MemoryPaymentsOptions {
   hostedPageUrl?: string | null;
 }
 
-function luhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
-/** A whole number sent as a number or as digits (`"04"`, `2034`); null when missing or not one. */
-function wholeNumber(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? value : null;
-  if (typeof value === 'string' && /^\d{1,4}$/.test(value.trim())) return Number(value.trim());
-  return null;
-}
-
-const decline = (decline_code: string, message: string, field: CardDecline['field'] = 'number'): CardDecline => ({
-  decline_code,
-  message,
-  field,
-});
-
 export class MemoryPayments implements Payments {
   readonly #sessions = new Map<string, MemoryCheckoutSession>();
   readonly #bySecret = new Map<string, string>();
   readonly #byKey = new Map<string, string>();
+  readonly #charges = new Map<string, MemoryCharge>();
+  readonly #chargeByKey = new Map<string, string>();
   readonly #listeners = new Set<() => void>();
   readonly #clock: Clock;
   hostedPageUrl: string | null;
@@ -142,6 +127,46 @@ export class MemoryPayments implements Payments {
     this.#add(session);
     this.#changed();
     return this.#sessionOf(session);
+  }
+
+  async chargeOffSession(request: OffSessionChargeRequest): Promise<OffSessionCharge> {
+    const known = this.#chargeByKey.get(`${request.organization_id}|${request.idempotency_key}`);
+    if (known) return structuredClone(this.#charges.get(known)!.outcome);
+    const card = this.#savedCard(request.organization_id, request.payment_method, request.customer);
+    if (card === null) {
+      // Stripe answers a method it does not know (or another customer's) with resource_missing.
+      throw new Error(`MemoryPayments: no saved payment method ${request.payment_method} for ${request.customer}`);
+    }
+    const reference = `pi_test_${randomHex(12)}`;
+    const result = offSessionOutcome(card);
+    const charge: MemoryCharge = {
+      reference,
+      organization_id: request.organization_id,
+      membership_id: request.membership_id,
+      payment_method: request.payment_method,
+      amount: request.amount,
+      currency: request.currency,
+      description: request.description,
+      idempotency_key: request.idempotency_key,
+      outcome: this.#outcome(reference, result, request, card),
+      after_action: result.outcome === 'requires_action' ? result.then : null,
+      card_last4: card.slice(-4),
+    };
+    this.#addCharge(charge);
+    this.#changed();
+    return structuredClone(charge.outcome);
+  }
+
+  async retrieveCharge(organizationId: string, reference: string): Promise<OffSessionCharge> {
+    return structuredClone(this.#charge(organizationId, reference).outcome);
+  }
+
+  async cancelCharge(organizationId: string, reference: string): Promise<void> {
+    const charge = this.#charge(organizationId, reference);
+    if (charge.outcome.status !== 'requires_action') return;
+    charge.outcome = { status: 'declined', reference, decline_code: 'canceled', message: 'This payment was canceled.' };
+    charge.after_action = null;
+    this.#changed();
   }
 
   async retrieveCheckout(organizationId: string, id: string): Promise<CheckoutState> {
@@ -194,48 +219,65 @@ export class MemoryPayments implements Payments {
     const session = this.sessionBySecret(clientSecret) as MemoryCheckoutSession | undefined;
     if (!session) throw new Error('MemoryPayments: no checkout session with this client secret');
     if (session.status !== 'open') return null;
-    const number = String(card.number ?? '').replace(/[\s-]/g, '');
-    const expMonth = wholeNumber(card.exp_month);
-    const expYear = wholeNumber(card.exp_year);
-    const cvc = String(card.cvc ?? '').trim();
-    if (!/^\d{12,19}$/.test(number)) return decline('incomplete_number', 'Your card number is incomplete.');
-    if (!luhn(number)) return decline('incorrect_number', 'Your card number is incorrect.');
-    // A missing month or year (`1234` typed without a slash, an empty field) is incomplete, not
-    // the year 2000 that Number('') would make of it.
-    if (expMonth === null || expYear === null) return decline('incomplete_expiry', "Your card's expiration date is incomplete.", 'expiry');
-    if (expMonth < 1 || expMonth > 12) return decline('invalid_expiry_month', "Your card's expiration month is invalid.", 'expiry');
-    const year = expYear < 100 ? 2000 + expYear : expYear;
-    const today = this.#clock.today('UTC');
-    // A card is valid through the last day of its expiry month.
-    const lastValid = `${String(year).padStart(4, '0')}-${String(expMonth).padStart(2, '0')}-01`;
-    if (compareDates(lastValid, `${today.slice(0, 7)}-01`) < 0) {
-      return decline('invalid_expiry_year', "Your card's expiration date is in the past.", 'expiry');
-    }
-    const amex = number.startsWith('34') || number.startsWith('37');
-    if (!(amex ? /^\d{4}$/ : /^\d{3}$/).test(cvc)) return decline('incomplete_cvc', "Your card's security code is incomplete.", 'cvc');
-    const known = testCards[number];
-    const refused = !known
-      ? decline('card_declined', 'Your card was declined. Your request was in test mode, but used a non test card.')
-      : known.outcome === 'declined'
-        ? decline(known.decline_code, known.message)
-        : null;
-    if (refused) {
+    const checked = checkTestCard(card, this.#clock.today('UTC'));
+    if ('decline_code' in checked) {
       session.declines += 1;
       this.#changed();
-      return refused;
+      return checked;
     }
     session.status = 'complete';
     session.payment = {
       reference: `pi_test_${randomHex(12)}`,
       amount: session.amount,
       currency: session.currency,
-      card_last4: number.slice(-4),
+      card_last4: checked.last4,
       payment_method: session.save_payment_method ? `pm_test_${randomHex(12)}` : null,
       customer: `cus_test_${session.customer}`,
       status: 'authorized',
     };
+    session.saved_card = session.save_payment_method ? checked.number : null;
     this.#changed();
     return null;
+  }
+
+  /**
+   * The member authenticates a charge that required action (its URL's page): what the card then
+   * does decides it (`succeeded`, or declined). `fail: true`: the member failed or abandoned the
+   * authentication (declined `authentication_required`). A charge not waiting is left alone.
+   */
+  authenticateCharge(reference: string, { fail = false }: { fail?: boolean } = {}): OffSessionCharge {
+    const charge = this.#charges.get(reference);
+    if (!charge) throw new Error(`MemoryPayments: no charge ${reference}`);
+    if (charge.outcome.status === 'requires_action' && charge.after_action) {
+      const then: OffSessionOutcome = fail
+        ? { outcome: 'declined', decline_code: 'authentication_required', message: 'Your card was declined: the payment was not authenticated.' }
+        : charge.after_action;
+      charge.outcome = this.#outcome(reference, then, charge, charge.card_last4);
+      charge.after_action = null;
+      this.#changed();
+    }
+    return structuredClone(charge.outcome);
+  }
+
+  /**
+   * Puts the test card `number` on file in place of the one `paymentMethod` saved: what a test
+   * uses for a card that worked at signup and fails later (the bank now declines it for
+   * insufficient funds, it expired). The method keeps its id, as a card updated by the network does.
+   */
+  changeSavedCard(paymentMethod: string, number: string): void {
+    const digits = number.replace(/[\s-]/g, '');
+    const sessions = [...this.#sessions.values()].filter((session) => session.payment?.payment_method === paymentMethod);
+    if (sessions.length === 0) throw new Error(`MemoryPayments: no saved payment method ${paymentMethod}`);
+    for (const session of sessions) {
+      session.saved_card = digits;
+      session.payment!.card_last4 = digits.slice(-4);
+    }
+    this.#changed();
+  }
+
+  /** Every off-session charge, copied (JSON), in the order they were made. */
+  charges(): MemoryCharge[] {
+    return [...this.#charges.values()].map((charge) => structuredClone(charge));
   }
 
   // ── persistence ─────────────────────────────────────────────────────────────────────────────
@@ -245,12 +287,15 @@ export class MemoryPayments implements Payments {
     return [...this.#sessions.values()].map((session) => structuredClone(session));
   }
 
-  /** Replaces every session with `sessions` (a snapshot read back). */
-  restore(sessions: readonly MemoryCheckoutSession[]): void {
+  /** Replaces every session with `sessions` and every charge with `charges` (a snapshot and `charges()` read back). */
+  restore(sessions: readonly MemoryCheckoutSession[], charges: readonly MemoryCharge[] = []): void {
     this.#sessions.clear();
     this.#bySecret.clear();
     this.#byKey.clear();
+    this.#charges.clear();
+    this.#chargeByKey.clear();
     for (const session of sessions) this.#add(structuredClone(session));
+    for (const charge of charges) this.#addCharge(structuredClone(charge));
   }
 
   /** Called after every change of a session; answers the unsubscribe. */
@@ -263,6 +308,49 @@ export class MemoryPayments implements Payments {
     this.#sessions.set(session.id, session);
     this.#bySecret.set(session.client_secret, session.id);
     this.#byKey.set(`${session.organization_id}|${session.idempotency_key}`, session.id);
+  }
+
+  #addCharge(charge: MemoryCharge): void {
+    this.#charges.set(charge.reference, charge);
+    this.#chargeByKey.set(`${charge.organization_id}|${charge.idempotency_key}`, charge.reference);
+  }
+
+  #charge(organizationId: string, reference: string): MemoryCharge {
+    const charge = this.#charges.get(reference);
+    if (!charge || charge.organization_id !== organizationId) {
+      throw new Error(`MemoryPayments: no charge ${reference} in ${organizationId}`);
+    }
+    return charge;
+  }
+
+  /** The test card a completed session of the organization saved as `paymentMethod` for `customer`, or null. */
+  #savedCard(organizationId: string, paymentMethod: string, customer: string): string | null {
+    for (const session of this.#sessions.values()) {
+      const payment = session.payment;
+      if (session.organization_id === organizationId && payment?.payment_method === paymentMethod && payment.customer === customer) {
+        return session.saved_card ?? null;
+      }
+    }
+    return null;
+  }
+
+  #outcome(
+    reference: string,
+    result: OffSessionOutcome,
+    charge: Pick<OffSessionChargeRequest, 'amount' | 'currency'>,
+    card: string,
+  ): OffSessionCharge {
+    switch (result.outcome) {
+      case 'succeeded':
+        return { status: 'succeeded', reference, amount: charge.amount, currency: charge.currency, card_last4: card.slice(-4) };
+      case 'declined':
+        return { status: 'declined', reference, decline_code: result.decline_code, message: result.message };
+      case 'requires_action': {
+        const page = new URL(this.hostedPageUrl ?? 'https://sandbox.memberkit.invalid/authenticate', globalThis.location?.href);
+        page.searchParams.set('payment_intent', reference);
+        return { status: 'requires_action', reference, url: page.href };
+      }
+    }
   }
 
   #session(organizationId: string, id: string): MemoryCheckoutSession {

@@ -82,6 +82,48 @@ export interface CheckoutState {
   payment: CheckoutPayment | null;
 }
 
+/**
+ * An automatic renewal's charge of the card a checkout saved (Stripe: a PaymentIntent with
+ * `customer`, `payment_method`, `off_session: true`, `confirm: true`, captured at once).
+ */
+export interface OffSessionChargeRequest {
+  organization_id: string;
+  /** The membership renewed: the processor stores it as metadata. */
+  membership_id: string;
+  /** The processor's customer and saved method (a completed checkout's `payment.customer`, `payment.payment_method`). */
+  customer: string;
+  payment_method: string;
+  /** In the currency's minor unit: the plan's price when it renews. */
+  amount: number;
+  currency: string;
+  /** What the member's statement and receipt say, e.g. "Annual renewal". */
+  description: string;
+  seller_name: string;
+  /**
+   * `renewal:{membership_id}:{expires_on of the term renewed}:{attempt}` (attempt 1, 2, 3): one
+   * charge per membership, term and attempt. The same key answers the same charge, with the
+   * outcome it had then (a lifecycle day run twice, or a transaction run again, never charges
+   * twice); a new attempt has a new key.
+   */
+  idempotency_key: string;
+}
+
+/**
+ * What became of an off-session charge:
+ * - `succeeded`: charged (captured); `reference` is the processor's payment (intent).
+ * - `declined`: nothing charged; `decline_code` is the processor's (Stripe's `decline_code`, or
+ *   its error `code` when there is none: `card_declined`, `insufficient_funds`, `expired_card`,
+ *   …) and `message` a sentence for the member. `reference` is null when nothing was created.
+ * - `requires_action`: the bank wants the member to authenticate (Stripe: `authentication_required`,
+ *   or a PaymentIntent in `requires_action`); nothing is charged unless the member completes it at
+ *   `url` (an https page where they authenticate and pay this very charge). Ask `retrieveCharge`
+ *   later for what they did; `cancelCharge` closes it.
+ */
+export type OffSessionCharge =
+  | { status: 'succeeded'; reference: string; amount: number; currency: string; card_last4: string | null }
+  | { status: 'declined'; reference: string | null; decline_code: string; message: string }
+  | { status: 'requires_action'; reference: string; url: string };
+
 export interface Payments {
   createCheckout(request: CheckoutRequest): Promise<CheckoutSession>;
   /** The session as the processor sees it now (the source of truth after a webhook or a poll). */
@@ -97,4 +139,17 @@ export interface Payments {
    * already; a captured payment is left alone.
    */
   expireCheckout(organizationId: string, id: string): Promise<void>;
+  /** Charges a saved card without the member present (see OffSessionChargeRequest); safe to repeat by its key. */
+  chargeOffSession(request: OffSessionChargeRequest): Promise<OffSessionCharge>;
+  /**
+   * The charge of `reference` as the processor sees it now: one that required action has
+   * `succeeded` once the member authenticated and paid at its URL, is `declined` when that
+   * failed or it was cancelled, else still `requires_action`.
+   */
+  retrieveCharge(organizationId: string, reference: string): Promise<OffSessionCharge>;
+  /**
+   * Closes a charge still requiring action, so the member can no longer complete it (the
+   * membership was terminated or renewed otherwise); a no-op for one that succeeded or failed.
+   */
+  cancelCharge(organizationId: string, reference: string): Promise<void>;
 }

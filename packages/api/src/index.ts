@@ -11,6 +11,8 @@
 export { createMembershipApi, type CheckoutSettlement, type MembershipApi, type MembershipApiOptions } from './api.js';
 export { Problem, fieldError, type ApiProblemBody, type FieldError, type ProblemOptions } from './domain/problems.js';
 export { memberRecord, type NewMember } from './domain/members.js';
+export { messageKinds, sampleMessageData, type MembershipMessageData, type MessageKind } from './domain/messages.js';
+export type { OutgoingMessage } from './domain/context.js';
 export { firstDefaultType } from './domain/membership-types.js';
 export type { Access, Caller, KeyMode } from './http/auth.js';
 export type { Route, RouteContext } from './http/context.js';

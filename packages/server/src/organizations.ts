@@ -41,6 +41,8 @@ export const organizationInputSchema = z.strictObject({
   logo_url: z.string().regex(/^https:\/\//, 'must be an https:// URL').nullable().default(null),
   terms_url: z.string().regex(/^https:\/\//, 'must be an https:// URL').nullable().default(null),
   embed_origins: z.array(origin).default([]),
+  address: z.string().trim().max(500).nullable().default(null),
+  tax_note: z.string().trim().max(500).nullable().default(null),
   membership_policy: z.enum(membershipPolicies).default(defaultMembershipPolicy),
   signup_requires_sign_in: z.boolean().default(false),
 });

@@ -84,6 +84,8 @@ export function seedRows(data: SeedData, options: SeedOptions): SeedRows {
       ...structuredClone(org.organization),
       secret_key_hashes: [hash],
       payment: org.payment === undefined ? { provider: 'stripe', publishable_key: defaultPublishableKey } : org.payment,
+      address: org.address ?? null,
+      tax_note: org.tax_note ?? null,
       membership_policy: org.membership_policy ?? defaultMembershipPolicy,
       signup_requires_sign_in: org.signup_requires_sign_in ?? false,
       created_at: created,

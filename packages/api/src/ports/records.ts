@@ -29,6 +29,10 @@ export interface OrganizationRecord {
   secret_key_hashes: string[];
   /** The processor settings the widget needs, or null: no payments (JSON). */
   payment: PaymentSettingsRecord | null;
+  /** The postal address receipts carry (lines separated by newlines), or null. */
+  address: string | null;
+  /** A note receipts carry, e.g. "VAT exempt under §4 UStG" or a tax id, or null. */
+  tax_note: string | null;
   /** How many memberships a member (or company) may hold at once (the SDK's MembershipPolicy). */
   membership_policy: MembershipPolicy;
   /** Whether a signup must be sent with a member token (the member signed in first). */

@@ -18,6 +18,8 @@ export function sampleRows(organization_id: string, id = 'sample'): { [T in Tabl
       payment: { provider: 'stripe', publishable_key: 'pk_test_sample' },
       address: 'Hauptstraße 1\n10115 Berlin',
       tax_note: 'USt-IdNr. DE123456789',
+      membership_policy: 'one_per_type',
+      signup_requires_sign_in: true,
       created_at,
     },
     membership_types: {

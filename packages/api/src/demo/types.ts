@@ -42,6 +42,8 @@ export interface SeedOrganization {
   secret_key?: string;
   /** Default `{ provider: 'stripe', publishable_key: 'pk_test_sandbox' }`; null: no payments. */
   payment?: PaymentSettings | null;
+  /** Where the organization is told of terminated memberships; default none. */
+  notification_email?: string | null;
   membership_types: MembershipType[];
   discounts?: Discount[];
   invitations?: SeedInvitation[];

@@ -16,6 +16,7 @@ export function sampleRows(organization_id: string, id = 'sample'): { [T in Tabl
       embed_origins: ['https://example.org', 'http://localhost:4400'],
       secret_key_hashes: ['0'.repeat(64)],
       payment: { provider: 'stripe', publishable_key: 'pk_test_sample' },
+      notification_email: 'office@example.org',
       created_at,
     },
     membership_types: {
@@ -115,6 +116,22 @@ export function sampleRows(organization_id: string, id = 'sample'): { [T in Tabl
       permissions: [],
       created_at,
       signup_id: null,
+      group_of: `${id}_payer`,
+      payment_customer: 'cus_test_sample',
+      payment_method: 'pm_test_sample',
+      terminated_on: '2027-03-01',
+      renewal: {
+        expires_on: '2027-03-01',
+        attempts: 2,
+        last_attempt_on: '2027-02-25',
+        last_failure: { code: 'insufficient_funds', message: 'Your card has insufficient funds.' },
+        pending: null,
+        reminded_on: ['2027-02-22'],
+      },
+      terms: [
+        { kind: 'new', starts_on: '2026-03-01', expires_on: '2027-03-01', amount_paid: 6000, currency: 'EUR', paid_at: created_at, payment_reference: 'pi_123' },
+        { kind: 'renewal', starts_on: '2026-03-01', expires_on: null, amount_paid: 0, currency: 'EUR', paid_at: created_at, payment_reference: null },
+      ],
     },
     signups: {
       organization_id,
@@ -155,6 +172,7 @@ export function sampleRows(organization_id: string, id = 'sample'): { [T in Tabl
       id,
       signup_id: id,
       checkout_id: `cs_${id}`,
+      membership_id: null,
       amount: 5250,
       currency: 'EUR',
       reference: 'pi_123',

@@ -5,12 +5,14 @@ import * as tables from './0001-tables.js';
 import * as signingKeys from './0002-signing-keys.js';
 import * as noSeqIndexes from './0003-no-seq-indexes.js';
 import * as sentMessages from './0004-sent-messages.js';
+import * as lifecycle from './0005-lifecycle.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-tables': tables,
   '0002-signing-keys': signingKeys,
   '0003-no-seq-indexes': noSeqIndexes,
   '0004-sent-messages': sentMessages,
+  '0005-lifecycle': lifecycle,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -35,6 +35,8 @@ export const organizationInputSchema = z.strictObject({
   logo_url: z.string().regex(/^https:\/\//, 'must be an https:// URL').nullable().default(null),
   terms_url: z.string().regex(/^https:\/\//, 'must be an https:// URL').nullable().default(null),
   embed_origins: z.array(origin).default([]),
+  address: z.string().trim().max(500).nullable().default(null),
+  tax_note: z.string().trim().max(500).nullable().default(null),
 });
 export type OrganizationInput = z.input<typeof organizationInputSchema>;
 

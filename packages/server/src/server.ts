@@ -7,7 +7,6 @@ import { createAdaptorServer } from '@hono/node-server';
 import {
   createMembershipApi,
   demoData,
-  MemoryMailer,
   MemoryPayments,
   seedStorage,
   systemClock,
@@ -23,6 +22,8 @@ import { createApp, type Handle } from './http/app.js';
 import { WidgetFiles } from './http/static-files.js';
 import { SignedMemberTokens } from './member-tokens.js';
 import { openApiText } from './openapi.js';
+import { DevInbox } from './mail/dev-inbox.js';
+import { TemplatedMailer } from './mail/templated-mailer.js';
 import { SmtpMailer } from './mailer.js';
 import { openPgliteStorage } from './storage/pglite.js';
 import { openPostgresStorage } from './storage/postgres.js';
@@ -32,8 +33,13 @@ import type { SqlStorage } from './storage/sql-storage.js';
 export interface ServerPorts {
   storage: Storage;
   memberTokens: SignedMemberTokens;
-  /** SMTP when configured; in memory for --demo; else a mailer that refuses (and says why). */
+  /**
+   * Renders each message from its kind and data (mail/), then: SMTP when configured; else,
+   * outside production, the development inbox; else a mailer that refuses (and says why).
+   */
   mailer: Mailer;
+  /** The development inbox (/dev/inbox), or null: SMTP is configured, or NODE_ENV=production. */
+  inbox: DevInbox | null;
   /** The payment stand-in (MemoryPayments) for --demo; else one that refuses until Stripe is configured. */
   payments: Payments;
   clock: Clock;
@@ -75,7 +81,7 @@ export interface MemberkitServer {
   close(): Promise<void>;
 }
 
-/** Without SMTP_URL: every message is refused, saying what to set (the API keeps it and retries). */
+/** In production without SMTP_URL: every message is refused, saying what to set (the API keeps it and retries). */
 class UnconfiguredMailer implements Mailer {
   async send(): Promise<void> {
     throw new Error('No mail is sent: set SMTP_URL and MAIL_FROM');
@@ -154,9 +160,11 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   try {
     const memberTokens = new SignedMemberTokens({ db: storage.db, clock, maxTtl: config.memberTokenTtl });
     await memberTokens.load();
-    const mailer = config.smtp ? new SmtpMailer({ ...config.smtp, storage }) : config.demo ? new MemoryMailer() : new UnconfiguredMailer();
+    const smtp = config.smtp ? new SmtpMailer({ ...config.smtp, storage }) : null;
+    const inbox = !smtp && !config.production ? new DevInbox({ logger }) : null;
+    const mailer = smtp || inbox ? new TemplatedMailer({ storage, transport: smtp ?? inbox! }) : new UnconfiguredMailer();
     const payments = options.payments ?? (config.demo ? new MemoryPayments({ clock }) : new UnconfiguredPayments());
-    const ports: ServerPorts = { storage, memberTokens, mailer, payments, clock, logger, config };
+    const ports: ServerPorts = { storage, memberTokens, mailer, inbox, payments, clock, logger, config };
     if (config.demo && (await seedDemo(storage, clock))) logger.info('seeded the demo organizations');
     const built = await (options.api ?? membershipApi)(ports);
     const api = typeof built === 'function' ? null : built;
@@ -174,6 +182,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
           new Response(openApiText(`${config.publicUrl ?? new URL(request.url).origin}/v1`), {
             headers: { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' },
           }),
+        ...inbox?.pages(),
         ...options.pages,
       },
       accepting: () => accepting,
@@ -214,7 +223,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
             // Keep-alive connections that carry no request are closed now, busy ones after their answer.
             (http as { closeIdleConnections?: () => void }).closeIdleConnections?.();
           });
-          if (mailer instanceof SmtpMailer) mailer.close();
+          smtp?.close();
           await storage.close();
           logger.info('shutdown complete');
         })()),

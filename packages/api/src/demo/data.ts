@@ -121,6 +121,8 @@ function demoUsd(): SeedOrganization {
   const t = (input: TypeInput) => membershipType(organization, input);
   return {
     organization,
+    address: '12 Mill Lane\nRiverside, NY 12345',
+    tax_note: 'Riverside Makers Club is a 501(c)(3) nonprofit; dues may be tax-deductible.',
     membership_types: [
       t({
         id: 'free', membership_name: 'Friend', is_default: true, value: 0,

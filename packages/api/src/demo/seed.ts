@@ -77,6 +77,8 @@ export function seedRows(data: SeedData, options: SeedOptions): SeedRows {
       secret_key_hashes: [hash],
       payment: org.payment === undefined ? { provider: 'stripe', publishable_key: defaultPublishableKey } : org.payment,
       notification_email: org.notification_email ?? null,
+      address: org.address ?? null,
+      tax_note: org.tax_note ?? null,
       created_at: created,
     });
     org.membership_types.forEach((type, position) => rows.membership_types.push({ ...structuredClone(type), organization_id: orgId, position }));

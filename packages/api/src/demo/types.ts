@@ -40,6 +40,9 @@ export interface SeedOrganization {
   organization: Organization;
   /** Its secret key (stored hashed). Default `sk_test_sandbox`. */
   secret_key?: string;
+  /** The postal address and tax note its receipts carry (default none). */
+  address?: string | null;
+  tax_note?: string | null;
   /** Default `{ provider: 'stripe', publishable_key: 'pk_test_sandbox' }`; null: no payments. */
   payment?: PaymentSettings | null;
   /** Where the organization is told of terminated memberships; default none. */

@@ -16,6 +16,7 @@ import {
 import type { Json, MemberRecord, MembershipRecord, SignupRecord } from '../ports/records.js';
 import { closeSignup, findCheckout, openCheckout, stillUnfinished } from './checkout.js';
 import type { DomainContext } from './context.js';
+import { sendMembershipMessage } from './messages.js';
 import { redeemDiscount, usableDiscount } from './discounts.js';
 import { findInvitation, holdInvitation, usableInvitation } from './invitations.js';
 import { createMember, memberByEmail, memberView } from './members.js';
@@ -271,6 +272,9 @@ export async function advanceSignup(
 ): Promise<{ signup: SignupRecord; refusal: Problem | null }> {
   if (approval) {
     await ctx.tx.update('signups', { organization_id: ctx.organization.id, id: signup.id }, { status: 'awaiting_approval' });
+    const member = await ctx.tx.findOne('members', { organization_id: ctx.organization.id, id: signup.member_id });
+    const membership = await ctx.tx.findOne('memberships', { organization_id: ctx.organization.id, id: signup.membership_ids[0]! });
+    if (member && membership) await sendMembershipMessage(ctx, 'application_received', member, membership);
     return { signup: { ...signup, status: 'awaiting_approval' }, refusal: null };
   }
   if (signup.quote.requires_payment) return { signup: await openCheckout(ctx, signup), refusal: null };
@@ -334,6 +338,7 @@ export async function completeSignup(ctx: DomainContext, signup: SignupRecord, p
     await closeSignup(ctx, signup, 'refused');
     return refusal;
   }
+  const begun: MembershipRecord[] = [];
   const reference = payment?.reference ?? null;
   // The payer's card, saved when the membership renews automatically, is what renewals charge.
   const card = payment?.payment_method && payment.customer ? { payment_method: payment.payment_method, payment_customer: payment.customer } : null;
@@ -363,8 +368,10 @@ export async function completeSignup(ctx: DomainContext, signup: SignupRecord, p
         terms: [termEntry(ctx, dates, membership.price_paid, membership.currency, reference)],
         ...(payer && card && membership.auto_renew && card),
       });
+      begun.push({ ...membership, starts_on: dates.starts_on, expires_on: dates.expires_on, anchor_on: dates.anchor_on, state: 'confirmed' });
     }
   }
+  await welcome(ctx, signup, begun);
   if (signup.updates_member) {
     const member = await ctx.tx.findOne('members', { organization_id: org, id: signup.member_id });
     if (member) {
@@ -378,6 +385,19 @@ export async function completeSignup(ctx: DomainContext, signup: SignupRecord, p
   }
   await ctx.tx.update('signups', { organization_id: org, id: signup.id }, { status: 'completed', completed_at: ctx.timestamp() });
   return null;
+}
+
+/**
+ * A welcome to each holder of a new membership who gets no other word of it: the payer of a
+ * paid signup gets its receipt instead, and an approved application its approval.
+ */
+async function welcome(ctx: DomainContext, signup: SignupRecord, begun: MembershipRecord[]): Promise<void> {
+  for (const [index, membership] of begun.entries()) {
+    if (index === 0 && (signup.quote.requires_payment || signup.approved_at !== null)) continue;
+    if (membership.member_id === null) continue;
+    const member = await ctx.tx.findOne('members', { organization_id: ctx.organization.id, id: membership.member_id });
+    if (member) await sendMembershipMessage(ctx, 'welcome', member, membership);
+  }
 }
 
 /**

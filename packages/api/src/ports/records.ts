@@ -31,6 +31,10 @@ export interface OrganizationRecord {
   payment: PaymentSettingsRecord | null;
   /** Where the organization is told what needs its attention (a membership terminated), or null: staff read it in the API. */
   notification_email: string | null;
+  /** The postal address receipts carry (lines separated by newlines), or null. */
+  address: string | null;
+  /** A note receipts carry, e.g. "VAT exempt under §4 UStG" or a tax id, or null. */
+  tax_note: string | null;
   created_at: string;
 }
 

@@ -35,3 +35,4 @@ export * from './invitations.js';
 export * from './pricing.js';
 export * from './fields.js';
 export * from './people.js';
+export * from './url.js';

@@ -123,7 +123,7 @@ export const membershipRoutes: Route[] = [
     access: 'admin',
     async handle(ctx) {
       const membership = await membershipOr404(ctx);
-      if (!(await closeApplication(ctx, membership))) {
+      if (!(await closeApplication(ctx, membership, { declined: true }))) {
         throw new Problem(409, 'not_an_application', `Membership ${membership.id} is not an open application (waiting for approval or for payment).`);
       }
       return reply(200, MembershipSchema, await fresh(ctx, membership));

@@ -5,14 +5,16 @@ import * as tables from './0001-tables.js';
 import * as signingKeys from './0002-signing-keys.js';
 import * as noSeqIndexes from './0003-no-seq-indexes.js';
 import * as sentMessages from './0004-sent-messages.js';
-import * as lifecycle from './0005-lifecycle.js';
+import * as organizationAddress from './0005-organization-address.js';
+import * as lifecycle from './0006-lifecycle.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-tables': tables,
   '0002-signing-keys': signingKeys,
   '0003-no-seq-indexes': noSeqIndexes,
   '0004-sent-messages': sentMessages,
-  '0005-lifecycle': lifecycle,
+  '0005-organization-address': organizationAddress,
+  '0006-lifecycle': lifecycle,
 };
 
 export const migrationProvider: MigrationProvider = {

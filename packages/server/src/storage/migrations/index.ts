@@ -6,7 +6,8 @@ import * as signingKeys from './0002-signing-keys.js';
 import * as noSeqIndexes from './0003-no-seq-indexes.js';
 import * as sentMessages from './0004-sent-messages.js';
 import * as organizationAddress from './0005-organization-address.js';
-import * as lifecycle from './0006-lifecycle.js';
+import * as lifecycleDays from './0006-lifecycle-days.js';
+import * as lifecycle from './0007-lifecycle.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-tables': tables,
@@ -14,7 +15,8 @@ export const migrations: Record<string, Migration> = {
   '0003-no-seq-indexes': noSeqIndexes,
   '0004-sent-messages': sentMessages,
   '0005-organization-address': organizationAddress,
-  '0006-lifecycle': lifecycle,
+  '0006-lifecycle-days': lifecycleDays,
+  '0007-lifecycle': lifecycle,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -140,6 +140,25 @@ async function mayUpdateMember(ctx: DomainContext, member: MemberRecord, callerI
   return (await ctx.tx.count('signups', { organization_id: ctx.organization.id, member_id: member.id, status: 'completed' })) === 0;
 }
 
+/**
+ * A signup sent with a member's token belongs to that member: a body naming another email is
+ * refused (else Alice's token could buy, and reserve discounts for, someone else). Without a
+ * token, when the organization wants members signed in first, the signup is refused too.
+ */
+async function refuseAnotherPerson(ctx: DomainContext, email: string, callerId: string | null): Promise<void> {
+  if (callerId === null) {
+    if (ctx.organization.signup_requires_sign_in) {
+      throw new Problem(401, 'sign_in_required', `${ctx.organization.name} asks members to sign in before signing up: send the member's token.`);
+    }
+    return;
+  }
+  const caller = await ctx.tx.findOne('members', { organization_id: ctx.organization.id, id: callerId });
+  if (caller && caller.email !== email) {
+    const message = `This signup is sent with the token of ${caller.email}: it can only be for that member.`;
+    throw validationFailed([fieldError('member.email', 'not_token_member', 'Email', message)], message);
+  }
+}
+
 /** What a new signup is made of; the rest starts the same for every signup. */
 export interface SignupInit {
   id: string;
@@ -191,6 +210,7 @@ export async function createSignupRecord(ctx: DomainContext, init: SignupInit): 
 export async function createSignup(ctx: DomainContext, params: SignupCreateParams, callerId: string | null): Promise<{ signup: SignupRecord; type: MembershipType }> {
   const type = await requestedType(ctx, params.membership_type_id);
   const email = normalizeEmail(params.member.email);
+  await refuseAnotherPerson(ctx, email, callerId);
   const known = await memberByEmail(ctx, email);
 
   const invitation = type.invite_only
@@ -210,16 +230,17 @@ export async function createSignup(ctx: DomainContext, params: SignupCreateParam
     signupQuoteFields,
   );
 
-  // One membership per member and type: a second signup is offered the renewal instead.
+  // The membership policy (one per organization, per type, or unlimited): a signup the held
+  // membership rules out is offered its renewal instead.
   if (known) {
     const held = await blockingMembership(ctx, { member_id: known.id }, type.id);
-    if (held) throw await alreadyMember(ctx, held, 'member.email', email);
+    if (held) throw await alreadyMember(ctx, held, 'member.email', email, type.id);
   }
   const others: (MemberRecord | undefined)[] = [];
   for (const [index, person] of groupMembers.entries()) {
     const other = await memberByEmail(ctx, person.email);
     const held = other && (await blockingMembership(ctx, { member_id: other.id }, type.id));
-    if (held) throw await alreadyMember(ctx, held, `group_members.${index}.email`, other.email);
+    if (held) throw await alreadyMember(ctx, held, `group_members.${index}.email`, other.email, type.id);
     others.push(other);
   }
 
@@ -307,7 +328,7 @@ async function refusalAtCompletion(ctx: DomainContext, signup: SignupRecord, mem
     const who = membership.member_id !== null
       ? (await ctx.tx.findOne('members', { organization_id: ctx.organization.id, id: membership.member_id }))?.email
       : (await ctx.tx.findOne('companies', { organization_id: ctx.organization.id, id: membership.company_id! }))?.name;
-    return alreadyMember(ctx, held, index === 0 ? 'member.email' : `group_members.${index - 1}.email`, who ?? 'This holder');
+    return alreadyMember(ctx, held, index === 0 ? 'member.email' : `group_members.${index - 1}.email`, who ?? 'This holder', membership.membership_type_id);
   }
   return null;
 }

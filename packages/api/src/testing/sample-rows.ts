@@ -19,6 +19,8 @@ export function sampleRows(organization_id: string, id = 'sample'): { [T in Tabl
       notification_email: 'office@example.org',
       address: 'Hauptstraße 1\n10115 Berlin',
       tax_note: 'USt-IdNr. DE123456789',
+      membership_policy: 'one_per_type',
+      signup_requires_sign_in: true,
       created_at,
     },
     membership_types: {

@@ -1,7 +1,7 @@
 // Anonymous signup-config answers, kept per organization and query: every visitor of a signup
 // page asks the same question, and the answer changes only when an admin edits the organization
 // or its membership types. Each request reads the organization's configuration version (one
-// indexed read of committed data: storage migration 0008 raises it in the same commit as any
+// indexed read of committed data: storage migration 0009 raises it in the same commit as any
 // such edit, whichever process or tool makes it) and is answered from the cache only while the
 // version is the one the cached answer was computed under. So no process serves an answer older
 // than the last committed edit, on one instance or many.
@@ -25,7 +25,7 @@ interface Entry {
   body: Uint8Array<ArrayBuffer>;
 }
 
-/** The tables whose every change raises the configuration version (migration 0008). */
+/** The tables whose every change raises the configuration version (migration 0009). */
 const versionedTables: ReadonlySet<TableName> = new Set<TableName>(['organizations', 'membership_types']);
 /** The query parameters whose answers may be kept (an invitation code's answer depends on the invitation). */
 const cacheableParameters = new Set(['membership_type']);

@@ -388,7 +388,7 @@ export class SqlStorage implements Storage {
 
   /**
    * The organization's configuration version: raised by every commit that changes its
-   * organizations row or its membership types (triggers, migration 0008). One read of
+   * organizations row or its membership types (triggers, migration 0009). One read of
    * committed data, outside any transaction.
    */
   async configVersion(organizationId: string): Promise<number> {

@@ -18,6 +18,7 @@ import {
 import pino, { type Logger } from 'pino';
 import type { ServerConfig } from './config.js';
 import { createApp, type Handle } from './http/app.js';
+import { SignupConfigCache } from './http/config-cache.js';
 import { WidgetFiles } from './http/static-files.js';
 import { SignedMemberTokens } from './member-tokens.js';
 import { openApiText } from './openapi.js';
@@ -81,6 +82,8 @@ export interface MemberkitServer {
   readonly logger: Logger;
   /** Stripe, its webhooks and the stand-in service (--demo), as configured. */
   readonly stripe: ServerPayments;
+  /** The anonymous signup-config answers it keeps (see http/config-cache.ts). */
+  readonly configCache: SignupConfigCache;
   /** The lifecycle's scheduler (null when the API has no lifecycle: a bare handle). */
   readonly scheduler: LifecycleScheduler | null;
   /** The Hono app: `app.request(…)` answers without a socket. */
@@ -196,6 +199,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     const scheduler = lifecycle ? new LifecycleScheduler({ storage, clock, lifecycle, logger, intervalMs: Math.max(1, config.lifecycleInterval) * 1000 }) : null;
     const handle: Handle = typeof built === 'function' ? built : (request) => built.handle(request);
     const webhooks = api ? stripe.webhooks(api) : null;
+    const configCache = new SignupConfigCache(storage);
     const app = createApp({
       handle,
       storage,
@@ -203,6 +207,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
       bodyLimit: config.bodyLimit,
       rateLimits: config.rateLimits,
       trustProxy: config.trustProxy,
+      configCache,
       widgetFiles: new WidgetFiles(options.widgetDir ?? defaultWidgetDir()),
       routes: webhooks ? [{ method: 'POST', path: stripeWebhookPath, handle: (request) => webhooks.handle(request) }] : [],
       pages: {
@@ -226,6 +231,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
       memberTokens,
       logger,
       stripe,
+      configCache,
       app,
       listen: () =>
         new Promise((resolve, reject) => {

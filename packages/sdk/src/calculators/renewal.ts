@@ -1,6 +1,6 @@
 /** When auto-renewal charges a membership. */
 import { addDays, type DateString } from './dates.js';
-import type { MembershipState, MembershipStatus } from './status.js';
+import type { MembershipState, ReceivedMembershipStatus } from './status.js';
 import type { Cycle } from './term.js';
 
 /** Days before `expires_on` that the renewal charge is attempted. */
@@ -13,7 +13,7 @@ export const RENEWAL_LEAD_DAYS = 7;
  * the values that no date can change are read (`pending`, `declined`, `terminated`,
  * `cancelled`: a membership is cancelled or terminated by date only with a `cancelled_on`).
  */
-export type RenewableMembership = ({ state: MembershipState } | { status: MembershipStatus }) & {
+export type RenewableMembership = ({ state: MembershipState } | { status: ReceivedMembershipStatus }) & {
   expires_on: DateString | null;
   /** false: the member turned auto-renewal off, so there is no attempt. */
   auto_renew?: boolean | null;

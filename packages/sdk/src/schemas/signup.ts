@@ -1,9 +1,9 @@
 import * as z from './zod.js';
-import { AmountSchema, CurrencySchema, IdSchema } from './common.js';
+import { AmountSchema, CurrencySchema, IdSchema, openEnum } from './common.js';
 import { MemberSchema } from './member.js';
 import { MembershipSchema } from './membership.js';
 
-export const SignupStatusSchema = z.enum([
+export const SignupStatusSchema = openEnum([
   'pending',
   'awaiting_payment',
   'awaiting_approval',

@@ -11,6 +11,9 @@
 export { createMembershipApi, type CheckoutSettlement, type MembershipApi, type MembershipApiOptions } from './api.js';
 export { Problem, fieldError, type ApiProblemBody, type FieldError, type ProblemOptions } from './domain/problems.js';
 export { memberRecord, type NewMember } from './domain/members.js';
+export { messageKinds, sampleMessageData, type MembershipMessageData, type MessageKind } from './domain/messages.js';
+export type { OutgoingMessage } from './domain/context.js';
+export { firstDefaultType } from './domain/membership-types.js';
 export type { Access, Caller, KeyMode } from './http/auth.js';
 export type { Route, RouteContext } from './http/context.js';
 export { ResponseSchemaError } from './http/pipeline.js';
@@ -38,7 +41,7 @@ export {
   type MemoryPaymentsOptions,
   type TestCard,
 } from './memory/payments.js';
-export { offSessionOutcome, testCards, type OffSessionOutcome } from './memory/test-cards.js';
+export { checkTestCard, offSessionOutcome, testCards, type CheckedCard, type OffSessionOutcome } from './memory/test-cards.js';
 
 export { demoData, demoIds } from './demo/data.js';
 export type * from './demo/types.js';

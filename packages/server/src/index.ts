@@ -13,3 +13,7 @@ export { newSecretKey, hashSecretKey, rotateSecretKey, revokeOlderSecretKeys, or
 export type { Handle } from './http/app.js';
 export { createOrganization, organizationInputSchema, OrganizationInputError, OrganizationExistsError, type OrganizationInput } from './organizations.js';
 export { main, usage } from './cli.js';
+export { TemplatedMailer, type MailToSend, type MailTransport, type TemplatedMailerOptions } from './mail/templated-mailer.js';
+export { DevInbox, type InboxMessage } from './mail/dev-inbox.js';
+export { renderMail, hasTemplate, mailableUrl, type RenderedMail } from './mail/render.js';
+export { languages, languageOf, type Language } from './mail/languages.js';

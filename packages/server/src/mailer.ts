@@ -24,15 +24,19 @@ export class MessageInFlightError extends Error {
 export class SmtpMailer implements Mailer {
   readonly #transport: Transporter;
   readonly #from: string;
+  readonly #fromAddress: string;
   readonly #storage: SqlStorage;
 
   constructor(options: SmtpMailerOptions) {
     this.#transport = nodemailer.createTransport(options.url);
     this.#from = options.from;
+    // MAIL_FROM's address; its display name gives way to the organization's.
+    this.#fromAddress = /<([^<>]+)>\s*$/.exec(options.from)?.[1]?.trim() ?? options.from.trim();
     this.#storage = options.storage;
   }
 
-  async send(message: OutboundMessage): Promise<void> {
+  /** Sends one message; `from_name` (the organization's name, from the templated mailer) names the From. */
+  async send(message: OutboundMessage & { from_name?: string | null }): Promise<void> {
     const claim = await this.#storage.claim(`mail|${message.organization_id}|${message.id}`);
     if (!claim) throw new MessageInFlightError(message.id);
     try {
@@ -45,7 +49,7 @@ export class SmtpMailer implements Mailer {
         .executeTakeFirst();
       if (sent) return;
       await this.#transport.sendMail({
-        from: this.#from,
+        from: message.from_name ? { name: message.from_name, address: this.#fromAddress } : this.#from,
         to: message.to,
         subject: message.subject,
         text: message.text,

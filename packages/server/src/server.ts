@@ -7,7 +7,6 @@ import { createAdaptorServer } from '@hono/node-server';
 import {
   createMembershipApi,
   demoData,
-  MemoryMailer,
   MemoryPayments,
   seedStorage,
   systemClock,
@@ -23,7 +22,10 @@ import { createApp, type Handle } from './http/app.js';
 import { WidgetFiles } from './http/static-files.js';
 import { SignedMemberTokens } from './member-tokens.js';
 import { openApiText } from './openapi.js';
+import { DevInbox } from './mail/dev-inbox.js';
+import { TemplatedMailer } from './mail/templated-mailer.js';
 import { SmtpMailer } from './mailer.js';
+import { LifecycleScheduler, type LifecycleRunner } from './scheduler.js';
 import { openPgliteStorage } from './storage/pglite.js';
 import { openPostgresStorage } from './storage/postgres.js';
 import type { SqlStorage } from './storage/sql-storage.js';
@@ -32,8 +34,13 @@ import type { SqlStorage } from './storage/sql-storage.js';
 export interface ServerPorts {
   storage: Storage;
   memberTokens: SignedMemberTokens;
-  /** SMTP when configured; in memory for --demo; else a mailer that refuses (and says why). */
+  /**
+   * Renders each message from its kind and data (mail/), then: SMTP when configured; else,
+   * outside production, the development inbox; else a mailer that refuses (and says why).
+   */
   mailer: Mailer;
+  /** The development inbox (/dev/inbox), or null: SMTP is configured, or NODE_ENV=production. */
+  inbox: DevInbox | null;
   /** The payment stand-in (MemoryPayments) for --demo; else one that refuses until Stripe is configured. */
   payments: Payments;
   clock: Clock;
@@ -58,6 +65,11 @@ export interface CreateServerOptions {
   clock?: Clock;
   /** A storage opened by the caller instead of the one config names (closed with the server). */
   storage?: SqlStorage;
+  /**
+   * Run the lifecycle scheduler while listening (every config.lifecycleInterval seconds; default
+   * false: `memberkit-server` turns it on, tests drive `scheduler.tick()` themselves).
+   */
+  scheduleLifecycle?: boolean;
 }
 
 export interface MemberkitServer {
@@ -67,6 +79,8 @@ export interface MemberkitServer {
   readonly storage: SqlStorage;
   readonly memberTokens: SignedMemberTokens;
   readonly logger: Logger;
+  /** The lifecycle's scheduler (null when the API has no lifecycle: a bare handle). */
+  readonly scheduler: LifecycleScheduler | null;
   /** The Hono app: `app.request(…)` answers without a socket. */
   readonly app: ReturnType<typeof createApp>;
   /** Starts listening at config.host:config.port; resolves with the origin (http://host:port). */
@@ -75,7 +89,7 @@ export interface MemberkitServer {
   close(): Promise<void>;
 }
 
-/** Without SMTP_URL: every message is refused, saying what to set (the API keeps it and retries). */
+/** In production without SMTP_URL: every message is refused, saying what to set (the API keeps it and retries). */
 class UnconfiguredMailer implements Mailer {
   async send(): Promise<void> {
     throw new Error('No mail is sent: set SMTP_URL and MAIL_FROM');
@@ -154,12 +168,16 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   try {
     const memberTokens = new SignedMemberTokens({ db: storage.db, clock, maxTtl: config.memberTokenTtl });
     await memberTokens.load();
-    const mailer = config.smtp ? new SmtpMailer({ ...config.smtp, storage }) : config.demo ? new MemoryMailer() : new UnconfiguredMailer();
+    const smtp = config.smtp ? new SmtpMailer({ ...config.smtp, storage }) : null;
+    const inbox = !smtp && !config.production ? new DevInbox({ logger }) : null;
+    const mailer = smtp || inbox ? new TemplatedMailer({ storage, transport: smtp ?? inbox! }) : new UnconfiguredMailer();
     const payments = options.payments ?? (config.demo ? new MemoryPayments({ clock }) : new UnconfiguredPayments());
-    const ports: ServerPorts = { storage, memberTokens, mailer, payments, clock, logger, config };
+    const ports: ServerPorts = { storage, memberTokens, mailer, inbox, payments, clock, logger, config };
     if (config.demo && (await seedDemo(storage, clock))) logger.info('seeded the demo organizations');
     const built = await (options.api ?? membershipApi)(ports);
     const api = typeof built === 'function' ? null : built;
+    const lifecycle = api && typeof (api as Partial<LifecycleRunner>).runDay === 'function' ? (api as unknown as LifecycleRunner) : null;
+    const scheduler = lifecycle ? new LifecycleScheduler({ storage, clock, lifecycle, logger, intervalMs: Math.max(1, config.lifecycleInterval) * 1000 }) : null;
     const handle: Handle = typeof built === 'function' ? built : (request) => built.handle(request);
     const app = createApp({
       handle,
@@ -174,6 +192,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
           new Response(openApiText(`${config.publicUrl ?? new URL(request.url).origin}/v1`), {
             headers: { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' },
           }),
+        ...inbox?.pages(),
         ...options.pages,
       },
       accepting: () => accepting,
@@ -182,6 +201,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     let closing: Promise<void> | undefined;
     return {
       api,
+      scheduler,
       ports,
       storage,
       memberTokens,
@@ -193,6 +213,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
           http.listen(config.port, config.host, () => {
             http.off('error', reject);
             const { port } = http.address() as AddressInfo;
+            if (scheduler && options.scheduleLifecycle && config.lifecycleInterval > 0) scheduler.start();
             const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
             resolve(`http://${host}:${port}`);
           });
@@ -214,7 +235,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
             // Keep-alive connections that carry no request are closed now, busy ones after their answer.
             (http as { closeIdleConnections?: () => void }).closeIdleConnections?.();
           });
-          if (mailer instanceof SmtpMailer) mailer.close();
+          await scheduler?.stop();
+          smtp?.close();
           await storage.close();
           logger.info('shutdown complete');
         })()),

@@ -3,7 +3,7 @@
 // synchronous (the sandbox seeds and resets synchronously); `seedStorage` writes them through the
 // Storage port in one transaction (the server's --demo).
 import type { MembershipType } from '@memberkit/sdk';
-import { CalculatorError, addDays, calculateExpiry, normalizeEmail, resolveAutoRenew } from '@memberkit/sdk/calculators';
+import { CalculatorError, addDays, calculateExpiry, defaultMembershipPolicy, defaultTypeProblem, normalizeEmail, type DefaultTypeProblem, resolveAutoRenew } from '@memberkit/sdk/calculators';
 import { termSnapshot } from '../domain/terms.js';
 import type { Json, MembershipRecord, TableName, Tables } from '../ports/records.js';
 import type { Storage } from '../ports/storage.js';
@@ -41,6 +41,12 @@ function seededAutoRenew(type: MembershipType, membership: SeedMembership): bool
   }
 }
 
+function describeDefaultProblem(problem: DefaultTypeProblem): string {
+  if (problem.code === 'no_default') return 'no membership type is the default (mark one free type is_default)';
+  if (problem.code === 'several_defaults') return `several default membership types (${problem.ids.join(', ')}): exactly one must be`;
+  return `the default membership type "${problem.id}" is not free: the default must cost nothing`;
+}
+
 /** The secret keys `data` names, for `secretKeyHashes`. */
 export const secretKeysOf = (data: SeedData): string[] => [...new Set(data.organizations.map((org) => org.secret_key ?? defaultSecretKey))];
 
@@ -72,10 +78,16 @@ export function seedRows(data: SeedData, options: SeedOptions): SeedRows {
     const secretKey = org.secret_key ?? defaultSecretKey;
     const hash = hashes[secretKey];
     if (!hash) throw new Error(`Seed: no SHA-256 given for the secret key of organization "${orgId}" (seedStorage computes it)`);
+    const defaultProblem = defaultTypeProblem(org.membership_types);
+    if (defaultProblem) throw new Error(`Seed: organization "${orgId}": ${describeDefaultProblem(defaultProblem)}`);
     rows.organizations.push({
       ...structuredClone(org.organization),
       secret_key_hashes: [hash],
       payment: org.payment === undefined ? { provider: 'stripe', publishable_key: defaultPublishableKey } : org.payment,
+      address: org.address ?? null,
+      tax_note: org.tax_note ?? null,
+      membership_policy: org.membership_policy ?? defaultMembershipPolicy,
+      signup_requires_sign_in: org.signup_requires_sign_in ?? false,
       created_at: created,
     });
     org.membership_types.forEach((type, position) => rows.membership_types.push({ ...structuredClone(type), organization_id: orgId, position }));

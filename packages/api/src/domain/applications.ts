@@ -2,9 +2,10 @@
 // asked next, with a checkout that does not expire) or closes it (declined or cancelled): its
 // signup fails, its memberships are declined, its checkout closes and its reservations are
 // released, so the person can sign up again.
-import type { MembershipRecord, SignupRecord } from '../ports/records.js';
+import type { Json, MembershipRecord, SignupRecord } from '../ports/records.js';
 import { closeSignup, openCheckout } from './checkout.js';
 import type { DomainContext } from './context.js';
+import { sendMembershipMessage } from './messages.js';
 import { applicationStatus } from './memberships.js';
 import { Problem } from './problems.js';
 import { completeSignup, findSignup } from './signups.js';
@@ -29,16 +30,35 @@ export async function approveApplication(ctx: DomainContext, membership: Members
   const approved = { ...signup, approved_at: ctx.timestamp() };
   await ctx.tx.update('signups', { organization_id: ctx.organization.id, id: signup.id }, { approved_at: approved.approved_at });
   if (signup.quote.requires_payment) {
-    await openCheckout(ctx, approved, { expires: false });
+    const opened = await openCheckout(ctx, approved, { expires: false });
+    const checkout = opened.checkout_id ? await ctx.tx.findOne('checkouts', { organization_id: ctx.organization.id, id: opened.checkout_id }) : undefined;
+    await tellApplicant(ctx, 'application_approved', approved, {
+      requires_payment: true,
+      amount: signup.quote.total,
+      currency: signup.quote.currency,
+      pay_url: checkout?.url ?? null,
+    });
     return null;
   }
-  return completeSignup(ctx, approved);
+  const refusal = await completeSignup(ctx, approved);
+  if (!refusal) await tellApplicant(ctx, 'application_approved', approved, { requires_payment: false, amount: 0, currency: signup.quote.currency, pay_url: null });
+  return refusal;
 }
 
-/** Closes (declines) the open application `membership` belongs to; false when there is none. */
-export async function closeApplication(ctx: DomainContext, membership: MembershipRecord): Promise<boolean> {
+async function tellApplicant(ctx: DomainContext, kind: 'application_approved' | 'application_declined', signup: SignupRecord, extra: Record<string, Json> = {}): Promise<void> {
+  const member = await ctx.tx.findOne('members', { organization_id: ctx.organization.id, id: signup.member_id });
+  const membership = await ctx.tx.findOne('memberships', { organization_id: ctx.organization.id, id: signup.membership_ids[0]! });
+  if (member && membership) await sendMembershipMessage(ctx, kind, member, membership, extra);
+}
+
+/**
+ * Closes the open application `membership` belongs to; false when there is none. Declined (not
+ * cancelled by staff): the applicant is told.
+ */
+export async function closeApplication(ctx: DomainContext, membership: MembershipRecord, { declined = false } = {}): Promise<boolean> {
   const signup = await openApplication(ctx, membership);
   if (!signup) return false;
   await closeSignup(ctx, signup, 'declined');
+  if (declined) await tellApplicant(ctx, 'application_declined', signup);
   return true;
 }

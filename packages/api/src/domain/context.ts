@@ -6,6 +6,7 @@ import type { Transaction } from '../ports/storage.js';
 import type { OrganizationRecord, OutboxRecord } from '../ports/records.js';
 import type { CheckoutUiMode, Payments } from '../ports/payments.js';
 import { randomHex } from '../random.js';
+import type { MessageKind } from './messages.js';
 
 /**
  * New ids for one piece of work: the n-th id of a prefix is the same in every run of the work,
@@ -44,8 +45,8 @@ export interface CheckoutSettings {
   uiMode(organization: OrganizationRecord): CheckoutUiMode;
 }
 
-/** A message to write to the outbox; delivered after the transaction commits. */
-export type OutgoingMessage = Pick<OutboxRecord, 'kind' | 'to' | 'subject' | 'text' | 'html' | 'data'>;
+/** A message to write to the outbox; delivered after the transaction commits. Its kind is one of messageKinds. */
+export type OutgoingMessage = Pick<OutboxRecord, 'to' | 'subject' | 'text' | 'html' | 'data'> & { kind: MessageKind };
 
 export interface DomainContext {
   readonly tx: Transaction;

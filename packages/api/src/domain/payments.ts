@@ -8,6 +8,7 @@ import { formatMoney } from '@memberkit/sdk/calculators';
 import type { CheckoutRecord, PaymentRecord, SignupRecord } from '../ports/records.js';
 import { closeSignup, closedProblem, findCheckout, isDue } from './checkout.js';
 import type { DomainContext } from './context.js';
+import { membershipMessageData } from './messages.js';
 import type { Problem } from './problems.js';
 import { completeSignup, findSignup } from './signups.js';
 
@@ -100,12 +101,13 @@ async function sendReceipt(ctx: DomainContext, signup: SignupRecord, payment: Pa
     text: `Thank you for your payment of ${amount} for ${what} at ${org.name}.\n\nPayment ${payment.id}${payment.card_last4 ? `, card ending ${payment.card_last4}` : ''}.`,
     html: null,
     data: {
+      ...membershipMessageData(member, membership),
       payment_id: payment.id,
       signup_id: signup.id,
-      membership_id: membership.id,
-      membership_name: membership.membership_name,
       amount: payment.amount,
       currency: payment.currency,
+      card_last4: payment.card_last4,
+      paid_on: ctx.today,
       renewal: signup.renewal_of !== null,
     },
   });

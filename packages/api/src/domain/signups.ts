@@ -16,6 +16,7 @@ import {
 import type { Json, MemberRecord, MembershipRecord, SignupRecord } from '../ports/records.js';
 import { closeSignup, findCheckout, openCheckout, stillUnfinished } from './checkout.js';
 import type { DomainContext } from './context.js';
+import { sendMembershipMessage } from './messages.js';
 import { redeemDiscount, usableDiscount } from './discounts.js';
 import { findInvitation, holdInvitation, usableInvitation } from './invitations.js';
 import { createMember, memberByEmail, memberView } from './members.js';
@@ -137,6 +138,25 @@ async function mayUpdateMember(ctx: DomainContext, member: MemberRecord, callerI
   return (await ctx.tx.count('signups', { organization_id: ctx.organization.id, member_id: member.id, status: 'completed' })) === 0;
 }
 
+/**
+ * A signup sent with a member's token belongs to that member: a body naming another email is
+ * refused (else Alice's token could buy, and reserve discounts for, someone else). Without a
+ * token, when the organization wants members signed in first, the signup is refused too.
+ */
+async function refuseAnotherPerson(ctx: DomainContext, email: string, callerId: string | null): Promise<void> {
+  if (callerId === null) {
+    if (ctx.organization.signup_requires_sign_in) {
+      throw new Problem(401, 'sign_in_required', `${ctx.organization.name} asks members to sign in before signing up: send the member's token.`);
+    }
+    return;
+  }
+  const caller = await ctx.tx.findOne('members', { organization_id: ctx.organization.id, id: callerId });
+  if (caller && caller.email !== email) {
+    const message = `This signup is sent with the token of ${caller.email}: it can only be for that member.`;
+    throw validationFailed([fieldError('member.email', 'not_token_member', 'Email', message)], message);
+  }
+}
+
 /** What a new signup is made of; the rest starts the same for every signup. */
 export interface SignupInit {
   id: string;
@@ -188,6 +208,7 @@ export async function createSignupRecord(ctx: DomainContext, init: SignupInit): 
 export async function createSignup(ctx: DomainContext, params: SignupCreateParams, callerId: string | null): Promise<{ signup: SignupRecord; type: MembershipType }> {
   const type = await requestedType(ctx, params.membership_type_id);
   const email = normalizeEmail(params.member.email);
+  await refuseAnotherPerson(ctx, email, callerId);
   const known = await memberByEmail(ctx, email);
 
   const invitation = type.invite_only
@@ -207,16 +228,17 @@ export async function createSignup(ctx: DomainContext, params: SignupCreateParam
     signupQuoteFields,
   );
 
-  // One membership per member and type: a second signup is offered the renewal instead.
+  // The membership policy (one per organization, per type, or unlimited): a signup the held
+  // membership rules out is offered its renewal instead.
   if (known) {
     const held = await blockingMembership(ctx, { member_id: known.id }, type.id);
-    if (held) throw await alreadyMember(ctx, held, 'member.email', email);
+    if (held) throw await alreadyMember(ctx, held, 'member.email', email, type.id);
   }
   const others: (MemberRecord | undefined)[] = [];
   for (const [index, person] of groupMembers.entries()) {
     const other = await memberByEmail(ctx, person.email);
     const held = other && (await blockingMembership(ctx, { member_id: other.id }, type.id));
-    if (held) throw await alreadyMember(ctx, held, `group_members.${index}.email`, other.email);
+    if (held) throw await alreadyMember(ctx, held, `group_members.${index}.email`, other.email, type.id);
     others.push(other);
   }
 
@@ -266,6 +288,9 @@ export async function advanceSignup(
 ): Promise<{ signup: SignupRecord; refusal: Problem | null }> {
   if (approval) {
     await ctx.tx.update('signups', { organization_id: ctx.organization.id, id: signup.id }, { status: 'awaiting_approval' });
+    const member = await ctx.tx.findOne('members', { organization_id: ctx.organization.id, id: signup.member_id });
+    const membership = await ctx.tx.findOne('memberships', { organization_id: ctx.organization.id, id: signup.membership_ids[0]! });
+    if (member && membership) await sendMembershipMessage(ctx, 'application_received', member, membership);
     return { signup: { ...signup, status: 'awaiting_approval' }, refusal: null };
   }
   if (signup.quote.requires_payment) return { signup: await openCheckout(ctx, signup), refusal: null };
@@ -298,7 +323,7 @@ async function refusalAtCompletion(ctx: DomainContext, signup: SignupRecord, mem
     const who = membership.member_id !== null
       ? (await ctx.tx.findOne('members', { organization_id: ctx.organization.id, id: membership.member_id }))?.email
       : (await ctx.tx.findOne('companies', { organization_id: ctx.organization.id, id: membership.company_id! }))?.name;
-    return alreadyMember(ctx, held, index === 0 ? 'member.email' : `group_members.${index - 1}.email`, who ?? 'This holder');
+    return alreadyMember(ctx, held, index === 0 ? 'member.email' : `group_members.${index - 1}.email`, who ?? 'This holder', membership.membership_type_id);
   }
   return null;
 }
@@ -328,6 +353,7 @@ export async function completeSignup(ctx: DomainContext, signup: SignupRecord): 
     await closeSignup(ctx, signup, 'refused');
     return refusal;
   }
+  const begun: MembershipRecord[] = [];
   for (const membership of memberships) {
     const where = { organization_id: org, id: membership.id };
     // The term the membership was sold with, whatever the type says today.
@@ -351,8 +377,10 @@ export async function completeSignup(ctx: DomainContext, signup: SignupRecord): 
         anchor_on: dates.anchor_on,
         state: 'confirmed',
       });
+      begun.push({ ...membership, starts_on: dates.starts_on, expires_on: dates.expires_on, anchor_on: dates.anchor_on, state: 'confirmed' });
     }
   }
+  await welcome(ctx, signup, begun);
   if (signup.updates_member) {
     const member = await ctx.tx.findOne('members', { organization_id: org, id: signup.member_id });
     if (member) {
@@ -366,6 +394,19 @@ export async function completeSignup(ctx: DomainContext, signup: SignupRecord): 
   }
   await ctx.tx.update('signups', { organization_id: org, id: signup.id }, { status: 'completed', completed_at: ctx.timestamp() });
   return null;
+}
+
+/**
+ * A welcome to each holder of a new membership who gets no other word of it: the payer of a
+ * paid signup gets its receipt instead, and an approved application its approval.
+ */
+async function welcome(ctx: DomainContext, signup: SignupRecord, begun: MembershipRecord[]): Promise<void> {
+  for (const [index, membership] of begun.entries()) {
+    if (index === 0 && (signup.quote.requires_payment || signup.approved_at !== null)) continue;
+    if (membership.member_id === null) continue;
+    const member = await ctx.tx.findOne('members', { organization_id: ctx.organization.id, id: membership.member_id });
+    if (member) await sendMembershipMessage(ctx, 'welcome', member, membership);
+  }
 }
 
 /**

@@ -5,7 +5,6 @@
 // authorized once and captured at most once. A session that saves the card (the membership
 // renews automatically) keeps it on file for off-session charges, which answer by the card as
 // Stripe would: charged, declined, or waiting for the member to authenticate.
-import { compareDates } from '@memberkit/sdk/calculators';
 import type { Clock } from '../ports/clock.js';
 import type {
   CheckoutPayment,
@@ -18,7 +17,9 @@ import type {
   Payments,
 } from '../ports/payments.js';
 import { randomHex } from '../random.js';
-import { offSessionOutcome, testCards, type OffSessionOutcome } from './test-cards.js';
+import { checkTestCard, offSessionOutcome, type CardDecline, type OffSessionOutcome, type TestCard } from './test-cards.js';
+
+export type { CardDecline, TestCard } from './test-cards.js';
 
 /** A checkout session as the stand-in keeps it (JSON: the sandbox persists them). */
 export interface MemoryCheckoutSession {
@@ -64,21 +65,6 @@ export interface MemoryCharge {
   card_last4: string;
 }
 
-/** A card as the member typed it: digits with spaces or dashes, month and year as numbers or digits. */
-export interface TestCard {
-  number: unknown;
-  exp_month: unknown;
-  exp_year: unknown;
-  cvc: unknown;
-}
-
-/** Why the stand-in refused a card: Stripe's decline code, its message, and the form field at fault. */
-export interface CardDecline {
-  decline_code: string;
-  message: string;
-  field: 'number' | 'expiry' | 'cvc';
-}
-
 export interface MemoryPaymentsOptions {
   clock: Clock;
   /**
@@ -88,32 +74,6 @@ export interface MemoryPaymentsOptions {
    */
   hostedPageUrl?: string | null;
 }
-
-function luhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
-/** A whole number sent as a number or as digits (`"04"`, `2034`); null when missing or not one. */
-function wholeNumber(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? value : null;
-  if (typeof value === 'string' && /^\d{1,4}$/.test(value.trim())) return Number(value.trim());
-  return null;
-}
-
-const decline = (decline_code: string, message: string, field: CardDecline['field'] = 'number'): CardDecline => ({
-  decline_code,
-  message,
-  field,
-});
 
 export class MemoryPayments implements Payments {
   readonly #sessions = new Map<string, MemoryCheckoutSession>();
@@ -259,47 +219,23 @@ export class MemoryPayments implements Payments {
     const session = this.sessionBySecret(clientSecret) as MemoryCheckoutSession | undefined;
     if (!session) throw new Error('MemoryPayments: no checkout session with this client secret');
     if (session.status !== 'open') return null;
-    const number = String(card.number ?? '').replace(/[\s-]/g, '');
-    const expMonth = wholeNumber(card.exp_month);
-    const expYear = wholeNumber(card.exp_year);
-    const cvc = String(card.cvc ?? '').trim();
-    if (!/^\d{12,19}$/.test(number)) return decline('incomplete_number', 'Your card number is incomplete.');
-    if (!luhn(number)) return decline('incorrect_number', 'Your card number is incorrect.');
-    // A missing month or year (`1234` typed without a slash, an empty field) is incomplete, not
-    // the year 2000 that Number('') would make of it.
-    if (expMonth === null || expYear === null) return decline('incomplete_expiry', "Your card's expiration date is incomplete.", 'expiry');
-    if (expMonth < 1 || expMonth > 12) return decline('invalid_expiry_month', "Your card's expiration month is invalid.", 'expiry');
-    const year = expYear < 100 ? 2000 + expYear : expYear;
-    const today = this.#clock.today('UTC');
-    // A card is valid through the last day of its expiry month.
-    const lastValid = `${String(year).padStart(4, '0')}-${String(expMonth).padStart(2, '0')}-01`;
-    if (compareDates(lastValid, `${today.slice(0, 7)}-01`) < 0) {
-      return decline('invalid_expiry_year', "Your card's expiration date is in the past.", 'expiry');
-    }
-    const amex = number.startsWith('34') || number.startsWith('37');
-    if (!(amex ? /^\d{4}$/ : /^\d{3}$/).test(cvc)) return decline('incomplete_cvc', "Your card's security code is incomplete.", 'cvc');
-    const known = testCards[number];
-    const refused = !known
-      ? decline('card_declined', 'Your card was declined. Your request was in test mode, but used a non test card.')
-      : known.outcome === 'declined'
-        ? decline(known.decline_code, known.message)
-        : null;
-    if (refused) {
+    const checked = checkTestCard(card, this.#clock.today('UTC'));
+    if ('decline_code' in checked) {
       session.declines += 1;
       this.#changed();
-      return refused;
+      return checked;
     }
     session.status = 'complete';
     session.payment = {
       reference: `pi_test_${randomHex(12)}`,
       amount: session.amount,
       currency: session.currency,
-      card_last4: number.slice(-4),
+      card_last4: checked.last4,
       payment_method: session.save_payment_method ? `pm_test_${randomHex(12)}` : null,
       customer: `cus_test_${session.customer}`,
       status: 'authorized',
     };
-    session.saved_card = session.save_payment_method ? number : null;
+    session.saved_card = session.save_payment_method ? checked.number : null;
     this.#changed();
     return null;
   }

@@ -1,4 +1,7 @@
-// Stripe's documented test card numbers and what the stand-in does with each.
+// Stripe's documented test card numbers, what each does at a checkout and off session, and the
+// checks a card form makes before charging one: the rules of both payment stand-ins (the
+// sandbox's MemoryPayments and the server's Stripe stand-in service), kept here once.
+import { compareDates } from '@memberkit/sdk/calculators';
 
 /** What an off-session charge of a saved test card does (Stripe's documented behaviour). */
 export type OffSessionOutcome =
@@ -43,4 +46,83 @@ export function offSessionOutcome(number: string): OffSessionOutcome {
   if (!known) return { outcome: 'declined', decline_code: 'card_declined', message: 'Your card was declined.' };
   if (known.off_session) return known.off_session;
   return known.outcome === 'declined' ? { outcome: 'declined', decline_code: known.decline_code, message: known.message } : { outcome: 'succeeded' };
+}
+
+/** A card as the member typed it: digits with spaces or dashes, month and year as numbers or digits. */
+export interface TestCard {
+  number: unknown;
+  exp_month: unknown;
+  exp_year: unknown;
+  cvc: unknown;
+}
+
+/** Why the stand-in refused a card: Stripe's decline code, its message, and the form field at fault. */
+export interface CardDecline {
+  decline_code: string;
+  message: string;
+  field: 'number' | 'expiry' | 'cvc';
+}
+
+function luhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/** A whole number sent as a number or as digits (`"04"`, `2034`); null when missing or not one. */
+function wholeNumber(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? value : null;
+  if (typeof value === 'string' && /^\d{1,4}$/.test(value.trim())) return Number(value.trim());
+  return null;
+}
+
+const decline = (decline_code: string, message: string, field: CardDecline['field'] = 'number'): CardDecline => ({
+  decline_code,
+  message,
+  field,
+});
+
+
+/** A card that passed the form's checks: its digits, last four and test behaviour. */
+export interface CheckedCard {
+  number: string;
+  last4: string;
+  behaviour: (typeof testCards)[string];
+}
+
+/**
+ * Checks a card as Stripe's form does (complete and Luhn-valid number, an expiry not past on
+ * `today`, a CVC of the right length) and looks it up among the test cards: the card, or the
+ * decline the form shows. A number that is not a test card is declined, as in Stripe's test mode.
+ */
+export function checkTestCard(card: TestCard, today: string): CheckedCard | CardDecline {
+  const number = String(card.number ?? '').replace(/[\s-]/g, '');
+  const expMonth = wholeNumber(card.exp_month);
+  const expYear = wholeNumber(card.exp_year);
+  const cvc = String(card.cvc ?? '').trim();
+  if (!/^\d{12,19}$/.test(number)) return decline('incomplete_number', 'Your card number is incomplete.');
+  if (!luhn(number)) return decline('incorrect_number', 'Your card number is incorrect.');
+  // A missing month or year (`1234` typed without a slash, an empty field) is incomplete, not
+  // the year 2000 that Number('') would make of it.
+  if (expMonth === null || expYear === null) return decline('incomplete_expiry', "Your card's expiration date is incomplete.", 'expiry');
+  if (expMonth < 1 || expMonth > 12) return decline('invalid_expiry_month', "Your card's expiration month is invalid.", 'expiry');
+  const year = expYear < 100 ? 2000 + expYear : expYear;
+  // A card is valid through the last day of its expiry month.
+  const lastValid = `${String(year).padStart(4, '0')}-${String(expMonth).padStart(2, '0')}-01`;
+  if (compareDates(lastValid, `${today.slice(0, 7)}-01`) < 0) {
+    return decline('invalid_expiry_year', "Your card's expiration date is in the past.", 'expiry');
+  }
+  const amex = number.startsWith('34') || number.startsWith('37');
+  if (!(amex ? /^\d{4}$/ : /^\d{3}$/).test(cvc)) return decline('incomplete_cvc', "Your card's security code is incomplete.", 'cvc');
+  const known = testCards[number];
+  if (!known) return decline('card_declined', 'Your card was declined. Your request was in test mode, but used a non test card.');
+  if (known.outcome === 'declined') return decline(known.decline_code, known.message);
+  return { number, last4: number.slice(-4), behaviour: known };
 }

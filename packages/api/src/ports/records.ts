@@ -5,7 +5,7 @@
 // Every table but `organizations` is scoped by organization: its key is (organization_id, id),
 // since ids such as a membership type's `annual` repeat across organizations.
 import type { MembershipType, PaymentSettings, SignupQuote, SignupStatus } from '@memberkit/sdk';
-import type { Cycle, DurationIntervalType, MembershipState } from '@memberkit/sdk/calculators';
+import type { Cycle, DurationIntervalType, MembershipPolicy, MembershipState } from '@memberkit/sdk/calculators';
 
 /** A JSON value as records hold it. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -29,6 +29,14 @@ export interface OrganizationRecord {
   secret_key_hashes: string[];
   /** The processor settings the widget needs, or null: no payments (JSON). */
   payment: PaymentSettingsRecord | null;
+  /** The postal address receipts carry (lines separated by newlines), or null. */
+  address: string | null;
+  /** A note receipts carry, e.g. "VAT exempt under §4 UStG" or a tax id, or null. */
+  tax_note: string | null;
+  /** How many memberships a member (or company) may hold at once (the SDK's MembershipPolicy). */
+  membership_policy: MembershipPolicy;
+  /** Whether a signup must be sent with a member token (the member signed in first). */
+  signup_requires_sign_in: boolean;
   created_at: string;
 }
 

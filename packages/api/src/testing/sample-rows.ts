@@ -16,6 +16,10 @@ export function sampleRows(organization_id: string, id = 'sample'): { [T in Tabl
       embed_origins: ['https://example.org', 'http://localhost:4400'],
       secret_key_hashes: ['0'.repeat(64)],
       payment: { provider: 'stripe', publishable_key: 'pk_test_sample' },
+      address: 'Hauptstraße 1\n10115 Berlin',
+      tax_note: 'USt-IdNr. DE123456789',
+      membership_policy: 'one_per_type',
+      signup_requires_sign_in: true,
       created_at,
     },
     membership_types: {

@@ -161,6 +161,8 @@ describe('a signup changes a member’s profile only with their consent', () => 
   const aliceFields = () => structuredClone(sandbox.store.state.members['mem_alice']!.fields);
 
   it('an anonymous signup with alice’s email changes none of her fields, before or after it is paid', async () => {
+    // Alice holds annual and takes a second type: the organization allows one membership per type.
+    sandbox.store.organization('demo')!.membership_policy = 'one_per_type';
     const before = aliceFields();
     const signup = await client().signups.create(
       signupParams({ membership_type_id: 'monthly', member: alice, fields: { phone: '+1 555 0100' } }),
@@ -172,6 +174,8 @@ describe('a signup changes a member’s profile only with their consent', () => 
   });
 
   it('alice’s own signup (with her token) updates her fields when it completes, not before', async () => {
+    // Alice holds annual and takes a second type: the organization allows one membership per type.
+    sandbox.store.organization('demo')!.membership_policy = 'one_per_type';
     const token = sandbox.issueMemberToken('demo', 'alice@example.org');
     const signup = await clientFor(sandbox, { token }).signups.create(
       signupParams({ membership_type_id: 'monthly', member: { ...alice, first_name: 'Alice' }, fields: { phone: '+1 555 0100' } }),

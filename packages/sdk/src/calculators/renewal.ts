@@ -1,10 +1,23 @@
-/** When auto-renewal charges a membership. */
-import { addDays, type DateString } from './dates.js';
+/** When auto-renewal charges a membership, when it tries again, and when members are reminded. */
+import { addDays, compareDates, daysBetween, type DateString } from './dates.js';
 import type { MembershipState, ReceivedMembershipStatus } from './status.js';
-import type { Cycle } from './term.js';
+import type { Cycle, DurationIntervalType } from './term.js';
 
 /** Days before `expires_on` that the renewal charge is attempted. */
 export const RENEWAL_LEAD_DAYS = 7;
+
+/** Charges attempted for one renewal: after the last one fails, the membership is terminated. */
+export const RENEWAL_ATTEMPTS = 3;
+
+/** Days between two attempts, at most (fewer when the term leaves less room; at least 1). */
+export const RENEWAL_RETRY_INTERVAL_DAYS = 3;
+
+/** What the attempt day reads of the membership's term (the type's, or as sold). */
+export interface RenewalTerm {
+  cycle?: Cycle | null;
+  duration?: number | null;
+  duration_interval_type?: DurationIntervalType;
+}
 
 /**
  * What the attempt date depends on: stored facts only, never the day it is asked, so a runner
@@ -14,7 +27,11 @@ export const RENEWAL_LEAD_DAYS = 7;
  * `cancelled`: a membership is cancelled or terminated by date only with a `cancelled_on`).
  */
 export type RenewableMembership = ({ state: MembershipState } | { status: ReceivedMembershipStatus }) & {
+  /** The attempt is never before the membership starts (absent: not checked). */
+  starts_on?: DateString | null;
   expires_on: DateString | null;
+  /** The grace the membership was sold with: retries may run into it. */
+  grace_days?: number | null;
   /** false: the member turned auto-renewal off, so there is no attempt. */
   auto_renew?: boolean | null;
   /** A cancelled membership is not charged again. */
@@ -24,9 +41,24 @@ export type RenewableMembership = ({ state: MembershipState } | { status: Receiv
 /** Statuses that say the membership was never confirmed or has ended for good, whatever the day. */
 const notRenewed = new Set<string>(['pending', 'declined', 'terminated', 'cancelled']);
 
+/** A term of a week or shorter (day and week terms of at most 7 days). */
+const isShortTerm = (term: RenewalTerm): boolean =>
+  (term.duration_interval_type === 'day' || term.duration_interval_type === 'week') &&
+  term.duration != null &&
+  (term.duration_interval_type === 'week' ? 7 : 1) * term.duration <= RENEWAL_LEAD_DAYS;
+
+/** The attempt day's rule, for a membership that lapses on `expires` (see renewalAttemptOn). */
+const attemptDay = (expires: DateString, starts: DateString | null | undefined, term: RenewalTerm): DateString => {
+  const lead = isShortTerm(term) ? 1 : Math.min(RENEWAL_LEAD_DAYS, term.cycle ? term.cycle.buffer_days : RENEWAL_LEAD_DAYS);
+  const day = addDays(expires, -lead);
+  return starts != null && compareDates(day, starts) < 0 ? starts : day;
+};
+
 /**
- * The day the renewal charge is attempted: 7 days before `expires_on`, and for a cyclical type
- * not before its buffer window opens (`buffer_days` before the lapse date).
+ * The day the renewal charge is attempted: 7 days before `expires_on`; for a term of a week or
+ * shorter, the term's last day (the day before `expires_on`: a week-long lead would fall before
+ * the term began); for a cyclical type not before its buffer window opens (`buffer_days` before
+ * the lapse date); and never before the membership starts (`starts_on`).
  *
  * null when there is nothing to renew: lifetime, auto-renewal off, a `cancelled_on`, or a
  * membership that is not confirmed (pending, declined) or was terminated. Otherwise the date,
@@ -38,12 +70,41 @@ const notRenewed = new Set<string>(['pending', 'declined', 'terminated', 'cancel
  * while grace lasts (grace ≥ 1), to the next cycle date; with grace 0 it is a reinstatement with
  * the same next cycle date, starting on the lapse day, so the member is covered without a gap.
  */
-export const renewalAttemptOn = (
-  membership: RenewableMembership,
-  type: { cycle?: Cycle | null },
-): DateString | null => {
+export const renewalAttemptOn = (membership: RenewableMembership, type: RenewalTerm): DateString | null => {
   const { expires_on: expires } = membership;
   if (expires == null || membership.auto_renew === false || membership.cancelled_on != null) return null;
   if ('state' in membership ? membership.state !== 'confirmed' : notRenewed.has(membership.status)) return null;
-  return addDays(expires, -Math.min(RENEWAL_LEAD_DAYS, type.cycle ? type.cycle.buffer_days : RENEWAL_LEAD_DAYS));
+  return attemptDay(expires, membership.starts_on, type);
+};
+
+/**
+ * The days of the renewal's charge attempts (RENEWAL_ATTEMPTS of them, the first on
+ * `renewalAttemptOn`), or null when there is no attempt. Retries come every
+ * RENEWAL_RETRY_INTERVAL_DAYS days, closer together when the days left before the grace ends
+ * are fewer, but at least a day apart: an annual membership expiring 2026-01-01 is charged on
+ * 2025-12-25, 12-28 and 12-31, all inside its paid term; a weekly one on its last day and the
+ * two days after (in its grace, or lapsed: a charge that succeeds then reinstates it).
+ */
+export const renewalAttemptDays = (membership: RenewableMembership, type: RenewalTerm): DateString[] | null => {
+  const first = renewalAttemptOn(membership, type);
+  if (first === null) return null;
+  // The last day the membership can still be renewed rather than reinstated (its term's last day
+  // without grace).
+  const lastDay = addDays(membership.expires_on!, Math.max(membership.grace_days ?? 0, 0) - 1);
+  const room = daysBetween(first, lastDay);
+  const interval = Math.max(1, Math.min(RENEWAL_RETRY_INTERVAL_DAYS, Math.floor(room / (RENEWAL_ATTEMPTS - 1))));
+  return Array.from({ length: RENEWAL_ATTEMPTS }, (_, n) => addDays(first, n * interval));
+};
+
+/**
+ * The days a member who renews by hand is reminded (auto-renewal off, or no saved card to
+ * charge): on the attempt day and again on the term's last day, the day before `expires_on`
+ * (once when those are the same day). Empty when there is nothing to renew: lifetime,
+ * cancelled, not confirmed, terminated.
+ */
+export const renewalReminderDays = (membership: RenewableMembership, type: RenewalTerm): DateString[] => {
+  const first = renewalAttemptOn({ ...membership, auto_renew: true }, type);
+  if (first === null) return [];
+  const last = addDays(membership.expires_on!, -1);
+  return compareDates(last, first) > 0 ? [first, last] : [first];
 };

@@ -21,22 +21,34 @@ export interface MembershipDates {
   expires_on: DateString | null;
   grace_days?: number | null;
   cancelled_on?: DateString | null;
+  /**
+   * For a `terminated` state, the day it takes effect: before it the membership reads as its
+   * dates say (three failed renewal charges end a membership at the end of the term the member
+   * paid for, not before). null or absent: terminated from the start.
+   */
+  terminated_on?: DateString | null;
 }
 
 /**
  * The status on day `on`. A confirmed membership is `future` before `starts_on`, `active` (or
- * `cancelled` once `cancelled_on ≤ on`) until `expires_on`, in `grace` for `grace_days` more
- * (cancelled or not, as the domain table says), then `expired`, or `terminated` if it was
- * cancelled. `terminated` state (three failed renewal charges, or an admin) is final.
+ * `cancelled` once `cancelled_on ≤ on`) until `expires_on`, in `grace` for `grace_days` more,
+ * then `expired`. A cancelled one reads `cancelled` (access kept) through its term and its
+ * grace, never `grace` (grace is a window to renew, and a cancelled membership will not), then
+ * `terminated`. A `terminated` state (three failed renewal charges, or an admin) is final from
+ * its `terminated_on`.
  */
 export const membershipStatus = (membership: MembershipDates, on: DateString): MembershipStatus => {
   const { state, starts_on: starts, expires_on: expires, cancelled_on: cancelled } = membership;
-  if (state !== 'confirmed') return state;
+  if (state === 'terminated') {
+    const from = membership.terminated_on;
+    if (from == null || compareDates(on, from) >= 0) return 'terminated';
+  } else if (state !== 'confirmed') return state;
   if (compareDates(on, starts) < 0) return 'future';
   const isCancelled = cancelled != null && compareDates(cancelled, on) <= 0;
   if (expires == null || compareDates(on, expires) < 0) return isCancelled ? 'cancelled' : 'active';
-  if (compareDates(on, addDays(expires, membership.grace_days ?? 0)) < 0) return 'grace';
-  return isCancelled ? 'terminated' : 'expired';
+  const inGrace = compareDates(on, addDays(expires, membership.grace_days ?? 0)) < 0;
+  if (isCancelled) return inGrace ? 'cancelled' : 'terminated';
+  return inGrace ? 'grace' : 'expired';
 };
 
 /**

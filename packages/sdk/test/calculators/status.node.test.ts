@@ -7,7 +7,9 @@ import {
   isRunning,
   memberStatus,
   membershipStatus,
+  renewalAttemptDays,
   renewalAttemptOn,
+  renewalReminderDays,
   type MembershipDates,
 } from '../../src/calculators/index.js';
 
@@ -56,14 +58,25 @@ describe('status on a date: derived from state and dates', () => {
     assert.equal(membershipStatus(cancelled, '2025-12-31'), 'cancelled');
   });
 
-  it('cancelled and past its term and grace: terminated (2026-01-15); in the grace window: grace', () => {
+  it('cancelled: cancelled (never grace) until its term and grace are both over, terminated from 2026-01-15', () => {
     const cancelled = { ...paid, cancelled_on: '2025-03-01' };
-    assert.equal(membershipStatus(cancelled, '2026-01-05'), 'grace');
+    assert.equal(membershipStatus(cancelled, '2026-01-01'), 'cancelled');
+    assert.equal(membershipStatus(cancelled, '2026-01-14'), 'cancelled');
+    assert.equal(grantsAccess(membershipStatus(cancelled, '2026-01-14')), true, 'access kept through the grace');
     assert.equal(membershipStatus(cancelled, '2026-01-15'), 'terminated');
+    assert.equal(membershipStatus({ ...cancelled, grace_days: 0 }, '2026-01-01'), 'terminated');
   });
 
-  it('a terminated state (three failed renewal charges) is terminated even inside the term', () => {
+  it('a terminated state (an admin) is terminated even inside the term', () => {
     assert.equal(membershipStatus({ ...paid, state: 'terminated' }, '2025-06-01'), 'terminated');
+    assert.equal(membershipStatus({ ...paid, state: 'terminated', terminated_on: null }, '2025-06-01'), 'terminated');
+  });
+
+  it('terminated from 2026-01-01 (renewal failed): reads by its dates before, terminated from then, never grace', () => {
+    const failed = { ...paid, state: 'terminated' as const, terminated_on: '2026-01-01' };
+    assert.equal(membershipStatus(failed, '2025-12-31'), 'active');
+    assert.equal(membershipStatus(failed, '2026-01-01'), 'terminated');
+    assert.equal(membershipStatus(failed, '2026-01-05'), 'terminated');
   });
 
   it('a cancelled membership that has not started yet is future', () => {
@@ -90,6 +103,26 @@ describe('auto-renewal: the charge is attempted 7 days before expires_on', () =>
     const cyc = (buffer_days: number) => ({ cycle: { day: 1, month: 9, buffer_days } });
     assert.equal(renewalAttemptOn({ ...running, expires_on: '2025-09-01' }, cyc(5)), '2025-08-27');
     assert.equal(renewalAttemptOn({ ...running, expires_on: '2025-09-01' }, cyc(30)), '2025-08-25');
+  });
+
+  it('never before the membership starts: a year bought 2025-12-28 to start, lapsing 2026-01-01 → 2025-12-28', () => {
+    assert.equal(renewalAttemptOn({ ...running, starts_on: '2025-12-28' }, annualType), '2025-12-28');
+    assert.equal(renewalAttemptOn({ ...running, starts_on: '2025-01-01' }, annualType), '2025-12-25');
+  });
+
+  it('a term of a week or shorter: the term’s last day (a 1-day term bought 2020-06-20 → 2020-06-20, not 06-14)', () => {
+    const days = (duration: number) => ({ cycle: null, duration, duration_interval_type: 'day' as const });
+    const oneDay = { status: 'active' as const, starts_on: '2020-06-20', expires_on: '2020-06-21' };
+    assert.equal(renewalAttemptOn(oneDay, days(1)), '2020-06-20');
+    assert.equal(renewalAttemptOn({ ...oneDay, starts_on: undefined }, days(1)), '2020-06-20', 'the rule, not the start, decides');
+    const week = { status: 'active' as const, starts_on: '2020-06-01', expires_on: '2020-06-08' };
+    assert.equal(renewalAttemptOn(week, { cycle: null, duration: 1, duration_interval_type: 'week' }), '2020-06-07');
+    assert.equal(renewalAttemptOn(week, days(7)), '2020-06-07');
+    // A renewed weekly membership keeps its anchor as starts_on: the attempt is still the current term's last day.
+    assert.equal(renewalAttemptOn({ ...week, expires_on: '2020-07-06' }, days(7)), '2020-07-05');
+    // Longer than a week: 7 days before.
+    assert.equal(renewalAttemptOn({ ...week, expires_on: '2020-06-09' }, days(8)), '2020-06-02');
+    assert.equal(renewalAttemptOn({ ...week, expires_on: '2020-06-15' }, { cycle: null, duration: 2, duration_interval_type: 'week' }), '2020-06-08');
   });
 
   it('nothing to attempt (null) for lifetime, auto-renewal off, or a cancelled membership', () => {
@@ -164,5 +197,49 @@ describe('running memberships and the member status', () => {
     assert.equal(memberStatus(['expired', 'pending']), 'pending');
     assert.equal(memberStatus(['expired', 'terminated']), 'inactive');
     assert.equal(memberStatus([]), 'prospective');
+  });
+});
+
+describe('the renewal attempt schedule: three attempts, every 3 days at most', () => {
+  const annual = { cycle: null, duration: 1, duration_interval_type: 'year' as const };
+
+  it('annual expiring 2026-01-01: 2025-12-25, 12-28, 12-31, all inside the paid term (with or without grace)', () => {
+    const m = { state: 'confirmed' as const, starts_on: '2025-01-01', expires_on: '2026-01-01', auto_renew: true };
+    assert.deepEqual(renewalAttemptDays({ ...m, grace_days: 0 }, annual), ['2025-12-25', '2025-12-28', '2025-12-31']);
+    assert.deepEqual(renewalAttemptDays({ ...m, grace_days: 30 }, annual), ['2025-12-25', '2025-12-28', '2025-12-31']);
+  });
+
+  it('weekly: its last day and the two days after (one day apart)', () => {
+    const m = { state: 'confirmed' as const, starts_on: '2020-06-01', expires_on: '2020-06-08', grace_days: 0 };
+    assert.deepEqual(renewalAttemptDays(m, { cycle: null, duration: 1, duration_interval_type: 'week' }), ['2020-06-07', '2020-06-08', '2020-06-09']);
+  });
+
+  it('cyclical with a 6-day window and no grace: closer together (2 days apart), the last on the term’s last day or before', () => {
+    const m = { state: 'confirmed' as const, starts_on: '2024-09-01', expires_on: '2025-09-01', grace_days: 0 };
+    assert.deepEqual(renewalAttemptDays(m, { cycle: { day: 1, month: 9, buffer_days: 6 } }), ['2025-08-26', '2025-08-28', '2025-08-30']);
+    assert.deepEqual(renewalAttemptDays(m, { cycle: { day: 1, month: 9, buffer_days: 4 } }), ['2025-08-28', '2025-08-29', '2025-08-30']);
+  });
+
+  it('none when nothing is attempted (auto-renewal off, cancelled, lifetime)', () => {
+    const m = { state: 'confirmed' as const, starts_on: '2025-01-01', expires_on: '2026-01-01' };
+    assert.equal(renewalAttemptDays({ ...m, auto_renew: false }, annual), null);
+    assert.equal(renewalAttemptDays({ ...m, cancelled_on: '2025-06-01' }, annual), null);
+    assert.equal(renewalAttemptDays({ ...m, expires_on: null }, annual), null);
+  });
+});
+
+describe('renewal reminders for members who renew by hand', () => {
+  const annual = { cycle: null, duration: 1, duration_interval_type: 'year' as const };
+  const m = { state: 'confirmed' as const, starts_on: '2025-01-01', expires_on: '2026-01-01' };
+
+  it('on the attempt day and the term’s last day, with auto-renewal off too', () => {
+    assert.deepEqual(renewalReminderDays({ ...m, auto_renew: false }, annual), ['2025-12-25', '2025-12-31']);
+    assert.deepEqual(renewalReminderDays({ ...m, auto_renew: true }, annual), ['2025-12-25', '2025-12-31']);
+  });
+
+  it('once for a term of a week or shorter (the attempt day is its last day); never for a cancelled one', () => {
+    const day = { state: 'confirmed' as const, starts_on: '2020-06-20', expires_on: '2020-06-21' };
+    assert.deepEqual(renewalReminderDays(day, { cycle: null, duration: 1, duration_interval_type: 'day' }), ['2020-06-20']);
+    assert.deepEqual(renewalReminderDays({ ...m, cancelled_on: '2025-02-01' }, annual), []);
   });
 });

@@ -140,13 +140,35 @@ describe('bad objects fail with the path of the first mismatch', () => {
       'phone',
     ]);
   });
-  it('terms_url over plain http', () => {
-    const bad = { ...signupConfig.organization, terms_url: 'http://example.org/terms' };
-    assert.deepEqual(firstIssuePath(OrganizationSchema.safeParse(bad)), ['terms_url']);
+  it('a hosted payment whose url is javascript: with a loopback host part fails at next_action', () => {
+    for (const url of ['javascript://localhost/%0aalert(1)', 'data:text/html,x', 'http://pay.example/']) {
+      const bad = { ...signup, next_action: { type: 'payment', provider: 'stripe', ui_mode: 'hosted_page', url } };
+      assert.deepEqual(firstIssuePath(SignupSchema.safeParse(bad)), ['next_action'], url);
+    }
   });
   it('a signup request with an invalid email', () => {
     const bad = { membership_type_id: 'annual', member: { email: 'nope', first_name: 'A', last_name: 'B' }, fields: {} };
     assert.deepEqual(firstIssuePath(SignupCreateParamsSchema.safeParse(bad)), ['member', 'email']);
+  });
+});
+
+describe('an unsafe terms_url or logo_url costs the link, not the signup form', () => {
+  it('javascript:, data: and plain http terms and logo URLs read as null, with a warning each', (t) => {
+    const warn = t.mock.method(console, 'warn', () => {});
+    for (const url of ['javascript:alert(1)', 'javascript://localhost/%0aalert(1)', 'data:image/svg+xml,<svg/>', 'http://example.org/terms']) {
+      const config = SignupConfigSchema.parse({ ...signupConfig, organization: { ...signupConfig.organization, terms_url: url, logo_url: url } });
+      assert.equal(config.organization.terms_url, null, url);
+      assert.equal(config.organization.logo_url, null, url);
+      assert.equal(config.membership_types.length, signupConfig.membership_types.length, 'the plans are kept');
+    }
+    assert.equal(warn.mock.callCount(), 8);
+    assert.match(String(warn.mock.calls[0]!.arguments[0]), /organization\.logo_url is not an https URL/);
+  });
+  it('https URLs (and http on loopback, the sandbox) are kept as they are', (t) => {
+    const warn = t.mock.method(console, 'warn', () => {});
+    const organization = { ...signupConfig.organization, terms_url: 'https://club.example/terms', logo_url: 'http://localhost:4400/logo.png' };
+    assert.deepEqual(OrganizationSchema.parse(organization), organization);
+    assert.equal(warn.mock.callCount(), 0);
   });
 });
 

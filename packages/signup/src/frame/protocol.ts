@@ -14,6 +14,7 @@
  * bounded strings and numbers, nothing inherited, nothing prototype-shaped. Anything else is
  * ignored by the caller.
  */
+import { isSecureUrl } from '@memberkit/sdk/calculators';
 
 export const PROTOCOL = 'memberkit-frame';
 export const VERSION = 1;
@@ -164,18 +165,12 @@ export function parseHostMessage(data: unknown, nonce: Nonce): HostToFrame | und
 }
 
 /**
- * Hosted checkout pages are https (plain http on loopback only, for the sandbox); never
- * `javascript:` or `data:`. Only the scheme is checked here: the host element also requires the
+ * Hosted checkout pages are the SDK's `isSecureUrl` (https; plain http on loopback only, for the
+ * sandbox), never `javascript:` or `data:`, and not over-long. Only the URL is checked here: the host element also requires the
  * frame's own origin or one of its `checkout-origins`.
  */
 export function isCheckoutUrl(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length > MAX_URL_LENGTH) return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && /^(localhost|127\.0\.0\.1|\[::1\])$/.test(url.hostname));
-  } catch {
-    return false;
-  }
+  return typeof value === 'string' && value.length <= MAX_URL_LENGTH && isSecureUrl(value);
 }
 
 const INVALID = Symbol('invalid');

@@ -113,6 +113,8 @@ export interface Catalogue {
   configError: string;
   missingOrganization: string;
   invalidOrganization: (id: string) => string;
+  /** api-base is neither https nor http on localhost: nothing is sent. */
+  invalidApiBase: string;
   networkError: string;
   responseError: string;
   apiErrors: Record<string, string>;

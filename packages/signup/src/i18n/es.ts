@@ -131,6 +131,7 @@ const es: Catalogue = {
   configError: 'Este formulario de alta no está bien configurado.',
   missingOrganization: 'Falta el atributo organization.',
   invalidOrganization: (id) => `El atributo organization no es un identificador de organización válido: ${id}`,
+  invalidApiBase: 'El atributo api-base no es una dirección segura (https); no se ha enviado nada.',
   networkError: 'No hemos podido conectar con el servicio. Comprueba tu conexión y vuelve a intentarlo; tus datos se conservan.',
   responseError: 'El servicio envió una respuesta ilegible. Inténtalo más tarde.',
   apiErrors: {

@@ -131,6 +131,7 @@ const fr: Catalogue = {
   configError: 'Ce formulaire d’adhésion n’est pas configuré correctement.',
   missingOrganization: 'L’attribut organization est manquant.',
   invalidOrganization: (id) => `L’attribut organization n’est pas un identifiant d’organisation valide : ${id}`,
+  invalidApiBase: 'L’attribut api-base n’est pas une adresse sécurisée (https) ; rien n’a été envoyé.',
   networkError: 'Le service est injoignable. Vérifiez votre connexion et réessayez ; vos saisies sont conservées.',
   responseError: 'Le service a envoyé une réponse illisible. Réessayez plus tard.',
   apiErrors: {

@@ -73,13 +73,3 @@ export function renewalText(type: MembershipType, t: Catalogue): string {
   if (type.recurring === null) return t.memberChooses;
   return type.recurring ? t.renewsAutomatically : t.noAutoRenewal;
 }
-
-/** Only `https:` links from the API are rendered as links. */
-export function safeHttpsUrl(url: string | null | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url).protocol === 'https:' ? url : undefined;
-  } catch {
-    return undefined;
-  }
-}

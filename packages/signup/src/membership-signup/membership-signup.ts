@@ -14,6 +14,7 @@ import {
   createPublicClient,
   formatMoney,
   isRunning,
+  isSecureUrl,
   quotePrice,
   groupMemberFieldRules,
   memberFieldRules,
@@ -67,6 +68,11 @@ const THEMES = ['light', 'dark', 'auto'];
 /** Draft keys that connected widgets hold on this page (see #claimDraftKey); keys, not elements. */
 const claimedDrafts = new Set<string>();
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+/** `table[key]` when it is the table's own string (never a prototype member such as `constructor`). */
+function ownString(table: object, key: string): string | undefined {
+  const value: unknown = Object.hasOwn(table, key) ? (table as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
 
 /**
  * The membership signup form: plans, details, review, payment and confirmation, on the
@@ -352,18 +358,12 @@ export class MembershipSignup extends LitElement {
     });
   }
 
-  #apiBase(): string {
+  /** The API this page configured, or undefined when `api-base` is refused: then nothing is
+   * sent anywhere (the member token least of all), and the element shows a configuration error. */
+  #apiBase(): string | undefined {
     const base = this.apiBase;
     if (!base) return DEFAULT_API_BASE;
-    try {
-      const url = new URL(base);
-      const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
-      if (url.protocol === 'https:' || (url.protocol === 'http:' && local)) return base.replace(/\/+$/, '');
-    } catch {
-      // fall through to the warning
-    }
-    this.#warn('api-base', `api-base="${base}" is not an https URL; using the default API.`);
-    return DEFAULT_API_BASE;
+    return isSecureUrl(base) ? base.replace(/\/+$/, '') : undefined;
   }
 
   #invitationCode(): string | undefined {
@@ -379,7 +379,8 @@ export class MembershipSignup extends LitElement {
       const hasToken = Boolean(this.#authToken || this.getAuthToken);
       this.#tokenFresh = true;
       this.#ownClient = createPublicClient({
-        baseUrl: this.#apiBase(),
+        // #load refuses an api-base #apiBase refuses before any client is built.
+        baseUrl: this.#apiBase()!,
         organization: this.organization!,
         token: hasToken ? () => this.#token() : undefined,
         maxRetries: 2,
@@ -437,6 +438,11 @@ export class MembershipSignup extends LitElement {
         organization ? `organization="${organization}" is not a valid organization id.` : 'the organization attribute is missing.',
       );
       this.#error('configuration', organization ? 'invalid_organization' : 'missing_organization', null);
+      return;
+    }
+    if (!this.client && this.#apiBase() === undefined) {
+      this.#warn('api-base', `api-base="${this.apiBase}" is not https; nothing sent.`);
+      this.#error('configuration', 'invalid_api_base', null);
       return;
     }
     if (this.membershipType && !ID_PATTERN.test(this.membershipType)) {
@@ -624,15 +630,19 @@ export class MembershipSignup extends LitElement {
 
   #fieldMessage(code: string, field?: Partial<FieldRules>): string {
     const messages = this._t.fieldErrors;
-    const format = messages[code as FieldErrorCode] ?? messages.pattern_mismatch;
     const bound = (value: unknown) =>
       value == null ? undefined : typeof value === 'number' ? value.toLocaleString(this.#locale) : String(value);
-    return format({
+    const bounds = {
       min: bound(field?.min),
       max: bound(field?.max),
       minLength: field?.min_length ?? undefined,
       maxLength: field?.max_length ?? undefined,
-    });
+    };
+    // A code from the API is looked up as an own key only; a message needing a bound this field
+    // lacks would read "Use at least undefined characters": the generic message instead.
+    const generic = messages.pattern_mismatch;
+    const message = (Object.hasOwn(messages, code) ? messages[code as FieldErrorCode] : generic)(bounds);
+    return message.includes('undefined') ? generic(bounds) : message;
   }
 
   /** Every problem in the details step: [input id, label, message], in the form's order. */
@@ -874,13 +884,14 @@ export class MembershipSignup extends LitElement {
     const action = state.signup.next_action;
     if (action.ui_mode !== 'hosted_page') return;
     try {
-      const url = new URL(action.url);
-      if (url.protocol !== 'https:' && url.hostname !== 'localhost' && url.hostname !== '127.0.0.1') throw new Error('not https');
-      this.hostedPageOpener(url.href);
+      // The schema refuses such a signup already; checked again where the page is opened, since
+      // a host's own .client may hand over signups that never went through it.
+      if (isSecureUrl(action.url)) return this.hostedPageOpener(action.url);
     } catch {
-      this.#go({ step: 'payment', signup: state.signup, phase: 'unavailable' });
-      this.#emit('membership-signup-error', { code: 'payment_unavailable', message: this._t.paymentUnavailable });
+      // An opener that throws (a blocked popup) is no page either.
     }
+    this.#go({ step: 'payment', signup: state.signup, phase: 'unavailable' });
+    this.#emit('membership-signup-error', { code: 'payment_unavailable', message: this._t.paymentUnavailable });
   }
 
   async #mountCheckout(signup: Signup, clientSecret: string): Promise<void> {
@@ -1066,8 +1077,10 @@ export class MembershipSignup extends LitElement {
       invalid_response: t.responseError,
       missing_organization: t.missingOrganization,
       invalid_organization: t.invalidOrganization(this.organization ?? ''),
+      invalid_api_base: t.invalidApiBase,
     };
-    return ours[code] ?? t.apiErrors[code] ?? t.apiError;
+    // Codes come from the API: own keys only (`constructor` is no message), else the generic one.
+    return ownString(ours, code) ?? ownString(t.apiErrors, code) ?? t.apiError;
   }
 
   /** Tells the host page; shows the error unless `retry` is null (a side request such as a
@@ -1118,7 +1131,7 @@ export class MembershipSignup extends LitElement {
   /** Server-side validation: show the messages on the fields, back on the details step. */
   #backToDetails(error: APIError, type: MembershipType): boolean {
     const t = this._t;
-    const { fieldErrors, discountRefused } = mapServerErrors(error, type, (code, rule) => t.apiErrors[code] ?? this.#fieldMessage(code, rule));
+    const { fieldErrors, discountRefused } = mapServerErrors(error, type, (code, rule) => ownString(t.apiErrors, code) ?? this.#fieldMessage(code, rule));
     if (discountRefused) {
       this._discount = { status: 'refused', code: this._discount.code, reason: refusalOf(error) };
       this.#edit({ discount: null });

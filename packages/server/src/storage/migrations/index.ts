@@ -5,12 +5,18 @@ import * as tables from './0001-tables.js';
 import * as signingKeys from './0002-signing-keys.js';
 import * as noSeqIndexes from './0003-no-seq-indexes.js';
 import * as sentMessages from './0004-sent-messages.js';
+import * as organizationAddress from './0005-organization-address.js';
+import * as lifecycleDays from './0006-lifecycle-days.js';
+import * as organizationRules from './0007-organization-rules.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-tables': tables,
   '0002-signing-keys': signingKeys,
   '0003-no-seq-indexes': noSeqIndexes,
   '0004-sent-messages': sentMessages,
+  '0005-organization-address': organizationAddress,
+  '0006-lifecycle-days': lifecycleDays,
+  '0007-organization-rules': organizationRules,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,8 +1,7 @@
 // One custom field of a membership type, with its label, hint and error in the same shadow root
 // and linked (aria-describedby, aria-invalid). Labels, hints and options from the API are text.
 import { html, nothing } from 'lit';
-import type { CustomField } from '@memberkit/sdk';
-import { safeHttpsUrl } from '../format.js';
+import { isSecureUrl, type CustomField } from '@memberkit/sdk';
 import { describedBy, ids, type View } from './view.js';
 
 const inputTypes: Partial<Record<CustomField['type'], string>> = {
@@ -17,8 +16,8 @@ const autocompleteOf: Partial<Record<CustomField['type'], string>> = { email: 'e
 
 /** The organization's terms (an https URL from the API), opening in a new tab; nothing without one. */
 export function termsLink(v: View) {
-  const terms = safeHttpsUrl(v.config.organization.terms_url);
-  return terms
+  const terms = v.config.organization.terms_url;
+  return isSecureUrl(terms)
     ? html`<a href=${terms} target="_blank" rel="noopener noreferrer">${v.t.readTerms}<span class="sr-only"> ${v.t.opensNewTab}</span></a>`
     : nothing;
 }

@@ -1,0 +1,173 @@
+// The Stripe stand-in, driven by the official `stripe` package as the server's adapter drives it:
+// Stripe's request encoding, objects, errors and idempotency, test cards at checkout and off
+// session, refunds, expiry, and webhooks signed so that stripe.webhooks.constructEvent accepts them.
+import assert from 'node:assert/strict';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import type { Clock } from '@memberkit/api';
+import Stripe from 'stripe';
+import { StripeStandIn } from '../src/payments/stand-in/stand-in.js';
+
+const secret = 'whsec_test_stand_in';
+
+describe('the Stripe stand-in service', () => {
+  let now = Date.parse('2026-03-10T12:00:00Z');
+  const clock: Clock = { now: () => now, today: () => new Date(now).toISOString().slice(0, 10) };
+  const received: { event: Stripe.Event; signature: string; body: string }[] = [];
+  let standIn: StripeStandIn;
+  let stripe: Stripe;
+  let receiver: ReturnType<typeof createServer>;
+
+  before(async () => {
+    receiver = createServer((request: IncomingMessage, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        const signature = String(request.headers['stripe-signature']);
+        const event = Stripe.webhooks.constructEvent(body, signature, secret, 300, undefined, clock.now());
+        received.push({ event, signature, body });
+        response.writeHead(200).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    standIn = new StripeStandIn({ clock, webhookEndpoints: [{ url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`, secret }] });
+    await standIn.listen();
+    stripe = new Stripe('sk_test_stand_in', { ...standIn.clientOptions(), maxNetworkRetries: 0 });
+  });
+  after(async () => {
+    await standIn.close();
+    await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  });
+
+  const pay = async (session: Stripe.Checkout.Session, number: string) => {
+    const key = session.client_secret ?? new URL(session.url!).pathname.split('/').pop()!;
+    const response = await fetch(`${standIn.origin}/c/api/${key}/confirm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ number, exp_month: '12', exp_year: '34', cvc: '123' }),
+    });
+    return { status: response.status, body: (await response.json()) as { error?: { decline_code: string; message: string }; redirect_url?: string | null } };
+  };
+
+  const checkout = async (options: Partial<Stripe.Checkout.SessionCreateParams> = {}) => {
+    const customer = await stripe.customers.create({ email: 'ada@example.org', name: 'Ada', metadata: { member_id: 'mem_1' } });
+    return stripe.checkout.sessions.create({
+      mode: 'payment',
+      ui_mode: 'embedded_page',
+      redirect_on_completion: 'never',
+      customer: customer.id,
+      line_items: [{ quantity: 1, price_data: { currency: 'eur', unit_amount: 4500, product_data: { name: 'Annual' } } }],
+      payment_intent_data: { capture_method: 'manual', setup_future_usage: 'off_session', metadata: { signup_id: 'su_1' } },
+      metadata: { signup_id: 'su_1', organization_id: 'org_1' },
+      expires_at: Math.floor(clock.now() / 1000) + 3600,
+      ...options,
+    } as Stripe.Checkout.SessionCreateParams);
+  };
+
+  it('a checkout declined once, then paid: authorized on the card, captured once, the card saved', async () => {
+    const session = await checkout();
+    assert.equal(session.status, 'open');
+    assert.match(session.client_secret!, /^cs_test_/);
+    const declined = await pay(session, '4000000000000002');
+    assert.deepEqual([declined.status, declined.body.error?.decline_code], [402, 'generic_decline']);
+    assert.equal((await stripe.checkout.sessions.retrieve(session.id)).status, 'open', 'a decline leaves the session open for another card');
+    assert.equal((await pay(session, '4242 4242 4242 4242')).status, 200);
+    const paid = await stripe.checkout.sessions.retrieve(session.id, { expand: ['payment_intent.payment_method'] });
+    const intent = paid.payment_intent as Stripe.PaymentIntent;
+    const method = intent.payment_method as Stripe.PaymentMethod;
+    assert.deepEqual([paid.status, intent.status, intent.amount_capturable, method.card?.last4, method.customer], ['complete', 'requires_capture', 4500, '4242', session.customer]);
+    assert.equal((method as unknown as Record<string, unknown>).test_card_number, undefined, 'the stand-in keeps its own fields to itself');
+    const captured = await stripe.paymentIntents.capture(intent.id, {}, { idempotencyKey: `capture:${intent.id}` });
+    assert.equal(captured.status, 'succeeded');
+    const again = await stripe.paymentIntents.capture(intent.id, {}, { idempotencyKey: `capture:${intent.id}` });
+    assert.equal(again.status, 'succeeded', 'the same key answers the same capture');
+    await assert.rejects(stripe.paymentIntents.capture(intent.id), (error: Stripe.errors.StripeError) => error.code === 'payment_intent_unexpected_state');
+  });
+
+  it('idempotency keys: the same request answers the same object, different parameters are refused', async () => {
+    const first = await stripe.customers.create({ email: 'a@example.org' }, { idempotencyKey: 'customer:mem_9' });
+    const second = await stripe.customers.create({ email: 'a@example.org' }, { idempotencyKey: 'customer:mem_9' });
+    assert.equal(second.id, first.id);
+    await assert.rejects(stripe.customers.create({ email: 'b@example.org' }, { idempotencyKey: 'customer:mem_9' }), (error: Stripe.errors.StripeError) => error.type === 'StripeIdempotencyError');
+  });
+
+  it('Stripe’s errors: unknown objects are resource_missing, bad parameters name the parameter, a bad key is refused', async () => {
+    await assert.rejects(stripe.checkout.sessions.retrieve('cs_test_nope'), (error: Stripe.errors.StripeError) => error.code === 'resource_missing' && error.statusCode === 404);
+    await assert.rejects(
+      checkout({ expires_at: Math.floor(clock.now() / 1000) + 60 }),
+      (error: Stripe.errors.StripeError) => error.type === 'StripeInvalidRequestError' && error.param === 'expires_at',
+    );
+    await assert.rejects(new Stripe('pk_test_wrong', { ...standIn.clientOptions(), maxNetworkRetries: 0 }).customers.create({}), (error: Stripe.errors.StripeError) => error.type === 'StripeAuthenticationError');
+  });
+
+  it('off session: the saved card is charged; a card saved then declined, and one needing authentication, fail as Stripe’s do', async () => {
+    const charge = async (number: string) => {
+      const session = await checkout();
+      await pay(session, number);
+      const intent = (await stripe.checkout.sessions.retrieve(session.id, { expand: ['payment_intent'] })).payment_intent as Stripe.PaymentIntent;
+      return stripe.paymentIntents.create(
+        { amount: 4500, currency: 'eur', customer: session.customer as string, payment_method: intent.payment_method as string, off_session: true, confirm: true, metadata: { membership_id: 'ms_1' } },
+        { idempotencyKey: `renewal:ms_1:${number}:1` },
+      );
+    };
+    assert.equal((await charge('4242424242424242')).status, 'succeeded');
+    await assert.rejects(charge('4000000000000341'), (error: Stripe.errors.StripeCardError) => error.type === 'StripeCardError' && error.decline_code === 'generic_decline' && error.payment_intent?.status === 'requires_payment_method');
+    let actionIntent: Stripe.PaymentIntent | undefined;
+    await assert.rejects(charge('4000002760003184'), (error: Stripe.errors.StripeCardError) => {
+      actionIntent = error.payment_intent;
+      return error.code === 'authentication_required';
+    });
+    assert.equal(actionIntent?.status, 'requires_action');
+    const page = actionIntent!.next_action!.redirect_to_url!.url!;
+    assert.equal((await fetch(page)).status, 200);
+    await fetch(page, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outcome: 'succeed' }) });
+    assert.equal((await stripe.paymentIntents.retrieve(actionIntent!.id)).status, 'succeeded', 'authenticated on the page, the charge goes through');
+  });
+
+  it('refunds, partial then the rest, and no more than was paid', async () => {
+    const session = await checkout({ payment_intent_data: { metadata: { signup_id: 'su_2' } } });
+    await pay(session, '4242424242424242');
+    const intentId = (await stripe.checkout.sessions.retrieve(session.id)).payment_intent as string;
+    assert.equal((await stripe.paymentIntents.retrieve(intentId)).status, 'succeeded', 'automatic capture by default');
+    assert.equal((await stripe.refunds.create({ payment_intent: intentId, amount: 1000 })).amount, 1000);
+    await assert.rejects(stripe.refunds.create({ payment_intent: intentId, amount: 4000 }), (error: Stripe.errors.StripeError) => error.code === 'amount_too_large');
+    assert.equal((await stripe.refunds.create({ payment_intent: intentId })).amount, 3500);
+    const charge = await stripe.charges.retrieve((await stripe.paymentIntents.retrieve(intentId)).latest_charge as string);
+    assert.deepEqual([charge.amount_refunded, charge.refunded], [4500, true]);
+  });
+
+  it('a session left open past expires_at expires, and checkout.session.expired is sent', async () => {
+    const session = await checkout();
+    now += 61 * 60_000;
+    assert.equal(standIn.expireDue(), 1);
+    assert.equal((await stripe.checkout.sessions.retrieve(session.id)).status, 'expired');
+    assert.equal((await pay(session, '4242424242424242')).status, 409, 'an expired session cannot be paid');
+    await standIn.settled();
+    assert.ok(received.some(({ event }) => event.type === 'checkout.session.expired' && (event.data.object as Stripe.Checkout.Session).id === session.id));
+  });
+
+  it('webhooks are signed as Stripe signs them: constructEvent accepts them and refuses a forged or replayed one', async () => {
+    await standIn.settled();
+    const completed = received.find(({ event }) => event.type === 'checkout.session.completed');
+    assert.ok(completed, 'checkout.session.completed was delivered');
+    const session = completed.event.data.object as Stripe.Checkout.Session;
+    assert.deepEqual(session.metadata, { signup_id: 'su_1', organization_id: 'org_1' });
+    assert.throws(() => Stripe.webhooks.constructEvent(completed.body, completed.signature, 'whsec_other'), Stripe.errors.StripeSignatureVerificationError);
+    assert.throws(
+      () => Stripe.webhooks.constructEvent(completed.body, completed.signature, secret, 300, undefined, clock.now() + 3_600_000),
+      /Timestamp outside the tolerance zone/,
+    );
+    assert.throws(() => Stripe.webhooks.constructEvent(completed.body.replace('"complete"', '"open"'), completed.signature, secret, 300, undefined, clock.now()));
+  });
+
+  it('a hosted page: the session’s url is a page that takes the card and sends the member to success_url', async () => {
+    const session = await checkout({ ui_mode: 'hosted_page', redirect_on_completion: undefined, success_url: 'https://club.example/done?session={CHECKOUT_SESSION_ID}' });
+    const page = await fetch(session.url!);
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-security-policy')!, /script-src 'self'/);
+    assert.match(await page.text(), /TEST MODE/);
+    const paid = await pay(session, '4242424242424242');
+    assert.equal(paid.body.redirect_url, `https://club.example/done?session=${session.id}`);
+  });
+});

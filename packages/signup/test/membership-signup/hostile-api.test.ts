@@ -1,0 +1,197 @@
+// What a hostile or broken API (or embed) can do to the host page and the member, one test each:
+// script URLs, a refused api-base, prototype-named codes, unsafe links, stored drafts and details
+// that break the rules, bidi controls, very long names and catastrophic patterns.
+import { expect, waitUntil } from '@open-wc/testing';
+import { APIPromise, createPublicClient, type PublicClient, type Signup } from '@memberkit/sdk';
+import type { MembershipSignup } from '../../src/index.js';
+import {
+  $,
+  API,
+  cleanup,
+  fillAnnual,
+  http,
+  HttpResponse,
+  mount,
+  override,
+  press,
+  problem,
+  record,
+  root,
+  step,
+  text,
+  untilStep,
+  useSandbox,
+} from './helpers.js';
+
+const ORG = `${API}/organizations/demo`;
+type Sandbox = Awaited<ReturnType<typeof useSandbox>>;
+
+/** The sandbox answers `method path`, and `tamper` rewrites its JSON body before the element reads it. */
+function tamper(sandbox: Sandbox, method: 'get' | 'post', path: string, edit: (body: any) => void): void {
+  override(
+    http[method](`${ORG}/${path}`, async ({ request }) => {
+      const answer = await sandbox.handle(request);
+      const body = await answer.json();
+      edit(body);
+      return HttpResponse.json(body, { status: answer.status, headers: answer.headers });
+    }),
+  );
+}
+
+/** Records every URL the page fetches while `run` runs. */
+async function fetched(run: () => Promise<unknown>): Promise<string[]> {
+  const urls: string[] = [];
+  const original = window.fetch;
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    urls.push(input instanceof Request ? input.url : String(input));
+    return original(input, init);
+  };
+  try {
+    await run();
+  } finally {
+    window.fetch = original;
+  }
+  return urls;
+}
+
+async function toReview(el: MembershipSignup): Promise<void> {
+  await fillAnnual(el);
+  await press(el, 'Continue');
+  await untilStep(el, 'review');
+}
+
+const SCRIPT_URL = 'javascript://localhost/%0Aalert(document.domain)';
+
+describe('a hostile API cannot run script in the host page', () => {
+  afterEach(cleanup);
+
+  it('a hosted checkout whose URL is javascript: with a loopback host part is never opened', async () => {
+    await useSandbox({ hostedCheckoutUrl: SCRIPT_URL });
+    const opened: string[] = [];
+    const el = await mount({ 'membership-type': 'annual' }, { hostedPageOpener: (url: string) => opened.push(url) });
+    const errors = record(el, 'membership-signup-error');
+    await toReview(el);
+    await press(el, 'Confirm and pay');
+    await untilStep(el, 'error');
+    expect(opened, 'nothing opened').to.deep.equal([]);
+    expect(errors['membership-signup-error']![0]!.detail.code).to.equal('invalid_response');
+    expect(text(el)).to.contain('could not read');
+  });
+
+  it('nor one handed over by a host page’s own .client (the element checks where it opens the page)', async () => {
+    await useSandbox({ hostedCheckoutUrl: 'https://checkout.example.test/pay' });
+    const real = createPublicClient({ baseUrl: API, organization: 'demo' });
+    const hostile: Signup['next_action'] = { type: 'payment', provider: 'stripe', ui_mode: 'hosted_page', url: SCRIPT_URL };
+    // The real client, whose signups come back with a script URL to open.
+    const create = real.signups.create.bind(real.signups);
+    real.signups.create = (...args) =>
+      new APIPromise(create(...args).withResponse().then(({ data, response }) => ({ data: { ...data, next_action: hostile }, response })));
+    const client: PublicClient = real;
+    const opened: string[] = [];
+    const el = await mount({ 'membership-type': 'annual' }, { client, hostedPageOpener: (url: string) => opened.push(url) });
+    const errors = record(el, 'membership-signup-error');
+    await toReview(el);
+    await press(el, 'Confirm and pay');
+    await waitUntil(() => text(el).includes('Payment is unavailable'), 'no unavailable message');
+    expect(opened).to.deep.equal([]);
+    expect(errors['membership-signup-error']!.map((event) => event.detail.code)).to.deep.equal(['payment_unavailable']);
+  });
+
+  it('a javascript: terms_url costs the terms link, not the form: the plans show, no script link anywhere', async () => {
+    const sandbox = await useSandbox();
+    tamper(sandbox, 'get', 'signup-config', (config) => {
+      config.organization.terms_url = 'javascript:alert(1)';
+      config.organization.logo_url = 'javascript:alert(2)';
+    });
+    const warned: string[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => void warned.push(String(args[0]));
+    let el: MembershipSignup;
+    try {
+      el = await mount();
+    } finally {
+      console.warn = original;
+    }
+    expect(step(el)).to.equal('plans');
+    expect(warned.some((message) => message.includes('terms_url'))).to.equal(true);
+    await press(el, 'Choose Annual');
+    await untilStep(el, 'details');
+    expect([...root(el).querySelectorAll('a')].map((a) => a.getAttribute('href'))).not.to.include('javascript:alert(1)');
+    expect(root(el).innerHTML).not.to.contain('javascript:');
+  });
+});
+
+describe('a refused api-base is a configuration error, and the member token goes nowhere', () => {
+  afterEach(cleanup);
+
+  for (const base of ['http://api.evil.test/v1', 'javascript://localhost/', 'ftp://127.0.0.1/v1', 'not a url']) {
+    it(`api-base="${base}": nothing is fetched, the element says what is wrong`, async () => {
+      await useSandbox();
+      const events: CustomEvent[] = [];
+      let el!: MembershipSignup;
+      const urls = await fetched(async () => {
+        el = document.createElement('membership-signup');
+        el.addEventListener('membership-signup-error', (event) => events.push(event as CustomEvent));
+        el.setAttribute('organization', 'demo');
+        el.setAttribute('api-base', base);
+        el.authToken = 'mt_secret_token';
+        document.body.append(el);
+        await waitUntil(() => step(el) === 'error', 'no configuration error', { timeout: 5000 });
+        // Long enough for a fallback request to have left.
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      });
+      try {
+        expect(urls, 'no request at all').to.deep.equal([]);
+        expect(text(el)).to.contain('not set up correctly');
+        expect(text(el)).to.contain('api-base');
+        expect(events.map((event) => event.detail.code)).to.deep.equal(['configuration']);
+        expect(JSON.stringify(events.map((event) => event.detail))).not.to.contain('mt_secret_token');
+      } finally {
+        el.remove();
+      }
+    });
+  }
+});
+
+describe('codes from the API are looked up as own keys: messages are always the catalogue’s strings', () => {
+  afterEach(cleanup);
+
+  for (const code of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'no_such_code']) {
+    it(`an API error code "${code}" shows the generic message, and the event's message is that string`, async () => {
+      await useSandbox();
+      override(http.get(`${ORG}/signup-config`, () => problem(400, code)));
+      const errors: CustomEvent[] = [];
+      document.addEventListener('membership-signup-error', (event) => errors.push(event), { once: true });
+      const el = await mount();
+      expect(step(el)).to.equal('error');
+      expect(text(el)).to.contain('Something went wrong on our side');
+      expect(text(el)).not.to.match(/native code|undefined|function/);
+      expect(errors[0]!.detail.message).to.be.a('string').and.equal('Something went wrong on our side. Please try again.');
+    });
+  }
+
+  it('field errors with prototype-named or unknown codes, or bounds the field lacks, read as the generic field message', async () => {
+    await useSandbox();
+    override(
+      http.post(`${ORG}/signups`, () =>
+        problem(422, 'validation_failed', {
+          errors: [
+            { field: 'member.first_name', code: 'constructor', message: 'x' },
+            { field: 'member.last_name', code: 'no_such_code', message: 'x' },
+            // The display name has a max_length; the T-shirt size (a select) has no length bounds.
+            { field: 'fields.tshirt', code: 'too_short', message: 'x' },
+          ],
+        }),
+      ),
+    );
+    const el = await mount({ 'membership-type': 'annual' });
+    await toReview(el);
+    await press(el, 'Confirm and pay');
+    await untilStep(el, 'details');
+    await el.updateComplete;
+    const summary = $(el, '[data-summary]')?.closest('[part~="error-summary"]') ?? $(el, '[part~="error-summary"]');
+    const words = (summary?.textContent ?? text(el)).replace(/\s+/g, ' ');
+    expect(words).not.to.match(/native code|undefined|function/);
+    expect(words).to.contain('This value is not in the expected format.');
+  });
+});

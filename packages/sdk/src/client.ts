@@ -8,6 +8,8 @@ import { MeResource } from './resources/me.js';
 import { MembersResource } from './resources/members.js';
 import { MembershipsResource } from './resources/memberships.js';
 import { MembershipTypesResource } from './resources/membership-types.js';
+import { AdminMembershipTypesResource } from './resources/membership-types-admin.js';
+import { SettingsResource } from './resources/settings.js';
 import { PermissionsResource } from './resources/permissions.js';
 import { SignupConfigResource } from './resources/signup-config.js';
 import { SignupsResource } from './resources/signups.js';
@@ -18,6 +20,8 @@ export type { MeResource, MeMembershipsResource, MembershipRenewOptions } from '
 export type { MembersResource } from './resources/members.js';
 export type { MembershipsResource } from './resources/memberships.js';
 export type { MembershipTypesResource } from './resources/membership-types.js';
+export type { AdminMembershipTypesResource } from './resources/membership-types-admin.js';
+export type { SettingsResource } from './resources/settings.js';
 export type { PermissionsResource } from './resources/permissions.js';
 export type { SignupConfigResource } from './resources/signup-config.js';
 export type { SignupsResource } from './resources/signups.js';
@@ -33,6 +37,9 @@ export interface PublicClient {
 
 /** Every endpoint, including the admin ones (secret key, servers only). */
 export interface MemberkitClient extends PublicClient {
+  /** With the secret key: every type, and create, update, archive. */
+  readonly membershipTypes: AdminMembershipTypesResource;
+  readonly settings: SettingsResource;
   readonly members: MembersResource;
   readonly memberships: MembershipsResource;
   readonly companies: CompaniesResource;
@@ -55,6 +62,8 @@ export const createClient = (options: ClientOptions): MemberkitClient => {
   const t = new Transport(options);
   return {
     ...publicResources(t),
+    membershipTypes: new AdminMembershipTypesResource(t),
+    settings: new SettingsResource(t),
     members: new MembersResource(t),
     memberships: new MembershipsResource(t),
     companies: new CompaniesResource(t),

@@ -8,6 +8,7 @@ import * as sentMessages from './0004-sent-messages.js';
 import * as organizationAddress from './0005-organization-address.js';
 import * as lifecycleDays from './0006-lifecycle-days.js';
 import * as organizationRules from './0007-organization-rules.js';
+import * as membershipTypeAdmin from './0008-membership-type-admin.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-tables': tables,
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0005-organization-address': organizationAddress,
   '0006-lifecycle-days': lifecycleDays,
   '0007-organization-rules': organizationRules,
+  '0008-membership-type-admin': membershipTypeAdmin,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -71,7 +71,7 @@ export async function createOrganization(storage: Storage, input: unknown, now =
   if (!parsed.success) {
     throw new OrganizationInputError(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(the whole input)'}: ${issue.message}`));
   }
-  const { record, secretKey } = organizationWithKey({ ...parsed.data, payment: null, created_at: now.toISOString() });
+  const { record, secretKey } = organizationWithKey({ ...parsed.data, payment: null, notification_email: null, created_at: now.toISOString() });
   await storage.transaction(async (tx) => {
     if (await tx.findOne('organizations', { id: record.id })) throw new OrganizationExistsError(record.id);
     await tx.insert('organizations', record);

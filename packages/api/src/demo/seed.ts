@@ -84,6 +84,7 @@ export function seedRows(data: SeedData, options: SeedOptions): SeedRows {
       ...structuredClone(org.organization),
       secret_key_hashes: [hash],
       payment: org.payment === undefined ? { provider: 'stripe', publishable_key: defaultPublishableKey } : org.payment,
+      notification_email: org.notification_email ?? null,
       address: org.address ?? null,
       tax_note: org.tax_note ?? null,
       membership_policy: org.membership_policy ?? defaultMembershipPolicy,
@@ -114,6 +115,7 @@ export function seedRows(data: SeedData, options: SeedOptions): SeedRows {
     const hold = (holder: { member_id: string | null; company_id: string | null }, seed: SeedMembership) => {
       const type = org.membership_types.find((candidate) => candidate.id === seed.membership_type_id);
       if (!type) throw new Error(`Seed: no membership type "${seed.membership_type_id}" in ${orgId}`);
+      const dates = calculateExpiry(type, { purchased_on: day(seed.purchased_on) });
       const record: MembershipRecord = {
         organization_id: orgId,
         id: seed.id ?? nextId('ms', orgId),
@@ -121,7 +123,7 @@ export function seedRows(data: SeedData, options: SeedOptions): SeedRows {
         membership_type_id: type.id,
         membership_name: type.membership_name,
         state: 'confirmed',
-        ...calculateExpiry(type, { purchased_on: day(seed.purchased_on) }),
+        ...dates,
         ...termSnapshot(type),
         auto_renew: seededAutoRenew(type, seed),
         cancelled_on: seed.cancelled_on === undefined ? null : day(seed.cancelled_on),
@@ -130,6 +132,23 @@ export function seedRows(data: SeedData, options: SeedOptions): SeedRows {
         permissions: [...type.permissions],
         created_at: created,
         signup_id: null,
+        group_of: null,
+        // Seeded members have no card on file: they are reminded to renew, not charged.
+        payment_customer: null,
+        payment_method: null,
+        terminated_on: null,
+        renewal: null,
+        terms: [
+          {
+            kind: dates.kind,
+            starts_on: dates.starts_on,
+            expires_on: dates.expires_on,
+            amount_paid: type.price.value,
+            currency: type.price.currency,
+            paid_at: created,
+            payment_reference: null,
+          },
+        ],
       };
       rows.memberships.push(record);
     };

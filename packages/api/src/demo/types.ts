@@ -50,6 +50,8 @@ export interface SeedOrganization {
   membership_policy?: MembershipPolicy;
   /** Default false: anyone may sign up without signing in first. */
   signup_requires_sign_in?: boolean;
+  /** Where the organization is told of terminated memberships; default none. */
+  notification_email?: string | null;
   membership_types: MembershipType[];
   discounts?: Discount[];
   invitations?: SeedInvitation[];

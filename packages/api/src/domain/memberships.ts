@@ -9,7 +9,7 @@ import {
   membershipStatus,
   type ApplicationStatus,
 } from '@memberkit/sdk/calculators';
-import type { MembershipRecord, SignupRecord } from '../ports/records.js';
+import type { MembershipRecord, MembershipTermRecord, SignupRecord } from '../ports/records.js';
 import type { Where } from '../ports/storage.js';
 import { expireIfDue } from './checkout.js';
 import type { DomainContext } from './context.js';
@@ -206,6 +206,8 @@ export interface NewMembership {
   /** The day it is bought (pending ones: the dates a purchase that day would get). */
   purchased_on: string;
   signup_id: string | null;
+  /** A group member's place: the payer's membership (default null). */
+  group_of?: string | null;
 }
 
 /**
@@ -235,11 +237,38 @@ export async function createMembership(ctx: DomainContext, init: NewMembership):
     permissions: [...type.permissions],
     created_at: ctx.timestamp(),
     signup_id: init.signup_id,
+    group_of: init.group_of ?? null,
+    payment_customer: null,
+    payment_method: null,
+    terminated_on: null,
+    renewal: null,
+    terms: [],
   };
   const dates = calculateExpiry(soldTerm(draft), { purchased_on: init.purchased_on, current: await previousTerm(ctx, draft) });
-  const record = { ...draft, ...dates };
+  const record: MembershipRecord = { ...draft, ...dates };
+  // A pending membership's term is written when its signup completes; one confirmed now (staff) has it now.
+  if (init.state === 'confirmed') record.terms = [termEntry(ctx, dates, init.price_paid, record.currency, null)];
   await ctx.tx.insert('memberships', record);
   return record;
+}
+
+/** One term of the membership's history, paid (or granted) now. */
+export function termEntry(
+  ctx: Pick<DomainContext, 'timestamp'>,
+  dates: Pick<MembershipTermRecord, 'kind' | 'starts_on' | 'expires_on'>,
+  amount: number,
+  currency: string,
+  reference: string | null,
+): MembershipTermRecord {
+  return {
+    kind: dates.kind,
+    starts_on: dates.starts_on,
+    expires_on: dates.expires_on,
+    amount_paid: amount,
+    currency,
+    paid_at: ctx.timestamp(),
+    payment_reference: reference,
+  };
 }
 
 /**

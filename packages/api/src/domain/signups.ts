@@ -28,10 +28,12 @@ import {
   createMembership,
   membershipView,
   previousTerm,
+  termEntry,
   type Holder,
 } from './memberships.js';
 import { Problem, fieldError, notFound, validationFailed, type FieldError } from './problems.js';
 import { quoteOrProblem, signupQuoteFields } from './quotes.js';
+import { applyRenewal, renewalDates, renewalPlan } from './renewals.js';
 import { soldTerm } from './terms.js';
 
 export async function findSignup(ctx: Pick<DomainContext, 'tx' | 'organization'>, id: string): Promise<SignupRecord | undefined> {
@@ -246,7 +248,7 @@ export async function createSignup(ctx: DomainContext, params: SignupCreateParam
   const member = known ?? (await createMember(ctx, { ...params.member, email, created_by_signup: signupId }));
   // The member's own unpaid checkouts of the type are replaced: paying both would buy two.
   if (earlier.replaces) for (const older of earlier.unpaid) await closeSignup(ctx, older, 'replaced', signupId);
-  const hold = (holder: MemberRecord, price: number) =>
+  const hold = (holder: MemberRecord, price: number, groupOf: string | null) =>
     createMembership(ctx, {
       holder: { member_id: holder.id, company_id: null },
       type,
@@ -255,11 +257,14 @@ export async function createSignup(ctx: DomainContext, params: SignupCreateParam
       price_paid: price,
       purchased_on: ctx.today,
       signup_id: signupId,
+      group_of: groupOf,
     });
-  const membershipIds = [(await hold(member, quote.total)).id];
+  const payerId = (await hold(member, quote.total, null)).id;
+  const membershipIds = [payerId];
   for (const [index, person] of groupMembers.entries()) {
     const other = others[index] ?? (await createMember(ctx, { ...person, created_by_signup: signupId }));
-    membershipIds.push((await hold(other, 0)).id);
+    // The place is the group's: it renews with the payer's membership.
+    membershipIds.push((await hold(other, 0, payerId)).id);
   }
   const signup = await createSignupRecord(ctx, {
     id: signupId,
@@ -307,7 +312,7 @@ async function refusalAtCompletion(ctx: DomainContext, signup: SignupRecord, mem
   if (signup.renewal_of) {
     const membership = memberships[0]!;
     try {
-      renewalDates(ctx, membership);
+      renewalDates(ctx.today, membership, renewalPlan(membership, await findType(ctx, membership.membership_type_id)));
     } catch (error) {
       if (error instanceof CalculatorError && error.code === 'renewal_not_open') {
         return new Problem(409, 'renewal_not_open', 'This renewal is no longer possible; nothing was charged.');
@@ -328,12 +333,13 @@ async function refusalAtCompletion(ctx: DomainContext, signup: SignupRecord, mem
   return null;
 }
 
-/** A renewal's new dates from today (the calculator: renewal or reinstatement), with the term it was sold. */
-const renewalDates = (ctx: DomainContext, membership: MembershipRecord) =>
-  calculateExpiry(soldTerm(membership), {
-    purchased_on: ctx.today,
-    current: { anchor_on: membership.anchor_on, expires_on: membership.expires_on, grace_days: membership.grace_days },
-  });
+/** The processor's word on a paid signup's payment, for the memberships' history and renewals. */
+export interface CompletedPayment {
+  reference: string;
+  /** The card saved for off-session renewals (the membership renews automatically), or null. */
+  payment_method: string | null;
+  customer: string | null;
+}
 
 /**
  * Finishes a signup once nothing is left to do (paid, free, or approved and free): new
@@ -343,7 +349,7 @@ const renewalDates = (ctx: DomainContext, membership: MembershipRecord) =>
  * is no longer possible (see `refusalAtCompletion`) closes the signup (`refused`, nothing
  * charged) and answers the problem to give, instead of throwing it, so that the closing commits.
  */
-export async function completeSignup(ctx: DomainContext, signup: SignupRecord): Promise<Problem | null> {
+export async function completeSignup(ctx: DomainContext, signup: SignupRecord, payment: CompletedPayment | null = null): Promise<Problem | null> {
   if (signup.status === 'completed') return null;
   const org = ctx.organization.id;
   const memberships = await ctx.tx.find('memberships', { organization_id: org, id: signup.membership_ids });
@@ -354,28 +360,34 @@ export async function completeSignup(ctx: DomainContext, signup: SignupRecord): 
     return refusal;
   }
   const begun: MembershipRecord[] = [];
-  for (const membership of memberships) {
-    const where = { organization_id: org, id: membership.id };
-    // The term the membership was sold with, whatever the type says today.
-    if (signup.renewal_of) {
-      const dates = renewalDates(ctx, membership);
-      await ctx.tx.update('memberships', where, {
-        kind: dates.kind,
-        starts_on: dates.starts_on,
-        expires_on: dates.expires_on,
-        anchor_on: dates.anchor_on,
-        cancelled_on: null,
-        price_paid: signup.quote.total,
-        auto_renew: await renewedAutoRenew(ctx, signup, membership),
-      });
-    } else {
+  const reference = payment?.reference ?? null;
+  // The payer's card, saved when the membership renews automatically, is what renewals charge.
+  const card = payment?.payment_method && payment.customer ? { payment_method: payment.payment_method, payment_customer: payment.customer } : null;
+  if (signup.renewal_of) {
+    // The plan as it stands now (price, term, grace), for the payer and every place of a group.
+    const membership = memberships[0]!;
+    const type = await findType(ctx, membership.membership_type_id);
+    const autoRenew = await renewedAutoRenew(ctx, signup, membership);
+    await applyRenewal(ctx, membership, renewalPlan(membership, type), {
+      amount: signup.quote.total,
+      currency: signup.quote.currency,
+      reference,
+      auto_renew: autoRenew,
+    });
+    if (card && autoRenew) await ctx.tx.update('memberships', { organization_id: org, id: membership.id }, card);
+  } else {
+    for (const membership of memberships) {
+      // The term the membership was sold with, whatever the type says today.
       const dates = calculateExpiry(soldTerm(membership), { purchased_on: ctx.today, current: await previousTerm(ctx, membership) });
-      await ctx.tx.update('memberships', where, {
+      const payer = membership.group_of === null;
+      await ctx.tx.update('memberships', { organization_id: org, id: membership.id }, {
         kind: dates.kind,
         starts_on: dates.starts_on,
         expires_on: dates.expires_on,
         anchor_on: dates.anchor_on,
         state: 'confirmed',
+        terms: [termEntry(ctx, dates, membership.price_paid, membership.currency, reference)],
+        ...(payer && card && membership.auto_renew && card),
       });
       begun.push({ ...membership, starts_on: dates.starts_on, expires_on: dates.expires_on, anchor_on: dates.anchor_on, state: 'confirmed' });
     }

@@ -35,6 +35,8 @@ export const apiErrorCodes = [
   'checkout_closed',
   /** 409: the membership cannot be renewed in its state (pending, declined). */
   'not_renewable',
+  /** 409: the membership is a place in a group; the group's payer renews it (`group_membership_id`). */
+  'renewed_by_group',
   /** 409: the membership is not running, so it cannot be cancelled. */
   'not_cancellable',
   /** 409: approving something that is not an application waiting for approval. */

@@ -8,7 +8,9 @@ import * as sentMessages from './0004-sent-messages.js';
 import * as organizationAddress from './0005-organization-address.js';
 import * as lifecycleDays from './0006-lifecycle-days.js';
 import * as organizationRules from './0007-organization-rules.js';
-import * as membershipTypeAdmin from './0008-membership-type-admin.js';
+import * as lifecycle from './0008-lifecycle.js';
+import * as configVersions from './0009-config-versions.js';
+import * as membershipTypeAdmin from './0010-membership-type-admin.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-tables': tables,
@@ -18,7 +20,9 @@ export const migrations: Record<string, Migration> = {
   '0005-organization-address': organizationAddress,
   '0006-lifecycle-days': lifecycleDays,
   '0007-organization-rules': organizationRules,
-  '0008-membership-type-admin': membershipTypeAdmin,
+  '0008-lifecycle': lifecycle,
+  '0009-config-versions': configVersions,
+  '0010-membership-type-admin': membershipTypeAdmin,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -22,6 +22,7 @@ import {
 } from '@memberkit/sdk';
 import type { SuiteFunctions } from './storage-suite.js';
 import { organizationRulesSuite } from './suite/organization-rules.js';
+import { administrationSuite } from './suite/administration.js';
 
 /** The day the suite's host seeds the demo data at, and fixes its clock to. */
 export const apiSuiteToday = '2026-03-01';
@@ -483,6 +484,7 @@ export function apiSuite({ describe, it }: SuiteFunctions, host: ApiSuiteHost): 
     // The groups that follow live in testing/suite/, one file each, with these helpers.
     const kit: SuiteKit = { describe, it, host, call, org, admin, expect, problemOf, fieldsOf, person, signUp, signupOf, poll, withHost, fresh, annualFields };
     organizationRulesSuite(kit);
+    administrationSuite(kit);
   });
 }
 

@@ -43,6 +43,9 @@ export async function serverSuiteHost(storage: SqlStorage): Promise<ServerSuiteH
       for (const table of tables) await sql.raw(`create table suite_seed_${table} as select * from ${table}`).execute(storage.db);
       seeded = true;
     },
+    async runDay(organizationId, day) {
+      await api.runDay(organizationId, day);
+    },
     async outbox(organizationId, to) {
       const rows = await storage.transaction((tx) => tx.find('outbox', { organization_id: organizationId, to }), { readOnly: true });
       return rows.map((row) => ({ kind: row.kind, data: row.data }));

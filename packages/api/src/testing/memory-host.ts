@@ -75,6 +75,9 @@ export function memorySuiteHost({ baseUrl = 'https://api.memberkit.test/v1' }: {
       if (settled.status === 'closed') return { paid: false, status: settled.problem.status, code: settled.problem.code };
       return { paid: false, status: 409, code: 'checkout_closed' };
     },
+    async runDay(organizationId, day) {
+      await api.runDay(organizationId, day);
+    },
     async outbox(organizationId, to) {
       return storage.rows('outbox', { organization_id: organizationId, to }).map((row) => ({ kind: row.kind, data: row.data }));
     },

@@ -15,7 +15,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build, defaultClientConditions, defineConfig, type InlineConfig, type Plugin } from 'vite';
 // @ts-expect-error: a build script without types
-import { minifyLiteralsPlugin } from './packages/signup/scripts/minify-literals.mjs';
+import { dedupeLegalCommentsPlugin, minifyLiteralsPlugin } from './packages/signup/scripts/minify-literals.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const signup = `${root}packages/signup`;
@@ -31,7 +31,7 @@ const common: InlineConfig = {
   root,
   logLevel: 'warn',
   resolve,
-  plugins: [minifyLiteralsPlugin()],
+  plugins: [minifyLiteralsPlugin(), dedupeLegalCommentsPlugin()],
   define: { __MK_CLASSIC__: 'false' },
 };
 
@@ -119,5 +119,5 @@ const thenTheOthers = (): Plugin => ({
 export default defineConfig({
   ...library(`${signup}/src/define.ts`, 'membership-signup.js', 'es'),
   configFile: undefined,
-  plugins: [minifyLiteralsPlugin(), thenTheOthers()],
+  plugins: [minifyLiteralsPlugin(), dedupeLegalCommentsPlugin(), thenTheOthers()],
 });

@@ -116,3 +116,30 @@ export const minifyLiteralsPlugin = (include = /packages\/signup\/src\/.*\.ts$/)
     return include.test(id) && /\b(?:html|css)`/.test(code) ? { code: minifyLiterals(code), map: null } : null;
   },
 });
+
+/**
+ * `code` with every licence comment after the first of the same text blanked: each of Lit's
+ * modules carries its own copy (ten copies of three notices in the script tag). One copy of each
+ * notice stays. The blanked text keeps its line breaks, and its last line its width, so every
+ * line and column after it (and the source map) stays where it was.
+ */
+export function dedupeLegalComments(code) {
+  const seen = new Set();
+  return code.replace(/\/\*(?:(?!\*\/)[\s\S])*?@license[\s\S]*?\*\//g, (comment) => {
+    if (!seen.has(comment)) {
+      seen.add(comment);
+      return comment;
+    }
+    const lines = comment.split('\n');
+    return lines.map((line, n) => (n === lines.length - 1 ? ' '.repeat(line.length) : '')).join('\n');
+  });
+}
+
+/** The Vite plugin: dedupes the licence comments of each emitted chunk. */
+export const dedupeLegalCommentsPlugin = () => ({
+  name: 'memberkit:dedupe-legal-comments',
+  renderChunk(code) {
+    const deduped = dedupeLegalComments(code);
+    return deduped === code ? null : { code: deduped, map: null };
+  },
+});

@@ -13,8 +13,12 @@ import {
   checkDiscount,
   createPublicClient,
   formatMoney,
+  fieldValuesOf,
+  isHidden,
   isRunning,
   isSecureUrl,
+  memberChoosesAutoRenew,
+  takesDiscount,
   quotePrice,
   groupMemberFieldRules,
   memberFieldRules,
@@ -68,10 +72,9 @@ const THEMES = ['light', 'dark', 'auto'];
 /** Draft keys that connected widgets hold on this page (see #claimDraftKey); keys, not elements. */
 const claimedDrafts = new Set<string>();
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
-/** `table[key]` when it is the table's own string (never a prototype member such as `constructor`). */
-function ownString(table: object, key: string): string | undefined {
-  const value: unknown = Object.hasOwn(table, key) ? (table as Record<string, unknown>)[key] : undefined;
-  return typeof value === 'string' ? value : undefined;
+/** `table[key]` when it is the table's own (never a prototype member such as `constructor`). */
+function ownString(table: Record<string, string>, key: string): string | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 /**
@@ -246,7 +249,7 @@ export class MembershipSignup extends LitElement {
     super();
     // A token set on the element before this class was defined (a page script running before the
     // module) is an own property shadowing the accessor: adopt it.
-    if (Object.prototype.hasOwnProperty.call(this, 'authToken')) {
+    if (Object.hasOwn(this, 'authToken')) {
       const early = this.authToken;
       delete (this as { authToken?: string }).authToken;
       this.authToken = early;
@@ -500,7 +503,7 @@ export class MembershipSignup extends LitElement {
     }
     const draft = emptyDraft();
     if (this.discountCode) draft.discountCode = this.discountCode;
-    const hidden = config.membership_types.filter((type) => type.status === 200);
+    const hidden = config.membership_types.filter(isHidden);
     const direct = find(preselect) ?? (hidden.length === 1 ? hidden[0] : undefined);
     if (preselect && !find(preselect)) {
       this.#warn('membership-type', `membership-type="${preselect}" is not open for signup here; showing every plan.`);
@@ -683,7 +686,8 @@ export class MembershipSignup extends LitElement {
     });
     const fieldErrors = validateFields(type.fields, this.#fieldValues(type));
     type.fields.forEach((field, index) => {
-      const error = fieldErrors[field.key];
+      // Own errors only: no error for a field keyed `constructor` is not Object's constructor.
+      const error = Object.hasOwn(fieldErrors, field.key) ? fieldErrors[field.key] : undefined;
       add(ids.field(index), field.label, error && this.#fieldMessage(error.code, field));
     });
     return problems;
@@ -691,14 +695,7 @@ export class MembershipSignup extends LitElement {
 
   /** Field values as the validator and the API want them (only this type's fields). */
   #fieldValues(type: MembershipType): FieldValues {
-    const values: FieldValues = {};
-    for (const field of type.fields) {
-      const value = this._draft.fields[field.key];
-      if (field.type === 'checkbox' || field.type === 'consent') values[field.key] = value === true;
-      else if (field.type === 'multiselect') values[field.key] = Array.isArray(value) ? value : [];
-      else values[field.key] = typeof value === 'string' ? value : value == null ? '' : String(value);
-    }
-    return values;
+    return fieldValuesOf(type.fields, this._draft.fields);
   }
 
   #params(type: MembershipType): SignupCreateParams {
@@ -717,7 +714,7 @@ export class MembershipSignup extends LitElement {
     if (typeof amount === 'number') params.amount = amount;
     // The code the API accepted (what the preview priced), never text typed since.
     if (draft.discount) params.discount_code = draft.discount.code;
-    if (type.recurring === null && type.duration_interval_type !== 'lifetime') params.auto_renew = draft.autoRenew;
+    if (memberChoosesAutoRenew(type)) params.auto_renew = draft.autoRenew;
     if (type.registration_type === 'group') {
       params.group_members = draft.groupMembers.map((person) => ({
         email: person.email.trim(),
@@ -739,7 +736,7 @@ export class MembershipSignup extends LitElement {
     if (changed && this._discount.status !== 'idle') this._discount = { status: 'idle', code: '', reason: null };
     this.#emit('membership-signup-plan-select', { membershipType: type });
     this.#go({ step: 'details' });
-    if (changed && this._draft.discountCode && type.price.type === 'fixed' && type.price.value > 0) void this.#applyDiscount();
+    if (changed && this._draft.discountCode && takesDiscount(type)) void this.#applyDiscount();
   }
 
   /** Any change to what would be sent starts a new attempt (a new idempotency key). */

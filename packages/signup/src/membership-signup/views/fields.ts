@@ -25,7 +25,8 @@ export function termsLink(v: View) {
 export function renderField(v: View, field: CustomField, index: number) {
   const { t } = v;
   const id = ids.field(index);
-  const value = v.draft.fields[field.key];
+  // Own answers only: a field keyed `constructor` has no inherited answer.
+  const value = Object.hasOwn(v.draft.fields, field.key) ? v.draft.fields[field.key] : undefined;
   const error = v.errors[id];
   const hintId = field.help_text ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;

@@ -8,6 +8,7 @@ import { SignedMemberTokens } from './member-tokens.js';
 import { createOrganization } from './organizations.js';
 import { createServer, openStorage } from './server.js';
 import { systemClock } from '@memberkit/api';
+import pino from 'pino';
 
 export const usage = `memberkit-server: the memberkit membership API as a service.
 
@@ -20,6 +21,9 @@ Usage:
   memberkit-server rotate-secret-key ORG          add a new secret key (the old ones keep working)
   memberkit-server revoke-old-secret-keys ORG     keep only the newest secret key
   memberkit-server rotate-signing-key             sign member tokens with a new key (issued tokens stay valid)
+  memberkit-server run-lifecycle --date YYYY-MM-DD [--organization ID]
+                        run the lifecycle (renewals, reminders, terminations) for that day now, for every
+                        organization or one (the server runs each organization's days by itself)
   memberkit-server --help
 
 Environment variables:
@@ -53,6 +57,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
         'terms-url': { type: 'string' },
         'logo-url': { type: 'string' },
         'embed-origin': { type: 'string', multiple: true },
+        date: { type: 'string' },
+        organization: { type: 'string' },
       },
     });
   } catch (error) {
@@ -78,6 +84,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
   }
   const [command, ...rest] = positionals;
   if (command === undefined) return serve(config, io);
+  if (command === 'run-lifecycle') return runLifecycle(config, values.date, values.organization, io);
   const storage = await openStorage(config);
   try {
     switch (command) {
@@ -136,8 +143,46 @@ function required(value: string | undefined, name: string): string {
   return value;
 }
 
+/** `run-lifecycle --date`: the day for every organization (or one), each under its claim. */
+async function runLifecycle(config: ServerConfig, date: string | undefined, organization: string | undefined, io: CliIo): Promise<number> {
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+    io.err(`run-lifecycle needs --date YYYY-MM-DD (got ${date === undefined ? 'none' : JSON.stringify(date)})\n`);
+    return 2;
+  }
+  const server = await createServer(config, { logger: pino({ level: config.logLevel === 'info' ? 'warn' : config.logLevel }) });
+  try {
+    if (!server.scheduler) {
+      io.err('This server has no lifecycle to run.\n');
+      return 1;
+    }
+    const ids = organization
+      ? [organization]
+      : (await server.storage.transaction((tx) => tx.find('organizations', {}), { readOnly: true })).map((org) => org.id);
+    if (organization && !(await server.storage.transaction((tx) => tx.findOne('organizations', { id: organization }), { readOnly: true }))) {
+      io.err(`No organization "${organization}".\n`);
+      return 1;
+    }
+    let failed = 0;
+    for (const id of ids) {
+      const tick = await server.scheduler.runDay(id, date);
+      if (tick.busy) {
+        failed += 1;
+        io.err(`${id}: its lifecycle is running in another process now; try again shortly.\n`);
+      } else if (tick.failed) {
+        failed += 1;
+        io.err(`${id}: ${date} failed: ${(tick.failed.error as Error)?.message ?? String(tick.failed.error)}\n`);
+      } else {
+        io.out(`${id}: ran ${date}\n`);
+      }
+    }
+    return failed > 0 ? 1 : 0;
+  } finally {
+    await server.close();
+  }
+}
+
 async function serve(config: ServerConfig, io: CliIo): Promise<number> {
-  const server = await createServer(config);
+  const server = await createServer(config, { scheduleLifecycle: true });
   const url = await server.listen();
   io.out(`memberkit-server listening on ${url} (${config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`})\n`);
   return new Promise((resolve) => {

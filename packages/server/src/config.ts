@@ -29,6 +29,8 @@ export interface ServerConfig {
   smtp: { url: string; from: string } | null;
   /** Seed the demo organizations and use the payment stand-in. */
   demo: boolean;
+  /** Seconds between the lifecycle scheduler's ticks (0: it does not run in this process). */
+  lifecycleInterval: number;
   /** NODE_ENV=production: no development inbox (mail needs SMTP_URL). */
   production: boolean;
 }
@@ -57,6 +59,7 @@ export const variables = [
   ['MEMBERKIT_SHUTDOWN_TIMEOUT', 'seconds SIGTERM waits for requests in flight', '10'],
   ['SMTP_URL', 'where mail goes: smtp://user:password@host:587 or smtps://…:465', 'unset: no mail (--demo keeps it in memory)'],
   ['MAIL_FROM', 'the From address of every message, e.g. members@acme.example (needed with SMTP_URL); the display name is the organization\'s', 'unset'],
+  ['MEMBERKIT_LIFECYCLE_INTERVAL', "seconds between the lifecycle's runs (renewals, reminders, terminations) for each organization's day; 0: not in this process", '300'],
   ['NODE_ENV', 'production: mail needs SMTP_URL (otherwise it waits in the outbox); else, without SMTP_URL, mail is logged and shown at /dev/inbox', 'unset'],
 ] as const;
 
@@ -112,6 +115,7 @@ const schema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3, 'must be an address such as "Club <members@club.example>"').optional(),
   NODE_ENV: z.string().optional(),
+  MEMBERKIT_LIFECYCLE_INTERVAL: integer(0, 86_400).default(300),
 }).superRefine((values, context) => {
   if (values.SMTP_URL && !values.MAIL_FROM) context.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'must be set when SMTP_URL is' });
 });
@@ -158,6 +162,7 @@ export function parseConfig(env: Record<string, string | undefined>, overrides: 
     smtp: values.SMTP_URL && values.MAIL_FROM ? { url: values.SMTP_URL, from: values.MAIL_FROM } : null,
     demo,
     production: values.NODE_ENV === 'production',
+    lifecycleInterval: values.MEMBERKIT_LIFECYCLE_INTERVAL,
   };
 }
 

@@ -25,6 +25,7 @@ import { openApiText } from './openapi.js';
 import { DevInbox } from './mail/dev-inbox.js';
 import { TemplatedMailer } from './mail/templated-mailer.js';
 import { SmtpMailer } from './mailer.js';
+import { LifecycleScheduler, type LifecycleRunner } from './scheduler.js';
 import { openPgliteStorage } from './storage/pglite.js';
 import { openPostgresStorage } from './storage/postgres.js';
 import type { SqlStorage } from './storage/sql-storage.js';
@@ -64,6 +65,11 @@ export interface CreateServerOptions {
   clock?: Clock;
   /** A storage opened by the caller instead of the one config names (closed with the server). */
   storage?: SqlStorage;
+  /**
+   * Run the lifecycle scheduler while listening (every config.lifecycleInterval seconds; default
+   * false: `memberkit-server` turns it on, tests drive `scheduler.tick()` themselves).
+   */
+  scheduleLifecycle?: boolean;
 }
 
 export interface MemberkitServer {
@@ -73,6 +79,8 @@ export interface MemberkitServer {
   readonly storage: SqlStorage;
   readonly memberTokens: SignedMemberTokens;
   readonly logger: Logger;
+  /** The lifecycle's scheduler (null when the API has no lifecycle: a bare handle). */
+  readonly scheduler: LifecycleScheduler | null;
   /** The Hono app: `app.request(…)` answers without a socket. */
   readonly app: ReturnType<typeof createApp>;
   /** Starts listening at config.host:config.port; resolves with the origin (http://host:port). */
@@ -168,6 +176,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     if (config.demo && (await seedDemo(storage, clock))) logger.info('seeded the demo organizations');
     const built = await (options.api ?? membershipApi)(ports);
     const api = typeof built === 'function' ? null : built;
+    const lifecycle = api && typeof (api as Partial<LifecycleRunner>).runDay === 'function' ? (api as unknown as LifecycleRunner) : null;
+    const scheduler = lifecycle ? new LifecycleScheduler({ storage, clock, lifecycle, logger, intervalMs: Math.max(1, config.lifecycleInterval) * 1000 }) : null;
     const handle: Handle = typeof built === 'function' ? built : (request) => built.handle(request);
     const app = createApp({
       handle,
@@ -191,6 +201,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     let closing: Promise<void> | undefined;
     return {
       api,
+      scheduler,
       ports,
       storage,
       memberTokens,
@@ -202,6 +213,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
           http.listen(config.port, config.host, () => {
             http.off('error', reject);
             const { port } = http.address() as AddressInfo;
+            if (scheduler && options.scheduleLifecycle && config.lifecycleInterval > 0) scheduler.start();
             const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
             resolve(`http://${host}:${port}`);
           });
@@ -223,6 +235,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
             // Keep-alive connections that carry no request are closed now, busy ones after their answer.
             (http as { closeIdleConnections?: () => void }).closeIdleConnections?.();
           });
+          await scheduler?.stop();
           smtp?.close();
           await storage.close();
           logger.info('shutdown complete');

@@ -1,5 +1,6 @@
 /** When auto-renewal charges a membership, when it tries again, and when members are reminded. */
 import { addDays, compareDates, daysBetween, type DateString } from './dates.js';
+import { quotePrice, type PricedType, type Quote } from './pricing.js';
 import type { MembershipState, MembershipStatus } from './status.js';
 import type { Cycle, DurationIntervalType } from './term.js';
 
@@ -107,4 +108,17 @@ export const renewalReminderDays = (membership: RenewableMembership, type: Renew
   if (first === null) return [];
   const last = addDays(membership.expires_on!, -1);
   return compareDates(last, first) > 0 ? [first, last] : [first];
+};
+
+/**
+ * What a renewal charges (automatic, or a member renewing with no amount of their own): the
+ * plan's price as it stands when renewed, never the price first paid; for a group, the one
+ * group price. A donation renews at the member's last amount (`previous_amount`), kept within
+ * the plan's bounds now. Throws as `quotePrice` does (a total under the processor's minimum).
+ */
+export const renewalQuote = (type: PricedType, previous_amount: number): Quote => {
+  const { price } = type;
+  if (price.type !== 'donation') return quotePrice(type);
+  const ceiling = price.maximum ?? Number.MAX_SAFE_INTEGER;
+  return quotePrice(type, { amount: Math.min(Math.max(previous_amount, price.value), ceiling) });
 };

@@ -36,6 +36,12 @@ export const MembershipSchema = z.object({
   currency: CurrencySchema,
   permissions: z.array(z.string()),
   created_at: InstantSchema,
+  /**
+   * Listed for a member who holds it through their company (a company's membership, inherited
+   * while they are linked to it): it counts in their status and permissions, but it is the
+   * company's to renew or cancel. False for the holder's own (and absent from older APIs).
+   */
+  via_company: z._default(z.boolean(), false),
 });
 export type Membership = z.infer<typeof MembershipSchema>;
 

@@ -6,6 +6,9 @@ import * as signingKeys from './0002-signing-keys.js';
 import * as noSeqIndexes from './0003-no-seq-indexes.js';
 import * as sentMessages from './0004-sent-messages.js';
 import * as organizationAddress from './0005-organization-address.js';
+import * as lifecycleDays from './0006-lifecycle-days.js';
+import * as organizationRules from './0007-organization-rules.js';
+import * as lifecycle from './0008-lifecycle.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-tables': tables,
@@ -13,6 +16,9 @@ export const migrations: Record<string, Migration> = {
   '0003-no-seq-indexes': noSeqIndexes,
   '0004-sent-messages': sentMessages,
   '0005-organization-address': organizationAddress,
+  '0006-lifecycle-days': lifecycleDays,
+  '0007-organization-rules': organizationRules,
+  '0008-lifecycle': lifecycle,
 };
 
 export const migrationProvider: MigrationProvider = {

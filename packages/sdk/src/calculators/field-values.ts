@@ -3,7 +3,7 @@ import type { FieldRules, FieldValue } from './fields.js';
 
 /**
  * The values of `fields` only, each coerced to what its type holds (checkbox and consent: a
- * boolean; multiselect: a string array; the rest: a string), from `answers` as a form keeps them.
+ * boolean; multiselect: an array; the rest: a string), from `answers` as a form keeps them.
  * Own keys only, written as own properties: a field keyed `constructor` reads no inherited
  * function and one keyed `__proto__` is a value, not the object's prototype.
  */
@@ -20,8 +20,9 @@ export const fieldValuesOf = (
         type === 'checkbox' || type === 'consent'
           ? answer === true
           : type === 'multiselect'
-            ? Array.isArray(answer)
-              ? answer.filter((item): item is string => typeof item === 'string')
+            ? // as they are: validateFields reports items that are not strings (`invalid_type`)
+              Array.isArray(answer)
+              ? (answer as string[])
               : []
             : answer == null
               ? ''

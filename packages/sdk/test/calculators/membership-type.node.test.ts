@@ -61,11 +61,17 @@ describe('fieldValuesOf: a form’s answers as the API takes them', () => {
       { key: 'terms', type: 'consent' as const },
       { key: 'topics', type: 'multiselect' as const },
     ];
-    assert.deepEqual(fieldValuesOf(fields, { name: 'Ada', age: 36, terms: 'yes', topics: ['a', 3, 'b'], other: 'x' }), {
+    assert.deepEqual(fieldValuesOf(fields, { name: 'Ada', age: 36, terms: 'yes', topics: 'a', other: 'x' }), {
       name: 'Ada',
       age: '36',
       terms: false,
-      topics: ['a', 'b'],
+      topics: [],
+    });
+    // A list is passed on as it is, and the validator names what is wrong with it.
+    const topics = fieldValuesOf(fields, { topics: ['a', 3] }).topics;
+    assert.deepEqual(topics, ['a', 3]);
+    assert.deepEqual(validateFields([{ key: 'topics', type: 'multiselect', options: [{ value: 'a' }] }], { topics: topics as string[] }), {
+      topics: { code: 'invalid_type' },
     });
   });
 

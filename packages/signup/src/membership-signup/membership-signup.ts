@@ -438,7 +438,7 @@ export class MembershipSignup extends LitElement {
     if (this.getAuthToken) return (this.#lastToken = await this.getAuthToken());
     // Refused, and nothing can refresh it: carry on signed out (the public calls need no token)
     // rather than fail every request with "session expired".
-    if (this.#authToken) this.#warn('token', 'the member token was refused and there is no .getAuthToken to refresh it; continuing signed out.');
+    if (this.#authToken) this.#warn('token', 'the member token was refused and no .getAuthToken can refresh it; continuing signed out.');
     return (this.#authToken = '');
   }
 

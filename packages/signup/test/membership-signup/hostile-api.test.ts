@@ -258,3 +258,66 @@ describe('domain rules come from the SDK (one copy each)', () => {
     expect(text(el)).to.contain('Add a group member');
   });
 });
+
+describe('stored drafts and names that break the widget', () => {
+  afterEach(cleanup);
+
+  for (const [what, patch] of [
+    ['group members that are not a list', { groupMembers: 'everyone' }],
+    ['answers that are objects', { fields: { display_name: { nested: true } } }],
+    ['an email that is a number', { email: 42 }],
+    ['a discount of the wrong shape', { discount: { percent_off: 'lots' } }],
+    ['a step that does not exist', { step: 'confetti' }],
+  ] as const) {
+    it(`a draft with ${what} is dropped: the member starts afresh instead of being stuck`, async () => {
+      await useSandbox();
+      const key = 'memberkit:signup:demo';
+      sessionStorage.setItem(key, JSON.stringify({ v: 1, step: 'details', membershipTypeId: 'annual', email: 'a@example.org', firstName: '', lastName: '', fields: {}, amount: '', autoRenew: false, groupMembers: [], discountCode: '', discount: null, idempotencyKey: null, renewalKey: null, signupId: null, ...patch }));
+      const el = await mount();
+      expect(step(el)).to.equal('plans');
+      expect(sessionStorage.getItem(key) ?? '').not.to.contain('"v":1,"step":"details","membershipTypeId":"annual","email":"a@');
+      await press(el, 'Choose Annual');
+      await untilStep(el, 'details');
+    });
+  }
+
+  it('names with right-to-left overrides are isolated: the widget’s own sentences keep their order', async () => {
+    const evil = '\u202Eevil\u2066';
+    const sandbox = await useSandbox({ data: demoWith('free', (free) => void (free.membership_name = `Friend ${evil}`)) });
+    void sandbox;
+    const el = await mount({ 'membership-type': 'free' });
+    await type(el, 'Email', 'bidi@example.org');
+    await type(el, 'First name', 'Bi');
+    await type(el, 'Last name', 'Di');
+    await press(el, 'Continue');
+    await untilStep(el, 'review');
+    const isolatedIn = (selector: string) =>
+      [...root(el).querySelectorAll(`${selector} bdi`)].some((bdi) => bdi.textContent === `Friend ${evil}`);
+    expect(isolatedIn('.review'), 'the review names the plan in a <bdi>').to.equal(true);
+    await press(el, 'Confirm and join');
+    await untilStep(el, 'done');
+    expect(isolatedIn('[part="done"]'), 'the confirmation sentence isolates the plan name').to.equal(true);
+    expect($(el, '[part="done"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`Your Friend ${evil} membership is confirmed.`);
+  });
+
+  it('a 10,000-character unbroken name wraps inside the widget instead of widening it', async () => {
+    const long = 'W'.repeat(10_000);
+    const sandbox = await useSandbox();
+    tamper(sandbox, 'get', 'signup-config', (config) => {
+      config.organization.name = long;
+      for (const plan of config.membership_types) plan.membership_name = long;
+    });
+    const box = document.createElement('div');
+    box.style.width = '360px';
+    document.body.append(box);
+    try {
+      const el = await mount({}, {}, box);
+      expect(step(el)).to.equal('plans');
+      expect(el.getBoundingClientRect().width).to.be.at.most(360);
+      expect(el.scrollWidth).to.be.at.most(360);
+      expect($(el, '.base')!.scrollWidth).to.be.at.most(360);
+    } finally {
+      box.remove();
+    }
+  });
+});

@@ -11,7 +11,7 @@ import {
   type MembershipType,
 } from '@memberkit/sdk';
 import { renderField, termsLink } from './fields.js';
-import { describedBy, ids, type View } from './view.js';
+import { describedBy, ids, isolated, type View } from './view.js';
 
 /** A text input with its label and error, for the built-in fields. */
 function input(
@@ -52,7 +52,7 @@ export function renderDetails(v: View) {
     ${renderSummary(v)}
     <form novalidate @submit=${v.toReview}>
       ${member
-        ? html`<p class="signed-in">${t.signedInAs(member.email)}</p>`
+        ? html`<p class="signed-in">${isolated(t.signedInAs, member.email)}</p>`
         : input(v, ids.email, t.email, draft.email, (value) => v.setValue('email', value), {
             type: 'email',
             autocomplete: 'email',
@@ -110,7 +110,7 @@ function renderSummary(v: View) {
                 e.preventDefault();
                 v.focusInput(id);
               }}
-              >${label}: ${message}</a
+              ><bdi>${label}</bdi>: ${message}</a
             >
           </li>`,
       )}

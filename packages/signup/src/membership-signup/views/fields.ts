@@ -32,7 +32,7 @@ export function renderField(v: View, field: CustomField, index: number) {
   const errorId = error ? `${id}-error` : undefined;
   const describe = describedBy(hintId, errorId) ?? nothing;
   const invalid = error ? 'true' : 'false';
-  const label = html`${field.label}${field.required ? nothing : html` <span class="muted">${t.optional}</span>`}`;
+  const label = html`<bdi>${field.label}</bdi>${field.required ? nothing : html` <span class="muted">${t.optional}</span>`}`;
   const hint = hintId ? html`<p class="hint" id=${hintId}>${field.help_text}</p>` : nothing;
   const message = errorId ? html`<p class="error" id=${errorId} part="error">${error}</p>` : nothing;
   const touch = () => v.touch(id);

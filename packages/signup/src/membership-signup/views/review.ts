@@ -15,7 +15,7 @@ export function renderReview(v: View) {
   return html`
     <h2 tabindex="-1" data-focus part="heading">${t.steps.review}</h2>
     <dl class="review" part="review">
-      <div><dt>${t.plan}</dt><dd>${type.membership_name} · ${termText(type, t, locale, today)}</dd></div>
+      <div><dt>${t.plan}</dt><dd><bdi>${type.membership_name}</bdi> · ${termText(type, t, locale, today)}</dd></div>
       <div><dt>${t.email}</dt><dd>${email}</dd></div>
       ${groupSize ? html`<div><dt>${t.groupMembers}</dt><dd>${t.groupOf(groupSize)}</dd></div>` : nothing}
       <div><dt>${t.subtotal}</dt><dd>${money(quote.subtotal)}</dd></div>

@@ -1,7 +1,7 @@
 /** When auto-renewal charges a membership, when it tries again, and when members are reminded. */
 import { addDays, compareDates, daysBetween, type DateString } from './dates.js';
 import { quotePrice, type PricedType, type Quote } from './pricing.js';
-import type { MembershipState, MembershipStatus } from './status.js';
+import type { MembershipState, ReceivedMembershipStatus } from './status.js';
 import type { Cycle, DurationIntervalType } from './term.js';
 
 /** Days before `expires_on` that the renewal charge is attempted. */
@@ -27,7 +27,7 @@ export interface RenewalTerm {
  * the values that no date can change are read (`pending`, `declined`, `terminated`,
  * `cancelled`: a membership is cancelled or terminated by date only with a `cancelled_on`).
  */
-export type RenewableMembership = ({ state: MembershipState } | { status: MembershipStatus }) & {
+export type RenewableMembership = ({ state: MembershipState } | { status: ReceivedMembershipStatus }) & {
   /** The attempt is never before the membership starts (absent: not checked). */
   starts_on?: DateString | null;
   expires_on: DateString | null;

@@ -1,19 +1,12 @@
 import * as z from './zod.js';
-import { AmountSchema, CountSchema, CurrencySchema, DateSchema, IdSchema, InstantSchema } from './common.js';
+import { AmountSchema, CountSchema, CurrencySchema, DateSchema, IdSchema, InstantSchema, openEnum } from './common.js';
 
 /** Derived from the dates on the day asked (see the domain page). */
-export const MembershipStatusSchema = z.enum([
-  'pending',
-  'declined',
-  'future',
-  'active',
-  'grace',
-  'expired',
-  'cancelled',
-  'terminated',
-]);
+export const membershipStatuses = ['pending', 'declined', 'future', 'active', 'grace', 'expired', 'cancelled', 'terminated'] as const;
+/** A status a client receives: one of `membershipStatuses`, or one a newer API added. */
+export const MembershipStatusSchema = openEnum(membershipStatuses);
 
-export const MembershipKindSchema = z.enum(['new', 'renewal', 'reinstated']);
+export const MembershipKindSchema = openEnum(['new', 'renewal', 'reinstated']);
 export type MembershipKind = z.infer<typeof MembershipKindSchema>;
 
 /** One member's (or company's) holding of one type; snapshots term, price and grace. */

@@ -9,6 +9,7 @@ import { Hono, type Context } from 'hono';
 import type { Logger } from 'pino';
 import type { RateLimits } from '../config.js';
 import { allowedHeaders, allowedMethods, EmbedOrigins, exposedHeaders, organizationOf } from './cors.js';
+import { SignupConfigCache } from './config-cache.js';
 import { problem } from './problem.js';
 import { limitedRoute, RateLimiter } from './rate-limit.js';
 import type { WidgetFiles } from './static-files.js';
@@ -23,8 +24,12 @@ export interface AppOptions {
   rateLimits: RateLimits;
   trustProxy: boolean;
   widgetFiles?: WidgetFiles;
+  /** Routes answered before the API's /v1/* (e.g. POST /v1/webhooks/stripe, which needs its raw body). */
+  routes?: { method: 'POST'; path: string; handle: (request: Request) => Promise<Response> }[];
   /** Extra GET routes (path → response), e.g. the demo page and /openapi.json. */
   pages?: Record<string, (request: Request) => Response | Promise<Response>>;
+  /** Keeps anonymous signup-config answers (see config-cache.ts); none: every request computes. */
+  configCache?: SignupConfigCache;
   /** False once shutdown began: /readyz answers 503 so that load balancers stop sending. */
   accepting: () => boolean;
 }
@@ -122,6 +127,8 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
     }
   });
 
+  for (const route of options.routes ?? []) app.on(route.method, route.path, (c) => route.handle(c.req.raw));
+
   app.all('/v1/*', async (c) => {
     const started = performance.now();
     const requestId = `req_${randomBytes(12).toString('base64url')}`;
@@ -183,7 +190,8 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
         ...(body && body.byteLength > 0 ? { body } : {}),
         signal: request.signal,
       });
-      const answered = await options.handle(forwarded);
+      const cacheable = options.configCache ? SignupConfigCache.organizationOf(forwarded, url) : null;
+      const answered = cacheable !== null ? await options.configCache!.answer(cacheable, url, () => options.handle(forwarded)) : await options.handle(forwarded);
       const headers = new Headers(answered.headers);
       for (const name of corsHeaders) headers.delete(name);
       return new Response(answered.body, { status: answered.status, statusText: answered.statusText, headers });

@@ -9,6 +9,8 @@ import * as organizationAddress from './0005-organization-address.js';
 import * as lifecycleDays from './0006-lifecycle-days.js';
 import * as organizationRules from './0007-organization-rules.js';
 import * as lifecycle from './0008-lifecycle.js';
+import * as configVersions from './0009-config-versions.js';
+import * as stripeEvents from './0010-stripe-events.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-tables': tables,
@@ -19,6 +21,8 @@ export const migrations: Record<string, Migration> = {
   '0006-lifecycle-days': lifecycleDays,
   '0007-organization-rules': organizationRules,
   '0008-lifecycle': lifecycle,
+  '0009-config-versions': configVersions,
+  '0010-stripe-events': stripeEvents,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -85,7 +85,7 @@ function isDraft(draft: Record<string, unknown>): draft is Record<string, unknow
     // The steps a draft resumes at are the numbered ones.
     (numberedSteps as readonly unknown[]).includes(draft.step) &&
     Object.keys(empty).every((key) =>
-      empty[key] === null ? draft[key] === null || isString(draft[key]) : typeof draft[key] === typeof empty[key] && draft[key] !== null,
+      empty[key] === null ? draft[key] === null || isString(draft[key]) || key === 'discount' : typeof draft[key] === typeof empty[key] && draft[key] !== null,
     ) &&
     Object.values(fields).every(isAnswer) &&
     Array.isArray(groupMembers) &&

@@ -20,3 +20,4 @@ export * from './params.js';
 export * from './organization-settings.js';
 export * from './membership-type-params.js';
 export * from './sign-in.js';
+export * from './self-service.js';

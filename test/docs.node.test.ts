@@ -10,6 +10,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { apiRoutes } from '@memberkit/api';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, '.build/docs-check');
@@ -106,6 +107,14 @@ describe('the documentation’s code', () => {
       execFileSync(process.execPath, ['--conditions=source', '--import', 'tsx', path.replace(/\.ts$/, '.run.ts')], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
     });
   }
+
+  it('the contract (docs/guides/api.md) lists every route the API answers', () => {
+    const contract = readFileSync(join(root, 'docs/guides/api.md'), 'utf8');
+    const missing = apiRoutes
+      .map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, '{$1}')}`)
+      .filter((route) => !contract.includes(`\`${route}\``));
+    assert.deepEqual(missing, [], 'add these routes to docs/guides/api.md');
+  });
 
   it('no doc or README links to a file outside the repository or one that does not exist', () => {
     const broken: string[] = [];

@@ -124,6 +124,7 @@ function ownString(table: object, key: string): string | undefined {
  */
 export class MembershipSignup extends LitElement {
   static version = VERSION;
+  /** The element's stylesheet: theme it with the custom properties and parts above, not by replacing it. */
   static override styles = styles;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 

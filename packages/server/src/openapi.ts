@@ -64,6 +64,10 @@ const components: Record<string, Schema> = {
   MembershipCreateParams: sdk.MembershipCreateParamsSchema,
   CompanyCreateParams: sdk.CompanyCreateParamsSchema,
   CompanyAddMemberParams: sdk.CompanyAddMemberParamsSchema,
+  OrganizationSettings: sdk.OrganizationSettingsSchema,
+  OrganizationSettingsUpdateParams: sdk.OrganizationSettingsUpdateParamsSchema,
+  MembershipTypeCreateParams: sdk.MembershipTypeCreateParamsSchema,
+  MembershipTypeUpdateParams: sdk.MembershipTypeUpdateParamsSchema,
 };
 
 /** What each of the API's routes takes and answers (its schemas), keyed by `METHOD path`. */
@@ -90,6 +94,11 @@ const schemasOf: Record<string, Omit<Route, 'method' | 'path' | 'access'>> = {
   'POST /companies': { operationId: 'createCompany', summary: 'Creates a company', body: 'CompanyCreateParams', status: 201, answer: 'Company' },
   'GET /companies/{id}': { operationId: 'retrieveCompany', summary: 'One company and its members', status: 200, answer: 'Company' },
   'POST /companies/{id}/members': { operationId: 'addCompanyMember', summary: 'Adds a member to a company', body: 'CompanyAddMemberParams', status: 200, answer: 'Company' },
+  'GET /settings': { operationId: 'retrieveSettings', summary: 'The organization’s settings', status: 200, answer: 'OrganizationSettings' },
+  'POST /settings': { operationId: 'updateSettings', summary: 'Changes the organization’s settings', body: 'OrganizationSettingsUpdateParams', status: 200, answer: 'OrganizationSettings' },
+  'POST /membership-types': { operationId: 'createMembershipType', summary: 'Creates a membership type', body: 'MembershipTypeCreateParams', status: 201, answer: 'MembershipType' },
+  'POST /membership-types/{id}': { operationId: 'updateMembershipType', summary: 'Changes a membership type (memberships sold keep their terms until renewed)', body: 'MembershipTypeUpdateParams', status: 200, answer: 'MembershipType' },
+  'POST /membership-types/{id}/archive': { operationId: 'archiveMembershipType', summary: 'Archives a membership type (no new signups)', status: 200, answer: 'MembershipType' },
   'DELETE /companies/{id}/members/{member_id}': { operationId: 'removeCompanyMember', summary: 'Removes a member from a company', status: 200, answer: 'Company' },
 };
 

@@ -58,7 +58,10 @@ function schedulerSuite(open: () => Promise<SqlStorage>, openSecond: () => Promi
       const scheduler = new LifecycleScheduler({ storage, clock, lifecycle });
       await scheduler.tick();
       await scheduler.tick();
-      assert.deepEqual(lifecycle.runs.sort(), ['demo 2026-02-28', 'demo-jpy 2026-03-01', 'demo-kwd 2026-03-01']);
+      const organizations = await storage.transaction((tx) => tx.find('organizations', {}));
+      const todays = organizations.map((organization) => `${organization.id} ${localDate(new Date(start), organization.time_zone)}`);
+      assert.deepEqual(lifecycle.runs.sort(), todays.sort());
+      assert.ok(lifecycle.runs.includes('demo 2026-02-28') && lifecycle.runs.includes('demo-jpy 2026-03-01'), 'New York and Tokyo on their own dates');
     } finally {
       await storage.close();
     }
@@ -115,12 +118,16 @@ function schedulerSuite(open: () => Promise<SqlStorage>, openSecond: () => Promi
       const a2 = new LifecycleScheduler({ storage: first, clock, lifecycle: counting });
       const b2 = new LifecycleScheduler({ storage: second, clock, lifecycle: counting });
       for (let round = 0; round < 3; round += 1) await Promise.all([a2.tick(), b2.tick(), a2.tick(), b2.tick()]);
-      const expected = ['demo', 'demo-jpy', 'demo-kwd'].flatMap((org) => {
-        const firstDay = org === 'demo' ? '2026-03-01' : '2026-03-02';
+      // Every seeded organization (the demo has several), each from the day after its own first
+      // today (New York's was still February 28th) through the fifth.
+      const organizations = await first.transaction((tx) => tx.find('organizations', {}));
+      const expected = organizations.flatMap((organization) => {
+        const firstToday = localDate(new Date(start), organization.time_zone);
         const days = [];
-        for (let i = 0; i < 5; i += 1) days.push(`${org} ${localDate(new Date(Date.parse(`${firstDay}T12:00:00Z`) + i * 86_400_000), 'UTC')}`);
+        for (let i = 1; i <= 5; i += 1) days.push(`${organization.id} ${localDate(new Date(Date.parse(`${firstToday}T12:00:00Z`) + i * 86_400_000), 'UTC')}`);
         return days;
       });
+      assert.ok(expected.includes('demo 2026-03-01') && expected.includes('demo-jpy 2026-03-06'));
       assert.deepEqual([...lifecycle.runs].sort(), expected.sort(), 'every missed day once');
     } finally {
       await first.close();

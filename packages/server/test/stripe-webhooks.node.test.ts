@@ -38,12 +38,12 @@ describe('Stripe webhooks on the server', () => {
   });
 
   let count = 0;
-  async function signup(): Promise<{ id: string; secret: string; email: string }> {
+  async function signup(extra: Record<string, unknown> = {}): Promise<{ id: string; secret: string; email: string }> {
     const email = `webhook-${++count}@example.org`;
     const response = await fetch(`${url}/v1/organizations/demo/signups`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': `webhooks-${count}-${now}` },
-      body: JSON.stringify({ membership_type_id: 'monthly', member: { email, first_name: 'Web', last_name: 'Hook' }, fields: {} }),
+      body: JSON.stringify({ membership_type_id: 'monthly', member: { email, first_name: 'Web', last_name: 'Hook' }, fields: {}, ...extra }),
     });
     const body = (await response.json()) as { id: string; status: string; next_action: { client_secret: string } };
     assert.equal(body.status, 'awaiting_payment', JSON.stringify(body));
@@ -134,5 +134,21 @@ describe('Stripe webhooks on the server', () => {
     } finally {
       now -= 25 * 3_600_000;
     }
+  });
+
+  it('a first term of 0 on the monthly plan: a setup-mode session saves the card, nothing is charged', async () => {
+    const { id, secret } = await signup({ discount_code: 'SAVE10' });
+    const session = standIn.checkoutSession(await checkoutOf(id))!;
+    assert.deepEqual([session.mode, session.amount_total], ['setup', null]);
+    assert.equal(await pay(secret), 200);
+    await standIn.settled();
+    assert.deepEqual(await stored(id), { status: 'completed', payments: 1, membership: 'confirmed' });
+    const membership = await server.storage.transaction(async (tx) => {
+      const row = (await tx.findOne('signups', { organization_id: 'demo', id }))!;
+      return (await tx.findOne('memberships', { organization_id: 'demo', id: row.membership_ids[0]! }))!;
+    });
+    assert.match(membership.payment_method ?? '', /^pm_/);
+    assert.equal(membership.payment_customer, session.customer);
+    assert.equal(Object.values(standIn.snapshot().payment_intents).filter((intent) => intent.customer === session.customer).length, 0, 'no payment at all');
   });
 });

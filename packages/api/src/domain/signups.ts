@@ -14,7 +14,7 @@ import {
   type FieldValue,
 } from '@memberkit/sdk/calculators';
 import type { Json, MemberRecord, MembershipRecord, SignupRecord } from '../ports/records.js';
-import { closeSignup, findCheckout, openCheckout, stillUnfinished } from './checkout.js';
+import { closeSignup, findCheckout, openCheckout, signupNeedsCheckout, stillUnfinished } from './checkout.js';
 import type { DomainContext } from './context.js';
 import { sendMembershipMessage } from './messages.js';
 import { redeemDiscount, usableDiscount } from './discounts.js';
@@ -298,7 +298,7 @@ export async function advanceSignup(
     if (member && membership) await sendMembershipMessage(ctx, 'application_received', member, membership);
     return { signup: { ...signup, status: 'awaiting_approval' }, refusal: null };
   }
-  if (signup.quote.requires_payment) return { signup: await openCheckout(ctx, signup), refusal: null };
+  if (await signupNeedsCheckout(ctx, signup)) return { signup: await openCheckout(ctx, signup), refusal: null };
   const refusal = await completeSignup(ctx, signup);
   return { signup: (await findSignup(ctx, signup.id))!, refusal };
 }

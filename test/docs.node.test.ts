@@ -11,6 +11,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { apiRoutes } from '@memberkit/api';
+import { apiErrorCodes } from '@memberkit/sdk';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, '.build/docs-check');
@@ -108,12 +109,13 @@ describe('the documentation’s code', () => {
     });
   }
 
-  it('the contract (docs/guides/api.md) lists every route the API answers', () => {
+  it('the contract (docs/guides/api.md) lists every route the API answers and every error code', () => {
     const contract = readFileSync(join(root, 'docs/guides/api.md'), 'utf8');
     const missing = apiRoutes
       .map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, '{$1}')}`)
       .filter((route) => !contract.includes(`\`${route}\``));
     assert.deepEqual(missing, [], 'add these routes to docs/guides/api.md');
+    assert.deepEqual(apiErrorCodes.filter((code) => !contract.includes(`\`${code}\``)), [], 'add these error codes to docs/guides/api.md');
   });
 
   it('no doc or README links to a file outside the repository or one that does not exist', () => {

@@ -68,6 +68,12 @@ const components: Record<string, Schema> = {
   OrganizationSettingsUpdateParams: sdk.OrganizationSettingsUpdateParamsSchema,
   MembershipTypeCreateParams: sdk.MembershipTypeCreateParamsSchema,
   MembershipTypeUpdateParams: sdk.MembershipTypeUpdateParamsSchema,
+  EmailCodeCreateParams: sdk.EmailCodeCreateParamsSchema,
+  EmailCode: sdk.EmailCodeSchema,
+  TokenCreateParams: sdk.TokenCreateParamsSchema,
+  MemberSession: sdk.MemberSessionSchema,
+  MemberTokenCreateParams: sdk.MemberTokenCreateParamsSchema,
+  MemberToken: sdk.MemberTokenSchema,
 };
 
 /** What each of the API's routes takes and answers (its schemas), keyed by `METHOD path`. */
@@ -99,6 +105,9 @@ const schemasOf: Record<string, Omit<Route, 'method' | 'path' | 'access'>> = {
   'POST /membership-types': { operationId: 'createMembershipType', summary: 'Creates a membership type', body: 'MembershipTypeCreateParams', status: 201, answer: 'MembershipType' },
   'POST /membership-types/{id}': { operationId: 'updateMembershipType', summary: 'Changes a membership type (memberships sold keep their terms until renewed)', body: 'MembershipTypeUpdateParams', status: 200, answer: 'MembershipType' },
   'POST /membership-types/{id}/archive': { operationId: 'archiveMembershipType', summary: 'Archives a membership type (no new signups)', status: 200, answer: 'MembershipType' },
+  'POST /auth/email-codes': { operationId: 'sendEmailCode', summary: 'Emails a sign-in code (and a one-click link); the same answer for any address', body: 'EmailCodeCreateParams', status: 201, answer: 'EmailCode' },
+  'POST /auth/tokens': { operationId: 'createMemberSession', summary: 'Exchanges a code, link token or refresh token for a member token', body: 'TokenCreateParams', status: 201, answer: 'MemberSession' },
+  'POST /member-tokens': { operationId: 'createMemberToken', summary: 'Mints a member token for a member the host site signed in', body: 'MemberTokenCreateParams', status: 201, answer: 'MemberToken' },
   'DELETE /companies/{id}/members/{member_id}': { operationId: 'removeCompanyMember', summary: 'Removes a member from a company', status: 200, answer: 'Company' },
 };
 

@@ -208,5 +208,26 @@ export function sampleRows(organization_id: string, id = 'sample'): { [T in Tabl
       sent_at: null,
       attempts: 0,
     },
+    sign_in_codes: {
+      organization_id,
+      id,
+      email: 'alice@example.org',
+      code_hash: 'a'.repeat(64),
+      link_token_hash: 'b'.repeat(64),
+      client: '203.0.113.7',
+      expires_at: 1_772_360_000_000,
+      wrong_tries: 2,
+      used_at: null,
+      created_at,
+    },
+    refresh_tokens: {
+      organization_id,
+      id,
+      member_id: 'mem_1',
+      token_hash: `${id}${'c'.repeat(64)}`.slice(0, 64),
+      expires_at: 1_774_952_000_000,
+      used_at: created_at,
+      created_at,
+    },
   };
 }

@@ -118,6 +118,18 @@ describe('the documentation’s code', () => {
     assert.deepEqual(apiErrorCodes.filter((code) => !contract.includes(`\`${code}\``)), [], 'add these error codes to docs/guides/api.md');
   });
 
+  it("the theming guide lists every custom property and part of the element's manifest", () => {
+    const theming = readFileSync(join(root, 'docs/guides/theming.md'), 'utf8');
+    const manifest = JSON.parse(readFileSync(join(root, 'packages/signup/custom-elements.json'), 'utf8'));
+    const names: string[] = manifest.modules
+      .flatMap((module: { declarations?: { tagName?: string; cssProperties?: { name: string }[]; cssParts?: { name: string }[] }[] }) => module.declarations ?? [])
+      .filter((declaration: { tagName?: string }) => declaration.tagName === 'membership-signup')
+      .flatMap((declaration: { cssProperties?: { name: string }[]; cssParts?: { name: string }[] }) => [...(declaration.cssProperties ?? []), ...(declaration.cssParts ?? [])])
+      .map((entry: { name: string }) => entry.name);
+    assert.ok(names.length > 20, 'the manifest lists the properties and parts');
+    assert.deepEqual(names.filter((name) => !theming.includes(`| \`${name}\` |`)), []);
+  });
+
   it('no doc or README links to a file outside the repository or one that does not exist', () => {
     const broken: string[] = [];
     for (const file of markdown) {

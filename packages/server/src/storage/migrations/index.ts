@@ -13,6 +13,7 @@ import * as configVersions from './0009-config-versions.js';
 import * as stripeEvents from './0010-stripe-events.js';
 import * as membershipTypeAdmin from './0011-membership-type-admin.js';
 import * as signIn from './0012-sign-in.js';
+import * as publishableKeys from './0013-publishable-keys.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-tables': tables,
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '0010-stripe-events': stripeEvents,
   '0011-membership-type-admin': membershipTypeAdmin,
   '0012-sign-in': signIn,
+  '0013-publishable-keys': publishableKeys,
 };
 
 export const migrationProvider: MigrationProvider = {

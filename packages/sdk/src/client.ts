@@ -11,6 +11,7 @@ import { MembershipTypesResource } from './resources/membership-types.js';
 import { PermissionsResource } from './resources/permissions.js';
 import { SignupConfigResource } from './resources/signup-config.js';
 import { SignupsResource } from './resources/signups.js';
+import { WebhookEndpointsResource } from './resources/webhook-endpoints.js';
 
 export type { CompaniesResource } from './resources/companies.js';
 export type { DiscountsResource } from './resources/discounts.js';
@@ -21,6 +22,7 @@ export type { MembershipTypesResource } from './resources/membership-types.js';
 export type { PermissionsResource } from './resources/permissions.js';
 export type { SignupConfigResource } from './resources/signup-config.js';
 export type { SignupsResource } from './resources/signups.js';
+export type { WebhookEndpointsResource } from './resources/webhook-endpoints.js';
 
 /** The public and member endpoints (no credentials, or a member token). */
 export interface PublicClient {
@@ -37,6 +39,7 @@ export interface MemberkitClient extends PublicClient {
   readonly memberships: MembershipsResource;
   readonly companies: CompaniesResource;
   readonly permissions: PermissionsResource;
+  readonly webhookEndpoints: WebhookEndpointsResource;
 }
 
 const publicResources = (t: Transport): PublicClient => ({
@@ -59,5 +62,6 @@ export const createClient = (options: ClientOptions): MemberkitClient => {
     memberships: new MembershipsResource(t),
     companies: new CompaniesResource(t),
     permissions: new PermissionsResource(t),
+    webhookEndpoints: new WebhookEndpointsResource(t),
   };
 };

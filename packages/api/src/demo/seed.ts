@@ -61,6 +61,8 @@ export function seedRows(data: SeedData, options: SeedOptions): SeedRows {
     companies: [],
     idempotency_keys: [],
     outbox: [],
+    webhook_endpoints: [],
+    webhook_deliveries: [],
   };
   let sequence = 0;
   const nextId = (prefix: string, organizationId: string) => `${prefix}_${organizationId}_${(++sequence).toString(36).padStart(4, '0')}`;

@@ -1,5 +1,6 @@
 // Members: one person's relationship with one organization, unique by normalized email. Their
 // status is the SDK's `memberStatus` over their memberships' statuses today.
+import { emitEvent } from './webhooks.js';
 import type { Member } from '@memberkit/sdk';
 import { memberStatus, membershipStatus, normalizeEmail } from '@memberkit/sdk/calculators';
 import type { Json, MemberRecord } from '../ports/records.js';
@@ -65,5 +66,6 @@ export function memberRecord(organizationId: string, id: string, createdAt: stri
 export async function createMember(ctx: DomainContext, init: NewMember): Promise<MemberRecord> {
   const member = memberRecord(ctx.organization.id, ctx.ids.next('mem'), ctx.timestamp(), init);
   await ctx.tx.insert('members', member);
+  await emitEvent(ctx, 'member.created', { id: member.id, email: member.email, first_name: member.first_name, last_name: member.last_name, created_at: member.created_at });
   return member;
 }

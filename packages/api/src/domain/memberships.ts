@@ -1,6 +1,8 @@
 // Memberships: one member's (or company's) holding of one type, its dates from the SDK's
 // calculators, its status derived for the day asked. The one-membership rule, the previous term a
 // reinstatement counts from, and cancelling live here.
+import type { WebhookEventType } from '@memberkit/sdk';
+import { emitEvent } from './webhooks.js';
 import type { Membership, MembershipType } from '@memberkit/sdk';
 import {
   blocksNewMembership,
@@ -9,7 +11,7 @@ import {
   membershipStatus,
   type ApplicationStatus,
 } from '@memberkit/sdk/calculators';
-import type { MembershipRecord, SignupRecord } from '../ports/records.js';
+import type { Json, MembershipRecord, SignupRecord } from '../ports/records.js';
 import type { Where } from '../ports/storage.js';
 import { expireIfDue } from './checkout.js';
 import type { DomainContext } from './context.js';
@@ -215,5 +217,11 @@ export async function cancelMembership(ctx: DomainContext, membership: Membershi
   }
   const patch = { cancelled_on: ctx.today, auto_renew: false };
   await ctx.tx.update('memberships', { organization_id: ctx.organization.id, id: membership.id }, patch);
+  await emitMembershipEvent(ctx, 'membership.cancelled', { ...membership, ...patch });
   return { ...membership, ...patch };
+}
+
+/** A membership event's data: the membership as the API answers it. */
+export async function emitMembershipEvent(ctx: DomainContext, type: WebhookEventType, membership: MembershipRecord, extra: Record<string, Json> = {}): Promise<void> {
+  await emitEvent(ctx, type, { ...(membershipView(membership, ctx.today) as unknown as Record<string, Json>), ...extra });
 }

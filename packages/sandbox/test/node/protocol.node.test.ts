@@ -168,6 +168,7 @@ describe('idempotency (Idempotency-Key)', () => {
       'POST /organizations/:org/members',
       'POST /organizations/:org/memberships',
       'POST /organizations/:org/signups',
+      'POST /organizations/:org/webhook-endpoints',
     ]);
     for (const route of routes) {
       assert.deepEqual(Object.keys(route).filter((key) => !['method', 'path', 'access', 'handle', 'requiresIdempotencyKey'].includes(key)), [], `${route.method} ${route.path}`);

@@ -17,3 +17,4 @@ export * from './permissions.js';
 export * from './problem.js';
 export * from './codes.js';
 export * from './params.js';
+export * from './webhook.js';

@@ -9,6 +9,7 @@ import { membershipRoutes } from './memberships.js';
 import { permissionRoutes } from './permissions.js';
 import { signupConfigRoutes } from './signup-config.js';
 import { signupRoutes } from './signups.js';
+import { webhookEndpointRoutes } from './webhook-endpoints.js';
 
 export const apiRoutes: readonly Route[] = [
   ...signupConfigRoutes,
@@ -20,4 +21,5 @@ export const apiRoutes: readonly Route[] = [
   ...membershipRoutes,
   ...companyRoutes,
   ...permissionRoutes,
+  ...webhookEndpointRoutes,
 ];

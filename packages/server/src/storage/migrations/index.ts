@@ -7,6 +7,7 @@ import * as noSeqIndexes from './0003-no-seq-indexes.js';
 import * as sentMessages from './0004-sent-messages.js';
 import * as organizationAddress from './0005-organization-address.js';
 import * as lifecycleDays from './0006-lifecycle-days.js';
+import * as webhooks from './0007-webhooks.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-tables': tables,
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '0004-sent-messages': sentMessages,
   '0005-organization-address': organizationAddress,
   '0006-lifecycle-days': lifecycleDays,
+  '0007-webhooks': webhooks,
 };
 
 export const migrationProvider: MigrationProvider = {

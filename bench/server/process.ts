@@ -14,6 +14,7 @@ import pino from 'pino';
 import { createServer, migrate, openPgliteStorage, openPostgresStorage, parseConfig } from '../../packages/server/src/index.js';
 import { PgliteDialect } from '../../packages/server/src/storage/pglite-dialect.js';
 import { Kysely } from 'kysely';
+import { demoData } from '@memberkit/api';
 import { sampleRows } from '@memberkit/api/testing';
 
 const rows = sampleRows('demo');
@@ -53,6 +54,9 @@ if (kind === 'ours') {
     }
   };
   const app = new Hono();
+  // The floor of signup-config: no database, no API, the demo organization as fixed JSON.
+  const fixedConfig = JSON.stringify(demoData().organizations[0]);
+  app.get('/v1/organizations/demo/signup-config', () => new Response(fixedConfig, { headers: { 'Content-Type': 'application/json' } }));
   let close: () => Promise<void>;
   if (database === 'postgres') {
     const pool = new pg.Pool({ connectionString: url, max: 10, options: `-c search_path=${schema}` });

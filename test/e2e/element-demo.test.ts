@@ -42,12 +42,22 @@ const links: Record<string, Expected> = {
   '/?organization=demo-jpy': {
     step: 'plans',
     shows: ['Choose a membership'],
-    cards: [['正会員 (Regular)', '¥5,000'], ['Monthly', '¥800'], ['Patron', 'From ¥3,000']],
+    cards: [['正会員 (Regular)', '¥5,000'], ['Monthly', '¥800'], ['Patron', 'From ¥3,000'], ['友の会 (Friend)', 'Free']],
   },
   '/?organization=demo-kwd': {
     step: 'plans',
     shows: ['Choose a membership'],
     cards: [['Standard', 'KWD 12.500'], ['Monthly', 'KWD 1.250'], ['Junior', 'Free']],
+  },
+  '/?organization=demo-sections': {
+    step: 'plans',
+    shows: ['Choose a membership'],
+    cards: [['Club member', 'Free'], ['Tennis section', '€120.00'], ['Swimming section', '€80.00']],
+  },
+  '/?organization=demo-passes': {
+    step: 'plans',
+    shows: ['Choose a membership'],
+    cards: [['Newsletter', 'Free'], ['10-class pass', '€90.00']],
   },
 };
 

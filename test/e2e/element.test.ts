@@ -26,12 +26,15 @@ const dist = new URL('../../packages/signup/dist/', import.meta.url);
  * build, 38,310 B for the classic one, after the fixes of November 2026: drafts that survive every
  * failure, unlimited hosted payment polling, worded configuration errors, stricter money rules and
  * a processor minimum for every currency in the SDK, discount checks that a newer code cancels,
- * draft keys claimed at connect). The issue's
+ * draft keys claimed at connect), then 39,481 B and 39,535 B with the SDK's forward-compatible
+ * reading (a status or field type a newer API adds, a list item that does not match: 1.2 kB of
+ * the increase with `withResponse()`, the logger and connection errors that name their cause; a
+ * widget deployed on many sites must not break when the API adds a value). The issue's
  * target is 20 kB, which this stack cannot reach: lit + @lit/context (6.4 kB) and zod/mini with
  * the signup schemas (≈ 8.4 kB) already take 14.8 kB before the client, calculators, element and
  * English (measured in `npm run bench element`). Lower this number whenever the bundle shrinks.
  */
-const BUDGET = 37.5 * 1024;
+const BUDGET = 38.75 * 1024;
 /**
  * The bundle as pasted, with the sandbox's stand-in checkout handed to the element as its
  * `.stripeLoader` first: after a reload the element resumes at the payment step as soon as two

@@ -169,3 +169,18 @@ describe('createMembershipApi’s options', () => {
     assert.ok(createMembershipApi(ports).handle);
   });
 });
+
+describe('an organization that asks members to sign in before signing up', () => {
+  it('answers an anonymous signup 401 sign_in_required and takes the member’s own with their token', async () => {
+    const host = memorySuiteHost();
+    await host.reset();
+    host.storage.runSync((tx) => tx.update('organizations', { id: 'demo' }, { signup_requires_sign_in: true }));
+    const anonymous = await host.api.handle(post('/signups', signupBody('anon@example.org'), { 'idempotency-key': 'anon-1' }));
+    assert.equal(anonymous.status, 401);
+    assert.equal((await anonymous.json()).code, 'sign_in_required');
+    assert.equal(host.storage.rows('members', { email: 'anon@example.org' }).length, 0, 'nobody was created');
+    const token = await host.memberToken('demo', 'signed-in@example.org');
+    const own = await host.api.handle(post('/signups', signupBody('signed-in@example.org'), { 'idempotency-key': 'own-1', authorization: `Bearer ${token}` }));
+    assert.equal(own.status, 201);
+  });
+});

@@ -14,6 +14,7 @@ export function clientFor(
     ...(options.token !== undefined && { token: options.token }),
     ...(options.secretKey !== undefined && { secretKey: options.secretKey, dangerouslyAllowBrowser: true }),
     maxRetries: options.maxRetries ?? 0,
+    validateResponses: 'strict',
     backoff: { initialDelay: 1, maxDelay: 5 },
   });
 }

@@ -1,7 +1,10 @@
 // The typed HTTP client: `createClient` (everything) and `createPublicClient` (what a signup page
 // needs; imports no admin resource or schema, so the widget stays small).
-import type { ClientOptions } from './core/request-options.js';
+import type { APIPromise } from './core/api-promise.js';
+import { MemberkitError } from './core/errors.js';
+import type { ClientOptions, RequestOptions } from './core/request-options.js';
 import { Transport } from './internal/transport.js';
+import type * as z from './schemas/zod.js';
 import { CompaniesResource } from './resources/companies.js';
 import { DiscountsResource } from './resources/discounts.js';
 import { MeResource } from './resources/me.js';
@@ -24,6 +27,20 @@ export type { SignupConfigResource } from './resources/signup-config.js';
 export type { SignupsResource } from './resources/signups.js';
 export type { WebhookEndpointsResource } from './resources/webhook-endpoints.js';
 
+/** A call `client.request` makes: an endpoint the SDK does not wrap (yet). */
+export interface CustomRequest<T> {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Relative to the organization (`memberships/ms_1/approve` → `…/v1/organizations/{org}/memberships/ms_1/approve`). */
+  path: string;
+  query?: Record<string, string | number | boolean | null | undefined> | undefined;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Checks the success body (as `validateResponses` says) and types it; without one the body is `unknown` as received. */
+  schema?: z.ZodMiniType<T> | undefined;
+  /** Send an `Idempotency-Key` (generated once for the call when `options.idempotencyKey` is not given), so a POST may be retried. */
+  idempotent?: boolean | undefined;
+}
+
 /** The public and member endpoints (no credentials, or a member token). */
 export interface PublicClient {
   readonly signupConfig: SignupConfigResource;
@@ -35,12 +52,28 @@ export interface PublicClient {
 
 /** Every endpoint, including the admin ones (secret key, servers only). */
 export interface MemberkitClient extends PublicClient {
+  /**
+   * Any endpoint, with the client's credentials, retries, idempotency, errors and logging: for
+   * one the SDK does not wrap yet. `await client.request({ method: 'GET', path: 'signup-config' })`.
+   * (Not on `createPublicClient`, which stays small for the script-tag bundle.)
+   */
+  request<T = unknown>(request: CustomRequest<T>, options?: RequestOptions): APIPromise<T>;
   readonly members: MembersResource;
   readonly memberships: MembershipsResource;
   readonly companies: CompaniesResource;
   readonly permissions: PermissionsResource;
   readonly webhookEndpoints: WebhookEndpointsResource;
 }
+
+const customRequest = (t: Transport) => <T>(request: CustomRequest<T>, options?: RequestOptions): APIPromise<T> =>
+  t.request(() => {
+    const segments = String(request.path).split('/');
+    // The path is the caller's own, but a `..` would leave the organization (and `//` the API).
+    if (request.path.startsWith('/') || segments.some((s) => s === '.' || s === '..' || s === '')) {
+      throw new MemberkitError(`\`path\` must be relative to the organization, without empty, . or .. segments: ${JSON.stringify(request.path)}`);
+    }
+    return request;
+  }, options);
 
 const publicResources = (t: Transport): PublicClient => ({
   signupConfig: new SignupConfigResource(t),
@@ -58,6 +91,7 @@ export const createClient = (options: ClientOptions): MemberkitClient => {
   const t = new Transport(options);
   return {
     ...publicResources(t),
+    request: customRequest(t),
     members: new MembersResource(t),
     memberships: new MembershipsResource(t),
     companies: new CompaniesResource(t),

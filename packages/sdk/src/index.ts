@@ -8,6 +8,8 @@
 export * from './calculators/index.js';
 export * from './schemas/index.js';
 export * from './client.js';
+export * from './core/api-promise.js';
 export * from './core/errors.js';
 export * from './core/pagination.js';
 export * from './core/request-options.js';
+export { VERSION } from './version.js';

@@ -19,6 +19,7 @@ import {
 import pino, { type Logger } from 'pino';
 import type { ServerConfig } from './config.js';
 import { createApp, type Handle } from './http/app.js';
+import { SignupConfigCache } from './http/config-cache.js';
 import { WidgetFiles } from './http/static-files.js';
 import { SignedMemberTokens } from './member-tokens.js';
 import { openApiText } from './openapi.js';
@@ -82,6 +83,8 @@ export interface MemberkitServer {
   readonly storage: SqlStorage;
   readonly memberTokens: SignedMemberTokens;
   readonly logger: Logger;
+  /** The anonymous signup-config answers it keeps (see http/config-cache.ts). */
+  readonly configCache: SignupConfigCache;
   /** The lifecycle's scheduler (null when the API has no lifecycle: a bare handle). */
   readonly scheduler: LifecycleScheduler | null;
   /** The Hono app: `app.request(…)` answers without a socket. */
@@ -183,6 +186,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     const retries = api ? new DeliveryLoop(api, { logger }) : null;
     const scheduler = lifecycle ? new LifecycleScheduler({ storage, clock, lifecycle, logger, intervalMs: Math.max(1, config.lifecycleInterval) * 1000 }) : null;
     const handle: Handle = typeof built === 'function' ? built : (request) => built.handle(request);
+    const configCache = new SignupConfigCache(storage);
     const app = createApp({
       handle,
       storage,
@@ -190,6 +194,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
       bodyLimit: config.bodyLimit,
       rateLimits: config.rateLimits,
       trustProxy: config.trustProxy,
+      configCache,
       widgetFiles: new WidgetFiles(options.widgetDir ?? defaultWidgetDir()),
       pages: {
         '/openapi.json': (request) =>
@@ -210,6 +215,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
       storage,
       memberTokens,
       logger,
+      configCache,
       app,
       listen: () =>
         new Promise((resolve, reject) => {

@@ -55,12 +55,22 @@ describe('memberkit-server', () => {
 
   it('init from a JSON file checks every field and names the ones that are wrong', async () => {
     const file = join(dir, 'club.json');
-    writeFileSync(file, JSON.stringify({ id: 'Bad Id', name: 'Club', currency: 'eur', time_zone: 'Mars/Olympus', embed_origins: ['https://club.example/path'] }));
+    writeFileSync(file, JSON.stringify({ id: 'Bad Id', name: 'Club', currency: 'euro', time_zone: 'Mars/Olympus', embed_origins: ['https://club.example/path'] }));
     const refused = await run('init', '--config', file);
     assert.equal(refused.code, 1);
     for (const field of ['id', 'currency', 'time_zone', 'embed_origins.0']) assert.match(refused.err, new RegExp(`^  ${field.replace('.', '\\.')}: `, 'm'));
-    writeFileSync(file, JSON.stringify({ id: 'club', name: 'Club', currency: 'USD', time_zone: 'America/New_York', locale: 'en-US', embed_origins: ['https://club.example'] }));
+    // A currency code in any case is kept in capitals; the new organization has its free default type.
+    writeFileSync(file, JSON.stringify({ id: 'club', name: 'Club', currency: 'usd', time_zone: 'America/New_York', locale: 'en-US', embed_origins: ['https://club.example'] }));
     assert.equal((await run('init', '--config', file)).code, 0);
+    const storage = await openPgliteStorage({ dataDir: env.MEMBERKIT_DATA_DIR });
+    try {
+      const [organization, types] = await storage.transaction(async (tx) =>
+        [await tx.findOne('organizations', { id: 'club' }), await tx.find('membership_types', { organization_id: 'club' })] as const);
+      assert.deepEqual([organization?.currency, organization?.membership_policy], ['USD', 'one_per_organization']);
+      assert.deepEqual(types.map((type) => [type.is_default, type.price.value, type.price.currency]), [[true, 0, 'USD']]);
+    } finally {
+      await storage.close();
+    }
   });
 
   it('rotate-secret-key adds a key beside the old one; revoke-old-secret-keys keeps the newest only', async () => {

@@ -231,7 +231,7 @@ function demoJpy(): SeedOrganization {
   return {
     organization,
     membership_types: [
-      t({ id: 'standard', membership_name: '正会員 (Regular)', value: 5000, is_default: true }),
+      t({ id: 'standard', membership_name: '正会員 (Regular)', value: 5000 }),
       t({
         id: 'monthly', membership_name: 'Monthly', value: 800, duration_interval_type: 'month',
         duration_display: 'Monthly', recurring: true,
@@ -239,6 +239,11 @@ function demoJpy(): SeedOrganization {
       t({
         id: 'patron', membership_name: 'Patron', price_type: 'donation', value: 3000, maximum: 1000000,
         presets: [5000, 10000, 30000],
+      }),
+      // The default membership is free (every organization's is): the society's mailing list.
+      t({
+        id: 'friend', membership_name: '友の会 (Friend)', value: 0, is_default: true,
+        description: 'Free: news of tea gatherings.', permissions: ['newsletter'],
       }),
     ],
     discounts: [
@@ -263,20 +268,74 @@ function demoKwd(): SeedOrganization {
   return {
     organization,
     membership_types: [
-      t({ id: 'standard', membership_name: 'Standard', value: 12500, is_default: true }),
+      t({ id: 'standard', membership_name: 'Standard', value: 12500 }),
       t({
         id: 'monthly', membership_name: 'Monthly', value: 1250, duration_interval_type: 'month',
         duration_display: 'Monthly', recurring: null,
       }),
-      t({ id: 'junior', membership_name: 'Junior', value: 0 }),
+      t({ id: 'junior', membership_name: 'Junior', value: 0, is_default: true }),
     ],
     discounts: [discount({ code: 'KWD1', amount_off: 1000, currency: 'KWD' })],
   };
 }
 
-/** A fresh copy of the demo data (organizations `demo`, `demo-jpy`, `demo-kwd`). */
+const demoOrganization = (id: string, name: string): Organization =>
+  ({
+    id,
+    name,
+    currency: 'EUR',
+    time_zone: 'Europe/Berlin',
+    locale: 'de-DE',
+    logo_url: null,
+    terms_url: 'https://example.org/terms',
+    embed_origins: ['http://localhost:4400', 'http://127.0.0.1:4400'],
+  }) as Organization;
+
+/** A sports club whose sections are joined separately: one running membership per type. */
+function demoSections(): SeedOrganization {
+  const organization = demoOrganization('demo-sections', 'TSV Lindenau (sections)');
+  const t = (input: TypeInput) => membershipType(organization, input);
+  return {
+    organization,
+    membership_policy: 'one_per_type',
+    membership_types: [
+      t({ id: 'club', membership_name: 'Club member', value: 0, is_default: true, permissions: ['club'] }),
+      t({ id: 'tennis', membership_name: 'Tennis section', value: 12000, permissions: ['club', 'tennis-courts'] }),
+      t({ id: 'swimming', membership_name: 'Swimming section', value: 8000, permissions: ['club', 'pool'] }),
+    ],
+    members: [
+      {
+        id: 'mem_dora', email: 'dora@example.org', first_name: 'Dora', last_name: 'Diaz',
+        memberships: [{ id: 'ms_dora_tennis', membership_type_id: 'tennis', purchased_on: -60 }],
+      },
+    ],
+  };
+}
+
+/** A studio selling class passes: a member buys as many as they like, even of one kind. */
+function demoPasses(): SeedOrganization {
+  const organization = demoOrganization('demo-passes', 'Studio Nord (class passes)');
+  const t = (input: TypeInput) => membershipType(organization, input);
+  return {
+    organization,
+    membership_policy: 'unlimited',
+    membership_types: [
+      t({ id: 'newsletter', membership_name: 'Newsletter', value: 0, is_default: true, permissions: ['newsletter'] }),
+      t({
+        id: 'ten-classes', membership_name: '10-class pass', value: 9000, duration: 3,
+        duration_interval_type: 'month', duration_display: '3 months', permissions: ['classes'],
+      }),
+    ],
+  };
+}
+
+/**
+ * A fresh copy of the demo data: `demo` (USD), `demo-jpy`, `demo-kwd` (the default membership
+ * policy, one running membership per organization), `demo-sections` (one per type) and
+ * `demo-passes` (unlimited).
+ */
 export function demoData(): SeedData {
-  return { organizations: [demoUsd(), demoJpy(), demoKwd()] };
+  return { organizations: [demoUsd(), demoJpy(), demoKwd(), demoSections(), demoPasses()] };
 }
 
 /** Ids worth knowing in tests and docs. */
@@ -284,6 +343,10 @@ export const demoIds = {
   organization: 'demo',
   organizationJpy: 'demo-jpy',
   organizationKwd: 'demo-kwd',
+  /** Membership policy `one_per_type`. */
+  organizationSections: 'demo-sections',
+  /** Membership policy `unlimited`. */
+  organizationPasses: 'demo-passes',
   secretKey: 'sk_test_sandbox',
   publishableKey: 'pk_test_sandbox',
   alice: { memberId: 'mem_alice', email: 'alice@example.org', membershipId: 'ms_alice_annual' },

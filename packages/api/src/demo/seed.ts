@@ -3,7 +3,7 @@
 // synchronous (the sandbox seeds and resets synchronously); `seedStorage` writes them through the
 // Storage port in one transaction (the server's --demo).
 import type { MembershipType } from '@memberkit/sdk';
-import { CalculatorError, addDays, calculateExpiry, normalizeEmail, resolveAutoRenew } from '@memberkit/sdk/calculators';
+import { CalculatorError, addDays, calculateExpiry, defaultMembershipPolicy, defaultTypeProblem, normalizeEmail, type DefaultTypeProblem, resolveAutoRenew } from '@memberkit/sdk/calculators';
 import { termSnapshot } from '../domain/terms.js';
 import type { Json, MembershipRecord, TableName, Tables } from '../ports/records.js';
 import type { Storage } from '../ports/storage.js';
@@ -41,6 +41,12 @@ function seededAutoRenew(type: MembershipType, membership: SeedMembership): bool
   }
 }
 
+function describeDefaultProblem(problem: DefaultTypeProblem): string {
+  if (problem.code === 'no_default') return 'no membership type is the default (mark one free type is_default)';
+  if (problem.code === 'several_defaults') return `several default membership types (${problem.ids.join(', ')}): exactly one must be`;
+  return `the default membership type "${problem.id}" is not free: the default must cost nothing`;
+}
+
 /** The secret keys `data` names, for `secretKeyHashes`. */
 export const secretKeysOf = (data: SeedData): string[] => [...new Set(data.organizations.map((org) => org.secret_key ?? defaultSecretKey))];
 
@@ -74,12 +80,17 @@ export function seedRows(data: SeedData, options: SeedOptions): SeedRows {
     const secretKey = org.secret_key ?? defaultSecretKey;
     const hash = hashes[secretKey];
     if (!hash) throw new Error(`Seed: no SHA-256 given for the secret key of organization "${orgId}" (seedStorage computes it)`);
+    const defaultProblem = defaultTypeProblem(org.membership_types);
+    if (defaultProblem) throw new Error(`Seed: organization "${orgId}": ${describeDefaultProblem(defaultProblem)}`);
     rows.organizations.push({
       ...structuredClone(org.organization),
       secret_key_hashes: [hash],
       payment: org.payment === undefined ? { provider: 'stripe', publishable_key: defaultPublishableKey } : org.payment,
+      notification_email: org.notification_email ?? null,
       address: org.address ?? null,
       tax_note: org.tax_note ?? null,
+      membership_policy: org.membership_policy ?? defaultMembershipPolicy,
+      signup_requires_sign_in: org.signup_requires_sign_in ?? false,
       created_at: created,
     });
     org.membership_types.forEach((type, position) => rows.membership_types.push({ ...structuredClone(type), organization_id: orgId, position }));
@@ -106,6 +117,7 @@ export function seedRows(data: SeedData, options: SeedOptions): SeedRows {
     const hold = (holder: { member_id: string | null; company_id: string | null }, seed: SeedMembership) => {
       const type = org.membership_types.find((candidate) => candidate.id === seed.membership_type_id);
       if (!type) throw new Error(`Seed: no membership type "${seed.membership_type_id}" in ${orgId}`);
+      const dates = calculateExpiry(type, { purchased_on: day(seed.purchased_on) });
       const record: MembershipRecord = {
         organization_id: orgId,
         id: seed.id ?? nextId('ms', orgId),
@@ -113,7 +125,7 @@ export function seedRows(data: SeedData, options: SeedOptions): SeedRows {
         membership_type_id: type.id,
         membership_name: type.membership_name,
         state: 'confirmed',
-        ...calculateExpiry(type, { purchased_on: day(seed.purchased_on) }),
+        ...dates,
         ...termSnapshot(type),
         auto_renew: seededAutoRenew(type, seed),
         cancelled_on: seed.cancelled_on === undefined ? null : day(seed.cancelled_on),
@@ -122,6 +134,23 @@ export function seedRows(data: SeedData, options: SeedOptions): SeedRows {
         permissions: [...type.permissions],
         created_at: created,
         signup_id: null,
+        group_of: null,
+        // Seeded members have no card on file: they are reminded to renew, not charged.
+        payment_customer: null,
+        payment_method: null,
+        terminated_on: null,
+        renewal: null,
+        terms: [
+          {
+            kind: dates.kind,
+            starts_on: dates.starts_on,
+            expires_on: dates.expires_on,
+            amount_paid: type.price.value,
+            currency: type.price.currency,
+            paid_at: created,
+            payment_reference: null,
+          },
+        ],
       };
       rows.memberships.push(record);
     };

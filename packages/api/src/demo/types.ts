@@ -1,6 +1,7 @@
 // The shape of the data an API's storage can be seeded with (`seedRows`, `seedStorage`): the
 // organizations and everything in them, in the wire's words. The demo data (data.ts) is one.
 import type { Discount, MembershipType, Organization, PaymentSettings } from '@memberkit/sdk';
+import type { MembershipPolicy } from '@memberkit/sdk/calculators';
 
 /** A membership held at the start; `purchased_on` is a date or a day offset from today. */
 export interface SeedMembership {
@@ -45,6 +46,12 @@ export interface SeedOrganization {
   tax_note?: string | null;
   /** Default `{ provider: 'stripe', publishable_key: 'pk_test_sandbox' }`; null: no payments. */
   payment?: PaymentSettings | null;
+  /** Default `one_per_organization`. */
+  membership_policy?: MembershipPolicy;
+  /** Default false: anyone may sign up without signing in first. */
+  signup_requires_sign_in?: boolean;
+  /** Where the organization is told of terminated memberships; default none. */
+  notification_email?: string | null;
   membership_types: MembershipType[];
   discounts?: Discount[];
   invitations?: SeedInvitation[];

@@ -38,7 +38,8 @@ export async function openCheckout(
     locale: organization.locale,
     ui_mode: ctx.checkout.uiMode(organization),
     return_url: null,
-    save_payment_method: membership.auto_renew,
+    // A renewal saves the card when the member chose automatic renewal with it.
+    save_payment_method: signup.auto_renew ?? membership.auto_renew,
     expires_at,
     // The signup's id exists before any run of this transaction: a run again gets the same session.
     idempotency_key: `checkout:${signup.id}`,

@@ -1,15 +1,17 @@
 // Members: one person's relationship with one organization, unique by normalized email. Their
-// status is the SDK's `memberStatus` over their memberships' statuses today.
-import { emitEvent } from './webhooks.js';
+// status is the SDK's `memberStatus` over their memberships' statuses today (their own and their
+// company's).
 import type { Member } from '@memberkit/sdk';
 import { memberStatus, membershipStatus, normalizeEmail } from '@memberkit/sdk/calculators';
 import type { Json, MemberRecord } from '../ports/records.js';
 import type { DomainContext } from './context.js';
-import { loadMemberships } from './memberships.js';
+import { membershipsOfMember } from './memberships.js';
 import { notFound } from './problems.js';
+import { emitEvent } from './webhooks.js';
 
 export async function memberView(ctx: DomainContext, record: MemberRecord): Promise<Member> {
-  const memberships = await loadMemberships(ctx, { member_id: record.id });
+  // A company's running membership makes its linked members active too.
+  const memberships = (await membershipsOfMember(ctx, record)).map((held) => held.record);
   return {
     id: record.id,
     email: record.email,

@@ -1,7 +1,8 @@
 // Membership types: the organization's plans, in its order. Listed ones (status 100) are offered;
 // hidden ones are answered when addressed by id.
 import type { MembershipType } from '@memberkit/sdk';
-import type { MembershipTypeRecord } from '../ports/records.js';
+import { formatMoney } from '@memberkit/sdk/calculators';
+import type { MembershipTypeRecord, OrganizationRecord } from '../ports/records.js';
 import type { DomainContext } from './context.js';
 import { Problem, fieldError, notFound } from './problems.js';
 
@@ -43,4 +44,34 @@ export async function requestedType(
     });
   }
   return type;
+}
+
+/**
+ * The free default type a new organization starts with (every organization has exactly one
+ * default, and it is free): listed, open to anyone, a year at a time, no fields. Staff rename it
+ * or replace it with another free type.
+ */
+export function firstDefaultType(organization: Pick<OrganizationRecord, 'id' | 'currency' | 'locale'>): MembershipTypeRecord {
+  return {
+    organization_id: organization.id,
+    id: 'free',
+    position: 0,
+    membership_name: 'Free',
+    description: null,
+    status: 100,
+    is_default: true,
+    invite_only: false,
+    registration_type: 'individual',
+    group_size_max: null,
+    duration: 1,
+    duration_interval_type: 'year',
+    duration_display: 'Annual',
+    cycle: null,
+    grace_days: 0,
+    requires_approval: false,
+    price: { value: 0, currency: organization.currency, display: formatMoney(0, organization.currency, organization.locale), type: 'fixed', maximum: null, presets: null },
+    recurring: false,
+    fields: [],
+    permissions: [],
+  };
 }

@@ -5,20 +5,21 @@ import type { WebhookEventType } from '@memberkit/sdk';
 import { emitEvent } from './webhooks.js';
 import type { Membership, MembershipType } from '@memberkit/sdk';
 import {
-  blocksNewMembership,
+  blockingMembershipUnder,
   calculateExpiry,
   isRunning,
   membershipStatus,
   type ApplicationStatus,
 } from '@memberkit/sdk/calculators';
-import type { Json, MembershipRecord, SignupRecord } from '../ports/records.js';
+import type { Json, MembershipRecord, MembershipTermRecord, SignupRecord } from '../ports/records.js';
 import type { Where } from '../ports/storage.js';
 import { expireIfDue } from './checkout.js';
 import type { DomainContext } from './context.js';
 import { Problem, fieldError } from './problems.js';
 import { soldTerm, termSnapshot } from './terms.js';
 
-export function membershipView(record: MembershipRecord, today: string): Membership {
+/** `viaCompany`: listed for a member who inherits it from their company (see `membershipsOfMember`). */
+export function membershipView(record: MembershipRecord, today: string, viaCompany = false): Membership {
   return {
     id: record.id,
     member_id: record.member_id,
@@ -37,8 +38,34 @@ export function membershipView(record: MembershipRecord, today: string): Members
     currency: record.currency,
     permissions: [...record.permissions],
     created_at: record.created_at,
+    via_company: viaCompany,
   };
 }
+
+/** A membership as a member has it: their own, or their company's (`via_company`). */
+export interface MemberMembership {
+  /** The membership's id (what pages are cursored by). */
+  id: string;
+  record: MembershipRecord;
+  viaCompany: boolean;
+}
+
+/**
+ * The memberships a member has: their own, then, while they are linked to a company, the
+ * company's (inherited: gone as soon as they are unlinked, since nothing is copied).
+ */
+export async function membershipsOfMember(
+  ctx: DomainContext,
+  member: { id: string; company_id: string | null },
+): Promise<MemberMembership[]> {
+  const own = (await loadMemberships(ctx, { member_id: member.id })).map((record) => ({ id: record.id, record, viaCompany: false }));
+  if (member.company_id === null) return own;
+  const company = await loadMemberships(ctx, { company_id: member.company_id, member_id: null });
+  return [...own, ...company.map((record) => ({ id: record.id, record, viaCompany: true }))];
+}
+
+export const memberMembershipView = (held: MemberMembership, today: string): Membership =>
+  membershipView(held.record, today, held.viaCompany);
 
 /**
  * The memberships matching `where`, as they stand now: a pending one whose signup's checkout
@@ -71,10 +98,10 @@ const ofHolder = (holder: Holder): Where<MembershipRecord> =>
   'member_id' in holder ? { member_id: holder.member_id } : { company_id: holder.company_id, member_id: null };
 
 /**
- * A membership of this type that rules out a second one: running, or applied for (the SDK's
- * `blocksNewMembership`). An unpaid checkout does not block: completion checks again, and the
- * member's own new signup replaces it. The memberships of `exceptSignupId` (the signup being
- * completed) are not counted.
+ * The holder's membership that rules out a new one of `typeId` under the organization's
+ * membership policy (the SDK's `blockingMembershipUnder`): running, or applied for. An unpaid
+ * checkout does not block: completion checks again, and the member's own new signup replaces
+ * it. The memberships of `exceptSignupId` (the signup being completed) are not counted.
  */
 export async function blockingMembership(
   ctx: DomainContext,
@@ -82,26 +109,37 @@ export async function blockingMembership(
   typeId: string,
   exceptSignupId: string | null = null,
 ): Promise<MembershipRecord | undefined> {
-  const held = await ctx.tx.find('memberships', {
+  const policy = ctx.organization.membership_policy;
+  const held = (await ctx.tx.find('memberships', {
     organization_id: ctx.organization.id,
-    membership_type_id: typeId,
+    ...(policy === 'one_per_organization' ? {} : { membership_type_id: typeId }),
     ...ofHolder(holder),
-  });
+  })).filter((membership) => exceptSignupId === null || membership.signup_id !== exceptSignupId);
+  const read = [];
   for (const membership of held) {
-    if (exceptSignupId !== null && membership.signup_id === exceptSignupId) continue;
     const signup = membership.state === 'pending' && membership.signup_id
       ? await ctx.tx.findOne('signups', { organization_id: ctx.organization.id, id: membership.signup_id })
       : undefined;
-    if (blocksNewMembership({ ...membership, application: applicationStatus(signup) }, ctx.today)) return membership;
+    read.push({ ...membership, application: applicationStatus(signup) });
   }
-  return undefined;
+  const defaultType = policy === 'one_per_organization'
+    ? await ctx.tx.findOne('membership_types', { organization_id: ctx.organization.id, is_default: true })
+    : undefined;
+  const blocking = blockingMembershipUnder(policy, read, typeId, ctx.today, defaultType?.id ?? null);
+  return blocking && held.find((membership) => membership.id === blocking.id);
 }
 
 /**
  * The 409 for a blocking membership: `already_member` with the renewal path for a running one,
  * `application_pending` (no renewal: there is nothing to renew yet) for an application.
  */
-export async function alreadyMember(ctx: DomainContext, membership: MembershipRecord, field: string, who: string): Promise<Problem> {
+export async function alreadyMember(
+  ctx: DomainContext,
+  membership: MembershipRecord,
+  field: string,
+  who: string,
+  requestedTypeId: string = membership.membership_type_id,
+): Promise<Problem> {
   const signup = membership.signup_id
     ? await ctx.tx.findOne('signups', { organization_id: ctx.organization.id, id: membership.signup_id })
     : undefined;
@@ -123,7 +161,11 @@ export async function alreadyMember(ctx: DomainContext, membership: MembershipRe
     });
   }
   const renewPath = `/organizations/${ctx.organization.id}/me/memberships/${membership.id}/renew`;
-  const message = `${who} already holds a membership of this type (${membership.id}); renew it instead.`;
+  // Under one_per_organization the held membership may be of another type: it is named, so the
+  // widget can offer its renewal (staff change a member's type).
+  const message = membership.membership_type_id === requestedTypeId
+    ? `${who} already holds a membership of this type (${membership.id}); renew it instead.`
+    : `${who} already holds a membership (${membership.membership_name}, ${membership.id}), and this organization allows one at a time; renew it instead, or ask the organization to change it.`;
   return new Problem(409, 'already_member', message, {
     errors: [fieldError(field, 'already_member', field, message)],
     // The client offers a renewal: POST …/me/memberships/{membership_id}/renew with a member token.
@@ -166,6 +208,8 @@ export interface NewMembership {
   /** The day it is bought (pending ones: the dates a purchase that day would get). */
   purchased_on: string;
   signup_id: string | null;
+  /** A group member's place: the payer's membership (default null). */
+  group_of?: string | null;
 }
 
 /**
@@ -195,11 +239,38 @@ export async function createMembership(ctx: DomainContext, init: NewMembership):
     permissions: [...type.permissions],
     created_at: ctx.timestamp(),
     signup_id: init.signup_id,
+    group_of: init.group_of ?? null,
+    payment_customer: null,
+    payment_method: null,
+    terminated_on: null,
+    renewal: null,
+    terms: [],
   };
   const dates = calculateExpiry(soldTerm(draft), { purchased_on: init.purchased_on, current: await previousTerm(ctx, draft) });
-  const record = { ...draft, ...dates };
+  const record: MembershipRecord = { ...draft, ...dates };
+  // A pending membership's term is written when its signup completes; one confirmed now (staff) has it now.
+  if (init.state === 'confirmed') record.terms = [termEntry(ctx, dates, init.price_paid, record.currency, null)];
   await ctx.tx.insert('memberships', record);
   return record;
+}
+
+/** One term of the membership's history, paid (or granted) now. */
+export function termEntry(
+  ctx: Pick<DomainContext, 'timestamp'>,
+  dates: Pick<MembershipTermRecord, 'kind' | 'starts_on' | 'expires_on'>,
+  amount: number,
+  currency: string,
+  reference: string | null,
+): MembershipTermRecord {
+  return {
+    kind: dates.kind,
+    starts_on: dates.starts_on,
+    expires_on: dates.expires_on,
+    amount_paid: amount,
+    currency,
+    paid_at: ctx.timestamp(),
+    payment_reference: reference,
+  };
 }
 
 /**

@@ -38,7 +38,12 @@ export async function settleCheckout(ctx: DomainContext, checkout: CheckoutRecor
       await closeSignup(ctx, signup, 'refused');
       return closed();
     }
-    const refusal = await completeSignup(ctx, signup);
+    const authorized = state.payment;
+    const refusal = await completeSignup(ctx, signup, {
+      reference: authorized.reference,
+      payment_method: authorized.payment_method,
+      customer: authorized.customer,
+    });
     if (refusal) return closed(refusal);
     // Captured last: when the capture fails nothing above commits, and the next settle tries again.
     const payment = state.payment.status === 'captured' ? state.payment : await ctx.payments.capturePayment(org, checkout.id);
@@ -47,6 +52,7 @@ export async function settleCheckout(ctx: DomainContext, checkout: CheckoutRecor
       id: ctx.ids.next('py'),
       signup_id: signup.id,
       checkout_id: checkout.id,
+      membership_id: null,
       amount: payment.amount,
       currency: payment.currency,
       reference: payment.reference,

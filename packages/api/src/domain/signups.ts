@@ -30,10 +30,12 @@ import {
   emitMembershipEvent,
   membershipView,
   previousTerm,
+  termEntry,
   type Holder,
 } from './memberships.js';
 import { Problem, fieldError, notFound, validationFailed, type FieldError } from './problems.js';
 import { quoteOrProblem, signupQuoteFields } from './quotes.js';
+import { applyRenewal, renewalDates, renewalPlan } from './renewals.js';
 import { soldTerm } from './terms.js';
 
 export async function findSignup(ctx: Pick<DomainContext, 'tx' | 'organization'>, id: string): Promise<SignupRecord | undefined> {
@@ -140,6 +142,25 @@ async function mayUpdateMember(ctx: DomainContext, member: MemberRecord, callerI
   return (await ctx.tx.count('signups', { organization_id: ctx.organization.id, member_id: member.id, status: 'completed' })) === 0;
 }
 
+/**
+ * A signup sent with a member's token belongs to that member: a body naming another email is
+ * refused (else Alice's token could buy, and reserve discounts for, someone else). Without a
+ * token, when the organization wants members signed in first, the signup is refused too.
+ */
+async function refuseAnotherPerson(ctx: DomainContext, email: string, callerId: string | null): Promise<void> {
+  if (callerId === null) {
+    if (ctx.organization.signup_requires_sign_in) {
+      throw new Problem(401, 'sign_in_required', `${ctx.organization.name} asks members to sign in before signing up: send the member's token.`);
+    }
+    return;
+  }
+  const caller = await ctx.tx.findOne('members', { organization_id: ctx.organization.id, id: callerId });
+  if (caller && caller.email !== email) {
+    const message = `This signup is sent with the token of ${caller.email}: it can only be for that member.`;
+    throw validationFailed([fieldError('member.email', 'not_token_member', 'Email', message)], message);
+  }
+}
+
 /** What a new signup is made of; the rest starts the same for every signup. */
 export interface SignupInit {
   id: string;
@@ -191,6 +212,7 @@ export async function createSignupRecord(ctx: DomainContext, init: SignupInit): 
 export async function createSignup(ctx: DomainContext, params: SignupCreateParams, callerId: string | null): Promise<{ signup: SignupRecord; type: MembershipType }> {
   const type = await requestedType(ctx, params.membership_type_id);
   const email = normalizeEmail(params.member.email);
+  await refuseAnotherPerson(ctx, email, callerId);
   const known = await memberByEmail(ctx, email);
 
   const invitation = type.invite_only
@@ -210,16 +232,17 @@ export async function createSignup(ctx: DomainContext, params: SignupCreateParam
     signupQuoteFields,
   );
 
-  // One membership per member and type: a second signup is offered the renewal instead.
+  // The membership policy (one per organization, per type, or unlimited): a signup the held
+  // membership rules out is offered its renewal instead.
   if (known) {
     const held = await blockingMembership(ctx, { member_id: known.id }, type.id);
-    if (held) throw await alreadyMember(ctx, held, 'member.email', email);
+    if (held) throw await alreadyMember(ctx, held, 'member.email', email, type.id);
   }
   const others: (MemberRecord | undefined)[] = [];
   for (const [index, person] of groupMembers.entries()) {
     const other = await memberByEmail(ctx, person.email);
     const held = other && (await blockingMembership(ctx, { member_id: other.id }, type.id));
-    if (held) throw await alreadyMember(ctx, held, `group_members.${index}.email`, other.email);
+    if (held) throw await alreadyMember(ctx, held, `group_members.${index}.email`, other.email, type.id);
     others.push(other);
   }
 
@@ -227,7 +250,7 @@ export async function createSignup(ctx: DomainContext, params: SignupCreateParam
   const member = known ?? (await createMember(ctx, { ...params.member, email, created_by_signup: signupId }));
   // The member's own unpaid checkouts of the type are replaced: paying both would buy two.
   if (earlier.replaces) for (const older of earlier.unpaid) await closeSignup(ctx, older, 'replaced', signupId);
-  const hold = (holder: MemberRecord, price: number) =>
+  const hold = (holder: MemberRecord, price: number, groupOf: string | null) =>
     createMembership(ctx, {
       holder: { member_id: holder.id, company_id: null },
       type,
@@ -236,11 +259,14 @@ export async function createSignup(ctx: DomainContext, params: SignupCreateParam
       price_paid: price,
       purchased_on: ctx.today,
       signup_id: signupId,
+      group_of: groupOf,
     });
-  const membershipIds = [(await hold(member, quote.total)).id];
+  const payerId = (await hold(member, quote.total, null)).id;
+  const membershipIds = [payerId];
   for (const [index, person] of groupMembers.entries()) {
     const other = others[index] ?? (await createMember(ctx, { ...person, created_by_signup: signupId }));
-    membershipIds.push((await hold(other, 0)).id);
+    // The place is the group's: it renews with the payer's membership.
+    membershipIds.push((await hold(other, 0, payerId)).id);
   }
   const signup = await createSignupRecord(ctx, {
     id: signupId,
@@ -289,7 +315,7 @@ async function refusalAtCompletion(ctx: DomainContext, signup: SignupRecord, mem
   if (signup.renewal_of) {
     const membership = memberships[0]!;
     try {
-      renewalDates(ctx, membership);
+      renewalDates(ctx.today, membership, renewalPlan(membership, await findType(ctx, membership.membership_type_id)));
     } catch (error) {
       if (error instanceof CalculatorError && error.code === 'renewal_not_open') {
         return new Problem(409, 'renewal_not_open', 'This renewal is no longer possible; nothing was charged.');
@@ -305,17 +331,18 @@ async function refusalAtCompletion(ctx: DomainContext, signup: SignupRecord, mem
     const who = membership.member_id !== null
       ? (await ctx.tx.findOne('members', { organization_id: ctx.organization.id, id: membership.member_id }))?.email
       : (await ctx.tx.findOne('companies', { organization_id: ctx.organization.id, id: membership.company_id! }))?.name;
-    return alreadyMember(ctx, held, index === 0 ? 'member.email' : `group_members.${index - 1}.email`, who ?? 'This holder');
+    return alreadyMember(ctx, held, index === 0 ? 'member.email' : `group_members.${index - 1}.email`, who ?? 'This holder', membership.membership_type_id);
   }
   return null;
 }
 
-/** A renewal's new dates from today (the calculator: renewal or reinstatement), with the term it was sold. */
-const renewalDates = (ctx: DomainContext, membership: MembershipRecord) =>
-  calculateExpiry(soldTerm(membership), {
-    purchased_on: ctx.today,
-    current: { anchor_on: membership.anchor_on, expires_on: membership.expires_on, grace_days: membership.grace_days },
-  });
+/** The processor's word on a paid signup's payment, for the memberships' history and renewals. */
+export interface CompletedPayment {
+  reference: string;
+  /** The card saved for off-session renewals (the membership renews automatically), or null. */
+  payment_method: string | null;
+  customer: string | null;
+}
 
 /**
  * Finishes a signup once nothing is left to do (paid, free, or approved and free): new
@@ -325,7 +352,7 @@ const renewalDates = (ctx: DomainContext, membership: MembershipRecord) =>
  * is no longer possible (see `refusalAtCompletion`) closes the signup (`refused`, nothing
  * charged) and answers the problem to give, instead of throwing it, so that the closing commits.
  */
-export async function completeSignup(ctx: DomainContext, signup: SignupRecord): Promise<Problem | null> {
+export async function completeSignup(ctx: DomainContext, signup: SignupRecord, payment: CompletedPayment | null = null): Promise<Problem | null> {
   if (signup.status === 'completed') return null;
   const org = ctx.organization.id;
   const memberships = await ctx.tx.find('memberships', { organization_id: org, id: signup.membership_ids });
@@ -336,28 +363,34 @@ export async function completeSignup(ctx: DomainContext, signup: SignupRecord): 
     return refusal;
   }
   const begun: MembershipRecord[] = [];
-  for (const membership of memberships) {
-    const where = { organization_id: org, id: membership.id };
-    // The term the membership was sold with, whatever the type says today.
-    if (signup.renewal_of) {
-      const dates = renewalDates(ctx, membership);
-      await ctx.tx.update('memberships', where, {
-        kind: dates.kind,
-        starts_on: dates.starts_on,
-        expires_on: dates.expires_on,
-        anchor_on: dates.anchor_on,
-        cancelled_on: null,
-        price_paid: signup.quote.total,
-        auto_renew: await renewedAutoRenew(ctx, signup, membership),
-      });
-    } else {
+  const reference = payment?.reference ?? null;
+  // The payer's card, saved when the membership renews automatically, is what renewals charge.
+  const card = payment?.payment_method && payment.customer ? { payment_method: payment.payment_method, payment_customer: payment.customer } : null;
+  if (signup.renewal_of) {
+    // The plan as it stands now (price, term, grace), for the payer and every place of a group.
+    const membership = memberships[0]!;
+    const type = await findType(ctx, membership.membership_type_id);
+    const autoRenew = await renewedAutoRenew(ctx, signup, membership);
+    await applyRenewal(ctx, membership, renewalPlan(membership, type), {
+      amount: signup.quote.total,
+      currency: signup.quote.currency,
+      reference,
+      auto_renew: autoRenew,
+    });
+    if (card && autoRenew) await ctx.tx.update('memberships', { organization_id: org, id: membership.id }, card);
+  } else {
+    for (const membership of memberships) {
+      // The term the membership was sold with, whatever the type says today.
       const dates = calculateExpiry(soldTerm(membership), { purchased_on: ctx.today, current: await previousTerm(ctx, membership) });
-      await ctx.tx.update('memberships', where, {
+      const payer = membership.group_of === null;
+      await ctx.tx.update('memberships', { organization_id: org, id: membership.id }, {
         kind: dates.kind,
         starts_on: dates.starts_on,
         expires_on: dates.expires_on,
         anchor_on: dates.anchor_on,
         state: 'confirmed',
+        terms: [termEntry(ctx, dates, membership.price_paid, membership.currency, reference)],
+        ...(payer && card && membership.auto_renew && card),
       });
       begun.push({ ...membership, starts_on: dates.starts_on, expires_on: dates.expires_on, anchor_on: dates.anchor_on, state: 'confirmed' });
     }

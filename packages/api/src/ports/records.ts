@@ -5,7 +5,7 @@
 // Every table but `organizations` is scoped by organization: its key is (organization_id, id),
 // since ids such as a membership type's `annual` repeat across organizations.
 import type { MembershipType, PaymentSettings, SignupQuote, SignupStatus } from '@memberkit/sdk';
-import type { Cycle, DurationIntervalType, MembershipState } from '@memberkit/sdk/calculators';
+import type { Cycle, DurationIntervalType, MembershipPolicy, MembershipState } from '@memberkit/sdk/calculators';
 
 /** A JSON value as records hold it. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -29,10 +29,16 @@ export interface OrganizationRecord {
   secret_key_hashes: string[];
   /** The processor settings the widget needs, or null: no payments (JSON). */
   payment: PaymentSettingsRecord | null;
+  /** Where the organization is told what needs its attention (a membership terminated), or null: staff read it in the API. */
+  notification_email: string | null;
   /** The postal address receipts carry (lines separated by newlines), or null. */
   address: string | null;
   /** A note receipts carry, e.g. "VAT exempt under §4 UStG" or a tax id, or null. */
   tax_note: string | null;
+  /** How many memberships a member (or company) may hold at once (the SDK's MembershipPolicy). */
+  membership_policy: MembershipPolicy;
+  /** Whether a signup must be sent with a member token (the member signed in first). */
+  signup_requires_sign_in: boolean;
   created_at: string;
 }
 
@@ -95,6 +101,36 @@ export interface MemberRecord {
   created_by_signup: string | null;
 }
 
+/** One term of a membership as it was sold: the membership's history (JSON in `terms`). */
+export interface MembershipTermRecord {
+  kind: 'new' | 'renewal' | 'reinstated';
+  starts_on: string;
+  /** null: lifetime. */
+  expires_on: string | null;
+  /** In the currency's minor unit; 0 when free, or for a group member's place (the payer paid the group). */
+  amount_paid: number;
+  currency: string;
+  /** When it was paid (or granted, when nothing was paid). */
+  paid_at: string;
+  /** The processor's payment reference, or null when nothing was charged. */
+  payment_reference: string | null;
+}
+
+/** Where the automatic renewal of a membership's current term stands (JSON in `renewal`). */
+export interface RenewalProgressRecord {
+  /** The expiry renewed: progress recorded for an earlier term no longer counts. */
+  expires_on: string;
+  /** Charges attempted (at most RENEWAL_ATTEMPTS). */
+  attempts: number;
+  last_attempt_on: string | null;
+  /** Why the last attempt failed: the processor's code (`insufficient_funds`, `authentication_required`, …) and its message. */
+  last_failure: { code: string; message: string } | null;
+  /** A charge waiting for the member to authenticate it at `url`. */
+  pending: { reference: string; url: string } | null;
+  /** The days a renewal reminder went out for this term (a day run again sends none). */
+  reminded_on: string[];
+}
+
 export interface MembershipRecord {
   organization_id: string;
   id: string;
@@ -122,6 +158,20 @@ export interface MembershipRecord {
   created_at: string;
   /** The signup that created it (null when assigned by staff or seeded). */
   signup_id: string | null;
+  /** A group member's place: the payer's membership, which renews the group (null: not a group member). */
+  group_of: string | null;
+  /** The processor's customer and saved card that renewals charge (null: none saved). */
+  payment_customer: string | null;
+  payment_method: string | null;
+  /**
+   * With state `terminated`: the day it takes effect (three failed renewal charges end the
+   * membership when its paid term does); null: at once.
+   */
+  terminated_on: string | null;
+  /** The automatic renewal of the current term, once one was attempted or reminded (JSON). */
+  renewal: RenewalProgressRecord | null;
+  /** Every term it was sold, oldest first (JSON). */
+  terms: MembershipTermRecord[];
 }
 
 /** The SDK's quote as the wire answers it, plus whether the total must be paid. */
@@ -185,12 +235,15 @@ export interface CheckoutRecord {
   created_at: string;
 }
 
-/** A payment the API accepted (a paid checkout). */
+/** A payment the API accepted: a paid checkout, or an automatic renewal's off-session charge. */
 export interface PaymentRecord {
   organization_id: string;
   id: string;
-  signup_id: string;
-  checkout_id: string;
+  /** The signup and checkout it paid (null for an automatic renewal). */
+  signup_id: string | null;
+  checkout_id: string | null;
+  /** The membership an automatic renewal charged for (null for a checkout: see its signup). */
+  membership_id: string | null;
   amount: number;
   currency: string;
   /** The processor's reference (payment intent, charge). */
@@ -318,7 +371,7 @@ export const tableSpecs: { [T in TableName]: TableSpec<Tables[T]> } = {
   discounts: { key: ['organization_id', 'id'], unique: [['organization_id', 'code_key']], json: ['membership_type_ids'] },
   invitations: { key: ['organization_id', 'id'], unique: [['organization_id', 'code_key']], json: [] },
   members: { key: ['organization_id', 'id'], unique: [['organization_id', 'email']], json: ['fields'] },
-  memberships: { key: ['organization_id', 'id'], unique: [], json: ['cycle', 'permissions'] },
+  memberships: { key: ['organization_id', 'id'], unique: [], json: ['cycle', 'permissions', 'renewal', 'terms'] },
   signups: { key: ['organization_id', 'id'], unique: [], json: ['membership_ids', 'quote', 'fields'] },
   checkouts: { key: ['organization_id', 'id'], unique: [], json: [] },
   payments: { key: ['organization_id', 'id'], unique: [], json: [] },

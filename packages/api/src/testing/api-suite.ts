@@ -21,6 +21,7 @@ import {
   type Signup,
 } from '@memberkit/sdk';
 import type { SuiteFunctions } from './storage-suite.js';
+import { organizationRulesSuite } from './suite/organization-rules.js';
 
 /** The day the suite's host seeds the demo data at, and fixes its clock to. */
 export const apiSuiteToday = '2026-03-01';
@@ -61,13 +62,13 @@ export interface ApiSuiteHost {
   secretKey?: string;
 }
 
-interface Answer {
+export interface Answer {
   status: number;
   headers: Headers;
   body: any;
 }
 
-interface CallOptions {
+export interface CallOptions {
   body?: unknown;
   /** A raw body (sent as it is). */
   text?: string;
@@ -404,5 +405,38 @@ export function apiSuite({ describe, it }: SuiteFunctions, host: ApiSuiteHost): 
         problemOf(await call('DELETE', org(`/companies/${company.id}/members/mem_carol`), admin), 404, 'not_found');
       }));
     });
+
+    // The groups that follow live in testing/suite/, one file each, with these helpers.
+    const kit: SuiteKit = { describe, it, host, call, org, admin, expect, problemOf, fieldsOf, person, signUp, signupOf, poll, withHost, fresh, annualFields };
+    organizationRulesSuite(kit);
   });
+}
+
+/** What the suite's groups in testing/suite/ are written with (see apiSuite). */
+export interface SuiteKit extends SuiteFunctions {
+  host: ApiSuiteHost;
+  /** One request; an answer that is a problem is checked against the contract on the way. */
+  call(method: string, path: string, options?: CallOptions): Promise<Answer>;
+  /** `/organizations/{organization}{path}` (default `demo`). */
+  org(path: string, organization?: string): string;
+  /** CallOptions with the demo organizations' secret key. */
+  admin: CallOptions;
+  /** The answer's body, after checking its status and its SDK schema. */
+  expect<T>(answer: Answer, status: number, schema: { safeParse(value: unknown): { success: boolean; error?: unknown } }): T;
+  /** The problem body, after checking its status and code. */
+  problemOf(answer: Answer, status: number, code: string): Record<string, any>;
+  /** `field:code` of each field error. */
+  fieldsOf(problem: Record<string, any>): string[];
+  /** A new person (a fresh email). */
+  person(prefix?: string): { email: string; first_name: string; last_name: string };
+  /** POST /signups in `demo` with a fresh person and key (params override). */
+  signUp(params: Record<string, unknown>, options?: CallOptions): Promise<Answer>;
+  signupOf(answer: Answer): Signup;
+  poll(id: string): Promise<Signup>;
+  /** A test body run after `host.reset()`. */
+  withHost(body: () => Promise<void>): () => Promise<void>;
+  /** A fresh email address. */
+  fresh(prefix?: string): string;
+  /** Valid answers to the demo `annual` type's fields. */
+  annualFields: Record<string, unknown>;
 }

@@ -161,6 +161,8 @@ describe('a signup changes a member’s profile only with their consent', () => 
   const aliceFields = () => structuredClone(sandbox.store.state.members['mem_alice']!.fields);
 
   it('an anonymous signup with alice’s email changes none of her fields, before or after it is paid', async () => {
+    // Alice holds annual and takes a second type: the organization allows one membership per type.
+    sandbox.store.organization('demo')!.membership_policy = 'one_per_type';
     const before = aliceFields();
     const signup = await client().signups.create(
       signupParams({ membership_type_id: 'monthly', member: alice, fields: { phone: '+1 555 0100' } }),
@@ -172,6 +174,8 @@ describe('a signup changes a member’s profile only with their consent', () => 
   });
 
   it('alice’s own signup (with her token) updates her fields when it completes, not before', async () => {
+    // Alice holds annual and takes a second type: the organization allows one membership per type.
+    sandbox.store.organization('demo')!.membership_policy = 'one_per_type';
     const token = sandbox.issueMemberToken('demo', 'alice@example.org');
     const signup = await clientFor(sandbox, { token }).signups.create(
       signupParams({ membership_type_id: 'monthly', member: { ...alice, first_name: 'Alice' }, fields: { phone: '+1 555 0100' } }),
@@ -330,15 +334,17 @@ describe('a discount’s redemption limit counts unfinished signups', () => {
   });
 });
 
-describe('a membership keeps the term it was sold with', () => {
-  it('after the type’s duration is edited, renewing alice’s annual membership still adds one year', async () => {
+describe('a membership keeps the term it was sold with until it is renewed', () => {
+  it('after the type’s duration is edited, alice’s annual membership is unchanged; renewing it sells the new three-year term from its old expiry', async () => {
     const annual = sandbox.store.membershipType('demo', 'annual')!;
     annual.duration = 3; // staff now sell three-year terms
     const alice = clientFor(sandbox, { token: sandbox.issueMemberToken('demo', 'alice@example.org') });
+    const before = (await alice.me.retrieve()).memberships.find((m) => m.id === 'ms_alice_annual')!;
+    assert.deepEqual([before.anchor_on, before.expires_on], ['2025-11-01', '2026-11-01'], 'an edit changes nothing sold');
     const signup = await alice.me.memberships.renew('ms_alice_annual');
     await payWithCard(sandbox, clientSecretOf(signup));
     const renewed = (await alice.me.retrieve()).memberships.find((m) => m.id === 'ms_alice_annual')!;
-    assert.deepEqual([renewed.kind, renewed.anchor_on, renewed.expires_on], ['renewal', '2025-11-01', '2027-11-01']);
+    assert.deepEqual([renewed.kind, renewed.starts_on, renewed.anchor_on, renewed.expires_on], ['renewal', '2025-11-01', '2026-11-01', '2029-11-01']);
   });
 
   it('a signup sold before the edit is completed with the term it was sold with', async () => {

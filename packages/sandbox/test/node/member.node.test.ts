@@ -24,9 +24,10 @@ describe('GET /me', () => {
     assert.deepEqual(me.permissions, ['member-area', 'workshop']);
   });
 
-  it('includes permissions inherited from the member’s company', async () => {
+  it('includes the membership and permissions inherited from the member’s company (via_company), and counts it in their status', async () => {
     const me = await asMember('bob@example.org').me.retrieve();
-    assert.deepEqual(me.memberships, []);
+    assert.deepEqual(me.memberships.map((m) => [m.id, m.company_id, m.status, m.via_company]), [['ms_acme', 'co_acme', 'active', true]]);
+    assert.equal(me.member.status, 'active');
     assert.deepEqual(me.permissions, ['job-board', 'member-area']);
   });
 
@@ -163,6 +164,8 @@ describe('POST /me/memberships/{id}/renew', () => {
   });
 
   it('the member’s auto_renew choice takes effect when the renewal is paid, not when it is opened', async () => {
+    // Alice holds annual and takes a second type: the organization allows one membership per type.
+    sandbox.store.organization('demo')!.membership_policy = 'one_per_type';
     const admin = clientFor(sandbox, { secretKey: 'sk_test_sandbox' });
     const flexible = await admin.memberships.create({ membership_type_id: 'flexible', member_id: 'mem_alice', auto_renew: false });
     const alice = asMember('alice@example.org');
@@ -174,6 +177,8 @@ describe('POST /me/memberships/{id}/renew', () => {
   });
 
   it('without a choice, a renewal keeps the setting the membership has when it is paid: a cancel made meanwhile stays off', async () => {
+    // Alice holds annual and takes a second type: the organization allows one membership per type.
+    sandbox.store.organization('demo')!.membership_policy = 'one_per_type';
     const admin = clientFor(sandbox, { secretKey: 'sk_test_sandbox' });
     const flexible = await admin.memberships.create({ membership_type_id: 'flexible', member_id: 'mem_alice', auto_renew: true });
     const alice = asMember('alice@example.org');

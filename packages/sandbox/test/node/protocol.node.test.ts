@@ -276,7 +276,7 @@ describe('response validation and options', () => {
   });
 
   it('today() of an unknown organization is a clear error naming the known ones', () => {
-    assert.throws(() => sandbox.today('unknown'), /No organization "unknown" in the sandbox \(it has: demo, demo-jpy, demo-kwd\)/);
+    assert.throws(() => sandbox.today('unknown'), /No organization "unknown" in the sandbox \(it has: demo, demo-jpy, demo-kwd, demo-sections, demo-passes\)/);
   });
 
   it('seed data whose auto_renew contradicts its type is refused with a clear error', () => {

@@ -346,6 +346,8 @@ describe('POST /signups: invitations', () => {
   });
 
   it('a bound invitation admits its email only; an expired one nobody', async () => {
+    // Alice, who holds annual, takes the founders' place too: one membership per type.
+    sandbox.store.organization('demo')!.membership_policy = 'one_per_type';
     const other = await rejection(founders(freshEmail(), 'FOUNDERS-ALICE'));
     assert.deepEqual(other.errors.map((e: any) => e.code), ['email_mismatch']);
     const expired = await rejection(founders(freshEmail(), 'FOUNDERS-2019'));

@@ -1,6 +1,7 @@
 /** When auto-renewal charges a membership, when it tries again, and when members are reminded. */
 import { addDays, compareDates, daysBetween, type DateString } from './dates.js';
-import type { MembershipState, MembershipStatus } from './status.js';
+import { quotePrice, type PricedType, type Quote } from './pricing.js';
+import type { MembershipState, ReceivedMembershipStatus } from './status.js';
 import type { Cycle, DurationIntervalType } from './term.js';
 
 /** Days before `expires_on` that the renewal charge is attempted. */
@@ -26,7 +27,7 @@ export interface RenewalTerm {
  * the values that no date can change are read (`pending`, `declined`, `terminated`,
  * `cancelled`: a membership is cancelled or terminated by date only with a `cancelled_on`).
  */
-export type RenewableMembership = ({ state: MembershipState } | { status: MembershipStatus }) & {
+export type RenewableMembership = ({ state: MembershipState } | { status: ReceivedMembershipStatus }) & {
   /** The attempt is never before the membership starts (absent: not checked). */
   starts_on?: DateString | null;
   expires_on: DateString | null;
@@ -107,4 +108,17 @@ export const renewalReminderDays = (membership: RenewableMembership, type: Renew
   if (first === null) return [];
   const last = addDays(membership.expires_on!, -1);
   return compareDates(last, first) > 0 ? [first, last] : [first];
+};
+
+/**
+ * What a renewal charges (automatic, or a member renewing with no amount of their own): the
+ * plan's price as it stands when renewed, never the price first paid; for a group, the one
+ * group price. A donation renews at the member's last amount (`previous_amount`), kept within
+ * the plan's bounds now. Throws as `quotePrice` does (a total under the processor's minimum).
+ */
+export const renewalQuote = (type: PricedType, previous_amount: number): Quote => {
+  const { price } = type;
+  if (price.type !== 'donation') return quotePrice(type);
+  const ceiling = price.maximum ?? Number.MAX_SAFE_INTEGER;
+  return quotePrice(type, { amount: Math.min(Math.max(previous_amount, price.value), ceiling) });
 };

@@ -51,8 +51,14 @@ export const membershipStatus = (membership: MembershipDates, on: DateString): M
   return inGrace ? 'grace' : 'expired';
 };
 
+/**
+ * A status as a client reads it: one of `MembershipStatus`, or one a newer API added (which
+ * neither grants access nor runs, until this SDK knows it).
+ */
+export type ReceivedMembershipStatus = MembershipStatus | (string & {});
+
 /** `active`, `grace` and `cancelled` grant the type's permissions; the others do not. */
-export const grantsAccess = (status: MembershipStatus): boolean =>
+export const grantsAccess = (status: ReceivedMembershipStatus): boolean =>
   status === 'active' || status === 'grace' || status === 'cancelled';
 
 /**
@@ -60,7 +66,7 @@ export const grantsAccess = (status: MembershipStatus): boolean =>
  * most one running membership of a type (a second signup is offered a renewal), and only a
  * running membership can be cancelled.
  */
-export const isRunning = (status: MembershipStatus): boolean => grantsAccess(status) || status === 'future';
+export const isRunning = (status: ReceivedMembershipStatus): boolean => grantsAccess(status) || status === 'future';
 
 export type MemberStatus = 'prospective' | 'pending' | 'active' | 'inactive';
 

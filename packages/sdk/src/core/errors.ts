@@ -1,5 +1,26 @@
 // The one error tree of the SDK: everything the client throws is a MemberkitError.
+import type { ApiErrorCode, DiscountRefusal } from '../schemas/codes.js';
 import type { FieldError, ReceivedProblem } from '../schemas/problem.js';
+
+/**
+ * The members a problem type adds to its body (RFC 9457 extensions), by code, as the API sends
+ * them. `error.hasCode(code)` narrows `error.problem` to include them.
+ */
+export interface ProblemExtensions {
+  /** The running membership of that type: renew it instead (`renew_path`). */
+  already_member: { membership_id: string; renew_path?: string };
+  /** The member with that email. */
+  member_exists: { member_id: string };
+  invalid_discount: { reason: DiscountRefusal | (string & {}) };
+  checkout_closed: { signup_id: string; closed_reason: string; replaced_by?: string | null };
+  card_declined: { decline_code: string };
+  below_processor_minimum: { minimum: number };
+  not_cancellable: { membership_status: string };
+  method_not_allowed: { allowed: string[] };
+}
+
+/** `ProblemExtensions[C]`, or nothing for a code that adds no members. */
+export type ProblemExtension<C extends string> = C extends keyof ProblemExtensions ? ProblemExtensions[C] : {};
 
 export class MemberkitError extends Error {}
 
@@ -31,6 +52,14 @@ export class APIError extends MemberkitError {
     );
     this.code = problem?.code;
     this.errors = problem?.errors ?? [];
+  }
+
+  /**
+   * Whether the problem's code is `code`; narrows `problem` to that problem's members:
+   * `if (error.hasCode('already_member')) renew(error.problem.membership_id)`.
+   */
+  hasCode<C extends ApiErrorCode>(code: C): this is this & { readonly code: C; readonly problem: ReceivedProblem & ProblemExtension<C> } {
+    return this.code === code;
   }
 
   /** The subclass for `status`. */
@@ -65,7 +94,10 @@ export class RateLimitError extends APIError {}
 /** Any 5xx. */
 export class InternalServerError extends APIError {}
 
-/** The request never got an HTTP answer (DNS, refused connection, CORS, offline…). */
+/**
+ * The request never got an HTTP answer; the message says what failed, read from the cause
+ * (DNS, a refused or reset connection, TLS, or in a browser offline/CORS), and `cause` keeps it.
+ */
 export class APIConnectionError extends MemberkitError {}
 
 /** No answer within the `timeout` (per attempt, after any retries). */

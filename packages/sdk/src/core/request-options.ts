@@ -25,6 +25,28 @@ export interface Backoff {
   maxRetryAfter?: number;
 }
 
+/**
+ * How a success response is checked against its schema:
+ * - `'lenient'` (the default): what a newer API may add does not break a deployed client. A
+ *   status or kind it does not know comes through as the string it is; an item of a list that
+ *   does not match its schema is left out, and the rest returned (both logged as warnings).
+ *   Anything else that does not match throws a `ResponseValidationError`.
+ * - `'strict'`: any mismatch throws (our own tests run this way).
+ * - `false`: no check; the JSON body as received.
+ */
+export type ResponseValidation = 'strict' | 'lenient' | false;
+
+/** How much the client logs, from most to least: `debug` (each request and response), `info` (retries), `warn`, `error`, `off`. */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'off';
+
+/** Where the client logs (`console` by default): one method per level, each with a message and one details object. */
+export interface Logger {
+  debug(message: string, details?: Record<string, unknown>): void;
+  info(message: string, details?: Record<string, unknown>): void;
+  warn(message: string, details?: Record<string, unknown>): void;
+  error(message: string, details?: Record<string, unknown>): void;
+}
+
 /** Options of `createClient` / `createPublicClient`. */
 export interface ClientOptions {
   /** The API root, e.g. `https://api.memberkit.test/v1`. */
@@ -50,4 +72,10 @@ export interface ClientOptions {
   headers?: Record<string, string> | undefined;
   /** Retry delays. */
   backoff?: Backoff | undefined;
+  /** How responses are checked against their schemas (default `'lenient'`). */
+  validateResponses?: ResponseValidation | undefined;
+  /** Where to log (default `console`). The `Authorization` header is never logged. */
+  logger?: Logger | undefined;
+  /** The least severe level logged (default `'warn'`). */
+  logLevel?: LogLevel | undefined;
 }

@@ -15,8 +15,11 @@ import {
   ResponseValidationError,
   SecretKeyInBrowserError,
 } from '../core/errors.js';
+import { APIPromise, type ResponseInfo } from '../core/api-promise.js';
 import { ListPage, PagePromise } from '../core/pagination.js';
-import type { ClientOptions, RequestOptions } from '../core/request-options.js';
+import type { ClientOptions, LogLevel, RequestOptions, ResponseValidation } from '../core/request-options.js';
+import { VERSION } from '../version.js';
+import { describeConnectionError } from './connection.js';
 import { isBrowser } from './env.js';
 import { idempotencyKey } from './idempotency.js';
 import { path } from './path.js';
@@ -25,23 +28,27 @@ import { isRetryable, isRetryableStatus, retryDelay, sleep } from './retry.js';
 type Query = Record<string, string | number | boolean | null | undefined>;
 
 export interface RequestSpec<T> {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Relative to `organizations/{org}/`, built with `path`. */
   path: string;
   query?: Query | undefined;
   body?: unknown;
-  schema: z.ZodMiniType<T>;
+  /** The success body's schema; none: the body as received (`client.request` without one). */
+  schema?: z.ZodMiniType<T> | undefined;
   /** Creates or charges: always send an Idempotency-Key (generated once per call if not given). */
   idempotent?: boolean;
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const levels: LogLevel[] = ['debug', 'info', 'warn', 'error', 'off'];
 
 export class Transport {
   readonly #o: ClientOptions;
   readonly #fetch: typeof fetch;
   readonly #prefix: string;
   #token: Promise<string> | undefined;
+  readonly #validation: ResponseValidation;
+  readonly #logFrom: number;
 
   constructor(options: ClientOptions) {
     if (typeof options !== 'object' || !options) {
@@ -63,6 +70,12 @@ export class Transport {
     this.#prefix = base.href + path`organizations/${options.organization}/`;
     // Looked up per call, not captured: test tools and the sandbox patch the global later.
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    this.#validation = options.validateResponses ?? 'lenient';
+    this.#logFrom = levels.indexOf(options.logLevel ?? 'warn');
+  }
+
+  #log(level: Exclude<LogLevel, 'off'>, text: string, details: Record<string, unknown>): void {
+    if (levels.indexOf(level) >= this.#logFrom) (this.#o.logger ?? console)[level](`memberkit: ${text}`, details);
   }
 
   /** A secret key in a page is readable by anyone who opens it. */
@@ -85,7 +98,16 @@ export class Transport {
       }));
   }
 
-  async request<T>(spec: RequestSpec<T>, o: RequestOptions = {}): Promise<T> {
+  /**
+   * One call. `spec` may be a function, so that building it (an id that is not a string) rejects
+   * the returned promise rather than throwing.
+   */
+  request<T>(spec: RequestSpec<T> | (() => RequestSpec<T>), o?: RequestOptions): APIPromise<T> {
+    return new APIPromise(this.#send(spec, o));
+  }
+
+  async #send<T>(specOrBuild: RequestSpec<T> | (() => RequestSpec<T>), o: RequestOptions = {}): Promise<{ data: T; response: ResponseInfo }> {
+    const spec = typeof specOrBuild === 'function' ? specOrBuild() : specOrBuild;
     const { method } = spec;
     const key = o.idempotencyKey ?? (spec.idempotent ? idempotencyKey() : undefined);
     const retryable = isRetryable(method, key);
@@ -109,6 +131,8 @@ export class Transport {
       const tokenPromise = this.#token;
       const token = await auth;
       const headers: Record<string, string> = { accept: 'application/json', ...this.#o.headers };
+      // Outside browsers only: in a page a header the API's CORS does not allow would fail the preflight.
+      if (!isBrowser()) headers['memberkit-client'] = `sdk/${VERSION}`;
       if (token) headers.authorization = `Bearer ${token}`;
       if (key) headers['idempotency-key'] = key;
       if (body !== undefined) headers['content-type'] = 'application/json';
@@ -135,6 +159,11 @@ export class Transport {
       let response: Response | undefined;
       let text = '';
       let failure: MemberkitError | undefined;
+      const started = Date.now();
+      this.#log('debug', `${method} ${url.href}`, {
+        headers: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, /^authorization$/i.test(name) ? '***' : value])),
+        attempt: retries + 1,
+      });
       try {
         response = await this.#fetch(url, { method, body, headers, signal: controller.signal });
         text = await response.text();
@@ -142,7 +171,7 @@ export class Transport {
         if (o.signal?.aborted) throw new APIUserAbortError('Request was aborted', { cause: e });
         failure = timedOut
           ? new APITimeoutError(`Request timed out after ${timeout} ms`, { cause: e })
-          : new APIConnectionError(`Connection error: ${message(e)}`, { cause: e });
+          : new APIConnectionError(`Connection error: ${describeConnectionError(e, url)}`, { cause: e });
       } finally {
         clearTimeout(timer);
         o.signal?.removeEventListener('abort', abort);
@@ -150,13 +179,19 @@ export class Transport {
 
       if (failure || !response) {
         if (!retryable || retries >= maxRetries) throw failure!;
-        await sleep(retryDelay(retries++, undefined, backoff)!, o.signal);
+        const wait = retryDelay(retries++, undefined, backoff)!;
+        this.#log('info', `retrying ${method} ${url.href} in ${wait} ms: ${failure!.message}`, { retry: retries, delay: wait });
+        await sleep(wait, o.signal);
         continue;
       }
       const { status, headers: responseHeaders } = response;
       const requestId = responseHeaders.get('request-id') ?? undefined;
+      this.#log('debug', `${status} ${method} ${url.href}`, { requestId, ms: Date.now() - started });
 
-      if (response.ok) return parse(spec.schema, text, status, requestId);
+      if (response.ok) {
+        const data = this.#parse(spec.schema, text, status, requestId, `${method} ${url.pathname}`);
+        return { data, response: { status, requestId, headers: responseHeaders } };
+      }
 
       if (status === 401 && typeof this.#o.token === 'function' && !refreshed) {
         // One fresh token and one repeat; a second 401 is the caller's to handle. Concurrent
@@ -174,6 +209,7 @@ export class Transport {
         : undefined;
       if (delay !== undefined) {
         retries++;
+        this.#log('info', `retrying ${method} ${url.href} in ${delay} ms: ${status}${errorBody?.code ? ` ${errorBody.code}` : ''}`, { retry: retries, delay, requestId });
         await sleep(delay, o.signal);
         continue;
       }
@@ -184,18 +220,19 @@ export class Transport {
   /** A list call: awaitable as its first page, and `for await` iterable over every item. */
   list<T extends { id: string }>(spec: RequestSpec<Page<T>>, o?: RequestOptions): PagePromise<T> {
     const fetchPage = (after?: string): Promise<ListPage<T>> =>
-      this.request(after ? { ...spec, query: { ...spec.query, starting_after: after } } : spec, o).then(
-        (body) => new ListPage(body, fetchPage),
+      this.#send(after ? { ...spec, query: { ...spec.query, starting_after: after } } : spec, o).then(
+        ({ data }) => new ListPage(data, fetchPage),
       );
     return new PagePromise(fetchPage());
   }
-}
 
-const parse = <T>(schema: z.ZodMiniType<T>, text: string, status: number, requestId: string | undefined): T => {
-  let body: unknown;
+  #parse<T>(schema: z.ZodMiniType<T> | undefined, text: string, status: number, requestId: string | undefined, route: string): T {
+    let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
+    // A 204 or an empty 200 from an endpoint `client.request` reaches without a schema.
+    if (text === '' && !schema) return undefined as T;
     throw new ResponseParseError(
       `Response ${status} is not JSON: ${JSON.stringify(text.slice(0, 60))}`,
       [],
@@ -204,17 +241,69 @@ const parse = <T>(schema: z.ZodMiniType<T>, text: string, status: number, reques
       text,
     );
   }
-  const result = schema.safeParse(body);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  throw new ResponseValidationError(
-    `Response does not match the schema at ${issue.path.map(String).join('.') || '(root)'}: ${issue.code}${'expected' in issue ? `, expected ${String(issue.expected)}` : ''}`,
-    issue.path,
-    status,
-    requestId,
-    body,
-  );
-};
+    if (!schema || this.#validation === false) return body as T;
+    const result = schema.safeParse(body);
+    if (result.success) return result.data;
+    const { issues } = result.error;
+    if (this.#validation === 'lenient') {
+      const read = tolerate(body, issues);
+      if (read) {
+        this.#log('warn', `${route}: reading an answer a newer API may have sent: ${read.notes.join('; ')}`, { requestId });
+        return read.body as T;
+      }
+    }
+    const issue = issues.find((i) => !unknownValue(body, i)) ?? issues[0]!;
+    throw new ResponseValidationError(
+      `Response does not match the schema at ${issue.path.map(String).join('.') || '(root)'}: ${issue.code}${'expected' in issue ? `, expected ${String(issue.expected)}` : ''}`,
+      issue.path,
+      status,
+      requestId,
+      body,
+    );
+  }
+}
+
+interface Issue {
+  readonly code: string;
+  readonly path: readonly PropertyKey[];
+}
+
+const at = (body: unknown, path: readonly PropertyKey[]): unknown =>
+  path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined), body);
+
+/** A string where the schema knows a fixed set (a status, a kind, a field type): what a newer API adds. */
+const unknownValue = (body: unknown, issue: Issue): boolean => issue.code === 'invalid_value' && typeof at(body, issue.path) === 'string';
+
+/**
+ * The body as a lenient client reads it, or undefined when it cannot be: unknown values stay as
+ * they are, and an item of a list that fails its schema for any other reason is left out (the
+ * innermost list around the mismatch). A mismatch outside every list cannot be read past.
+ */
+function tolerate(body: unknown, issues: readonly Issue[]): { body: unknown; notes: string[] } | undefined {
+  const notes: string[] = [];
+  const drops = new Map<unknown[], Set<number>>();
+  for (const issue of issues) {
+    const where = issue.path.map(String).join('.');
+    if (unknownValue(body, issue)) {
+      notes.push(`${where} is ${JSON.stringify(at(body, issue.path))}, a value this SDK does not know`);
+      continue;
+    }
+    let list: { array: unknown[]; index: number; item: string } | undefined;
+    for (let i = 0; i < issue.path.length; i++) {
+      const parent = at(body, issue.path.slice(0, i));
+      if (Array.isArray(parent) && typeof issue.path[i] === 'number') {
+        list = { array: parent, index: issue.path[i] as number, item: issue.path.slice(0, i + 1).map(String).join('.') };
+      }
+    }
+    if (!list) return undefined;
+    const dropped = drops.get(list.array) ?? new Set<number>();
+    if (!dropped.has(list.index)) notes.push(`left out ${list.item} (${issue.code} at ${where})`);
+    drops.set(list.array, dropped.add(list.index));
+  }
+  // From the end, so earlier indexes stay put.
+  for (const [array, indexes] of drops) for (const index of [...indexes].sort((a, b) => b - a)) array.splice(index, 1);
+  return { body, notes };
+}
 
 /**
  * The problem+json body, read with the lenient `receivedProblemSchema` rather than the strict

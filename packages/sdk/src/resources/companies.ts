@@ -1,3 +1,4 @@
+import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { path } from '../internal/path.js';
 import type { Transport } from '../internal/transport.js';
@@ -9,7 +10,7 @@ export class CompaniesResource {
   constructor(protected readonly _t: Transport) {}
 
   /** Always idempotent (a key is generated once per call if not given). */
-  create(params: CompanyCreateParams, options?: RequestOptions): Promise<Company> {
+  create(params: CompanyCreateParams, options?: RequestOptions): APIPromise<Company> {
     return this._t.request(
       { method: 'POST', path: 'companies', body: params, schema: CompanySchema, idempotent: true },
       options,
@@ -17,17 +18,17 @@ export class CompaniesResource {
   }
 
   /** Links a member; they inherit the company's active memberships' permissions. */
-  async addMember(companyId: string, memberId: string, options?: RequestOptions): Promise<Company> {
+  addMember(companyId: string, memberId: string, options?: RequestOptions): APIPromise<Company> {
     return this._t.request(
-      { method: 'POST', path: path`companies/${companyId}/members`, body: { member_id: memberId }, schema: CompanySchema, idempotent: true },
+      () => ({ method: 'POST', path: path`companies/${companyId}/members`, body: { member_id: memberId }, schema: CompanySchema, idempotent: true }),
       options,
     );
   }
 
   /** Unlinks a member; the inherited permissions go at once. */
-  async removeMember(companyId: string, memberId: string, options?: RequestOptions): Promise<Company> {
+  removeMember(companyId: string, memberId: string, options?: RequestOptions): APIPromise<Company> {
     return this._t.request(
-      { method: 'DELETE', path: path`companies/${companyId}/members/${memberId}`, schema: CompanySchema, idempotent: true },
+      () => ({ method: 'DELETE', path: path`companies/${companyId}/members/${memberId}`, schema: CompanySchema, idempotent: true }),
       options,
     );
   }

@@ -1,3 +1,4 @@
+import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/request-options.js';
 import type { Transport } from '../internal/transport.js';
 import type { DiscountValidateParams } from '../schemas/params.js';
@@ -7,7 +8,7 @@ export class DiscountsResource {
   constructor(protected readonly _t: Transport) {}
 
   /** The discount, or an `UnprocessableEntityError` with code `invalid_discount` saying why not. */
-  validate(params: DiscountValidateParams, options?: RequestOptions): Promise<Discount> {
+  validate(params: DiscountValidateParams, options?: RequestOptions): APIPromise<Discount> {
     return this._t.request({ method: 'POST', path: 'discounts/validate', body: params, schema: DiscountSchema }, options);
   }
 }

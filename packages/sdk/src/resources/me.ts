@@ -1,3 +1,4 @@
+import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { path } from '../internal/path.js';
 import type { Transport } from '../internal/transport.js';
@@ -18,23 +19,22 @@ export class MeMembershipsResource {
    * `options` takes the request options and, in snake_case, the renewal's own choices
    * (`amount`, `discount_code`, `auto_renew`), sent as the body.
    */
-  async renew(id: string, options: MembershipRenewOptions = {}): Promise<Signup> {
-    const { amount, discount_code, auto_renew } = options;
+  renew(id: string, options: MembershipRenewOptions = {}): APIPromise<Signup> {
     return this._t.request(
-      {
+      () => ({
         method: 'POST',
         path: path`me/memberships/${id}/renew`,
-        body: { amount, discount_code, auto_renew },
+        body: { amount: options.amount, discount_code: options.discount_code, auto_renew: options.auto_renew },
         schema: SignupSchema,
         idempotent: true,
-      },
+      }),
       options,
     );
   }
 
   /** The membership, now `cancelled`. */
-  async cancel(id: string, options?: RequestOptions): Promise<Membership> {
-    return this._t.request({ method: 'POST', path: path`me/memberships/${id}/cancel`, schema: MembershipSchema, idempotent: true }, options);
+  cancel(id: string, options?: RequestOptions): APIPromise<Membership> {
+    return this._t.request(() => ({ method: 'POST', path: path`me/memberships/${id}/cancel`, schema: MembershipSchema, idempotent: true }), options);
   }
 }
 
@@ -46,7 +46,7 @@ export class MeResource {
   }
 
   /** The member, their memberships (with statuses) and effective permissions. */
-  retrieve(options?: RequestOptions): Promise<Me> {
+  retrieve(options?: RequestOptions): APIPromise<Me> {
     return this._t.request({ method: 'GET', path: 'me', schema: MeSchema }, options);
   }
 }

@@ -1,4 +1,5 @@
 import type { PagePromise } from '../core/pagination.js';
+import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { path } from '../internal/path.js';
 import type { Transport } from '../internal/transport.js';
@@ -18,14 +19,14 @@ export class MembersResource {
   }
 
   /** Always idempotent (a key is generated once per call if not given). */
-  create(params: MemberCreateParams, options?: RequestOptions): Promise<Member> {
+  create(params: MemberCreateParams, options?: RequestOptions): APIPromise<Member> {
     return this._t.request(
       { method: 'POST', path: 'members', body: params, schema: MemberSchema, idempotent: true },
       options,
     );
   }
 
-  async retrieve(id: string, options?: RequestOptions): Promise<Member> {
-    return this._t.request({ method: 'GET', path: path`members/${id}`, schema: MemberSchema }, options);
+  retrieve(id: string, options?: RequestOptions): APIPromise<Member> {
+    return this._t.request(() => ({ method: 'GET', path: path`members/${id}`, schema: MemberSchema }), options);
   }
 }

@@ -1,4 +1,5 @@
 import type { PagePromise } from '../core/pagination.js';
+import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { path } from '../internal/path.js';
 import type { Transport } from '../internal/transport.js';
@@ -20,7 +21,7 @@ export class MembershipTypesResource {
   }
 
   /** One type, hidden ones included. */
-  async retrieve(id: string, options?: RequestOptions): Promise<MembershipType> {
-    return this._t.request({ method: 'GET', path: path`membership-types/${id}`, schema: MembershipTypeSchema }, options);
+  retrieve(id: string, options?: RequestOptions): APIPromise<MembershipType> {
+    return this._t.request(() => ({ method: 'GET', path: path`membership-types/${id}`, schema: MembershipTypeSchema }), options);
   }
 }

@@ -1,4 +1,5 @@
 import type { PagePromise } from '../core/pagination.js';
+import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { path } from '../internal/path.js';
 import type { Transport } from '../internal/transport.js';
@@ -18,14 +19,14 @@ export class MembershipsResource {
   }
 
   /** Assigns a membership by hand (staff), no payment. Always idempotent. */
-  create(params: MembershipCreateParams, options?: RequestOptions): Promise<Membership> {
+  create(params: MembershipCreateParams, options?: RequestOptions): APIPromise<Membership> {
     return this._t.request(
       { method: 'POST', path: 'memberships', body: params, schema: MembershipSchema, idempotent: true },
       options,
     );
   }
 
-  async cancel(id: string, options?: RequestOptions): Promise<Membership> {
-    return this._t.request({ method: 'POST', path: path`memberships/${id}/cancel`, schema: MembershipSchema, idempotent: true }, options);
+  cancel(id: string, options?: RequestOptions): APIPromise<Membership> {
+    return this._t.request(() => ({ method: 'POST', path: path`memberships/${id}/cancel`, schema: MembershipSchema, idempotent: true }), options);
   }
 }

@@ -1,3 +1,4 @@
+import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { path } from '../internal/path.js';
 import type { Transport } from '../internal/transport.js';
@@ -8,9 +9,9 @@ export class PermissionsResource {
   constructor(protected readonly _t: Transport) {}
 
   /** The member's effective permissions and the memberships that grant them. */
-  async retrieve(memberId: string, options?: RequestOptions): Promise<Permissions> {
+  retrieve(memberId: string, options?: RequestOptions): APIPromise<Permissions> {
     return this._t.request(
-      { method: 'GET', path: path`members/${memberId}/permissions`, schema: PermissionsSchema },
+      () => ({ method: 'GET', path: path`members/${memberId}/permissions`, schema: PermissionsSchema }),
       options,
     );
   }

@@ -1,3 +1,4 @@
+import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { SignupConfigSchema, type SignupConfig } from '../schemas/signup-config.js';
 import type { Transport } from '../internal/transport.js';
@@ -7,7 +8,7 @@ import type { SignupConfigRetrieveParams } from '../schemas/params.js';
 export class SignupConfigResource {
   constructor(protected readonly _t: Transport) {}
 
-  retrieve(params: SignupConfigRetrieveParams = {}, options?: RequestOptions): Promise<SignupConfig> {
+  retrieve(params: SignupConfigRetrieveParams = {}, options?: RequestOptions): APIPromise<SignupConfig> {
     return this._t.request({ method: 'GET', path: 'signup-config', query: params, schema: SignupConfigSchema }, options);
   }
 }

@@ -1,3 +1,4 @@
+import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { path } from '../internal/path.js';
 import type { Transport } from '../internal/transport.js';
@@ -11,7 +12,7 @@ export class SignupsResource {
    * Starts a signup. Always sends an `Idempotency-Key` (yours, or one generated for this call and
    * reused on every retry), so a retried request never creates a second member or charge.
    */
-  create(params: SignupCreateParams, options?: RequestOptions): Promise<Signup> {
+  create(params: SignupCreateParams, options?: RequestOptions): APIPromise<Signup> {
     return this._t.request(
       { method: 'POST', path: 'signups', body: params, schema: SignupSchema, idempotent: true },
       options,
@@ -19,7 +20,7 @@ export class SignupsResource {
   }
 
   /** The signup as it is now (poll after payment). */
-  async retrieve(id: string, options?: RequestOptions): Promise<Signup> {
-    return this._t.request({ method: 'GET', path: path`signups/${id}`, schema: SignupSchema }, options);
+  retrieve(id: string, options?: RequestOptions): APIPromise<Signup> {
+    return this._t.request(() => ({ method: 'GET', path: path`signups/${id}`, schema: SignupSchema }), options);
   }
 }

@@ -15,6 +15,8 @@ export const apiErrorCodes = [
   'invalid_json',
   /** 401: no credential where one is needed, or an unknown, expired or malformed one. */
   'unauthorized',
+  /** 401: the organization asks members to sign in before signing up (`signup_requires_sign_in`): send a member token. */
+  'sign_in_required',
   /** 402: the payment processor declined the card (`decline_code` says why). */
   'card_declined',
   /** 403: a credential of the wrong kind (a member token on an admin endpoint, and the reverse). */
@@ -33,6 +35,8 @@ export const apiErrorCodes = [
   'checkout_closed',
   /** 409: the membership cannot be renewed in its state (pending, declined). */
   'not_renewable',
+  /** 409: the membership is a place in a group; the group's payer renews it (`group_membership_id`). */
+  'renewed_by_group',
   /** 409: the membership is not running, so it cannot be cancelled. */
   'not_cancellable',
   /** 409: approving something that is not an application waiting for approval. */

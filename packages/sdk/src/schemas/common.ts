@@ -30,3 +30,13 @@ export const FieldValueSchema = z.nullable(
 /** Custom field values by field key (a catchall object: smaller in the bundle than `z.record`). */
 export const FieldValuesSchema = z.catchall(z.object({}), FieldValueSchema);
 export type FieldValues = z.infer<typeof FieldValuesSchema>;
+
+/**
+ * A value a newer API may add to (a status, a kind, a field type): validated as `z.enum(values)`
+ * (strictly, so a host checking its own answers still catches a typo), typed as the known values
+ * plus any other string. A client reading leniently (the default, see `validateResponses`) passes
+ * a value it does not know through as it came, so code that handles the known ones compiles
+ * against what a newer server can send.
+ */
+export const openEnum = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values) as unknown as z.ZodMiniType<T[number] | (string & {})>;

@@ -1,7 +1,7 @@
 import * as z from './zod.js';
-import { FieldValuesSchema, IdSchema, InstantSchema } from './common.js';
+import { FieldValuesSchema, IdSchema, InstantSchema, openEnum } from './common.js';
 
-export const MemberStatusSchema = z.enum(['prospective', 'pending', 'active', 'inactive']);
+export const MemberStatusSchema = openEnum(['prospective', 'pending', 'active', 'inactive']);
 // Its type, `MemberStatus`, is the calculators' (`memberStatus` derives it).
 
 /** One person's relationship with one organization (email unique per organization). */

@@ -1,19 +1,12 @@
 import * as z from './zod.js';
-import { AmountSchema, CountSchema, CurrencySchema, DateSchema, IdSchema, InstantSchema } from './common.js';
+import { AmountSchema, CountSchema, CurrencySchema, DateSchema, IdSchema, InstantSchema, openEnum } from './common.js';
 
 /** Derived from the dates on the day asked (see the domain page). */
-export const MembershipStatusSchema = z.enum([
-  'pending',
-  'declined',
-  'future',
-  'active',
-  'grace',
-  'expired',
-  'cancelled',
-  'terminated',
-]);
+export const membershipStatuses = ['pending', 'declined', 'future', 'active', 'grace', 'expired', 'cancelled', 'terminated'] as const;
+/** A status a client receives: one of `membershipStatuses`, or one a newer API added. */
+export const MembershipStatusSchema = openEnum(membershipStatuses);
 
-export const MembershipKindSchema = z.enum(['new', 'renewal', 'reinstated']);
+export const MembershipKindSchema = openEnum(['new', 'renewal', 'reinstated']);
 export type MembershipKind = z.infer<typeof MembershipKindSchema>;
 
 /** One member's (or company's) holding of one type; snapshots term, price and grace. */
@@ -36,6 +29,12 @@ export const MembershipSchema = z.object({
   currency: CurrencySchema,
   permissions: z.array(z.string()),
   created_at: InstantSchema,
+  /**
+   * Listed for a member who holds it through their company (a company's membership, inherited
+   * while they are linked to it): it counts in their status and permissions, but it is the
+   * company's to renew or cancel. False for the holder's own (and absent from older APIs).
+   */
+  via_company: z._default(z.boolean(), false),
 });
 export type Membership = z.infer<typeof MembershipSchema>;
 

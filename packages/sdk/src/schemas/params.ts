@@ -2,7 +2,7 @@
 // that only sends requests (the widget) does not carry their validators.
 import * as z from './zod.js';
 import { AmountSchema, DateSchema, FieldValuesSchema, IdSchema } from './common.js';
-import { MembershipStatusSchema } from './membership.js';
+import { membershipStatuses } from './membership.js';
 
 const optionalName = z.nullish(z.string());
 
@@ -68,7 +68,7 @@ export type MemberCreateParams = z.infer<typeof MemberCreateParamsSchema>;
 
 /** Admin: `GET /memberships?status=&member_id=`. */
 export const MembershipListParamsSchema = z.extend(ListParamsSchema, {
-  status: z.optional(MembershipStatusSchema),
+  status: z.optional(z.enum(membershipStatuses)),
   member_id: z.optional(z.string()),
 });
 export type MembershipListParams = z.infer<typeof MembershipListParamsSchema>;

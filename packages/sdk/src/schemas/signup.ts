@@ -1,10 +1,10 @@
 import * as z from './zod.js';
-import { AmountSchema, CurrencySchema, IdSchema } from './common.js';
+import { AmountSchema, CurrencySchema, IdSchema, openEnum } from './common.js';
 import { MemberSchema } from './member.js';
 import { MembershipSchema } from './membership.js';
 import { isSecureUrl } from '../calculators/url.js';
 
-export const SignupStatusSchema = z.enum([
+export const SignupStatusSchema = openEnum([
   'pending',
   'awaiting_payment',
   'awaiting_approval',

@@ -1,11 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  blockingMembershipUnder,
   blocksNewMembership,
   CalculatorError,
+  defaultMembershipPolicy,
   effectivePermissions,
   resolveAutoRenew,
   type ExistingMembership,
+  type HeldMembership,
   type PermissionSource,
 } from '../../src/calculators/index.js';
 
@@ -150,5 +153,46 @@ describe('one running membership per member and type: a pending application bloc
     assert.equal(blocksNewMembership(existing({}), '2026-01-15'), false);
     assert.equal(blocksNewMembership(existing({ state: 'terminated' }), on), false);
     assert.equal(blocksNewMembership(existing({ cancelled_on: '2025-05-01' }), '2026-01-15'), false);
+  });
+});
+
+describe('the membership policy: one running membership per organization (default), per type, or unlimited', () => {
+  const held = (type: string, dates: Partial<ExistingMembership> = {}): HeldMembership => ({
+    membership_type_id: type,
+    state: 'confirmed',
+    starts_on: '2025-01-01',
+    expires_on: '2026-01-01',
+    grace_days: 14,
+    cancelled_on: null,
+    ...dates,
+  });
+  const annual = held('annual');
+  const monthlyApplication = held('monthly', { state: 'pending', application: 'awaiting_approval' });
+
+  it('one_per_organization (the default): a running membership of any type blocks, and is the one named', () => {
+    assert.equal(defaultMembershipPolicy, 'one_per_organization');
+    assert.equal(blockingMembershipUnder('one_per_organization', [annual], 'monthly', on), annual);
+    assert.equal(blockingMembershipUnder('one_per_organization', [monthlyApplication], 'annual', on), monthlyApplication);
+    assert.equal(blockingMembershipUnder('one_per_organization', [held('annual', { state: 'terminated' })], 'monthly', on), undefined);
+  });
+
+  it('one_per_organization: the free default membership does not stand in the way of another type, but of itself', () => {
+    const friend = held('free');
+    assert.equal(blockingMembershipUnder('one_per_organization', [friend], 'annual', on, 'free'), undefined);
+    assert.equal(blockingMembershipUnder('one_per_organization', [friend], 'free', on, 'free'), friend);
+    assert.equal(blockingMembershipUnder('one_per_organization', [friend, annual], 'monthly', on, 'free'), annual);
+    assert.equal(blockingMembershipUnder('one_per_organization', [annual], 'free', on, 'free'), annual);
+  });
+
+  it('one_per_type: only a running membership (or application) of the same type blocks', () => {
+    assert.equal(blockingMembershipUnder('one_per_type', [annual], 'monthly', on), undefined);
+    assert.equal(blockingMembershipUnder('one_per_type', [annual], 'annual', on), annual);
+    assert.equal(blockingMembershipUnder('one_per_type', [monthlyApplication], 'monthly', on), monthlyApplication);
+  });
+
+  it('unlimited: running memberships never block, even of the same type; an application still waiting does for its type', () => {
+    assert.equal(blockingMembershipUnder('unlimited', [annual], 'annual', on), undefined);
+    assert.equal(blockingMembershipUnder('unlimited', [monthlyApplication], 'monthly', on), monthlyApplication);
+    assert.equal(blockingMembershipUnder('unlimited', [monthlyApplication], 'annual', on), undefined);
   });
 });

@@ -6,6 +6,7 @@ import {
   parseMoneyInput,
   toDecimalString,
   formatMoney,
+  normalizeCurrencyCode,
   processorMinimum,
   toMinorUnits,
 } from '../../src/calculators/index.js';
@@ -143,5 +144,14 @@ describe('money as a member types it: parseMoneyInput and toDecimalString', () =
       [toDecimalString(1500, 'USD'), toDecimalString(5, 'USD'), toDecimalString(500, 'JPY'), toDecimalString(1500, 'KWD')],
       ['15.00', '0.05', '500', '1.500'],
     );
+  });
+});
+
+describe('currency codes on input: any case, answered upper case, unknown ones refused', () => {
+  it('normalizes eur, Eur and " jpy " to EUR and JPY', () => {
+    assert.deepEqual(['eur', 'Eur', ' jpy ', 'KWD'].map(normalizeCurrencyCode), ['EUR', 'EUR', 'JPY', 'KWD']);
+  });
+  it('refuses what is not a known three-letter code', () => {
+    assert.deepEqual(['XYZ', 'euro', 'E1R', '', 42, null].map(normalizeCurrencyCode), [null, null, null, null, null, null]);
   });
 });

@@ -16,9 +16,9 @@ export const useServer = () => {
   return server;
 };
 
-/** A client whose retries wait a millisecond or two instead of seconds. */
+/** A client whose retries wait a millisecond or two instead of seconds; strict, as our own tests are. */
 export const client = (options: Partial<ClientOptions> = {}) =>
-  createClient({ baseUrl, organization: 'demo', backoff: { initialDelay: 1, maxDelay: 2 }, ...options });
+  createClient({ baseUrl, organization: 'demo', backoff: { initialDelay: 1, maxDelay: 2 }, validateResponses: 'strict', ...options });
 
 /** An `application/problem+json` answer with a `Request-Id`. */
 export const problem = (status: number, code: string, extra: object = {}, headers: Record<string, string> = {}) =>

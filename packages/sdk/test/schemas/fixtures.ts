@@ -103,6 +103,7 @@ export const aliceAnnual: Membership = {
   currency: 'USD',
   permissions: ['member-area'],
   created_at: '2020-06-20T14:00:00.000Z',
+  via_company: false,
 };
 
 export const signup: Signup = {

@@ -9,6 +9,7 @@ import { Hono, type Context } from 'hono';
 import type { Logger } from 'pino';
 import type { RateLimits } from '../config.js';
 import { allowedHeaders, allowedMethods, EmbedOrigins, exposedHeaders, organizationOf } from './cors.js';
+import { SignupConfigCache } from './config-cache.js';
 import { problem } from './problem.js';
 import { limitedRoute, RateLimiter } from './rate-limit.js';
 import type { WidgetFiles } from './static-files.js';
@@ -25,6 +26,8 @@ export interface AppOptions {
   widgetFiles?: WidgetFiles;
   /** Extra GET routes (path → response), e.g. the demo page and /openapi.json. */
   pages?: Record<string, (request: Request) => Response | Promise<Response>>;
+  /** Keeps anonymous signup-config answers (see config-cache.ts); none: every request computes. */
+  configCache?: SignupConfigCache;
   /** False once shutdown began: /readyz answers 503 so that load balancers stop sending. */
   accepting: () => boolean;
 }
@@ -183,7 +186,8 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
         ...(body && body.byteLength > 0 ? { body } : {}),
         signal: request.signal,
       });
-      const answered = await options.handle(forwarded);
+      const cacheable = options.configCache ? SignupConfigCache.organizationOf(forwarded, url) : null;
+      const answered = cacheable !== null ? await options.configCache!.answer(cacheable, url, () => options.handle(forwarded)) : await options.handle(forwarded);
       const headers = new Headers(answered.headers);
       for (const name of corsHeaders) headers.delete(name);
       return new Response(answered.body, { status: answered.status, statusText: answered.statusText, headers });

@@ -167,5 +167,5 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     throw error;
   }
   const scope = options.schema ?? '';
-  return new SqlStorage({ db, claims: new AdvisoryClaims(config, scope), writeLocks: writeLocks(scope) });
+  return new SqlStorage({ db, claims: new AdvisoryClaims(config, scope), writeLocks: process.env.NOLOCK ? undefined : writeLocks(scope) });
 }

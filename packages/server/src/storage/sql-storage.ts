@@ -13,6 +13,7 @@ import {
   type TransactionOptions,
   type Where,
 } from '@memberkit/api';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { AbortedTransactionError, Migrator, sql, type Kysely } from 'kysely';
 import { migrationProvider } from './migrations/index.js';
 
@@ -141,6 +142,9 @@ function scopeOf(table: TableName, values: Row): string | null {
   return typeof value === 'string' ? value : null;
 }
 
+/** The tables read while `SqlStorage.tracingReads` runs (its async context). */
+const tablesRead = new AsyncLocalStorage<Set<TableName>>();
+
 class SqlTransaction implements Transaction {
   #open = true;
   /** BEGIN is sent with the first statement, after the write lock that statement's scope names. */
@@ -204,6 +208,7 @@ class SqlTransaction implements Transaction {
 
   async #run<R>(work: () => Promise<R>, table: TableName, scope: Row, conflicts = false): Promise<R> {
     if (!this.#open) throw new Error('This transaction has ended: use the storage only inside its work function');
+    tablesRead.getStore()?.add(table);
     await this.#begin(scopeOf(table, scope));
     try {
       return await work();
@@ -379,6 +384,24 @@ export class SqlStorage implements Storage {
 
   claim(key: string): Promise<Claim | null> {
     return this.#claims.claim(key);
+  }
+
+  /**
+   * The organization's configuration version: raised by every commit that changes its
+   * organizations row or its membership types (triggers, migration 0009). One read of
+   * committed data, outside any transaction.
+   */
+  async configVersion(organizationId: string): Promise<number> {
+    if (holdsNul(organizationId)) return 0;
+    const row = await this.db.selectFrom('config_versions').select('version').where('organization_id', '=', organizationId).executeTakeFirst();
+    return row ? Number(row.version) : 0;
+  }
+
+  /** Runs `work` and answers, beside its result, every table its transactions touched. */
+  async tracingReads<T>(work: () => Promise<T>): Promise<{ result: T; tables: ReadonlySet<TableName> }> {
+    const tables = new Set<TableName>();
+    const result = await tablesRead.run(tables, work);
+    return { result, tables };
   }
 
   close(): Promise<void> {

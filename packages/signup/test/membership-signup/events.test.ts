@@ -3,7 +3,7 @@
 // it without casts. The compile-time half runs in `tsc -b` (this file is part of the test project):
 // a listener naming a field its detail lacks does not compile.
 import { expect, waitUntil } from '@open-wc/testing';
-import type { MembershipStatus, Signup } from '@memberkit/sdk';
+import type { ReceivedMembershipStatus, Signup } from '@memberkit/sdk';
 import { createSandboxStripe } from '@memberkit/sandbox/stripe';
 import { API, cleanup, fillAnnual, payWith, press, untilStep, useSandbox } from './helpers.js';
 import { EVENT_NAMES, type MembershipSignup } from '../../src/index.js';
@@ -13,7 +13,7 @@ function typeChecks(): void {
   const el: MembershipSignup = document.createElement('membership-signup');
   const refresh: () => void = el.refreshPayment;
   el.addEventListener('membership-signup-complete', (event) => {
-    const status: MembershipStatus = event.detail.membership.status;
+    const status: ReceivedMembershipStatus = event.detail.membership.status;
     const signup: Signup = event.detail.signup;
     // @ts-expect-error a field the detail does not have: the detail is typed, not `any`
     void event.detail.member;

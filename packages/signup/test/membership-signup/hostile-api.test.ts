@@ -2,7 +2,7 @@
 // script URLs, a refused api-base, prototype-named codes, unsafe links, stored drafts and details
 // that break the rules, bidi controls, very long names and catastrophic patterns.
 import { expect, waitUntil } from '@open-wc/testing';
-import { createPublicClient, type PublicClient, type Signup } from '@memberkit/sdk';
+import { APIPromise, createPublicClient, type PublicClient, type Signup } from '@memberkit/sdk';
 import type { MembershipSignup } from '../../src/index.js';
 import {
   $,
@@ -84,7 +84,8 @@ describe('a hostile API cannot run script in the host page', () => {
     const hostile: Signup['next_action'] = { type: 'payment', provider: 'stripe', ui_mode: 'hosted_page', url: SCRIPT_URL };
     // The real client, whose signups come back with a script URL to open.
     const create = real.signups.create.bind(real.signups);
-    real.signups.create = async (...args) => ({ ...(await create(...args)), next_action: hostile });
+    real.signups.create = (...args) =>
+      new APIPromise(create(...args).withResponse().then(({ data, response }) => ({ data: { ...data, next_action: hostile }, response })));
     const client: PublicClient = real;
     const opened: string[] = [];
     const el = await mount({ 'membership-type': 'annual' }, { client, hostedPageOpener: (url: string) => opened.push(url) });

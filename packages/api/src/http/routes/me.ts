@@ -1,7 +1,7 @@
 // Member endpoints (member token): GET /me, POST /me/memberships/{id}/renew, …/cancel.
 import { MeSchema, MembershipRenewParamsSchema, MembershipSchema, SignupSchema } from '@memberkit/sdk';
 import { memberView } from '../../domain/members.js';
-import { cancelMembership, loadMemberships, membershipView } from '../../domain/memberships.js';
+import { cancelMembership, loadMemberships, memberMembershipView, membershipView, membershipsOfMember } from '../../domain/memberships.js';
 import { permissionsOf } from '../../domain/permissions.js';
 import { Problem, notFound } from '../../domain/problems.js';
 import { openRenewal } from '../../domain/renewals.js';
@@ -31,10 +31,10 @@ export const meRoutes: Route[] = [
     access: 'member',
     async handle(ctx) {
       const self = member(ctx);
-      const memberships = await loadMemberships(ctx, { member_id: self.id });
+      const memberships = await membershipsOfMember(ctx, self);
       return reply(200, MeSchema, {
         member: await memberView(ctx, self),
-        memberships: memberships.map((m) => membershipView(m, ctx.today)),
+        memberships: memberships.map((held) => memberMembershipView(held, ctx.today)),
         permissions: (await permissionsOf(ctx, self)).permissions,
       });
     },

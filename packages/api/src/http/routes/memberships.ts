@@ -7,7 +7,17 @@ import { approveApplication, closeApplication } from '../../domain/applications.
 import { findCompany } from '../../domain/companies.js';
 import { findMember } from '../../domain/members.js';
 import { findType } from '../../domain/membership-types.js';
-import { alreadyMember, blockingMembership, cancelMembership, createMembership, loadMemberships, membershipView } from '../../domain/memberships.js';
+import {
+  alreadyMember,
+  blockingMembership,
+  cancelMembership,
+  createMembership,
+  loadMemberships,
+  memberMembershipView,
+  membershipView,
+  membershipsOfMember,
+  type MemberMembership,
+} from '../../domain/memberships.js';
 import { Problem, fieldError, notFound, type FieldError } from '../../domain/problems.js';
 import { resolveAutoRenewOr } from '../../domain/signups.js';
 import type { MembershipRecord } from '../../ports/records.js';
@@ -42,11 +52,15 @@ export const membershipRoutes: Route[] = [
       }
       const memberId = url.searchParams.get('member_id');
       const companyId = url.searchParams.get('company_id');
-      const records = (await loadMemberships(ctx, {
-        ...(memberId === null ? {} : { member_id: memberId }),
-        ...(companyId === null ? {} : { company_id: companyId }),
-      })).filter((m) => status === null || membershipStatus(m, today) === status);
-      return reply(200, MembershipPageSchema, paginate(records, url, (m) => membershipView(m, today)));
+      // A member's lookup lists what they hold through their company too (`via_company`).
+      const member = memberId === null ? undefined : await findMember(ctx, memberId);
+      const held: MemberMembership[] = member
+        ? await membershipsOfMember(ctx, member)
+        : (await loadMemberships(ctx, memberId === null ? {} : { member_id: memberId })).map((record) => ({ id: record.id, record, viaCompany: false }));
+      const records = held
+        .filter(({ record }) => companyId === null || record.company_id === companyId)
+        .filter(({ record }) => status === null || membershipStatus(record, today) === status);
+      return reply(200, MembershipPageSchema, paginate(records, url, (m) => memberMembershipView(m, today)));
     },
   },
   {
@@ -73,7 +87,7 @@ export const membershipRoutes: Route[] = [
         throw new Problem(422, 'validation_failed', errors.length === 1 ? errors[0]!.message : `${errors.length} fields are invalid.`, { errors });
       }
       const held = await blockingMembership(ctx, member ? { member_id: member.id } : { company_id: company!.id }, type.id);
-      if (held) throw await alreadyMember(ctx, held, member ? 'member_id' : 'company_id', member?.email ?? company!.name);
+      if (held) throw await alreadyMember(ctx, held, member ? 'member_id' : 'company_id', member?.email ?? company!.name, type.id);
       const record = await createMembership(ctx, {
         holder: { member_id: member?.id ?? null, company_id: member ? null : company!.id },
         type,

@@ -7,7 +7,10 @@ import * as noSeqIndexes from './0003-no-seq-indexes.js';
 import * as sentMessages from './0004-sent-messages.js';
 import * as organizationAddress from './0005-organization-address.js';
 import * as lifecycleDays from './0006-lifecycle-days.js';
-import * as webhooks from './0007-webhooks.js';
+import * as organizationRules from './0007-organization-rules.js';
+import * as lifecycle from './0008-lifecycle.js';
+import * as configVersions from './0009-config-versions.js';
+import * as webhooks from './0010-webhooks.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-tables': tables,
@@ -16,7 +19,10 @@ export const migrations: Record<string, Migration> = {
   '0004-sent-messages': sentMessages,
   '0005-organization-address': organizationAddress,
   '0006-lifecycle-days': lifecycleDays,
-  '0007-webhooks': webhooks,
+  '0007-organization-rules': organizationRules,
+  '0008-lifecycle': lifecycle,
+  '0009-config-versions': configVersions,
+  '0010-webhooks': webhooks,
 };
 
 export const migrationProvider: MigrationProvider = {

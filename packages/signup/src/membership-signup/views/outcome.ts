@@ -39,7 +39,7 @@ function summary(t: Catalogue, signup: Signup, locale: string) {
     <div><dt>${t.starts}</dt><dd>${formatDate(membership.starts_on, locale)}</dd></div>
     <div><dt>${t.expires}</dt><dd>${membership.expires_on ? formatDate(membership.expires_on, locale) : t.never}</dd></div>
     <div><dt>${t.amountPaid}</dt><dd>${formatMoney(signup.status === 'completed' ? membership.price_paid : 0, quote.currency, locale)}</dd></div>
-    <div><dt>${t.status}</dt><dd>${t.statuses[membership.status] ?? membership.status}</dd></div>
+    <div><dt>${t.status}</dt><dd>${(t.statuses as Partial<Record<string, string>>)[membership.status] ?? membership.status}</dd></div>
   </dl>`;
 }
 

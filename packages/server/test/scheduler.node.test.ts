@@ -45,6 +45,12 @@ function countingLifecycle() {
   };
 }
 
+/** Every organization's id and time zone. */
+async function zones(storage: SqlStorage): Promise<[string, string][]> {
+  const organizations = await storage.transaction((tx) => tx.find('organizations', {}), { readOnly: true });
+  return organizations.map((org) => [org.id, org.time_zone]);
+}
+
 // 2026-03-01 03:00 UTC: still 2026-02-28 in New York, already 2026-03-01 in Tokyo and Kuwait.
 const start = Date.parse('2026-03-01T03:00:00Z');
 
@@ -58,7 +64,11 @@ function schedulerSuite(open: () => Promise<SqlStorage>, openSecond: () => Promi
       const scheduler = new LifecycleScheduler({ storage, clock, lifecycle });
       await scheduler.tick();
       await scheduler.tick();
-      assert.deepEqual(lifecycle.runs.sort(), ['demo 2026-02-28', 'demo-jpy 2026-03-01', 'demo-kwd 2026-03-01']);
+      const organizations = await zones(storage);
+      assert.ok(organizations.some(([id, zone]) => id === 'demo' && zone === 'America/New_York'));
+      assert.ok(organizations.some(([, zone]) => zone === 'Asia/Tokyo'));
+      assert.deepEqual(lifecycle.runs.sort(), organizations.map(([id, zone]) => `${id} ${localDate(new Date(start), zone)}`).sort());
+      assert.ok(lifecycle.runs.includes('demo 2026-02-28') && lifecycle.runs.includes('demo-jpy 2026-03-01'));
     } finally {
       await storage.close();
     }
@@ -115,10 +125,10 @@ function schedulerSuite(open: () => Promise<SqlStorage>, openSecond: () => Promi
       const a2 = new LifecycleScheduler({ storage: first, clock, lifecycle: counting });
       const b2 = new LifecycleScheduler({ storage: second, clock, lifecycle: counting });
       for (let round = 0; round < 3; round += 1) await Promise.all([a2.tick(), b2.tick(), a2.tick(), b2.tick()]);
-      const expected = ['demo', 'demo-jpy', 'demo-kwd'].flatMap((org) => {
-        const firstDay = org === 'demo' ? '2026-03-01' : '2026-03-02';
+      // Each organization's five days after the one it had done.
+      const expected = (await zones(first)).flatMap(([org, zone]) => {
         const days = [];
-        for (let i = 0; i < 5; i += 1) days.push(`${org} ${localDate(new Date(Date.parse(`${firstDay}T12:00:00Z`) + i * 86_400_000), 'UTC')}`);
+        for (let i = 1; i <= 5; i += 1) days.push(`${org} ${localDate(new Date(start + i * 86_400_000), zone)}`);
         return days;
       });
       assert.deepEqual([...lifecycle.runs].sort(), expected.sort(), 'every missed day once');

@@ -14,6 +14,15 @@ const paste = document.querySelector('#paste');
 if (paste) {
   paste.textContent = `<script type="module" src="${location.origin}/membership-signup.js"></script>\n<membership-signup organization="demo"></membership-signup>`;
 }
+// Without STRIPE_SECRET_KEY the server's payments are the Stripe stand-in: the widget pays on its
+// test-mode page (Stripe's test cards). With a key this module is not served and the widget
+// loads Stripe.js for Stripe's test mode.
+try {
+  const { loadStripe } = await import('/stripe-stand-in.js');
+  for (const element of document.querySelectorAll('membership-signup')) element.stripeLoader = loadStripe;
+} catch {
+  // Stripe itself.
+}
 const script = document.createElement('script');
 script.type = 'module';
 script.src = '/membership-signup.js';

@@ -3,10 +3,12 @@
 // when its own events happen: a payment webhook or a card form (settleCheckout), a timer
 // (deliverOutbox).
 import { idSource, type CheckoutSettings } from './domain/context.js';
+import { concernsLifecycle, lifecycleStep } from './domain/lifecycle.js';
 import { deliverMessages, deliverOutbox, type OutboxDelivery } from './domain/outbox.js';
 import { settleCheckout, type CheckoutSettlement } from './domain/payments.js';
 import { attemptDelivery, deliverDueWebhooks, type WebhookSending } from './domain/webhooks.js';
 import { Problem } from './domain/problems.js';
+import { isValidDate } from '@memberkit/sdk/calculators';
 import type { KeyMode } from './http/auth.js';
 import type { Route } from './http/context.js';
 import { Pipeline, domainContext, type Aftermath, type ResponseSchemaError } from './http/pipeline.js';
@@ -70,6 +72,15 @@ export interface MembershipApi {
    * answers `closed` with the problem. Throws a 404 Problem for an unknown checkout.
    */
   settleCheckout(organizationId: string, checkoutId: string): Promise<CheckoutSettlement>;
+  /**
+   * Runs what day `day` (`YYYY-MM-DD`, the organization's own date) brings to its memberships:
+   * automatic renewal charges and their retries, terminations after the last failed attempt,
+   * renewal reminders (see docs/guides/lifecycle.md). Idempotent: running a day again changes
+   * nothing. Days are meant to be run in order, each once it has come (a day after the
+   * organization's today is refused; earlier ones catch up what was missed). Each membership is
+   * its own transaction: one that fails is reported in `errors` and the others go on.
+   */
+  runDay(organizationId: string, day: string): Promise<LifecycleDay>;
   /** Sends every message still in the outbox (a retry of those the Mailer refused); answers how many went. */
   deliverOutbox(): Promise<number>;
   /** Attempts every webhook delivery that is due (a retry's time has come); answers how many succeeded. */
@@ -80,6 +91,19 @@ export interface MembershipApi {
 }
 
 export type { CheckoutSettlement };
+
+/** What one lifecycle day did: the memberships by outcome (those with nothing to do are not listed). */
+export interface LifecycleDay {
+  organization_id: string;
+  day: string;
+  renewed: string[];
+  failed: string[];
+  terminated: string[];
+  reminded: string[];
+  /** A charge waiting for the member's authentication. */
+  waiting: string[];
+  errors: { membership_id: string; error: unknown }[];
+}
 
 const ports = {
   storage: ['transaction', 'claim'],
@@ -156,6 +180,37 @@ export function createMembershipApi(options: MembershipApiOptions): MembershipAp
       });
       await finish(aftermath);
       return settlement;
+    },
+    async runDay(organizationId, day) {
+      if (!isValidDate(day)) throw new TypeError(`runDay: not a YYYY-MM-DD date: ${JSON.stringify(day)}`);
+      const { organization, ids: candidates } = await storage.transaction(async (tx) => {
+        const organization = await tx.findOne('organizations', { id: organizationId });
+        if (!organization) throw new Problem(404, 'not_found', `No organization "${organizationId}".`);
+        const rows = await tx.find('memberships', { organization_id: organizationId, state: ['confirmed', 'terminated'] });
+        return { organization, ids: rows.filter(concernsLifecycle).map((row) => row.id) };
+      }, { readOnly: true });
+      const today = clock.today(organization.time_zone);
+      if (day > today) throw new RangeError(`runDay: ${day} has not come yet in ${organizationId} (today is ${today} there)`);
+      const report: LifecycleDay = { organization_id: organizationId, day, renewed: [], failed: [], terminated: [], reminded: [], waiting: [], errors: [] };
+      for (const membershipId of candidates) {
+        const ids = idSource();
+        try {
+          const { outcome, aftermath } = await storage.transaction(async (tx) => {
+            ids.restart();
+            const aftermath: Aftermath = { effects: [], messages: [], webhooks: [] };
+            const fresh = (await tx.findOne('organizations', { id: organizationId }))!;
+            // The day being run is the context's today: a day caught up is decided as it would have been then.
+            const ctx = { ...domainContext({ payments, clock, checkout }, tx, fresh, ids, aftermath), today: day };
+            return { outcome: await lifecycleStep(ctx, membershipId), aftermath };
+          });
+          await finish(aftermath);
+          if (outcome !== 'nothing') report[outcome].push(membershipId);
+        } catch (error) {
+          onError(error, `the lifecycle of membership ${membershipId} on ${day}`);
+          report.errors.push({ membership_id: membershipId, error });
+        }
+      }
+      return report;
     },
     deliverOutbox: () => deliverOutbox(delivery),
     deliverWebhooks: () => deliverDueWebhooks(webhookSending),

@@ -29,6 +29,7 @@ import {
   seedRows,
   sha256Hex,
   tableSpecs,
+  type LifecycleDay,
   type MembershipApi,
   type MemberRecord,
   type MemorySnapshot,
@@ -41,7 +42,7 @@ import {
   type Where,
 } from '@memberkit/api';
 import type { Signup } from '@memberkit/sdk';
-import { normalizeEmail } from '@memberkit/sdk/calculators';
+import { addDays, isValidDate, normalizeEmail } from '@memberkit/sdk/calculators';
 import { defaultBaseUrl } from './constants.js';
 import { createFaultInjector, seededRandom, type FaultInjector, type FaultKind, type FaultOptions } from './faults.js';
 import { Persistence } from './persistence.js';
@@ -157,8 +158,18 @@ export interface Sandbox {
    * new): what a host site's backend would mint for the widget.
    */
   issueMemberToken(organizationId: string, email: string, options?: MemberTokenOptions): string;
-  /** Fixes today for every organization (`YYYY-MM-DD`). */
-  setToday(date: string): void;
+  /**
+   * Fixes today for every organization (`YYYY-MM-DD`). Moving it forward runs the lifecycle
+   * (`api.runDay`) for every day it crosses, in order, for every organization: renewals,
+   * retries, terminations and reminders happen as they would have on those days. The returned
+   * promise settles once they have run; requests made meanwhile wait for them.
+   */
+  setToday(date: string): Promise<LifecycleDay[]>;
+  /**
+   * Moves today forward to `date`, running every day on the way (setToday); refuses a date
+   * before today. Answers what each organization's days did.
+   */
+  advanceTo(date: string): Promise<LifecycleDay[]>;
   /** The organization's today as the sandbox sees it. */
   today(organizationId?: string): string;
   /** Switch paid signups to (or from, with null) the hosted checkout page. */
@@ -319,8 +330,24 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
   const store = new SandboxStore(storage, memberTokens, save);
 
+  // The days setToday/advanceTo crossed, run in order; requests wait for them.
+  let lifecycle: Promise<unknown> = Promise.resolve();
+  const crossDays = (from: string, to: string): Promise<LifecycleDay[]> => {
+    const run = lifecycle.then(async () => {
+      const days: LifecycleDay[] = [];
+      const organizations = storage.rows('organizations').map((org) => org.id);
+      for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) {
+        for (const id of organizations) days.push(await api.runDay(id, day));
+      }
+      return days;
+    });
+    lifecycle = run.catch(() => {});
+    return run;
+  };
+
   async function handle(request: Request): Promise<Response> {
     await ready;
+    await lifecycle;
     const url = new URL(request.url);
     const path = url.pathname.startsWith(`${basePath}/`) ? url.pathname.slice(basePath.length) : null;
     const standInRoute = path === null ? null : /^\/_sandbox\/checkout\/[^/]+\/confirm\/?$/.test(path)
@@ -442,7 +469,16 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       return issued.token;
     },
     setToday(date) {
+      const from = clock.today(data.organizations[0]!.organization.time_zone);
+      // Today moves at once (what `today()` reads); the days crossed run after it, each as its own day.
       clock.setToday(date);
+      return date > from ? crossDays(from, date) : Promise.resolve([]);
+    },
+    advanceTo(date) {
+      if (!isValidDate(date)) throw new Error(`advanceTo: not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
+      const from = clock.today(data.organizations[0]!.organization.time_zone);
+      if (date < from) throw new Error(`advanceTo: ${date} is before today (${from}); setToday moves back`);
+      return this.setToday(date);
     },
     today(organizationId = data.organizations[0]!.organization.id) {
       return clock.today(timeZoneOf(organizationId));

@@ -27,12 +27,25 @@ export interface ServerConfig {
   shutdownTimeout: number;
   /** SMTP for the API's messages (sign-in codes, receipts); null: not configured. */
   smtp: { url: string; from: string } | null;
+  /** The checkout page of paid signups: framed in the widget (Stripe's embedded page) or Stripe's hosted page. */
+  checkoutUiMode: 'embedded_page' | 'hosted_page';
+  /** Stripe (the platform's account); null: the stand-in with --demo, else no payments. */
+  stripe: StripeConfig | null;
   /** Seed the demo organizations and use the payment stand-in. */
   demo: boolean;
   /** Seconds between the lifecycle scheduler's ticks (0: it does not run in this process). */
   lifecycleInterval: number;
   /** NODE_ENV=production: no development inbox (mail needs SMTP_URL). */
   production: boolean;
+}
+
+export interface StripeConfig {
+  /** The platform's secret key (sk_test_…, sk_live_…, or a restricted rk_…). */
+  secretKey: string;
+  /** The webhook endpoint's signing secrets (whsec_…): more than one while rolling it. */
+  webhookSecrets: string[];
+  /** Another Stripe API origin (the stand-in service), or null: Stripe's. */
+  apiUrl: string | null;
 }
 
 export interface RateLimits {
@@ -58,10 +71,17 @@ export const variables = [
   ['LOG_LEVEL', 'fatal, error, warn, info, debug, trace or silent', 'info'],
   ['MEMBERKIT_SHUTDOWN_TIMEOUT', 'seconds SIGTERM waits for requests in flight', '10'],
   ['SMTP_URL', 'where mail goes: smtp://user:password@host:587 or smtps://…:465', 'unset: no mail (--demo keeps it in memory)'],
+  ['STRIPE_SECRET_KEY', "the Stripe platform account's secret key (sk_test_… for test mode); see docs/guides/payments.md", 'unset: --demo uses the Stripe stand-in; otherwise paid signups are refused'],
+  ['STRIPE_WEBHOOK_SECRET', 'the signing secret of the webhook endpoint /v1/webhooks/stripe (whsec_…; several, comma-separated, while rolling it)', 'unset (needed with STRIPE_SECRET_KEY)'],
+  ['MEMBERKIT_STRIPE_API_URL', 'talk to another Stripe API origin, e.g. the stand-in service (http://127.0.0.1:12111)', "unset: Stripe's"],
+  ['MEMBERKIT_CHECKOUT_UI_MODE', "embedded_page (the card form inside the widget) or hosted_page (Stripe's page, then back)", 'embedded_page'],
   ['MAIL_FROM', 'the From address of every message, e.g. members@acme.example (needed with SMTP_URL); the display name is the organization\'s', 'unset'],
   ['MEMBERKIT_LIFECYCLE_INTERVAL', "seconds between the lifecycle's runs (renewals, reminders, terminations) for each organization's day; 0: not in this process", '300'],
   ['NODE_ENV', 'production: mail needs SMTP_URL (otherwise it waits in the outbox); else, without SMTP_URL, mail is logged and shown at /dev/inbox', 'unset'],
 ] as const;
+
+/** Variables whose values are secrets. */
+const secretVariables = new Set(['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET']);
 
 const integer = (min: number, max: number) =>
   z
@@ -113,11 +133,18 @@ const schema = z.object({
       }
     }, 'must be an smtp:// or smtps:// URL')
     .optional(),
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_[A-Za-z0-9_]+$/, 'must be a Stripe secret key: sk_test_…, sk_live_… or a restricted rk_… key').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_[A-Za-z0-9+/=_]+(,\s*whsec_[A-Za-z0-9+/=_]+)*$/, 'must be whsec_… (several separated by commas)').optional(),
+  MEMBERKIT_STRIPE_API_URL: origin.optional(),
+  MEMBERKIT_CHECKOUT_UI_MODE: z.enum(['embedded_page', 'hosted_page'], { error: 'must be embedded_page or hosted_page' }).default('embedded_page'),
   MAIL_FROM: z.string().min(3, 'must be an address such as "Club <members@club.example>"').optional(),
   NODE_ENV: z.string().optional(),
   MEMBERKIT_LIFECYCLE_INTERVAL: integer(0, 86_400).default(300),
 }).superRefine((values, context) => {
   if (values.SMTP_URL && !values.MAIL_FROM) context.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'must be set when SMTP_URL is' });
+  if (values.STRIPE_SECRET_KEY && !values.STRIPE_WEBHOOK_SECRET) {
+    context.addIssue({ code: 'custom', path: ['STRIPE_WEBHOOK_SECRET'], message: 'must be set when STRIPE_SECRET_KEY is (the Dashboard\'s endpoint secret, or the one `stripe listen` prints)' });
+  }
 });
 
 /** A configuration that cannot be used: every problem, one per line, each naming its variable. */
@@ -142,7 +169,14 @@ export function parseConfig(env: Record<string, string | undefined>, overrides: 
   }
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message} (got ${JSON.stringify(input[String(issue.path[0])] ?? '')})`));
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0]);
+        // A secret is never echoed (this goes to the terminal and the logs).
+        const got = secretVariables.has(name) ? `${(input[name] ?? '').length} characters` : JSON.stringify(input[name] ?? '');
+        return `${name}: ${issue.message} (got ${got})`;
+      }),
+    );
   }
   const values = parsed.data;
   const demo = overrides.demo ?? false;
@@ -160,6 +194,14 @@ export function parseConfig(env: Record<string, string | undefined>, overrides: 
     logLevel: values.LOG_LEVEL,
     shutdownTimeout: values.MEMBERKIT_SHUTDOWN_TIMEOUT,
     smtp: values.SMTP_URL && values.MAIL_FROM ? { url: values.SMTP_URL, from: values.MAIL_FROM } : null,
+    checkoutUiMode: values.MEMBERKIT_CHECKOUT_UI_MODE,
+    stripe: values.STRIPE_SECRET_KEY
+      ? {
+          secretKey: values.STRIPE_SECRET_KEY,
+          webhookSecrets: (values.STRIPE_WEBHOOK_SECRET ?? '').split(',').map((secret) => secret.trim()).filter(Boolean),
+          apiUrl: values.MEMBERKIT_STRIPE_API_URL ?? null,
+        }
+      : null,
     demo,
     production: values.NODE_ENV === 'production',
     lifecycleInterval: values.MEMBERKIT_LIFECYCLE_INTERVAL,

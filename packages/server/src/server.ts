@@ -7,7 +7,6 @@ import { createAdaptorServer } from '@hono/node-server';
 import {
   createMembershipApi,
   demoData,
-  MemoryPayments,
   seedStorage,
   systemClock,
   type Clock,
@@ -26,6 +25,7 @@ import { openApiText } from './openapi.js';
 import { DevInbox } from './mail/dev-inbox.js';
 import { TemplatedMailer } from './mail/templated-mailer.js';
 import { SmtpMailer } from './mailer.js';
+import { openPayments, stripeWebhookPath, type ServerPayments } from './payments/index.js';
 import { LifecycleScheduler, type LifecycleRunner } from './scheduler.js';
 import { DeliveryLoop } from './webhooks/delivery-loop.js';
 import { openPgliteStorage } from './storage/pglite.js';
@@ -43,7 +43,7 @@ export interface ServerPorts {
   mailer: Mailer;
   /** The development inbox (/dev/inbox), or null: SMTP is configured, or NODE_ENV=production. */
   inbox: DevInbox | null;
-  /** The payment stand-in (MemoryPayments) for --demo; else one that refuses until Stripe is configured. */
+  /** Stripe (STRIPE_SECRET_KEY), the Stripe stand-in service for --demo; else one that refuses paid checkouts. */
   payments: Payments;
   clock: Clock;
   logger: Logger;
@@ -83,6 +83,8 @@ export interface MemberkitServer {
   readonly storage: SqlStorage;
   readonly memberTokens: SignedMemberTokens;
   readonly logger: Logger;
+  /** Stripe, its webhooks and the stand-in service (--demo), as configured. */
+  readonly stripe: ServerPayments;
   /** The anonymous signup-config answers it keeps (see http/config-cache.ts). */
   readonly configCache: SignupConfigCache;
   /** The lifecycle's scheduler (null when the API has no lifecycle: a bare handle). */
@@ -139,6 +141,7 @@ export function membershipApi(ports: ServerPorts): MembershipApi {
     clock: ports.clock,
     memberTokens: ports.memberTokens,
     maxBodyBytes: ports.config.bodyLimit,
+    checkoutUiMode: () => ports.config.checkoutUiMode,
     onError: (error, during) => ports.logger.error({ err: error, during }, 'after a commit'),
   });
 }
@@ -171,13 +174,26 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
   storage.onRetry = (attempt, error) =>
     logger.debug({ attempt, reason: (error as { detail?: string } | null)?.detail ?? String(error) }, 'transaction run again after a serialization failure');
   let accepting = true;
+  const closeFirst: (() => Promise<void>)[] = [];
   try {
     const memberTokens = new SignedMemberTokens({ db: storage.db, clock, maxTtl: config.memberTokenTtl });
     await memberTokens.load();
     const smtp = config.smtp ? new SmtpMailer({ ...config.smtp, storage }) : null;
     const inbox = !smtp && !config.production ? new DevInbox({ logger }) : null;
     const mailer = smtp || inbox ? new TemplatedMailer({ storage, transport: smtp ?? inbox! }) : new UnconfiguredMailer();
-    const payments = options.payments ?? (config.demo ? new MemoryPayments({ clock }) : new UnconfiguredPayments());
+    let origin = config.publicUrl;
+    // A caller's own payments port replaces Stripe (and the stand-in) entirely; a caller's own
+    // storage is not in config.dataDir, so the stand-in keeps nothing on disk then.
+    const stripe = await openPayments({
+      config: options.payments ? { ...config, stripe: null, demo: false } : config,
+      db: storage.db,
+      clock,
+      logger,
+      origin: () => origin ?? `http://${config.host}:${config.port}`,
+      persist: !options.storage,
+    });
+    closeFirst.push(() => stripe.close());
+    const payments = options.payments ?? stripe.stripe ?? new UnconfiguredPayments();
     const ports: ServerPorts = { storage, memberTokens, mailer, inbox, payments, clock, logger, config };
     if (config.demo && (await seedDemo(storage, clock))) logger.info('seeded the demo organizations');
     const built = await (options.api ?? membershipApi)(ports);
@@ -186,6 +202,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     const retries = api ? new DeliveryLoop(api, { logger }) : null;
     const scheduler = lifecycle ? new LifecycleScheduler({ storage, clock, lifecycle, logger, intervalMs: Math.max(1, config.lifecycleInterval) * 1000 }) : null;
     const handle: Handle = typeof built === 'function' ? built : (request) => built.handle(request);
+    const webhooks = api ? stripe.webhooks(api) : null;
     const configCache = new SignupConfigCache(storage);
     const app = createApp({
       handle,
@@ -196,7 +213,9 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
       trustProxy: config.trustProxy,
       configCache,
       widgetFiles: new WidgetFiles(options.widgetDir ?? defaultWidgetDir()),
+      routes: webhooks ? [{ method: 'POST', path: stripeWebhookPath, handle: (request) => webhooks.handle(request) }] : [],
       pages: {
+        ...stripe.pages,
         '/openapi.json': (request) =>
           new Response(openApiText(`${config.publicUrl ?? new URL(request.url).origin}/v1`), {
             headers: { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' },
@@ -215,6 +234,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
       storage,
       memberTokens,
       logger,
+      stripe,
       configCache,
       app,
       listen: () =>
@@ -226,7 +246,10 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
             if (scheduler && options.background && config.lifecycleInterval > 0) scheduler.start();
             if (retries && options.background) retries.start();
             const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
-            resolve(`http://${host}:${port}`);
+            const url = `http://${host}:${port}`;
+            origin = config.publicUrl ?? url;
+            stripe.listening(url);
+            resolve(url);
           });
         }),
       close: () =>
@@ -249,11 +272,13 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
           await scheduler?.stop();
           await retries?.stop();
           smtp?.close();
+          await stripe.close();
           await storage.close();
           logger.info('shutdown complete');
         })()),
     };
   } catch (error) {
+    for (const close of closeFirst) await close();
     await storage.close();
     throw error;
   }

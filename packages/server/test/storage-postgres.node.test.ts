@@ -93,3 +93,30 @@ describePostgres('SQL storage on PostgreSQL', (url) => {
     });
   });
 });
+
+describePostgres('migrations beside other tenants on PostgreSQL', (url) => {
+  it('opening a storage succeeds while other processes create and drop their schemas', async () => {
+    // Kysely's Migrator reads every schema's privileges by name: a schema dropped by someone else
+    // meanwhile failed the whole open with "schema … does not exist", naming theirs.
+    const churn = new pg.Client({ connectionString: url });
+    await churn.connect();
+    let churning = true;
+    const churned = (async () => {
+      for (let i = 0; churning; i++) {
+        const other = `${freshSchema()}_churn`;
+        await churn.query(`create schema ${other}`);
+        await churn.query(`drop schema ${other}`);
+      }
+    })();
+    try {
+      for (let round = 0; round < 15; round++) {
+        const storages = await Promise.all([1, 2].map(() => openPostgresStorage({ url, schema: freshSchema(), poolSize: 1 })));
+        await Promise.all(storages.map((storage) => storage.close()));
+      }
+    } finally {
+      churning = false;
+      await churned;
+      await churn.end();
+    }
+  });
+});

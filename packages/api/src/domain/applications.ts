@@ -3,7 +3,7 @@
 // signup fails, its memberships are declined, its checkout closes and its reservations are
 // released, so the person can sign up again.
 import type { Json, MembershipRecord, SignupRecord } from '../ports/records.js';
-import { closeSignup, openCheckout } from './checkout.js';
+import { closeSignup, openCheckout, signupNeedsCheckout } from './checkout.js';
 import type { DomainContext } from './context.js';
 import { sendMembershipMessage } from './messages.js';
 import { applicationStatus, emitMembershipEvent } from './memberships.js';
@@ -29,11 +29,11 @@ export async function approveApplication(ctx: DomainContext, membership: Members
   }
   const approved = { ...signup, approved_at: ctx.timestamp() };
   await ctx.tx.update('signups', { organization_id: ctx.organization.id, id: signup.id }, { approved_at: approved.approved_at });
-  if (signup.quote.requires_payment) {
+  if (await signupNeedsCheckout(ctx, signup)) {
     const opened = await openCheckout(ctx, approved, { expires: false });
     const checkout = opened.checkout_id ? await ctx.tx.findOne('checkouts', { organization_id: ctx.organization.id, id: opened.checkout_id }) : undefined;
     await tellApplicant(ctx, 'application_approved', approved, {
-      requires_payment: true,
+      requires_payment: signup.quote.total > 0,
       amount: signup.quote.total,
       currency: signup.quote.currency,
       pay_url: checkout?.url ?? null,

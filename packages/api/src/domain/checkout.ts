@@ -3,9 +3,22 @@
 // fails its signup and tells the processor after the commit. Unpaid checkouts expire by their
 // `expires_at` wherever they are read or counted (`expireIfDue`), not by a sweep.
 // Settling a paid one is payments.ts's.
+import { needsCheckout } from '@memberkit/sdk/calculators';
 import type { CheckoutClosedReason, CheckoutRecord, SignupRecord } from '../ports/records.js';
 import type { DomainContext } from './context.js';
 import { Problem } from './problems.js';
+
+/**
+ * Whether `signup` pays at a checkout (the SDK's needsCheckout): a total to pay, or a first term
+ * of 0 on a membership renewing automatically at a price, whose checkout saves the card.
+ */
+export async function signupNeedsCheckout(ctx: Pick<DomainContext, 'tx' | 'organization'>, signup: SignupRecord): Promise<boolean> {
+  if (signup.quote.requires_payment) return true;
+  const membership = await ctx.tx.findOne('memberships', { organization_id: ctx.organization.id, id: signup.membership_ids[0]! });
+  if (!membership) return false;
+  const type = await ctx.tx.findOne('membership_types', { organization_id: ctx.organization.id, id: membership.membership_type_id });
+  return needsCheckout(signup.quote, { auto_renew: membership.auto_renew, renewal_price: type?.price.value ?? 0 });
+}
 
 export function findCheckout(ctx: Pick<DomainContext, 'tx' | 'organization'>, id: string): Promise<CheckoutRecord | undefined> {
   return ctx.tx.findOne('checkouts', { organization_id: ctx.organization.id, id });

@@ -1,14 +1,13 @@
 // Memberships: one member's (or company's) holding of one type, its dates from the SDK's
 // calculators, its status derived for the day asked. The one-membership rule, the previous term a
 // reinstatement counts from, and cancelling live here.
-import type { WebhookEventType } from '@memberkit/sdk';
-import { emitEvent } from './webhooks.js';
-import type { Membership, MembershipType } from '@memberkit/sdk';
+import type { Membership, MembershipRenewal, MembershipType, WebhookEventType } from '@memberkit/sdk';
 import {
   blockingMembershipUnder,
   calculateExpiry,
   isRunning,
   membershipStatus,
+  renewalAttemptDays,
   type ApplicationStatus,
 } from '@memberkit/sdk/calculators';
 import type { Json, MembershipRecord, MembershipTermRecord, SignupRecord } from '../ports/records.js';
@@ -16,6 +15,7 @@ import type { Where } from '../ports/storage.js';
 import { expireIfDue } from './checkout.js';
 import type { DomainContext } from './context.js';
 import { Problem, fieldError } from './problems.js';
+import { emitEvent } from './webhooks.js';
 import { soldTerm, termSnapshot } from './terms.js';
 
 /** `viaCompany`: listed for a member who inherits it from their company (see `membershipsOfMember`). */
@@ -39,6 +39,27 @@ export function membershipView(record: MembershipRecord, today: string, viaCompa
     permissions: [...record.permissions],
     created_at: record.created_at,
     via_company: viaCompany,
+    terminated_on: record.state === 'terminated' ? record.terminated_on : null,
+    group_membership_id: record.group_of,
+    terms: record.terms.map((term) => ({ ...term })),
+    renewal: renewalView(record),
+  };
+}
+
+/** Where the current term's automatic renewal stands, for staff and the member (no card details). */
+function renewalView(record: MembershipRecord): MembershipRenewal {
+  const progress = record.renewal && record.renewal.expires_on === record.expires_on ? record.renewal : null;
+  const attempts = progress?.attempts ?? 0;
+  const chargeable = record.auto_renew && record.payment_method !== null && record.group_of === null;
+  const days = chargeable ? renewalAttemptDays(record, soldTerm(record)) : null;
+  return {
+    attempts,
+    last_attempt_on: progress?.last_attempt_on ?? null,
+    last_failure_code: progress?.last_failure?.code ?? null,
+    last_failure_message: progress?.last_failure?.message ?? null,
+    next_attempt_on: days?.[attempts] ?? null,
+    has_payment_method: record.payment_method !== null,
+    awaiting_authentication: progress?.pending != null,
   };
 }
 

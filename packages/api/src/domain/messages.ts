@@ -20,8 +20,19 @@ export const messageKinds = [
   'card_update_needed',
   /** A renewal charge failed: `attempt`, `next_attempt_on` (null: no more tries), `pay_url`. */
   'renewal_failed',
+  /**
+   * A membership that does not renew automatically ends soon: `renews_on` (its expiry),
+   * `last_day`, `amount`, `currency`, `renew_path` (the API path a member's token renews it at).
+   */
+  'renewal_reminder',
   /** The membership ended after its renewal failed, or was terminated: `ended_on`. */
   'membership_terminated',
+  /**
+   * To the organization (its notification email): a membership ended after its renewal failed
+   * three times: `member_id`, `member_email`, `member_name`, `ended_on`, `attempts`,
+   * `failure_code`, `failure_message`.
+   */
+  'staff_membership_terminated',
   /** A signup for a type that needs approval was received. */
   'application_received',
   /** An application was approved: `requires_payment`, `amount`, `currency`, `pay_url`. */
@@ -54,7 +65,18 @@ export const sampleMessageData: { [K in MessageKind]: Record<string, Json> } = (
     renewal_upcoming: { ...membership, renews_on: '2027-02-28', amount: 5250, currency: 'EUR', card_last4: '4242' },
     card_update_needed: { ...membership, renews_on: '2027-02-28', card_last4: '4242', update_url: 'https://club.example/account/card' },
     renewal_failed: { ...membership, amount: 5250, currency: 'EUR', attempt: 1, next_attempt_on: '2027-03-03', pay_url: 'https://club.example/renew' },
+    renewal_reminder: { ...membership, renews_on: '2027-02-28', last_day: '2027-02-27', amount: 5250, currency: 'EUR', renew_path: '/organizations/club/me/memberships/ms_1/renew', auto_renew: false },
     membership_terminated: { ...membership, ended_on: '2027-03-10' },
+    staff_membership_terminated: {
+      ...membership,
+      member_id: 'mem_1',
+      member_email: 'alice@example.org',
+      member_name: 'Alice Martin',
+      ended_on: '2027-02-28',
+      attempts: 3,
+      failure_code: 'insufficient_funds',
+      failure_message: 'Your card has insufficient funds.',
+    },
     application_received: membership,
     application_approved: { ...membership, requires_payment: true, amount: 5250, currency: 'EUR', pay_url: 'https://club.example/pay' },
     application_declined: membership,
@@ -89,6 +111,25 @@ const plainText: { [K in MessageKind]?: (org: string, data: Record<string, Json>
       (data.requires_payment && typeof data.amount === 'number' && typeof data.currency === 'string'
         ? ` To complete it, pay ${formatMoney(data.amount, data.currency, locale)}.`
         : ''),
+  }),
+  renewal_failed: (org, data, locale) => ({
+    subject: `We could not renew your ${String(data.membership_name)} membership`,
+    text:
+      `We tried to charge ${typeof data.amount === 'number' && typeof data.currency === 'string' ? formatMoney(data.amount, data.currency, locale) : 'the renewal'} for your ${String(data.membership_name)} membership at ${org}, but the payment did not go through.` +
+      (data.pay_url ? ` Confirm the payment with your bank: ${String(data.pay_url)}` : '') +
+      (data.next_attempt_on ? ` We will try again on ${String(data.next_attempt_on)}.` : ` We will not try again; your membership ends on ${String(data.ends_on ?? data.expires_on)} unless you renew it.`),
+  }),
+  card_update_needed: (org, data) => ({
+    subject: `Please update your card for ${org}`,
+    text: `Your ${String(data.membership_name)} membership at ${org} renews automatically on ${String(data.renews_on)}, but there is no card to charge. Add a card or renew it yourself to keep it.`,
+  }),
+  renewal_reminder: (org, data, locale) => ({
+    subject: `Your ${String(data.membership_name)} membership ends on ${String(data.renews_on)}`,
+    text: `Your ${String(data.membership_name)} membership at ${org} runs until ${String(data.renews_on)}.${typeof data.amount === 'number' && typeof data.currency === 'string' ? ` Renew it for ${formatMoney(data.amount, data.currency, locale)} to keep it without a break.` : ''}`,
+  }),
+  membership_terminated: (org, data) => ({
+    subject: `Your ${String(data.membership_name)} membership has ended`,
+    text: `Your ${String(data.membership_name)} membership at ${org} ended on ${String(data.ended_on)}. You are welcome back at any time.`,
   }),
   application_declined: (org, data) => ({
     subject: `Your application to ${org}`,

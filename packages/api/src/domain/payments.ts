@@ -61,7 +61,8 @@ export async function settleCheckout(ctx: DomainContext, checkout: CheckoutRecor
     };
     await ctx.tx.insert('payments', record);
     await ctx.tx.update('checkouts', { organization_id: org, id: checkout.id }, { status: 'complete', payment_id: record.id });
-    await sendReceipt(ctx, signup, record);
+    // A checkout of 0 only saved the card (a free first term): nothing was paid to receipt.
+    if (record.amount > 0) await sendReceipt(ctx, signup, record);
     return { status: 'paid', signup_id: signup.id, payment_id: record.id };
   }
   if (state.status === 'expired' || state.payment?.status === 'released') {

@@ -86,6 +86,9 @@ export async function applyRenewal(
     const dates = renewalDates(ctx.today, held, plan);
     const payer = held.id === membership.id;
     const amount = payer ? payment.amount : 0;
+    const waiting = held.renewal?.pending;
+    // A charge still waiting for the member's authentication must not renew it a second time.
+    if (waiting && waiting.reference !== payment.reference) ctx.afterCommit(() => ctx.payments.cancelCharge(org, waiting.reference));
     // A renewal's term starts where the last one ended; a reinstatement's on the day it is bought.
     const termStarts = dates.kind === 'renewal' && held.expires_on !== null ? held.expires_on : dates.starts_on;
     const patch: Partial<MembershipRecord> = {
@@ -130,7 +133,10 @@ export async function unpaidRenewals(ctx: DomainContext, membershipId: string): 
  * `advanceSignup`'s (a checkout, or completion for a free one).
  */
 export async function openRenewal(ctx: DomainContext, membership: MembershipRecord, params: MembershipRenewParams): Promise<SignupRecord> {
-  if (membership.state !== 'confirmed') {
+  // A membership whose automatic renewal failed for good runs until its paid term ends
+  // (terminated_on): until then the member may still renew it by hand.
+  const endsLater = membership.state === 'terminated' && membership.terminated_on !== null && membership.terminated_on > ctx.today;
+  if (membership.state !== 'confirmed' && !endsLater) {
     throw new Problem(409, 'not_renewable', `A ${membership.state} membership cannot be renewed.`);
   }
   if (membership.group_of !== null) {

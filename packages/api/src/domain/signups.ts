@@ -14,7 +14,7 @@ import {
   type FieldValue,
 } from '@memberkit/sdk/calculators';
 import type { Json, MemberRecord, MembershipRecord, SignupRecord } from '../ports/records.js';
-import { closeSignup, findCheckout, openCheckout, stillUnfinished } from './checkout.js';
+import { closeSignup, findCheckout, openCheckout, signupNeedsCheckout, stillUnfinished } from './checkout.js';
 import type { DomainContext } from './context.js';
 import { sendMembershipMessage } from './messages.js';
 import { emitEvent } from './webhooks.js';
@@ -301,7 +301,7 @@ export async function advanceSignup(
     if (membership) await emitMembershipEvent(ctx, 'application.received', membership, { signup_id: signup.id });
     return { signup: { ...signup, status: 'awaiting_approval' }, refusal: null };
   }
-  if (signup.quote.requires_payment) return { signup: await openCheckout(ctx, signup), refusal: null };
+  if (await signupNeedsCheckout(ctx, signup)) return { signup: await openCheckout(ctx, signup), refusal: null };
   const refusal = await completeSignup(ctx, signup);
   return { signup: (await findSignup(ctx, signup.id))!, refusal };
 }

@@ -95,3 +95,13 @@ export const quotePrice = (type: PricedType, { amount, discount, group_size: peo
   if (total < minimum) throw new PricingError('below_processor_minimum', minimum);
   return { currency: price.currency, subtotal, discount_amount: discountAmount, total, requires_payment: total > 0 };
 };
+
+/**
+ * Whether a signup opens a checkout: a total to pay, or a first term of 0 (a full discount, a
+ * free first term) on a membership that renews automatically at a price. The checkout then
+ * charges nothing and saves the card, so that the renewal can be charged; without it the
+ * renewal would find no card.
+ */
+export function needsCheckout(quote: Pick<Quote, 'total'>, renewal: { auto_renew: boolean; renewal_price: number }): boolean {
+  return quote.total > 0 || (renewal.auto_renew && renewal.renewal_price > 0);
+}

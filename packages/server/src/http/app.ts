@@ -24,6 +24,8 @@ export interface AppOptions {
   rateLimits: RateLimits;
   trustProxy: boolean;
   widgetFiles?: WidgetFiles;
+  /** Routes answered before the API's /v1/* (e.g. POST /v1/webhooks/stripe, which needs its raw body). */
+  routes?: { method: 'POST'; path: string; handle: (request: Request) => Promise<Response> }[];
   /** Extra GET routes (path → response), e.g. the demo page and /openapi.json. */
   pages?: Record<string, (request: Request) => Response | Promise<Response>>;
   /** Keeps anonymous signup-config answers (see config-cache.ts); none: every request computes. */
@@ -124,6 +126,8 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
       return c.json({ status: 'database_unavailable' }, 503);
     }
   });
+
+  for (const route of options.routes ?? []) app.on(route.method, route.path, (c) => route.handle(c.req.raw));
 
   app.all('/v1/*', async (c) => {
     const started = performance.now();

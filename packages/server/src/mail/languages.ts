@@ -37,7 +37,9 @@ export interface LanguageStrings {
     renewal_upcoming: KindStrings;
     card_update_needed: KindStrings;
     renewal_failed: KindStrings & { retry: string; final: string };
+    renewal_reminder: KindStrings;
     membership_terminated: KindStrings;
+    staff_membership_terminated: KindStrings;
     application_received: KindStrings;
     application_approved: KindStrings & { pay: string; free: string };
     application_declined: KindStrings;
@@ -90,9 +92,17 @@ const en: LanguageStrings = {
       final: 'We will not try again. Pay now to keep your membership.',
       action: 'Pay now',
     },
+    renewal_reminder: {
+      subject: 'Your {membership} membership ends on {date}',
+      body: ['Your {membership} membership at {org} runs until {date}. Renew it for {amount} to keep it without a break.'],
+    },
     membership_terminated: {
       subject: 'Your {membership} membership has ended',
       body: ['Your {membership} membership at {org} ended on {date}.', 'You are welcome back at any time: just sign up again.'],
+    },
+    staff_membership_terminated: {
+      subject: 'Membership ending: {member} ({membership})',
+      body: ['The renewal of the {membership} membership of {member} failed {attempts} times; it ends on {date}.', 'Last reason given by the bank: {reason}.'],
     },
     application_received: {
       subject: 'We received your application to {org}',
@@ -158,9 +168,17 @@ const fr: LanguageStrings = {
       final: 'Nous ne réessaierons pas. Payez maintenant pour conserver votre adhésion.',
       action: 'Payer maintenant',
     },
+    renewal_reminder: {
+      subject: 'Votre adhésion {membership} prend fin le {date}',
+      body: ['Votre adhésion {membership} chez {org} court jusqu’au {date}. Renouvelez-la pour {amount} afin de la garder sans interruption.'],
+    },
     membership_terminated: {
       subject: 'Votre adhésion {membership} a pris fin',
       body: ['Votre adhésion {membership} chez {org} a pris fin le {date}.', 'Vous pouvez revenir à tout moment : il suffit de vous réinscrire.'],
+    },
+    staff_membership_terminated: {
+      subject: 'Fin d’adhésion : {member} ({membership})',
+      body: ['Le renouvellement de l’adhésion {membership} de {member} a échoué {attempts} fois ; elle prend fin le {date}.', 'Dernier motif donné par la banque : {reason}.'],
     },
     application_received: {
       subject: 'Nous avons bien reçu votre demande d’adhésion à {org}',
@@ -226,9 +244,17 @@ const de: LanguageStrings = {
       final: 'Wir versuchen es nicht erneut. Zahlen Sie jetzt, um Ihre Mitgliedschaft zu behalten.',
       action: 'Jetzt bezahlen',
     },
+    renewal_reminder: {
+      subject: 'Ihre Mitgliedschaft {membership} endet am {date}',
+      body: ['Ihre Mitgliedschaft {membership} bei {org} läuft bis zum {date}. Verlängern Sie sie für {amount}, damit sie ohne Unterbrechung weiterläuft.'],
+    },
     membership_terminated: {
       subject: 'Ihre Mitgliedschaft {membership} ist beendet',
       body: ['Ihre Mitgliedschaft {membership} bei {org} endete am {date}.', 'Sie sind jederzeit wieder willkommen: Melden Sie sich einfach erneut an.'],
+    },
+    staff_membership_terminated: {
+      subject: 'Mitgliedschaft endet: {member} ({membership})',
+      body: ['Die Verlängerung der Mitgliedschaft {membership} von {member} ist {attempts}-mal fehlgeschlagen; sie endet am {date}.', 'Letzter Grund der Bank: {reason}.'],
     },
     application_received: {
       subject: 'Wir haben Ihren Antrag bei {org} erhalten',
@@ -294,9 +320,17 @@ const es: LanguageStrings = {
       final: 'No volveremos a intentarlo. Paga ahora para conservar tu membresía.',
       action: 'Pagar ahora',
     },
+    renewal_reminder: {
+      subject: 'Tu membresía {membership} termina el {date}',
+      body: ['Tu membresía {membership} en {org} es válida hasta el {date}. Renuévala por {amount} para conservarla sin interrupción.'],
+    },
     membership_terminated: {
       subject: 'Tu membresía {membership} ha finalizado',
       body: ['Tu membresía {membership} en {org} finalizó el {date}.', 'Puedes volver cuando quieras: solo tienes que inscribirte de nuevo.'],
+    },
+    staff_membership_terminated: {
+      subject: 'Fin de membresía: {member} ({membership})',
+      body: ['La renovación de la membresía {membership} de {member} falló {attempts} veces; termina el {date}.', 'Último motivo del banco: {reason}.'],
     },
     application_received: {
       subject: 'Hemos recibido tu solicitud para {org}',
@@ -359,9 +393,17 @@ const ar: LanguageStrings = {
       final: 'لن نحاول مرة أخرى. ادفع الآن للاحتفاظ بعضويتك.',
       action: 'ادفع الآن',
     },
+    renewal_reminder: {
+      subject: 'تنتهي عضويتك {membership} في {date}',
+      body: ['عضويتك {membership} في {org} سارية حتى {date}. جدّدها مقابل {amount} لتستمر دون انقطاع.'],
+    },
     membership_terminated: {
       subject: 'انتهت عضويتك {membership}',
       body: ['انتهت عضويتك {membership} في {org} بتاريخ {date}.', 'يسعدنا عودتك في أي وقت: ما عليك سوى التسجيل من جديد.'],
+    },
+    staff_membership_terminated: {
+      subject: 'انتهاء عضوية: {member} ({membership})',
+      body: ['فشل تجديد العضوية {membership} الخاصة بـ {member} {attempts} مرات؛ وتنتهي في {date}.', 'آخر سبب من البنك: {reason}.'],
     },
     application_received: {
       subject: 'تلقّينا طلبك للانضمام إلى {org}',

@@ -148,7 +148,25 @@ const templates: { [K in MessageKind]: Template } = {
       ...(url && { action: { label: k.action!, url } }),
     };
   },
+  renewal_reminder: (s, data, f) => ({
+    subject: s.kinds.renewal_reminder.subject,
+    paragraphs: s.kinds.renewal_reminder.body,
+    values: { membership: data.text('membership_name') ?? '', date: f.date(data.text('renews_on')) ?? '', amount: f.money(data) ?? '' },
+    details: membershipDetails(s, data, f),
+  }),
   membership_terminated: membershipMessage((s) => s.kinds.membership_terminated, 'ended_on'),
+  staff_membership_terminated: (s, data, f) => ({
+    subject: s.kinds.staff_membership_terminated.subject,
+    paragraphs: s.kinds.staff_membership_terminated.body,
+    values: {
+      membership: data.text('membership_name') ?? '',
+      member: data.text('member_name') ?? data.text('member_email') ?? '',
+      date: f.date(data.text('ended_on')) ?? '',
+      attempts: String(data.number('attempts') ?? 3),
+      reason: data.text('failure_message') ?? data.text('failure_code') ?? '',
+    },
+    details: membershipDetails(s, data, f),
+  }),
   application_received: membershipMessage((s) => s.kinds.application_received),
   application_approved: (s, data, f) => {
     const k = s.kinds.application_approved;

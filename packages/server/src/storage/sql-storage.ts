@@ -14,7 +14,7 @@ import {
   type Where,
 } from '@memberkit/api';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { AbortedTransactionError, Migrator, sql, type Kysely } from 'kysely';
+import { AbortedTransactionError, Migrator, sql, type DatabaseIntrospector, type Kysely } from 'kysely';
 import { migrationProvider } from './migrations/index.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- tables are chosen at run time */
@@ -423,12 +423,42 @@ export async function migrate(db: Database, schema?: string): Promise<void> {
   // Without a schema Kysely looks its bookkeeping tables up by name in every schema: name ours.
   const current = schema ?? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema;
   if (!current) throw new Error('The database connection has no current schema (check search_path)');
-  const migrator = new Migrator({ db, provider: migrationProvider, migrationTableSchema: current });
+  const migrator = new Migrator({ db: lookingInSchema(db, current), provider: migrationProvider, migrationTableSchema: current });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName;
     throw new Error(`Database migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
+}
+
+/**
+ * `db` for Kysely's Migrator, whose introspection looks in `schema` only. Kysely's own checks the
+ * privilege on every schema of the database by name, so a schema that another process drops
+ * meanwhile (a test run beside ours, another tenant's schema) failed the whole migration with
+ * "schema … does not exist", naming theirs. The Migrator only asks whether its schema and its
+ * two tables exist.
+ */
+function lookingInSchema(db: Database, schema: string): Database {
+  const introspection: DatabaseIntrospector = {
+    getSchemas: async () =>
+      (await sql<{ name: string }>`select nspname as name from pg_catalog.pg_namespace where nspname = ${schema}`.execute(db)).rows,
+    getTables: async () => {
+      const { rows } = await sql<{ name: string; isView: boolean }>`
+        select c.relname as name, c.relkind = 'v' as "isView"
+        from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = ${schema} and c.relkind in ('r', 'p', 'v')`.execute(db);
+      return rows.map((row) => ({ ...row, schema, columns: [] }));
+    },
+    getMetadata: async () => ({ tables: await introspection.getTables() }),
+  };
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === 'introspection') return introspection;
+      // Kysely keeps its state in private fields: its methods must run on the real instance.
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 /** Claims held in this process only: for a storage that one process opens (PGlite). */

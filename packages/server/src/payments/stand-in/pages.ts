@@ -107,8 +107,9 @@ for (const button of document.querySelectorAll('button[data-outcome]')) {
 
 // Stripe.js's embedded checkout for the stand-in: createEmbeddedCheckoutPage frames the
 // stand-in's checkout page and calls onComplete when that frame (and only it) says so.
-const stripeJs = `
-const origin = new URL(import.meta.url).origin;
+/** The module, for a stand-in at `origin` (its own /js/stripe.js, or served by the server that uses it). */
+export const stripeJsModule = (origin: string) => `
+const origin = ${JSON.stringify(origin)};
 function createEmbeddedCheckoutPage(options = {}) {
   let frame = null; let listener = null; let destroyed = false;
   const secret = options.clientSecret ? Promise.resolve(options.clientSecret) : options.fetchClientSecret ? options.fetchClientSecret() : Promise.reject(new Error('clientSecret or fetchClientSecret is required'));
@@ -161,7 +162,7 @@ function parentOrigin(value: string | undefined): string | null {
 export function memberPages(app: Hono, standIn: StripeStandIn): void {
   app.get('/assets/pages.js', asset(script, 'text/javascript; charset=utf-8'));
   app.get('/assets/pages.css', asset(styles, 'text/css; charset=utf-8'));
-  app.get('/js/stripe.js', asset(stripeJs, 'text/javascript; charset=utf-8', { 'Access-Control-Allow-Origin': '*' }));
+  app.get('/js/stripe.js', () => asset(stripeJsModule(standIn.origin), 'text/javascript; charset=utf-8', { 'Access-Control-Allow-Origin': '*' })());
 
   app.get('/c/pay/:key', (c) => {
     const key = c.req.param('key');

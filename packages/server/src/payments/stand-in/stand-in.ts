@@ -970,6 +970,12 @@ export class StripeStandIn {
       return new Response(body, { status, headers: { 'Content-Type': 'application/json', 'Request-Id': id('req', 7) } });
     };
     app.post('/v1/customers', api((params) => this.#createCustomer(params)));
+    app.get('/v1/customers', api((params) => {
+      const email = form.string(params.email);
+      const limit = Math.min(Math.max(form.integer(params.limit) ?? 10, 1), 100);
+      const data = Object.values(this.#state.customers).filter((customer) => email === undefined || customer.email === email);
+      return { object: 'list', url: '/v1/customers', has_more: data.length > limit, data: data.slice(0, limit) };
+    }));
     app.get('/v1/customers/:id', api((_, c) => this.#state.customers[c.req.param('id')!] ?? raise(missing('customer', c.req.param('id')!))));
     app.post('/v1/customers/:id', api((params, c) => this.#updateCustomer(c.req.param('id')!, params)));
     app.get('/v1/payment_methods/:id', api((_, c) => this.#state.payment_methods[c.req.param('id')!] ?? raise(missing('payment_method', c.req.param('id')!))));

@@ -10,7 +10,8 @@ import * as lifecycleDays from './0006-lifecycle-days.js';
 import * as organizationRules from './0007-organization-rules.js';
 import * as lifecycle from './0008-lifecycle.js';
 import * as configVersions from './0009-config-versions.js';
-import * as webhooks from './0010-webhooks.js';
+import * as stripeEvents from './0010-stripe-events.js';
+import * as webhooks from './0011-webhooks.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-tables': tables,
@@ -22,7 +23,8 @@ export const migrations: Record<string, Migration> = {
   '0007-organization-rules': organizationRules,
   '0008-lifecycle': lifecycle,
   '0009-config-versions': configVersions,
-  '0010-webhooks': webhooks,
+  '0010-stripe-events': stripeEvents,
+  '0011-webhooks': webhooks,
 };
 
 export const migrationProvider: MigrationProvider = {

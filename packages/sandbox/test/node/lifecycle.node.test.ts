@@ -1,0 +1,226 @@
+// A membership's life on the sandbox clock: advanceTo runs every day it crosses (api.runDay), so
+// automatic renewals, their retries, terminations and reminders happen on their days, with the
+// emails in the outbox and the charges at the payment stand-in.
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { setupSandboxServer } from '@memberkit/sandbox/node';
+import type { Membership } from '@memberkit/sdk';
+import { TODAY, clientFor, clientSecretOf, freshEmail, payWithCard, signupParams } from '../helpers.js';
+
+const server = setupSandboxServer({ today: TODAY, validateResponses: true });
+const sandbox = server.sandbox;
+
+before(() => server.listen({ onUnhandledRequest: 'error' }));
+after(() => server.close());
+beforeEach(() => sandbox.reset());
+afterEach(() => assert.deepEqual(sandbox.responseErrors.map((e) => e.message), []));
+
+/** What staff see of a membership (GET /memberships/{id} with the secret key). */
+async function staffView(id: string): Promise<Membership> {
+  const response = await fetch(`${sandbox.baseUrl}/organizations/demo/memberships/${id}`, { headers: { authorization: 'Bearer sk_test_sandbox' } });
+  assert.equal(response.status, 200);
+  return (await response.json()) as Membership;
+}
+
+/** A paid signup of `type` by a new member, paid with `card`; answers the member's email and the membership's id. */
+async function paidSignup(type: string, card = '4242424242424242', extra: Record<string, unknown> = {}) {
+  const email = freshEmail(type);
+  const signup = await clientFor(sandbox).signups.create(signupParams({ membership_type_id: type, member: { email, first_name: 'Pat', last_name: 'Payer' }, ...extra }));
+  const paid = await payWithCard(sandbox, clientSecretOf(signup), card);
+  assert.equal(paid.status, 200, await paid.clone().text());
+  return { email, id: signup.membership.id };
+}
+
+const kinds = (email: string) => sandbox.outbox(email).map((message) => message.kind);
+const charges = () => sandbox.payments.charges();
+
+describe('automatic renewal on the attempt day', () => {
+  it('a monthly membership bought 2026-03-01 (expires 04-01) is charged on 03-25 for one more month, with a receipt', async () => {
+    const { email, id } = await paidSignup('monthly');
+    const bought = await staffView(id);
+    assert.equal(bought.expires_on, '2026-04-01');
+    assert.deepEqual(bought.renewal, {
+      attempts: 0, last_attempt_on: null, last_failure_code: null, last_failure_message: null,
+      next_attempt_on: '2026-03-25', has_payment_method: true, awaiting_authentication: false,
+    });
+    await sandbox.advanceTo('2026-03-24');
+    assert.equal(charges().length, 0, 'nothing before the attempt day');
+    await sandbox.advanceTo('2026-03-25');
+    const renewed = await staffView(id);
+    assert.deepEqual([renewed.kind, renewed.status, renewed.starts_on, renewed.expires_on], ['renewal', 'active', '2026-03-01', '2026-05-01']);
+    assert.deepEqual(charges().map((c) => [c.amount, c.currency, c.outcome.status]), [[900, 'USD', 'succeeded']]);
+    assert.deepEqual(renewed.terms!.map((t) => [t.kind, t.starts_on, t.expires_on, t.amount_paid, t.payment_reference !== null]), [
+      ['new', '2026-03-01', '2026-04-01', 900, true],
+      ['renewal', '2026-04-01', '2026-05-01', 900, true],
+    ]);
+    assert.equal(renewed.terms![1]!.payment_reference, charges()[0]!.reference);
+    const receipt = sandbox.outbox(email).filter((m) => m.kind === 'receipt').at(-1)!;
+    assert.equal(receipt.data.renewal, true);
+    assert.equal(receipt.data.amount, 900);
+    assert.equal(receipt.data.expires_on, '2026-05-01');
+    assert.equal(renewed.renewal!.next_attempt_on, '2026-04-24', 'the next term’s attempt');
+  });
+
+  it('running a day again changes nothing: no second charge, no second receipt', async () => {
+    const { email, id } = await paidSignup('monthly');
+    await sandbox.advanceTo('2026-03-25');
+    const once = await staffView(id);
+    const messages = sandbox.outbox(email).length;
+    const again = await sandbox.api.runDay('demo', '2026-03-25');
+    assert.deepEqual([again.renewed, again.failed], [[], []]);
+    assert.deepEqual(await staffView(id), once);
+    assert.equal(charges().length, 1);
+    assert.equal(sandbox.outbox(email).length, messages);
+  });
+
+  it('a day that has not come is refused', async () => {
+    await assert.rejects(sandbox.api.runDay('demo', '2026-03-02'), /has not come yet/);
+  });
+});
+
+describe('failed renewals: three attempts, then terminated', () => {
+  it('a card that now declines is tried on 03-25, 03-28 and 03-31, then the membership ends with its paid term on 04-01; member and organization are told', async () => {
+    sandbox.storage.runSync((tx) => tx.update('organizations', { id: 'demo' }, { notification_email: 'office@example.org' }));
+    const { email, id } = await paidSignup('monthly', '4000000000000341');
+    await sandbox.advanceTo('2026-03-25');
+    let view = await staffView(id);
+    assert.equal(view.status, 'active');
+    assert.deepEqual(view.renewal, {
+      attempts: 1, last_attempt_on: '2026-03-25', last_failure_code: 'generic_decline', last_failure_message: 'Your card was declined.',
+      next_attempt_on: '2026-03-28', has_payment_method: true, awaiting_authentication: false,
+    });
+    const first = sandbox.outbox(email).filter((m) => m.kind === 'renewal_failed');
+    assert.deepEqual(first.map((m) => [m.data.attempt, m.data.next_attempt_on]), [[1, '2026-03-28']]);
+
+    await sandbox.advanceTo('2026-03-30');
+    assert.equal((await staffView(id)).renewal!.attempts, 2);
+    await sandbox.advanceTo('2026-03-31');
+    view = await staffView(id);
+    assert.equal(view.renewal!.attempts, 3);
+    assert.equal(view.status, 'active', 'the member keeps the term they paid for');
+    assert.equal(view.terminated_on, '2026-04-01');
+    assert.equal(view.auto_renew, false);
+    assert.equal(charges().length, 3, 'one charge per attempt');
+    assert.deepEqual(sandbox.outbox(email).filter((m) => m.kind === 'renewal_failed').map((m) => [m.data.attempt, m.data.next_attempt_on]), [
+      [1, '2026-03-28'],
+      [2, '2026-03-31'],
+      [3, null],
+    ]);
+    const staff = sandbox.outbox('office@example.org');
+    assert.deepEqual(staff.map((m) => [m.kind, m.data.membership_id, m.data.ended_on, m.data.failure_code]), [
+      ['staff_membership_terminated', id, '2026-04-01', 'generic_decline'],
+    ]);
+    assert.ok(!kinds(email).includes('membership_terminated'), 'not ended yet');
+
+    await sandbox.advanceTo('2026-04-01');
+    view = await staffView(id);
+    assert.equal(view.status, 'terminated', 'never grace');
+    assert.deepEqual(sandbox.outbox(email).filter((m) => m.kind === 'membership_terminated').map((m) => m.data.ended_on), ['2026-04-01']);
+    await sandbox.advanceTo('2026-04-10');
+    assert.equal(charges().length, 3, 'no attempt after termination');
+    assert.equal(sandbox.outbox(email).filter((m) => m.kind === 'membership_terminated').length, 1);
+  });
+
+  it('insufficient funds later (the saved card changed to 4000000000009995): the failure reason staff see is insufficient_funds', async () => {
+    const { id } = await paidSignup('monthly');
+    const method = sandbox.storage.rows('memberships', { id })[0]!.payment_method!;
+    sandbox.payments.changeSavedCard(method, '4000000000009995');
+    await sandbox.advanceTo('2026-03-25');
+    const view = await staffView(id);
+    assert.deepEqual([view.renewal!.attempts, view.renewal!.last_failure_code], [1, 'insufficient_funds']);
+  });
+
+  it('a bank asking for authentication (4000002760003184): the member gets the URL; once they authenticate, the next day renews it', async () => {
+    const { email, id } = await paidSignup('monthly', '4000002760003184');
+    await sandbox.advanceTo('2026-03-25');
+    const view = await staffView(id);
+    assert.deepEqual([view.renewal!.last_failure_code, view.renewal!.awaiting_authentication], ['authentication_required', true]);
+    const mail = sandbox.outbox(email).filter((m) => m.kind === 'renewal_failed').at(-1)!;
+    const pending = charges()[0]!;
+    assert.equal(new URL(String(mail.data.pay_url)).searchParams.get('payment_intent'), pending.reference);
+    sandbox.payments.authenticateCharge(pending.reference);
+    await sandbox.advanceTo('2026-03-26');
+    const renewed = await staffView(id);
+    assert.deepEqual([renewed.expires_on, renewed.renewal!.attempts], ['2026-05-01', 0]);
+    assert.equal(charges().length, 1, 'the authenticated charge paid it: no second one');
+    assert.equal(renewed.terms!.at(-1)!.payment_reference, pending.reference);
+  });
+});
+
+describe('reminders for members who renew by hand', () => {
+  it('auto-renewal off (Quarterly bought 2026-03-01, expires 06-01): reminded on 05-25 and 05-31, once each; never charged', async () => {
+    const { email, id } = await paidSignup('flexible', '4242424242424242', { auto_renew: false });
+    assert.equal(sandbox.storage.rows('memberships', { id })[0]!.payment_method, null, 'no card saved when it does not renew by itself');
+    await sandbox.advanceTo('2026-05-31');
+    await sandbox.api.runDay('demo', '2026-05-31');
+    const reminders = sandbox.outbox(email).filter((m) => m.kind === 'renewal_reminder');
+    assert.deepEqual(reminders.map((m) => [m.data.renews_on, m.data.amount]), [['2026-06-01', 1800], ['2026-06-01', 1800]]);
+    assert.equal(reminders[0]!.data.renew_path, `/organizations/demo/me/memberships/${id}/renew`);
+    assert.equal(charges().length, 0);
+    await sandbox.advanceTo('2026-06-01');
+    assert.equal((await staffView(id)).status, 'grace');
+  });
+
+  it('auto-renewal on but no card on file: asked to update the card on the attempt day and the last day', async () => {
+    const { email, id } = await paidSignup('monthly');
+    sandbox.storage.runSync((tx) => tx.update('memberships', { id }, { payment_method: null, payment_customer: null }));
+    await sandbox.advanceTo('2026-03-31');
+    assert.equal(sandbox.outbox(email).filter((m) => m.kind === 'card_update_needed').length, 2);
+    assert.equal(charges().length, 0);
+  });
+});
+
+describe('cancelled memberships', () => {
+  it('cancelled: no charge, cancelled (access kept) through term and grace (7 days), terminated from 04-08', async () => {
+    const { email, id } = await paidSignup('monthly');
+    const member = clientFor(sandbox, { token: sandbox.issueMemberToken('demo', email) });
+    await member.me.memberships.cancel(id);
+    await sandbox.advanceTo('2026-04-07');
+    assert.equal(charges().length, 0);
+    assert.equal((await staffView(id)).status, 'cancelled');
+    await sandbox.advanceTo('2026-04-08');
+    assert.equal((await staffView(id)).status, 'terminated');
+  });
+});
+
+describe('renewing what was sold', () => {
+  it('a family group renews for the one group price: every place extended, the places charged nothing', async () => {
+    const email = freshEmail('family');
+    const partner = freshEmail('partner');
+    const child = freshEmail('child');
+    sandbox.store.membershipType('demo', 'family')!.recurring = null; // the household chooses
+    const signup = await clientFor(sandbox).signups.create(signupParams({
+      membership_type_id: 'family',
+      member: { email, first_name: 'Pat', last_name: 'Payer' },
+      group_members: [{ email: partner, first_name: 'Sam', last_name: 'Payer' }, { email: child, first_name: 'Kim', last_name: 'Payer' }],
+      fields: { household_name: 'The Payers' },
+      auto_renew: true,
+    }));
+    assert.equal((await payWithCard(sandbox, clientSecretOf(signup))).status, 200);
+    const places = sandbox.storage.rows('memberships', { group_of: signup.membership.id });
+    assert.equal(places.length, 2);
+    await sandbox.advanceTo('2027-02-22');
+    assert.deepEqual(charges().map((c) => c.amount), [9000], 'one group price');
+    for (const id of [signup.membership.id, ...places.map((p) => p.id)]) {
+      const view = await staffView(id);
+      assert.equal(view.expires_on, '2028-03-01', id);
+      assert.equal(view.terms!.at(-1)!.amount_paid, id === signup.membership.id ? 9000 : 0);
+    }
+    // A place is not renewed (nor charged) on its own.
+    const own = clientFor(sandbox, { token: sandbox.issueMemberToken('demo', partner) });
+    await assert.rejects(own.me.memberships.renew(places[0]!.id), (error: { code?: string }) => error.code === 'renewed_by_group');
+  });
+
+  it('a plan edited after the sale: the renewal charges the new price and sells the new term and grace', async () => {
+    const { id } = await paidSignup('monthly');
+    const monthly = sandbox.store.membershipType('demo', 'monthly')!;
+    monthly.price = { ...monthly.price, value: 1200 };
+    monthly.duration = 2;
+    monthly.grace_days = 3;
+    assert.deepEqual([(await staffView(id)).expires_on, (await staffView(id)).grace_days], ['2026-04-01', 7], 'the edit changes nothing sold');
+    await sandbox.advanceTo('2026-03-25');
+    const renewed = await staffView(id);
+    assert.deepEqual(charges().map((c) => c.amount), [1200]);
+    assert.deepEqual([renewed.expires_on, renewed.grace_days, renewed.price_paid], ['2026-06-01', 3, 1200]);
+  });
+});

@@ -1,0 +1,287 @@
+// The Payments port on Stripe (the official `stripe` package): Checkout Sessions for signups,
+// PaymentIntents on the saved card for renewals. The same code runs against Stripe (test or live
+// mode) and against the stand-in service (stand-in/), which `stripe` reaches by host and port.
+//
+// One Stripe account serves every organization on this server (the platform's key): each
+// organization may name its own Stripe account (Stripe Connect, destination charges: the money
+// goes to it, the platform holds customers and saved cards, so renewals and refunds need only
+// the platform's key); an organization without one is paid on the platform's account itself
+// (a server run by one organization). See docs/guides/payments.md.
+//
+// Every call that creates something carries an idempotency key derived from what it is for (the
+// signup, the member, the capture of one intent, the renewal attempt), so a storage transaction
+// run again, or a retry after a lost answer, never makes a second session, customer or charge.
+import { createHash } from 'node:crypto';
+import type {
+  CheckoutPayment,
+  CheckoutRequest,
+  CheckoutSession,
+  CheckoutState,
+  OffSessionCharge,
+  OffSessionChargeRequest,
+  Payments,
+} from '@memberkit/api';
+import Stripe from 'stripe';
+
+export interface StripePaymentsOptions {
+  stripe: Stripe;
+  /** Epoch ms: Stripe's expiry bounds are counted from it. */
+  now: () => number;
+  /** The server's pages for the member (its public origin is known per request, hence functions). */
+  pages: {
+    /**
+     * Where a hosted checkout returns the member when the signup gave no return URL, with
+     * `{CHECKOUT_SESSION_ID}` (the server's /checkout/complete page).
+     */
+    checkoutComplete(): string;
+    /** Where a member authenticates a renewal's charge that Stripe answered without a page of its own. */
+    authenticate(organizationId: string, intentId: string): string;
+  };
+  /** The organization's connected Stripe account (acct_…), or null: paid on the platform's account. */
+  connectedAccount?: (organizationId: string) => Promise<string | null>;
+}
+
+/** Stripe Checkout's locales (its `locale` parameter); others fall back to the language, then `auto`. */
+const checkoutLocales = new Set(
+  'bg cs da de el en en-GB es es-419 et fi fil fr fr-CA hr hu id it ja ko lt lv ms mt nb nl pl pt pt-BR ro ru sk sl sv th tr vi zh zh-HK zh-TW'.split(' '),
+);
+
+export function checkoutLocale(locale: string): Stripe.Checkout.SessionCreateParams.Locale {
+  if (checkoutLocales.has(locale)) return locale as Stripe.Checkout.SessionCreateParams.Locale;
+  const language = locale.split('-')[0]!.toLowerCase();
+  return (checkoutLocales.has(language) ? language : 'auto') as Stripe.Checkout.SessionCreateParams.Locale;
+}
+
+// Stripe accepts a session's expires_at between 30 minutes and 24 hours after its creation; a
+// minute of margin each side absorbs the clocks' difference.
+const minimumLifetime = 31 * 60_000;
+const maximumLifetime = 24 * 3_600_000 - 60_000;
+
+const expand = ['payment_intent.payment_method', 'setup_intent.payment_method'];
+
+type Intent = Stripe.PaymentIntent;
+
+export class StripePayments implements Payments {
+  readonly #stripe: Stripe;
+  readonly #now: () => number;
+  readonly #pages: StripePaymentsOptions['pages'];
+  readonly #connectedAccount: (organizationId: string) => Promise<string | null>;
+
+  constructor(options: StripePaymentsOptions) {
+    this.#stripe = options.stripe;
+    this.#now = options.now;
+    this.#pages = options.pages;
+    this.#connectedAccount = options.connectedAccount ?? (async () => null);
+  }
+
+  get stripe(): Stripe {
+    return this.#stripe;
+  }
+
+  /**
+   * The member's Stripe customer: the one made for them before (found by email among the
+   * account's customers, and by the member id in its metadata), else a new one. Looked up at
+   * Stripe rather than in the server's database: this runs inside the API's storage transaction,
+   * which on the embedded database holds the only connection. Two first checkouts at once make
+   * one customer (the same idempotency key).
+   */
+  async customerFor(organizationId: string, customer: CheckoutRequest['customer']): Promise<string> {
+    const ours = (candidate: Stripe.Customer) => candidate.metadata?.organization_id === organizationId && candidate.metadata?.member_id === customer.member_id;
+    for await (const candidate of this.#stripe.customers.list({ email: customer.email, limit: 100 })) {
+      if (ours(candidate)) return candidate.id;
+    }
+    const emailKey = createHash('sha256').update(customer.email).digest('hex').slice(0, 16);
+    const created = await this.#stripe.customers.create(
+      { email: customer.email, ...(customer.name && { name: customer.name }), metadata: { organization_id: organizationId, member_id: customer.member_id } },
+      { idempotencyKey: `customer:${organizationId}:${customer.member_id}:${emailKey}` },
+    );
+    return created.id;
+  }
+
+  async createCheckout(request: CheckoutRequest): Promise<CheckoutSession> {
+    const org = request.organization_id;
+    const customer = await this.customerFor(org, request.customer);
+    const account = await this.#connectedAccount(org);
+    const metadata = { organization_id: org, signup_id: request.signup_id, member_id: request.customer.member_id, seller_name: request.seller_name };
+    const now = this.#now();
+    const lifetime = request.expires_at === null ? maximumLifetime : Math.min(Math.max(request.expires_at - now, minimumLifetime), maximumLifetime);
+    const common: Stripe.Checkout.SessionCreateParams = {
+      ui_mode: request.ui_mode,
+      customer,
+      locale: checkoutLocale(request.locale),
+      metadata,
+      client_reference_id: request.signup_id,
+      expires_at: Math.floor((now + lifetime) / 1000),
+      ...(request.ui_mode === 'embedded_page'
+        ? // The widget polls the signup once Stripe.js says the session completed: no redirect.
+          { redirect_on_completion: 'never' as const }
+        : { success_url: request.return_url ?? this.#pages.checkoutComplete(), cancel_url: request.return_url ?? this.#pages.checkoutComplete() }),
+    };
+    // A first term of 0 on a plan that renews automatically: nothing to pay now, but the card
+    // must be collected and saved for the renewal (setup mode).
+    const params: Stripe.Checkout.SessionCreateParams =
+      request.amount === 0
+        ? {
+            ...common,
+            mode: 'setup',
+            currency: request.currency.toLowerCase(),
+            setup_intent_data: { metadata, description: `${request.description} (${request.seller_name})` },
+          }
+        : {
+            ...common,
+            mode: 'payment',
+            line_items: [{ quantity: 1, price_data: { currency: request.currency.toLowerCase(), unit_amount: request.amount, product_data: { name: request.description } } }],
+            payment_intent_data: {
+              // Authorize now, capture once the API completes the signup (see the port).
+              capture_method: 'manual',
+              description: `${request.description} (${request.seller_name})`,
+              metadata,
+              ...(request.save_payment_method && { setup_future_usage: 'off_session' as const }),
+              ...(account && { transfer_data: { destination: account }, on_behalf_of: account }),
+            },
+          };
+    const session = await this.#stripe.checkout.sessions.create(params, { idempotencyKey: `${org}:${request.idempotency_key}` });
+    return {
+      id: session.id,
+      ui_mode: request.ui_mode,
+      client_secret: request.ui_mode === 'embedded_page' ? session.client_secret : null,
+      url: request.ui_mode === 'hosted_page' ? session.url : null,
+      expires_at: request.expires_at,
+    };
+  }
+
+  /** The session, with its intents and cards, checked to be the organization's. */
+  async #session(organizationId: string, id: string): Promise<Stripe.Checkout.Session> {
+    const session = await this.#stripe.checkout.sessions.retrieve(id, { expand });
+    if (session.metadata?.organization_id !== organizationId) throw new Error(`StripePayments: checkout session ${id} is not ${organizationId}'s`);
+    return session;
+  }
+
+  #payment(session: Stripe.Checkout.Session): CheckoutPayment | null {
+    const customer = typeof session.customer === 'string' ? session.customer : (session.customer?.id ?? null);
+    if (session.mode === 'setup') {
+      const setup = session.setup_intent as Stripe.SetupIntent | null;
+      if (session.status !== 'complete' || !setup || setup.status !== 'succeeded') return null;
+      const method = setup.payment_method as Stripe.PaymentMethod | null;
+      return {
+        reference: setup.id,
+        amount: 0,
+        currency: (session.currency ?? '').toUpperCase(),
+        card_last4: method?.card?.last4 ?? null,
+        payment_method: method?.id ?? null,
+        customer,
+        // Nothing to capture: the card is saved, and that is all this checkout does.
+        status: 'captured',
+      };
+    }
+    const intent = session.payment_intent as Intent | null;
+    if (!intent || session.status !== 'complete') return null;
+    const status = intent.status === 'requires_capture' ? 'authorized' : intent.status === 'succeeded' ? 'captured' : intent.status === 'canceled' ? 'released' : null;
+    if (!status) return null;
+    const method = intent.payment_method as Stripe.PaymentMethod | null;
+    return {
+      reference: intent.id,
+      amount: status === 'captured' ? intent.amount_received : intent.amount,
+      currency: intent.currency.toUpperCase(),
+      card_last4: method?.card?.last4 ?? null,
+      payment_method: intent.setup_future_usage === 'off_session' ? (method?.id ?? null) : null,
+      customer,
+      status,
+    };
+  }
+
+  async retrieveCheckout(organizationId: string, id: string): Promise<CheckoutState> {
+    const session = await this.#session(organizationId, id);
+    const status: CheckoutState['status'] = session.status === 'complete' ? 'complete' : session.status === 'expired' ? 'expired' : 'open';
+    return { id: session.id, status, payment: this.#payment(session) };
+  }
+
+  async capturePayment(organizationId: string, checkoutId: string): Promise<CheckoutPayment> {
+    const session = await this.#session(organizationId, checkoutId);
+    const payment = this.#payment(session);
+    if (!payment || payment.status === 'released') throw new Error(`StripePayments: checkout ${checkoutId} has no authorized payment to capture`);
+    if (payment.status === 'captured') return payment;
+    const captured = await this.#stripe.paymentIntents.capture(payment.reference, {}, { idempotencyKey: `capture:${payment.reference}` });
+    return { ...payment, status: 'captured', amount: captured.amount_received };
+  }
+
+  async expireCheckout(organizationId: string, id: string): Promise<void> {
+    const session = await this.#session(organizationId, id);
+    if (session.status === 'open') {
+      try {
+        await this.#stripe.checkout.sessions.expire(id);
+        return;
+      } catch (error) {
+        // Completed meanwhile: let its authorization go below.
+        if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) throw error;
+      }
+    }
+    const now = await this.#session(organizationId, id);
+    const intent = now.payment_intent as Intent | null;
+    if (intent?.status === 'requires_capture') await this.#stripe.paymentIntents.cancel(intent.id, {}, { idempotencyKey: `release:${intent.id}` });
+  }
+
+  async chargeOffSession(request: OffSessionChargeRequest): Promise<OffSessionCharge> {
+    const account = await this.#connectedAccount(request.organization_id);
+    try {
+      const intent = await this.#stripe.paymentIntents.create(
+        {
+          amount: request.amount,
+          currency: request.currency.toLowerCase(),
+          customer: request.customer,
+          payment_method: request.payment_method,
+          off_session: true,
+          confirm: true,
+          description: `${request.description} (${request.seller_name})`,
+          metadata: { organization_id: request.organization_id, membership_id: request.membership_id, renewal: request.idempotency_key },
+          ...(account && { transfer_data: { destination: account }, on_behalf_of: account }),
+          expand: ['payment_method'],
+        },
+        { idempotencyKey: `${request.organization_id}:${request.idempotency_key}` },
+      );
+      return this.#charge(intent, request.organization_id);
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripeCardError) {
+        const intent = error.payment_intent;
+        if (error.code === 'authentication_required' && intent) return this.#charge(intent, request.organization_id);
+        return { status: 'declined', reference: intent?.id ?? null, decline_code: error.decline_code ?? error.code ?? 'card_declined', message: error.message };
+      }
+      throw error;
+    }
+  }
+
+  /** An off-session intent as the port's charge. */
+  #charge(intent: Intent, organizationId: string): OffSessionCharge {
+    if (intent.status === 'succeeded') {
+      const method = intent.payment_method && typeof intent.payment_method === 'object' ? intent.payment_method : null;
+      return { status: 'succeeded', reference: intent.id, amount: intent.amount_received, currency: intent.currency.toUpperCase(), card_last4: method?.card?.last4 ?? null };
+    }
+    const error = intent.last_payment_error;
+    const waiting = intent.status === 'requires_action' || (intent.status === 'requires_payment_method' && error?.code === 'authentication_required');
+    if (waiting) {
+      const url = intent.next_action?.redirect_to_url?.url ?? null;
+      // Stripe answers an off-session charge that needs authentication without a page: the
+      // server's own page confirms the intent with Stripe.js (see /payments/authenticate).
+      return { status: 'requires_action', reference: intent.id, url: url ?? this.#pages.authenticate(organizationId, intent.id) };
+    }
+    return {
+      status: 'declined',
+      reference: intent.id,
+      decline_code: error?.decline_code ?? error?.code ?? (intent.status === 'canceled' ? 'canceled' : 'card_declined'),
+      message: error?.message ?? 'The payment was not completed.',
+    };
+  }
+
+  async retrieveCharge(organizationId: string, reference: string): Promise<OffSessionCharge> {
+    const intent = await this.#stripe.paymentIntents.retrieve(reference, { expand: ['payment_method'] });
+    if (intent.metadata?.organization_id !== organizationId) throw new Error(`StripePayments: payment ${reference} is not ${organizationId}'s`);
+    return this.#charge(intent, organizationId);
+  }
+
+  async cancelCharge(organizationId: string, reference: string): Promise<void> {
+    const intent = await this.#stripe.paymentIntents.retrieve(reference);
+    if (intent.metadata?.organization_id !== organizationId) throw new Error(`StripePayments: payment ${reference} is not ${organizationId}'s`);
+    if (intent.status === 'succeeded' || intent.status === 'canceled') return;
+    await this.#stripe.paymentIntents.cancel(reference, {}, { idempotencyKey: `cancel:${reference}` });
+  }
+}

@@ -1,0 +1,154 @@
+// POST /v1/webhooks/stripe on the server, with the Stripe adapter talking to the stand-in service
+// (as it would to Stripe's test mode): a paid signup completes by its webhook; the same event
+// delivered twice, out of order, or after the widget's poll changes nothing more; a delivery with
+// a wrong signature, an altered body or an old timestamp is refused and changes nothing; a
+// checkout abandoned until it expires fails its signup.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Clock } from '@memberkit/api';
+import { createServer, openPgliteStorage, parseConfig, type MemberkitServer } from '../src/index.js';
+import { StripeStandIn } from '../src/payments/stand-in/stand-in.js';
+
+const webhookSecret = 'whsec_test_server_webhooks';
+
+describe('Stripe webhooks on the server', () => {
+  let now = Date.now();
+  const clock: Clock = {
+    now: () => now,
+    today: (timeZone) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(now)),
+  };
+  let standIn: StripeStandIn;
+  let server: MemberkitServer;
+  let url: string;
+
+  before(async () => {
+    standIn = new StripeStandIn({ clock, retryDelays: [] });
+    await standIn.listen();
+    const config = parseConfig(
+      { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', STRIPE_SECRET_KEY: 'sk_test_webhooks', STRIPE_WEBHOOK_SECRET: webhookSecret, MEMBERKIT_STRIPE_API_URL: standIn.origin, MEMBERKIT_LIFECYCLE_INTERVAL: '0' },
+      { demo: true },
+    );
+    server = await createServer(config, { clock, storage: await openPgliteStorage() });
+    url = await server.listen();
+    standIn.addWebhookEndpoint({ url: `${url}/v1/webhooks/stripe`, secret: webhookSecret });
+  });
+  after(async () => {
+    await server?.close();
+    await standIn?.close();
+  });
+
+  let count = 0;
+  async function signup(extra: Record<string, unknown> = {}): Promise<{ id: string; secret: string; email: string }> {
+    const email = `webhook-${++count}@example.org`;
+    const response = await fetch(`${url}/v1/organizations/demo/signups`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': `webhooks-${count}-${now}` },
+      body: JSON.stringify({ membership_type_id: 'monthly', member: { email, first_name: 'Web', last_name: 'Hook' }, fields: {}, ...extra }),
+    });
+    const body = (await response.json()) as { id: string; status: string; next_action: { client_secret: string } };
+    assert.equal(body.status, 'awaiting_payment', JSON.stringify(body));
+    return { id: body.id, secret: body.next_action.client_secret, email };
+  }
+  const pay = (secret: string, number = '4242424242424242') =>
+    fetch(`${standIn.origin}/c/api/${secret}/confirm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ number, exp_month: '12', exp_year: '40', cvc: '123' }),
+    }).then((response) => response.status);
+  /** The signup as stored (not through GET, which would settle it with Stripe itself). */
+  const stored = (id: string) =>
+    server.storage.transaction(async (tx) => {
+      const row = (await tx.findOne('signups', { organization_id: 'demo', id }))!;
+      const payments = await tx.find('payments', { organization_id: 'demo', signup_id: id });
+      const [membership] = await tx.find('memberships', { organization_id: 'demo', id: row.membership_ids[0]! });
+      return { status: row.status, payments: payments.length, membership: membership!.state };
+    });
+  const completedEventOf = (checkoutId: string) =>
+    standIn.events('checkout.session.completed').find((event) => (event.data.object as { id: string }).id === checkoutId)!;
+  const checkoutOf = async (id: string) => (await server.storage.transaction((tx) => tx.findOne('signups', { organization_id: 'demo', id })))!.checkout_id!;
+
+  it('the webhook completes a paid signup by itself (no poll), and the payment is captured once', async () => {
+    const { id, secret } = await signup();
+    assert.equal(await pay(secret), 200);
+    await standIn.settled();
+    assert.deepEqual(await stored(id), { status: 'completed', payments: 1, membership: 'confirmed' });
+    const response = await fetch(`${url}/v1/organizations/demo/signups/${id}`);
+    assert.equal(((await response.json()) as { status: string }).status, 'completed', 'the widget’s poll sees it completed');
+  });
+
+  it('the same event delivered twice is applied once', async () => {
+    const { id, secret } = await signup();
+    await pay(secret);
+    await standIn.settled();
+    const event = completedEventOf(await checkoutOf(id));
+    assert.equal(await standIn.resend(event.id), 200);
+    assert.equal(await standIn.resend(event.id), 200);
+    assert.deepEqual(await stored(id), { status: 'completed', payments: 1, membership: 'confirmed' });
+  });
+
+  it('events out of order, and a webhook after the poll completed the signup, change nothing more', async () => {
+    const { id, secret } = await signup();
+    standIn.holdWebhooks();
+    await pay(secret);
+    const poll = (await (await fetch(`${url}/v1/organizations/demo/signups/${id}`)).json()) as { status: string };
+    assert.equal(poll.status, 'completed', 'the poll settles with Stripe before any webhook');
+    await standIn.releaseWebhooks('reverse');
+    await standIn.settled();
+    const completed = completedEventOf(await checkoutOf(id));
+    const deliveries = standIn.deliveries.filter((delivery) => delivery.event_id === completed.id);
+    assert.deepEqual(deliveries.map((delivery) => delivery.status), [200]);
+    assert.deepEqual(await stored(id), { status: 'completed', payments: 1, membership: 'confirmed' });
+  });
+
+  it('a wrong signature, an altered body and an old timestamp are refused, and change nothing', async () => {
+    const { id, secret } = await signup();
+    standIn.holdWebhooks();
+    await pay(secret);
+    const event = completedEventOf(await checkoutOf(id));
+    assert.equal(await standIn.resend(event.id, { secret: 'whsec_someone_else' }), 400);
+    assert.equal(await standIn.resend(event.id, { timestamp: Math.floor(now / 1000) - 600 }), 400, 'a delivery replayed 10 minutes later');
+    const altered = await fetch(`${url}/v1/webhooks/stripe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'stripe-signature': `t=${Math.floor(now / 1000)},v1=${'0'.repeat(64)}` },
+      body: JSON.stringify(event),
+    });
+    assert.equal(altered.status, 400);
+    assert.equal((await fetch(`${url}/v1/webhooks/stripe`, { method: 'POST', body: JSON.stringify(event) })).status, 400, 'no signature at all');
+    assert.deepEqual(await stored(id), { status: 'awaiting_payment', payments: 0, membership: 'pending' });
+    await standIn.releaseWebhooks();
+    await standIn.settled();
+    assert.deepEqual(await stored(id), { status: 'completed', payments: 1, membership: 'confirmed' }, 'the genuine delivery then completes it');
+  });
+
+  it('a checkout abandoned until it expires: checkout.session.expired fails the signup, and nothing was charged', async () => {
+    const { id, secret } = await signup();
+    await pay(secret, '4000000000000002');
+    now += 25 * 3_600_000;
+    try {
+      assert.equal(standIn.expireDue() >= 1, true);
+      await standIn.settled();
+      const expired = standIn.events('checkout.session.expired').at(-1)!;
+      assert.equal((expired.data.object as { id: string }).id, await checkoutOf(id));
+      assert.deepEqual(await stored(id), { status: 'failed', payments: 0, membership: 'declined' });
+      assert.equal(await pay(secret), 409, 'the expired session cannot be paid any more');
+    } finally {
+      now -= 25 * 3_600_000;
+    }
+  });
+
+  it('a first term of 0 on the monthly plan: a setup-mode session saves the card, nothing is charged', async () => {
+    const { id, secret } = await signup({ discount_code: 'SAVE10' });
+    const session = standIn.checkoutSession(await checkoutOf(id))!;
+    assert.deepEqual([session.mode, session.amount_total], ['setup', null]);
+    assert.equal(await pay(secret), 200);
+    await standIn.settled();
+    assert.deepEqual(await stored(id), { status: 'completed', payments: 1, membership: 'confirmed' });
+    const membership = await server.storage.transaction(async (tx) => {
+      const row = (await tx.findOne('signups', { organization_id: 'demo', id }))!;
+      return (await tx.findOne('memberships', { organization_id: 'demo', id: row.membership_ids[0]! }))!;
+    });
+    assert.match(membership.payment_method ?? '', /^pm_/);
+    assert.equal(membership.payment_customer, session.customer);
+    assert.equal(Object.values(standIn.snapshot().payment_intents).filter((intent) => intent.customer === session.customer).length, 0, 'no payment at all');
+  });
+});

@@ -14,25 +14,13 @@
 import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build, defaultClientConditions, defineConfig, type InlineConfig, type Plugin } from 'vite';
+// @ts-expect-error: a build script without types
+import { dedupeLegalCommentsPlugin, minifyLiteralsPlugin } from './packages/signup/scripts/minify-literals.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const signup = `${root}packages/signup`;
 const out = `${signup}/dist`;
 const resolve = { conditions: ['source', ...defaultClientConditions] };
-
-/**
- * The element's css`` literals ship as written, indentation and line breaks included (~5 kB): this
- * collapses their whitespace at build time. Only runs of whitespace go, and the spaces next to
- * `{`, `}`, `;`, `,` and `>` and after `:`, which CSS never reads (the styles hold no strings or comments).
- */
-const minifyCssLiterals = (): Plugin => ({
-  name: 'memberkit:minify-css-literals',
-  enforce: 'pre',
-  transform(code, id) {
-    if (!id.endsWith('.styles.ts')) return null;
-    return code.replace(/\bcss`([^`]*)`/g, (_, body: string) => `css\`${body.replace(/\s+/g, ' ').replace(/ ?([{};,>]) ?/g, '$1').replace(/: /g, ':').replace(/;}/g, '}').trim()}\``);
-  },
-});
 
 /** Stable chunk names (`chunks/fr.js`, `chunks/stripe.js`): the classic build imports them by name. */
 const chunkFileNames = (chunk: { name: string; facadeModuleId?: string | null }) =>
@@ -43,7 +31,7 @@ const common: InlineConfig = {
   root,
   logLevel: 'warn',
   resolve,
-  plugins: [minifyCssLiterals()],
+  plugins: [minifyLiteralsPlugin(), dedupeLegalCommentsPlugin()],
   define: { __MK_CLASSIC__: 'false' },
 };
 
@@ -131,5 +119,5 @@ const thenTheOthers = (): Plugin => ({
 export default defineConfig({
   ...library(`${signup}/src/define.ts`, 'membership-signup.js', 'es'),
   configFile: undefined,
-  plugins: [minifyCssLiterals(), thenTheOthers()],
+  plugins: [minifyLiteralsPlugin(), dedupeLegalCommentsPlugin(), thenTheOthers()],
 });

@@ -14,7 +14,7 @@ import pino from 'pino';
 import { createServer, migrate, openPgliteStorage, openPostgresStorage, parseConfig } from '../../packages/server/src/index.js';
 import { PgliteDialect } from '../../packages/server/src/storage/pglite-dialect.js';
 import { Kysely } from 'kysely';
-import { demoData } from '@memberkit/api';
+import { demoData, tableSpecs, type TableName } from '@memberkit/api';
 import { sampleRows } from '@memberkit/api/testing';
 
 const rows = sampleRows('demo');
@@ -45,11 +45,11 @@ if (kind === 'ours') {
   console.log(JSON.stringify({ url: origin }));
 } else {
   // The same schema (the migrations), written with plain INSERTs in one transaction per signup.
-  const json = new Set(['fields', 'membership_ids', 'quote', 'headers', 'cycle', 'permissions']);
   const insertAll = async (query: (text: string, values: unknown[]) => Promise<unknown>, id: string, email: string) => {
     for (const [table, row] of Object.entries(signupRows(id, email))) {
+      const json: readonly string[] = tableSpecs[table as TableName].json;
       const columns = Object.keys(row);
-      const values = Object.values(row).map((value, i) => (json.has(columns[i]!) && value !== null ? JSON.stringify(value) : value));
+      const values = Object.values(row).map((value, i) => (json.includes(columns[i]!) && value !== null ? JSON.stringify(value) : value));
       await query(`insert into ${table} (${columns.map((column) => `"${column}"`).join(', ')}) values (${columns.map((_, i) => `$${i + 1}`).join(', ')})`, values);
     }
   };

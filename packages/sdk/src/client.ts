@@ -11,6 +11,8 @@ import { MeResource } from './resources/me.js';
 import { MembersResource } from './resources/members.js';
 import { MembershipsResource } from './resources/memberships.js';
 import { MembershipTypesResource } from './resources/membership-types.js';
+import { AdminMembershipTypesResource } from './resources/membership-types-admin.js';
+import { SettingsResource } from './resources/settings.js';
 import { PermissionsResource } from './resources/permissions.js';
 import { SignupConfigResource } from './resources/signup-config.js';
 import { SignupsResource } from './resources/signups.js';
@@ -22,6 +24,8 @@ export type { MeResource, MeMembershipsResource, MembershipRenewOptions } from '
 export type { MembersResource } from './resources/members.js';
 export type { MembershipsResource } from './resources/memberships.js';
 export type { MembershipTypesResource } from './resources/membership-types.js';
+export type { AdminMembershipTypesResource } from './resources/membership-types-admin.js';
+export type { SettingsResource } from './resources/settings.js';
 export type { PermissionsResource } from './resources/permissions.js';
 export type { SignupConfigResource } from './resources/signup-config.js';
 export type { SignupsResource } from './resources/signups.js';
@@ -58,6 +62,9 @@ export interface MemberkitClient extends PublicClient {
    * (Not on `createPublicClient`, which stays small for the script-tag bundle.)
    */
   request<T = unknown>(request: CustomRequest<T>, options?: RequestOptions): APIPromise<T>;
+  /** With the secret key: every type, and create, update, archive. */
+  readonly membershipTypes: AdminMembershipTypesResource;
+  readonly settings: SettingsResource;
   readonly members: MembersResource;
   readonly memberships: MembershipsResource;
   readonly companies: CompaniesResource;
@@ -92,6 +99,8 @@ export const createClient = (options: ClientOptions): MemberkitClient => {
   return {
     ...publicResources(t),
     request: customRequest(t),
+    membershipTypes: new AdminMembershipTypesResource(t),
+    settings: new SettingsResource(t),
     members: new MembersResource(t),
     memberships: new MembershipsResource(t),
     companies: new CompaniesResource(t),

@@ -21,6 +21,7 @@ function lateHost(start: () => Promise<ServerSuiteHost>): ApiSuiteHost {
     setToday: (date) => host.setToday(date),
     pay: (action, card) => host.pay(action, card),
     memberToken: (org, email) => host.memberToken(org, email),
+    runDay: (org, day) => host.runDay(org, day),
   };
 }
 

@@ -127,6 +127,13 @@ describe('the API’s answers match the OpenAPI document', () => {
     await check('DELETE', '/webhook-endpoints/{id}', `/webhook-endpoints/${endpoint.id}`, admin);
     await check('DELETE', '/webhook-endpoints/{id}', `/webhook-endpoints/${endpoint.id}`, admin);
     await check('GET', '/members', '/members', { auth: token });
+    await check('GET', '/settings', '/settings', admin);
+    await check('POST', '/settings', '/settings', { ...admin, body: { currency: 'xyz' } });
+    await check('POST', '/settings', '/settings', { ...admin, body: { name: 'Docs Club' } });
+    const type = await check('POST', '/membership-types', '/membership-types', { ...admin, body: { membership_name: 'Docs type', price: { value: 100 }, duration_interval_type: 'year' } });
+    await check('POST', '/membership-types/{id}', `/membership-types/${type.id}`, { ...admin, body: { featured: true } });
+    await check('POST', '/membership-types/{id}/archive', `/membership-types/${type.id}/archive`, admin);
+    await check('POST', '/membership-types/{id}/archive', '/membership-types/free/archive', admin);
     assert.deepEqual([...covered].sort(), routes.map((route) => route.operationId).sort(), 'every route of the document was answered');
   });
 });

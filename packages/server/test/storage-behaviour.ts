@@ -31,6 +31,36 @@ export function conflictBehaviour(label: string, createStorage: () => Promise<St
     }
   });
 
+  it(`${label}: reads by key inside a transaction see its own inserts, updates and deletes, and the caller's copies only`, async () => {
+    const storage = await createStorage();
+    try {
+      const { members } = sampleRows('org_a');
+      const key = { organization_id: 'org_a', id: members.id };
+      await storage.transaction(async (tx) => {
+        assert.equal(await tx.findOne('members', key), undefined);
+        await tx.insert('members', members);
+        const read = (await tx.findOne('members', key))!;
+        assert.deepEqual(read, { ...members, company_id: members.company_id ?? null });
+        try {
+          read.first_name = 'changed by the caller';
+        } catch {
+          // Frozen rows refuse the change: as good.
+        }
+        assert.equal((await tx.findOne('members', key))!.first_name, members.first_name);
+        // An update by another filter than the key is seen by the next lookup by key.
+        await tx.update('members', { organization_id: 'org_a', email: members.email }, { first_name: 'Ada' });
+        assert.equal((await tx.findOne('members', key))!.first_name, 'Ada');
+        assert.deepEqual((await tx.find('members', key)).map((row) => row.first_name), ['Ada']);
+        await tx.delete('members', { organization_id: 'org_a', email: members.email });
+        assert.equal(await tx.findOne('members', key), undefined);
+        await tx.insert('members', { ...members, first_name: 'Again' });
+      });
+      assert.equal((await storage.transaction((tx) => tx.findOne('members', key)))!.first_name, 'Again');
+    } finally {
+      await storage.close();
+    }
+  });
+
   if (options.sql) {
     it(`${label}: a database error the work swallows fails the commit instead of losing its writes quietly`, async () => {
       const storage = await createStorage();

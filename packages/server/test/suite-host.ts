@@ -43,6 +43,9 @@ export async function serverSuiteHost(storage: SqlStorage): Promise<ServerSuiteH
       for (const table of tables) await sql.raw(`create table suite_seed_${table} as select * from ${table}`).execute(storage.db);
       seeded = true;
     },
+    async runDay(organizationId, day) {
+      await api.runDay(organizationId, day);
+    },
     async setToday(date) {
       clock.setToday(date);
     },

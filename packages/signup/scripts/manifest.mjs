@@ -1,6 +1,6 @@
 // Writes custom-elements.json (the Custom Elements Manifest editors and docs tools read) for
 // <membership-signup> from its source: the class JSDoc (@fires, @slot, @csspart, @cssprop), the
-// decorated properties with their attributes, and src/events.ts. Run by the Vite build.
+// reactive properties with their attributes, and src/events.ts. Run by the Vite build.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const here = new URL('..', import.meta.url);
@@ -17,8 +17,14 @@ const summary = /@summary (.*)/.exec(classDoc)?.[1] ?? '';
 
 const members = [];
 const attributes = [];
-const propertyPattern = /\/\*\* ([^*]*?) \*\/\s*@property\(([^)]*)\)\s*(\w+)(?:: ([^=;]+))?/g;
-for (const [, description, options, name, type] of source.matchAll(propertyPattern)) {
+// The reactive properties: their options in `static override properties = { name: { … } }`, their
+// description and type where each is declared (`/** … */ declare name: type;`); states are private.
+const block = /static override properties = \{([^]*?)\n {2}\};/.exec(source)?.[1] ?? '';
+const optionsOf = new Map([...block.matchAll(/^\s*(\w+): (\{[^}]*\}),/gm)].map(([, name, options]) => [name, options]));
+const propertyPattern = /\/\*\* ([^*]*?) \*\/\s*declare (\w+): ([^;]+);/g;
+for (const [, description, name, type] of source.matchAll(propertyPattern)) {
+  const options = optionsOf.get(name);
+  if (options === undefined) continue;
   const attribute = /attribute: '([^']+)'/.exec(options)?.[1] ?? (/attribute: false/.test(options) ? null : name.toLowerCase());
   const member = { kind: 'field', name, description: description.trim(), type: { text: (type ?? 'string').trim() } };
   if (attribute) member.attribute = attribute;

@@ -30,6 +30,8 @@ function membershipType(organization: Organization, input: TypeInput): Membershi
     recurring: false,
     fields: [],
     permissions: ['member-area'],
+    featured: false,
+    archived_at: null,
     ...rest,
     price: {
       value,

@@ -1,7 +1,7 @@
 // Membership types: the organization's plans, in its order. Listed ones (status 100) are offered;
 // hidden ones are answered when addressed by id.
 import type { MembershipType } from '@memberkit/sdk';
-import { formatMoney } from '@memberkit/sdk/calculators';
+import { formatMoney, isArchived } from '@memberkit/sdk/calculators';
 import type { MembershipTypeRecord, OrganizationRecord } from '../ports/records.js';
 import type { DomainContext } from './context.js';
 import { Problem, fieldError, notFound } from './problems.js';
@@ -16,9 +16,16 @@ export async function allTypes(ctx: Pick<DomainContext, 'tx' | 'organization'>):
   return ctx.tx.find('membership_types', { organization_id: ctx.organization.id }, { orderBy: [['position', 'asc']] });
 }
 
-/** Listed types (status 100) in the organization's order. */
+/** Listed types (status 100, not archived) in the organization's order. */
 export async function listedTypes(ctx: Pick<DomainContext, 'tx' | 'organization'>): Promise<MembershipTypeRecord[]> {
-  return (await allTypes(ctx)).filter((type) => type.status === 100);
+  return (await allTypes(ctx)).filter((type) => type.status === 100 && !isArchived(type));
+}
+
+/** A type the public may address (archived ones are offered nowhere), or 404. */
+export async function offeredTypeOr404(ctx: Pick<DomainContext, 'tx' | 'organization'>, id: string): Promise<MembershipTypeRecord> {
+  const type = await typeOr404(ctx, id);
+  if (isArchived(type)) throw notFound('membership type', id);
+  return type;
 }
 
 export async function findType(ctx: Pick<DomainContext, 'tx' | 'organization'>, id: string): Promise<MembershipTypeRecord | undefined> {
@@ -41,6 +48,12 @@ export async function requestedType(
   if (!type) {
     throw new Problem(422, 'validation_failed', `No membership type "${id}".`, {
       errors: [fieldError(field, 'not_found', field, `No membership type "${id}".`)],
+    });
+  }
+  // Memberships sold with an archived type renew (renewals find it by id); nobody joins it anew.
+  if (isArchived(type)) {
+    throw new Problem(409, 'type_archived', `"${type.membership_name}" is no longer offered.`, {
+      errors: [fieldError(field, 'type_archived', field, `"${type.membership_name}" is no longer offered.`)],
     });
   }
   return type;
@@ -73,5 +86,7 @@ export function firstDefaultType(organization: Pick<OrganizationRecord, 'id' | '
     recurring: false,
     fields: [],
     permissions: [],
+    featured: false,
+    archived_at: null,
   };
 }

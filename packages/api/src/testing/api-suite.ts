@@ -22,6 +22,7 @@ import {
 } from '@memberkit/sdk';
 import type { SuiteFunctions } from './storage-suite.js';
 import { organizationRulesSuite } from './suite/organization-rules.js';
+import { administrationSuite } from './suite/administration.js';
 
 /** The day the suite's host seeds the demo data at, and fixes its clock to. */
 export const apiSuiteToday = '2026-03-01';
@@ -58,6 +59,8 @@ export interface ApiSuiteHost {
   pay(nextAction: NextAction, card?: string): Promise<SuitePayment>;
   /** A member token for `email` in `organizationId` (a new email becomes a prospective member). */
   memberToken(organizationId: string, email: string): Promise<string>;
+  /** Runs the lifecycle's day `day` for the organization (the API's `runDay`), as the host's scheduler would. */
+  runDay(organizationId: string, day: string): Promise<void>;
   /** The demo organizations' secret key (default `sk_test_sandbox`). */
   secretKey?: string;
 }
@@ -360,6 +363,78 @@ export function apiSuite({ describe, it }: SuiteFunctions, host: ApiSuiteHost): 
       }));
     });
 
+    describe('the lifecycle (runDay): renewals, failures, groups, cancellation', () => {
+      const staffView = async (id: string) => expect<any>(await call('GET', org(`/memberships/${id}`), admin), 200, MembershipSchema);
+      const paidMonthly = async (card?: string) => {
+        const signup = signupOf(await signUp({ membership_type_id: 'monthly' }));
+        assert.deepEqual(await host.pay(signup.next_action, card), { paid: true });
+        return signup.membership.id;
+      };
+
+      it('a monthly membership (expires 04-01) is charged on its attempt day 03-25 for the plan’s price: one more term in its history; the day run again changes nothing', withHost(async () => {
+        const id = await paidMonthly();
+        const bought = await staffView(id);
+        assert.deepEqual(bought.terms.map((t: any) => [t.kind, t.starts_on, t.expires_on, t.amount_paid]), [['new', '2026-03-01', '2026-04-01', 900]]);
+        assert.equal(bought.renewal.next_attempt_on, '2026-03-25');
+        await host.setToday('2026-03-25');
+        await host.runDay('demo', '2026-03-25');
+        const renewed = await staffView(id);
+        assert.deepEqual([renewed.kind, renewed.expires_on, renewed.terms.length, renewed.renewal.attempts], ['renewal', '2026-05-01', 2, 0]);
+        assert.deepEqual(renewed.terms[1].starts_on, '2026-04-01');
+        assert.notEqual(renewed.terms[1].payment_reference, null);
+        await host.runDay('demo', '2026-03-25');
+        assert.deepEqual(await staffView(id), renewed);
+      }));
+
+      it('a card declined three times (03-25, 03-28, 03-31): attempts and the reason for staff, then terminated when its paid term ends, never grace', withHost(async () => {
+        const id = await paidMonthly('4000000000000341');
+        for (const [day, attempts] of [['2026-03-25', 1], ['2026-03-28', 2]] as const) {
+          await host.setToday(day);
+          await host.runDay('demo', day);
+          const view = await staffView(id);
+          assert.deepEqual([view.status, view.renewal.attempts, view.renewal.last_failure_code], ['active', attempts, 'generic_decline'], day);
+        }
+        await host.setToday('2026-03-31');
+        await host.runDay('demo', '2026-03-31');
+        const last = await staffView(id);
+        assert.deepEqual([last.status, last.renewal.attempts, last.terminated_on, last.renewal.next_attempt_on], ['active', 3, '2026-04-01', null]);
+        await host.setToday('2026-04-02');
+        assert.equal((await staffView(id)).status, 'terminated');
+      }));
+
+      it('a group’s payer renews every place for the one group price; a place alone is 409 renewed_by_group', withHost(async () => {
+        const payer = person('payer');
+        const kids = [person('kid'), person('kid')];
+        const group = signupOf(await signUp({ membership_type_id: 'family', member: payer, fields: { household_name: 'The Ms' }, group_members: kids }));
+        assert.deepEqual(await host.pay(group.next_action), { paid: true });
+        const token = await host.memberToken('demo', payer.email);
+        const renewal = signupOf(await call('POST', org(`/me/memberships/${group.membership.id}/renew`), { body: {}, auth: token, key: true }));
+        assert.equal(renewal.quote.total, 9000);
+        assert.deepEqual(await host.pay(renewal.next_action), { paid: true });
+        for (const kid of kids) {
+          const found = expect<any>(await call('GET', org(`/members?email=${encodeURIComponent(kid.email)}`), admin), 200, PageSchema(MemberSchema));
+          const [place] = expect<any>(await call('GET', org(`/memberships?member_id=${found.data[0].id}`), admin), 200, PageSchema(MembershipSchema)).data;
+          assert.deepEqual([place.expires_on, place.group_membership_id, place.terms.map((t: any) => t.amount_paid)], ['2028-03-01', group.membership.id, [0, 0]]);
+          const own = await host.memberToken('demo', kid.email);
+          problemOf(await call('POST', org(`/me/memberships/${place.id}/renew`), { body: {}, auth: own, key: true }), 409, 'renewed_by_group');
+        }
+      }));
+
+      it('cancelled: no renewal charge, cancelled through its term and grace (7 days), terminated after', withHost(async () => {
+        const signup = signupOf(await signUp({ membership_type_id: 'monthly' }));
+        assert.deepEqual(await host.pay(signup.next_action), { paid: true });
+        const token = await host.memberToken('demo', signup.member.email);
+        expect<any>(await call('POST', org(`/me/memberships/${signup.membership.id}/cancel`), { auth: token }), 200, MembershipSchema);
+        await host.setToday('2026-03-25');
+        await host.runDay('demo', '2026-03-25');
+        await host.setToday('2026-04-07');
+        const inGrace = await staffView(signup.membership.id);
+        assert.deepEqual([inGrace.status, inGrace.expires_on, inGrace.terms.length], ['cancelled', '2026-04-01', 1]);
+        await host.setToday('2026-04-08');
+        assert.equal((await staffView(signup.membership.id)).status, 'terminated');
+      }));
+    });
+
     describe('admin endpoints (secret key)', () => {
       it('no key or a wrong one is 401, a member token 403', withHost(async () => {
         problemOf(await call('GET', org('/members')), 401, 'unauthorized');
@@ -409,6 +484,7 @@ export function apiSuite({ describe, it }: SuiteFunctions, host: ApiSuiteHost): 
     // The groups that follow live in testing/suite/, one file each, with these helpers.
     const kit: SuiteKit = { describe, it, host, call, org, admin, expect, problemOf, fieldsOf, person, signUp, signupOf, poll, withHost, fresh, annualFields };
     organizationRulesSuite(kit);
+    administrationSuite(kit);
   });
 }
 

@@ -75,6 +75,9 @@ export function memorySuiteHost({ baseUrl = 'https://api.memberkit.test/v1' }: {
       if (settled.status === 'closed') return { paid: false, status: settled.problem.status, code: settled.problem.code };
       return { paid: false, status: 409, code: 'checkout_closed' };
     },
+    async runDay(organizationId, day) {
+      await api.runDay(organizationId, day);
+    },
     async memberToken(organizationId, email) {
       let member = storage.rows('members', { organization_id: organizationId, email: normalizeEmail(email) })[0];
       if (!member) {

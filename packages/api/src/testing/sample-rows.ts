@@ -58,6 +58,8 @@ export function sampleRows(organization_id: string, id = 'sample'): { [T in Tabl
         },
       ],
       permissions: ['member-area', 'newsletter'],
+      featured: true,
+      archived_at: '2026-03-02T08:00:00.000Z',
     },
     discounts: {
       organization_id,

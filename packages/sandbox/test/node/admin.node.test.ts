@@ -254,3 +254,19 @@ describe('unlinking a company member (DELETE): retries are answered from the ide
     assert.deepEqual((await admin().permissions.retrieve('mem_bob')).permissions, ['job-board', 'member-area']);
   });
 });
+
+describe('settings and membership types through the SDK (typed resources)', () => {
+  it('settings.update and membershipTypes.create/update/archive answer typed objects; problems are typed errors', async () => {
+    const settings = await admin().settings.update({ currency: 'usd', membership_policy: 'unlimited' });
+    assert.deepEqual([settings.currency, settings.membership_policy], ['USD', 'unlimited']);
+    const type = await admin().membershipTypes.create({ membership_name: 'Kids club', price: { value: 0 }, duration: 1, duration_interval_type: 'year' });
+    assert.deepEqual([type.id, type.price.display, type.archived_at], ['kids-club', '$0.00', null]);
+    assert.equal((await admin().membershipTypes.update(type.id, { description: 'Under 12s' })).description, 'Under 12s');
+    assert.ok((await admin().membershipTypes.archive(type.id)).archived_at);
+    const listed = await admin().membershipTypes.list({ limit: 100 });
+    assert.ok(listed.data.some((t) => t.id === 'kids-club'), 'staff see archived types');
+    const conflict = await rejection(admin().membershipTypes.archive('free'));
+    assert.ok(conflict instanceof ConflictError);
+    assert.equal(conflict.code, 'default_type_required');
+  });
+});

@@ -67,7 +67,7 @@ describe('Request-Id and problem+json', () => {
 
   it('a known path with a method it does not take is 405 method_not_allowed with Allow', async () => {
     const cases: [string, string, string][] = [
-      ['POST', url('/membership-types/annual'), 'GET'],
+      ['DELETE', url('/membership-types/annual'), 'GET, POST'],
       ['DELETE', url('/signups'), 'POST'],
       ['GET', `${sandbox.baseUrl}/_sandbox/checkout/cs_x/confirm`, 'POST'],
       ['DELETE', url('/memberships'), 'GET, POST'],
@@ -166,6 +166,7 @@ describe('idempotency (Idempotency-Key)', () => {
       'POST /organizations/:org/companies',
       'POST /organizations/:org/me/memberships/:id/renew',
       'POST /organizations/:org/members',
+      'POST /organizations/:org/membership-types',
       'POST /organizations/:org/memberships',
       'POST /organizations/:org/signups',
       'POST /organizations/:org/webhook-endpoints',

@@ -1,5 +1,6 @@
 /** Custom field validation, the same in the widget (as the member types) and in the API. */
 import { isValidDate } from './dates.js';
+import { PATTERN_INPUT_LIMIT, isSafePattern } from './patterns.js';
 
 export type CustomFieldType =
   | 'text'
@@ -56,16 +57,13 @@ export const normalizeEmail = (email: string): string => email.trim().toLowerCas
 
 const patterns = new Map<string, RegExp | null>();
 
-// A pattern comes from an admin through the API; one that does not compile is ignored (the API
-// refuses it when it is saved) rather than making every signup fail.
+// A pattern comes from an admin through the API, compiled once per page; one that does not
+// compile, or could backtrack without bound (see patterns.ts), is ignored (the API refuses it
+// when it is saved) rather than making every signup fail or freezing the member's page.
 const compile = (pattern: string): RegExp | null => {
   let regexp = patterns.get(pattern);
   if (regexp === undefined) {
-    try {
-      regexp = new RegExp(`^(?:${pattern})$`, 'u');
-    } catch {
-      regexp = null;
-    }
+    regexp = isSafePattern(pattern) ? new RegExp(`^(?:${pattern})$`, 'u') : null;
     patterns.set(pattern, regexp);
   }
   return regexp;
@@ -133,7 +131,7 @@ const checkField = (field: FieldRules, value: FieldValue): FieldErrorCode | unde
   if (field.min_length != null && length < field.min_length) return 'too_short';
   if (field.max_length != null && length > field.max_length) return 'too_long';
   const pattern = field.pattern ? compile(field.pattern) : null;
-  return pattern && !pattern.test(text) ? 'pattern_mismatch' : undefined;
+  return pattern && (text.length > PATTERN_INPUT_LIMIT || !pattern.test(text)) ? 'pattern_mismatch' : undefined;
 };
 
 /**

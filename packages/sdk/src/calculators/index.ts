@@ -39,3 +39,6 @@ export * from './pricing.js';
 export * from './fields.js';
 export * from './people.js';
 export * from './url.js';
+export * from './patterns.js';
+export * from './membership-type.js';
+export * from './field-values.js';

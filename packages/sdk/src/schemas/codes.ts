@@ -43,6 +43,12 @@ export const apiErrorCodes = [
   'not_awaiting_approval',
   /** 409: declining something that is not an open application. */
   'not_an_application',
+  /** 409: the organization's default membership type cannot be archived, unset or made paid: make another free type the default first. */
+  'default_type_required',
+  /** 409: the membership type is archived (no new signups, no changes). */
+  'type_archived',
+  /** 409: paid membership types are priced in the current currency (`membership_type_ids`): change them first. */
+  'currency_in_use',
   /** 409: a request with this Idempotency-Key is still running (`Retry-After`). */
   'idempotency_conflict',
   /** 422 when asked outside the renewal window (or for a lifetime membership); 409 when it closed before payment. */

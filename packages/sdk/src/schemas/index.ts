@@ -17,4 +17,6 @@ export * from './permissions.js';
 export * from './problem.js';
 export * from './codes.js';
 export * from './params.js';
+export * from './organization-settings.js';
+export * from './membership-type-params.js';
 export * from './webhook.js';

@@ -1,5 +1,5 @@
 import * as z from './zod.js';
-import { AmountSchema, CountSchema, CurrencySchema, IdSchema } from './common.js';
+import { AmountSchema, CountSchema, CurrencySchema, IdSchema, InstantSchema } from './common.js';
 import { CustomFieldSchema } from './custom-field.js';
 
 /** Fixed: `value` is the price. Donation: `value` is the minimum, `maximum` an optional ceiling. */
@@ -43,5 +43,9 @@ export const MembershipTypeSchema = z.object({
   recurring: z.nullable(z.boolean()),
   fields: z.array(CustomFieldSchema),
   permissions: z.array(z.string()),
+  /** Shown first or highlighted by a signup page. */
+  featured: z._default(z.boolean(), false),
+  /** Set when staff archived it: no new signups, listed nowhere; memberships sold keep running. */
+  archived_at: z._default(z.nullable(InstantSchema), null),
 });
 export type MembershipType = z.infer<typeof MembershipTypeSchema>;

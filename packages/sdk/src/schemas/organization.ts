@@ -12,7 +12,7 @@ const optionalSecureUrl = (name: string) =>
   z.nullable(
     z.string().check((payload: { value: string | null }) => {
       if (isSecureUrl(payload.value)) return;
-      console.warn(`memberkit: organization.${name} is not an https URL; ignored.`);
+      console.warn(`memberkit: organization.${name} is not https: ignored`);
       payload.value = null;
     }),
   );

@@ -25,7 +25,7 @@ export type SignupQuote = z.infer<typeof SignupQuoteSchema>;
 const stripe = z.literal('stripe');
 /** The hosted checkout page the member is sent to: `isSecureUrl`, never `javascript:`. */
 const HostedPageUrlSchema = z.string().check((payload) => {
-  if (!isSecureUrl(payload.value)) payload.issues.push({ code: 'custom', message: 'must be an https URL', input: payload.value });
+  if (!isSecureUrl(payload.value)) payload.issues.push({ code: 'custom', message: 'not https', input: payload.value });
 });
 /** What the member does next: nothing, wait for approval, or pay (embedded or hosted Stripe page). */
 // A plain union (a discriminated one costs half a kilobyte more in the widget).

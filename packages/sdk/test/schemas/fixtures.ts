@@ -45,6 +45,8 @@ export const annual: MembershipType = {
     { key: 'terms', label: 'I accept the terms', type: 'consent', required: true },
   ],
   permissions: ['member-area'],
+  featured: false,
+  archived_at: null,
 };
 
 export const schoolYear: MembershipType = {

@@ -36,6 +36,8 @@ export interface Claims {
 export interface WriteLocks {
   lock(connection: Database, scope: string): Promise<void>;
   unlock(connection: Database, scope: string): Promise<void>;
+  /** COMMIT, then unlock, in one round trip; when it throws, the lock may still be held. */
+  commitAndUnlock?(connection: Database, scope: string): Promise<void>;
 }
 
 export interface SqlStorageOptions {
@@ -110,10 +112,22 @@ function encode(table: TableName, row: Row): Row {
   return encoded;
 }
 
-/** A row from the database, without the insertion sequence. */
+/**
+ * A row from the database, without the insertion sequence, frozen through its JSON columns: the
+ * transaction hands the same row to every lookup of it (see SqlTransaction's known rows), and a
+ * caller cannot change what another one reads (as the memory storage's rows, frozen too).
+ */
 function decode(row: Row): Row {
   const { _seq: _, ...rest } = row;
-  return rest;
+  return deepFreeze(rest);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const item of Object.values(value)) deepFreeze(item);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /** Adds `where`'s conditions to a select, update or delete (any: the table is chosen at run time). */
@@ -141,6 +155,22 @@ function scopeOf(table: TableName, values: Row): string | null {
   const value = table === 'organizations' ? values.id : values.organization_id;
   return typeof value === 'string' ? value : null;
 }
+
+/**
+ * The identity of the one row `where` names when it fixes exactly the table's key columns to
+ * single values (a lookup by key), else null.
+ */
+function keyOf(table: TableName, where: Row): string | null {
+  const key: readonly string[] = tableSpecs[table].key;
+  const columns = Object.keys(where);
+  if (columns.length !== key.length || !key.every((column) => Object.hasOwn(where, column))) return null;
+  const values = key.map((column) => where[column]);
+  if (!values.every((value) => typeof value === 'string' || typeof value === 'number')) return null;
+  return rowIdentity(table, values);
+}
+
+const rowIdentity = (table: TableName, values: readonly unknown[]) => `${table}\u0000${JSON.stringify(values)}`;
+const identityOf = (table: TableName, row: Row) => rowIdentity(table, tableSpecs[table].key.map((column) => row[column]));
 
 /** The tables read while `SqlStorage.tracingReads` runs (its async context). */
 const tablesRead = new AsyncLocalStorage<Set<TableName>>();
@@ -172,6 +202,10 @@ class SqlTransaction implements Transaction {
         await this.writeLocks.lock(this.trx, scope);
         this.#locked = scope;
       }
+      // One session that this transaction holds throughout (PGlite): nothing else runs until it
+      // ends, so reads need no transaction around them at all (two statements less).
+      if (this.oneAtATime && this.readOnly) return;
+      this.#sentBegin = true;
       // Reads only: one consistent snapshot without predicate locks (REPEATABLE READ), so that
       // the many reads of signup pages never make writers fail their serialization checks.
       const begin = this.oneAtATime
@@ -184,13 +218,22 @@ class SqlTransaction implements Transaction {
     return this.#begun;
   }
 
+  /** Whether BEGIN was sent (a read-only PGlite transaction sends none). */
+  #sentBegin = false;
+
   /** Commits what was begun; throws when the database had aborted the transaction. */
   async commit(): Promise<void> {
     if (!this.#begun) return;
     await this.#begun;
+    if (!this.#sentBegin) return;
     if (this.#aborted) {
       await sql`rollback`.execute(this.trx);
       throw new AbortedTransactionError();
+    }
+    if (this.#locked !== null && this.writeLocks?.commitAndUnlock) {
+      await this.writeLocks.commitAndUnlock(this.trx, this.#locked);
+      this.#locked = null;
+      return;
     }
     await sql`commit`.execute(this.trx);
   }
@@ -198,6 +241,7 @@ class SqlTransaction implements Transaction {
   async rollback(): Promise<void> {
     if (!this.#begun) return;
     await this.#begun.catch(() => {});
+    if (!this.#sentBegin) return;
     await sql`rollback`.execute(this.trx).catch(() => {});
   }
 
@@ -225,20 +269,42 @@ class SqlTransaction implements Transaction {
   /** Whether the statement that failed ran inside a savepoint that was rolled back. */
   #savepointed = false;
 
+  /**
+   * The rows this transaction has read or written, by key (null: known to be absent), as it
+   * sees them now: a transaction reads one snapshot plus its own writes (SERIALIZABLE and
+   * REPEATABLE READ on PostgreSQL; on PGlite nothing else runs meanwhile), and every write
+   * here answers the rows it changed (RETURNING), so a lookup by key that this map answers is
+   * the one the database would give, without its round trip (a signup reads back the member,
+   * the memberships and the signup it has just written).
+   */
+  readonly #known = new Map<string, Row | null>();
+
+  #remember(table: TableName, rows: readonly Row[]): void {
+    for (const row of rows) this.#known.set(identityOf(table, row), row);
+  }
+
   findOne<T extends TableName>(table: T, where: Where<Tables[T]>): Promise<Tables[T] | undefined> {
     return this.find(table, where, { limit: 1 }).then((rows) => rows[0]);
   }
 
   find<T extends TableName>(table: T, where: Where<Tables[T]>, options: FindOptions<Tables[T]> = {}): Promise<Tables[T][]> {
     checkTable(table);
+    const identity = keyOf(table, where as Row);
+    const known = identity === null ? undefined : this.#known.get(identity);
+    if (known !== undefined && this.#open && options.limit !== 0) {
+      tablesRead.getStore()?.add(table);
+      return Promise.resolve(known === null ? [] : [known as unknown as Tables[T]]);
+    }
     return this.#run(async () => {
       const name: string = table;
       let query = applyWhere(table, this.trx.selectFrom(name).selectAll(), where as Row);
       for (const [column, direction] of options.orderBy ?? []) query = query.orderBy(column, direction);
       query = query.orderBy('_seq', 'asc');
       if (options.limit !== undefined) query = query.limit(options.limit);
-      const rows = await query.execute();
-      return (rows as Row[]).map(decode) as unknown as Tables[T][];
+      const rows = ((await query.execute()) as Row[]).map(decode);
+      if (identity !== null && rows.length === 0 && options.limit !== 0) this.#known.set(identity, null);
+      this.#remember(table, rows);
+      return rows as unknown as Tables[T][];
     }, table, where as Row);
   }
 
@@ -260,8 +326,9 @@ class SqlTransaction implements Transaction {
       // ON CONFLICT DO NOTHING: a taken key is refused without aborting the transaction, as the
       // memory storage refuses it (the caller may go on). Under SERIALIZABLE, a row that a
       // concurrent transaction committed meanwhile is a serialization failure instead.
-      const result = await this.trx.insertInto(name).values(values).onConflict((conflict) => conflict.doNothing()).executeTakeFirst();
-      if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 0) throw await this.#conflictOf(table, row as unknown as Row);
+      const inserted = (await this.trx.insertInto(name).values(values).onConflict((conflict) => conflict.doNothing()).returningAll().executeTakeFirst()) as Row | undefined;
+      if (!inserted) throw await this.#conflictOf(table, row as unknown as Row);
+      this.#remember(table, [decode(inserted)]);
     }, table, row as unknown as Row);
   }
 
@@ -291,9 +358,10 @@ class SqlTransaction implements Transaction {
       if (unique) await sql`savepoint storage_update`.execute(this.trx);
       this.#savepointed = false;
       try {
-        const result = await applyWhere(table, this.trx.updateTable(name).set(values), where as Row).executeTakeFirst();
+        const updated = (await applyWhere(table, this.trx.updateTable(name).set(values), where as Row).returningAll().execute()) as Row[];
         if (unique) await sql`release savepoint storage_update`.execute(this.trx);
-        return Number(result.numUpdatedRows);
+        this.#remember(table, updated.map(decode));
+        return updated.length;
       } catch (error) {
         if (unique && errorCode(error) === '23505') {
           await sql`rollback to savepoint storage_update`.execute(this.trx);
@@ -308,8 +376,9 @@ class SqlTransaction implements Transaction {
     checkTable(table);
     return this.#run(async () => {
       const name: string = table;
-      const result = await applyWhere(table, this.trx.deleteFrom(name), where as Row).executeTakeFirst();
-      return Number(result.numDeletedRows);
+      const deleted = (await applyWhere(table, this.trx.deleteFrom(name), where as Row).returningAll().execute()) as Row[];
+      for (const row of deleted) this.#known.set(identityOf(table, row), null);
+      return deleted.length;
     }, table, where as Row);
   }
 }

@@ -1,7 +1,8 @@
 // The member's draft in sessionStorage, so a reload resumes where they were and reuses the same
 // idempotency key (no second signup). Never holds the member token or card data; keyed by
 // organization and element id so two widgets on one page keep their own drafts.
-import type { Discount, FieldValues } from '@memberkit/sdk';
+import { DiscountSchema, type Discount, type FieldValues } from '@memberkit/sdk';
+import { numberedSteps } from './machine.js';
 
 /** The steps a reload can resume at (later steps resume from the signup itself). */
 export type DraftStep = 'plans' | 'details' | 'review' | 'payment';
@@ -67,13 +68,45 @@ function storage(): Storage | undefined {
   }
 }
 
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isAnswer = (value: unknown) => isString(value) || typeof value === 'boolean' || (Array.isArray(value) && value.every(isString));
+
+/**
+ * Whether a stored value is a draft this version wrote: the page, an extension or an older widget
+ * may have left anything under the key, and a draft of the wrong shape would throw at every
+ * render ("Try again" would not leave it). Each field has its empty draft's type (null ones: null
+ * or a string, the discount: null or a Discount), and the answers and people their shapes.
+ */
+function isDraft(draft: Record<string, unknown>): draft is Record<string, unknown> & Draft {
+  const empty = emptyDraft() as unknown as Record<string, unknown>;
+  const { fields, groupMembers, discount } = draft as unknown as Draft;
+  return (
+    draft.v === 1 &&
+    // The steps a draft resumes at are the numbered ones.
+    (numberedSteps as readonly unknown[]).includes(draft.step) &&
+    Object.keys(empty).every((key) =>
+      empty[key] === null ? draft[key] === null || isString(draft[key]) || key === 'discount' : typeof draft[key] === typeof empty[key] && draft[key] !== null,
+    ) &&
+    Object.values(fields).every(isAnswer) &&
+    Array.isArray(groupMembers) &&
+    groupMembers.every((person) => person && [person.email, person.first_name, person.last_name].every(isString)) &&
+    (discount === null || DiscountSchema.safeParse(discount).success)
+  );
+}
+
+/** The draft under `key`; one of the wrong shape is dropped (removed, and undefined returned). */
 export function readDraft(key: string): Draft | undefined {
+  let value: Partial<Draft> | null = null;
   try {
-    const value = JSON.parse(storage()?.getItem(key) ?? 'null') as Partial<Draft> | null;
-    return value && value.v === 1 ? { ...emptyDraft(), ...value } : undefined;
+    value = JSON.parse(storage()?.getItem(key) ?? 'null') as Partial<Draft> | null;
   } catch {
-    return undefined;
+    // not JSON: dropped below
   }
+  // Fields a later version added take their defaults; a field of the wrong type drops the draft.
+  const draft = value && typeof value === 'object' ? { ...emptyDraft(), ...value } : null;
+  if (draft && isDraft(draft)) return draft;
+  if (value !== null) clearDraft(key);
+  return undefined;
 }
 
 export function writeDraft(key: string, draft: Draft): void {

@@ -1,6 +1,6 @@
 // Display helpers: dates and terms in the member's locale. Every rule (expiry, money) comes from
 // the SDK's calculators; this file only turns their answers into words.
-import { calculateExpiry, formatMoney, localDate, type MembershipType } from '@memberkit/sdk';
+import { calculateExpiry, formatMoney, localDate, memberChoosesAutoRenew, type MembershipType } from '@memberkit/sdk';
 import type { Catalogue } from '../i18n/catalogue.js';
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -70,6 +70,6 @@ export function priceText(type: MembershipType, t: Catalogue, locale: string): s
 /** Whether the type renews: automatically, never, or the member chooses. */
 export function renewalText(type: MembershipType, t: Catalogue): string {
   if (type.duration_interval_type === 'lifetime') return '';
-  if (type.recurring === null) return t.memberChooses;
+  if (memberChoosesAutoRenew(type)) return t.memberChooses;
   return type.recurring ? t.renewsAutomatically : t.noAutoRenewal;
 }

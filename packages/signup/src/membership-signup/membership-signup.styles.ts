@@ -1,6 +1,8 @@
 // Styles of <membership-signup>: everything themable through --mk-* custom properties (with
 // fallbacks), light/dark/auto, visible focus, logical properties for right-to-left layouts.
-// Checkboxes are 24 px (1.5rem): WCAG 2.2 target size (2.5.8). (Comments stay out of the css``
+// Checkboxes are 24 px (1.5rem): WCAG 2.2 target size (2.5.8). Text from the API may hold words
+// of any length (a 10,000-character name): `overflow-wrap: anywhere` breaks them, and lets the
+// widget's min-content width ignore them, so it never outgrows its container. (Comments stay out of the css``
 // literal: it ships as written.)
 import { css } from 'lit';
 
@@ -51,6 +53,7 @@ export const styles = css`
   }
   .base {
     padding: var(--_space);
+    overflow-wrap: anywhere;
   }
   h2 {
     font-size: 1.375em;

@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import {
   APIConnectionError,
@@ -13,8 +12,12 @@ import {
   checkDiscount,
   createPublicClient,
   formatMoney,
+  fieldValuesOf,
+  isHidden,
   isRunning,
   isSecureUrl,
+  memberChoosesAutoRenew,
+  takesDiscount,
   quotePrice,
   groupMemberFieldRules,
   memberFieldRules,
@@ -68,10 +71,9 @@ const THEMES = ['light', 'dark', 'auto'];
 /** Draft keys that connected widgets hold on this page (see #claimDraftKey); keys, not elements. */
 const claimedDrafts = new Set<string>();
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
-/** `table[key]` when it is the table's own string (never a prototype member such as `constructor`). */
-function ownString(table: object, key: string): string | undefined {
-  const value: unknown = Object.hasOwn(table, key) ? (table as Record<string, unknown>)[key] : undefined;
-  return typeof value === 'string' ? value : undefined;
+/** `table[key]` when it is the table's own (never a prototype member such as `constructor`). */
+function ownString(table: Record<string, string>, key: string): string | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 /**
@@ -127,31 +129,56 @@ export class MembershipSignup extends LitElement {
   static override styles = styles;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
+  // Lit's reactive properties, declared without decorators (the decorators' code was ~300 B
+  // of the script tag's budget); each is documented where it is declared below.
+  static override properties = {
+    organization: { reflect: true },
+    apiBase: { attribute: 'api-base' },
+    membershipType: { attribute: 'membership-type' },
+    invitation: {},
+    discountCode: { attribute: 'discount-code' },
+    locale: {},
+    readUrlParams: { type: Boolean, attribute: 'read-url-params' },
+    theme: { reflect: true },
+    getAuthToken: { attribute: false },
+    client: { attribute: false },
+    stripeLoader: { attribute: false },
+    hostedPageOpener: { attribute: false },
+    _state: { state: true },
+    _t: { state: true },
+    _config: { state: true },
+    _draft: { state: true },
+    _touched: { state: true },
+    _showAll: { state: true },
+    _discount: { state: true },
+    _inFlight: { state: true },
+  };
+
   /** The organization id (required). */
-  @property({ reflect: true }) organization: string | undefined;
+  declare organization: string | undefined;
   /** The API base URL (defaults to the production API). */
-  @property({ attribute: 'api-base' }) apiBase: string | undefined;
+  declare apiBase: string | undefined;
   /** Preselect one membership type (may address a hidden type). */
-  @property({ attribute: 'membership-type' }) membershipType: string | undefined;
+  declare membershipType: string | undefined;
   /** An invitation code for invite-only types. */
-  @property() invitation: string | undefined;
+  declare invitation: string | undefined;
   /** Also read `?invitation=` from the page URL. */
-  @property({ type: Boolean, attribute: 'read-url-params' }) readUrlParams = false;
+  declare readUrlParams: boolean;
   /** Prefill a discount code. */
-  @property({ attribute: 'discount-code' }) discountCode: string | undefined;
+  declare discountCode: string | undefined;
   /** Overrides the page's language (BCP 47). */
-  @property() locale: string | undefined;
+  declare locale: string | undefined;
   /** `light`, `dark` or `auto` (follows `prefers-color-scheme`). */
-  @property({ reflect: true }) theme: string | undefined;
+  declare theme: string | undefined;
 
   /** A function returning a fresh member token, called when the token is missing or expired. */
-  @property({ attribute: false }) getAuthToken: (() => Promise<string>) | undefined;
+  declare getAuthToken: (() => Promise<string>) | undefined;
   /** An SDK client to use instead of building one. */
-  @property({ attribute: false }) client: PublicClient | undefined;
+  declare client: PublicClient | undefined;
   /** `(publishableKey) => Promise<Stripe>`: loads Stripe.js (replaced by tests and the sandbox). */
-  @property({ attribute: false }) stripeLoader: StripeLoader | undefined;
+  declare stripeLoader: StripeLoader | undefined;
   /** Opens a hosted payment page (top-level navigation, or a new tab when framed); replaceable (call `refreshPayment()` when your popup closes). */
-  @property({ attribute: false }) hostedPageOpener: (url: string) => void = openHostedPage;
+  declare hostedPageOpener: (url: string) => void;
 
   #authToken: string | undefined;
   /** Set while the element removes its own auth-token attribute. */
@@ -196,14 +223,14 @@ export class MembershipSignup extends LitElement {
     super.attributeChangedCallback(name, old, value);
   }
 
-  @state() private _state: State = { step: 'loading' };
-  @state() private _t: Catalogue = en;
-  @state() private _config: SignupConfig | undefined;
-  @state() private _draft: Draft = emptyDraft();
-  @state() private _touched = new Set<string>();
-  @state() private _showAll = false;
-  @state() private _discount: DiscountView = { status: 'idle', code: '', reason: null };
-  @state() private _inFlight = false;
+  declare private _state: State;
+  declare private _t: Catalogue;
+  declare private _config: SignupConfig | undefined;
+  declare private _draft: Draft;
+  declare private _touched: Set<string>;
+  declare private _showAll: boolean;
+  declare private _discount: DiscountView;
+  declare private _inFlight: boolean;
 
   #locale = 'en';
   // UTC until the signup-config names the organization's zone. Not todayIn(): the first
@@ -244,9 +271,19 @@ export class MembershipSignup extends LitElement {
 
   constructor() {
     super();
+    // Initial values (declared fields have no initializers: they would shadow Lit's accessors).
+    this.readUrlParams = false;
+    this.hostedPageOpener = openHostedPage;
+    this._state = { step: 'loading' };
+    this._t = en;
+    this._draft = emptyDraft();
+    this._discount = { status: 'idle', code: '', reason: null };
+    this._touched = new Set();
+    this._showAll = false;
+    this._inFlight = false;
     // A token set on the element before this class was defined (a page script running before the
     // module) is an own property shadowing the accessor: adopt it.
-    if (Object.prototype.hasOwnProperty.call(this, 'authToken')) {
+    if (Object.hasOwn(this, 'authToken')) {
       const early = this.authToken;
       delete (this as { authToken?: string }).authToken;
       this.authToken = early;
@@ -401,7 +438,7 @@ export class MembershipSignup extends LitElement {
     if (this.getAuthToken) return (this.#lastToken = await this.getAuthToken());
     // Refused, and nothing can refresh it: carry on signed out (the public calls need no token)
     // rather than fail every request with "session expired".
-    if (this.#authToken) this.#warn('token', 'the member token was refused and there is no .getAuthToken to refresh it; continuing signed out.');
+    if (this.#authToken) this.#warn('token', 'the member token was refused and no .getAuthToken can refresh it; continuing signed out.');
     return (this.#authToken = '');
   }
 
@@ -500,7 +537,7 @@ export class MembershipSignup extends LitElement {
     }
     const draft = emptyDraft();
     if (this.discountCode) draft.discountCode = this.discountCode;
-    const hidden = config.membership_types.filter((type) => type.status === 200);
+    const hidden = config.membership_types.filter(isHidden);
     const direct = find(preselect) ?? (hidden.length === 1 ? hidden[0] : undefined);
     if (preselect && !find(preselect)) {
       this.#warn('membership-type', `membership-type="${preselect}" is not open for signup here; showing every plan.`);
@@ -683,7 +720,8 @@ export class MembershipSignup extends LitElement {
     });
     const fieldErrors = validateFields(type.fields, this.#fieldValues(type));
     type.fields.forEach((field, index) => {
-      const error = fieldErrors[field.key];
+      // Own errors only: no error for a field keyed `constructor` is not Object's constructor.
+      const error = Object.hasOwn(fieldErrors, field.key) ? fieldErrors[field.key] : undefined;
       add(ids.field(index), field.label, error && this.#fieldMessage(error.code, field));
     });
     return problems;
@@ -691,14 +729,7 @@ export class MembershipSignup extends LitElement {
 
   /** Field values as the validator and the API want them (only this type's fields). */
   #fieldValues(type: MembershipType): FieldValues {
-    const values: FieldValues = {};
-    for (const field of type.fields) {
-      const value = this._draft.fields[field.key];
-      if (field.type === 'checkbox' || field.type === 'consent') values[field.key] = value === true;
-      else if (field.type === 'multiselect') values[field.key] = Array.isArray(value) ? value : [];
-      else values[field.key] = typeof value === 'string' ? value : value == null ? '' : String(value);
-    }
-    return values;
+    return fieldValuesOf(type.fields, this._draft.fields);
   }
 
   #params(type: MembershipType): SignupCreateParams {
@@ -717,7 +748,7 @@ export class MembershipSignup extends LitElement {
     if (typeof amount === 'number') params.amount = amount;
     // The code the API accepted (what the preview priced), never text typed since.
     if (draft.discount) params.discount_code = draft.discount.code;
-    if (type.recurring === null && type.duration_interval_type !== 'lifetime') params.auto_renew = draft.autoRenew;
+    if (memberChoosesAutoRenew(type)) params.auto_renew = draft.autoRenew;
     if (type.registration_type === 'group') {
       params.group_members = draft.groupMembers.map((person) => ({
         email: person.email.trim(),
@@ -739,7 +770,7 @@ export class MembershipSignup extends LitElement {
     if (changed && this._discount.status !== 'idle') this._discount = { status: 'idle', code: '', reason: null };
     this.#emit('membership-signup-plan-select', { membershipType: type });
     this.#go({ step: 'details' });
-    if (changed && this._draft.discountCode && type.price.type === 'fixed' && type.price.value > 0) void this.#applyDiscount();
+    if (changed && this._draft.discountCode && takesDiscount(type)) void this.#applyDiscount();
   }
 
   /** Any change to what would be sent starts a new attempt (a new idempotency key). */

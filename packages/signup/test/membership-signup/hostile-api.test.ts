@@ -2,7 +2,8 @@
 // script URLs, a refused api-base, prototype-named codes, unsafe links, stored drafts and details
 // that break the rules, bidi controls, very long names and catastrophic patterns.
 import { expect, waitUntil } from '@open-wc/testing';
-import { APIPromise, createPublicClient, type PublicClient, type Signup } from '@memberkit/sdk';
+import { APIPromise, createPublicClient, type CustomField, type MembershipType, type PublicClient, type Signup } from '@memberkit/sdk';
+import { demoData } from '@memberkit/sandbox';
 import type { MembershipSignup } from '../../src/index.js';
 import {
   $,
@@ -19,6 +20,7 @@ import {
   root,
   step,
   text,
+  type,
   untilStep,
   useSandbox,
 } from './helpers.js';
@@ -193,5 +195,130 @@ describe('codes from the API are looked up as own keys: messages are always the 
     const words = (summary?.textContent ?? text(el)).replace(/\s+/g, ' ');
     expect(words).not.to.match(/native code|undefined|function/);
     expect(words).to.contain('This value is not in the expected format.');
+  });
+});
+
+/** The demo data with the `demo` organization's type `id` changed by `edit`. */
+function demoWith(id: string, edit: (type: MembershipType) => void) {
+  const data = demoData();
+  const type = data.organizations.find((org) => org.organization.id === 'demo')!.membership_types.find((t) => t.id === id)!;
+  edit(type);
+  return data;
+}
+
+const textField = (key: string, label: string): CustomField => ({ key, label, type: 'text', required: true });
+
+describe('custom fields keyed like Object.prototype members', () => {
+  afterEach(cleanup);
+
+  it('fields keyed constructor, toString and prototype are answered, sent and stored like any other', async () => {
+    const sandbox = await useSandbox({
+      data: demoWith('annual', (annual) => {
+        annual.fields = [textField('constructor', 'Builder'), textField('toString', 'Nickname'), textField('prototype', 'Model')];
+      }),
+    });
+    const el = await mount({ 'membership-type': 'annual' });
+    await type(el, 'Email', 'proto@example.org');
+    await type(el, 'First name', 'Pro');
+    await type(el, 'Last name', 'Totype');
+    expect(text(el)).not.to.match(/native code|function/);
+    await type(el, 'Builder', 'b');
+    await type(el, 'Nickname', 'n');
+    await type(el, 'Model', 'm');
+    await press(el, 'Continue');
+    await untilStep(el, 'review', 3000);
+    await press(el, /^Confirm/);
+    await waitUntil(() => step(el) !== 'review', 'still on the review', { timeout: 5000 });
+    const signups = Object.values(sandbox.store.state.signups);
+    expect(signups).to.have.length(1);
+    expect({ ...signups[0]!.fields }).to.deep.equal({ constructor: 'b', toString: 'n', prototype: 'm' });
+  });
+});
+
+describe('domain rules come from the SDK (one copy each)', () => {
+  afterEach(cleanup);
+
+  it('a lifetime plan the member could otherwise choose renewal for says nothing about renewing on the review', async () => {
+    await useSandbox({ data: demoWith('lifetime', (lifetime) => void (lifetime.recurring = null)) });
+    const el = await mount({ 'membership-type': 'lifetime' });
+    await type(el, 'Email', 'life@example.org');
+    await type(el, 'First name', 'Liv');
+    await type(el, 'Last name', 'Long');
+    expect(root(el).querySelector('#mk-auto-renew'), 'no auto-renew choice').to.equal(null);
+    await press(el, 'Continue');
+    await untilStep(el, 'review');
+    expect(text(el)).not.to.match(/renew/i);
+  });
+
+  it('a group without a maximum takes more people than one (as its price does), with no "up to" hint', async () => {
+    await useSandbox({ data: demoWith('family', (family) => void (family.group_size_max = null)) });
+    const el = await mount({ 'membership-type': 'family' });
+    expect(root(el).querySelector('#mk-group-hint'), 'no "up to" hint').to.equal(null);
+    for (let n = 0; n < 3; n++) await press(el, 'Add a group member');
+    expect(root(el).querySelectorAll('fieldset.person')).to.have.length(3);
+    expect(text(el)).to.contain('Add a group member');
+  });
+});
+
+describe('stored drafts and names that break the widget', () => {
+  afterEach(cleanup);
+
+  for (const [what, patch] of [
+    ['group members that are not a list', { groupMembers: 'everyone' }],
+    ['answers that are objects', { fields: { display_name: { nested: true } } }],
+    ['an email that is a number', { email: 42 }],
+    ['a discount of the wrong shape', { discount: { percent_off: 'lots' } }],
+    ['a step that does not exist', { step: 'confetti' }],
+  ] as const) {
+    it(`a draft with ${what} is dropped: the member starts afresh instead of being stuck`, async () => {
+      await useSandbox();
+      const key = 'memberkit:signup:demo';
+      sessionStorage.setItem(key, JSON.stringify({ v: 1, step: 'details', membershipTypeId: 'annual', email: 'a@example.org', firstName: '', lastName: '', fields: {}, amount: '', autoRenew: false, groupMembers: [], discountCode: '', discount: null, idempotencyKey: null, renewalKey: null, signupId: null, ...patch }));
+      const el = await mount();
+      expect(step(el)).to.equal('plans');
+      expect(sessionStorage.getItem(key) ?? '').not.to.contain('"v":1,"step":"details","membershipTypeId":"annual","email":"a@');
+      await press(el, 'Choose Annual');
+      await untilStep(el, 'details');
+    });
+  }
+
+  it('names with right-to-left overrides are isolated: the widget’s own sentences keep their order', async () => {
+    const evil = '\u202Eevil\u2066';
+    const sandbox = await useSandbox({ data: demoWith('free', (free) => void (free.membership_name = `Friend ${evil}`)) });
+    void sandbox;
+    const el = await mount({ 'membership-type': 'free' });
+    await type(el, 'Email', 'bidi@example.org');
+    await type(el, 'First name', 'Bi');
+    await type(el, 'Last name', 'Di');
+    await press(el, 'Continue');
+    await untilStep(el, 'review');
+    const isolatedIn = (selector: string) =>
+      [...root(el).querySelectorAll(`${selector} bdi`)].some((bdi) => bdi.textContent === `Friend ${evil}`);
+    expect(isolatedIn('.review'), 'the review names the plan in a <bdi>').to.equal(true);
+    await press(el, 'Confirm and join');
+    await untilStep(el, 'done');
+    expect(isolatedIn('[part="done"]'), 'the confirmation sentence isolates the plan name').to.equal(true);
+    expect($(el, '[part="done"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`Your Friend ${evil} membership is confirmed.`);
+  });
+
+  it('a 10,000-character unbroken name wraps inside the widget instead of widening it', async () => {
+    const long = 'W'.repeat(10_000);
+    const sandbox = await useSandbox();
+    tamper(sandbox, 'get', 'signup-config', (config) => {
+      config.organization.name = long;
+      for (const plan of config.membership_types) plan.membership_name = long;
+    });
+    const box = document.createElement('div');
+    box.style.width = '360px';
+    document.body.append(box);
+    try {
+      const el = await mount({}, {}, box);
+      expect(step(el)).to.equal('plans');
+      expect(el.getBoundingClientRect().width).to.be.at.most(360);
+      expect(el.scrollWidth).to.be.at.most(360);
+      expect($(el, '.base')!.scrollWidth).to.be.at.most(360);
+    } finally {
+      box.remove();
+    }
   });
 });

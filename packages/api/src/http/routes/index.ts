@@ -6,6 +6,8 @@ import { meRoutes } from './me.js';
 import { memberRoutes } from './members.js';
 import { membershipTypeRoutes } from './membership-types.js';
 import { membershipRoutes } from './memberships.js';
+import { membershipTypeAdminRoutes } from './admin/membership-types.js';
+import { settingsRoutes } from './admin/settings.js';
 import { permissionRoutes } from './permissions.js';
 import { signupConfigRoutes } from './signup-config.js';
 import { signupRoutes } from './signups.js';
@@ -21,5 +23,7 @@ export const apiRoutes: readonly Route[] = [
   ...membershipRoutes,
   ...companyRoutes,
   ...permissionRoutes,
+  ...settingsRoutes,
+  ...membershipTypeAdminRoutes,
   ...webhookEndpointRoutes,
 ];

@@ -3,7 +3,7 @@ import { SignupConfigSchema, type MembershipType } from '@memberkit/sdk';
 import { normalizeEmail } from '@memberkit/sdk/calculators';
 import { findInvitation, invitationProblem, usableInvitation } from '../../domain/invitations.js';
 import { memberView } from '../../domain/members.js';
-import { findType, listedTypes, typeOr404, typeView } from '../../domain/membership-types.js';
+import { findType, listedTypes, offeredTypeOr404, typeView } from '../../domain/membership-types.js';
 import { organizationView, paymentSettingsView } from '../../domain/organizations.js';
 import type { MembershipTypeRecord } from '../../ports/records.js';
 import type { Route } from '../context.js';
@@ -22,7 +22,7 @@ export const signupConfigRoutes: Route[] = [
 
       // The type addressed directly (even hidden); an invite-only one needs a valid invitation.
       let addressed: MembershipTypeRecord | undefined;
-      if (wantedType) addressed = await typeOr404(ctx, wantedType);
+      if (wantedType) addressed = await offeredTypeOr404(ctx, wantedType);
       // An invitation matters only for an invite-only type: with a type that needs none (a link
       // that carries a code for another type, say) it is ignored, as POST /signups ignores it.
       if (invitationCode && !(addressed && !addressed.invite_only)) {

@@ -11,7 +11,8 @@ import * as organizationRules from './0007-organization-rules.js';
 import * as lifecycle from './0008-lifecycle.js';
 import * as configVersions from './0009-config-versions.js';
 import * as stripeEvents from './0010-stripe-events.js';
-import * as webhooks from './0011-webhooks.js';
+import * as membershipTypeAdmin from './0011-membership-type-admin.js';
+import * as webhooks from './0012-webhooks.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-tables': tables,
@@ -24,7 +25,8 @@ export const migrations: Record<string, Migration> = {
   '0008-lifecycle': lifecycle,
   '0009-config-versions': configVersions,
   '0010-stripe-events': stripeEvents,
-  '0011-webhooks': webhooks,
+  '0011-membership-type-admin': membershipTypeAdmin,
+  '0012-webhooks': webhooks,
 };
 
 export const migrationProvider: MigrationProvider = {

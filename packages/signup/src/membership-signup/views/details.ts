@@ -1,9 +1,17 @@
 // The details step: who is joining (or "signed in as"), amount, group, custom fields, discount,
 // the live price preview, and the error summary after a failed attempt to continue.
 import { html, nothing } from 'lit';
-import { formatMoney, toDecimalString, type MembershipType } from '@memberkit/sdk';
+import {
+  canAddGroupMember,
+  formatMoney,
+  groupCapacity,
+  memberChoosesAutoRenew,
+  takesDiscount,
+  toDecimalString,
+  type MembershipType,
+} from '@memberkit/sdk';
 import { renderField, termsLink } from './fields.js';
-import { describedBy, ids, type View } from './view.js';
+import { describedBy, ids, isolated, type View } from './view.js';
 
 /** A text input with its label and error, for the built-in fields. */
 function input(
@@ -44,7 +52,7 @@ export function renderDetails(v: View) {
     ${renderSummary(v)}
     <form novalidate @submit=${v.toReview}>
       ${member
-        ? html`<p class="signed-in">${t.signedInAs(member.email)}</p>`
+        ? html`<p class="signed-in">${isolated(t.signedInAs, member.email)}</p>`
         : input(v, ids.email, t.email, draft.email, (value) => v.setValue('email', value), {
             type: 'email',
             autocomplete: 'email',
@@ -62,7 +70,7 @@ export function renderDetails(v: View) {
       ${type.price.type === 'donation' ? renderAmount(v, type) : nothing}
       ${type.registration_type === 'group' ? renderGroup(v, type) : nothing}
       ${type.fields.map((field, index) => renderField(v, field, index))}
-      ${type.recurring === null && type.duration_interval_type !== 'lifetime'
+      ${memberChoosesAutoRenew(type)
         ? html`<div class="field check" part="field">
             <input
               type="checkbox"
@@ -74,7 +82,7 @@ export function renderDetails(v: View) {
             <label for="mk-auto-renew">${t.autoRenew}</label>
           </div>`
         : nothing}
-      ${type.price.type === 'fixed' && type.price.value > 0 ? renderDiscount(v) : nothing}
+      ${takesDiscount(type) ? renderDiscount(v) : nothing}
       ${renderTerms(v, type)}
       ${renderTotal(v)}
       <div class="actions">
@@ -102,7 +110,7 @@ function renderSummary(v: View) {
                 e.preventDefault();
                 v.focusInput(id);
               }}
-              >${label}: ${message}</a
+              ><bdi>${label}</bdi>: ${message}</a
             >
           </li>`,
       )}
@@ -152,10 +160,11 @@ function renderAmount(v: View, type: MembershipType) {
 
 function renderGroup(v: View, type: MembershipType) {
   const { t, draft } = v;
-  const max = type.group_size_max ?? 1;
-  return html`<fieldset class="group" part="field" aria-describedby="mk-group-hint">
+  // No maximum (null): no "up to" hint, and no limit on adding people.
+  const max = groupCapacity(type);
+  return html`<fieldset class="group" part="field" aria-describedby=${max === null ? nothing : 'mk-group-hint'}>
     <legend>${t.groupMembers}</legend>
-    <p class="hint" id="mk-group-hint">${t.groupHint(max)}</p>
+    ${max === null ? nothing : html`<p class="hint" id="mk-group-hint">${t.groupHint(max)}</p>`}
     ${draft.groupMembers.map(
       (person, index) => html`<fieldset class="person">
         <legend>${t.groupMember(index + 1)}</legend>
@@ -174,7 +183,7 @@ function renderGroup(v: View, type: MembershipType) {
         <button type="button" part="button" @click=${() => v.removeGroupMember(index)}>${t.removeMember(index + 1)}</button>
       </fieldset>`,
     )}
-    ${draft.groupMembers.length + 1 < max
+    ${canAddGroupMember(type, draft.groupMembers.length)
       ? html`<button type="button" part="button" @click=${v.addGroupMember}>${t.addMember}</button>`
       : nothing}
   </fieldset>`;

@@ -25,13 +25,14 @@ export function termsLink(v: View) {
 export function renderField(v: View, field: CustomField, index: number) {
   const { t } = v;
   const id = ids.field(index);
-  const value = v.draft.fields[field.key];
+  // Own answers only: a field keyed `constructor` has no inherited answer.
+  const value = Object.hasOwn(v.draft.fields, field.key) ? v.draft.fields[field.key] : undefined;
   const error = v.errors[id];
   const hintId = field.help_text ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describe = describedBy(hintId, errorId) ?? nothing;
   const invalid = error ? 'true' : 'false';
-  const label = html`${field.label}${field.required ? nothing : html` <span class="muted">${t.optional}</span>`}`;
+  const label = html`<bdi>${field.label}</bdi>${field.required ? nothing : html` <span class="muted">${t.optional}</span>`}`;
   const hint = hintId ? html`<p class="hint" id=${hintId}>${field.help_text}</p>` : nothing;
   const message = errorId ? html`<p class="error" id=${errorId} part="error">${error}</p>` : nothing;
   const touch = () => v.touch(id);

@@ -4,6 +4,7 @@ import { formatMoney, type Signup } from '@memberkit/sdk';
 import type { Catalogue } from '../../i18n/catalogue.js';
 import { formatDate } from '../format.js';
 import type { PaymentPhase, State } from '../machine.js';
+import { isolated } from './view.js';
 
 export interface OutcomeHandlers {
   retry(): void;
@@ -45,13 +46,13 @@ function summary(t: Catalogue, signup: Signup, locale: string) {
 
 export function renderDone(t: Catalogue, signup: Signup, locale: string) {
   return html`${heading(t.steps.done)}
-    <p part="done">${t.doneText(signup.membership.membership_name)}</p>
+    <p part="done">${isolated(t.doneText, signup.membership.membership_name)}</p>
     ${summary(t, signup, locale)}`;
 }
 
 export function renderApproval(t: Catalogue, signup: Signup, locale: string, organization: string) {
   return html`${heading(t.steps.approval)}
-    <p>${t.approvalText(organization)}</p>
+    <p>${isolated(t.approvalText, organization)}</p>
     ${summary(t, signup, locale)}`;
 }
 
@@ -60,7 +61,7 @@ export function renderRenewal(t: Catalogue, state: Extract<State, { step: 'renew
   return html`${heading(t.steps.renewal)}
     ${membership
       ? html`<p>
-            ${t.renewOffer(membership.membership_name, membership.expires_on ? formatDate(membership.expires_on, locale) : t.never)}
+            ${isolated((plan) => t.renewOffer(plan, membership.expires_on ? formatDate(membership.expires_on, locale) : t.never), membership.membership_name)}
           </p>
           ${renewsUntil
             ? html`<p>${t.renewTo(formatDate(renewsUntil, locale))}</p>

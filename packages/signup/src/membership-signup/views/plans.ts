@@ -27,7 +27,7 @@ function renderCard(v: View, type: MembershipType, locale: string, today: string
     <p class="term">${termText(type, t, locale, today)}${renewal ? html` · ${renewal}` : nothing}</p>
     <p class="muted">${expiryText(type, t, locale, today)}</p>
     <button type="button" part="button primary" class="primary" @click=${() => v.choosePlan(type)}>
-      ${t.choose}<span class="sr-only"> ${type.membership_name}</span>
+      ${t.choose}<span class="sr-only"> <bdi>${type.membership_name}</bdi></span>
     </button>
   </li>`;
 }

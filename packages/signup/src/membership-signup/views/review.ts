@@ -1,6 +1,6 @@
 // The review: line items, discount, total, the expiry from the calculator, then confirm.
 import { html, nothing } from 'lit';
-import { formatMoney } from '@memberkit/sdk';
+import { formatMoney, memberChoosesAutoRenew, renewsAutomatically } from '@memberkit/sdk';
 import { expiryText, renewalText, termText } from '../format.js';
 import type { View } from './view.js';
 
@@ -10,11 +10,12 @@ export function renderReview(v: View) {
   const money = (minor: number) => formatMoney(minor, quote.currency, locale);
   const email = v.config.member?.email ?? draft.email;
   const groupSize = type.registration_type === 'group' ? draft.groupMembers.length + 1 : 0;
-  const renews = type.recurring === null ? (draft.autoRenew ? t.renewsAutomatically : t.noAutoRenewal) : renewalText(type, t);
+  // What this signup does: the member's choice when they have one (a lifetime plan has none).
+  const renews = memberChoosesAutoRenew(type) ? (renewsAutomatically(type, draft.autoRenew) ? t.renewsAutomatically : t.noAutoRenewal) : renewalText(type, t);
   return html`
     <h2 tabindex="-1" data-focus part="heading">${t.steps.review}</h2>
     <dl class="review" part="review">
-      <div><dt>${t.plan}</dt><dd>${type.membership_name} · ${termText(type, t, locale, today)}</dd></div>
+      <div><dt>${t.plan}</dt><dd><bdi>${type.membership_name}</bdi> · ${termText(type, t, locale, today)}</dd></div>
       <div><dt>${t.email}</dt><dd>${email}</dd></div>
       ${groupSize ? html`<div><dt>${t.groupMembers}</dt><dd>${t.groupOf(groupSize)}</dd></div>` : nothing}
       <div><dt>${t.subtotal}</dt><dd>${money(quote.subtotal)}</dd></div>

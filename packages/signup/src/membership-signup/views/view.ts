@@ -1,5 +1,6 @@
 // What the render helpers get from the element: the data of the current step and the handlers.
 // The views are pure functions of this object (no access to the element's internals).
+import { html } from 'lit';
 import type { MembershipType, Quote, SignupConfig } from '@memberkit/sdk';
 import type { Catalogue } from '../../i18n/catalogue.js';
 import type { Draft, GroupMemberDraft } from '../draft.js';
@@ -58,4 +59,17 @@ export const ids = {
 export function describedBy(...idList: (string | false | undefined)[]): string | undefined {
   const list = idList.filter(Boolean).join(' ');
   return list || undefined;
+}
+
+/** Where a sentence puts its value (a private-use character no catalogue holds). */
+const SLOT = '\uE000';
+
+/**
+ * A sentence of ours with a value from the API (a plan or organization name, an email) in a
+ * <bdi>: right-to-left overrides or other bidi controls in the value then reorder the value only,
+ * never the sentence's own words; the text reads the same.
+ */
+export function isolated(say: (value: string) => string, value: string) {
+  const [before, after = ''] = say(SLOT).split(SLOT);
+  return html`${before}<bdi>${value}</bdi>${after}`;
 }

@@ -1,0 +1,117 @@
+// The conformance suite's group for administration with the secret key: the organization's
+// settings and its membership types (create, update, archive, the default-type rules).
+import assert from 'node:assert/strict';
+import {
+  MembershipTypeSchema,
+  OrganizationSettingsSchema,
+  PageSchema,
+  SignupConfigSchema,
+  type MembershipType,
+  type OrganizationSettings,
+} from '@memberkit/sdk';
+import type { SuiteKit } from '../api-suite.js';
+
+export function administrationSuite(kit: SuiteKit): void {
+  const { describe, it, host, call, org, admin, expect, problemOf, fieldsOf, signUp, signupOf, withHost } = kit;
+  const settings = (body: unknown) => call('POST', org('/settings'), { ...admin, body });
+  const createType = (body: unknown) => call('POST', org('/membership-types'), { ...admin, key: true, body });
+  const listedIds = async () =>
+    expect<{ membership_types: MembershipType[] }>(await call('GET', org('/signup-config')), 200, SignupConfigSchema).membership_types.map((type) => type.id);
+
+  describe('administration (secret key): settings and membership types', () => {
+    it('settings: read and changed; every wrong field named at once; a member token is 403', withHost(async () => {
+      const before = expect<OrganizationSettings>(await call('GET', org('/settings'), admin), 200, OrganizationSettingsSchema);
+      assert.deepEqual([before.currency, before.membership_policy, before.signup_requires_sign_in], ['USD', 'one_per_organization', false]);
+      const changed = expect<OrganizationSettings>(
+        await settings({ name: ' Riverside Makers ', currency: 'usd', time_zone: 'Europe/Berlin', locale: 'de-de', embed_origins: ['https://club.example'] }),
+        200,
+        OrganizationSettingsSchema,
+      );
+      assert.deepEqual([changed.name, changed.currency, changed.time_zone, changed.locale, changed.embed_origins], ['Riverside Makers', 'USD', 'Europe/Berlin', 'de-DE', ['https://club.example']]);
+      const refused = problemOf(
+        await settings({ currency: 'xyz', time_zone: 'Mars/Olympus', locale: '!!', terms_url: 'http://club.example/terms', embed_origins: ['https://club.example/path'] }),
+        422,
+        'validation_failed',
+      );
+      assert.deepEqual(fieldsOf(refused), ['currency:invalid_currency', 'time_zone:invalid_time_zone', 'locale:invalid_locale', 'terms_url:invalid_url', 'embed_origins.0:invalid_origin']);
+      assert.equal(expect<OrganizationSettings>(await call('GET', org('/settings'), admin), 200, OrganizationSettingsSchema).time_zone, 'Europe/Berlin', 'nothing of a refused change is kept');
+      const inUse = problemOf(await settings({ currency: 'EUR' }), 409, 'currency_in_use');
+      assert.ok(inUse.membership_type_ids.includes('annual'));
+      problemOf(await call('GET', org('/settings'), { auth: await host.memberToken('demo', 'alice@example.org') }), 403, 'forbidden');
+    }));
+
+    it('settings: the membership policy and signing in before signing up take effect at once', withHost(async () => {
+      const alice = { email: 'alice@example.org', first_name: 'Alice', last_name: 'Anderson' };
+      problemOf(await signUp({ membership_type_id: 'monthly', member: alice }), 409, 'already_member');
+      expect(await settings({ membership_policy: 'one_per_type' }), 200, OrganizationSettingsSchema);
+      assert.equal(signupOf(await signUp({ membership_type_id: 'monthly', member: alice })).status, 'awaiting_payment');
+      expect(await settings({ signup_requires_sign_in: true }), 200, OrganizationSettingsSchema);
+      problemOf(await signUp({ membership_type_id: 'free' }), 401, 'sign_in_required');
+      const token = await host.memberToken('demo', 'signed.in@example.org');
+      const own = signupOf(await signUp({ membership_type_id: 'free', member: { email: 'signed.in@example.org', first_name: 'S', last_name: 'I' } }, { auth: token }));
+      assert.equal(own.status, 'completed');
+    }));
+
+    it('membership types: created (currency in any case, id from the name, listed at once), updated, every wrong field named at once', withHost(async () => {
+      const created = expect<MembershipType>(
+        await createType({ membership_name: 'Tool Library', price: { value: 2500, currency: 'usd' }, duration: 6, duration_interval_type: 'month', grace_days: 7, permissions: ['tools'], featured: true }),
+        201,
+        MembershipTypeSchema,
+      );
+      assert.deepEqual(
+        [created.id, created.price.currency, created.price.display, created.duration_display, created.featured, created.is_default],
+        ['tool-library', 'USD', '$25.00', '6 months', true, false],
+      );
+      assert.ok((await listedIds()).includes('tool-library'));
+      const bought = signupOf(await signUp({ membership_type_id: 'tool-library' }));
+      assert.equal(bought.quote.total, 2500);
+      const updated = expect<MembershipType>(
+        await call('POST', org('/membership-types/tool-library'), { ...admin, body: { price: { value: 3000 }, status: 200 } }),
+        200,
+        MembershipTypeSchema,
+      );
+      assert.deepEqual([updated.price.value, updated.status, updated.duration_display], [3000, 200, '6 months']);
+      assert.ok(!(await listedIds()).includes('tool-library'), 'hidden');
+      const refused = problemOf(
+        await createType({
+          membership_name: 'Broken',
+          price: { value: 1000, currency: 'EUR' },
+          duration: 3,
+          duration_interval_type: 'month',
+          cycle: { day: 1, month: null, buffer_days: 0 },
+          fields: [
+            { key: 'size', label: 'Size', type: 'select', required: false },
+            { key: 'size', label: 'Code', type: 'text', required: false, pattern: '([a-z' },
+          ],
+        }),
+        422,
+        'validation_failed',
+      );
+      assert.deepEqual(fieldsOf(refused), ['price.currency:currency_mismatch', 'cycle:invalid_cycle_interval', 'fields.0.options:required', 'fields.1.key:duplicate', 'fields.1.pattern:invalid_pattern']);
+      problemOf(await createType({ id: 'annual', membership_name: 'Again', price: { value: 0 }, duration_interval_type: 'year' }), 422, 'validation_failed');
+    }));
+
+    it('the default type: exactly one, free; it cannot be archived or unset, only replaced by another free type', withHost(async () => {
+      problemOf(await call('POST', org('/membership-types/free/archive'), admin), 409, 'default_type_required');
+      problemOf(await call('POST', org('/membership-types/free'), { ...admin, body: { is_default: false } }), 409, 'default_type_required');
+      assert.deepEqual(fieldsOf(problemOf(await call('POST', org('/membership-types/free'), { ...admin, body: { price: { value: 500 } } }), 422, 'validation_failed')), ['is_default:default_not_free']);
+      assert.deepEqual(
+        fieldsOf(problemOf(await createType({ membership_name: 'Paid default', price: { value: 500 }, duration_interval_type: 'year', is_default: true }), 422, 'validation_failed')),
+        ['is_default:default_not_free'],
+      );
+      const replacement = expect<MembershipType>(await createType({ membership_name: 'Neighbour', price: { value: 0 }, duration_interval_type: 'year', is_default: true }), 201, MembershipTypeSchema);
+      assert.equal(replacement.is_default, true);
+      const all = expect<{ data: MembershipType[] }>(await call('GET', org('/membership-types?limit=100'), admin), 200, PageSchema(MembershipTypeSchema));
+      assert.deepEqual(all.data.filter((type) => type.is_default).map((type) => type.id), ['neighbour']);
+      // The old default, replaced, can be archived: offered nowhere, and signing up for it is 409.
+      const archived = expect<MembershipType>(await call('POST', org('/membership-types/free/archive'), admin), 200, MembershipTypeSchema);
+      assert.ok(archived.archived_at);
+      assert.ok(!(await listedIds()).includes('free'));
+      problemOf(await call('GET', org('/membership-types/free')), 404, 'not_found');
+      problemOf(await signUp({ membership_type_id: 'free' }), 409, 'type_archived');
+      const staffView = expect<MembershipType>(await call('GET', org('/membership-types/free'), admin), 200, MembershipTypeSchema);
+      assert.equal(staffView.archived_at, archived.archived_at);
+      problemOf(await call('POST', org('/membership-types/free'), { ...admin, body: { membership_name: 'Renamed' } }), 409, 'type_archived');
+    }));
+  });
+}

@@ -1,0 +1,35 @@
+import * as z from './zod.js';
+import { membershipPolicies } from '../calculators/one-membership.js';
+import { OrganizationSchema } from './organization.js';
+
+export const MembershipPolicySchema = z.enum(membershipPolicies);
+
+/** Admin: the organization as staff set it up (`GET /settings`): the public facts plus the rules. */
+export const OrganizationSettingsSchema = z.extend(OrganizationSchema, {
+  membership_policy: MembershipPolicySchema,
+  signup_requires_sign_in: z.boolean(),
+  /** The postal address receipts carry (lines separated by newlines). */
+  address: z.nullable(z.string()),
+  /** A note receipts carry (a tax id, "VAT exempt under …"). */
+  tax_note: z.nullable(z.string()),
+});
+export type OrganizationSettings = z.infer<typeof OrganizationSettingsSchema>;
+
+/**
+ * Admin: `POST /settings` changes what it names. `currency` in any case (answered upper case);
+ * `terms_url` https (or null); `embed_origins` exact origins (`https://club.example`).
+ */
+export const OrganizationSettingsUpdateParamsSchema = z.object({
+  name: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  currency: z.optional(z.string()),
+  time_zone: z.optional(z.string()),
+  locale: z.optional(z.string()),
+  terms_url: z.optional(z.nullable(z.string())),
+  logo_url: z.optional(z.nullable(z.string())),
+  embed_origins: z.optional(z.array(z.string())),
+  membership_policy: z.optional(MembershipPolicySchema),
+  signup_requires_sign_in: z.optional(z.boolean()),
+  address: z.optional(z.nullable(z.string().check(z.maxLength(500)))),
+  tax_note: z.optional(z.nullable(z.string().check(z.maxLength(500)))),
+});
+export type OrganizationSettingsUpdateParams = z.infer<typeof OrganizationSettingsUpdateParamsSchema>;

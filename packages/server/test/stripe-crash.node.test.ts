@@ -1,0 +1,83 @@
+// The server SIGKILLed between Stripe's success and its webhook: the member paid (the session is
+// complete at Stripe, the amount authorized), the server died before the event arrived, Stripe's
+// deliveries fail while it is down and are retried; once it is back, the redelivery completes
+// the signup exactly once: one payment, captured once, however often the event comes again.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { openPgliteStorage } from '../src/index.js';
+import { StripeStandIn } from '../src/payments/stand-in/stand-in.js';
+import { freePort, startServerProcess } from './server-process.js';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'memberkit-stripe-crash-'));
+const secret = 'whsec_test_crash';
+
+describe('the server killed between Stripe’s success and the webhook', () => {
+  const standIn = new StripeStandIn({ retryDelays: [200, 400, 800, 1_600, 3_200, 6_400, 12_800] });
+  after(async () => {
+    await standIn.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('Stripe’s redelivery completes the signup once the server is back, exactly once', async () => {
+    await standIn.listen();
+    const env = {
+      MEMBERKIT_DATA_DIR: join(dataDir, 'data'),
+      PORT: String(await freePort()),
+      STRIPE_SECRET_KEY: 'sk_test_crash',
+      STRIPE_WEBHOOK_SECRET: secret,
+      MEMBERKIT_STRIPE_API_URL: standIn.origin,
+      MEMBERKIT_LIFECYCLE_INTERVAL: '0',
+    };
+    let server = await startServerProcess(['--demo'], env);
+    standIn.addWebhookEndpoint({ url: `${server.url}/v1/webhooks/stripe`, secret });
+    const created = (await (
+      await fetch(`${server.url}/v1/organizations/demo/signups`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'crash-1' },
+        body: JSON.stringify({ membership_type_id: 'monthly', member: { email: 'crash@example.org', first_name: 'Cr', last_name: 'Ash' }, fields: {} }),
+      })
+    ).json()) as { id: string; next_action: { client_secret: string } };
+    const sessionId = standIn.sessionBySecret(created.next_action.client_secret)!.id;
+
+    standIn.holdWebhooks();
+    const paid = await fetch(`${standIn.origin}/c/api/${created.next_action.client_secret}/confirm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ number: '4242424242424242', exp_month: '12', exp_year: '40', cvc: '123' }),
+    });
+    assert.equal(paid.status, 200, 'Stripe took the payment');
+    await server.kill();
+    await standIn.releaseWebhooks();
+    await standIn.settled();
+    const completed = standIn.events('checkout.session.completed').find((event) => (event.data.object as { id: string }).id === sessionId)!;
+    const attempts = () => standIn.deliveries.filter((delivery) => delivery.event_id === completed.id);
+    assert.deepEqual(attempts().map((delivery) => delivery.status), [0], 'the first delivery found nobody');
+
+    server = await startServerProcess(['--demo'], env);
+    const deadline = Date.now() + 30_000;
+    while (!attempts().some((delivery) => delivery.status === 200)) {
+      assert.ok(Date.now() < deadline, `not redelivered: ${JSON.stringify(attempts())}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal(await standIn.resend(completed.id), 200, 'a later duplicate is acknowledged');
+    await server.stop();
+
+    const intent = standIn.paymentIntent(standIn.checkoutSession(sessionId)!.payment_intent!)!;
+    assert.deepEqual([intent.status, intent.amount_received], ['succeeded', 900], 'captured, once');
+    const storage = await openPgliteStorage({ dataDir: env.MEMBERKIT_DATA_DIR });
+    try {
+      const state = await storage.transaction(async (tx) => {
+        const signup = (await tx.findOne('signups', { organization_id: 'demo', id: created.id }))!;
+        const payments = await tx.find('payments', { organization_id: 'demo', signup_id: created.id });
+        const membership = (await tx.findOne('memberships', { organization_id: 'demo', id: signup.membership_ids[0]! }))!;
+        return { signup: signup.status, payments: payments.map((payment) => payment.reference), membership: membership.state };
+      });
+      assert.deepEqual(state, { signup: 'completed', payments: [intent.id], membership: 'confirmed' });
+    } finally {
+      await storage.close();
+    }
+  });
+});

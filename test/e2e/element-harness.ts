@@ -16,6 +16,8 @@ export interface Site {
   sandbox: Sandbox;
   /** Adds a page at `path` (served with `headers`). */
   page(path: string, html: string, headers?: Record<string, string>): void;
+  /** Adds a script of the host page at `path`. */
+  script(path: string, code: string): void;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,9 @@ export async function startSite(): Promise<Site> {
     page(path, html, headers = {}) {
       routes[path] = { body: html, type: 'text/html; charset=utf-8' };
       pageHeaders[path] = headers;
+    },
+    script(path, code) {
+      routes[path] = { body: code, type: 'text/javascript; charset=utf-8' };
     },
     close: () => server.close(),
   };

@@ -126,6 +126,40 @@ describe('built <membership-signup> bundles', () => {
     await page.close();
   });
 
+  describe('a host page that runs Lit itself, under a CSP naming Trusted Types policies', () => {
+    // A host page's own Lit creates its `lit-html` policy before the widget's copy does, as this
+    // script does. The widget's Lit then needs the second policy of that name.
+    const ownLit = "window.trustedTypes.createPolicy('lit-html', { createHTML: (html) => html });";
+    const cspWith = (trustedTypes: string) =>
+      ["default-src 'self'", "script-src 'self'", "style-src 'self'", "connect-src 'self'", "require-trusted-types-for 'script'", `trusted-types ${trustedTypes}`].join('; ');
+    const open = async (path: string, trustedTypes: string) => {
+      site.script('/host-own-lit.js', ownLit);
+      site.page(path, hostPage(site, `<script src="/host-own-lit.js"></script>\n${WITH_STAND_IN}`), { 'content-security-policy': cspWith(trustedTypes) });
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(String(error)));
+      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+      await page.goto(`${site.url}${path}`);
+      return { page, errors };
+    };
+
+    it("with the documented trusted-types lit-html 'allow-duplicates', the widget shows its plans and completes a signup", async () => {
+      const { page, errors } = await open('/own-lit.html', "lit-html 'allow-duplicates'");
+      await waitForStep(page, 'plans');
+      await completeAnnualSignup(page, 'own-lit@example.org');
+      assert.deepEqual(errors.filter((text) => /trusted|policy/i.test(text)), []);
+      await page.close();
+    });
+
+    it('without it, the page refuses the widget’s policy (why the guide asks for allow-duplicates)', async () => {
+      const { page, errors } = await open('/own-lit-strict.html', 'lit-html');
+      await page.waitForTimeout(1500);
+      assert.notEqual(await stepOf(page), 'plans');
+      assert.ok(errors.some((text) => /lit-html/.test(text) && /already exists|policy/i.test(text)), errors.join(' | '));
+      await page.close();
+    });
+  });
+
   describe('a reload in the middle of an attempt (page.reload(): the draft in sessionStorage, nothing else)', () => {
     const draft = (page: Page) =>
       page.evaluate(() => JSON.parse(sessionStorage.getItem('memberkit:signup:demo') ?? 'null') as Record<string, unknown> | null);

@@ -332,12 +332,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
   // The days setToday/advanceTo crossed, run in order; requests wait for them.
   let lifecycle: Promise<unknown> = Promise.resolve();
+  // A reset abandons the days still to run (they belong to the data it replaces).
+  let generation = 0;
   const crossDays = (from: string, to: string): Promise<LifecycleDay[]> => {
+    const started = generation;
     const run = lifecycle.then(async () => {
       const days: LifecycleDay[] = [];
       const organizations = storage.rows('organizations').map((org) => org.id);
-      for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) {
-        for (const id of organizations) days.push(await api.runDay(id, day));
+      for (let day = addDays(from, 1); day <= to && started === generation; day = addDays(day, 1)) {
+        for (const id of organizations) if (started === generation) days.push(await api.runDay(id, day));
       }
       return days;
     });
@@ -434,6 +437,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       stats.requests = {};
       stats.faults = emptyFaults();
       stats.replays = 0;
+      generation += 1;
       clock.setToday(initialToday, { rebase: true });
       fresh();
     },

@@ -13,6 +13,8 @@ import { MembershipsResource } from './resources/memberships.js';
 import { MembershipTypesResource } from './resources/membership-types.js';
 import { AdminMembershipTypesResource } from './resources/membership-types-admin.js';
 import { SettingsResource } from './resources/settings.js';
+import { AuthResource } from './resources/auth.js';
+import { MemberTokensResource } from './resources/member-tokens.js';
 import { PermissionsResource } from './resources/permissions.js';
 import { SignupConfigResource } from './resources/signup-config.js';
 import { SignupsResource } from './resources/signups.js';
@@ -26,6 +28,8 @@ export type { MembershipsResource } from './resources/memberships.js';
 export type { MembershipTypesResource } from './resources/membership-types.js';
 export type { AdminMembershipTypesResource } from './resources/membership-types-admin.js';
 export type { SettingsResource } from './resources/settings.js';
+export type { AuthResource } from './resources/auth.js';
+export type { MemberTokensResource } from './resources/member-tokens.js';
 export type { PermissionsResource } from './resources/permissions.js';
 export type { SignupConfigResource } from './resources/signup-config.js';
 export type { SignupsResource } from './resources/signups.js';
@@ -52,6 +56,8 @@ export interface PublicClient {
   readonly discounts: DiscountsResource;
   readonly signups: SignupsResource;
   readonly me: MeResource;
+  /** Member sign-in by emailed code or link. */
+  readonly auth: AuthResource;
 }
 
 /** Every endpoint, including the admin ones (secret key, servers only). */
@@ -65,6 +71,7 @@ export interface MemberkitClient extends PublicClient {
   /** With the secret key: every type, and create, update, archive. */
   readonly membershipTypes: AdminMembershipTypesResource;
   readonly settings: SettingsResource;
+  readonly memberTokens: MemberTokensResource;
   readonly members: MembersResource;
   readonly memberships: MembershipsResource;
   readonly companies: CompaniesResource;
@@ -88,6 +95,7 @@ const publicResources = (t: Transport): PublicClient => ({
   discounts: new DiscountsResource(t),
   signups: new SignupsResource(t),
   me: new MeResource(t),
+  auth: new AuthResource(t),
 });
 
 /** A client for the public and member endpoints only. */
@@ -101,6 +109,7 @@ export const createClient = (options: ClientOptions): MemberkitClient => {
     request: customRequest(t),
     membershipTypes: new AdminMembershipTypesResource(t),
     settings: new SettingsResource(t),
+    memberTokens: new MemberTokensResource(t),
     members: new MembersResource(t),
     memberships: new MembershipsResource(t),
     companies: new CompaniesResource(t),

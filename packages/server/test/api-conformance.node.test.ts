@@ -22,6 +22,7 @@ function lateHost(start: () => Promise<ServerSuiteHost>): ApiSuiteHost {
     pay: (action, card) => host.pay(action, card),
     memberToken: (org, email) => host.memberToken(org, email),
     runDay: (org, day) => host.runDay(org, day),
+    outbox: (org, to) => host.outbox(org, to),
   };
 }
 

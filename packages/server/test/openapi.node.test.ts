@@ -134,6 +134,9 @@ describe('the API’s answers match the OpenAPI document', () => {
     await check('POST', '/membership-types/{id}', `/membership-types/${type.id}`, { ...admin, body: { featured: true } });
     await check('POST', '/membership-types/{id}/archive', `/membership-types/${type.id}/archive`, admin);
     await check('POST', '/membership-types/{id}/archive', '/membership-types/free/archive', admin);
+    await check('POST', '/auth/email-codes', '/auth/email-codes', { body: { email: 'docs.sign-in@example.org' } });
+    await check('POST', '/auth/tokens', '/auth/tokens', { body: { email: 'docs.sign-in@example.org', code: '000000x' } });
+    await check('POST', '/member-tokens', '/member-tokens', { ...admin, body: { email: 'docs.minted@example.org' } });
     assert.deepEqual([...covered].sort(), routes.map((route) => route.operationId).sort(), 'every route of the document was answered');
   });
 });

@@ -46,6 +46,10 @@ export async function serverSuiteHost(storage: SqlStorage): Promise<ServerSuiteH
     async runDay(organizationId, day) {
       await api.runDay(organizationId, day);
     },
+    async outbox(organizationId, to) {
+      const rows = await storage.transaction((tx) => tx.find('outbox', { organization_id: organizationId, to }), { readOnly: true });
+      return rows.map((row) => ({ kind: row.kind, data: row.data }));
+    },
     async setToday(date) {
       clock.setToday(date);
     },

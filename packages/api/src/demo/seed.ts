@@ -67,6 +67,8 @@ export function seedRows(data: SeedData, options: SeedOptions): SeedRows {
     companies: [],
     idempotency_keys: [],
     outbox: [],
+    sign_in_codes: [],
+    refresh_tokens: [],
     webhook_endpoints: [],
     webhook_deliveries: [],
   };

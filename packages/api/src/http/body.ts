@@ -28,6 +28,11 @@ function issueCode(issue: SchemaIssue, present: boolean): string {
   return issue.code;
 }
 
+function setAt(target: unknown, path: readonly PropertyKey[], value: unknown): void {
+  const parent = valueAt(target, path.slice(0, -1));
+  if (parent && typeof parent === 'object') (parent as Record<PropertyKey, unknown>)[path.at(-1)!] = value;
+}
+
 function valueAt(body: unknown, path: readonly PropertyKey[]): unknown {
   let value: unknown = body;
   for (const key of path) {
@@ -37,10 +42,28 @@ function valueAt(body: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-/** Parses a request body with an SDK request schema; a mismatch is a 422 with one error per field. */
-export function parseBody<T>(schema: Schema<T>, body: unknown): T {
+/** An address as an email's placeholder while the schema reads the rest of a body. */
+const PLACEHOLDER_EMAIL = 'placeholder@example.invalid';
+
+/**
+ * Parses a request body with an SDK request schema; a mismatch is a 422 with one error per field.
+ * `emailsLater`: when the only mismatches are malformed email addresses, the body is read anyway
+ * (with those addresses as they came), so that the endpoint's own validation, which checks
+ * addresses too, answers them in one 422 with every other field's error rather than alone.
+ */
+export function parseBody<T>(schema: Schema<T>, body: unknown, { emailsLater = false } = {}): T {
   const parsed = schema.safeParse(body ?? {});
   if (parsed.success) return parsed.data;
+  const emails = parsed.error.issues.filter((issue) => issue.code === 'invalid_format' && issue.format === 'email');
+  if (emailsLater && emails.length === parsed.error.issues.length && body && typeof body === 'object') {
+    const copy = structuredClone(body);
+    for (const issue of emails) setAt(copy, issue.path, PLACEHOLDER_EMAIL);
+    const again = schema.safeParse(copy);
+    if (again.success) {
+      for (const issue of emails) setAt(again.data, issue.path, valueAt(body, issue.path));
+      return again.data;
+    }
+  }
   const errors: FieldError[] = [];
   const seen = new Set<string>();
   for (const issue of parsed.error.issues) {

@@ -2,6 +2,7 @@
 // request (its URL, path parameters, parsed body) and who sent it.
 import type { DomainContext } from '../domain/context.js';
 import type { Access, Caller } from './auth.js';
+import type { MemberTokens } from '../ports/member-tokens.js';
 import type { Reply } from './reply.js';
 
 export interface RouteContext extends DomainContext {
@@ -14,6 +15,8 @@ export interface RouteContext extends DomainContext {
   readonly caller: Caller;
   /** The member whose token sent the request, or null. */
   readonly callerId: string | null;
+  /** The MemberTokens port (sign-in and minted tokens issue through it). */
+  readonly memberTokens: MemberTokens;
 }
 
 export interface Route {

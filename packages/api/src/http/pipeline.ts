@@ -189,6 +189,7 @@ export class Pipeline {
             body,
             caller,
             callerId: caller.kind === 'member' ? caller.member.id : null,
+            memberTokens: this.#deps.memberTokens,
           };
           const result = await route.handle(ctx);
           this.#validate(name, result);

@@ -290,6 +290,42 @@ export interface OutboxRecord {
   attempts: number;
 }
 
+/**
+ * A sign-in code sent to an address (`POST /auth/email-codes`); only hashes are kept. It lives
+ * 10 minutes, dies after 5 wrong tries, and is used once (by its code or its link token).
+ */
+export interface SignInCodeRecord {
+  organization_id: string;
+  id: string;
+  /** Normalized. */
+  email: string;
+  /** SHA-256 (hex) of the row id and the code. */
+  code_hash: string;
+  /** SHA-256 (hex) of the one-click link's token, or null (no link was asked for). */
+  link_token_hash: string | null;
+  /** Who asked (the host's client key, e.g. an address), for the per-client limit; null: unknown. */
+  client: string | null;
+  /** Epoch ms on the API's clock. */
+  expires_at: number;
+  wrong_tries: number;
+  used_at: string | null;
+  created_at: string;
+}
+
+/** A refresh token (hashed) that gets a member their next token; replaced by the one it gets. */
+export interface RefreshTokenRecord {
+  organization_id: string;
+  id: string;
+  member_id: string;
+  /** SHA-256 (hex) of the token. */
+  token_hash: string;
+  /** Epoch ms on the API's clock. */
+  expires_at: number;
+  /** Set once used (the next token's id): a refresh token is good for one refresh. */
+  used_at: string | null;
+  created_at: string;
+}
+
 /** An organization's endpoint that receives its events (Standard Webhooks). */
 export interface WebhookEndpointRecord {
   organization_id: string;
@@ -345,6 +381,8 @@ export interface Tables {
   companies: CompanyRecord;
   idempotency_keys: IdempotencyRecord;
   outbox: OutboxRecord;
+  sign_in_codes: SignInCodeRecord;
+  refresh_tokens: RefreshTokenRecord;
   webhook_endpoints: WebhookEndpointRecord;
   webhook_deliveries: WebhookDeliveryRecord;
 }
@@ -378,6 +416,8 @@ export const tableSpecs: { [T in TableName]: TableSpec<Tables[T]> } = {
   companies: { key: ['organization_id', 'id'], unique: [], json: [] },
   idempotency_keys: { key: ['organization_id', 'id'], unique: [], json: ['headers'] },
   outbox: { key: ['organization_id', 'id'], unique: [], json: ['data'] },
+  sign_in_codes: { key: ['organization_id', 'id'], unique: [], json: [] },
+  refresh_tokens: { key: ['organization_id', 'id'], unique: [['organization_id', 'token_hash']], json: [] },
   webhook_endpoints: { key: ['organization_id', 'id'], unique: [], json: ['events'] },
   webhook_deliveries: { key: ['organization_id', 'id'], unique: [], json: [] },
 };

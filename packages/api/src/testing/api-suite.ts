@@ -23,6 +23,7 @@ import {
 import type { SuiteFunctions } from './storage-suite.js';
 import { organizationRulesSuite } from './suite/organization-rules.js';
 import { administrationSuite } from './suite/administration.js';
+import { signInSuite } from './suite/sign-in.js';
 
 /** The day the suite's host seeds the demo data at, and fixes its clock to. */
 export const apiSuiteToday = '2026-03-01';
@@ -63,6 +64,8 @@ export interface ApiSuiteHost {
   runDay(organizationId: string, day: string): Promise<void>;
   /** The demo organizations' secret key (default `sk_test_sandbox`). */
   secretKey?: string;
+  /** The messages the API wrote to its outbox for `to` in `organizationId`, oldest first (the sign-in code a member reads). */
+  outbox(organizationId: string, to: string): Promise<{ kind: string; data: Record<string, unknown> }[]>;
 }
 
 export interface Answer {
@@ -485,6 +488,7 @@ export function apiSuite({ describe, it }: SuiteFunctions, host: ApiSuiteHost): 
     const kit: SuiteKit = { describe, it, host, call, org, admin, expect, problemOf, fieldsOf, person, signUp, signupOf, poll, withHost, fresh, annualFields };
     organizationRulesSuite(kit);
     administrationSuite(kit);
+    signInSuite(kit);
   });
 }
 

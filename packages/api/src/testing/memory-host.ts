@@ -78,6 +78,9 @@ export function memorySuiteHost({ baseUrl = 'https://api.memberkit.test/v1' }: {
     async runDay(organizationId, day) {
       await api.runDay(organizationId, day);
     },
+    async outbox(organizationId, to) {
+      return storage.rows('outbox', { organization_id: organizationId, to }).map((row) => ({ kind: row.kind, data: row.data }));
+    },
     async memberToken(organizationId, email) {
       let member = storage.rows('members', { organization_id: organizationId, email: normalizeEmail(email) })[0];
       if (!member) {

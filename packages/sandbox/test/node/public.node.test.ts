@@ -405,13 +405,20 @@ describe('POST /signups: custom fields and member details (validateFields)', () 
     for (const e of error.errors) assert.ok(e.message.length > 0);
   });
 
-  it('reports missing required fields and malformed member details', async () => {
+  it('reports missing required fields and malformed member details, all in one answer (an invalid email hides none)', async () => {
     const error = await rejection(
       client().signups.create(
-        signupParams({ membership_type_id: 'annual', member: { email: 'nope', first_name: 'A', last_name: 'B' }, fields: {} }),
+        signupParams({ membership_type_id: 'annual', member: { email: 'nope', first_name: '', last_name: 'B' }, fields: { tshirt: 'xxxl' } }),
       ),
     );
-    assert.deepEqual(error.errors.map((e: any) => `${e.field}:${e.code}`), ['member.email:invalid_email']);
+    assert.deepEqual(error.errors.map((e: any) => `${e.field}:${e.code}`), [
+      'member.email:invalid_email',
+      'member.first_name:required',
+      'fields.display_name:required',
+      'fields.tshirt:invalid_option',
+      'fields.terms:required',
+    ]);
+    assert.equal(sandbox.store.members('demo').filter((m) => m.email === 'nope').length, 0);
     const missing = await rejection(client().signups.create(signupParams({ membership_type_id: 'annual', fields: {} })));
     assert.deepEqual(missing.errors.map((e: any) => `${e.field}:${e.code}`).sort(), [
       'fields.display_name:required',

@@ -3,18 +3,18 @@ import { compareDates, type DateString } from './dates.js';
 
 /** A discount as on the wire: either `percent_off` or `amount_off` (with its `currency`). */
 export interface DiscountTerms {
-  code?: string;
-  percent_off?: number | null;
-  amount_off?: number | null;
-  currency?: string | null;
+  code?: string | undefined;
+  percent_off?: number | null | undefined;
+  amount_off?: number | null | undefined;
+  currency?: string | null | undefined;
   /** Types it applies to; null or empty: every type. */
-  membership_type_ids?: readonly string[] | null;
+  membership_type_ids?: readonly string[] | null | undefined;
   /** First day it can be used (inclusive), in the organization's time zone. */
-  valid_from?: DateString | null;
+  valid_from?: DateString | null | undefined;
   /** Last day it can be used (inclusive). */
-  valid_until?: DateString | null;
-  max_redemptions?: number | null;
-  times_redeemed?: number | null;
+  valid_until?: DateString | null | undefined;
+  max_redemptions?: number | null | undefined;
+  times_redeemed?: number | null | undefined;
 }
 
 /**

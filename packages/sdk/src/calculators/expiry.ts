@@ -8,12 +8,12 @@ export interface CurrentTerm {
   anchor_on: DateString;
   expires_on: DateString | null;
   /** The grace snapshotted on the membership; the type's `grace_days` when absent. */
-  grace_days?: number | null;
+  grace_days?: number | null | undefined;
 }
 
 export interface ExpiryInput {
   purchased_on: DateString;
-  current?: CurrentTerm | null;
+  current?: CurrentTerm | null | undefined;
 }
 
 export interface Expiry {

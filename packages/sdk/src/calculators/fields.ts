@@ -18,17 +18,17 @@ export type CustomFieldType =
 export interface FieldRules {
   key: string;
   type: CustomFieldType;
-  required?: boolean | null;
-  options?: readonly { value: string; label?: string }[] | null;
+  required?: boolean | null | undefined;
+  options?: readonly { value: string; label?: string | undefined }[] | null | undefined;
   /** number: smallest value; date: earliest YYYY-MM-DD. */
-  min?: number | string | null;
+  min?: number | string | null | undefined;
   /** number: largest value; date: latest YYYY-MM-DD. */
-  max?: number | string | null;
+  max?: number | string | null | undefined;
   /** Text-like types, in characters (code points) after trimming. */
-  min_length?: number | null;
-  max_length?: number | null;
+  min_length?: number | null | undefined;
+  max_length?: number | null | undefined;
   /** Text-like types: a regular expression the whole trimmed value must match. */
-  pattern?: string | null;
+  pattern?: string | null | undefined;
 }
 
 export type FieldErrorCode =

@@ -4,11 +4,11 @@ import { compareDates, type DateString } from './dates.js';
 export interface InvitationTerms {
   membership_type_id: string;
   /** Bound to one normalized email, or null: anyone with the code. */
-  email?: string | null;
+  email?: string | null | undefined;
   /** Last day it can be used (inclusive), or null. */
-  expires_on?: DateString | null;
+  expires_on?: DateString | null | undefined;
   /** The member who already used it (single use), or null. */
-  used_by_member_id?: string | null;
+  used_by_member_id?: string | null | undefined;
 }
 
 export type InvitationRefusal = 'invalid' | 'expired' | 'email_mismatch' | 'used';
@@ -25,7 +25,7 @@ export const checkInvitation = (
   { membership_type_id: typeId, email, member_id: memberId, on }: {
     membership_type_id: string;
     email: string | null;
-    member_id?: string | null;
+    member_id?: string | null | undefined;
     on: DateString;
   },
 ): InvitationCheck => {

@@ -11,7 +11,7 @@ export interface ExistingMembership extends MembershipDates {
    * For a pending membership: the application it belongs to, if any (an approval is never
    * thrown away by a new signup). null or absent: an unpaid checkout.
    */
-  application?: ApplicationStatus | null;
+  application?: ApplicationStatus | null | undefined;
 }
 
 /**

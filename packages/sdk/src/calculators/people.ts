@@ -16,9 +16,9 @@ export const groupMemberFieldRules: readonly FieldRules[] = [
 ];
 
 export interface SignupPerson {
-  email?: FieldValue;
-  first_name?: FieldValue;
-  last_name?: FieldValue;
+  email?: FieldValue | undefined;
+  first_name?: FieldValue | undefined;
+  last_name?: FieldValue | undefined;
 }
 
 /**

@@ -9,25 +9,25 @@ export interface Price {
   currency: string;
   type: 'fixed' | 'donation';
   /** Donation ceiling, minor units. */
-  maximum?: number | null;
+  maximum?: number | null | undefined;
   /** Suggested donation amounts; the first is used when the member leaves the amount empty. */
-  presets?: readonly number[] | null;
+  presets?: readonly number[] | null | undefined;
 }
 
 export interface PricedType {
-  id?: string;
+  id?: string | undefined;
   price: Price;
-  registration_type?: 'individual' | 'group';
-  group_size_max?: number | null;
+  registration_type?: 'individual' | 'group' | undefined;
+  group_size_max?: number | null | undefined;
 }
 
 export interface QuoteInput {
   /** The donation amount in minor units; ignored for fixed prices. */
-  amount?: number | null;
+  amount?: number | null | undefined;
   /** A discount already accepted by `checkDiscount` (dates and redemptions are not re-checked). */
-  discount?: DiscountTerms | null;
+  discount?: DiscountTerms | null | undefined;
   /** People in a group registration (one price for the whole group). */
-  group_size?: number | null;
+  group_size?: number | null | undefined;
 }
 
 export interface Quote {

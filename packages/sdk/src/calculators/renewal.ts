@@ -15,9 +15,9 @@ export const RENEWAL_RETRY_INTERVAL_DAYS = 3;
 
 /** What the attempt day reads of the membership's term (the type's, or as sold). */
 export interface RenewalTerm {
-  cycle?: Cycle | null;
-  duration?: number | null;
-  duration_interval_type?: DurationIntervalType;
+  cycle?: Cycle | null | undefined;
+  duration?: number | null | undefined;
+  duration_interval_type?: DurationIntervalType | undefined;
 }
 
 /**
@@ -29,14 +29,14 @@ export interface RenewalTerm {
  */
 export type RenewableMembership = ({ state: MembershipState } | { status: ReceivedMembershipStatus }) & {
   /** The attempt is never before the membership starts (absent: not checked). */
-  starts_on?: DateString | null;
+  starts_on?: DateString | null | undefined;
   expires_on: DateString | null;
   /** The grace the membership was sold with: retries may run into it. */
-  grace_days?: number | null;
+  grace_days?: number | null | undefined;
   /** false: the member turned auto-renewal off, so there is no attempt. */
-  auto_renew?: boolean | null;
+  auto_renew?: boolean | null | undefined;
   /** A cancelled membership is not charged again. */
-  cancelled_on?: DateString | null;
+  cancelled_on?: DateString | null | undefined;
 };
 
 /** Statuses that say the membership was never confirmed or has ended for good, whatever the day. */

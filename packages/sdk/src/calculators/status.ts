@@ -19,14 +19,14 @@ export interface MembershipDates {
   starts_on: DateString;
   /** null for lifetime. */
   expires_on: DateString | null;
-  grace_days?: number | null;
-  cancelled_on?: DateString | null;
+  grace_days?: number | null | undefined;
+  cancelled_on?: DateString | null | undefined;
   /**
    * For a `terminated` state, the day it takes effect: before it the membership reads as its
    * dates say (three failed renewal charges end a membership at the end of the term the member
    * paid for, not before). null or absent: terminated from the start.
    */
-  terminated_on?: DateString | null;
+  terminated_on?: DateString | null | undefined;
 }
 
 /**

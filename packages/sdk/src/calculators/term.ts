@@ -19,8 +19,8 @@ export interface Cycle {
 
 /** What the term and expiry calculators read of a membership type. */
 export interface TermRules extends Term {
-  cycle?: Cycle | null;
-  grace_days?: number | null;
+  cycle?: Cycle | null | undefined;
+  grace_days?: number | null | undefined;
 }
 
 const isCount = (n: unknown, min: number): n is number => Number.isSafeInteger(n) && (n as number) >= min;

@@ -5,7 +5,7 @@
  */
 export interface MembershipTypeArchiving {
   /** When staff archived it, or null/absent. */
-  archived_at?: string | null;
+  archived_at?: string | null | undefined;
 }
 
 export const isArchived = (type: MembershipTypeArchiving): boolean => (type.archived_at ?? null) !== null;

@@ -49,6 +49,11 @@ export const apiErrorCodes = [
   'type_archived',
   /** 409: paid membership types are priced in the current currency (`membership_type_ids`): change them first. */
   'currency_in_use',
+  /**
+   * 422: a sign-in code, link or refresh token that cannot be used (`reason`: `wrong` with
+   * `attempts_left`, `expired`, `used`, `too_many_attempts`, `unknown`): ask for a new code.
+   */
+  'invalid_sign_in',
   /** 409: a request with this Idempotency-Key is still running (`Retry-After`). */
   'idempotency_conflict',
   /** 422 when asked outside the renewal window (or for a lifetime membership); 409 when it closed before payment. */

@@ -19,4 +19,5 @@ export * from './codes.js';
 export * from './params.js';
 export * from './organization-settings.js';
 export * from './membership-type-params.js';
+export * from './sign-in.js';
 export * from './webhook.js';

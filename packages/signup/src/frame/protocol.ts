@@ -15,21 +15,15 @@
  * ignored by the caller.
  */
 import { isSecureUrl } from '@memberkit/sdk/calculators';
+import { EVENT_NAMES, type MembershipSignupEventName } from '../events.js';
 
 export const PROTOCOL = 'memberkit-frame';
 export const VERSION = 1;
 
-/** The widget's events the frame forwards and the host re-dispatches, name for name. */
-export const EVENT_NAMES = [
-  'membership-signup-ready',
-  'membership-signup-plan-select',
-  'membership-signup-discount-apply',
-  'membership-signup-submit',
-  'membership-signup-payment-start',
-  'membership-signup-complete',
-  'membership-signup-error',
-] as const;
-export type FrameEventName = (typeof EVENT_NAMES)[number];
+/** The widget's events the frame forwards and the host re-dispatches, name for name: the
+ * element's own list (one list, so a new event cannot be forgotten by the frame). */
+export { EVENT_NAMES };
+export type FrameEventName = MembershipSignupEventName;
 
 /**
  * The iframe's height stays within 1…MAX_HEIGHT CSS pixels: a finite height outside is clamped

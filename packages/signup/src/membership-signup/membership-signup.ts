@@ -711,7 +711,11 @@ export class MembershipSignup extends LitElement {
       const error = peopleErrors[path];
       return error && this.#fieldMessage(error.code, rules.find((rule) => rule.key === key));
     };
-    for (const [id, label, key] of people) add(id, label, message(`member.${key}`, memberFieldRules, key));
+    for (const [id, label, key] of people) {
+      // A signed-in member's stored email and names show as text, with no input to fix them in:
+      // only what the member can change here is checked (the API holds the rest).
+      if (!member || (key !== 'email' && !member[key])) add(id, label, message(`member.${key}`, memberFieldRules, key));
+    }
     if (type.price.type === 'donation') add(ids.amount, t.amount, this.#quote(type).error);
     draft.groupMembers.forEach((_, index) => {
       for (const [, label, key] of people) {

@@ -322,3 +322,18 @@ describe('stored drafts and names that break the widget', () => {
     }
   });
 });
+
+describe('a signed-in member whose stored details break the form’s rules', () => {
+  afterEach(cleanup);
+
+  it('is not stuck on errors of inputs the signed-in form does not show: the details go to the review', async () => {
+    const sandbox = await useSandbox();
+    const token = sandbox.issueMemberToken('demo', 'long.name@example.org', { first_name: 'Lena', last_name: 'L'.repeat(150) });
+    const el = await mount({ 'membership-type': 'free' }, { authToken: token });
+    await untilStep(el, 'details');
+    expect(text(el)).to.contain('Signed in as long.name@example.org');
+    expect(root(el).querySelector('#mk-last-name'), 'no last-name input: the stored one is used').to.equal(null);
+    await press(el, 'Continue');
+    await untilStep(el, 'review', 3000);
+  });
+});

@@ -8,6 +8,8 @@ import { membershipTypeRoutes } from './membership-types.js';
 import { membershipRoutes } from './memberships.js';
 import { membershipTypeAdminRoutes } from './admin/membership-types.js';
 import { settingsRoutes } from './admin/settings.js';
+import { memberTokenRoutes } from './admin/member-tokens.js';
+import { authRoutes } from './auth.js';
 import { permissionRoutes } from './permissions.js';
 import { signupConfigRoutes } from './signup-config.js';
 import { signupRoutes } from './signups.js';
@@ -25,5 +27,7 @@ export const apiRoutes: readonly Route[] = [
   ...permissionRoutes,
   ...settingsRoutes,
   ...membershipTypeAdminRoutes,
+  ...authRoutes,
+  ...memberTokenRoutes,
   ...webhookEndpointRoutes,
 ];

@@ -21,7 +21,7 @@ export const signupRoutes: Route[] = [
     access: 'public',
     requiresIdempotencyKey: true,
     async handle(ctx) {
-      const params = parseBody(SignupCreateParamsSchema, trimEmails(ctx.body, signupPeople));
+      const params = parseBody(SignupCreateParamsSchema, trimEmails(ctx.body, signupPeople), { emailsLater: true });
       const created = await createSignup(ctx, params, ctx.callerId);
       const { signup, refusal } = await advanceSignup(ctx, created.signup, { approval: created.type.requires_approval });
       if (refusal) return problemReply(refusal);

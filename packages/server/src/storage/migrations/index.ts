@@ -12,7 +12,8 @@ import * as lifecycle from './0008-lifecycle.js';
 import * as configVersions from './0009-config-versions.js';
 import * as stripeEvents from './0010-stripe-events.js';
 import * as membershipTypeAdmin from './0011-membership-type-admin.js';
-import * as webhooks from './0012-webhooks.js';
+import * as signIn from './0012-sign-in.js';
+import * as webhooks from './0013-webhooks.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-tables': tables,
@@ -26,7 +27,8 @@ export const migrations: Record<string, Migration> = {
   '0009-config-versions': configVersions,
   '0010-stripe-events': stripeEvents,
   '0011-membership-type-admin': membershipTypeAdmin,
-  '0012-webhooks': webhooks,
+  '0012-sign-in': signIn,
+  '0013-webhooks': webhooks,
 };
 
 export const migrationProvider: MigrationProvider = {

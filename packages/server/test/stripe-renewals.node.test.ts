@@ -1,0 +1,114 @@
+// Automatic renewals on the server through Stripe (the stand-in service): the lifecycle charges
+// the card the signup's checkout saved, off session, with one idempotency key per membership,
+// term and attempt. A good card renews on the first attempt day; a card saved and then declined
+// fails three times and the membership is terminated, the member told each time; a card that
+// needs authentication waits for the member, who authenticates on the page the charge names,
+// and the next attempt finds it paid.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Clock } from '@memberkit/api';
+import { createServer, openPgliteStorage, parseConfig, type MemberkitServer } from '../src/index.js';
+import { StripeStandIn } from '../src/payments/stand-in/stand-in.js';
+
+const webhookSecret = 'whsec_test_renewals';
+const day = 86_400_000;
+
+describe('automatic renewals charged on Stripe', () => {
+  let now = Date.now();
+  const clock: Clock = {
+    now: () => now,
+    today: (timeZone) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(now)),
+  };
+  let standIn: StripeStandIn;
+  let server: MemberkitServer;
+  let url: string;
+
+  before(async () => {
+    standIn = new StripeStandIn({ clock, retryDelays: [] });
+    await standIn.listen();
+    const config = parseConfig(
+      { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', STRIPE_SECRET_KEY: 'sk_test_renewals', STRIPE_WEBHOOK_SECRET: webhookSecret, MEMBERKIT_STRIPE_API_URL: standIn.origin, MEMBERKIT_LIFECYCLE_INTERVAL: '0' },
+      { demo: true },
+    );
+    server = await createServer(config, { clock, storage: await openPgliteStorage() });
+    url = await server.listen();
+    standIn.addWebhookEndpoint({ url: `${url}/v1/webhooks/stripe`, secret: webhookSecret });
+  });
+  after(async () => {
+    await server?.close();
+    await standIn?.close();
+  });
+
+  async function join(email: string, card: string): Promise<string> {
+    const created = (await (
+      await fetch(`${url}/v1/organizations/demo/signups`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': `renewal-${email}` },
+        body: JSON.stringify({ membership_type_id: 'monthly', member: { email, first_name: 'Re', last_name: 'New' }, fields: {} }),
+      })
+    ).json()) as { id: string; membership: { id: string }; next_action: { client_secret: string } };
+    const paid = await fetch(`${standIn.origin}/c/api/${created.next_action.client_secret}/confirm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ number: card, exp_month: '12', exp_year: '40', cvc: '123' }),
+    });
+    assert.equal(paid.status, 200);
+    await standIn.settled();
+    return created.membership.id;
+  }
+  const membership = (id: string) => server.storage.transaction(async (tx) => (await tx.findOne('memberships', { organization_id: 'demo', id }))!);
+  const mail = (email: string) => server.storage.transaction(async (tx) => (await tx.find('outbox', { organization_id: 'demo', to: email })).map((message) => message.kind));
+  const offSessionCharges = (membershipId: string) => Object.values(standIn.snapshot().payment_intents).filter((intent) => intent.metadata.membership_id === membershipId);
+
+  it('renewed, failed three times and terminated, and authenticated by the member: each as Stripe answers the saved card', async () => {
+    const good = await join('good@example.org', '4242424242424242');
+    const failing = await join('failing@example.org', '4000000000000341');
+    const sca = await join('sca@example.org', '4000002760003184');
+    const expires = (await membership(good)).expires_on!;
+    assert.ok((await membership(good)).payment_method, 'the checkout saved the card');
+    const outcomes: Record<string, string[]> = {};
+    const note = (kind: string, ids: string[]) => {
+      for (const id of ids) (outcomes[id] ??= []).push(kind);
+    };
+    const start = now;
+    try {
+      for (let at = start + day; clock.today('UTC') <= new Date(Date.parse(expires) + 9 * day).toISOString().slice(0, 10); at += day) {
+        now = at;
+        const today = clock.today('America/New_York');
+        const report = await server.api!.runDay('demo', today);
+        assert.deepEqual(report.errors, [], today);
+        note('renewed', report.renewed);
+        note('failed', report.failed);
+        note('terminated', report.terminated);
+        note('waiting', report.waiting);
+        // The same day again changes nothing, and charges nothing more.
+        const charges = Object.keys(standIn.snapshot().payment_intents).length;
+        const again = await server.api!.runDay('demo', today);
+        assert.deepEqual([again.renewed, again.failed, again.terminated], [[], [], []], today);
+        assert.equal(Object.keys(standIn.snapshot().payment_intents).length, charges);
+        if (report.waiting.includes(sca)) {
+          const [charge] = offSessionCharges(sca).filter((intent) => intent.status === 'requires_action');
+          assert.ok(charge, 'the charge waits for the member');
+          const page = charge.next_action!.redirect_to_url.url;
+          assert.equal((await fetch(page)).status, 200);
+          await fetch(page, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outcome: 'succeed' }) });
+        }
+      }
+    } finally {
+      now = start;
+    }
+    assert.deepEqual(outcomes[good], ['renewed']);
+    assert.deepEqual(offSessionCharges(good).map((intent) => [intent.status, intent.amount_received]), [['succeeded', 900]]);
+    assert.deepEqual(outcomes[failing]?.slice(0, 3), ['failed', 'failed', 'terminated'], 'the third failure terminates it (reported again the day it takes effect)');
+    assert.equal((await membership(failing)).state, 'terminated');
+    assert.equal(offSessionCharges(failing).length, 3, 'one charge per attempt');
+    assert.ok(offSessionCharges(failing).every((intent) => intent.amount_received === 0), 'nothing charged');
+    assert.deepEqual(outcomes[sca], ['failed', 'waiting', 'renewed'], 'a failed attempt waiting for the member; authenticated, then found paid');
+    assert.equal(offSessionCharges(sca).filter((intent) => intent.status === 'succeeded').length, 1);
+    assert.deepEqual(await mail('good@example.org'), ['receipt', 'receipt'], 'the signup’s receipt and the renewal’s');
+    assert.deepEqual(await mail('failing@example.org'), ['receipt', 'renewal_failed', 'renewal_failed', 'renewal_failed', 'membership_terminated']);
+    assert.deepEqual(await mail('sca@example.org'), ['receipt', 'renewal_failed', 'receipt']);
+    const asked = await server.storage.transaction(async (tx) => (await tx.find('outbox', { organization_id: 'demo', to: 'sca@example.org', kind: 'renewal_failed' }))[0]!);
+    assert.match(asked.text, new RegExp(`${standIn.origin}/authenticate/`), 'the message links to the page where the member authenticates the charge');
+  });
+});

@@ -14,6 +14,7 @@ export { memberRecord, type NewMember } from './domain/members.js';
 export { messageKinds, sampleMessageData, type MembershipMessageData, type MessageKind } from './domain/messages.js';
 export type { OutgoingMessage } from './domain/context.js';
 export { firstDefaultType } from './domain/membership-types.js';
+export { isPublishableKey, organizationNamed } from './domain/organizations.js';
 export type { Access, Caller, KeyMode } from './http/auth.js';
 export type { Route, RouteContext } from './http/context.js';
 export { ResponseSchemaError } from './http/pipeline.js';

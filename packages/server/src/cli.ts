@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, describeVariables, parseConfig, type ServerConfig } from './config.js';
-import { revokeOlderSecretKeys, rotateSecretKey } from './keys.js';
+import { revokeOlderSecretKeys, rotatePublishableKey, rotateSecretKey } from './keys.js';
 import { SignedMemberTokens } from './member-tokens.js';
 import { createOrganization } from './organizations.js';
 import { createServer, openStorage } from './server.js';
@@ -20,6 +20,7 @@ Usage:
                         [--locale de-DE] [--terms-url URL] [--logo-url URL] [--embed-origin ORIGIN]…
   memberkit-server rotate-secret-key ORG          add a new secret key (the old ones keep working)
   memberkit-server revoke-old-secret-keys ORG     keep only the newest secret key
+  memberkit-server rotate-publishable-key ORG     replace the publishable key (the old one stops working)
   memberkit-server rotate-signing-key             sign member tokens with a new key (issued tokens stay valid)
   memberkit-server run-lifecycle --date YYYY-MM-DD [--organization ID]
                         run the lifecycle (renewals, reminders, terminations) for that day now, for every
@@ -104,7 +105,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
         const { organization, secretKey } = await createOrganization(storage, input);
         io.out(
           `Created organization "${organization.id}" (${organization.name}).\n\n` +
-            `  organization (public, in the script tag): ${organization.id}\n` +
+            `  organization id: ${organization.id}\n` +
+            `  publishable key (public, in the script tag: organization="${organization.publishable_key}"): ${organization.publishable_key}\n` +
             `  secret key (your servers only; shown this once, stored hashed): ${secretKey}\n`,
         );
         return 0;
@@ -112,6 +114,11 @@ export async function main(argv: string[], env: Record<string, string | undefine
       case 'rotate-secret-key': {
         const key = await rotateSecretKey(storage, required(rest[0], 'ORG'));
         io.out(`New secret key for "${rest[0]}" (shown this once): ${key}\nThe old keys keep working until: memberkit-server revoke-old-secret-keys ${rest[0]}\n`);
+        return 0;
+      }
+      case 'rotate-publishable-key': {
+        const key = await rotatePublishableKey(storage, required(rest[0], 'ORG'));
+        io.out(`New publishable key for "${rest[0]}": ${key}\nThe previous one no longer names the organization: put the new one in your pages' script tags.\n`);
         return 0;
       }
       case 'revoke-old-secret-keys': {

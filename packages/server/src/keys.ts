@@ -9,6 +9,11 @@ export function newSecretKey(): string {
   return `sk_live_${randomBytes(32).toString('base64url')}`;
 }
 
+/** `pk_live_` and 18 random bytes (base64url): public, it names the organization in script tags. */
+export function newPublishableKey(): string {
+  return `pk_live_${randomBytes(18).toString('base64url')}`;
+}
+
 /** What `secret_key_hashes` holds: SHA-256, hex. */
 export function hashSecretKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
@@ -46,8 +51,21 @@ export async function revokeOlderSecretKeys(storage: Storage, organizationId: st
   return revoked;
 }
 
-/** The organization record for a new organization, with its first secret key's hash. */
+/**
+ * Gives the organization a new publishable key and answers it; the previous one stops naming the
+ * organization at once (pages that embed it need the new one; the organization id keeps working).
+ */
+export async function rotatePublishableKey(storage: Storage, organizationId: string): Promise<string> {
+  const key = newPublishableKey();
+  await storage.transaction(async (tx) => {
+    if (!(await tx.findOne('organizations', { id: organizationId }))) throw new UnknownOrganizationError(organizationId);
+    await tx.update('organizations', { id: organizationId }, { publishable_key: key });
+  });
+  return key;
+}
+
+/** The organization record for a new organization, with its first secret key's hash and its publishable key. */
 export function organizationWithKey(organization: Omit<OrganizationRecord, 'secret_key_hashes'>): { record: OrganizationRecord; secretKey: string } {
   const secretKey = newSecretKey();
-  return { record: { ...organization, secret_key_hashes: [hashSecretKey(secretKey)] }, secretKey };
+  return { record: { ...organization, secret_key_hashes: [hashSecretKey(secretKey)], publishable_key: newPublishableKey() }, secretKey };
 }

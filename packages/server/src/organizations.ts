@@ -15,7 +15,10 @@ const origin = z.string().refine((value) => {
 }, 'must be an origin such as https://club.example (scheme, host, optional port; nothing else)');
 
 export const organizationInputSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'must be 1–63 lower-case letters, digits, - or _ (it appears in the script tag)'),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'must be 1–63 lower-case letters, digits, - or _ (it appears in the script tag)')
+    .refine((id) => !id.startsWith('pk_'), 'must not start with pk_ (publishable keys do)'),
   name: z.string().trim().min(1, 'must not be empty').max(200),
   // Currency codes are accepted in any case and kept in capitals, as the API answers them.
   currency: z.string().transform((code, context) => {

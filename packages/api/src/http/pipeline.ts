@@ -9,6 +9,7 @@
 import { ProblemSchema } from '@memberkit/sdk';
 import { CalculatorError } from '@memberkit/sdk/calculators';
 import { idSource, type CheckoutSettings, type DomainContext, type IdSource, type OutgoingMessage } from '../domain/context.js';
+import { organizationNamed } from '../domain/organizations.js';
 import { Problem, fieldError } from '../domain/problems.js';
 import type { Clock } from '../ports/clock.js';
 import type { MemberTokens } from '../ports/member-tokens.js';
@@ -155,7 +156,7 @@ export class Pipeline {
     const fingerprint = fingerprintOf(route.method, path, url.search, body);
     // Who asks, for which organization, and whether the answer is stored already: reads only.
     const first = await storage.transaction(async (tx) => {
-      const organization = await tx.findOne('organizations', { id: params.org ?? '' });
+      const organization = await organizationNamed(tx, params.org ?? '');
       if (!organization) throw new Problem(404, 'not_found', `No organization "${params.org}".`);
       const caller = await identify(tx, organization, request, this.#deps.memberTokens, this.#deps.keyMode);
       authorize(caller, route.access);
@@ -185,7 +186,8 @@ export class Pipeline {
             ...domainContext(this.#deps, tx, organization, ids, aftermath),
             request,
             url,
-            params,
+            // Routes see the organization's id, whether the path named it or its publishable key.
+            params: { ...params, org: organization.id },
             body,
             caller,
             callerId: caller.kind === 'member' ? caller.member.id : null,

@@ -27,6 +27,13 @@ export interface OrganizationRecord {
   embed_origins: string[];
   /** SHA-256 (hex) of each accepted secret key: several while a key is being rotated (JSON). */
   secret_key_hashes: string[];
+  /**
+   * The organization's publishable key (`pk_live_…`, `pk_test_…`): not a secret, it names the
+   * organization wherever the organization id does (the `{org}` of every path, the widget's
+   * `organization` attribute) and can be replaced without renaming the organization. Null or
+   * absent: the organization is named by its id only. Unique across organizations.
+   */
+  publishable_key?: string | null;
   /** The processor settings the widget needs, or null: no payments (JSON). */
   payment: PaymentSettingsRecord | null;
   /** Where the organization is told what needs its attention (a membership terminated), or null: staff read it in the API. */

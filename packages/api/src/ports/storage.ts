@@ -7,7 +7,7 @@ import type { TableName, Tables } from './records.js';
 export type Scalar = string | number | boolean | null;
 
 /** Rows whose columns equal these values (a list: any of them). Scalar columns only. */
-export type Where<R> = { [C in keyof R]?: R[C] extends Scalar ? R[C] | readonly R[C][] : never };
+export type Where<R> = { [C in keyof R]?: Exclude<R[C], undefined> extends Scalar ? Exclude<R[C], undefined> | readonly Exclude<R[C], undefined>[] : never };
 
 export interface FindOptions<R> {
   /** Default: insertion order (a SQL storage keeps an insertion sequence column). */

@@ -14,6 +14,7 @@ export function sampleRows(organization_id: string, id = 'sample'): { [T in Tabl
       logo_url: null,
       terms_url: 'https://example.org/terms',
       embed_origins: ['https://example.org', 'http://localhost:4400'],
+      publishable_key: `pk_test_${organization_id}`,
       secret_key_hashes: ['0'.repeat(64)],
       payment: { provider: 'stripe', publishable_key: 'pk_test_sample' },
       notification_email: 'office@example.org',

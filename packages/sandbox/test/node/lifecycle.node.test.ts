@@ -121,6 +121,21 @@ describe('failed renewals: three attempts, then terminated', () => {
     assert.equal(sandbox.outbox(email).filter((m) => m.kind === 'membership_terminated').length, 1);
   });
 
+  it('after the third failure the member may still renew by hand before the paid term ends: the termination is lifted', async () => {
+    const { email, id } = await paidSignup('monthly', '4000000000000341');
+    await sandbox.advanceTo('2026-03-31');
+    assert.equal((await staffView(id)).terminated_on, '2026-04-01');
+    const member = clientFor(sandbox, { token: sandbox.issueMemberToken('demo', email) });
+    const renewal = await member.me.memberships.renew(id, { auto_renew: true });
+    assert.equal((await payWithCard(sandbox, clientSecretOf(renewal))).status, 200);
+    const renewed = await staffView(id);
+    assert.deepEqual([renewed.status, renewed.terminated_on, renewed.expires_on, renewed.auto_renew], ['active', null, '2026-05-01', true]);
+    assert.deepEqual([renewed.renewal!.attempts, renewed.renewal!.next_attempt_on], [0, '2026-04-24'], 'the new card renews the next term');
+    await sandbox.advanceTo('2026-04-24');
+    assert.equal((await staffView(id)).expires_on, '2026-06-01');
+    assert.ok(!kinds(email).includes('membership_terminated'));
+  });
+
   it('insufficient funds later (the saved card changed to 4000000000009995): the failure reason staff see is insufficient_funds', async () => {
     const { id } = await paidSignup('monthly');
     const method = sandbox.storage.rows('memberships', { id })[0]!.payment_method!;

@@ -4,7 +4,7 @@
 // origin. The API gets each request with its body exactly as sent (webhook signatures are
 // checked on those bytes).
 import { randomBytes } from 'node:crypto';
-import type { Storage } from '@memberkit/api';
+import { isPublishableKey, organizationNamed, type Storage } from '@memberkit/api';
 import { Hono, type Context } from 'hono';
 import type { Logger } from 'pino';
 import type { RateLimits } from '../config.js';
@@ -135,7 +135,10 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
     const request = c.req.raw;
     const url = new URL(request.url);
     const path = url.pathname;
-    const organization = organizationOf(path);
+    const named = organizationOf(path);
+    // A publishable key names the organization as its id does: CORS and the signup-config cache
+    // go by the id it stands for (an unknown or replaced key stands for none).
+    const organization = named !== null && isPublishableKey(named) ? await organizationIdOf(named) : named;
     const origin = request.headers.get('origin');
     const client = clientOf(c);
     let allowed = false;
@@ -190,8 +193,8 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
         ...(body && body.byteLength > 0 ? { body } : {}),
         signal: request.signal,
       });
-      const cacheable = options.configCache ? SignupConfigCache.organizationOf(forwarded, url) : null;
-      const answered = cacheable !== null ? await options.configCache!.answer(cacheable, url, () => options.handle(forwarded)) : await options.handle(forwarded);
+      const cacheable = options.configCache && organization !== null && SignupConfigCache.accepts(forwarded, url);
+      const answered = cacheable ? await options.configCache!.answer(organization, url, () => options.handle(forwarded)) : await options.handle(forwarded);
       const headers = new Headers(answered.headers);
       for (const name of corsHeaders) headers.delete(name);
       return new Response(answered.body, { status: answered.status, statusText: answered.statusText, headers });
@@ -208,6 +211,11 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
     if (c.req.header('if-none-match') === file.headers.ETag) return new Response(null, { status: 304, headers });
     return new Response(file.body, { headers });
   });
+
+  async function organizationIdOf(publishableKey: string): Promise<string | null> {
+    const found = await options.storage.transaction((tx) => organizationNamed(tx, publishableKey), { readOnly: true });
+    return found?.id ?? null;
+  }
 
   async function frameAncestors(organizationId: string | undefined): Promise<string> {
     if (!organizationId) return "frame-ancestors 'none'";

@@ -46,20 +46,18 @@ export class SignupConfigCache {
     this.#maxAge = options.maxAge ?? 60_000;
   }
 
-  /** The organization of a cacheable request, or null (credentials, an invitation, another route). */
-  static organizationOf(request: Request, url: URL): string | null {
-    if (request.method !== 'GET' || request.headers.has('authorization')) return null;
-    const match = path.exec(url.pathname);
-    if (!match) return null;
-    for (const name of url.searchParams.keys()) if (!cacheableParameters.has(name)) return null;
-    try {
-      return decodeURIComponent(match[1]!);
-    } catch {
-      return null;
-    }
+  /** Whether a request's answer may be kept (no credentials, no invitation, the signup-config route). */
+  static accepts(request: Request, url: URL): boolean {
+    if (request.method !== 'GET' || request.headers.has('authorization') || !path.test(url.pathname)) return false;
+    for (const name of url.searchParams.keys()) if (!cacheableParameters.has(name)) return false;
+    return true;
   }
 
-  /** The answer to a cacheable request: from the cache while the version holds, else from `compute`. */
+  /**
+   * The answer to a cacheable request about `organizationId` (the id, also when the path names
+   * the organization by its publishable key): from the cache while the version holds, else from
+   * `compute`.
+   */
   async answer(organizationId: string, url: URL, compute: () => Promise<Response>): Promise<Response> {
     const version = await this.#storage.configVersion(organizationId);
     // Sorted parameters: `?a&b` and `?b&a` are one question.

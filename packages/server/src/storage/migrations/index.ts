@@ -13,7 +13,8 @@ import * as configVersions from './0009-config-versions.js';
 import * as stripeEvents from './0010-stripe-events.js';
 import * as membershipTypeAdmin from './0011-membership-type-admin.js';
 import * as signIn from './0012-sign-in.js';
-import * as webhooks from './0013-webhooks.js';
+import * as publishableKeys from './0013-publishable-keys.js';
+import * as webhooks from './0014-webhooks.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-tables': tables,
@@ -28,7 +29,8 @@ export const migrations: Record<string, Migration> = {
   '0010-stripe-events': stripeEvents,
   '0011-membership-type-admin': membershipTypeAdmin,
   '0012-sign-in': signIn,
-  '0013-webhooks': webhooks,
+  '0013-publishable-keys': publishableKeys,
+  '0014-webhooks': webhooks,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -74,6 +74,10 @@ const components: Record<string, Schema> = {
   MemberSession: sdk.MemberSessionSchema,
   MemberTokenCreateParams: sdk.MemberTokenCreateParamsSchema,
   MemberToken: sdk.MemberTokenSchema,
+  AutoRenewParams: sdk.AutoRenewParamsSchema,
+  MembershipCancelParams: sdk.MembershipCancelParamsSchema,
+  Receipt: sdk.ReceiptSchema,
+  ReceiptPage: sdk.PageSchema(sdk.ReceiptSchema),
 };
 
 /** What each of the API's routes takes and answers (its schemas), keyed by `METHOD path`. */
@@ -86,7 +90,9 @@ const schemasOf: Record<string, Omit<Route, 'method' | 'path' | 'access'>> = {
   'GET /signups/{id}': { operationId: 'retrieveSignup', summary: 'The signup as it is now', status: 200, answer: 'Signup' },
   'GET /me': { operationId: 'retrieveMe', summary: 'The signed-in member, their memberships and permissions', status: 200, answer: 'Me' },
   'POST /me/memberships/{id}/renew': { operationId: 'renewMyMembership', summary: 'Renews one of the member’s memberships', body: 'MembershipRenewParams', optionalBody: true, status: 201, answer: 'Signup' },
-  'POST /me/memberships/{id}/cancel': { operationId: 'cancelMyMembership', summary: 'Cancels one of the member’s memberships', status: 200, answer: 'Membership' },
+  'POST /me/memberships/{id}/cancel': { operationId: 'cancelMyMembership', summary: 'Cancels one of the member’s memberships (kept until its term ends), with an optional reason', body: 'MembershipCancelParams', optionalBody: true, status: 200, answer: 'Membership' },
+  'POST /me/memberships/{id}/auto-renew': { operationId: 'setMyAutoRenew', summary: 'Switches automatic renewal of one of the member’s memberships', body: 'AutoRenewParams', status: 200, answer: 'Membership' },
+  'GET /me/receipts': { operationId: 'listMyReceipts', summary: 'The member’s receipts, newest first', query: 'ListParams', status: 200, answer: 'ReceiptPage' },
   'GET /members': { operationId: 'listMembers', summary: 'Members (`?email=` finds one)', query: 'MemberListParams', status: 200, answer: 'MemberPage' },
   'POST /members': { operationId: 'createMember', summary: 'Adds a member', body: 'MemberCreateParams', status: 201, answer: 'Member' },
   'GET /members/{id}': { operationId: 'retrieveMember', summary: 'One member', status: 200, answer: 'Member' },

@@ -9,7 +9,9 @@ import {
   checkTermRules,
   formatMoney,
   normalizeCurrencyCode,
+  unsafePatternReason,
   type DurationIntervalType,
+  type UnsafePatternReason,
 } from '@memberkit/sdk/calculators';
 import type { MembershipTypeRecord } from '../ports/records.js';
 import type { DomainContext } from './context.js';
@@ -34,6 +36,15 @@ export function termLabel(duration: number | null, interval: DurationIntervalTyp
 const slug = (name: string) =>
   name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 50) || 'type';
 
+const PATTERN_REFUSALS: Record<UnsafePatternReason, string> = {
+  too_long: 'The pattern is longer than 500 characters.',
+  invalid: 'The pattern is not a valid regular expression.',
+  nested_quantifier: 'The pattern repeats a part that repeats itself, e.g. (a+)+, which can freeze the signup page; write it without the nesting.',
+  quantified_alternation: 'The pattern repeats a choice, e.g. (a|b)+; use a class such as [ab]+ instead.',
+  backreference: 'Patterns cannot refer back to a group (\\1).',
+  lookaround: 'Patterns cannot look ahead or behind ((?=…), (?!…)).',
+};
+
 /** Field errors of the custom fields staff save: unique keys, options where needed, patterns that compile. */
 function fieldDefinitionErrors(fields: readonly CustomField[]): FieldError[] {
   const errors: FieldError[] = [];
@@ -47,14 +58,11 @@ function fieldDefinitionErrors(fields: readonly CustomField[]): FieldError[] {
       errors.push(fieldError(`${at}.options`, 'required', 'Options', 'A choice field needs at least one option.'));
     }
     if (field.pattern != null) {
-      // A pattern runs in every member's browser on every keystroke: it must compile and stay short.
-      let compiles = field.pattern.length <= 500;
-      try {
-        if (compiles) new RegExp(field.pattern, 'u');
-      } catch {
-        compiles = false;
-      }
-      if (!compiles) errors.push(fieldError(`${at}.pattern`, 'invalid_pattern', 'Pattern', 'The pattern is not a valid regular expression (at most 500 characters).'));
+      // A pattern runs in every member's browser on every keystroke and in the API on every
+      // signup: it must compile, stay short, and have nothing that backtracks without bound
+      // (the SDK's rule, which the widget applies too).
+      const reason = unsafePatternReason(field.pattern);
+      if (reason) errors.push(fieldError(`${at}.pattern`, 'invalid_pattern', 'Pattern', PATTERN_REFUSALS[reason]));
     }
     if (field.min_length != null && field.max_length != null && field.min_length > field.max_length) {
       errors.push(fieldError(`${at}.max_length`, 'too_small', 'Maximum length', 'The maximum length is below the minimum.'));

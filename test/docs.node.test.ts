@@ -10,6 +10,8 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { apiRoutes } from '@memberkit/api';
+import { apiErrorCodes } from '@memberkit/sdk';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, '.build/docs-check');
@@ -106,6 +108,27 @@ describe('the documentation’s code', () => {
       execFileSync(process.execPath, ['--conditions=source', '--import', 'tsx', path.replace(/\.ts$/, '.run.ts')], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
     });
   }
+
+  it('the contract (docs/guides/api.md) lists every route the API answers and every error code', () => {
+    const contract = readFileSync(join(root, 'docs/guides/api.md'), 'utf8');
+    const missing = apiRoutes
+      .map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, '{$1}')}`)
+      .filter((route) => !contract.includes(`\`${route}\``));
+    assert.deepEqual(missing, [], 'add these routes to docs/guides/api.md');
+    assert.deepEqual(apiErrorCodes.filter((code) => !contract.includes(`\`${code}\``)), [], 'add these error codes to docs/guides/api.md');
+  });
+
+  it("the theming guide lists every custom property and part of the element's manifest", () => {
+    const theming = readFileSync(join(root, 'docs/guides/theming.md'), 'utf8');
+    const manifest = JSON.parse(readFileSync(join(root, 'packages/signup/custom-elements.json'), 'utf8'));
+    const names: string[] = manifest.modules
+      .flatMap((module: { declarations?: { tagName?: string; cssProperties?: { name: string }[]; cssParts?: { name: string }[] }[] }) => module.declarations ?? [])
+      .filter((declaration: { tagName?: string }) => declaration.tagName === 'membership-signup')
+      .flatMap((declaration: { cssProperties?: { name: string }[]; cssParts?: { name: string }[] }) => [...(declaration.cssProperties ?? []), ...(declaration.cssParts ?? [])])
+      .map((entry: { name: string }) => entry.name);
+    assert.ok(names.length > 20, 'the manifest lists the properties and parts');
+    assert.deepEqual(names.filter((name) => !theming.includes(`| \`${name}\` |`)), []);
+  });
 
   it('no doc or README links to a file outside the repository or one that does not exist', () => {
     const broken: string[] = [];

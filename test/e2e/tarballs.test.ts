@@ -48,10 +48,10 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the tarballs', () => {
   for (const name of packages) {
-    it(`@memberkit/${name}: README, LICENSE and built code, no build info or tests; metadata and ranges for npm`, async () => {
+    it(`@memberkit/${name}: README, LICENSE, CHANGELOG and built code, no build info or tests; metadata and ranges for npm`, async () => {
       const { stdout } = await run('tar', ['-tzf', tarballs.get(`@memberkit/${name}`)!], { encoding: 'utf8' });
       const files = stdout.split('\n').filter(Boolean).map((file) => file.replace(/^package\//, ''));
-      for (const file of ['README.md', 'LICENSE', 'package.json', 'dist/index.js', 'dist/index.d.ts']) assert.ok(files.includes(file), `${file} is missing`);
+      for (const file of ['README.md', 'LICENSE', 'CHANGELOG.md', 'package.json', 'dist/index.js', 'dist/index.d.ts']) assert.ok(files.includes(file), `${file} is missing`);
       assert.deepEqual(files.filter((file) => /tsbuildinfo|(^|\/)test\//.test(file)), []);
       const pkg = manifest(name);
       assert.equal(pkg.license, 'MIT');

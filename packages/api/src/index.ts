@@ -6,7 +6,7 @@
  * const api = createMembershipApi({ storage, payments, mailer, clock, memberTokens });
  * const response = await api.handle(new Request('https://api.example/v1/organizations/demo/membership-types'));
  * ```
- * @module
+ * @module @memberkit/api
  */
 export { createMembershipApi, type CheckoutSettlement, type LifecycleDay, type MembershipApi, type MembershipApiOptions } from './api.js';
 export { Problem, fieldError, type ApiProblemBody, type FieldError, type ProblemOptions } from './domain/problems.js';

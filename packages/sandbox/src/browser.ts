@@ -5,7 +5,7 @@
  * ```ts
  * const { sandbox, stop } = await startSandbox({ persist: 'session' });
  * ```
- * @module
+ * @module @memberkit/sandbox/browser
  */
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { createSandbox, type Sandbox, type SandboxOptions } from './index.js';

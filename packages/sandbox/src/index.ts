@@ -8,7 +8,7 @@
  * const sandbox = createSandbox({ today: '2026-03-01' });
  * const server = setupServer(...sandbox.handlers); // or setupSandboxServer() from /node
  * ```
- * @module
+ * @module @memberkit/sandbox
  */
 import { http, type HttpHandler } from 'msw';
 import {

@@ -6,7 +6,7 @@
  * server.listen({ onUnhandledRequest: 'error' });
  * server.sandbox.issueMemberToken('demo', 'alice@example.org');
  * ```
- * @module
+ * @module @memberkit/sandbox/node
  */
 import { setupServer, type SetupServer } from 'msw/node';
 import { createSandbox, type Sandbox, type SandboxOptions } from './index.js';

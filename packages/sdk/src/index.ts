@@ -3,7 +3,7 @@
  * domain calculators (terms and expiry, status, prices, custom fields).
  *
  * Import `@memberkit/sdk/calculators` to get the calculators alone (no HTTP, no schemas).
- * @packageDocumentation
+ * @module @memberkit/sdk
  */
 export * from './calculators/index.js';
 export * from './schemas/index.js';

@@ -1,7 +1,7 @@
 /**
  * `@memberkit/server`: the memberkit membership API as a service. Its storages: SQL through
  * Kysely on PGlite (embedded, a data directory) or PostgreSQL (DATABASE_URL).
- * @module
+ * @module @memberkit/server
  */
 export { SqlStorage, StorageBusyError, migrate, type Claims, type SqlStorageOptions, type StorageStats, type RetryListener } from './storage/sql-storage.js';
 export { openPgliteStorage, DataDirectoryInUseError, type PgliteStorageOptions } from './storage/pglite.js';

@@ -187,6 +187,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     const stripe = await openPayments({
       config: options.payments ? { ...config, stripe: null, demo: false } : config,
       db: storage.db,
+      storage,
       clock,
       logger,
       origin: () => origin ?? `http://${config.host}:${config.port}`,

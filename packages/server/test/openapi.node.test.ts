@@ -102,7 +102,9 @@ describe('the API’s answers match the OpenAPI document', () => {
     const token = await host.memberToken('demo', 'alice@example.org');
     const me = await check('GET', '/me', '/me', { auth: token });
     await check('POST', '/me/memberships/{id}/renew', `/me/memberships/${me.memberships[0].id}/renew`, { auth: token, body: {} });
-    await check('POST', '/me/memberships/{id}/cancel', `/me/memberships/${me.memberships[0].id}/cancel`, { auth: token });
+    await check('POST', '/me/memberships/{id}/auto-renew', `/me/memberships/${me.memberships[0].id}/auto-renew`, { auth: token, body: { auto_renew: true } });
+    await check('GET', '/me/receipts', '/me/receipts', { auth: token });
+    await check('POST', '/me/memberships/{id}/cancel', `/me/memberships/${me.memberships[0].id}/cancel`, { auth: token, body: { reason: 'Moving away' } });
     const members = await check('GET', '/members', '/members?limit=3', admin);
     const member = await check('POST', '/members', '/members', { ...admin, body: { email: `admin.${Date.now()}@example.org`, first_name: 'Ad', last_name: 'Min' } });
     await check('GET', '/members/{id}', `/members/${members.data[0].id}`, admin);

@@ -89,6 +89,12 @@ describe('automatic renewals charged on Stripe', () => {
         if (report.waiting.includes(sca)) {
           const [charge] = offSessionCharges(sca).filter((intent) => intent.status === 'requires_action');
           assert.ok(charge, 'the charge waits for the member');
+          // Against Stripe itself the member confirms on the server's page, with Stripe.js.
+          const ours = await fetch(`${url}/payments/authenticate/demo/${charge.id}`);
+          assert.equal(ours.status, 200);
+          assert.match(ours.headers.get('content-security-policy')!, /script-src 'self' https:\/\/js\.stripe\.com/);
+          assert.match(await ours.text(), new RegExp(`data-client-secret="${charge.client_secret}"`));
+          assert.equal((await fetch(`${url}/payments/authenticate/demo-jpy/${charge.id}`)).status, 404, 'another organization’s link finds nothing');
           const page = charge.next_action!.redirect_to_url.url;
           assert.equal((await fetch(page)).status, 200);
           await fetch(page, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outcome: 'succeed' }) });
@@ -105,6 +111,8 @@ describe('automatic renewals charged on Stripe', () => {
     assert.ok(offSessionCharges(failing).every((intent) => intent.amount_received === 0), 'nothing charged');
     assert.deepEqual(outcomes[sca], ['failed', 'waiting', 'renewed'], 'a failed attempt waiting for the member; authenticated, then found paid');
     assert.equal(offSessionCharges(sca).filter((intent) => intent.status === 'succeeded').length, 1);
+    const paidCharge = offSessionCharges(sca).find((intent) => intent.status === 'succeeded')!;
+    assert.match(await (await fetch(`${url}/payments/authenticate/demo/${paidCharge.id}`)).text(), /This payment is complete/);
     assert.deepEqual(await mail('good@example.org'), ['receipt', 'receipt'], 'the signup’s receipt and the renewal’s');
     assert.deepEqual(await mail('failing@example.org'), ['receipt', 'renewal_failed', 'renewal_failed', 'renewal_failed', 'membership_terminated']);
     assert.deepEqual(await mail('sca@example.org'), ['receipt', 'renewal_failed', 'receipt']);

@@ -21,3 +21,11 @@ export function safeDefine(tag: string, element: CustomElementConstructor & { ve
 safeDefine('membership-signup', MembershipSignup);
 
 export { MembershipSignup, VERSION };
+
+declare global {
+  // Beside the define (not in events.ts, which every part imports: a type import of the element
+  // there made the parts circle back through it).
+  interface HTMLElementTagNameMap {
+    'membership-signup': MembershipSignup;
+  }
+}

@@ -73,7 +73,4 @@ declare global {
     'membership-signup-complete': MembershipSignupEvent<'membership-signup-complete'>;
     'membership-signup-error': MembershipSignupEvent<'membership-signup-error'>;
   }
-  interface HTMLElementTagNameMap {
-    'membership-signup': import('./membership-signup/membership-signup.js').MembershipSignup;
-  }
 }

@@ -1,7 +1,7 @@
 /**
  * @memberkit/signup: the `<membership-signup>` custom element. Importing this module registers the
  * element (once per page); the types describe its events and properties.
- * @packageDocumentation
+ * @module @memberkit/signup
  */
 export { MembershipSignup, safeDefine } from './define.js';
 export { VERSION } from './version.js';

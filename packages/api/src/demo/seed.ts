@@ -131,6 +131,7 @@ export function seedRows(data: SeedData, options: SeedOptions): SeedRows {
         ...termSnapshot(type),
         auto_renew: seededAutoRenew(type, seed),
         cancelled_on: seed.cancelled_on === undefined ? null : day(seed.cancelled_on),
+        cancel_reason: null,
         price_paid: type.price.value,
         currency: type.price.currency,
         permissions: [...type.permissions],

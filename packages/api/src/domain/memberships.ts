@@ -255,6 +255,7 @@ export async function createMembership(ctx: DomainContext, init: NewMembership):
     ...termSnapshot(type),
     auto_renew: init.auto_renew,
     cancelled_on: null,
+    cancel_reason: null,
     price_paid: init.price_paid,
     currency: type.price.currency,
     permissions: [...type.permissions],
@@ -299,7 +300,7 @@ export function termEntry(
  * grace end (membershipStatus says `cancelled`, later `terminated`) and stops auto-renewing.
  * Cancelling twice answers the same membership; one that is not running cannot be cancelled.
  */
-export async function cancelMembership(ctx: DomainContext, membership: MembershipRecord): Promise<MembershipRecord> {
+export async function cancelMembership(ctx: DomainContext, membership: MembershipRecord, reason: string | null = null): Promise<MembershipRecord> {
   if (membership.cancelled_on !== null) return membership;
   const status = membershipStatus(membership, ctx.today);
   if (!isRunning(status)) {
@@ -307,7 +308,7 @@ export async function cancelMembership(ctx: DomainContext, membership: Membershi
       extensions: { membership_status: status },
     });
   }
-  const patch = { cancelled_on: ctx.today, auto_renew: false };
+  const patch = { cancelled_on: ctx.today, auto_renew: false, cancel_reason: reason?.trim() || null };
   await ctx.tx.update('memberships', { organization_id: ctx.organization.id, id: membership.id }, patch);
   await emitMembershipEvent(ctx, 'membership.cancelled', { ...membership, ...patch });
   return { ...membership, ...patch };

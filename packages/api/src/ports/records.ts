@@ -158,6 +158,8 @@ export interface MembershipRecord {
   grace_days: number;
   auto_renew: boolean;
   cancelled_on: string | null;
+  /** What the member (or staff) said when cancelling, for the organization; null: nothing. */
+  cancel_reason: string | null;
   price_paid: number;
   currency: string;
   /** JSON. */

@@ -24,6 +24,7 @@ import type { SuiteFunctions } from './storage-suite.js';
 import { organizationRulesSuite } from './suite/organization-rules.js';
 import { administrationSuite } from './suite/administration.js';
 import { signInSuite } from './suite/sign-in.js';
+import { selfServiceSuite } from './suite/self-service.js';
 
 /** The day the suite's host seeds the demo data at, and fixes its clock to. */
 export const apiSuiteToday = '2026-03-01';
@@ -489,6 +490,7 @@ export function apiSuite({ describe, it }: SuiteFunctions, host: ApiSuiteHost): 
     organizationRulesSuite(kit);
     administrationSuite(kit);
     signInSuite(kit);
+    selfServiceSuite(kit);
   });
 }
 

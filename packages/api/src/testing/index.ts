@@ -4,7 +4,7 @@
  * `apiSuite`: the HTTP contract, driven with plain Requests through a fetch and a base URL, that
  * every host of the API runs against itself (see `ApiSuiteHost` for what it needs from one).
  * Node only (node:assert).
- * @module
+ * @module @memberkit/api/testing
  */
 export { storageSuite, type StorageSuiteOptions, type SuiteFunctions } from './storage-suite.js';
 export { sampleRows } from './sample-rows.js';

@@ -118,6 +118,7 @@ export function sampleRows(organization_id: string, id = 'sample'): { [T in Tabl
       grace_days: 0,
       auto_renew: false,
       cancelled_on: null,
+      cancel_reason: 'Moving away; "thanks" — 🎾',
       price_paid: 6000,
       currency: 'EUR',
       permissions: [],

@@ -9,7 +9,7 @@
  * The DOM is built with createElement/textContent only (no innerHTML) and carries no inline
  * style: its few rules go in a constructable stylesheet adopted by the target's document or
  * shadow root, which strict-CSP pages allow.
- * @module
+ * @module @memberkit/sandbox/stripe
  */
 import { defaultBaseUrl } from '../constants.js';
 

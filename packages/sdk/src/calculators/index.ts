@@ -1,7 +1,7 @@
 /**
  * The membership domain's rules as pure functions: no I/O, no clock ("today" is a parameter),
  * no dependencies, so the widget, the sandbox API and SDK users compute the same answers.
- * @module
+ * @module @memberkit/sdk/calculators
  */
 export * from './errors.js';
 export {

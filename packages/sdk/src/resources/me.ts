@@ -6,6 +6,10 @@ import type { MembershipRenewParams } from '../schemas/params.js';
 import { MeSchema, type Me } from '../schemas/me.js';
 import { MembershipSchema, type Membership } from '../schemas/membership.js';
 import { SignupSchema, type Signup } from '../schemas/signup.js';
+import { PageSchema, type Page } from '../schemas/page.js';
+import { ReceiptSchema, type Receipt } from '../schemas/self-service.js';
+
+const ReceiptPageSchema = PageSchema(ReceiptSchema);
 
 /** Options of `me.memberships.renew`: request options plus the renewal's body. */
 export type MembershipRenewOptions = RequestOptions & MembershipRenewParams;
@@ -32,9 +36,18 @@ export class MeMembershipsResource {
     );
   }
 
-  /** The membership, now `cancelled`. */
-  cancel(id: string, options?: RequestOptions): APIPromise<Membership> {
-    return this._t.request(() => ({ method: 'POST', path: path`me/memberships/${id}/cancel`, schema: MembershipSchema, idempotent: true }), options);
+  /** The membership, now `cancelled` (kept until its term ends); `reason` is for the organization. */
+  cancel(id: string, options: RequestOptions & { reason?: string | null } = {}): APIPromise<Membership> {
+    const body = options.reason == null ? undefined : { reason: options.reason };
+    return this._t.request(() => ({ method: 'POST', path: path`me/memberships/${id}/cancel`, body, schema: MembershipSchema, idempotent: true }), options);
+  }
+
+  /** Switches automatic renewal on or off (a type that always or never renews refuses the other). */
+  setAutoRenew(id: string, autoRenew: boolean, options?: RequestOptions): APIPromise<Membership> {
+    return this._t.request(
+      () => ({ method: 'POST', path: path`me/memberships/${id}/auto-renew`, body: { auto_renew: autoRenew }, schema: MembershipSchema, idempotent: true }),
+      options,
+    );
   }
 }
 
@@ -43,6 +56,11 @@ export class MeResource {
 
   constructor(protected readonly _t: Transport) {
     this.memberships = new MeMembershipsResource(_t);
+  }
+
+  /** The member's receipts, newest first. */
+  receipts(options?: RequestOptions): APIPromise<Page<Receipt>> {
+    return this._t.request({ method: 'GET', path: 'me/receipts', query: { limit: 100 }, schema: ReceiptPageSchema }, options);
   }
 
   /** The member, their memberships (with statuses) and effective permissions. */

@@ -1,4 +1,9 @@
-// The API contract as zod/mini schemas (wire names, snake_case) and the types inferred from them.
+/**
+ * The API contract as zod/mini schemas (wire names, snake_case) and the types inferred from them:
+ * what the client checks every answer with, what the API checks every request with, and what
+ * `docs/openapi.json` is generated from.
+ * @module @memberkit/sdk/schemas
+ */
 // Types that calculators also export (Price, Cycle, CustomFieldType, DurationIntervalType, FieldValue,
 // MembershipStatus) come from there, structurally the same; here only their schemas.
 export * from './common.js';
@@ -20,4 +25,5 @@ export * from './params.js';
 export * from './organization-settings.js';
 export * from './membership-type-params.js';
 export * from './sign-in.js';
+export * from './self-service.js';
 export * from './webhook.js';

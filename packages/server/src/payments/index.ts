@@ -4,7 +4,7 @@
 // the member's pages (a hosted checkout's return page, a renewal's authentication page).
 import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
-import type { Clock, MembershipApi, Payments } from '@memberkit/api';
+import type { Clock, MembershipApi, Payments, Storage } from '@memberkit/api';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import Stripe from 'stripe';
@@ -37,6 +37,8 @@ export interface ServerPayments {
 export interface OpenPaymentsOptions {
   config: ServerConfig;
   db: Database;
+  /** The API's storage (the organizations' publishable keys). */
+  storage: Storage;
   clock: Clock;
   logger: Logger;
   /** The origin members reach this server at. */
@@ -46,7 +48,7 @@ export interface OpenPaymentsOptions {
 }
 
 export async function openPayments(options: OpenPaymentsOptions): Promise<ServerPayments> {
-  const { config, db, clock, logger, origin } = options;
+  const { config, db, storage, clock, logger, origin } = options;
   let standIn: StripeStandIn | null = null;
   let secretKey: string;
   let secrets: string[];
@@ -85,7 +87,14 @@ export async function openPayments(options: OpenPaymentsOptions): Promise<Server
     stripe: payments,
     standIn,
     webhooks: (api) => new StripeWebhooks({ api, db, clock, logger, secrets }),
-    pages: memberPaymentPages({ standIn }),
+    pages: memberPaymentPages({
+      standIn,
+      stripe: payments,
+      publishableKey: async (organizationId) => {
+        const organization = await storage.transaction((tx) => tx.findOne('organizations', { id: organizationId }), { readOnly: true });
+        return organization?.payment?.publishable_key ?? null;
+      },
+    }),
     listening(at) {
       standIn?.addWebhookEndpoint({ url: `${at}${stripeWebhookPath}`, secret: secrets[0]! });
     },

@@ -1,7 +1,7 @@
 /**
  * `@memberkit/signup/frame`: the host-side script of the iframe mode. Importing it registers
  * `<membership-signup-frame>`; it is built alone as `membership-signup-frame.js` (≤ 3 kB gzip).
- * @packageDocumentation
+ * @module @memberkit/signup/frame
  */
 import './define.js';
 

@@ -126,6 +126,7 @@ function ownString(table: Record<string, string>, key: string): string | undefin
  */
 export class MembershipSignup extends LitElement {
   static version = VERSION;
+  /** The element's stylesheet: theme it with the custom properties and parts above, not by replacing it. */
   static override styles = styles;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 

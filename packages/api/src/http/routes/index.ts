@@ -10,6 +10,7 @@ import { membershipTypeAdminRoutes } from './admin/membership-types.js';
 import { settingsRoutes } from './admin/settings.js';
 import { memberTokenRoutes } from './admin/member-tokens.js';
 import { authRoutes } from './auth.js';
+import { meSelfServiceRoutes } from './me-self-service.js';
 import { permissionRoutes } from './permissions.js';
 import { signupConfigRoutes } from './signup-config.js';
 import { signupRoutes } from './signups.js';
@@ -21,6 +22,7 @@ export const apiRoutes: readonly Route[] = [
   ...discountRoutes,
   ...signupRoutes,
   ...meRoutes,
+  ...meSelfServiceRoutes,
   ...memberRoutes,
   ...membershipRoutes,
   ...companyRoutes,

@@ -1,5 +1,5 @@
 // Member endpoints (member token): GET /me, POST /me/memberships/{id}/renew, …/cancel.
-import { MeSchema, MembershipRenewParamsSchema, MembershipSchema, SignupSchema } from '@memberkit/sdk';
+import { MeSchema, MembershipCancelParamsSchema, MembershipRenewParamsSchema, MembershipSchema, SignupSchema } from '@memberkit/sdk';
 import { memberView } from '../../domain/members.js';
 import { cancelMembership, loadMemberships, memberMembershipView, membershipView, membershipsOfMember } from '../../domain/memberships.js';
 import { permissionsOf } from '../../domain/permissions.js';
@@ -11,12 +11,12 @@ import type { Route, RouteContext } from '../context.js';
 import { parseBody } from '../body.js';
 import { problemReply, reply } from '../reply.js';
 
-function member(ctx: RouteContext): MemberRecord {
+export function member(ctx: RouteContext): MemberRecord {
   if (ctx.caller.kind !== 'member') throw new Problem(401, 'unauthorized', 'A member token is required.');
   return ctx.caller.member;
 }
 
-async function ownMembership(ctx: RouteContext): Promise<MembershipRecord> {
+export async function ownMembership(ctx: RouteContext): Promise<MembershipRecord> {
   const id = ctx.params.id!;
   const [membership] = await loadMemberships(ctx, { id });
   // Someone else's membership is as unknown as one that does not exist.
@@ -58,7 +58,9 @@ export const meRoutes: Route[] = [
     path: '/organizations/:org/me/memberships/:id/cancel',
     access: 'member',
     async handle(ctx) {
-      const membership = await cancelMembership(ctx, await ownMembership(ctx));
+      // An optional reason, for the organization.
+      const { reason } = ctx.body === undefined ? { reason: null } : parseBody(MembershipCancelParamsSchema, ctx.body);
+      const membership = await cancelMembership(ctx, await ownMembership(ctx), reason ?? null);
       return reply(200, MembershipSchema, membershipView(membership, ctx.today));
     },
   },

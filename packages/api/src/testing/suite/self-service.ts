@@ -1,0 +1,62 @@
+// The conformance suite's group for member self-service with their token: memberships with their
+// term history, automatic renewal on and off, cancelling with a reason, receipts.
+import assert from 'node:assert/strict';
+import { MeSchema, MembershipSchema, PageSchema, ReceiptSchema, type Membership, type Receipt } from '@memberkit/sdk';
+import type { SuiteKit } from '../api-suite.js';
+
+export function selfServiceSuite(kit: SuiteKit): void {
+  const { describe, it, host, call, org, expect, problemOf, fieldsOf, person, signUp, signupOf, withHost } = kit;
+
+  describe('member self-service (member token)', () => {
+    it('auto-renew on and off within the type’s rule; a cancelled membership resumes by renewal only', withHost(async () => {
+      const pat = person('flex');
+      const signup = signupOf(await signUp({ membership_type_id: 'flexible', member: pat, auto_renew: false }));
+      assert.deepEqual(await host.pay(signup.next_action), { paid: true });
+      const token = await host.memberToken('demo', pat.email);
+      const id = signup.membership.id;
+      const on = expect<Membership>(await call('POST', org(`/me/memberships/${id}/auto-renew`), { auth: token, body: { auto_renew: true } }), 200, MembershipSchema);
+      assert.equal(on.auto_renew, true);
+      const off = expect<Membership>(await call('POST', org(`/me/memberships/${id}/auto-renew`), { auth: token, body: { auto_renew: false } }), 200, MembershipSchema);
+      assert.equal(off.auto_renew, false);
+      // Alice's annual never renews by itself: switching it on is a field error.
+      const alice = await host.memberToken('demo', 'alice@example.org');
+      const fixed = problemOf(await call('POST', org('/me/memberships/ms_alice_annual/auto-renew'), { auth: alice, body: { auto_renew: true } }), 422, 'validation_failed');
+      assert.deepEqual(fieldsOf(fixed), ['auto_renew:invalid_option']);
+      // Someone else's membership is unknown.
+      problemOf(await call('POST', org(`/me/memberships/${id}/auto-renew`), { auth: alice, body: { auto_renew: true } }), 404, 'not_found');
+      expect(await call('POST', org(`/me/memberships/${id}/cancel`), { auth: token, body: { reason: 'Moving away' } }), 200, MembershipSchema);
+      problemOf(await call('POST', org(`/me/memberships/${id}/auto-renew`), { auth: token, body: { auto_renew: true } }), 409, 'not_renewable');
+    }));
+
+    it('cancel at any time with an optional reason: kept until the term ends; the memberships on /me carry their term history', withHost(async () => {
+      const alice = await host.memberToken('demo', 'alice@example.org');
+      const cancelled = expect<Membership>(await call('POST', org('/me/memberships/ms_alice_annual/cancel'), { auth: alice, body: { reason: '  Moving to another city  ' } }), 200, MembershipSchema);
+      assert.deepEqual([cancelled.status, cancelled.auto_renew], ['cancelled', false]);
+      const me = expect<any>(await call('GET', org('/me'), { auth: alice }), 200, MeSchema);
+      const held = me.memberships.find((m: Membership) => m.id === 'ms_alice_annual');
+      assert.equal(held.status, 'cancelled');
+      assert.ok(Array.isArray(held.terms) && held.terms.length >= 1, 'the term history is answered');
+      // Without a body too.
+      const carol = await host.memberToken('demo', 'carol@example.org');
+      const again = signupOf(await signUp({ membership_type_id: 'free', member: { email: 'carol@example.org', first_name: 'Carol', last_name: 'Chen' } }, { auth: carol }));
+      expect(await call('POST', org(`/me/memberships/${again.membership.id}/cancel`), { auth: carol }), 200, MembershipSchema);
+      problemOf(await call('POST', org('/me/memberships/ms_alice_annual/cancel'), { auth: alice, body: { reason: 42 } }), 422, 'validation_failed');
+    }));
+
+    it('receipts: each payment of the member, newest first, with what it paid for', withHost(async () => {
+      const pat = person('receipts');
+      const first = signupOf(await signUp({ membership_type_id: 'monthly', member: pat }));
+      assert.deepEqual(await host.pay(first.next_action), { paid: true });
+      const token = await host.memberToken('demo', pat.email);
+      const renewal = signupOf(await call('POST', org(`/me/memberships/${first.membership.id}/renew`), { auth: token, key: true, body: {} }));
+      assert.deepEqual(await host.pay(renewal.next_action), { paid: true });
+      const page = expect<{ data: Receipt[] }>(await call('GET', org('/me/receipts'), { auth: token }), 200, PageSchema(ReceiptSchema));
+      assert.deepEqual(page.data.map((r) => [r.description, r.amount, r.currency, r.membership_ids]), [
+        ['Monthly renewal', 900, 'USD', [first.membership.id]],
+        ['Monthly', 900, 'USD', [first.membership.id]],
+      ]);
+      const other = await host.memberToken('demo', 'carol@example.org');
+      assert.deepEqual(expect<{ data: Receipt[] }>(await call('GET', org('/me/receipts'), { auth: other }), 200, PageSchema(ReceiptSchema)).data, []);
+    }));
+  });
+}

@@ -6,6 +6,7 @@ import { idSource, type CheckoutSettings } from './domain/context.js';
 import { concernsLifecycle, lifecycleStep } from './domain/lifecycle.js';
 import { deliverMessages, deliverOutbox, type OutboxDelivery } from './domain/outbox.js';
 import { settleCheckout, type CheckoutSettlement } from './domain/payments.js';
+import { attemptDelivery, deliverDueWebhooks, type WebhookSending } from './domain/webhooks.js';
 import { Problem } from './domain/problems.js';
 import { isValidDate } from '@memberkit/sdk/calculators';
 import type { KeyMode } from './http/auth.js';
@@ -54,6 +55,8 @@ export interface MembershipApiOptions {
    * true; the request waits for it). False: only `deliverOutbox()` sends them, e.g. on a timer.
    */
   deliverAfterCommit?: boolean;
+  /** How webhook deliveries reach organizations' endpoints (default: the global fetch). */
+  webhookFetch?: typeof fetch;
   /** Failures after a commit (a processor effect, a message the Mailer refused). Default: console.error. */
   onError?(error: unknown, during: string): void;
 }
@@ -80,6 +83,8 @@ export interface MembershipApi {
   runDay(organizationId: string, day: string): Promise<LifecycleDay>;
   /** Sends every message still in the outbox (a retry of those the Mailer refused); answers how many went. */
   deliverOutbox(): Promise<number>;
+  /** Attempts every webhook delivery that is due (a retry's time has come); answers how many succeeded. */
+  deliverWebhooks(): Promise<number>;
   /** The route a request is for (for a host's stats and logs), or null. */
   routeOf(request: Pick<Request, 'method' | 'url'>): Route | null;
   readonly routes: readonly Route[];
@@ -125,6 +130,7 @@ export function createMembershipApi(options: MembershipApiOptions): MembershipAp
   };
   const delivery: OutboxDelivery = { storage, mailer, clock, onError };
   const deliverAfterCommit = options.deliverAfterCommit ?? true;
+  const webhookSending: WebhookSending = { storage, clock, fetch: options.webhookFetch ?? ((input, init) => fetch(input, init)), onError };
 
   async function finish(aftermath: Aftermath): Promise<void> {
     for (const effect of aftermath.effects) {
@@ -135,6 +141,11 @@ export function createMembershipApi(options: MembershipApiOptions): MembershipAp
       }
     }
     if (deliverAfterCommit && aftermath.messages.length > 0) await deliverMessages(delivery, aftermath.messages);
+    // Not awaited: an organization's slow endpoint must not hold the member's answer.
+    for (const row of aftermath.webhooks) {
+      if (!deliverAfterCommit) break;
+      attemptDelivery(webhookSending, row).catch((error) => onError(error, `delivering webhook ${row.id}`));
+    }
   }
 
   const pipeline = new Pipeline({
@@ -159,7 +170,7 @@ export function createMembershipApi(options: MembershipApiOptions): MembershipAp
       const ids = idSource();
       const { settlement, aftermath } = await storage.transaction(async (tx) => {
         ids.restart();
-        const aftermath: Aftermath = { effects: [], messages: [] };
+        const aftermath: Aftermath = { effects: [], messages: [], webhooks: [] };
         const organization = await tx.findOne('organizations', { id: organizationId });
         if (!organization) throw new Problem(404, 'not_found', `No organization "${organizationId}".`);
         const record = await tx.findOne('checkouts', { organization_id: organizationId, id: checkoutId });
@@ -186,7 +197,7 @@ export function createMembershipApi(options: MembershipApiOptions): MembershipAp
         try {
           const { outcome, aftermath } = await storage.transaction(async (tx) => {
             ids.restart();
-            const aftermath: Aftermath = { effects: [], messages: [] };
+            const aftermath: Aftermath = { effects: [], messages: [], webhooks: [] };
             const fresh = (await tx.findOne('organizations', { id: organizationId }))!;
             // The day being run is the context's today: a day caught up is decided as it would have been then.
             const ctx = { ...domainContext({ payments, clock, checkout }, tx, fresh, ids, aftermath), today: day };
@@ -202,6 +213,7 @@ export function createMembershipApi(options: MembershipApiOptions): MembershipAp
       return report;
     },
     deliverOutbox: () => deliverOutbox(delivery),
+    deliverWebhooks: () => deliverDueWebhooks(webhookSending),
     routeOf: (request) => pipeline.routeOf(request),
     routes: apiRoutes,
   };

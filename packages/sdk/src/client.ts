@@ -18,6 +18,7 @@ import { MemberTokensResource } from './resources/member-tokens.js';
 import { PermissionsResource } from './resources/permissions.js';
 import { SignupConfigResource } from './resources/signup-config.js';
 import { SignupsResource } from './resources/signups.js';
+import { WebhookEndpointsResource } from './resources/webhook-endpoints.js';
 
 export type { CompaniesResource } from './resources/companies.js';
 export type { DiscountsResource } from './resources/discounts.js';
@@ -32,6 +33,7 @@ export type { MemberTokensResource } from './resources/member-tokens.js';
 export type { PermissionsResource } from './resources/permissions.js';
 export type { SignupConfigResource } from './resources/signup-config.js';
 export type { SignupsResource } from './resources/signups.js';
+export type { WebhookEndpointsResource } from './resources/webhook-endpoints.js';
 
 /** A call `client.request` makes: an endpoint the SDK does not wrap (yet). */
 export interface CustomRequest<T> {
@@ -74,6 +76,7 @@ export interface MemberkitClient extends PublicClient {
   readonly memberships: MembershipsResource;
   readonly companies: CompaniesResource;
   readonly permissions: PermissionsResource;
+  readonly webhookEndpoints: WebhookEndpointsResource;
 }
 
 const customRequest = (t: Transport) => <T>(request: CustomRequest<T>, options?: RequestOptions): APIPromise<T> =>
@@ -111,5 +114,6 @@ export const createClient = (options: ClientOptions): MemberkitClient => {
     memberships: new MembershipsResource(t),
     companies: new CompaniesResource(t),
     permissions: new PermissionsResource(t),
+    webhookEndpoints: new WebhookEndpointsResource(t),
   };
 };

@@ -189,7 +189,7 @@ async function runLifecycle(config: ServerConfig, date: string | undefined, orga
 }
 
 async function serve(config: ServerConfig, io: CliIo): Promise<number> {
-  const server = await createServer(config, { scheduleLifecycle: true });
+  const server = await createServer(config, { background: true });
   const url = await server.listen();
   io.out(`memberkit-server listening on ${url} (${config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`})\n`);
   return new Promise((resolve) => {

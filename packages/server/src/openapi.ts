@@ -78,6 +78,11 @@ const components: Record<string, Schema> = {
   MembershipCancelParams: sdk.MembershipCancelParamsSchema,
   Receipt: sdk.ReceiptSchema,
   ReceiptPage: sdk.PageSchema(sdk.ReceiptSchema),
+  WebhookEndpoint: sdk.WebhookEndpointSchema,
+  WebhookEndpointCreated: sdk.WebhookEndpointCreatedSchema,
+  WebhookEndpointPage: sdk.WebhookEndpointPageSchema,
+  WebhookEndpointCreateParams: sdk.WebhookEndpointCreateParamsSchema,
+  WebhookDeliveryPage: sdk.WebhookDeliveryPageSchema,
 };
 
 /** What each of the API's routes takes and answers (its schemas), keyed by `METHOD path`. */
@@ -115,6 +120,10 @@ const schemasOf: Record<string, Omit<Route, 'method' | 'path' | 'access'>> = {
   'POST /auth/tokens': { operationId: 'createMemberSession', summary: 'Exchanges a code, link token or refresh token for a member token', body: 'TokenCreateParams', status: 201, answer: 'MemberSession' },
   'POST /member-tokens': { operationId: 'createMemberToken', summary: 'Mints a member token for a member the host site signed in', body: 'MemberTokenCreateParams', status: 201, answer: 'MemberToken' },
   'DELETE /companies/{id}/members/{member_id}': { operationId: 'removeCompanyMember', summary: 'Removes a member from a company', status: 200, answer: 'Company' },
+  'POST /webhook-endpoints': { operationId: 'createWebhookEndpoint', summary: 'Subscribes an endpoint to events (its signing secret is answered once)', body: 'WebhookEndpointCreateParams', status: 201, answer: 'WebhookEndpointCreated' },
+  'GET /webhook-endpoints': { operationId: 'listWebhookEndpoints', summary: 'The endpoints subscribed to events', status: 200, answer: 'WebhookEndpointPage' },
+  'DELETE /webhook-endpoints/{id}': { operationId: 'deleteWebhookEndpoint', summary: 'Removes an endpoint (its delivery log stays)', status: 200, answer: 'WebhookEndpoint' },
+  'GET /webhook-endpoints/{id}/deliveries': { operationId: 'listWebhookDeliveries', summary: 'An endpoint’s delivery log, newest first', status: 200, answer: 'WebhookDeliveryPage' },
 };
 
 /** Every route of the API (@memberkit/api's route table), with its schemas; one missing from `schemasOf` is an error. */

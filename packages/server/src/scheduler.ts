@@ -133,7 +133,11 @@ export class LifecycleScheduler {
   async #run(organizationId: string, day: string, how: 'scheduled' | 'by hand', tick: OrganizationTick): Promise<boolean> {
     if (how === 'scheduled' && (await this.#finished(organizationId, day))) return true;
     try {
-      await this.#lifecycle.runDay(organizationId, day);
+      const report = await this.#lifecycle.runDay(organizationId, day);
+      // A day whose memberships met errors (the processor down) is run again: runDay repeats
+      // nothing it finished (its charges carry idempotency keys).
+      const errors = (report as { errors?: { error: unknown }[] } | undefined)?.errors ?? [];
+      if (errors.length > 0) throw new AggregateError(errors.map((entry) => entry.error), `${errors.length} membership(s) failed on ${day}`);
     } catch (error) {
       tick.failed = { day, error };
       this.#logger?.error({ err: error, organization_id: organizationId, day }, 'lifecycle: the day failed; it is tried again at the next tick');

@@ -27,6 +27,7 @@ import { TemplatedMailer } from './mail/templated-mailer.js';
 import { SmtpMailer } from './mailer.js';
 import { openPayments, stripeWebhookPath, type ServerPayments } from './payments/index.js';
 import { LifecycleScheduler, type LifecycleRunner } from './scheduler.js';
+import { DeliveryLoop } from './webhooks/delivery-loop.js';
 import { openPgliteStorage } from './storage/pglite.js';
 import { openPostgresStorage } from './storage/postgres.js';
 import type { SqlStorage } from './storage/sql-storage.js';
@@ -67,10 +68,12 @@ export interface CreateServerOptions {
   /** A storage opened by the caller instead of the one config names (closed with the server). */
   storage?: SqlStorage;
   /**
-   * Run the lifecycle scheduler while listening (every config.lifecycleInterval seconds; default
-   * false: `memberkit-server` turns it on, tests drive `scheduler.tick()` themselves).
+   * Run the background work while listening: the lifecycle scheduler (every
+   * config.lifecycleInterval seconds) and the retries of webhook deliveries and mail (every 30
+   * seconds). Default false: `memberkit-server` turns it on; tests drive `scheduler.tick()`,
+   * `api.deliverWebhooks()` and `api.deliverOutbox()` themselves.
    */
-  scheduleLifecycle?: boolean;
+  background?: boolean;
 }
 
 export interface MemberkitServer {
@@ -197,6 +200,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     const built = await (options.api ?? membershipApi)(ports);
     const api = typeof built === 'function' ? null : built;
     const lifecycle = api && typeof (api as Partial<LifecycleRunner>).runDay === 'function' ? (api as unknown as LifecycleRunner) : null;
+    const retries = api ? new DeliveryLoop(api, { logger }) : null;
     const scheduler = lifecycle ? new LifecycleScheduler({ storage, clock, lifecycle, logger, intervalMs: Math.max(1, config.lifecycleInterval) * 1000 }) : null;
     const handle: Handle = typeof built === 'function' ? built : (request) => built.handle(request);
     const webhooks = api ? stripe.webhooks(api) : null;
@@ -240,7 +244,8 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
           http.listen(config.port, config.host, () => {
             http.off('error', reject);
             const { port } = http.address() as AddressInfo;
-            if (scheduler && options.scheduleLifecycle && config.lifecycleInterval > 0) scheduler.start();
+            if (scheduler && options.background && config.lifecycleInterval > 0) scheduler.start();
+            if (retries && options.background) retries.start();
             const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
             const url = `http://${host}:${port}`;
             origin = config.publicUrl ?? url;
@@ -266,6 +271,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
             (http as { closeIdleConnections?: () => void }).closeIdleConnections?.();
           });
           await scheduler?.stop();
+          await retries?.stop();
           smtp?.close();
           await stripe.close();
           await storage.close();

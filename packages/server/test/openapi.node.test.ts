@@ -122,6 +122,12 @@ describe('the API’s answers match the OpenAPI document', () => {
     await check('GET', '/companies/{id}', `/companies/${company.id}`, admin);
     await check('POST', '/companies/{id}/members', `/companies/${company.id}/members`, { ...admin, body: { member_id: member.id } });
     await check('DELETE', '/companies/{id}/members/{member_id}', `/companies/${company.id}/members/${member.id}`, admin);
+    const endpoint = await check('POST', '/webhook-endpoints', '/webhook-endpoints', { ...admin, body: { url: 'https://hooks.example.org/memberkit', events: ['membership.created'] } });
+    await check('POST', '/webhook-endpoints', '/webhook-endpoints', { ...admin, body: { url: 'http://hooks.example.org/x', events: ['membership.created'] } });
+    await check('GET', '/webhook-endpoints', '/webhook-endpoints', admin);
+    await check('GET', '/webhook-endpoints/{id}/deliveries', `/webhook-endpoints/${endpoint.id}/deliveries`, admin);
+    await check('DELETE', '/webhook-endpoints/{id}', `/webhook-endpoints/${endpoint.id}`, admin);
+    await check('DELETE', '/webhook-endpoints/{id}', `/webhook-endpoints/${endpoint.id}`, admin);
     await check('GET', '/members', '/members', { auth: token });
     await check('GET', '/settings', '/settings', admin);
     await check('POST', '/settings', '/settings', { ...admin, body: { currency: 'xyz' } });

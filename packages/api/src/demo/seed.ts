@@ -69,6 +69,8 @@ export function seedRows(data: SeedData, options: SeedOptions): SeedRows {
     outbox: [],
     sign_in_codes: [],
     refresh_tokens: [],
+    webhook_endpoints: [],
+    webhook_deliveries: [],
   };
   let sequence = 0;
   const nextId = (prefix: string, organizationId: string) => `${prefix}_${organizationId}_${(++sequence).toString(36).padStart(4, '0')}`;

@@ -6,7 +6,7 @@ import type { Json, MembershipRecord, SignupRecord } from '../ports/records.js';
 import { closeSignup, openCheckout, signupNeedsCheckout } from './checkout.js';
 import type { DomainContext } from './context.js';
 import { sendMembershipMessage } from './messages.js';
-import { applicationStatus } from './memberships.js';
+import { applicationStatus, emitMembershipEvent } from './memberships.js';
 import { Problem } from './problems.js';
 import { completeSignup, findSignup } from './signups.js';
 
@@ -49,6 +49,7 @@ async function tellApplicant(ctx: DomainContext, kind: 'application_approved' | 
   const member = await ctx.tx.findOne('members', { organization_id: ctx.organization.id, id: signup.member_id });
   const membership = await ctx.tx.findOne('memberships', { organization_id: ctx.organization.id, id: signup.membership_ids[0]! });
   if (member && membership) await sendMembershipMessage(ctx, kind, member, membership, extra);
+  if (membership) await emitMembershipEvent(ctx, kind === 'application_approved' ? 'application.approved' : 'application.declined', membership, { signup_id: signup.id });
 }
 
 /**

@@ -3,7 +3,7 @@
 // (settleCheckout) make one per transaction; a SQL storage may run a transaction again, and each
 // run gets a new context with the same ids (`ids`).
 import type { Transaction } from '../ports/storage.js';
-import type { OrganizationRecord, OutboxRecord } from '../ports/records.js';
+import type { OrganizationRecord, OutboxRecord, WebhookDeliveryRecord } from '../ports/records.js';
 import type { CheckoutUiMode, Payments } from '../ports/payments.js';
 import { randomHex } from '../random.js';
 import type { MessageKind } from './messages.js';
@@ -64,4 +64,6 @@ export interface DomainContext {
   afterCommit(effect: () => Promise<void>): void;
   /** Writes a message to the outbox, in this transaction; it is delivered after the commit. */
   send(message: OutgoingMessage): Promise<void>;
+  /** A webhook delivery written in this transaction (webhooks.ts emitEvent), to attempt after the commit. */
+  afterCommitDelivery(row: WebhookDeliveryRecord): void;
 }

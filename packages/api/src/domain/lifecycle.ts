@@ -28,6 +28,7 @@ import type { Json, MemberRecord, MembershipRecord, PaymentRecord, RenewalProgre
 import type { DomainContext } from './context.js';
 import { findType } from './membership-types.js';
 import { membershipMessageData, sendMembershipMessage } from './messages.js';
+import { emitMembershipEvent } from './memberships.js';
 import { applyRenewal, renewalPlan } from './renewals.js';
 import { soldTerm } from './terms.js';
 
@@ -75,6 +76,7 @@ export async function lifecycleStep(ctx: DomainContext, membershipId: string): P
     // Its renewal failed for good before the paid term ended: the member hears the day it ends.
     if (membership.terminated_on !== ctx.today || !membership.renewal || membership.renewal.reminded_on.includes(ctx.today)) return 'nothing';
     if (member) await sendMembershipMessage(ctx, 'membership_terminated', member, membership, { ended_on: ctx.today, reason: 'renewal_failed' });
+    await emitMembershipEvent(ctx, 'membership.terminated', membership, { ended_on: ctx.today, reason: 'renewal_failed' });
     await ctx.tx.update('memberships', { organization_id: org, id: membership.id }, {
       renewal: { ...membership.renewal, reminded_on: [...membership.renewal.reminded_on, ctx.today] },
     });
@@ -163,6 +165,10 @@ export async function lifecycleStep(ctx: DomainContext, membershipId: string): P
       });
       if (endsNow) await sendMembershipMessage(ctx, 'membership_terminated', member, membership, { ended_on: endsOn, reason: 'renewal_failed' });
     }
+    if (endsNow) {
+      const ended = { ...membership, state: 'terminated' as const, terminated_on: endsOn, auto_renew: false };
+      await emitMembershipEvent(ctx, 'membership.terminated', ended, { ended_on: endsOn, reason: 'renewal_failed' });
+    }
     await tellOrganization(ctx, member, membership, endsOn, failure);
     return 'terminated';
   }
@@ -205,6 +211,7 @@ async function renew(
     reference: charge?.reference ?? null,
     auto_renew: membership.auto_renew,
   });
+  await emitMembershipEvent(ctx, 'membership.renewed', renewed, { automatic: true, amount: charge?.amount ?? 0 });
   if (!charge) return 'renewed';
   const payment: PaymentRecord = {
     organization_id: org,

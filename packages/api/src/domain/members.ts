@@ -7,6 +7,7 @@ import type { Json, MemberRecord } from '../ports/records.js';
 import type { DomainContext } from './context.js';
 import { membershipsOfMember } from './memberships.js';
 import { notFound } from './problems.js';
+import { emitEvent } from './webhooks.js';
 
 export async function memberView(ctx: DomainContext, record: MemberRecord): Promise<Member> {
   // A company's running membership makes its linked members active too.
@@ -67,5 +68,6 @@ export function memberRecord(organizationId: string, id: string, createdAt: stri
 export async function createMember(ctx: DomainContext, init: NewMember): Promise<MemberRecord> {
   const member = memberRecord(ctx.organization.id, ctx.ids.next('mem'), ctx.timestamp(), init);
   await ctx.tx.insert('members', member);
+  await emitEvent(ctx, 'member.created', { id: member.id, email: member.email, first_name: member.first_name, last_name: member.last_name, created_at: member.created_at });
   return member;
 }

@@ -1,7 +1,7 @@
 // Memberships: one member's (or company's) holding of one type, its dates from the SDK's
 // calculators, its status derived for the day asked. The one-membership rule, the previous term a
 // reinstatement counts from, and cancelling live here.
-import type { Membership, MembershipRenewal, MembershipType } from '@memberkit/sdk';
+import type { Membership, MembershipRenewal, MembershipType, WebhookEventType } from '@memberkit/sdk';
 import {
   blockingMembershipUnder,
   calculateExpiry,
@@ -10,11 +10,12 @@ import {
   renewalAttemptDays,
   type ApplicationStatus,
 } from '@memberkit/sdk/calculators';
-import type { MembershipRecord, MembershipTermRecord, SignupRecord } from '../ports/records.js';
+import type { Json, MembershipRecord, MembershipTermRecord, SignupRecord } from '../ports/records.js';
 import type { Where } from '../ports/storage.js';
 import { expireIfDue } from './checkout.js';
 import type { DomainContext } from './context.js';
 import { Problem, fieldError } from './problems.js';
+import { emitEvent } from './webhooks.js';
 import { soldTerm, termSnapshot } from './terms.js';
 
 /** `viaCompany`: listed for a member who inherits it from their company (see `membershipsOfMember`). */
@@ -309,5 +310,11 @@ export async function cancelMembership(ctx: DomainContext, membership: Membershi
   }
   const patch = { cancelled_on: ctx.today, auto_renew: false, cancel_reason: reason?.trim() || null };
   await ctx.tx.update('memberships', { organization_id: ctx.organization.id, id: membership.id }, patch);
+  await emitMembershipEvent(ctx, 'membership.cancelled', { ...membership, ...patch });
   return { ...membership, ...patch };
+}
+
+/** A membership event's data: the membership as the API answers it. */
+export async function emitMembershipEvent(ctx: DomainContext, type: WebhookEventType, membership: MembershipRecord, extra: Record<string, Json> = {}): Promise<void> {
+  await emitEvent(ctx, type, { ...(membershipView(membership, ctx.today) as unknown as Record<string, Json>), ...extra });
 }

@@ -17,6 +17,7 @@ import type { Json, MemberRecord, MembershipRecord, SignupRecord } from '../port
 import { closeSignup, findCheckout, openCheckout, signupNeedsCheckout, stillUnfinished } from './checkout.js';
 import type { DomainContext } from './context.js';
 import { sendMembershipMessage } from './messages.js';
+import { emitEvent } from './webhooks.js';
 import { redeemDiscount, usableDiscount } from './discounts.js';
 import { findInvitation, holdInvitation, usableInvitation } from './invitations.js';
 import { createMember, memberByEmail, memberView } from './members.js';
@@ -26,6 +27,7 @@ import {
   applicationStatus,
   blockingMembership,
   createMembership,
+  emitMembershipEvent,
   membershipView,
   previousTerm,
   termEntry,
@@ -296,6 +298,7 @@ export async function advanceSignup(
     const member = await ctx.tx.findOne('members', { organization_id: ctx.organization.id, id: signup.member_id });
     const membership = await ctx.tx.findOne('memberships', { organization_id: ctx.organization.id, id: signup.membership_ids[0]! });
     if (member && membership) await sendMembershipMessage(ctx, 'application_received', member, membership);
+    if (membership) await emitMembershipEvent(ctx, 'application.received', membership, { signup_id: signup.id });
     return { signup: { ...signup, status: 'awaiting_approval' }, refusal: null };
   }
   if (await signupNeedsCheckout(ctx, signup)) return { signup: await openCheckout(ctx, signup), refusal: null };
@@ -393,6 +396,11 @@ export async function completeSignup(ctx: DomainContext, signup: SignupRecord, p
     }
   }
   await welcome(ctx, signup, begun);
+  for (const membership of begun) await emitMembershipEvent(ctx, 'membership.created', membership, { signup_id: signup.id });
+  if (signup.renewal_of) {
+    const renewed = await ctx.tx.findOne('memberships', { organization_id: org, id: signup.renewal_of });
+    if (renewed) await emitMembershipEvent(ctx, 'membership.renewed', renewed, { signup_id: signup.id });
+  }
   if (signup.updates_member) {
     const member = await ctx.tx.findOne('members', { organization_id: org, id: signup.member_id });
     if (member) {
@@ -405,6 +413,14 @@ export async function completeSignup(ctx: DomainContext, signup: SignupRecord, p
     if (invitation) await holdInvitation(ctx, invitation, signup.member_id, { redeemed: true });
   }
   await ctx.tx.update('signups', { organization_id: org, id: signup.id }, { status: 'completed', completed_at: ctx.timestamp() });
+  await emitEvent(ctx, 'signup.completed', {
+    id: signup.id,
+    member_id: signup.member_id,
+    membership_ids: [...signup.membership_ids],
+    renewal_of: signup.renewal_of,
+    total: signup.quote.total,
+    currency: signup.quote.currency,
+  });
   return null;
 }
 

@@ -14,7 +14,7 @@ import { Problem, fieldError } from '../domain/problems.js';
 import type { Clock } from '../ports/clock.js';
 import type { MemberTokens } from '../ports/member-tokens.js';
 import type { Payments } from '../ports/payments.js';
-import type { IdempotencyRecord, OrganizationRecord, OutboxRecord } from '../ports/records.js';
+import type { IdempotencyRecord, OrganizationRecord, OutboxRecord, WebhookDeliveryRecord } from '../ports/records.js';
 import type { Storage, Transaction } from '../ports/storage.js';
 import { authorize, callerScope, identify, type Caller, type KeyMode } from './auth.js';
 import { readBody } from './body.js';
@@ -40,6 +40,8 @@ export interface Aftermath {
   effects: (() => Promise<void>)[];
   /** The messages it wrote to the outbox, to deliver. */
   messages: OutboxRecord[];
+  /** The webhook deliveries it wrote, to attempt. */
+  webhooks: WebhookDeliveryRecord[];
 }
 
 export interface PipelineDeps {
@@ -78,6 +80,7 @@ export function domainContext(
     checkout: deps.checkout,
     timestamp: () => new Date(now).toISOString(),
     afterCommit: (effect) => void aftermath.effects.push(effect),
+    afterCommitDelivery: (row) => void aftermath.webhooks.push(row),
     async send(message: OutgoingMessage) {
       const row: OutboxRecord = {
         organization_id: organization.id,
@@ -93,7 +96,7 @@ export function domainContext(
   };
 }
 
-const newAftermath = (): Aftermath => ({ effects: [], messages: [] });
+const newAftermath = (): Aftermath => ({ effects: [], messages: [], webhooks: [] });
 
 export class Pipeline {
   readonly #deps: PipelineDeps;

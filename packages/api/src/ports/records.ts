@@ -335,6 +335,47 @@ export interface RefreshTokenRecord {
   created_at: string;
 }
 
+/** An organization's endpoint that receives its events (Standard Webhooks). */
+export interface WebhookEndpointRecord {
+  organization_id: string;
+  id: string;
+  /** https (http only to the loopback, for development). */
+  url: string;
+  /** Event types it receives (JSON); `*`: all. */
+  events: string[];
+  /**
+   * The signing secret (`whsec_…`), kept as given out: HMAC signing needs it in clear (as with
+   * Stripe's and Svix's endpoint secrets); answered once, at creation.
+   */
+  secret: string;
+  description: string | null;
+  created_at: string;
+}
+
+/**
+ * One event for one endpoint: written in the transaction of the change (an outbox of events),
+ * delivered after the commit and retried with backoff; its rows are the delivery log.
+ */
+export interface WebhookDeliveryRecord {
+  organization_id: string;
+  id: string;
+  /** The event's id (`evt_…`): the `webhook-id` every attempt carries, so receivers drop repeats. */
+  event_id: string;
+  endpoint_id: string;
+  type: string;
+  /** The JSON body, as signed and sent. */
+  payload: string;
+  status: 'pending' | 'succeeded' | 'failed';
+  attempts: number;
+  /** Epoch ms of the next attempt (null once succeeded or given up). */
+  next_attempt_at: number | null;
+  /** The last attempt's HTTP status (null: no answer). */
+  last_status: number | null;
+  last_error: string | null;
+  last_attempt_at: string | null;
+  created_at: string;
+}
+
 /** Every table, by name. */
 export interface Tables {
   organizations: OrganizationRecord;
@@ -351,6 +392,8 @@ export interface Tables {
   outbox: OutboxRecord;
   sign_in_codes: SignInCodeRecord;
   refresh_tokens: RefreshTokenRecord;
+  webhook_endpoints: WebhookEndpointRecord;
+  webhook_deliveries: WebhookDeliveryRecord;
 }
 
 export type TableName = keyof Tables;
@@ -384,5 +427,7 @@ export const tableSpecs: { [T in TableName]: TableSpec<Tables[T]> } = {
   outbox: { key: ['organization_id', 'id'], unique: [], json: ['data'] },
   sign_in_codes: { key: ['organization_id', 'id'], unique: [], json: [] },
   refresh_tokens: { key: ['organization_id', 'id'], unique: [['organization_id', 'token_hash']], json: [] },
+  webhook_endpoints: { key: ['organization_id', 'id'], unique: [], json: ['events'] },
+  webhook_deliveries: { key: ['organization_id', 'id'], unique: [], json: [] },
 };
 

@@ -169,6 +169,7 @@ describe('idempotency (Idempotency-Key)', () => {
       'POST /organizations/:org/membership-types',
       'POST /organizations/:org/memberships',
       'POST /organizations/:org/signups',
+      'POST /organizations/:org/webhook-endpoints',
     ]);
     for (const route of routes) {
       assert.deepEqual(Object.keys(route).filter((key) => !['method', 'path', 'access', 'handle', 'requiresIdempotencyKey'].includes(key)), [], `${route.method} ${route.path}`);

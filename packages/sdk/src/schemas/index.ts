@@ -26,3 +26,4 @@ export * from './organization-settings.js';
 export * from './membership-type-params.js';
 export * from './sign-in.js';
 export * from './self-service.js';
+export * from './webhook.js';

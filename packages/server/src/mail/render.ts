@@ -5,7 +5,7 @@
 // markup nor reorder the sentence around it. Arabic mail is right-to-left (dir="rtl").
 import type { Json, MessageKind, OrganizationRecord } from '@memberkit/api';
 import { messageKinds } from '@memberkit/api';
-import { formatMoney } from '@memberkit/sdk/calculators';
+import { formatMoney, isSecureUrl } from '@memberkit/sdk/calculators';
 import { languageOf, strings, type Language, type LanguageStrings } from './languages.js';
 
 export interface RenderedMail {
@@ -63,17 +63,9 @@ class Formats {
   }
 }
 
-/** A link the mail may carry: https, or http on the loopback (development). */
+/** A link the mail may carry: the SDK's one rule (https, or http on the loopback), normalized. */
 export function mailableUrl(value: string | null): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value);
-    if (url.protocol === 'https:') return url.href;
-    if (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) return url.href;
-  } catch {
-    // not a URL: no button
-  }
-  return null;
+  return isSecureUrl(value) ? new URL(value).href : null;
 }
 
 type Template = (s: LanguageStrings, data: Data, f: Formats) => Content;

@@ -14,6 +14,7 @@ import { meSelfServiceRoutes } from './me-self-service.js';
 import { permissionRoutes } from './permissions.js';
 import { signupConfigRoutes } from './signup-config.js';
 import { signupRoutes } from './signups.js';
+import { webhookEndpointRoutes } from './webhook-endpoints.js';
 
 export const apiRoutes: readonly Route[] = [
   ...signupConfigRoutes,
@@ -30,4 +31,5 @@ export const apiRoutes: readonly Route[] = [
   ...membershipTypeAdminRoutes,
   ...authRoutes,
   ...memberTokenRoutes,
+  ...webhookEndpointRoutes,
 ];

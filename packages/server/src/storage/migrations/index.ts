@@ -15,6 +15,7 @@ import * as membershipTypeAdmin from './0011-membership-type-admin.js';
 import * as signIn from './0012-sign-in.js';
 import * as publishableKeys from './0013-publishable-keys.js';
 import * as cancelReason from './0014-cancel-reason.js';
+import * as webhooks from './0015-webhooks.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-tables': tables,
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   '0012-sign-in': signIn,
   '0013-publishable-keys': publishableKeys,
   '0014-cancel-reason': cancelReason,
+  '0015-webhooks': webhooks,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,205 @@
+// Webhooks to the organization, on the server over real HTTP, on PGlite and PostgreSQL: an
+// endpoint subscribed through the SDK receives the events of a signup, signed per Standard
+// Webhooks (checked with the SDK's verifyWebhook and, independently, with node:crypto); a 500
+// is retried with backoff and the log says so; after the last attempt it gives up; a change that
+// rolls back tells nothing; several senders at once send an attempt once.
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import type { Clock } from '@memberkit/api';
+import { createClient, type MemberkitClient } from '@memberkit/sdk';
+import { localDate } from '@memberkit/sdk/calculators';
+import { verifyWebhook, WebhookSignatureError } from '@memberkit/sdk/webhooks';
+import pino from 'pino';
+import { createServer, openPgliteStorage, openPostgresStorage, parseConfig, type MemberkitServer, type SqlStorage } from '../src/index.js';
+import { describePostgres, freshSchema } from './databases.js';
+
+interface Received {
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** A clock the test moves forward (retries come due). */
+class MovableClock implements Clock {
+  offset = 0;
+  now = () => Date.now() + this.offset;
+  today = (timeZone: string) => localDate(new Date(this.now()), timeZone);
+}
+
+async function until<T>(check: () => T | undefined | false, what: string, ms = 5000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** The signature Standard Webhooks specifies, computed here without the library. */
+function expectedSignature(secret: string, id: string, timestamp: string, body: string): string {
+  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+  return `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
+}
+
+function webhookSuite(openStorage: () => Promise<SqlStorage>) {
+  const received: Received[] = [];
+  const failures = new Map<string, number>();
+  let receiver: Server;
+  let receiverUrl: string;
+  let server: MemberkitServer;
+  let client: MemberkitClient;
+  const clock = new MovableClock();
+
+  before(async () => {
+    receiver = createHttpServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      request.on('end', () => {
+        received.push({ path: request.url!, headers: request.headers as Record<string, string>, body });
+        const left = failures.get(request.url!) ?? 0;
+        if (left !== 0) failures.set(request.url!, left - 1);
+        response.writeHead(left !== 0 ? 500 : 204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+    const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', MEMBERKIT_RATE_LIMIT_PER_CLIENT: '0', MEMBERKIT_RATE_LIMIT_PER_KEY: '0', LOG_LEVEL: 'silent' }, { demo: true });
+    server = await createServer(config, { storage: await openStorage(), clock, logger: pino({ level: 'silent' }) });
+    const origin = await server.listen();
+    client = createClient({ baseUrl: `${origin}/v1`, organization: 'demo', secretKey: 'sk_test_sandbox', maxRetries: 0 });
+  });
+  after(async () => {
+    await server.close();
+    await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  });
+
+  const signup = (email: string) =>
+    client.signups.create({ membership_type_id: 'free', member: { email, first_name: 'Hook', last_name: 'Test' }, fields: {} });
+
+  it('an endpoint receives the events it subscribed to, signed per Standard Webhooks, verified by the SDK', async () => {
+    const endpoint = await client.webhookEndpoints.create({ url: `${receiverUrl}/crm`, events: ['member.created', 'membership.created', 'signup.completed'], description: 'CRM' });
+    assert.match(endpoint.secret, /^whsec_[A-Za-z0-9+/]{32}$/);
+    const other = await client.webhookEndpoints.create({ url: `${receiverUrl}/cancellations`, events: ['membership.cancelled'] });
+    const listed = await client.webhookEndpoints.list();
+    assert.deepEqual(listed.data.map((e) => e.id), [endpoint.id, other.id]);
+    assert.ok(!JSON.stringify(listed).includes(endpoint.secret), 'the secret is answered once, at creation');
+
+    const created = await signup('hooked@example.org');
+    const deliveries = await until(() => {
+      const mine = received.filter((r) => r.path === '/crm');
+      return mine.length >= 3 && mine;
+    }, 'three deliveries');
+    const events = deliveries.map((delivery) => verifyWebhook(delivery.body, delivery.headers, endpoint.secret));
+    assert.deepEqual(events.map((e) => e.type).sort(), ['member.created', 'membership.created', 'signup.completed']);
+    const completed = events.find((e) => e.type === 'signup.completed')!;
+    assert.deepEqual([completed.organization_id, completed.data.id, completed.data.member_id], ['demo', created.id, created.member.id]);
+    assert.equal(events.find((e) => e.type === 'membership.created')!.data.id, created.membership!.id);
+    for (const delivery of deliveries) {
+      assert.equal(delivery.headers['content-type'], 'application/json');
+      assert.equal(delivery.headers['webhook-signature'], expectedSignature(endpoint.secret, delivery.headers['webhook-id']!, delivery.headers['webhook-timestamp']!, delivery.body));
+    }
+    assert.equal(received.filter((r) => r.path === '/cancellations').length, 0, 'not subscribed to these');
+
+    // What verification refuses: another body, another secret, a replay of an old delivery.
+    const [first] = deliveries;
+    assert.throws(() => verifyWebhook(first!.body.replace('demo', 'dem0'), first!.headers, endpoint.secret), WebhookSignatureError);
+    assert.throws(() => verifyWebhook(first!.body, first!.headers, other.secret), WebhookSignatureError);
+    const old = String(Math.floor(Date.now() / 1000) - 600);
+    const replayed = { ...first!.headers, 'webhook-timestamp': old, 'webhook-signature': expectedSignature(endpoint.secret, first!.headers['webhook-id']!, old, first!.body) };
+    assert.throws(() => verifyWebhook(first!.body, replayed, endpoint.secret), /timestamp/i);
+
+    const log = await client.webhookEndpoints.deliveries(endpoint.id);
+    assert.equal(log.data.length, 3);
+    for (const entry of log.data) assert.deepEqual([entry.status, entry.attempts, entry.last_status, entry.next_attempt_at], ['succeeded', 1, 204, null]);
+    await client.webhookEndpoints.delete(endpoint.id);
+    await client.webhookEndpoints.delete(other.id);
+  });
+
+  it('a 500 is retried with backoff, under the same webhook-id, and the log tells each attempt', async () => {
+    const endpoint = await client.webhookEndpoints.create({ url: `${receiverUrl}/flaky`, events: ['signup.completed'] });
+    failures.set('/flaky', 2);
+    await signup('flaky@example.org');
+    await until(() => received.some((r) => r.path === '/flaky'), 'the first attempt');
+    // The first attempt's answer is recorded just after the receiver saw it.
+    let [entry] = (await client.webhookEndpoints.deliveries(endpoint.id)).data;
+    for (let i = 0; i < 100 && entry!.attempts === 0; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      [entry] = (await client.webhookEndpoints.deliveries(endpoint.id)).data;
+    }
+    assert.deepEqual([entry!.status, entry!.attempts, entry!.last_status, entry!.last_error], ['pending', 1, 500, 'HTTP 500']);
+    const wait = Date.parse(entry!.next_attempt_at!) - Date.parse(entry!.last_attempt_at!);
+    assert.equal(wait, 30_000, 'the second attempt 30 s later');
+    assert.equal(await server.api!.deliverWebhooks(), 0, 'not due yet');
+    assert.equal(received.filter((r) => r.path === '/flaky').length, 1);
+
+    clock.offset += 30_000;
+    assert.equal(await server.api!.deliverWebhooks(), 0, 'the second attempt failed too');
+    [entry] = (await client.webhookEndpoints.deliveries(endpoint.id)).data;
+    assert.deepEqual([entry!.attempts, entry!.last_status], [2, 500]);
+    assert.equal(Date.parse(entry!.next_attempt_at!) - Date.parse(entry!.last_attempt_at!), 300_000, 'the third 5 min later');
+
+    clock.offset += 300_000;
+    assert.equal(await server.api!.deliverWebhooks(), 1);
+    [entry] = (await client.webhookEndpoints.deliveries(endpoint.id)).data;
+    assert.deepEqual([entry!.status, entry!.attempts, entry!.last_status, entry!.next_attempt_at], ['succeeded', 3, 204, null]);
+    const attempts = received.filter((r) => r.path === '/flaky');
+    assert.equal(attempts.length, 3);
+    assert.equal(new Set(attempts.map((a) => a.headers['webhook-id'])).size, 1, 'one event id: the receiver can drop repeats');
+    // Each attempt is signed anew at its own time (this clock runs ahead, so the SDK's tolerance would refuse them here).
+    for (const attempt of attempts) {
+      assert.equal(attempt.headers['webhook-signature'], expectedSignature(endpoint.secret, attempt.headers['webhook-id']!, attempt.headers['webhook-timestamp']!, attempt.body));
+    }
+    assert.equal(Number(attempts[2]!.headers['webhook-timestamp']) - Number(attempts[0]!.headers['webhook-timestamp']) >= 330, true);
+    await client.webhookEndpoints.delete(endpoint.id);
+  });
+
+  it('an endpoint that keeps failing is given up after nine attempts, within three days; several senders at once send each attempt once', async () => {
+    const endpoint = await client.webhookEndpoints.create({ url: `${receiverUrl}/down`, events: ['signup.completed'] });
+    failures.set('/down', -1);
+    await signup('down@example.org');
+    await until(() => received.some((r) => r.path === '/down'), 'the first attempt');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const startedAt = clock.now();
+    for (let attempt = 2; attempt <= 9; attempt += 1) {
+      const [entry] = (await client.webhookEndpoints.deliveries(endpoint.id)).data;
+      assert.equal(entry!.status, 'pending', `before attempt ${attempt}`);
+      clock.offset += Date.parse(entry!.next_attempt_at!) - clock.now() + 1;
+      await Promise.all([server.api!.deliverWebhooks(), server.api!.deliverWebhooks(), server.api!.deliverWebhooks()]);
+      assert.equal(received.filter((r) => r.path === '/down').length, attempt, `attempt ${attempt} sent once`);
+    }
+    const [entry] = (await client.webhookEndpoints.deliveries(endpoint.id)).data;
+    assert.deepEqual([entry!.status, entry!.attempts, entry!.next_attempt_at], ['failed', 9, null]);
+    assert.ok(clock.now() - startedAt < 3 * 86_400_000, 'within three days');
+    clock.offset += 7 * 86_400_000;
+    await server.api!.deliverWebhooks();
+    assert.equal(received.filter((r) => r.path === '/down').length, 9, 'nothing after giving up');
+    failures.delete('/down');
+    await client.webhookEndpoints.delete(endpoint.id);
+  });
+
+  it('a change that rolls back tells nothing; a deleted endpoint is owed nothing more, its log stays', async () => {
+    const endpoint = await client.webhookEndpoints.create({ url: `${receiverUrl}/audit`, events: ['*'] });
+    await assert.rejects(client.signups.create({ membership_type_id: 'no-such-type', member: { email: 'rolled@example.org', first_name: 'R', last_name: 'B' }, fields: {} }));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(received.filter((r) => r.path === '/audit').length, 0);
+    failures.set('/audit', -1);
+    await signup('audit@example.org');
+    await until(() => received.filter((r) => r.path === '/audit').length >= 3, 'the attempts');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await client.webhookEndpoints.delete(endpoint.id);
+    failures.delete('/audit');
+    const log = await client.webhookEndpoints.deliveries(endpoint.id).catch((error: { status?: number }) => error);
+    assert.equal((log as { status?: number }).status, 404, 'the endpoint is gone from the API');
+    const rows = await server.storage.db.selectFrom('webhook_deliveries').selectAll().where('endpoint_id', '=', endpoint.id).execute();
+    assert.ok(rows.length >= 3);
+    for (const row of rows) assert.deepEqual([row.status, row.last_error], ['failed', 'the endpoint was deleted']);
+    await assert.rejects(client.webhookEndpoints.create({ url: 'http://hooks.example.org/x', events: ['*'] }), /https/);
+  });
+}
+
+describe('webhooks to the organization, on PGlite', () => webhookSuite(() => openPgliteStorage()));
+describePostgres('webhooks to the organization, on PostgreSQL', (url) => webhookSuite(() => openPostgresStorage({ url, schema: freshSchema(), poolSize: 4 })));

@@ -6,7 +6,7 @@ import type { Transaction } from '../ports/storage.js';
 import type { OrganizationRecord, OutboxRecord, WebhookDeliveryRecord } from '../ports/records.js';
 import type { CheckoutUiMode, Payments } from '../ports/payments.js';
 import { randomHex } from '../random.js';
-import type { MessageKind } from './messages.js';
+import type { MessageKind } from './message-kinds.js';
 
 /**
  * New ids for one piece of work: the n-th id of a prefix is the same in every run of the work,

@@ -9,7 +9,7 @@ import {
   type MembershipType,
   type OrganizationSettings,
 } from '@memberkit/sdk';
-import type { SuiteKit } from '../api-suite.js';
+import type { SuiteKit } from './kit.js';
 
 export function administrationSuite(kit: SuiteKit): void {
   const { describe, it, host, call, org, admin, expect, problemOf, fieldsOf, signUp, signupOf, withHost } = kit;

@@ -12,7 +12,7 @@ import {
   type Membership,
   type MembershipType,
 } from '@memberkit/sdk';
-import type { SuiteKit } from '../api-suite.js';
+import type { SuiteKit } from './kit.js';
 
 export function organizationRulesSuite(kit: SuiteKit): void {
   const { describe, it, host, call, org, admin, expect, problemOf, fieldsOf, person, signUp, signupOf, withHost } = kit;

@@ -2,7 +2,7 @@
 // term history, automatic renewal on and off, cancelling with a reason, receipts.
 import assert from 'node:assert/strict';
 import { MeSchema, MembershipSchema, PageSchema, ReceiptSchema, type Membership, type Receipt } from '@memberkit/sdk';
-import type { SuiteKit } from '../api-suite.js';
+import type { SuiteKit } from './kit.js';
 
 export function selfServiceSuite(kit: SuiteKit): void {
   const { describe, it, host, call, org, expect, problemOf, fieldsOf, person, signUp, signupOf, withHost } = kit;

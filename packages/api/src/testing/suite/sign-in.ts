@@ -2,7 +2,7 @@
 // wrong tries and rate limits, refresh tokens, and the tokens a host's backend mints.
 import assert from 'node:assert/strict';
 import { EmailCodeSchema, MeSchema, MemberSessionSchema, MemberTokenSchema, type EmailCode, type MemberSession, type MemberToken } from '@memberkit/sdk';
-import type { SuiteKit } from '../api-suite.js';
+import type { SuiteKit } from './kit.js';
 
 export function signInSuite(kit: SuiteKit): void {
   const { describe, it, host, call, org, admin, expect, problemOf, fieldsOf, fresh, withHost } = kit;

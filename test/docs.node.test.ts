@@ -1,8 +1,9 @@
-// Every code example in docs/ and the READMEs compiles as a reader would paste it: each ts/js
-// block, and each inline module script of an html block, is a module typechecked against our
-// packages' sources with strict and exactOptionalPropertyTypes on. A block after a
-// `<!-- run -->` line is also run, and each of its `expression; // 'value'` lines must print
-// that value. No doc or README may point at a file outside the repository.
+// Every code example in docs/ and the READMEs compiles as a reader would paste it: each ts/tsx/js
+// block (tsx with React 19's JSX: the framework guide's React example), and each inline module
+// script of an html block, is a module typechecked against our packages' sources with strict and
+// exactOptionalPropertyTypes on. A block after a `<!-- run -->` line is also run, and each of its
+// `expression; // 'value'` lines must print that value. No doc or README may point at a file
+// outside the repository.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -45,7 +46,7 @@ function blocks(file: string): Block[] {
 
 /** The module a block is: ts/js as it is; html: its inline module scripts (the page loaded the element). */
 function moduleOf(block: Block): string | undefined {
-  if (['ts', 'typescript', 'js', 'javascript', 'mjs'].includes(block.lang)) {
+  if (['ts', 'typescript', 'tsx', 'js', 'javascript', 'mjs'].includes(block.lang)) {
     const page = block.lang.startsWith('j') ? "import type {} from '@memberkit/signup';\nimport type {} from '@memberkit/signup/frame';\n" : '';
     return `${page}${block.code}\nexport {};\n`;
   }
@@ -59,12 +60,12 @@ const all = markdown.flatMap(blocks);
 const checked = all.flatMap((block) => {
   const code = moduleOf(block);
   if (code === undefined) return [];
-  const name = `${block.file.replace(/[\\/.]/g, '_')}_${block.line}.ts`;
+  const name = `${block.file.replace(/[\\/.]/g, '_')}_${block.line}.${block.lang === 'tsx' ? 'tsx' : 'ts'}`;
   return [{ block, code, path: join(out, name) }];
 });
 
 describe('the documentation’s code', () => {
-  it(`every ts/js block and inline module script (${checked.length} in ${markdown.length} files) typechecks, strict with exactOptionalPropertyTypes`, () => {
+  it(`every ts/tsx/js block and inline module script (${checked.length} in ${markdown.length} files) typechecks, strict with exactOptionalPropertyTypes`, () => {
     rmSync(out, { recursive: true, force: true });
     mkdirSync(out, { recursive: true });
     for (const { code, path } of checked) writeFileSync(path, code);
@@ -83,6 +84,7 @@ describe('the documentation’s code', () => {
         skipLibCheck: true,
         experimentalDecorators: true,
         useDefineForClassFields: false,
+        jsx: ts.JsxEmit.ReactJSX,
       },
     );
     const ours = new Set(checked.map((c) => c.path));

@@ -171,3 +171,20 @@ describe('the Stripe stand-in service', () => {
     assert.equal(paid.body.redirect_url, `https://club.example/done?session=${session.id}`);
   });
 });
+
+describe('the Stripe stand-in looks objects up by their own ids only', () => {
+  it('answers 404 resource_missing for ids named like Object.prototype members, as Stripe does', async () => {
+    const standIn = new StripeStandIn();
+    await standIn.listen();
+    try {
+      const stripe = new Stripe('sk_test_stand_in', { ...standIn.clientOptions(), maxNetworkRetries: 0 });
+      for (const id of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+        await assert.rejects(stripe.customers.retrieve(id), (error: { statusCode?: number; code?: string }) => error.statusCode === 404 && error.code === 'resource_missing', id);
+        await assert.rejects(stripe.checkout.sessions.retrieve(id), (error: { statusCode?: number }) => error.statusCode === 404, id);
+        await assert.rejects(stripe.paymentIntents.retrieve(id), (error: { statusCode?: number }) => error.statusCode === 404, id);
+      }
+    } finally {
+      await standIn.close();
+    }
+  });
+});

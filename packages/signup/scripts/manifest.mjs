@@ -1,6 +1,8 @@
 // Writes custom-elements.json (the Custom Elements Manifest editors and docs tools read) for
 // <membership-signup> from its source: the class JSDoc (@fires, @slot, @csspart, @cssprop), the
-// reactive properties with their attributes, and src/events.ts. Run by the Vite build.
+// reactive properties with their attributes, and src/events.ts; and for <membership-signup-frame>
+// from src/frame/host.ts (its class JSDoc's @attr tags; it re-dispatches the same events). Run by
+// the Vite build.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const here = new URL('..', import.meta.url);
@@ -49,6 +51,28 @@ members.push({
 });
 attributes.push({ name: 'auth-token', fieldName: 'authToken', description: 'A member token (read once; never reflected).', type: { text: 'string' } });
 
+// <membership-signup-frame>: a plain HTMLElement, so its attributes come from the class JSDoc's
+// `@attr name - description` tags (a description may continue on the following ` *   ` lines).
+const frameSource = readFileSync(new URL('src/frame/host.ts', here), 'utf8');
+const frameClassAt = frameSource.indexOf('export class MembershipSignupFrameElement');
+const frameDoc = frameSource.slice(frameSource.lastIndexOf('/**', frameClassAt), frameClassAt);
+const frameSummary = frameDoc.replace(/^\s*\/?\*+\/? ?/gm, '').split('\n@')[0].replace(/\s+/g, ' ').trim();
+const frameAttributes = [...frameDoc.matchAll(/@attr (\S+) - ((?:.|\n \*   )*)/g)].map(([, name, description]) => ({
+  name,
+  description: description.replace(/\n \* +/g, ' ').trim(),
+  type: { text: 'string' },
+}));
+const frameMembers = [
+  { kind: 'field', name: 'authToken', description: "The member's token. Memory only, never reflected to an attribute; changing it after the frame took one reloads the frame.", type: { text: 'string | null' } },
+  { kind: 'field', name: 'getAuthToken', description: 'Called when the frame needs a token (missing or expired).', type: { text: '(() => Promise<string>) | null | undefined' } },
+  { kind: 'field', name: 'frame', description: 'The iframe this element created; undefined until connected.', type: { text: 'HTMLIFrameElement | undefined' }, readonly: true },
+];
+const frameEvents = tags('fires').map(({ name, description }) => ({
+  name,
+  description: `Re-dispatched from the frame with the same detail: ${description}`,
+  type: { text: `MembershipSignupEvent<'${name}'>` },
+}));
+
 const manifest = {
   schemaVersion: '1.0.0',
   readme: 'README.md',
@@ -81,6 +105,33 @@ const manifest = {
       declarations: [],
       exports: [
         { kind: 'custom-element-definition', name: 'membership-signup', declaration: { name: 'MembershipSignup', module: 'src/membership-signup/membership-signup.ts' } },
+      ],
+    },
+    {
+      kind: 'javascript-module',
+      path: 'src/frame/host.ts',
+      declarations: [
+        {
+          kind: 'class',
+          name: 'MembershipSignupFrameElement',
+          tagName: 'membership-signup-frame',
+          customElement: true,
+          summary: frameSummary,
+          description: `@memberkit/signup/frame ${version}`,
+          superclass: { name: 'HTMLElement' },
+          attributes: frameAttributes,
+          members: frameMembers,
+          events: frameEvents,
+        },
+      ],
+      exports: [{ kind: 'js', name: 'MembershipSignupFrameElement', declaration: { name: 'MembershipSignupFrameElement', module: 'src/frame/host.ts' } }],
+    },
+    {
+      kind: 'javascript-module',
+      path: 'src/frame/define.ts',
+      declarations: [],
+      exports: [
+        { kind: 'custom-element-definition', name: 'membership-signup-frame', declaration: { name: 'MembershipSignupFrameElement', module: 'src/frame/host.ts' } },
       ],
     },
   ],

@@ -8,5 +8,11 @@ export { VERSION } from './version.js';
 export * from './events.js';
 export { clientContext, configContext, memberContext } from './context.js';
 export type { Catalogue } from './i18n/catalogue.js';
-export type { MembershipSignupProps } from './jsx.js';
+export type {
+  MembershipSignupProps,
+  MembershipSignupAttributes,
+  MembershipSignupEventProps,
+  MembershipSignupVueProps,
+  MembershipSignupVueEventProps,
+} from './jsx.js';
 export type { StripeLike, StripeLoader, EmbeddedCheckoutLike } from './membership-signup/payment.js';

@@ -14,7 +14,8 @@ import { usableDiscount } from './discounts.js';
 import { typeOr404 } from './membership-types.js';
 import { Problem, validationFailed } from './problems.js';
 import { quoteOrProblem, signupQuoteFields } from './quotes.js';
-import { createSignupRecord, resolveAutoRenewOr } from './signups.js';
+import { resolveAutoRenewOr } from './auto-renew.js';
+import { createSignupRecord } from './signup-records.js';
 import { termEntry } from './memberships.js';
 import { soldTerm, termSnapshot, type TermSnapshot } from './terms.js';
 

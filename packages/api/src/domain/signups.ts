@@ -36,6 +36,8 @@ import {
 import { Problem, fieldError, notFound, validationFailed, type FieldError } from './problems.js';
 import { quoteOrProblem, signupQuoteFields } from './quotes.js';
 import { applyRenewal, renewalDates, renewalPlan } from './renewals.js';
+import { resolveAutoRenewOr } from './auto-renew.js';
+import { createSignupRecord } from './signup-records.js';
 import { soldTerm } from './terms.js';
 
 export async function findSignup(ctx: Pick<DomainContext, 'tx' | 'organization'>, id: string): Promise<SignupRecord | undefined> {
@@ -46,25 +48,6 @@ export async function signupOr404(ctx: Pick<DomainContext, 'tx' | 'organization'
   const signup = await findSignup(ctx, id);
   if (!signup) throw notFound('signup', id);
   return signup;
-}
-
-/**
- * The `auto_renew` a membership of `type` gets (the SDK's `resolveAutoRenew`: the type's
- * `recurring`, or the member's choice, else `otherwise`), or the field error for a request that
- * contradicts the type. Signups, renewals and staff assignments all refuse it the same way.
- */
-export function resolveAutoRenewOr(
-  type: MembershipType,
-  requested: boolean | null | undefined,
-  otherwise = false,
-): { value: boolean; error?: undefined } | { value?: undefined; error: FieldError } {
-  try {
-    return { value: resolveAutoRenew(type, requested, otherwise) };
-  } catch (error) {
-    if (!(error instanceof CalculatorError) || error.code !== 'invalid_option') throw error;
-    const message = type.recurring ? 'This membership always renews automatically.' : 'This membership does not renew automatically.';
-    return { error: fieldError('auto_renew', 'invalid_option', 'auto_renew', message) };
-  }
 }
 
 /** Labels of the people's own fields, for the messages of their errors. */
@@ -159,47 +142,6 @@ async function refuseAnotherPerson(ctx: DomainContext, email: string, callerId: 
     const message = `This signup is sent with the token of ${caller.email}: it can only be for that member.`;
     throw validationFailed([fieldError('member.email', 'not_token_member', 'Email', message)], message);
   }
-}
-
-/** What a new signup is made of; the rest starts the same for every signup. */
-export interface SignupInit {
-  id: string;
-  member_id: string;
-  membership_ids: string[];
-  quote: SignupRecord['quote'];
-  discount_code: string | null;
-  invitation_code?: string | null;
-  fields?: Record<string, Json>;
-  updates_member?: boolean;
-  /** For a renewal: the membership it extends. */
-  renewal_of?: string | null;
-  /** For a renewal: the member's auto_renew choice (null: none), resolved when it completes. */
-  auto_renew?: boolean | null;
-}
-
-/** Stores a new signup (status `pending`, no checkout yet) for a signup or a renewal. */
-export async function createSignupRecord(ctx: DomainContext, init: SignupInit): Promise<SignupRecord> {
-  const signup: SignupRecord = {
-    organization_id: ctx.organization.id,
-    id: init.id,
-    member_id: init.member_id,
-    membership_ids: init.membership_ids,
-    status: 'pending',
-    quote: init.quote,
-    discount_code: init.discount_code,
-    invitation_code: init.invitation_code ?? null,
-    fields: init.fields ?? {},
-    updates_member: init.updates_member ?? false,
-    renewal_of: init.renewal_of ?? null,
-    auto_renew: init.auto_renew ?? null,
-    checkout_id: null,
-    created_at: ctx.timestamp(),
-    completed_at: null,
-    replaced_by: null,
-    approved_at: null,
-  };
-  await ctx.tx.insert('signups', signup);
-  return signup;
 }
 
 /**

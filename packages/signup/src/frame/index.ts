@@ -9,3 +9,5 @@ export { MembershipSignupFrameElement, FRAME_SANDBOX } from './host.js';
 export { EVENT_NAMES, MAX_HEIGHT, type FrameEventName } from './protocol.js';
 // Types only (no bytes): the widget's events, which this element re-dispatches with the same details.
 export type { MembershipSignupEvent, MembershipSignupEventDetails, MembershipSignupEventName } from '../events.js';
+// Types only: <membership-signup-frame> in JSX (React 19, Preact) and in Vue render functions.
+export type { MembershipSignupFrameProps, MembershipSignupFrameAttributes, MembershipSignupFrameVueProps } from '../jsx.js';

@@ -5,7 +5,7 @@ import { isRunning, membershipStatus } from '@memberkit/sdk/calculators';
 import { findType } from '../../domain/membership-types.js';
 import { membershipView } from '../../domain/memberships.js';
 import { Problem, validationFailed } from '../../domain/problems.js';
-import { resolveAutoRenewOr } from '../../domain/signups.js';
+import { resolveAutoRenewOr } from '../../domain/auto-renew.js';
 import type { PaymentRecord } from '../../ports/records.js';
 import type { Route } from '../context.js';
 import { paginate, parseBody } from '../body.js';

@@ -19,7 +19,7 @@ import {
   type MemberMembership,
 } from '../../domain/memberships.js';
 import { Problem, fieldError, notFound, type FieldError } from '../../domain/problems.js';
-import { resolveAutoRenewOr } from '../../domain/signups.js';
+import { resolveAutoRenewOr } from '../../domain/auto-renew.js';
 import type { MembershipRecord } from '../../ports/records.js';
 import type { Route, RouteContext } from '../context.js';
 import { paginate, parseBody } from '../body.js';

@@ -198,16 +198,26 @@ export interface StandInState {
   idempotency: Record<string, { fingerprint: string; status: number; body: string; created: number }>;
 }
 
-export const emptyState = (): StandInState => ({
-  customers: {},
-  payment_methods: {},
-  payment_intents: {},
-  charges: {},
-  refunds: {},
-  disputes: {},
-  setup_intents: {},
-  checkout_sessions: {},
-  billing_portal_sessions: {},
-  events: {},
-  idempotency: {},
+/**
+ * Objects are looked up by ids that come from request paths and bodies: each table has no
+ * prototype, so `customers/__proto__` or `constructor` finds nothing, as at Stripe, instead of
+ * Object.prototype's members.
+ */
+function table<T>(rows: Record<string, T> = {}): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, rows);
+}
+
+/** A state with no objects, or `saved` (parsed JSON) with its tables made prototype-free. */
+export const emptyState = (saved: Partial<StandInState> = {}): StandInState => ({
+  customers: table(saved.customers),
+  payment_methods: table(saved.payment_methods),
+  payment_intents: table(saved.payment_intents),
+  charges: table(saved.charges),
+  refunds: table(saved.refunds),
+  disputes: table(saved.disputes),
+  setup_intents: table(saved.setup_intents),
+  checkout_sessions: table(saved.checkout_sessions),
+  billing_portal_sessions: table(saved.billing_portal_sessions),
+  events: table(saved.events),
+  idempotency: table(saved.idempotency),
 });

@@ -5,7 +5,19 @@
 // under a strict CSP: no inline script or style; text goes in as text.
 import { formatMoney } from '@memberkit/sdk/calculators';
 import type { Hono } from 'hono';
-import type { StripeStandIn } from './stand-in.js';
+import type { CardDecline, TestCard } from '@memberkit/api';
+import type { StandInBillingPortalSession, StandInCheckoutSession, StandInPaymentIntent } from './objects.js';
+
+/** What the member pages ask of the stand-in (the StripeStandIn passes itself). */
+export interface StandInForPages {
+  readonly origin: string;
+  sessionBySecret(secret: string): StandInCheckoutSession | undefined;
+  paymentIntentBySecret(secret: string): StandInPaymentIntent | undefined;
+  confirmSession(session: StandInCheckoutSession, card: TestCard): { decline: CardDecline | null };
+  authenticate(intent: StandInPaymentIntent, outcome: 'succeed' | 'fail'): StandInPaymentIntent;
+  billingPortalSession(sessionId: string): StandInBillingPortalSession | undefined;
+  updateCustomerCard(customerId: string, card: TestCard): CardDecline | null;
+}
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -159,7 +171,7 @@ function parentOrigin(value: string | undefined): string | null {
   }
 }
 
-export function memberPages(app: Hono, standIn: StripeStandIn): void {
+export function memberPages(app: Hono, standIn: StandInForPages): void {
   app.get('/assets/pages.js', asset(script, 'text/javascript; charset=utf-8'));
   app.get('/assets/pages.css', asset(styles, 'text/css; charset=utf-8'));
   app.get('/js/stripe.js', () => asset(stripeJsModule(standIn.origin), 'text/javascript; charset=utf-8', { 'Access-Control-Allow-Origin': '*' })());

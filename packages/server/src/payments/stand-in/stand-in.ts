@@ -102,7 +102,7 @@ export class StripeStandIn {
     this.#retryDelays = options.retryDelays ?? [1_000, 5_000, 30_000, 120_000, 600_000];
     if (this.#dataFile) {
       try {
-        this.#state = { ...emptyState(), ...(JSON.parse(readFileSync(this.#dataFile, 'utf8')) as StandInState) };
+        this.#state = emptyState(JSON.parse(readFileSync(this.#dataFile, 'utf8')) as Partial<StandInState>);
       } catch {
         // No file yet (or an unreadable one): start empty.
       }

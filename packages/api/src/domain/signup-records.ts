@@ -1,0 +1,45 @@
+// The record a signup or a renewal starts as: what both make before their own rules run, so that
+// renewals.ts and signups.ts (which renews through it) need not import each other.
+import type { Json, SignupRecord } from '../ports/records.js';
+import type { DomainContext } from './context.js';
+
+/** What a new signup is made of; the rest starts the same for every signup. */
+export interface SignupInit {
+  id: string;
+  member_id: string;
+  membership_ids: string[];
+  quote: SignupRecord['quote'];
+  discount_code: string | null;
+  invitation_code?: string | null;
+  fields?: Record<string, Json>;
+  updates_member?: boolean;
+  /** For a renewal: the membership it extends. */
+  renewal_of?: string | null;
+  /** For a renewal: the member's auto_renew choice (null: none), resolved when it completes. */
+  auto_renew?: boolean | null;
+}
+
+/** Stores a new signup (status `pending`, no checkout yet) for a signup or a renewal. */
+export async function createSignupRecord(ctx: DomainContext, init: SignupInit): Promise<SignupRecord> {
+  const signup: SignupRecord = {
+    organization_id: ctx.organization.id,
+    id: init.id,
+    member_id: init.member_id,
+    membership_ids: init.membership_ids,
+    status: 'pending',
+    quote: init.quote,
+    discount_code: init.discount_code,
+    invitation_code: init.invitation_code ?? null,
+    fields: init.fields ?? {},
+    updates_member: init.updates_member ?? false,
+    renewal_of: init.renewal_of ?? null,
+    auto_renew: init.auto_renew ?? null,
+    checkout_id: null,
+    created_at: ctx.timestamp(),
+    completed_at: null,
+    replaced_by: null,
+    approved_at: null,
+  };
+  await ctx.tx.insert('signups', signup);
+  return signup;
+}

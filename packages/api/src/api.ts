@@ -55,8 +55,18 @@ export interface MembershipApiOptions {
    * true; the request waits for it). False: only `deliverOutbox()` sends them, e.g. on a timer.
    */
   deliverAfterCommit?: boolean;
-  /** How webhook deliveries reach organizations' endpoints (default: the global fetch). */
+  /**
+   * How webhook deliveries reach organizations' endpoints (default: the global fetch). A host
+   * that can resolve names refuses internal addresses here (the server: `isInternalAddress`).
+   */
   webhookFetch?: typeof fetch;
+  /**
+   * Accept webhook endpoints on this machine (`localhost`, 127.0.0.0/8, ::1; http allowed
+   * there): for development and tests. Default true; the server passes false in production.
+   * Other internal addresses (private, link-local, CGNAT, multicast, unspecified) are refused
+   * whatever this says.
+   */
+  allowLoopbackWebhooks?: boolean;
   /** Failures after a commit (a processor effect, a message the Mailer refused). Default: console.error. */
   onError?(error: unknown, during: string): void;
 }
@@ -154,6 +164,7 @@ export function createMembershipApi(options: MembershipApiOptions): MembershipAp
     clock,
     memberTokens,
     checkout,
+    webhookUrls: { allowLoopback: options.allowLoopbackWebhooks ?? true },
     basePath: options.basePath ?? '/v1',
     keyMode: options.keyMode ?? 'any',
     maxBodyBytes: options.maxBodyBytes ?? 65_536,

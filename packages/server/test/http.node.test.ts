@@ -62,7 +62,7 @@ describe('the HTTP front', () => {
     server = await createServer(config, { api: () => probe, logger, widgetDir: `${widgetDir}/`, storage: await openPgliteStorage() });
     await server.storage.transaction(async (tx) => {
       await tx.insert('organizations', org);
-      await tx.insert('organizations', { ...org, id: 'other', embed_origins: [] });
+      await tx.insert('organizations', { ...org, id: 'other', publishable_key: 'pk_test_other', embed_origins: [] });
     });
     base = await server.listen();
   });

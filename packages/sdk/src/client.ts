@@ -14,6 +14,7 @@ import { MembershipsResource } from './resources/memberships.js';
 import { MembershipTypesResource } from './resources/membership-types.js';
 import { AdminMembershipTypesResource } from './resources/membership-types-admin.js';
 import { SettingsResource } from './resources/settings.js';
+import { InvitationsResource } from './resources/invitations.js';
 import { AuthResource } from './resources/auth.js';
 import { MemberTokensResource } from './resources/member-tokens.js';
 import { PermissionsResource } from './resources/permissions.js';
@@ -30,6 +31,7 @@ export type { MembershipsResource } from './resources/memberships.js';
 export type { MembershipTypesResource } from './resources/membership-types.js';
 export type { AdminMembershipTypesResource } from './resources/membership-types-admin.js';
 export type { SettingsResource } from './resources/settings.js';
+export type { InvitationsResource } from './resources/invitations.js';
 export type { AuthResource } from './resources/auth.js';
 export type { MemberTokensResource } from './resources/member-tokens.js';
 export type { PermissionsResource } from './resources/permissions.js';
@@ -75,6 +77,7 @@ export interface MemberkitClient extends PublicClient {
   /** With the secret key: create, update, deactivate, list with redemptions (and validate). */
   readonly discounts: AdminDiscountsResource;
   readonly settings: SettingsResource;
+  readonly invitations: InvitationsResource;
   readonly memberTokens: MemberTokensResource;
   readonly members: MembersResource;
   readonly memberships: MembershipsResource;
@@ -114,6 +117,7 @@ export const createClient = (options: ClientOptions): MemberkitClient => {
     membershipTypes: new AdminMembershipTypesResource(t),
     discounts: new AdminDiscountsResource(t),
     settings: new SettingsResource(t),
+    invitations: new InvitationsResource(t),
     memberTokens: new MemberTokensResource(t),
     members: new MembersResource(t),
     memberships: new MembershipsResource(t),

@@ -143,6 +143,10 @@ describe('the API’s answers match the OpenAPI document', () => {
     await check('GET', '/discounts/{id}', '/discounts/dc_nope', admin);
     await check('POST', '/discounts/{id}', `/discounts/${discount.id}`, { ...admin, body: { max_redemptions: 5 } });
     await check('POST', '/discounts/{id}/deactivate', `/discounts/${discount.id}/deactivate`, admin);
+    const invitation = await check('POST', '/invitations', '/invitations', { ...admin, body: { membership_type_id: 'founders', email: 'docs.invited@example.org', expires_on: '2099-12-31' } });
+    await check('POST', '/invitations', '/invitations', { ...admin, body: { membership_type_id: 'nope' } });
+    await check('GET', '/invitations', '/invitations?limit=3', admin);
+    await check('POST', '/invitations/{id}/revoke', `/invitations/${invitation.id}/revoke`, admin);
     await check('POST', '/auth/email-codes', '/auth/email-codes', { body: { email: 'docs.sign-in@example.org' } });
     await check('POST', '/auth/tokens', '/auth/tokens', { body: { email: 'docs.sign-in@example.org', code: '000000x' } });
     await check('POST', '/member-tokens', '/member-tokens', { ...admin, body: { email: 'docs.minted@example.org' } });

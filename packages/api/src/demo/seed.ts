@@ -112,6 +112,7 @@ export function seedRows(data: SeedData, options: SeedOptions): SeedRows {
         expires_on: invitation.expires_on ?? null,
         used_by_member_id: null,
         redeemed_at: null,
+        revoked_at: null,
         created_at: created,
       });
     }

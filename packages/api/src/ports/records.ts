@@ -92,6 +92,8 @@ export interface InvitationRecord {
   used_by_member_id: string | null;
   /** Set when that member's signup completed. */
   redeemed_at: string | null;
+  /** Set when staff revoked it: no signup may use it. */
+  revoked_at: string | null;
   created_at: string;
 }
 

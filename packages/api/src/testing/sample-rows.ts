@@ -88,6 +88,7 @@ export function sampleRows(organization_id: string, id = 'sample'): { [T in Tabl
       expires_on: '2026-12-31',
       used_by_member_id: null,
       redeemed_at: null,
+      revoked_at: '2026-03-02T08:00:00.000Z',
       created_at,
     },
     members: {

@@ -9,6 +9,7 @@ import { membershipRoutes } from './memberships.js';
 import { membershipTypeAdminRoutes } from './admin/membership-types.js';
 import { settingsRoutes } from './admin/settings.js';
 import { discountAdminRoutes } from './admin/discounts.js';
+import { invitationRoutes } from './admin/invitations.js';
 import { memberTokenRoutes } from './admin/member-tokens.js';
 import { authRoutes } from './auth.js';
 import { meSelfServiceRoutes } from './me-self-service.js';
@@ -31,6 +32,7 @@ export const apiRoutes: readonly Route[] = [
   ...settingsRoutes,
   ...membershipTypeAdminRoutes,
   ...discountAdminRoutes,
+  ...invitationRoutes,
   ...authRoutes,
   ...memberTokenRoutes,
   ...webhookEndpointRoutes,

@@ -6,11 +6,14 @@ import {
   AdminDiscountPageSchema,
   AdminDiscountSchema,
   DiscountSchema,
+  InvitationPageSchema,
+  InvitationSchema,
   MembershipTypeSchema,
   OrganizationSettingsSchema,
   PageSchema,
   SignupConfigSchema,
   type AdminDiscount,
+  type Invitation,
   type MembershipType,
   type OrganizationSettings,
 } from '@memberkit/sdk';
@@ -172,6 +175,33 @@ export function administrationSuite(kit: SuiteKit): void {
       const invalid = problemOf(await call('POST', org('/discounts/validate'), { body: { code: 'SPRING', membership_type_id: 'annual' } }), 422, 'invalid_discount');
       assert.equal(invalid.reason, 'expired');
       problemOf(await signUp({ membership_type_id: 'annual', fields: annualFields, discount_code: 'SPRING' }), 422, 'invalid_discount');
+    }));
+
+    it('invitations: created (bound to an email, with an expiry, unguessable code), used once, listed, revoked', withHost(async () => {
+      const invite = (body: unknown) => call('POST', org('/invitations'), { ...admin, key: true, body });
+      const guest = person('invited');
+      const created = expect<Invitation>(await invite({ membership_type_id: 'founders', email: guest.email.toUpperCase(), expires_on: '2027-01-31' }), 201, InvitationSchema);
+      assert.deepEqual([created.email, created.expires_on, created.status], [guest.email, '2027-01-31', 'open']);
+      assert.ok(created.code.length >= 12, 'a code nobody guesses');
+      problemOf(await signUp({ membership_type_id: 'founders', invitation_code: created.code }), 422, 'invitation_required');
+      const signup = signupOf(await signUp({ membership_type_id: 'founders', member: guest, invitation_code: created.code.toLowerCase() }));
+      assert.equal(signup.status, 'completed');
+      const refused = problemOf(await invite({ membership_type_id: 'nope', email: 'not-an-email', expires_on: '2020-01-01', code: 'FOUNDERS-2026' }), 422, 'validation_failed');
+      assert.deepEqual(fieldsOf(refused), ['email:invalid_email'], 'a malformed address is refused before anything else');
+      const refusedAll = problemOf(await invite({ membership_type_id: 'nope', expires_on: '2020-01-01', code: 'founders-2026' }), 422, 'validation_failed');
+      assert.deepEqual(fieldsOf(refusedAll), ['membership_type_id:unknown', 'expires_on:in_the_past', 'code:taken']);
+      const open = expect<Invitation>(await invite({ membership_type_id: 'founders', code: 'OPEN-DOOR' }), 201, InvitationSchema);
+      const revoked = expect<Invitation>(await call('POST', org(`/invitations/${open.id}/revoke`), admin), 200, InvitationSchema);
+      assert.equal(revoked.status, 'revoked');
+      const again = expect<Invitation>(await call('POST', org(`/invitations/${open.id}/revoke`), admin), 200, InvitationSchema);
+      assert.equal(again.revoked_at, revoked.revoked_at, 'revoking twice changes nothing');
+      const refusedRevoked = problemOf(await signUp({ membership_type_id: 'founders', invitation_code: 'open-door' }), 422, 'invitation_required');
+      assert.equal(refusedRevoked.reason, 'invalid');
+      const page = expect<{ data: Invitation[] }>(await call('GET', org('/invitations?limit=100'), admin), 200, InvitationPageSchema);
+      const byId = new Map(page.data.map((invitation) => [invitation.id, invitation]));
+      assert.deepEqual([byId.get(created.id)?.status, byId.get(created.id)?.used_by_member_id, byId.get(open.id)?.status], ['redeemed', signup.member.id, 'revoked']);
+      problemOf(await call('GET', org('/invitations'), { auth: await host.memberToken('demo', 'alice@example.org') }), 403, 'forbidden');
+      problemOf(await call('POST', org('/invitations/inv_nope/revoke'), admin), 404, 'not_found');
     }));
   });
 }

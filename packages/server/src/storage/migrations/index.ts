@@ -17,6 +17,7 @@ import * as publishableKeys from './0013-publishable-keys.js';
 import * as cancelReason from './0014-cancel-reason.js';
 import * as webhooks from './0015-webhooks.js';
 import * as discountDeactivation from './0016-discount-deactivation.js';
+import * as invitationRevocation from './0017-invitation-revocation.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-tables': tables,
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '0014-cancel-reason': cancelReason,
   '0015-webhooks': webhooks,
   '0016-discount-deactivation': discountDeactivation,
+  '0017-invitation-revocation': invitationRevocation,
 };
 
 export const migrationProvider: MigrationProvider = {

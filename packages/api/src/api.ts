@@ -55,8 +55,18 @@ export interface MembershipApiOptions {
    * true; the request waits for it). False: only `deliverOutbox()` sends them, e.g. on a timer.
    */
   deliverAfterCommit?: boolean;
-  /** How webhook deliveries reach organizations' endpoints (default: the global fetch). */
+  /**
+   * How webhook deliveries reach organizations' endpoints (default: the global fetch). A host
+   * that can resolve names refuses internal addresses here (the server: `isInternalAddress`).
+   */
   webhookFetch?: typeof fetch;
+  /**
+   * Accept webhook endpoints on this machine (`localhost`, 127.0.0.0/8, ::1; http allowed
+   * there): for development and tests. Default true; the server passes false in production.
+   * Other internal addresses (private, link-local, CGNAT, multicast, unspecified) are refused
+   * whatever this says.
+   */
+  allowLoopbackWebhooks?: boolean;
   /** Failures after a commit (a processor effect, a message the Mailer refused). Default: console.error. */
   onError?(error: unknown, during: string): void;
 }
@@ -99,6 +109,8 @@ export interface LifecycleDay {
   renewed: string[];
   failed: string[];
   terminated: string[];
+  /** Not renewed through its term and grace: expired from this day (membership.expired). */
+  expired: string[];
   reminded: string[];
   /** A charge waiting for the member's authentication. */
   waiting: string[];
@@ -154,6 +166,7 @@ export function createMembershipApi(options: MembershipApiOptions): MembershipAp
     clock,
     memberTokens,
     checkout,
+    webhookUrls: { allowLoopback: options.allowLoopbackWebhooks ?? true },
     basePath: options.basePath ?? '/v1',
     keyMode: options.keyMode ?? 'any',
     maxBodyBytes: options.maxBodyBytes ?? 65_536,
@@ -191,7 +204,7 @@ export function createMembershipApi(options: MembershipApiOptions): MembershipAp
       }, { readOnly: true });
       const today = clock.today(organization.time_zone);
       if (day > today) throw new RangeError(`runDay: ${day} has not come yet in ${organizationId} (today is ${today} there)`);
-      const report: LifecycleDay = { organization_id: organizationId, day, renewed: [], failed: [], terminated: [], reminded: [], waiting: [], errors: [] };
+      const report: LifecycleDay = { organization_id: organizationId, day, renewed: [], failed: [], terminated: [], expired: [], reminded: [], waiting: [], errors: [] };
       for (const membershipId of candidates) {
         const ids = idSource();
         try {

@@ -13,6 +13,14 @@ export { Problem, fieldError, type ApiProblemBody, type FieldError, type Problem
 export { memberRecord, type NewMember } from './domain/members.js';
 export { messageKinds, sampleMessageData, type MembershipMessageData, type MessageKind } from './domain/messages.js';
 export type { OutgoingMessage } from './domain/context.js';
+export {
+  internalAddressKind,
+  isIpLiteral,
+  isLocalhostName,
+  webhookUrlProblem,
+  type InternalAddressKind,
+  type WebhookUrlRule,
+} from './domain/webhook-addresses.js';
 export { firstDefaultType } from './domain/membership-types.js';
 export { isPublishableKey, organizationNamed } from './domain/organizations.js';
 export type { Access, Caller, KeyMode } from './http/auth.js';

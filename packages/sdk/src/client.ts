@@ -7,6 +7,7 @@ import { Transport } from './internal/transport.js';
 import type * as z from './schemas/zod.js';
 import { CompaniesResource } from './resources/companies.js';
 import { DiscountsResource } from './resources/discounts.js';
+import { AdminDiscountsResource } from './resources/discounts-admin.js';
 import { MeResource } from './resources/me.js';
 import { MembersResource } from './resources/members.js';
 import { MembershipsResource } from './resources/memberships.js';
@@ -22,6 +23,7 @@ import { WebhookEndpointsResource } from './resources/webhook-endpoints.js';
 
 export type { CompaniesResource } from './resources/companies.js';
 export type { DiscountsResource } from './resources/discounts.js';
+export type { AdminDiscountsResource } from './resources/discounts-admin.js';
 export type { MeResource, MeMembershipsResource, MembershipRenewOptions } from './resources/me.js';
 export type { MembersResource } from './resources/members.js';
 export type { MembershipsResource } from './resources/memberships.js';
@@ -70,6 +72,8 @@ export interface MemberkitClient extends PublicClient {
   request<T = unknown>(request: CustomRequest<T>, options?: RequestOptions): APIPromise<T>;
   /** With the secret key: every type, and create, update, archive. */
   readonly membershipTypes: AdminMembershipTypesResource;
+  /** With the secret key: create, update, deactivate, list with redemptions (and validate). */
+  readonly discounts: AdminDiscountsResource;
   readonly settings: SettingsResource;
   readonly memberTokens: MemberTokensResource;
   readonly members: MembersResource;
@@ -108,6 +112,7 @@ export const createClient = (options: ClientOptions): MemberkitClient => {
     ...publicResources(t),
     request: customRequest(t),
     membershipTypes: new AdminMembershipTypesResource(t),
+    discounts: new AdminDiscountsResource(t),
     settings: new SettingsResource(t),
     memberTokens: new MemberTokensResource(t),
     members: new MembersResource(t),

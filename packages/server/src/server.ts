@@ -27,6 +27,7 @@ import { TemplatedMailer } from './mail/templated-mailer.js';
 import { SmtpMailer } from './mailer.js';
 import { openPayments, stripeWebhookPath, type ServerPayments } from './payments/index.js';
 import { LifecycleScheduler, type LifecycleRunner } from './scheduler.js';
+import { guardedWebhookFetch, resolveAll, type ResolveAll } from './webhooks/address-guard.js';
 import { DeliveryLoop } from './webhooks/delivery-loop.js';
 import { openPgliteStorage } from './storage/pglite.js';
 import { openPostgresStorage } from './storage/postgres.js';
@@ -48,6 +49,8 @@ export interface ServerPorts {
   clock: Clock;
   logger: Logger;
   config: ServerConfig;
+  /** Resolves webhook endpoints' hostnames before each delivery (node:dns lookup, all addresses). */
+  resolveWebhookHost: ResolveAll;
 }
 
 export interface CreateServerOptions {
@@ -58,6 +61,8 @@ export interface CreateServerOptions {
   api?: (ports: ServerPorts) => MembershipApi | Handle | Promise<MembershipApi | Handle>;
   /** The payments port (default: see ServerPorts.payments). */
   payments?: Payments;
+  /** Resolves webhook endpoints' hostnames (default: node:dns lookup, every address); tests name their own. */
+  resolveWebhookHost?: ResolveAll;
   /** Where the widget's built files are (default: @memberkit/signup's dist/). */
   widgetDir?: string;
   /** Extra GET routes (path → response). */
@@ -142,6 +147,9 @@ export function membershipApi(ports: ServerPorts): MembershipApi {
     memberTokens: ports.memberTokens,
     maxBodyBytes: ports.config.bodyLimit,
     checkoutUiMode: () => ports.config.checkoutUiMode,
+    // Webhook endpoints on this machine only in development; internal addresses never.
+    allowLoopbackWebhooks: !ports.config.production,
+    webhookFetch: guardedWebhookFetch({ allowLoopback: !ports.config.production, resolve: ports.resolveWebhookHost }),
     onError: (error, during) => ports.logger.error({ err: error, during }, 'after a commit'),
   });
 }
@@ -195,7 +203,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     });
     closeFirst.push(() => stripe.close());
     const payments = options.payments ?? stripe.stripe ?? new UnconfiguredPayments();
-    const ports: ServerPorts = { storage, memberTokens, mailer, inbox, payments, clock, logger, config };
+    const ports: ServerPorts = { storage, memberTokens, mailer, inbox, payments, clock, logger, config, resolveWebhookHost: options.resolveWebhookHost ?? resolveAll };
     if (config.demo && (await seedDemo(storage, clock))) logger.info('seeded the demo organizations');
     const built = await (options.api ?? membershipApi)(ports);
     const api = typeof built === 'function' ? null : built;

@@ -136,6 +136,13 @@ describe('the API’s answers match the OpenAPI document', () => {
     await check('POST', '/membership-types/{id}', `/membership-types/${type.id}`, { ...admin, body: { featured: true } });
     await check('POST', '/membership-types/{id}/archive', `/membership-types/${type.id}/archive`, admin);
     await check('POST', '/membership-types/{id}/archive', '/membership-types/free/archive', admin);
+    const discount = await check('POST', '/discounts', '/discounts', { ...admin, body: { code: 'DOCS10', percent_off: 10 } });
+    await check('POST', '/discounts', '/discounts', { ...admin, body: { code: 'docs10', percent_off: 10, amount_off: 100 } });
+    await check('GET', '/discounts', '/discounts?limit=3', admin);
+    await check('GET', '/discounts/{id}', `/discounts/${discount.id}`, admin);
+    await check('GET', '/discounts/{id}', '/discounts/dc_nope', admin);
+    await check('POST', '/discounts/{id}', `/discounts/${discount.id}`, { ...admin, body: { max_redemptions: 5 } });
+    await check('POST', '/discounts/{id}/deactivate', `/discounts/${discount.id}/deactivate`, admin);
     await check('POST', '/auth/email-codes', '/auth/email-codes', { body: { email: 'docs.sign-in@example.org' } });
     await check('POST', '/auth/tokens', '/auth/tokens', { body: { email: 'docs.sign-in@example.org', code: '000000x' } });
     await check('POST', '/member-tokens', '/member-tokens', { ...admin, body: { email: 'docs.minted@example.org' } });

@@ -14,6 +14,7 @@ import { localDate } from '@memberkit/sdk/calculators';
 import { verifyWebhook, WebhookSignatureError } from '@memberkit/sdk/webhooks';
 import pino from 'pino';
 import { createServer, openPgliteStorage, openPostgresStorage, parseConfig, type MemberkitServer, type SqlStorage } from '../src/index.js';
+import { guardedWebhookFetch, resolveAll, type ResolveAll } from '../src/webhooks/address-guard.js';
 import { describePostgres, freshSchema } from './databases.js';
 
 interface Received {
@@ -29,10 +30,10 @@ class MovableClock implements Clock {
   today = (timeZone: string) => localDate(new Date(this.now()), timeZone);
 }
 
-async function until<T>(check: () => T | undefined | false, what: string, ms = 5000): Promise<T> {
+async function until<T>(check: () => T | undefined | false | Promise<T | undefined | false>, what: string, ms = 5000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value) return value;
     if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -44,6 +45,17 @@ function expectedSignature(secret: string, id: string, timestamp: string, body: 
   const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
   return `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
 }
+
+/** A resolver with a few names of the test's own: one points inside, one mixes a public and an internal address. */
+const fakeDns: Record<string, string[]> = {
+  'hooks.inside.test': ['10.0.0.7'],
+  'hooks.mixed.test': ['93.184.216.34', 'fd00::5'],
+};
+const resolveFake: ResolveAll = async (hostname) => {
+  const addresses = fakeDns[hostname];
+  if (!addresses) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+  return addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+};
 
 function webhookSuite(openStorage: () => Promise<SqlStorage>) {
   const received: Received[] = [];
@@ -68,7 +80,7 @@ function webhookSuite(openStorage: () => Promise<SqlStorage>) {
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
     const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', MEMBERKIT_RATE_LIMIT_PER_CLIENT: '0', MEMBERKIT_RATE_LIMIT_PER_KEY: '0', LOG_LEVEL: 'silent' }, { demo: true });
-    server = await createServer(config, { storage: await openStorage(), clock, logger: pino({ level: 'silent' }) });
+    server = await createServer(config, { storage: await openStorage(), clock, logger: pino({ level: 'silent' }), resolveWebhookHost: resolveFake });
     const origin = await server.listen();
     client = createClient({ baseUrl: `${origin}/v1`, organization: 'demo', secretKey: 'sk_test_sandbox', maxRetries: 0 });
   });
@@ -199,7 +211,73 @@ function webhookSuite(openStorage: () => Promise<SqlStorage>) {
     for (const row of rows) assert.deepEqual([row.status, row.last_error], ['failed', 'the endpoint was deleted']);
     await assert.rejects(client.webhookEndpoints.create({ url: 'http://hooks.example.org/x', events: ['*'] }), /https/);
   });
+
+  it('an endpoint whose hostname resolves to an internal address is never connected to: the attempt fails, saying why, on the usual backoff', async () => {
+    await assert.rejects(client.webhookEndpoints.create({ url: 'https://169.254.169.254/latest', events: ['*'] }), /internal address \(169\.254\.169\.254 is a link-local address\)/);
+    const inside = await client.webhookEndpoints.create({ url: 'https://hooks.inside.test/hook', events: ['signup.completed'] });
+    const mixed = await client.webhookEndpoints.create({ url: 'https://hooks.mixed.test/hook', events: ['signup.completed'] });
+    const before = received.length;
+    await signup('inside@example.org');
+    const first = await until(async () => {
+      const [entry] = (await client.webhookEndpoints.deliveries(inside.id)).data;
+      return entry?.attempts === 1 && entry;
+    }, 'the refused attempt');
+    assert.equal(first.status, 'pending');
+    assert.equal(first.last_status, null, 'no HTTP status: nothing was connected to');
+    assert.match(first.last_error!, /refused: hooks\.inside\.test resolves to 10\.0\.0\.7, a private address/);
+    assert.equal(Date.parse(first.next_attempt_at!) - Date.parse(first.last_attempt_at!), 30_000, 'the first retry in 30 s, like any failure');
+    const other = await until(async () => {
+      const [entry] = (await client.webhookEndpoints.deliveries(mixed.id)).data;
+      return entry?.attempts === 1 && entry;
+    }, 'the attempt to the mixed endpoint');
+    assert.match(other.last_error ?? '', /resolves to fd00::5, a private address/, 'one internal address among public ones is enough to refuse');
+    assert.equal(received.length, before);
+    // Running the retries now sends nothing more: the next attempt is not due yet.
+    await server.api!.deliverWebhooks();
+    assert.equal((await client.webhookEndpoints.deliveries(inside.id)).data[0]!.attempts, 1);
+    await client.webhookEndpoints.delete(inside.id);
+    await client.webhookEndpoints.delete(mixed.id);
+  });
 }
+
+describe('the delivery-time address guard', () => {
+  const sent: string[] = [];
+  const send: typeof fetch = async (input) => {
+    sent.push(String(input));
+    return new Response(null, { status: 204 });
+  };
+
+  it('a hostname resolving to 127.0.0.1 is refused in production, before anything is sent', async () => {
+    const guarded = guardedWebhookFetch({ allowLoopback: false, fetch: send, resolve: async () => [{ address: '127.0.0.1', family: 4 }] });
+    await assert.rejects(guarded('https://hooks.example.org/x', { method: 'POST' }), { name: 'InternalAddressError', message: /hooks\.example\.org resolves to 127\.0\.0\.1, this machine/ });
+    await assert.rejects(guarded('https://localhost/x'), /this machine/);
+    await assert.rejects(guarded('https://[::ffff:127.0.0.1]/x'), /this machine/);
+    assert.deepEqual(sent, []);
+  });
+
+  it('the system resolver is what the server uses: localhost resolves to loopback and is refused in production', async () => {
+    const addresses = (await resolveAll('localhost')).map((found) => found.address);
+    assert.ok(addresses.some((address) => address === '127.0.0.1' || address === '::1'), addresses.join(', '));
+    const guarded = guardedWebhookFetch({ allowLoopback: false, fetch: send });
+    await assert.rejects(guarded('http://localhost./x'), /this machine/);
+    assert.deepEqual(sent, []);
+  });
+
+  it('in development loopback is allowed, other internal ranges are not; a public address is sent to', async () => {
+    const dns: Record<string, string> = { 'dev.test': '127.0.0.1', 'lan.test': '192.168.1.20', 'cgnat.test': '100.64.0.9', 'public.test': '93.184.216.34' };
+    const guarded = guardedWebhookFetch({ allowLoopback: true, fetch: send, resolve: async (host) => [{ address: dns[host]!, family: 4 }] });
+    await guarded('http://dev.test/x');
+    await assert.rejects(guarded('https://lan.test/x'), /192\.168\.1\.20, a private address/);
+    await assert.rejects(guarded('https://cgnat.test/x'), /shared \(CGNAT\)/);
+    await guarded('https://public.test/x');
+    assert.deepEqual(sent, ['http://dev.test/x', 'https://public.test/x']);
+  });
+
+  it('a name that does not resolve is a failed attempt saying so', async () => {
+    const guarded = guardedWebhookFetch({ allowLoopback: false, fetch: send, resolve: resolveFake });
+    await assert.rejects(guarded('https://nowhere.test/x'), /nowhere\.test could not be resolved \(ENOTFOUND\)/);
+  });
+});
 
 describe('webhooks to the organization, on PGlite', () => webhookSuite(() => openPgliteStorage()));
 describePostgres('webhooks to the organization, on PostgreSQL', (url) => webhookSuite(() => openPostgresStorage({ url, schema: freshSchema(), poolSize: 4 })));

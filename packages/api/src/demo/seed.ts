@@ -98,7 +98,7 @@ export function seedRows(data: SeedData, options: SeedOptions): SeedRows {
     org.membership_types.forEach((type, position) => rows.membership_types.push({ ...structuredClone(type), organization_id: orgId, position }));
     for (const discount of org.discounts ?? []) {
       const code_key = discount.code.trim().toUpperCase();
-      rows.discounts.push({ ...structuredClone(discount), organization_id: orgId, id: `dc_${code_key.toLowerCase()}`, code_key, created_at: created });
+      rows.discounts.push({ ...structuredClone(discount), organization_id: orgId, id: `dc_${code_key.toLowerCase()}`, code_key, deactivated_at: null, created_at: created });
     }
     for (const invitation of org.invitations ?? []) {
       const code_key = invitation.code.trim().toUpperCase();

@@ -71,6 +71,8 @@ export async function usableDiscount(
 ): Promise<DiscountRecord> {
   const record = await findDiscount(ctx, code);
   if (!record) throw invalidDiscount('unknown', field);
+  // Staff ended the code: to a member that is the code having expired.
+  if (record.deactivated_at !== null) throw invalidDiscount('expired', field);
   const taken = record.times_redeemed + (await reservedRedemptions(ctx, record, except));
   const check = checkDiscount({ ...record, times_redeemed: taken }, { membership_type_id: type.id, on: ctx.today });
   if (!check.ok) throw invalidDiscount(check.reason, field);

@@ -4,7 +4,6 @@
 // `standardwebhooks` package: webhook-id is the event's id on every attempt, so a receiver
 // drops repeats), and are retried with backoff for up to three days; their rows are the log.
 import type { WebhookEventType } from '@memberkit/sdk';
-import { isSecureUrl } from '@memberkit/sdk/calculators';
 import type { Clock } from '../ports/clock.js';
 import type { Json, WebhookDeliveryRecord } from '../ports/records.js';
 import type { Storage } from '../ports/storage.js';
@@ -36,9 +35,6 @@ export async function sign(secret: string, id: string, timestampSeconds: number,
   for (const byte of mac) binary += String.fromCharCode(byte);
   return `v1,${btoa(binary)}`;
 }
-
-/** Whether an endpoint URL is acceptable: https, or http to this machine (development). */
-export const isWebhookUrl = (url: string): boolean => isSecureUrl(url);
 
 /** Writes `type` with `data` for every endpoint of the organization subscribed to it, in this transaction. */
 export async function emitEvent(ctx: DomainContext, type: WebhookEventType, data: Record<string, Json>): Promise<void> {

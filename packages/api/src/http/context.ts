@@ -4,6 +4,7 @@ import type { DomainContext } from '../domain/context.js';
 import type { Access, Caller } from './auth.js';
 import type { MemberTokens } from '../ports/member-tokens.js';
 import type { Reply } from './reply.js';
+import type { WebhookUrlRule } from '../domain/webhook-addresses.js';
 
 export interface RouteContext extends DomainContext {
   readonly request: Request;
@@ -17,6 +18,8 @@ export interface RouteContext extends DomainContext {
   readonly callerId: string | null;
   /** The MemberTokens port (sign-in and minted tokens issue through it). */
   readonly memberTokens: MemberTokens;
+  /** Which webhook endpoint URLs are accepted (loopback only outside production). */
+  readonly webhookUrls: WebhookUrlRule;
 }
 
 export interface Route {

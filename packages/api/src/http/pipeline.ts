@@ -11,6 +11,7 @@ import { CalculatorError } from '@memberkit/sdk/calculators';
 import { idSource, type CheckoutSettings, type DomainContext, type IdSource, type OutgoingMessage } from '../domain/context.js';
 import { organizationNamed } from '../domain/organizations.js';
 import { Problem, fieldError } from '../domain/problems.js';
+import type { WebhookUrlRule } from '../domain/webhook-addresses.js';
 import type { Clock } from '../ports/clock.js';
 import type { MemberTokens } from '../ports/member-tokens.js';
 import type { Payments } from '../ports/payments.js';
@@ -50,6 +51,7 @@ export interface PipelineDeps {
   clock: Clock;
   memberTokens: MemberTokens;
   checkout: CheckoutSettings;
+  webhookUrls: WebhookUrlRule;
   basePath: string;
   keyMode: KeyMode;
   maxBodyBytes: number;
@@ -192,6 +194,7 @@ export class Pipeline {
             caller,
             callerId: caller.kind === 'member' ? caller.member.id : null,
             memberTokens: this.#deps.memberTokens,
+            webhookUrls: this.#deps.webhookUrls,
           };
           const result = await route.handle(ctx);
           this.#validate(name, result);

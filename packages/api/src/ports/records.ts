@@ -72,6 +72,8 @@ export interface DiscountRecord {
   valid_until: string | null;
   max_redemptions: number | null;
   times_redeemed: number;
+  /** Set when staff deactivated the code: no new signup may use it. */
+  deactivated_at: string | null;
   created_at: string;
 }
 

@@ -75,6 +75,7 @@ export function sampleRows(organization_id: string, id = 'sample'): { [T in Tabl
       valid_until: null,
       max_redemptions: 10,
       times_redeemed: 0,
+      deactivated_at: '2026-03-02T08:00:00.000Z',
       created_at,
     },
     invitations: {

@@ -14,6 +14,7 @@ export * from './membership-type.js';
 export * from './member.js';
 export * from './membership.js';
 export * from './discount.js';
+export * from './discount-admin.js';
 export * from './signup.js';
 export * from './signup-config.js';
 export * from './me.js';

@@ -8,6 +8,7 @@ import { membershipTypeRoutes } from './membership-types.js';
 import { membershipRoutes } from './memberships.js';
 import { membershipTypeAdminRoutes } from './admin/membership-types.js';
 import { settingsRoutes } from './admin/settings.js';
+import { discountAdminRoutes } from './admin/discounts.js';
 import { memberTokenRoutes } from './admin/member-tokens.js';
 import { authRoutes } from './auth.js';
 import { meSelfServiceRoutes } from './me-self-service.js';
@@ -29,6 +30,7 @@ export const apiRoutes: readonly Route[] = [
   ...permissionRoutes,
   ...settingsRoutes,
   ...membershipTypeAdminRoutes,
+  ...discountAdminRoutes,
   ...authRoutes,
   ...memberTokenRoutes,
   ...webhookEndpointRoutes,

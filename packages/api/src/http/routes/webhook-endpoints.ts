@@ -11,7 +11,8 @@ import {
 } from '@memberkit/sdk';
 import type { WebhookDeliveryRecord, WebhookEndpointRecord } from '../../ports/records.js';
 import { Problem, fieldError, validationFailed } from '../../domain/problems.js';
-import { isWebhookUrl, newWebhookSecret } from '../../domain/webhooks.js';
+import { webhookUrlProblem } from '../../domain/webhook-addresses.js';
+import { newWebhookSecret } from '../../domain/webhooks.js';
 import type { Route, RouteContext } from '../context.js';
 import { parseBody } from '../body.js';
 import { reply } from '../reply.js';
@@ -53,9 +54,8 @@ export const webhookEndpointRoutes: Route[] = [
     requiresIdempotencyKey: true,
     async handle(ctx) {
       const params = parseBody(WebhookEndpointCreateParamsSchema, ctx.body);
-      if (!isWebhookUrl(params.url)) {
-        throw validationFailed([fieldError('url', 'invalid_url', 'url', 'The endpoint must be an https URL (http only to localhost, for development), without credentials.')]);
-      }
+      const urlProblem = webhookUrlProblem(params.url, ctx.webhookUrls);
+      if (urlProblem) throw validationFailed([fieldError('url', 'invalid_url', 'url', urlProblem)]);
       const record: WebhookEndpointRecord = {
         organization_id: ctx.organization.id,
         id: ctx.ids.next('we'),

@@ -1,18 +1,23 @@
 // The conformance suite's group for administration with the secret key: the organization's
-// settings and its membership types (create, update, archive, the default-type rules).
+// settings, its membership types (create, update, archive, the default-type rules) and its
+// discount codes (create, update, deactivate, list with redemptions).
 import assert from 'node:assert/strict';
 import {
+  AdminDiscountPageSchema,
+  AdminDiscountSchema,
+  DiscountSchema,
   MembershipTypeSchema,
   OrganizationSettingsSchema,
   PageSchema,
   SignupConfigSchema,
+  type AdminDiscount,
   type MembershipType,
   type OrganizationSettings,
 } from '@memberkit/sdk';
 import type { SuiteKit } from './kit.js';
 
 export function administrationSuite(kit: SuiteKit): void {
-  const { describe, it, host, call, org, admin, expect, problemOf, fieldsOf, signUp, signupOf, withHost } = kit;
+  const { describe, it, host, call, org, admin, expect, problemOf, fieldsOf, signUp, signupOf, poll, withHost, person, annualFields } = kit;
   const settings = (body: unknown) => call('POST', org('/settings'), { ...admin, body });
   const createType = (body: unknown) => call('POST', org('/membership-types'), { ...admin, key: true, body });
   const listedIds = async () =>
@@ -114,6 +119,59 @@ export function administrationSuite(kit: SuiteKit): void {
       const staffView = expect<MembershipType>(await call('GET', org('/membership-types/free'), admin), 200, MembershipTypeSchema);
       assert.equal(staffView.archived_at, archived.archived_at);
       problemOf(await call('POST', org('/membership-types/free'), { ...admin, body: { membership_name: 'Renamed' } }), 409, 'type_archived');
+    }));
+
+    it('discounts: created (idempotent), used case-insensitively, listed with the signups that reserved and redeemed them', withHost(async () => {
+      problemOf(await call('POST', org('/discounts'), { ...admin, body: { code: 'NOKEY', percent_off: 10 } }), 400, 'validation_failed');
+      const created = expect<AdminDiscount>(
+        await call('POST', org('/discounts'), { ...admin, key: true, body: { code: 'Summer25', percent_off: 25, membership_type_ids: ['annual'], max_redemptions: 2 } }),
+        201,
+        AdminDiscountSchema,
+      );
+      assert.deepEqual(
+        [created.code, created.percent_off, created.active, created.times_redeemed, created.times_reserved, created.redemptions],
+        ['Summer25', 25, true, 0, 0, []],
+      );
+      const buyer = person('summer');
+      const signup = signupOf(await signUp({ membership_type_id: 'annual', member: buyer, fields: annualFields, discount_code: 'summer25' }));
+      assert.deepEqual(signup.quote, { currency: 'USD', subtotal: 6000, discount_amount: 1500, total: 4500 });
+      const reserved = expect<AdminDiscount>(await call('GET', org(`/discounts/${created.id}`), admin), 200, AdminDiscountSchema);
+      assert.deepEqual([reserved.times_redeemed, reserved.times_reserved], [0, 1]);
+      assert.deepEqual(reserved.redemptions.map((r) => [r.signup_id, r.email, r.redeemed]), [[signup.id, buyer.email, false]]);
+      assert.deepEqual(await host.pay(signup.next_action), { paid: true });
+      await poll(signup.id);
+      const page = expect<{ data: AdminDiscount[] }>(await call('GET', org('/discounts?limit=100'), admin), 200, AdminDiscountPageSchema);
+      const listed = page.data.find((discount) => discount.id === created.id)!;
+      assert.deepEqual([listed.times_redeemed, listed.times_reserved], [1, 0]);
+      assert.deepEqual(listed.redemptions.map((r) => [r.signup_id, r.member_id, r.status, r.redeemed]), [[signup.id, signup.member.id, 'completed', true]]);
+      problemOf(await call('GET', org('/discounts'), { auth: await host.memberToken('demo', 'alice@example.org') }), 403, 'forbidden');
+      problemOf(await call('GET', org('/discounts/dc_nope'), admin), 404, 'not_found');
+    }));
+
+    it('discounts: every wrong field named at once; updated; deactivated codes refuse new signups', withHost(async () => {
+      const create = (body: unknown) => call('POST', org('/discounts'), { ...admin, key: true, body });
+      const code = expect<AdminDiscount>(await create({ code: 'SPRING', percent_off: 10 }), 201, AdminDiscountSchema);
+      const refused = problemOf(
+        await create({ code: 'spring', percent_off: 10, amount_off: 500, membership_type_ids: ['nope'], valid_from: '2026-05-01', valid_until: '2026-04-01' }),
+        422,
+        'validation_failed',
+      );
+      assert.deepEqual(fieldsOf(refused), ['code:taken', 'amount_off:conflict', 'membership_type_ids.0:unknown', 'valid_until:too_small']);
+      assert.deepEqual(fieldsOf(problemOf(await create({ code: 'EUROS', amount_off: 500, currency: 'eur' }), 422, 'validation_failed')), ['currency:currency_mismatch']);
+      assert.deepEqual(fieldsOf(problemOf(await create({ code: 'has space' }), 422, 'validation_failed')), ['code:pattern_mismatch', 'percent_off:required']);
+      // An amount replaces the percentage; the currency is the organization's.
+      const updated = expect<AdminDiscount>(await call('POST', org(`/discounts/${code.id}`), { ...admin, body: { amount_off: 1000 } }), 200, AdminDiscountSchema);
+      assert.deepEqual([updated.code, updated.percent_off, updated.amount_off, updated.currency], ['SPRING', null, 1000, 'USD']);
+      const validated = expect<{ amount_off: number | null }>(await call('POST', org('/discounts/validate'), { body: { code: 'spring', membership_type_id: 'annual' } }), 200, DiscountSchema);
+      assert.equal(validated.amount_off, 1000);
+      const deactivated = expect<AdminDiscount>(await call('POST', org(`/discounts/${code.id}/deactivate`), admin), 200, AdminDiscountSchema);
+      assert.equal(deactivated.active, false);
+      assert.ok(deactivated.deactivated_at);
+      const again = expect<AdminDiscount>(await call('POST', org(`/discounts/${code.id}/deactivate`), admin), 200, AdminDiscountSchema);
+      assert.equal(again.deactivated_at, deactivated.deactivated_at, 'deactivating twice changes nothing');
+      const invalid = problemOf(await call('POST', org('/discounts/validate'), { body: { code: 'SPRING', membership_type_id: 'annual' } }), 422, 'invalid_discount');
+      assert.equal(invalid.reason, 'expired');
+      problemOf(await signUp({ membership_type_id: 'annual', fields: annualFields, discount_code: 'SPRING' }), 422, 'invalid_discount');
     }));
   });
 }

@@ -16,6 +16,7 @@ import * as signIn from './0012-sign-in.js';
 import * as publishableKeys from './0013-publishable-keys.js';
 import * as cancelReason from './0014-cancel-reason.js';
 import * as webhooks from './0015-webhooks.js';
+import * as discountDeactivation from './0016-discount-deactivation.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-tables': tables,
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '0013-publishable-keys': publishableKeys,
   '0014-cancel-reason': cancelReason,
   '0015-webhooks': webhooks,
+  '0016-discount-deactivation': discountDeactivation,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -53,7 +53,11 @@ export default {
       },
     }),
   ],
-  concurrency: 2,
+  // One test page at a time: pages of one origin share msw's worker registration, and a page that
+  // navigates while another page's registration is still activating is not controlled by it, so
+  // msw reloads it ("Tests were interrupted because the page was reloaded"). One at a time, every
+  // page after the first navigates under the active worker. About 1.5 minutes in all.
+  concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 900000,
   // Lit announces its development build in every test file; its real warnings still show.

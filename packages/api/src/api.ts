@@ -109,6 +109,8 @@ export interface LifecycleDay {
   renewed: string[];
   failed: string[];
   terminated: string[];
+  /** Not renewed through its term and grace: expired from this day (membership.expired). */
+  expired: string[];
   reminded: string[];
   /** A charge waiting for the member's authentication. */
   waiting: string[];
@@ -202,7 +204,7 @@ export function createMembershipApi(options: MembershipApiOptions): MembershipAp
       }, { readOnly: true });
       const today = clock.today(organization.time_zone);
       if (day > today) throw new RangeError(`runDay: ${day} has not come yet in ${organizationId} (today is ${today} there)`);
-      const report: LifecycleDay = { organization_id: organizationId, day, renewed: [], failed: [], terminated: [], reminded: [], waiting: [], errors: [] };
+      const report: LifecycleDay = { organization_id: organizationId, day, renewed: [], failed: [], terminated: [], expired: [], reminded: [], waiting: [], errors: [] };
       for (const membershipId of candidates) {
         const ids = idSource();
         try {

@@ -19,6 +19,7 @@ import {
   RENEWAL_ATTEMPTS,
   addDays,
   compareDates,
+  membershipStatus,
   renewalAttemptDays,
   renewalQuote,
   renewalReminderDays,
@@ -33,7 +34,7 @@ import { applyRenewal, renewalPlan } from './renewals.js';
 import { soldTerm } from './terms.js';
 
 /** What a day did to one membership (runDay's report). */
-export type DayOutcome = 'renewed' | 'failed' | 'terminated' | 'reminded' | 'waiting' | 'nothing';
+export type DayOutcome = 'renewed' | 'failed' | 'terminated' | 'expired' | 'reminded' | 'waiting' | 'nothing';
 
 /**
  * The memberships a day may concern: confirmed, ending some day, not cancelled, not a group's
@@ -81,6 +82,18 @@ export async function lifecycleStep(ctx: DomainContext, membershipId: string): P
       renewal: { ...membership.renewal, reminded_on: [...membership.renewal.reminded_on, ctx.today] },
     });
     return 'terminated';
+  }
+
+  // The first day after its term and grace, not renewed: the organization hears it expired
+  // (membership.expired), once: the day is marked in the term's progress like a reminder's.
+  if (
+    ctx.today === addDays(membership.expires_on!, membership.grace_days ?? 0) &&
+    membershipStatus(membership, ctx.today) === 'expired' &&
+    !progress.reminded_on.includes(ctx.today)
+  ) {
+    await emitMembershipEvent(ctx, 'membership.expired', membership, { ended_on: ctx.today });
+    await save({ reminded_on: [...progress.reminded_on, ctx.today] });
+    return 'expired';
   }
 
   const chargeable = membership.auto_renew && membership.payment_method !== null && membership.payment_customer !== null;

@@ -185,6 +185,32 @@ describe('reminders for members who renew by hand', () => {
   });
 });
 
+describe('expiry without renewal', () => {
+  it('not renewed through its term and grace: membership.expired once, on the first day after the grace, not before', async () => {
+    const { id } = await paidSignup('flexible', '4242424242424242', { auto_renew: false });
+    const endpointId = `we_expiry_${id}`;
+    sandbox.storage.runSync((tx) =>
+      tx.insert('webhook_endpoints', { organization_id: 'demo', id: endpointId, url: 'https://hooks.example.test/expired', events: ['membership.expired'], secret: 'whsec_dGVzdHRlc3R0ZXN0dGVzdHRlc3R0ZXN0', description: null, created_at: new Date().toISOString() }),
+    );
+    const bought = await staffView(id);
+    const expiredOn = new Date(Date.parse(`${bought.expires_on}T00:00:00Z`) + bought.grace_days! * 86_400_000).toISOString().slice(0, 10);
+    const told = () => sandbox.storage.rows('webhook_deliveries', { endpoint_id: endpointId }).filter((row) => JSON.parse(row.payload).data.id === id);
+    const lastGraceDay = new Date(Date.parse(`${expiredOn}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    await sandbox.advanceTo(lastGraceDay);
+    assert.equal((await staffView(id)).status, bought.grace_days! > 0 ? 'grace' : 'active');
+    assert.equal(told().length, 0, 'not expired yet');
+    await sandbox.advanceTo(expiredOn);
+    assert.equal((await staffView(id)).status, 'expired');
+    const [event] = told();
+    assert.equal(event?.type, 'membership.expired');
+    const payload = JSON.parse(event!.payload);
+    assert.deepEqual([payload.data.status, payload.data.ended_on], ['expired', expiredOn]);
+    assert.equal((await sandbox.api.runDay('demo', expiredOn)).expired.length, 0, 'running the day again tells nothing more');
+    await sandbox.advanceTo(new Date(Date.parse(`${expiredOn}T00:00:00Z`) + 5 * 86_400_000).toISOString().slice(0, 10));
+    assert.equal(told().length, 1);
+  });
+});
+
 describe('cancelled memberships', () => {
   it('cancelled: no charge, cancelled (access kept) through term and grace (7 days), terminated from 04-08', async () => {
     const { email, id } = await paidSignup('monthly');

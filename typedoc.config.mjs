@@ -38,9 +38,4 @@ export default {
   validation: { notExported: true, invalidLink: true, notDocumented: true },
   requiredToBeDocumented: ['Enum', 'Variable', 'Function', 'Class', 'Interface', 'TypeAlias', 'Method', 'Accessor'],
   treatValidationWarningsAsErrors: true,
-  // The JSX props' event handlers are generated from the event map, whose entries say what each
-  // event means (MembershipSignupEventDetails).
-  intentionallyNotDocumented: [
-    'ready', 'plan-select', 'discount-apply', 'submit', 'payment-start', 'complete', 'error',
-  ].map((event) => `@memberkit/signup.MembershipSignupProps.onMembership-signup-${event}`),
 };

@@ -164,6 +164,8 @@ describe('idempotency (Idempotency-Key)', () => {
     const required = routes.filter((route) => route.requiresIdempotencyKey === true).map((route) => `${route.method} ${route.path}`);
     assert.deepEqual(required.sort(), [
       'POST /organizations/:org/companies',
+      'POST /organizations/:org/discounts',
+      'POST /organizations/:org/invitations',
       'POST /organizations/:org/me/memberships/:id/renew',
       'POST /organizations/:org/members',
       'POST /organizations/:org/membership-types',

@@ -1,7 +1,8 @@
 // The built <membership-signup> bundles as an organization pastes them: a plain <script> tag (ES
 // module and classic), a page with a strict CSP and Trusted Types (zero violations through a whole
 // paid signup), a real browser reload in the middle of an attempt (one signup, never two), and the
-// size budget of the script-tag build.
+// size budget of the script-tag build. Each runs on the sandbox and on memberkit-server
+// (server-harness.ts): the bundles do not change, the API behind them does.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -12,8 +13,9 @@ import {
   fillAnnualDetails,
   hostPage,
   launch,
+  backends,
+  checkoutOf,
   payWithCard,
-  signupsOf,
   startSite,
   stepOf,
   waitForStep,
@@ -40,19 +42,18 @@ const dist = new URL('../../packages/signup/dist/', import.meta.url);
  */
 const BUDGET = 39.5 * 1024;
 /**
- * The bundle as pasted, with the sandbox's stand-in checkout handed to the element as its
+ * The bundle as pasted, with the backend's stand-in checkout handed to the element as its
  * `.stripeLoader` first: after a reload the element resumes at the payment step as soon as two
  * requests answer, which can be before a later module ran (it then loads the real Stripe.js).
  */
-const WITH_STAND_IN =
-  '<script type="module" src="/demo/dist/stripe-standin.js"></script>\n<script type="module" src="/dist/membership-signup.js"></script>';
+const withStandIn = (site: Site) => `${site.standIn}\n<script type="module" src="/dist/membership-signup.js"></script>`;
 
-describe('built <membership-signup> bundles', () => {
+for (const backend of backends) describe(`built <membership-signup> bundles on the ${backend}`, () => {
   let site: Site;
   let browser: Browser;
 
   before(async () => {
-    site = await startSite();
+    site = await startSite(backend);
     browser = await launch();
   });
   after(async () => {
@@ -63,7 +64,7 @@ describe('built <membership-signup> bundles', () => {
   it('membership-signup.js (ES module) from a plain script tag completes a paid signup', async () => {
     site.page(
       '/es.html',
-      hostPage(site, WITH_STAND_IN),
+      hostPage(site, withStandIn(site)),
     );
     const page = await browser.newPage();
     const errors: string[] = [];
@@ -93,7 +94,7 @@ describe('built <membership-signup> bundles', () => {
   });
 
   it('runs a whole paid signup under a strict CSP with Trusted Types and zero violations', async () => {
-    const csp = [
+    const csp = site.csp([
       "default-src 'self'",
       "script-src 'self'",
       "style-src 'self'",
@@ -102,10 +103,10 @@ describe('built <membership-signup> bundles', () => {
       "object-src 'none'",
       "base-uri 'none'",
       "require-trusted-types-for 'script'",
-    ].join('; ');
+    ]);
     site.page(
       '/csp.html',
-      hostPage(site, WITH_STAND_IN),
+      hostPage(site, withStandIn(site)),
       { 'content-security-policy': csp },
     );
     const page = await browser.newPage();
@@ -135,10 +136,10 @@ describe('built <membership-signup> bundles', () => {
     // script does. The widget's Lit then needs the second policy of that name.
     const ownLit = "window.trustedTypes.createPolicy('lit-html', { createHTML: (html) => html });";
     const cspWith = (trustedTypes: string) =>
-      ["default-src 'self'", "script-src 'self'", "style-src 'self'", "connect-src 'self'", "require-trusted-types-for 'script'", `trusted-types ${trustedTypes}`].join('; ');
+      site.csp(["default-src 'self'", "script-src 'self'", "style-src 'self'", "connect-src 'self'", "require-trusted-types-for 'script'", `trusted-types ${trustedTypes}`]);
     const open = async (path: string, trustedTypes: string) => {
       site.script('/host-own-lit.js', ownLit);
-      site.page(path, hostPage(site, `<script src="/host-own-lit.js"></script>\n${WITH_STAND_IN}`), { 'content-security-policy': cspWith(trustedTypes) });
+      site.page(path, hostPage(site, `<script src="/host-own-lit.js"></script>\n${withStandIn(site)}`), { 'content-security-policy': cspWith(trustedTypes) });
       const page = await browser.newPage();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(String(error)));
@@ -170,7 +171,7 @@ describe('built <membership-signup> bundles', () => {
 
     it('at the payment step with WELCOME20 applied: resumes the same signup, pays it, one signup in the store', async () => {
       const email = 'reload-payment@example.org';
-      site.page('/reload-payment.html', hostPage(site, WITH_STAND_IN, 'membership-type="annual"'));
+      site.page('/reload-payment.html', hostPage(site, withStandIn(site), 'membership-type="annual"'));
       const page = await browser.newPage();
       await page.goto(`${site.url}/reload-payment.html`);
       await waitForStep(page, 'details');
@@ -180,21 +181,21 @@ describe('built <membership-signup> bundles', () => {
       await fillAnnualDetails(page, email);
       await page.getByRole('button', { name: 'Confirm and pay' }).click();
       await waitForStep(page, 'payment');
-      await page.getByLabel('Card number').waitFor();
-      assert.equal(signupsOf(site.sandbox, email).length, 1);
+      await checkoutOf(page);
+      assert.equal((await site.signupsOf(email)).length, 1);
       const before = await draft(page);
       assert.equal(typeof before?.signupId, 'string');
       assert.ok(!JSON.stringify(before).includes('4242'), 'no card data in the draft');
 
       await page.reload();
       await waitForStep(page, 'payment');
-      await page.getByLabel('Card number').waitFor();
+      await checkoutOf(page);
       assert.equal((await draft(page))?.signupId, before!.signupId, 'the same signup after the reload');
       await payWithCard(page);
-      await waitForStep(page, 'done');
+      await waitForStep(page, 'done', 20_000);
       assert.equal(await page.locator('membership-signup [part~="summary"]').getByText('$48.00').count(), 1);
 
-      const signups = signupsOf(site.sandbox, email);
+      const signups = await site.signupsOf(email);
       assert.deepEqual(signups.map((signup) => [signup.id, signup.status]), [[before!.signupId, 'completed']]);
       assert.equal(await draft(page), null, 'the draft is cleared once the membership exists');
       await page.close();
@@ -202,7 +203,7 @@ describe('built <membership-signup> bundles', () => {
 
     it('at the review after a Confirm whose response was lost, with WELCOME20: Confirm again sends the same attempt, one signup', async () => {
       const email = 'reload-lost@example.org';
-      site.page('/reload-lost.html', hostPage(site, WITH_STAND_IN, 'membership-type="annual" discount-code="WELCOME20"'));
+      site.page('/reload-lost.html', hostPage(site, withStandIn(site), 'membership-type="annual" discount-code="WELCOME20"'));
       const page = await browser.newPage();
       await page.goto(`${site.url}/reload-lost.html`);
       await waitForStep(page, 'details');
@@ -216,7 +217,7 @@ describe('built <membership-signup> bundles', () => {
       });
       await page.getByRole('button', { name: 'Confirm and pay' }).click();
       await waitForStep(page, 'error', 30_000);
-      assert.equal(signupsOf(site.sandbox, email).length, 1);
+      assert.equal((await site.signupsOf(email)).length, 1);
       const key = (await draft(page))?.idempotencyKey;
       assert.equal(typeof key, 'string');
       await page.unroute('**/v1/organizations/demo/signups');
@@ -227,15 +228,17 @@ describe('built <membership-signup> bundles', () => {
       await page.getByRole('button', { name: 'Confirm and pay' }).click();
       await waitForStep(page, 'payment');
       await payWithCard(page);
-      await waitForStep(page, 'done');
-      const signups = signupsOf(site.sandbox, email);
+      await waitForStep(page, 'done', 20_000);
+      const signups = await site.signupsOf(email);
       assert.equal(signups.length, 1, `one signup, not ${signups.length}: ${signups.map((s) => `${s.id} ${s.status}`).join(', ')}`);
       assert.equal(signups[0]!.quote.total, 4800);
       assert.equal(await stepOf(page), 'done');
       await page.close();
     });
   });
+});
 
+describe('built <membership-signup> bundles: size', () => {
   for (const file of ['membership-signup.js', 'membership-signup.classic.js']) {
     it(`${file} is at most ${BUDGET / 1024} kB gzip (lit, context, client, schemas, calculators, element, English)`, () => {
       const bytes = gzipSync(readFileSync(new URL(file, dist)), { level: 9 }).length;

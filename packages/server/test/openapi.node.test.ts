@@ -147,6 +147,12 @@ describe('the API’s answers match the OpenAPI document', () => {
     await check('POST', '/invitations', '/invitations', { ...admin, body: { membership_type_id: 'nope' } });
     await check('GET', '/invitations', '/invitations?limit=3', admin);
     await check('POST', '/invitations/{id}/revoke', `/invitations/${invitation.id}/revoke`, admin);
+    const staffApplication = await check('POST', '/signups', '/signups', { body: { membership_type_id: 'committee', member: { email: `applicant.${Date.now()}@example.org`, first_name: 'Doc', last_name: 'Check' }, fields: { motivation: 'I would like to help run the club.' } } });
+    await check('GET', '/applications', '/applications?limit=3', admin);
+    await check('GET', '/applications/{id}', `/applications/${staffApplication.id}`, admin);
+    await check('POST', '/applications/{id}/approve', `/applications/${staffApplication.id}/approve`, admin);
+    await check('POST', '/applications/{id}/decline', `/applications/${staffApplication.id}/decline`, admin);
+    await check('POST', '/applications/{id}/decline', `/applications/${staffApplication.id}/decline`, admin);
     await check('POST', '/auth/email-codes', '/auth/email-codes', { body: { email: 'docs.sign-in@example.org' } });
     await check('POST', '/auth/tokens', '/auth/tokens', { body: { email: 'docs.sign-in@example.org', code: '000000x' } });
     await check('POST', '/member-tokens', '/member-tokens', { ...admin, body: { email: 'docs.minted@example.org' } });

@@ -24,6 +24,7 @@ import { organizationRulesSuite } from './suite/organization-rules.js';
 import { administrationSuite } from './suite/administration.js';
 import { signInSuite } from './suite/sign-in.js';
 import { selfServiceSuite } from './suite/self-service.js';
+import { staffRecordsSuite } from './suite/staff-records.js';
 import { apiSuiteToday, type Answer, type ApiSuiteHost, type CallOptions, type SuiteKit } from './suite/kit.js';
 
 export { apiSuiteToday, type Answer, type ApiSuiteHost, type CallOptions, type SuiteKit, type SuitePayment } from './suite/kit.js';
@@ -434,6 +435,7 @@ export function apiSuite({ describe, it }: SuiteFunctions, host: ApiSuiteHost): 
     administrationSuite(kit);
     signInSuite(kit);
     selfServiceSuite(kit);
+    staffRecordsSuite(kit);
   });
 }
 

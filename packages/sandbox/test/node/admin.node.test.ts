@@ -270,3 +270,23 @@ describe('settings and membership types through the SDK (typed resources)', () =
     assert.equal(conflict.code, 'default_type_required');
   });
 });
+
+describe('applications through the SDK (typed resource)', () => {
+  it('applications.list, approve and decline answer typed applications; a finished one is a typed ConflictError', async () => {
+    const fields = { motivation: 'I would like to help run the club.' };
+    const first = await clientFor(sandbox).signups.create(signupParams({ membership_type_id: 'committee', fields }));
+    const second = await clientFor(sandbox).signups.create(signupParams({ membership_type_id: 'committee', fields }));
+    const open = await admin().applications.list();
+    assert.deepEqual(open.data.map((a) => [a.id, a.status]), [[first.id, 'awaiting_approval'], [second.id, 'awaiting_approval']]);
+    const approved = await admin().applications.approve(first.id);
+    assert.deepEqual([approved.status, approved.member.email], ['approved', first.member.email]);
+    assert.equal((await admin().applications.decline(second.id)).status, 'closed');
+    const conflict = await rejection(admin().applications.decline(second.id));
+    assert.ok(conflict instanceof ConflictError);
+    assert.equal(conflict.code, 'not_an_application');
+    const ids: string[] = [];
+    for await (const application of admin().applications.list({ status: 'approved' })) ids.push(application.id);
+    assert.deepEqual(ids, [first.id]);
+    assert.equal((await admin().applications.retrieve(second.id)).status, 'closed');
+  });
+});

@@ -28,6 +28,8 @@ interface Route {
   status: 200 | 201;
   /** Component name of the answer's schema. */
   answer: string;
+  /** The answer's media type when it is not JSON (a CSV export). */
+  answerType?: string;
 }
 
 /** The named schemas of the document, each an SDK schema. */
@@ -56,6 +58,9 @@ const components: Record<string, Schema> = {
   SignupConfigParams: sdk.SignupConfigRetrieveParamsSchema,
   ListParams: sdk.ListParamsSchema,
   MemberListParams: sdk.MemberListParamsSchema,
+  MemberExportParams: sdk.MemberExportParamsSchema,
+  // The export's text: a header row, then one row per member (RFC 4180, CRLF).
+  MembersCsv: z.string(),
   MembershipListParams: sdk.MembershipListParamsSchema,
   DiscountValidateParams: sdk.DiscountValidateParamsSchema,
   SignupCreateParams: sdk.SignupCreateParamsSchema,
@@ -108,9 +113,11 @@ const schemasOf: Record<string, Omit<Route, 'method' | 'path' | 'access'>> = {
   'POST /me/memberships/{id}/cancel': { operationId: 'cancelMyMembership', summary: 'Cancels one of the member’s memberships (kept until its term ends), with an optional reason', body: 'MembershipCancelParams', optionalBody: true, status: 200, answer: 'Membership' },
   'POST /me/memberships/{id}/auto-renew': { operationId: 'setMyAutoRenew', summary: 'Switches automatic renewal of one of the member’s memberships', body: 'AutoRenewParams', status: 200, answer: 'Membership' },
   'GET /me/receipts': { operationId: 'listMyReceipts', summary: 'The member’s receipts, newest first', query: 'ListParams', status: 200, answer: 'ReceiptPage' },
-  'GET /members': { operationId: 'listMembers', summary: 'Members (`?email=` finds one)', query: 'MemberListParams', status: 200, answer: 'MemberPage' },
+  'GET /members': { operationId: 'listMembers', summary: 'Members (`?email=` finds one, `?q=` searches email and names, `?status=`)', query: 'MemberListParams', status: 200, answer: 'MemberPage' },
   'POST /members': { operationId: 'createMember', summary: 'Adds a member', body: 'MemberCreateParams', status: 201, answer: 'Member' },
   'GET /members/{id}': { operationId: 'retrieveMember', summary: 'One member', status: 200, answer: 'Member' },
+  'GET /members/export': { operationId: 'exportMembers', summary: 'The members the search finds, as CSV with a column per custom field', query: 'MemberExportParams', status: 200, answer: 'MembersCsv', answerType: 'text/csv' },
+  'GET /members/{id}/memberships': { operationId: 'listMemberMemberships', summary: 'One member’s memberships (their company’s too), each with its term history', query: 'ListParams', status: 200, answer: 'MembershipPage' },
   'GET /members/{id}/permissions': { operationId: 'retrieveMemberPermissions', summary: 'What a member may do, and which memberships grant it', status: 200, answer: 'Permissions' },
   'GET /memberships': { operationId: 'listMemberships', summary: 'Memberships', query: 'MembershipListParams', status: 200, answer: 'MembershipPage' },
   'POST /memberships': { operationId: 'createMembership', summary: 'Assigns a membership by hand (no payment)', body: 'MembershipCreateParams', status: 201, answer: 'Membership' },
@@ -218,7 +225,7 @@ export function openApiDocument(serverUrl = 'https://api.example/v1'): Record<st
       parameters,
       ...(route.body ? { requestBody: { required: !route.optionalBody, content: { 'application/json': { schema: ref(route.body) } } } } : {}),
       responses: {
-        [route.status]: { description: 'Success', content: { 'application/json': { schema: ref(route.answer) } } },
+        [route.status]: { description: 'Success', content: { [route.answerType ?? 'application/json']: { schema: ref(route.answer) } } },
         '4XX': problemResponse('A problem the caller can fix (see `code`)'),
         '5XX': problemResponse('A problem on the server’s side'),
       },

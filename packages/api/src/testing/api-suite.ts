@@ -51,7 +51,8 @@ export function apiSuite({ describe, it }: SuiteFunctions, host: ApiSuiteHost): 
     requestIds.push(requestId);
     const text = await response.text();
     const type = response.headers.get('content-type') ?? '';
-    const parsed = text === '' ? null : (JSON.parse(text) as unknown);
+    // A text answer (a CSV export) is answered as text.
+    const parsed = text === '' ? null : type.startsWith('text/') ? text : (JSON.parse(text) as unknown);
     if (response.status >= 400) {
       assert.equal(type, 'application/problem+json', `${method} ${path}: an error is problem+json`);
       const problem = ProblemSchema.safeParse(parsed);

@@ -290,3 +290,17 @@ describe('applications through the SDK (typed resource)', () => {
     assert.equal((await admin().applications.retrieve(second.id)).status, 'closed');
   });
 });
+
+describe('members: search, export and history through the SDK', () => {
+  it('members.list searches, members.export answers the CSV text, members.memberships the history; problems are typed errors', async () => {
+    const ids: string[] = [];
+    for await (const member of admin().members.list({ q: 'example.org', status: 'active', limit: 1 })) ids.push(member.id);
+    assert.deepEqual(ids, ['mem_alice', 'mem_bob']);
+    const csv = await admin().members.export({ q: 'alice' });
+    assert.deepEqual(csv.split('\r\n').filter(Boolean).map((row) => row.split(',')[0]), ['id', 'mem_alice']);
+    const [held] = (await admin().members.memberships('mem_alice')).data;
+    assert.deepEqual([held?.id, held?.terms?.[0]?.kind], ['ms_alice_annual', 'new']);
+    assert.ok((await rejection(admin().members.export({ status: 'gold' as 'active' }))) instanceof UnprocessableEntityError);
+    assert.ok((await rejection(admin().members.memberships('mem_nope'))) instanceof NotFoundError);
+  });
+});

@@ -2,7 +2,7 @@
 // applications (approve, decline), the members (search, CSV export) and one member's memberships
 // with their term history.
 import assert from 'node:assert/strict';
-import { ApplicationPageSchema, ApplicationSchema, type Application } from '@memberkit/sdk';
+import { ApplicationPageSchema, ApplicationSchema, MemberSchema, PageSchema, type Application, type Member, type Membership, MembershipSchema } from '@memberkit/sdk';
 import type { SuiteKit } from './kit.js';
 
 export function staffRecordsSuite(kit: SuiteKit): void {
@@ -54,6 +54,62 @@ export function staffRecordsSuite(kit: SuiteKit): void {
       problemOf(await call('GET', org('/applications/su_nope'), admin), 404, 'not_found');
       problemOf(await call('GET', org('/applications?status=paid'), admin), 422, 'validation_failed');
       problemOf(await call('GET', org('/applications'), { auth: await host.memberToken('demo', 'alice@example.org') }), 403, 'forbidden');
+    }));
+  });
+
+  const members = async (query: string) =>
+    expect<{ data: Member[]; has_more: boolean }>(await call('GET', org(`/members${query}`), admin), 200, PageSchema(MemberSchema));
+
+  describe('staff records (secret key): members', () => {
+    it('members: searched by any part of email or name (any case, accents too), filtered by status, paginated', withHost(async () => {
+      const zoe = expect<Member>(await call('POST', org('/members'), { ...admin, key: true, body: { email: 'zoe.quinn@example.org', first_name: 'Zoë', last_name: 'Quinn' } }), 201, MemberSchema);
+      assert.deepEqual((await members('?q=zoe')).data.map((m) => m.id), [zoe.id]);
+      assert.deepEqual((await members('?q=ANDERSON')).data.map((m) => m.id), ['mem_alice']);
+      assert.deepEqual((await members('?q=alice%20anderson')).data.map((m) => m.id), ['mem_alice'], 'every word matches');
+      assert.deepEqual((await members('?q=example.org&status=prospective&limit=100')).data.map((m) => m.id), [zoe.id]);
+      const active = (await members('?status=active&limit=100')).data;
+      assert.deepEqual(active.map((m) => m.id), ['mem_alice', 'mem_bob'], 'Bob through his company');
+      assert.ok(active.every((m) => m.status === 'active'));
+      const page = await members('?q=example.org&limit=2');
+      assert.deepEqual([page.data.length, page.has_more], [2, true]);
+      const next = await members(`?q=example.org&limit=2&starting_after=${page.data[1]!.id}`);
+      assert.ok(!next.data.some((m) => page.data.some((p) => p.id === m.id)));
+      assert.deepEqual(problemOf(await call('GET', org('/members?status=gold'), admin), 422, 'validation_failed').errors.map((e: { field: string }) => e.field), ['status']);
+      problemOf(await call('GET', org('/members?q=alice'), { auth: await host.memberToken('demo', 'alice@example.org') }), 403, 'forbidden');
+    }));
+
+    it('members export: CSV with a column per custom field, quoted where needed, and no cell a spreadsheet runs as a formula', withHost(async () => {
+      const hostile = { email: 'mallory@example.org', first_name: '=HYPERLINK("https://evil.example","click")', last_name: 'Smith, "Jr."\nthe second', fields: { display_name: '+1 555', tshirt: '-m', terms: true } };
+      expect(await call('POST', org('/members'), { ...admin, key: true, body: hostile }), 201, MemberSchema);
+      const answer = await call('GET', org('/members/export'), admin);
+      assert.equal(answer.status, 200);
+      assert.match(answer.headers.get('content-type') ?? '', /^text\/csv/);
+      assert.match(answer.headers.get('content-disposition') ?? '', /^attachment; filename="members-demo-2026-03-01\.csv"$/);
+      const csv = answer.body as string;
+      const [header, ...rows] = csv.split('\r\n');
+      const columns = header!.split(',');
+      assert.deepEqual(columns.slice(0, 7), ['id', 'email', 'first_name', 'last_name', 'status', 'company_id', 'created_at']);
+      for (const key of ['display_name', 'tshirt', 'terms', 'phone', 'household_name', 'motivation']) assert.ok(columns.includes(`fields.${key}`), `a column for ${key}`);
+      assert.ok(csv.endsWith('\r\n'));
+      const alice = rows.find((row) => row.startsWith('mem_alice,'))!;
+      const cells = alice.split(',');
+      assert.deepEqual([cells[1], cells[4], cells[columns.indexOf('fields.display_name')], cells[columns.indexOf('fields.terms')]], ['alice@example.org', 'active', 'Alice A', 'true']);
+      assert.ok(csv.includes(`,"'=HYPERLINK(""https://evil.example"",""click"")","Smith, ""Jr.""\nthe second",prospective,`), 'quoted, quotes doubled, the formula made text');
+      const mallory = csv.slice(csv.indexOf('mallory@example.org'));
+      assert.ok(mallory.includes(",'+1 555,") && mallory.includes(",'-m,"), 'field answers starting with + or - are text too');
+      const found = (await call('GET', org('/members/export?q=carol'), admin)).body as string;
+      assert.deepEqual(found.split('\r\n').filter(Boolean).map((row) => row.split(',')[0]), ['id', 'mem_carol'], 'the same search as the list');
+      problemOf(await call('GET', org('/members/export?status=gold'), admin), 422, 'validation_failed');
+    }));
+
+    it('one member’s memberships, their company’s included, each with its term history', withHost(async () => {
+      const page = expect<{ data: Membership[] }>(await call('GET', org('/members/mem_alice/memberships'), admin), 200, PageSchema(MembershipSchema));
+      assert.deepEqual(page.data.map((m) => m.id), ['ms_alice_annual']);
+      const terms = page.data[0]!.terms!;
+      assert.deepEqual([terms.length, terms[0]!.kind, terms[0]!.expires_on], [1, 'new', page.data[0]!.expires_on]);
+      const bob = expect<{ data: Membership[] }>(await call('GET', org('/members/mem_bob/memberships'), admin), 200, PageSchema(MembershipSchema));
+      assert.ok(bob.data.length > 0 && bob.data.every((m) => m.via_company), 'Bob holds his company’s');
+      problemOf(await call('GET', org('/members/mem_nope/memberships'), admin), 404, 'not_found');
     }));
   });
 }

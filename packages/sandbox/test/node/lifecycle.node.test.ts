@@ -160,6 +160,18 @@ describe('failed renewals: three attempts, then terminated', () => {
     assert.equal(charges().length, 1, 'the authenticated charge paid it: no second one');
     assert.equal(renewed.terms!.at(-1)!.payment_reference, pending.reference);
   });
+
+  it('the member cancels while the charge waits for their bank: the charge is closed at the processor and authenticating later pays nothing', async () => {
+    const { email, id } = await paidSignup('monthly', '4000002760003184');
+    await sandbox.advanceTo('2026-03-25');
+    const member = clientFor(sandbox, { token: sandbox.issueMemberToken('demo', email) });
+    const cancelled = await member.me.memberships.cancel(id);
+    assert.equal(cancelled.renewal!.awaiting_authentication, false);
+    const charge = charges()[0]!;
+    assert.deepEqual([charge.outcome.status, charge.outcome.status === 'declined' && charge.outcome.decline_code], ['declined', 'canceled']);
+    await sandbox.advanceTo('2026-03-28');
+    assert.deepEqual([(await staffView(id)).expires_on, charges().length], ['2026-04-01', 1]);
+  });
 });
 
 describe('reminders for members who renew by hand', () => {

@@ -5,7 +5,7 @@ import { MeSchema, MembershipSchema, PageSchema, ReceiptSchema, type Membership,
 import type { SuiteKit } from './kit.js';
 
 export function selfServiceSuite(kit: SuiteKit): void {
-  const { describe, it, host, call, org, expect, problemOf, fieldsOf, person, signUp, signupOf, withHost } = kit;
+  const { describe, it, host, call, org, admin, expect, problemOf, fieldsOf, person, signUp, signupOf, withHost } = kit;
 
   describe('member self-service (member token)', () => {
     it('auto-renew on and off within the type’s rule; a cancelled membership resumes by renewal only', withHost(async () => {
@@ -57,6 +57,26 @@ export function selfServiceSuite(kit: SuiteKit): void {
       ]);
       const other = await host.memberToken('demo', 'carol@example.org');
       assert.deepEqual(expect<{ data: Receipt[] }>(await call('GET', org('/me/receipts'), { auth: other }), 200, PageSchema(ReceiptSchema)).data, []);
+    }));
+
+    it('cancelling closes a renewal charge still waiting for the member’s bank: nothing is charged later, and none is retried', withHost(async () => {
+      const pat = person('secure');
+      const signup = signupOf(await signUp({ membership_type_id: 'monthly', member: pat }));
+      // A card whose bank asks for authentication on every charge, off-session ones too.
+      assert.deepEqual(await host.pay(signup.next_action, '4000002760003184'), { paid: true });
+      const id = signup.membership.id;
+      await host.setToday('2026-03-25');
+      await host.runDay('demo', '2026-03-25');
+      const staff = async () => expect<Membership>(await call('GET', org(`/memberships/${id}`), admin), 200, MembershipSchema);
+      const waiting = await staff();
+      assert.deepEqual([waiting.renewal!.awaiting_authentication, waiting.renewal!.attempts, waiting.expires_on], [true, 1, '2026-04-01']);
+      const token = await host.memberToken('demo', pat.email);
+      const cancelled = expect<Membership>(await call('POST', org(`/me/memberships/${id}/cancel`), { auth: token, body: { reason: 'Too expensive' } }), 200, MembershipSchema);
+      assert.deepEqual([cancelled.status, cancelled.renewal!.awaiting_authentication, cancelled.renewal!.next_attempt_on], ['cancelled', false, null]);
+      await host.setToday('2026-03-28');
+      await host.runDay('demo', '2026-03-28');
+      const later = await staff();
+      assert.deepEqual([later.status, later.expires_on, later.renewal!.attempts, later.terms!.length], ['cancelled', '2026-04-01', 1, 1], 'no renewal and no new attempt');
     }));
   });
 }

@@ -157,6 +157,7 @@ describe('the API’s answers match the OpenAPI document', () => {
     await check('POST', '/applications/{id}/approve', `/applications/${staffApplication.id}/approve`, admin);
     await check('POST', '/applications/{id}/decline', `/applications/${staffApplication.id}/decline`, admin);
     await check('POST', '/applications/{id}/decline', `/applications/${staffApplication.id}/decline`, admin);
+    await check('POST', '/me/memberships/{id}/card-update-session', '/me/memberships/ms_alice_annual/card-update-session', { auth: await host.memberToken('demo', 'alice@example.org') });
     await check('POST', '/auth/email-codes', '/auth/email-codes', { body: { email: 'docs.sign-in@example.org' } });
     await check('POST', '/auth/tokens', '/auth/tokens', { body: { email: 'docs.sign-in@example.org', code: '000000x' } });
     await check('POST', '/member-tokens', '/member-tokens', { ...admin, body: { email: 'docs.minted@example.org' } });

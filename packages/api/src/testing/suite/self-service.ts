@@ -93,15 +93,15 @@ export function selfServiceSuite(kit: SuiteKit): void {
       assert.equal(await host.saveCard(session.id, '4000000000000002'), false, 'a card the processor refuses is not saved');
       // A card that saves, but whose charges the bank declines: the renewal proves which card it charged.
       assert.equal(await host.saveCard(session.id, '4000000000000341'), true);
+      assert.deepEqual(fieldsOf(problemOf(await open({ return_url: 'https://evil.example/phish' }), 422, 'validation_failed')), ['return_url:invalid_redirect']);
+      const alice = await host.memberToken('demo', 'alice@example.org');
+      problemOf(await open(undefined, alice), 404, 'not_found');
+      problemOf(await open(undefined, alice, 'ms_alice_annual'), 409, 'no_saved_card');
       await host.setToday('2026-03-25');
       await host.runDay('demo', '2026-03-25');
       const after = expect<Membership>(await call('GET', org(`/memberships/${id}`), admin), 200, MembershipSchema);
       assert.deepEqual([after.expires_on, after.renewal!.attempts, after.renewal!.last_failure_code], ['2026-04-01', 1, 'generic_decline']);
 
-      assert.deepEqual(fieldsOf(problemOf(await open({ return_url: 'https://evil.example/phish' }), 422, 'validation_failed')), ['return_url:invalid_redirect']);
-      const alice = await host.memberToken('demo', 'alice@example.org');
-      problemOf(await open(undefined, alice), 404, 'not_found');
-      problemOf(await open(undefined, alice, 'ms_alice_annual'), 409, 'no_saved_card');
     }));
   });
 }

@@ -2,7 +2,7 @@
 // applications (approve, decline), the members (search, CSV export) and one member's memberships
 // with their term history.
 import assert from 'node:assert/strict';
-import { ApplicationPageSchema, ApplicationSchema, MemberSchema, PageSchema, type Application, type Member, type Membership, MembershipSchema } from '@memberkit/sdk';
+import { OrganizationSettingsSchema, type OrganizationSettings, ApplicationPageSchema, ApplicationSchema, MemberSchema, PageSchema, type Application, type Member, type Membership, MembershipSchema } from '@memberkit/sdk';
 import type { SuiteKit } from './kit.js';
 
 export function staffRecordsSuite(kit: SuiteKit): void {
@@ -110,6 +110,26 @@ export function staffRecordsSuite(kit: SuiteKit): void {
       const bob = expect<{ data: Membership[] }>(await call('GET', org('/members/mem_bob/memberships'), admin), 200, PageSchema(MembershipSchema));
       assert.ok(bob.data.length > 0 && bob.data.every((m) => m.via_company), 'Bob holds his company’s');
       problemOf(await call('GET', org('/members/mem_nope/memberships'), admin), 404, 'not_found');
+    }));
+  });
+
+  describe('staff records (secret key): the organization’s notification email', () => {
+    it('set through settings (trimmed, lower case; a malformed one 422), it is told when failed renewals end a membership', withHost(async () => {
+      const set = expect<OrganizationSettings>(await call('POST', org('/settings'), { ...admin, body: { notification_email: ' Office@Club.Example ' } }), 200, OrganizationSettingsSchema);
+      assert.equal(set.notification_email, 'office@club.example');
+      assert.equal(expect<OrganizationSettings>(await call('GET', org('/settings'), admin), 200, OrganizationSettingsSchema).notification_email, 'office@club.example');
+      const refused = problemOf(await call('POST', org('/settings'), { ...admin, body: { notification_email: 'not an address' } }), 422, 'validation_failed');
+      assert.deepEqual(refused.errors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`), ['notification_email:invalid_email']);
+      const signup = signupOf(await signUp({ membership_type_id: 'monthly' }));
+      assert.deepEqual(await host.pay(signup.next_action, '4000000000000341'), { paid: true });
+      for (const day of ['2026-03-25', '2026-03-28', '2026-03-31']) {
+        await host.setToday(day);
+        await host.runDay('demo', day);
+      }
+      const told = await host.outbox('demo', 'office@club.example');
+      assert.deepEqual(told.map((mail) => [mail.kind, mail.data.member_email]), [['staff_membership_terminated', signup.member.email]]);
+      expect(await call('POST', org('/settings'), { ...admin, body: { notification_email: null } }), 200, OrganizationSettingsSchema);
+      assert.equal(expect<OrganizationSettings>(await call('GET', org('/settings'), admin), 200, OrganizationSettingsSchema).notification_email, null);
     }));
   });
 }

@@ -119,7 +119,7 @@ export interface LifecycleDay {
 
 const ports = {
   storage: ['transaction', 'claim'],
-  payments: ['createCheckout', 'retrieveCheckout', 'capturePayment', 'expireCheckout', 'chargeOffSession', 'retrieveCharge', 'cancelCharge'],
+  payments: ['createCheckout', 'retrieveCheckout', 'capturePayment', 'expireCheckout', 'chargeOffSession', 'retrieveCharge', 'cancelCharge', 'createCardUpdateSession'],
   mailer: ['send'],
   clock: ['now', 'today'],
   memberTokens: ['issue', 'verify'],

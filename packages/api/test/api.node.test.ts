@@ -78,6 +78,7 @@ describe('createMembershipApi', () => {
       chargeOffSession: (...args) => host.payments.chargeOffSession(...args),
       retrieveCharge: (...args) => host.payments.retrieveCharge(...args),
       cancelCharge: (...args) => host.payments.cancelCharge(...args),
+      createCardUpdateSession: (...args) => host.payments.createCardUpdateSession(...args),
     };
     const api = createMembershipApi({ ...host, payments, basePath: '/v1', onError: () => {} });
     const send = () => api.handle(post('/signups', signupBody('flaky@example.org'), { 'idempotency-key': 'flaky-1' }));

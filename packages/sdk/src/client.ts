@@ -15,6 +15,7 @@ import { MembershipTypesResource } from './resources/membership-types.js';
 import { AdminMembershipTypesResource } from './resources/membership-types-admin.js';
 import { SettingsResource } from './resources/settings.js';
 import { InvitationsResource } from './resources/invitations.js';
+import { ApplicationsResource } from './resources/applications.js';
 import { AuthResource } from './resources/auth.js';
 import { MemberTokensResource } from './resources/member-tokens.js';
 import { PermissionsResource } from './resources/permissions.js';
@@ -32,6 +33,7 @@ export type { MembershipTypesResource } from './resources/membership-types.js';
 export type { AdminMembershipTypesResource } from './resources/membership-types-admin.js';
 export type { SettingsResource } from './resources/settings.js';
 export type { InvitationsResource } from './resources/invitations.js';
+export type { ApplicationsResource } from './resources/applications.js';
 export type { AuthResource } from './resources/auth.js';
 export type { MemberTokensResource } from './resources/member-tokens.js';
 export type { PermissionsResource } from './resources/permissions.js';
@@ -78,6 +80,8 @@ export interface MemberkitClient extends PublicClient {
   readonly discounts: AdminDiscountsResource;
   readonly settings: SettingsResource;
   readonly invitations: InvitationsResource;
+  /** Applications to types that require approval: list the open ones, approve, decline. */
+  readonly applications: ApplicationsResource;
   readonly memberTokens: MemberTokensResource;
   readonly members: MembersResource;
   readonly memberships: MembershipsResource;
@@ -118,6 +122,7 @@ export const createClient = (options: ClientOptions): MemberkitClient => {
     discounts: new AdminDiscountsResource(t),
     settings: new SettingsResource(t),
     invitations: new InvitationsResource(t),
+    applications: new ApplicationsResource(t),
     memberTokens: new MemberTokensResource(t),
     members: new MembersResource(t),
     memberships: new MembershipsResource(t),

@@ -28,6 +28,8 @@ interface Route {
   status: 200 | 201;
   /** Component name of the answer's schema. */
   answer: string;
+  /** The answer's media type when it is not JSON (a CSV export). */
+  answerType?: string;
 }
 
 /** The named schemas of the document, each an SDK schema. */
@@ -56,6 +58,9 @@ const components: Record<string, Schema> = {
   SignupConfigParams: sdk.SignupConfigRetrieveParamsSchema,
   ListParams: sdk.ListParamsSchema,
   MemberListParams: sdk.MemberListParamsSchema,
+  MemberExportParams: sdk.MemberExportParamsSchema,
+  // The export's text: a header row, then one row per member (RFC 4180, CRLF).
+  MembersCsv: z.string(),
   MembershipListParams: sdk.MembershipListParamsSchema,
   DiscountValidateParams: sdk.DiscountValidateParamsSchema,
   SignupCreateParams: sdk.SignupCreateParamsSchema,
@@ -75,6 +80,9 @@ const components: Record<string, Schema> = {
   Invitation: sdk.InvitationSchema,
   InvitationPage: sdk.InvitationPageSchema,
   InvitationCreateParams: sdk.InvitationCreateParamsSchema,
+  Application: sdk.ApplicationSchema,
+  ApplicationPage: sdk.ApplicationPageSchema,
+  ApplicationListParams: sdk.ApplicationListParamsSchema,
   EmailCodeCreateParams: sdk.EmailCodeCreateParamsSchema,
   EmailCode: sdk.EmailCodeSchema,
   TokenCreateParams: sdk.TokenCreateParamsSchema,
@@ -83,6 +91,8 @@ const components: Record<string, Schema> = {
   MemberToken: sdk.MemberTokenSchema,
   AutoRenewParams: sdk.AutoRenewParamsSchema,
   MembershipCancelParams: sdk.MembershipCancelParamsSchema,
+  CardUpdateSessionCreateParams: sdk.CardUpdateSessionCreateParamsSchema,
+  CardUpdateSession: sdk.CardUpdateSessionSchema,
   Receipt: sdk.ReceiptSchema,
   ReceiptPage: sdk.PageSchema(sdk.ReceiptSchema),
   WebhookEndpoint: sdk.WebhookEndpointSchema,
@@ -104,10 +114,13 @@ const schemasOf: Record<string, Omit<Route, 'method' | 'path' | 'access'>> = {
   'POST /me/memberships/{id}/renew': { operationId: 'renewMyMembership', summary: 'Renews one of the member’s memberships', body: 'MembershipRenewParams', optionalBody: true, status: 201, answer: 'Signup' },
   'POST /me/memberships/{id}/cancel': { operationId: 'cancelMyMembership', summary: 'Cancels one of the member’s memberships (kept until its term ends), with an optional reason', body: 'MembershipCancelParams', optionalBody: true, status: 200, answer: 'Membership' },
   'POST /me/memberships/{id}/auto-renew': { operationId: 'setMyAutoRenew', summary: 'Switches automatic renewal of one of the member’s memberships', body: 'AutoRenewParams', status: 200, answer: 'Membership' },
+  'POST /me/memberships/{id}/card-update-session': { operationId: 'createMyCardUpdateSession', summary: 'A page at the payment processor where the member replaces the card their renewals charge', body: 'CardUpdateSessionCreateParams', optionalBody: true, status: 201, answer: 'CardUpdateSession' },
   'GET /me/receipts': { operationId: 'listMyReceipts', summary: 'The member’s receipts, newest first', query: 'ListParams', status: 200, answer: 'ReceiptPage' },
-  'GET /members': { operationId: 'listMembers', summary: 'Members (`?email=` finds one)', query: 'MemberListParams', status: 200, answer: 'MemberPage' },
+  'GET /members': { operationId: 'listMembers', summary: 'Members (`?email=` finds one, `?q=` searches email and names, `?status=`)', query: 'MemberListParams', status: 200, answer: 'MemberPage' },
   'POST /members': { operationId: 'createMember', summary: 'Adds a member', body: 'MemberCreateParams', status: 201, answer: 'Member' },
   'GET /members/{id}': { operationId: 'retrieveMember', summary: 'One member', status: 200, answer: 'Member' },
+  'GET /members/export': { operationId: 'exportMembers', summary: 'The members the search finds, as CSV with a column per custom field', query: 'MemberExportParams', status: 200, answer: 'MembersCsv', answerType: 'text/csv' },
+  'GET /members/{id}/memberships': { operationId: 'listMemberMemberships', summary: 'One member’s memberships (their company’s too), each with its term history', query: 'ListParams', status: 200, answer: 'MembershipPage' },
   'GET /members/{id}/permissions': { operationId: 'retrieveMemberPermissions', summary: 'What a member may do, and which memberships grant it', status: 200, answer: 'Permissions' },
   'GET /memberships': { operationId: 'listMemberships', summary: 'Memberships', query: 'MembershipListParams', status: 200, answer: 'MembershipPage' },
   'POST /memberships': { operationId: 'createMembership', summary: 'Assigns a membership by hand (no payment)', body: 'MembershipCreateParams', status: 201, answer: 'Membership' },
@@ -130,6 +143,10 @@ const schemasOf: Record<string, Omit<Route, 'method' | 'path' | 'access'>> = {
   'GET /invitations': { operationId: 'listInvitations', summary: 'Every invitation, with its status', query: 'ListParams', status: 200, answer: 'InvitationPage' },
   'POST /invitations': { operationId: 'createInvitation', summary: 'Invites someone to an invite-only type (optionally one email, with an expiry)', body: 'InvitationCreateParams', status: 201, answer: 'Invitation' },
   'POST /invitations/{id}/revoke': { operationId: 'revokeInvitation', summary: 'Revokes an invitation (no signup may use it)', status: 200, answer: 'Invitation' },
+  'GET /applications': { operationId: 'listApplications', summary: 'The open applications: awaiting approval, or approved and unpaid', query: 'ApplicationListParams', status: 200, answer: 'ApplicationPage' },
+  'GET /applications/{id}': { operationId: 'retrieveApplication', summary: 'One application, open or finished', status: 200, answer: 'Application' },
+  'POST /applications/{id}/approve': { operationId: 'approveApplication', summary: 'Approves an application (a paid one then awaits payment)', status: 200, answer: 'Application' },
+  'POST /applications/{id}/decline': { operationId: 'declineApplication', summary: 'Declines an application (the applicant is told)', status: 200, answer: 'Application' },
   'POST /discounts/{id}/deactivate': { operationId: 'deactivateDiscount', summary: 'Deactivates a discount code (no new signups may use it)', status: 200, answer: 'AdminDiscount' },
   'POST /auth/email-codes': { operationId: 'sendEmailCode', summary: 'Emails a sign-in code (and a one-click link); the same answer for any address', body: 'EmailCodeCreateParams', status: 201, answer: 'EmailCode' },
   'POST /auth/tokens': { operationId: 'createMemberSession', summary: 'Exchanges a code, link token or refresh token for a member token', body: 'TokenCreateParams', status: 201, answer: 'MemberSession' },
@@ -211,7 +228,7 @@ export function openApiDocument(serverUrl = 'https://api.example/v1'): Record<st
       parameters,
       ...(route.body ? { requestBody: { required: !route.optionalBody, content: { 'application/json': { schema: ref(route.body) } } } } : {}),
       responses: {
-        [route.status]: { description: 'Success', content: { 'application/json': { schema: ref(route.answer) } } },
+        [route.status]: { description: 'Success', content: { [route.answerType ?? 'application/json']: { schema: ref(route.answer) } } },
         '4XX': problemResponse('A problem the caller can fix (see `code`)'),
         '5XX': problemResponse('A problem on the server’s side'),
       },

@@ -135,6 +135,9 @@ class UnconfiguredPayments implements Payments {
   async cancelCharge(): Promise<never> {
     this.#refuse();
   }
+  async createCardUpdateSession(): Promise<never> {
+    this.#refuse();
+  }
 }
 
 /** The API on the server's ports, answering under /v1. */

@@ -20,6 +20,7 @@ function lateHost(start: () => Promise<ServerSuiteHost>): ApiSuiteHost {
     reset: () => host.reset(),
     setToday: (date) => host.setToday(date),
     pay: (action, card) => host.pay(action, card),
+    saveCard: (session, card) => host.saveCard(session, card),
     memberToken: (org, email) => host.memberToken(org, email),
     runDay: (org, day) => host.runDay(org, day),
     outbox: (org, to) => host.outbox(org, to),

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Clock } from '@memberkit/api';
 import Stripe from 'stripe';
+import { StripePayments } from '../src/payments/stripe-payments.js';
 import { StripeStandIn } from '../src/payments/stand-in/stand-in.js';
 
 const secret = 'whsec_test_stand_in';
@@ -123,6 +124,30 @@ describe('the Stripe stand-in service', () => {
     assert.equal((await fetch(page)).status, 200);
     await fetch(page, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outcome: 'succeed' }) });
     assert.equal((await stripe.paymentIntents.retrieve(actionIntent!.id)).status, 'succeeded', 'authenticated on the page, the charge goes through');
+  });
+
+  it('a card-update session (StripePayments on the Billing Portal): the card the member saves there is what later off-session charges use', async () => {
+    const payments = new StripePayments({ stripe, now: () => clock.now(), pages: { checkoutComplete: () => 'https://club.example/done', authenticate: () => 'https://club.example/auth' } });
+    const session = await payments.createCheckout({
+      organization_id: 'org_portal', signup_id: 'su_portal', amount: 900, currency: 'USD', description: 'Monthly', seller_name: 'Club',
+      customer: { member_id: 'mem_portal', email: 'portal@example.org', name: 'Por Tal' }, locale: 'en-US', ui_mode: 'embedded_page',
+      return_url: null, save_payment_method: true, expires_at: null, idempotency_key: 'signup:su_portal',
+    });
+    assert.equal((await pay(await stripe.checkout.sessions.retrieve(session.id), '4242424242424242')).status, 200);
+    const saved = (await payments.capturePayment('org_portal', session.id));
+    assert.ok(saved.payment_method && saved.customer);
+    const portal = await payments.createCardUpdateSession({ organization_id: 'org_portal', membership_id: 'ms_portal', customer: saved.customer!, return_url: 'https://club.example/account', locale: 'de-DE' });
+    assert.match(portal.id, /^bps_/);
+    assert.equal((await fetch(portal.url)).status, 200, 'the portal page the member opens');
+    const saveCard = (number: string) => fetch(portal.url.replace('/p/session/', '/p/api/'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ number, exp_month: '12', exp_year: '40', cvc: '123' }) });
+    assert.equal((await saveCard('4000000000000002')).status, 402, 'a refused card is not saved');
+    assert.equal((await saveCard('4000000000000341')).status, 200);
+    const charge = await payments.chargeOffSession({
+      organization_id: 'org_portal', membership_id: 'ms_portal', customer: saved.customer!, payment_method: saved.payment_method!,
+      amount: 900, currency: 'USD', description: 'Monthly renewal', seller_name: 'Club', idempotency_key: 'renewal:ms_portal:2026-04-01:1',
+    });
+    assert.deepEqual([charge.status, charge.status === 'declined' && charge.decline_code], ['declined', 'generic_decline'], 'the new card (which declines) was charged, not the signup’s');
+    await assert.rejects(payments.createCardUpdateSession({ organization_id: 'org_other', membership_id: 'ms_x', customer: saved.customer!, return_url: null, locale: 'en' }), /not org_other's/);
   });
 
   it('refunds, partial then the rest, and no more than was paid', async () => {

@@ -308,8 +308,17 @@ export async function cancelMembership(ctx: DomainContext, membership: Membershi
       extensions: { membership_status: status },
     });
   }
-  const patch = { cancelled_on: ctx.today, auto_renew: false, cancel_reason: reason?.trim() || null };
+  // A renewal charge still waiting for the member's authentication is closed at the processor,
+  // so a cancelled membership is not charged by a bank page the member opens later.
+  const waiting = membership.renewal?.pending ?? null;
+  const patch: Partial<MembershipRecord> = {
+    cancelled_on: ctx.today,
+    auto_renew: false,
+    cancel_reason: reason?.trim() || null,
+    ...(waiting && membership.renewal ? { renewal: { ...membership.renewal, pending: null } } : {}),
+  };
   await ctx.tx.update('memberships', { organization_id: ctx.organization.id, id: membership.id }, patch);
+  if (waiting) ctx.afterCommit(() => ctx.payments.cancelCharge(ctx.organization.id, waiting.reference));
   await emitMembershipEvent(ctx, 'membership.cancelled', { ...membership, ...patch });
   return { ...membership, ...patch };
 }

@@ -3,7 +3,7 @@
 // one URL rule, embed origins exact. A currency cannot change under paid types priced in the
 // old one (their prices would change meaning); free types follow it.
 import type { OrganizationSettings, OrganizationSettingsUpdateParams } from '@memberkit/sdk';
-import { formatMoney, isSecureUrl, normalizeCurrencyCode } from '@memberkit/sdk/calculators';
+import { formatMoney, isSecureUrl, normalizeCurrencyCode, normalizeEmail } from '@memberkit/sdk/calculators';
 import type { OrganizationRecord } from '../ports/records.js';
 import type { DomainContext } from './context.js';
 import { Problem, fieldError, validationFailed, type FieldError } from './problems.js';
@@ -22,6 +22,7 @@ export function settingsView(organization: OrganizationRecord): OrganizationSett
     signup_requires_sign_in: organization.signup_requires_sign_in,
     address: organization.address,
     tax_note: organization.tax_note,
+    notification_email: organization.notification_email,
   };
 }
 
@@ -88,6 +89,7 @@ export async function updateSettings(ctx: DomainContext, params: OrganizationSet
   if (params.signup_requires_sign_in !== undefined) patch.signup_requires_sign_in = params.signup_requires_sign_in;
   if (params.address !== undefined) patch.address = params.address?.trim() || null;
   if (params.tax_note !== undefined) patch.tax_note = params.tax_note?.trim() || null;
+  if (params.notification_email !== undefined) patch.notification_email = params.notification_email === null ? null : normalizeEmail(params.notification_email);
   if (errors.length > 0) throw validationFailed(errors);
 
   const org = ctx.organization;

@@ -23,6 +23,13 @@ export interface Reply {
   /** The SDK schema the body must satisfy (checked with `validateResponses`). */
   schema: Schema | null;
   headers?: Record<string, string>;
+  /** The body is text sent as it is (a CSV export), with its own Content-Type in `headers`. */
+  raw?: boolean;
+}
+
+/** A text answer (`body` as it is), e.g. a CSV file. */
+export function textReply(status: number, body: string, headers: Record<string, string>): Reply {
+  return { status, schema: null, body, headers, raw: true };
 }
 
 export function reply<T>(status: number, schema: Schema<T>, body: T, headers?: Record<string, string>): Reply {
@@ -53,7 +60,7 @@ export function storedOf(result: Reply): StoredResponse {
   return {
     status: result.status,
     headers: { 'Content-Type': 'application/json', ...result.headers },
-    body: result.body === null ? '' : JSON.stringify(result.body),
+    body: result.raw ? String(result.body) : result.body === null ? '' : JSON.stringify(result.body),
   };
 }
 

@@ -7,6 +7,8 @@
 // Stripe would: charged, declined, or waiting for the member to authenticate.
 import type { Clock } from '../ports/clock.js';
 import type {
+  CardUpdateSession,
+  CardUpdateSessionRequest,
   CheckoutPayment,
   CheckoutRequest,
   CheckoutSession,
@@ -65,6 +67,17 @@ export interface MemoryCharge {
   card_last4: string;
 }
 
+/** A card-update page as the stand-in keeps it (until the member saves a card there). */
+export interface MemoryCardUpdateSession {
+  id: string;
+  organization_id: string;
+  membership_id: string;
+  customer: string;
+  url: string;
+  return_url: string | null;
+  status: 'open' | 'complete';
+}
+
 export interface MemoryPaymentsOptions {
   clock: Clock;
   /**
@@ -82,6 +95,9 @@ export class MemoryPayments implements Payments {
   readonly #charges = new Map<string, MemoryCharge>();
   readonly #chargeByKey = new Map<string, string>();
   readonly #listeners = new Set<() => void>();
+  readonly #cardUpdates = new Map<string, MemoryCardUpdateSession>();
+  /** The card each customer saved last on a card-update page (test card digits), by `organization|customer`. */
+  readonly #customerCards = new Map<string, string>();
   readonly #clock: Clock;
   hostedPageUrl: string | null;
 
@@ -132,7 +148,9 @@ export class MemoryPayments implements Payments {
   async chargeOffSession(request: OffSessionChargeRequest): Promise<OffSessionCharge> {
     const known = this.#chargeByKey.get(`${request.organization_id}|${request.idempotency_key}`);
     if (known) return structuredClone(this.#charges.get(known)!.outcome);
-    const card = this.#savedCard(request.organization_id, request.payment_method, request.customer);
+    const saved = this.#savedCard(request.organization_id, request.payment_method, request.customer);
+    // The customer's default card wins, as on Stripe once they replaced it in the portal.
+    const card = saved === null ? null : (this.#customerCards.get(`${request.organization_id}|${request.customer}`) ?? saved);
     if (card === null) {
       // Stripe answers a method it does not know (or another customer's) with resource_missing.
       throw new Error(`MemoryPayments: no saved payment method ${request.payment_method} for ${request.customer}`);
@@ -273,6 +291,49 @@ export class MemoryPayments implements Payments {
       session.payment!.card_last4 = digits.slice(-4);
     }
     this.#changed();
+  }
+
+  async createCardUpdateSession(request: CardUpdateSessionRequest): Promise<CardUpdateSession> {
+    const known = [...this.#sessions.values()].some((session) => session.organization_id === request.organization_id && session.payment?.customer === request.customer);
+    // Stripe answers a customer it does not know with resource_missing.
+    if (!known) throw new Error(`MemoryPayments: no customer ${request.customer} in ${request.organization_id}`);
+    const id = `bps_test_${randomHex(12)}`;
+    const page = new URL(this.hostedPageUrl ?? 'https://sandbox.memberkit.invalid/card-update', globalThis.location?.href);
+    page.searchParams.set('card_update', id);
+    const session: MemoryCardUpdateSession = {
+      id,
+      organization_id: request.organization_id,
+      membership_id: request.membership_id,
+      customer: request.customer,
+      url: page.href,
+      return_url: request.return_url,
+      status: 'open',
+    };
+    this.#cardUpdates.set(id, session);
+    this.#changed();
+    return { id, url: session.url };
+  }
+
+  /**
+   * The member saves test card `card` on a card-update page (what its URL's form does): a card
+   * that cannot be saved answers its decline and changes nothing; else it becomes the customer's
+   * card for every later off-session charge.
+   */
+  updateCard(sessionId: string, card: TestCard): CardDecline | null {
+    const session = this.#cardUpdates.get(sessionId);
+    if (!session) throw new Error(`MemoryPayments: no card-update session ${sessionId}`);
+    const checked = checkTestCard(card, this.#clock.today('UTC'));
+    if ('decline_code' in checked) return checked;
+    this.#customerCards.set(`${session.organization_id}|${session.customer}`, checked.number);
+    session.status = 'complete';
+    this.#changed();
+    return null;
+  }
+
+  /** A card-update session by id (copied), or undefined. */
+  cardUpdateSession(id: string): MemoryCardUpdateSession | undefined {
+    const session = this.#cardUpdates.get(id);
+    return session ? { ...session } : undefined;
   }
 
   /** Every off-session charge, copied (JSON), in the order they were made. */

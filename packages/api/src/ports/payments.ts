@@ -1,6 +1,6 @@
 // The Payments port: what the API asks of a payment processor. Implementations: the Stripe
 // stand-in (memory/payments.ts, used by the sandbox), and the server's Stripe adapter. The
-// lifecycle issue adds off-session charges of a saved method and card-update sessions; the
+// lifecycle issue added off-session charges of a saved method and card-update sessions; the
 // payments issue adds refunds.
 //
 // Checkouts are authorize-then-capture (Stripe: `payment_intent_data.capture_method: 'manual'`):
@@ -124,6 +124,29 @@ export type OffSessionCharge =
   | { status: 'declined'; reference: string | null; decline_code: string; message: string }
   | { status: 'requires_action'; reference: string; url: string };
 
+/**
+ * A page at the processor where a member replaces the card their automatic renewals charge
+ * (Stripe: a Billing Portal session of the customer). The card they save there becomes the
+ * customer's default, which later off-session charges of that customer use.
+ */
+export interface CardUpdateSessionRequest {
+  organization_id: string;
+  /** The membership whose renewals the card pays (metadata, and the page's wording). */
+  membership_id: string;
+  /** The processor's customer the card is saved for (the membership's `payment_customer`). */
+  customer: string;
+  /** Where the processor's page sends the member back; null: the processor's default. */
+  return_url: string | null;
+  /** The page's language (BCP 47). */
+  locale: string;
+}
+
+export interface CardUpdateSession {
+  id: string;
+  /** The https page the member opens. */
+  url: string;
+}
+
 export interface Payments {
   createCheckout(request: CheckoutRequest): Promise<CheckoutSession>;
   /** The session as the processor sees it now (the source of truth after a webhook or a poll). */
@@ -152,4 +175,10 @@ export interface Payments {
    * membership was terminated or renewed otherwise); a no-op for one that succeeded or failed.
    */
   cancelCharge(organizationId: string, reference: string): Promise<void>;
+  /**
+   * Opens a card-update page for the member (see CardUpdateSessionRequest). From then on,
+   * `chargeOffSession` for that customer charges the card they saved there, whatever
+   * `payment_method` it names (the one the signup saved, until replaced).
+   */
+  createCardUpdateSession(request: CardUpdateSessionRequest): Promise<CardUpdateSession>;
 }

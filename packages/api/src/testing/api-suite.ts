@@ -24,6 +24,7 @@ import { organizationRulesSuite } from './suite/organization-rules.js';
 import { administrationSuite } from './suite/administration.js';
 import { signInSuite } from './suite/sign-in.js';
 import { selfServiceSuite } from './suite/self-service.js';
+import { staffRecordsSuite } from './suite/staff-records.js';
 import { apiSuiteToday, type Answer, type ApiSuiteHost, type CallOptions, type SuiteKit } from './suite/kit.js';
 
 export { apiSuiteToday, type Answer, type ApiSuiteHost, type CallOptions, type SuiteKit, type SuitePayment } from './suite/kit.js';
@@ -50,7 +51,8 @@ export function apiSuite({ describe, it }: SuiteFunctions, host: ApiSuiteHost): 
     requestIds.push(requestId);
     const text = await response.text();
     const type = response.headers.get('content-type') ?? '';
-    const parsed = text === '' ? null : (JSON.parse(text) as unknown);
+    // A text answer (a CSV export) is answered as text.
+    const parsed = text === '' ? null : type.startsWith('text/') ? text : (JSON.parse(text) as unknown);
     if (response.status >= 400) {
       assert.equal(type, 'application/problem+json', `${method} ${path}: an error is problem+json`);
       const problem = ProblemSchema.safeParse(parsed);
@@ -434,6 +436,7 @@ export function apiSuite({ describe, it }: SuiteFunctions, host: ApiSuiteHost): 
     administrationSuite(kit);
     signInSuite(kit);
     selfServiceSuite(kit);
+    staffRecordsSuite(kit);
   });
 }
 

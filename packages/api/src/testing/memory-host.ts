@@ -75,6 +75,10 @@ export function memorySuiteHost({ baseUrl = 'https://api.memberkit.test/v1' }: {
       if (settled.status === 'closed') return { paid: false, status: settled.problem.status, code: settled.problem.code };
       return { paid: false, status: 409, code: 'checkout_closed' };
     },
+    async saveCard(sessionId, card) {
+      const year = Number(clock.today('UTC').slice(0, 4)) + 5;
+      return payments.updateCard(sessionId, { number: card, exp_month: 12, exp_year: year, cvc: '123' }) === null;
+    },
     async runDay(organizationId, day) {
       await api.runDay(organizationId, day);
     },

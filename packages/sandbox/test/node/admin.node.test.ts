@@ -270,3 +270,37 @@ describe('settings and membership types through the SDK (typed resources)', () =
     assert.equal(conflict.code, 'default_type_required');
   });
 });
+
+describe('applications through the SDK (typed resource)', () => {
+  it('applications.list, approve and decline answer typed applications; a finished one is a typed ConflictError', async () => {
+    const fields = { motivation: 'I would like to help run the club.' };
+    const first = await clientFor(sandbox).signups.create(signupParams({ membership_type_id: 'committee', fields }));
+    const second = await clientFor(sandbox).signups.create(signupParams({ membership_type_id: 'committee', fields }));
+    const open = await admin().applications.list();
+    assert.deepEqual(open.data.map((a) => [a.id, a.status]), [[first.id, 'awaiting_approval'], [second.id, 'awaiting_approval']]);
+    const approved = await admin().applications.approve(first.id);
+    assert.deepEqual([approved.status, approved.member.email], ['approved', first.member.email]);
+    assert.equal((await admin().applications.decline(second.id)).status, 'closed');
+    const conflict = await rejection(admin().applications.decline(second.id));
+    assert.ok(conflict instanceof ConflictError);
+    assert.equal(conflict.code, 'not_an_application');
+    const ids: string[] = [];
+    for await (const application of admin().applications.list({ status: 'approved' })) ids.push(application.id);
+    assert.deepEqual(ids, [first.id]);
+    assert.equal((await admin().applications.retrieve(second.id)).status, 'closed');
+  });
+});
+
+describe('members: search, export and history through the SDK', () => {
+  it('members.list searches, members.export answers the CSV text, members.memberships the history; problems are typed errors', async () => {
+    const ids: string[] = [];
+    for await (const member of admin().members.list({ q: 'example.org', status: 'active', limit: 1 })) ids.push(member.id);
+    assert.deepEqual(ids, ['mem_alice', 'mem_bob']);
+    const csv = await admin().members.export({ q: 'alice' });
+    assert.deepEqual(csv.split('\r\n').filter(Boolean).map((row) => row.split(',')[0]), ['id', 'mem_alice']);
+    const [held] = (await admin().members.memberships('mem_alice')).data;
+    assert.deepEqual([held?.id, held?.terms?.[0]?.kind], ['ms_alice_annual', 'new']);
+    assert.ok((await rejection(admin().members.export({ status: 'gold' as 'active' }))) instanceof UnprocessableEntityError);
+    assert.ok((await rejection(admin().members.memberships('mem_nope'))) instanceof NotFoundError);
+  });
+});

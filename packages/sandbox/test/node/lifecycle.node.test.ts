@@ -5,7 +5,7 @@ import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { setupSandboxServer } from '@memberkit/sandbox/node';
 import type { Membership } from '@memberkit/sdk';
-import { TODAY, clientFor, clientSecretOf, freshEmail, payWithCard, signupParams } from '../helpers.js';
+import { TODAY, clientFor, clientSecretOf, freshEmail, payWithCard, rejection, signupParams } from '../helpers.js';
 
 const server = setupSandboxServer({ today: TODAY, validateResponses: true });
 const sandbox = server.sandbox;
@@ -159,6 +159,30 @@ describe('failed renewals: three attempts, then terminated', () => {
     assert.deepEqual([renewed.expires_on, renewed.renewal!.attempts], ['2026-05-01', 0]);
     assert.equal(charges().length, 1, 'the authenticated charge paid it: no second one');
     assert.equal(renewed.terms!.at(-1)!.payment_reference, pending.reference);
+  });
+
+  it('the member replaces their card through the SDK (me.memberships.createCardUpdateSession): the next renewal charges the new one', async () => {
+    const { email, id } = await paidSignup('monthly');
+    const member = clientFor(sandbox, { token: sandbox.issueMemberToken('demo', email) });
+    const session = await member.me.memberships.createCardUpdateSession(id, { returnUrl: 'http://localhost:4400/account' });
+    assert.equal(session.membership_id, id);
+    assert.equal(sandbox.payments.updateCard(session.id, { number: '4000000000000341', exp_month: 12, exp_year: 2031, cvc: '123' }), null);
+    await sandbox.advanceTo('2026-03-25');
+    assert.equal((await staffView(id)).renewal!.last_failure_code, 'generic_decline', 'the new card was charged');
+    const refused = await rejection(member.me.memberships.createCardUpdateSession(id, { returnUrl: 'https://evil.example/' }));
+    assert.equal(refused.code, 'validation_failed');
+  });
+
+  it('the member cancels while the charge waits for their bank: the charge is closed at the processor and authenticating later pays nothing', async () => {
+    const { email, id } = await paidSignup('monthly', '4000002760003184');
+    await sandbox.advanceTo('2026-03-25');
+    const member = clientFor(sandbox, { token: sandbox.issueMemberToken('demo', email) });
+    const cancelled = await member.me.memberships.cancel(id);
+    assert.equal(cancelled.renewal!.awaiting_authentication, false);
+    const charge = charges()[0]!;
+    assert.deepEqual([charge.outcome.status, charge.outcome.status === 'declined' && charge.outcome.decline_code], ['declined', 'canceled']);
+    await sandbox.advanceTo('2026-03-28');
+    assert.deepEqual([(await staffView(id)).expires_on, charges().length], ['2026-04-01', 1]);
   });
 });
 

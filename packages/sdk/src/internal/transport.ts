@@ -37,6 +37,8 @@ export interface RequestSpec<T> {
   schema?: z.ZodMiniType<T> | undefined;
   /** Creates or charges: always send an Idempotency-Key (generated once per call if not given). */
   idempotent?: boolean;
+  /** The success body is text (a CSV export), answered as it came; `accept` is its media type. */
+  text?: string;
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -130,7 +132,7 @@ export class Transport {
       const auth = this.#authorization();
       const tokenPromise = this.#token;
       const token = await auth;
-      const headers: Record<string, string> = { accept: 'application/json', ...this.#o.headers };
+      const headers: Record<string, string> = { accept: spec.text ? `${spec.text}, application/problem+json` : 'application/json', ...this.#o.headers };
       // Outside browsers only: in a page a header the API's CORS does not allow would fail the preflight.
       if (!isBrowser()) headers['memberkit-client'] = `sdk/${VERSION}`;
       if (token) headers.authorization = `Bearer ${token}`;
@@ -189,7 +191,7 @@ export class Transport {
       this.#log('debug', `${status} ${method} ${url.href}`, { requestId, ms: Date.now() - started });
 
       if (response.ok) {
-        const data = this.#parse(spec.schema, text, status, requestId, `${method} ${url.pathname}`);
+        const data = spec.text ? (text as T) : this.#parse(spec.schema, text, status, requestId, `${method} ${url.pathname}`);
         return { data, response: { status, requestId, headers: responseHeaders } };
       }
 

@@ -7,7 +7,7 @@ import { MeSchema, type Me } from '../schemas/me.js';
 import { MembershipSchema, type Membership } from '../schemas/membership.js';
 import { SignupSchema, type Signup } from '../schemas/signup.js';
 import { PageSchema, type Page } from '../schemas/page.js';
-import { ReceiptSchema, type Receipt } from '../schemas/self-service.js';
+import { CardUpdateSessionSchema, ReceiptSchema, type CardUpdateSession, type Receipt } from '../schemas/self-service.js';
 
 const ReceiptPageSchema = PageSchema(ReceiptSchema);
 
@@ -40,6 +40,19 @@ export class MeMembershipsResource {
   cancel(id: string, options: RequestOptions & { reason?: string | null } = {}): APIPromise<Membership> {
     const body = options.reason == null ? undefined : { reason: options.reason };
     return this._t.request(() => ({ method: 'POST', path: path`me/memberships/${id}/cancel`, body, schema: MembershipSchema, idempotent: true }), options);
+  }
+
+  /**
+   * A page at the payment processor where the member replaces the card this membership's
+   * automatic renewals charge; send them to its `url`. `returnUrl`: where it sends them back (a
+   * page on one of the organization's embed origins).
+   */
+  createCardUpdateSession(id: string, options: RequestOptions & { returnUrl?: string | null } = {}): APIPromise<CardUpdateSession> {
+    const body = options.returnUrl == null ? undefined : { return_url: options.returnUrl };
+    return this._t.request(
+      () => ({ method: 'POST', path: path`me/memberships/${id}/card-update-session`, body, schema: CardUpdateSessionSchema, idempotent: true }),
+      options,
+    );
   }
 
   /** Switches automatic renewal on or off (a type that always or never renews refuses the other). */

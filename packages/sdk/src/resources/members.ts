@@ -3,17 +3,19 @@ import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { path } from '../internal/path.js';
 import type { Transport } from '../internal/transport.js';
-import type { MemberCreateParams, MemberListParams } from '../schemas/params.js';
+import type { ListParams, MemberCreateParams, MemberExportParams, MemberListParams } from '../schemas/params.js';
 import { MemberSchema, type Member } from '../schemas/member.js';
+import { MembershipSchema, type Membership } from '../schemas/membership.js';
 import { PageSchema } from '../schemas/page.js';
 
 const MemberPageSchema = PageSchema(MemberSchema);
+const MembershipPageSchema = PageSchema(MembershipSchema);
 
 /** Admin (secret key). */
 export class MembersResource {
   constructor(protected readonly _t: Transport) {}
 
-  /** Members; `{ email }` finds one by normalized email. */
+  /** Members in the order they joined; `{ email }` finds one by normalized email, `{ q }` searches email and names, `{ status }` filters. */
   list(params: MemberListParams = {}, options?: RequestOptions): PagePromise<Member> {
     return this._t.list({ method: 'GET', path: 'members', query: params, schema: MemberPageSchema }, options);
   }
@@ -28,5 +30,18 @@ export class MembersResource {
 
   retrieve(id: string, options?: RequestOptions): APIPromise<Member> {
     return this._t.request(() => ({ method: 'GET', path: path`members/${id}`, schema: MemberSchema }), options);
+  }
+
+  /**
+   * Every member the search finds (as `list` does, without pages) as CSV text: one row each, a
+   * column per custom field; cells a spreadsheet would run as formulas start with an apostrophe.
+   */
+  export(params: MemberExportParams = {}, options?: RequestOptions): APIPromise<string> {
+    return this._t.request<string>({ method: 'GET', path: 'members/export', query: params, text: 'text/csv' }, options);
+  }
+
+  /** The member's memberships (their own, then their company's, `via_company`), each with its `terms` history. */
+  memberships(id: string, params: ListParams = {}, options?: RequestOptions): PagePromise<Membership> {
+    return this._t.list({ method: 'GET', path: path`members/${id}/memberships`, query: params, schema: MembershipPageSchema }, options);
   }
 }

@@ -37,6 +37,8 @@ export const apiErrorCodes = [
   'not_renewable',
   /** 409: the membership is a place in a group; the group's payer renews it (`group_membership_id`). */
   'renewed_by_group',
+  /** 409: no card is saved for this membership's renewals (it renews by hand: renewing it with auto-renewal on saves one). */
+  'no_saved_card',
   /** 409: the membership is not running, so it cannot be cancelled. */
   'not_cancellable',
   /** 409: approving something that is not an application waiting for approval. */

@@ -16,6 +16,7 @@ export * from './membership.js';
 export * from './discount.js';
 export * from './discount-admin.js';
 export * from './invitation.js';
+export * from './application.js';
 export * from './signup.js';
 export * from './signup-config.js';
 export * from './me.js';

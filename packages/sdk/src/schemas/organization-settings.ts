@@ -12,6 +12,8 @@ export const OrganizationSettingsSchema = z.extend(OrganizationSchema, {
   address: z.nullable(z.string()),
   /** A note receipts carry (a tax id, "VAT exempt under …"). */
   tax_note: z.nullable(z.string()),
+  /** Where the organization is told of what staff must know (a membership terminated after failed renewals); null: nobody (absent from older APIs). */
+  notification_email: z.optional(z.nullable(z.string())),
 });
 export type OrganizationSettings = z.infer<typeof OrganizationSettingsSchema>;
 
@@ -31,5 +33,7 @@ export const OrganizationSettingsUpdateParamsSchema = z.object({
   signup_requires_sign_in: z.optional(z.boolean()),
   address: z.optional(z.nullable(z.string().check(z.maxLength(500)))),
   tax_note: z.optional(z.nullable(z.string().check(z.maxLength(500)))),
+  /** An address (answered trimmed and lower case), or null: tell nobody. */
+  notification_email: z.optional(z.nullable(z.email())),
 });
 export type OrganizationSettingsUpdateParams = z.infer<typeof OrganizationSettingsUpdateParamsSchema>;

@@ -50,11 +50,24 @@ export const MembershipRenewParamsSchema = z.object({
 });
 export type MembershipRenewParams = z.infer<typeof MembershipRenewParamsSchema>;
 
-/** Admin: `GET /members?email=` finds one by (normalized) email. */
+/**
+ * Admin: `GET /members?email=` finds one by (normalized) email; `q` searches email and names
+ * (any part, any case); `status` keeps members whose status today is that one.
+ */
 export const MemberListParamsSchema = z.extend(ListParamsSchema, {
   email: z.optional(z.string()),
+  q: z.optional(z.string()),
+  status: z.optional(z.enum(['prospective', 'pending', 'active', 'inactive'])),
 });
 export type MemberListParams = z.infer<typeof MemberListParamsSchema>;
+
+/** Admin: `GET /members/export`: the members `GET /members` finds with these, every one (no pages). */
+export const MemberExportParamsSchema = z.object({
+  email: z.optional(z.string()),
+  q: z.optional(z.string()),
+  status: z.optional(z.enum(['prospective', 'pending', 'active', 'inactive'])),
+});
+export type MemberExportParams = z.infer<typeof MemberExportParamsSchema>;
 
 /** Admin: `POST /members`. */
 export const MemberCreateParamsSchema = z.object({

@@ -11,6 +11,22 @@ export type AutoRenewParams = z.infer<typeof AutoRenewParamsSchema>;
 export const MembershipCancelParamsSchema = z.object({ reason: z.optional(z.nullable(z.string().check(z.maxLength(1000)))) });
 export type MembershipCancelParams = z.infer<typeof MembershipCancelParamsSchema>;
 
+/** `POST /me/memberships/{id}/card-update-session` (optional body). */
+export const CardUpdateSessionCreateParamsSchema = z.object({
+  /** Where the processor's page sends the member back: a page on one of the organization's embed origins. */
+  return_url: z.optional(z.nullable(z.string())),
+});
+export type CardUpdateSessionCreateParams = z.infer<typeof CardUpdateSessionCreateParamsSchema>;
+
+/** A page at the payment processor where the member replaces the card their renewals charge. */
+export const CardUpdateSessionSchema = z.object({
+  id: IdSchema,
+  membership_id: IdSchema,
+  /** Open it in the member's browser (https). */
+  url: z.string(),
+});
+export type CardUpdateSession = z.infer<typeof CardUpdateSessionSchema>;
+
 /** One payment the member made: a signup's, a renewal's (by hand or automatic). */
 export const ReceiptSchema = z.object({
   id: IdSchema,

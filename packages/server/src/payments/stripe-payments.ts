@@ -13,6 +13,8 @@
 // run again, or a retry after a lost answer, never makes a second session, customer or charge.
 import { createHash } from 'node:crypto';
 import type {
+  CardUpdateSession,
+  CardUpdateSessionRequest,
   CheckoutPayment,
   CheckoutRequest,
   CheckoutSession,
@@ -223,13 +225,18 @@ export class StripePayments implements Payments {
 
   async chargeOffSession(request: OffSessionChargeRequest): Promise<OffSessionCharge> {
     const account = await this.#connectedAccount(request.organization_id);
+    // The card the member saved last in the Billing Portal (the customer's default) replaces
+    // the one their signup saved.
+    const customer = await this.#stripe.customers.retrieve(request.customer);
+    const replaced = 'deleted' in customer && customer.deleted ? null : customer.invoice_settings?.default_payment_method;
+    const paymentMethod = (typeof replaced === 'string' ? replaced : replaced?.id) ?? request.payment_method;
     try {
       const intent = await this.#stripe.paymentIntents.create(
         {
           amount: request.amount,
           currency: request.currency.toLowerCase(),
           customer: request.customer,
-          payment_method: request.payment_method,
+          payment_method: paymentMethod,
           off_session: true,
           confirm: true,
           description: `${request.description} (${request.seller_name})`,
@@ -284,4 +291,26 @@ export class StripePayments implements Payments {
     if (intent.status === 'succeeded' || intent.status === 'canceled') return;
     await this.#stripe.paymentIntents.cancel(reference, {}, { idempotencyKey: `cancel:${reference}` });
   }
+
+  /**
+   * A Stripe Billing Portal session of the member's customer: the card they save there becomes
+   * the customer's default (`invoice_settings.default_payment_method`), which `chargeOffSession`
+   * charges from then on.
+   */
+  async createCardUpdateSession(request: CardUpdateSessionRequest): Promise<CardUpdateSession> {
+    const customer = await this.#stripe.customers.retrieve(request.customer);
+    const ours = !('deleted' in customer && customer.deleted) && customer.metadata?.organization_id === request.organization_id;
+    if (!ours) throw new Error(`StripePayments: customer ${request.customer} is not ${request.organization_id}'s`);
+    const session = await this.#stripe.billingPortal.sessions.create({
+      customer: request.customer,
+      locale: portalLocale(request.locale),
+      ...(request.return_url && { return_url: request.return_url }),
+    });
+    return { id: session.id, url: session.url };
+  }
+}
+
+/** The Billing Portal's `locale`: Checkout's list serves it too, `auto` otherwise. */
+function portalLocale(locale: string): Stripe.BillingPortal.SessionCreateParams.Locale {
+  return checkoutLocale(locale) as Stripe.BillingPortal.SessionCreateParams.Locale;
 }

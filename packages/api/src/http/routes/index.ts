@@ -10,6 +10,7 @@ import { membershipTypeAdminRoutes } from './admin/membership-types.js';
 import { settingsRoutes } from './admin/settings.js';
 import { discountAdminRoutes } from './admin/discounts.js';
 import { invitationRoutes } from './admin/invitations.js';
+import { applicationRoutes } from './admin/applications.js';
 import { memberTokenRoutes } from './admin/member-tokens.js';
 import { authRoutes } from './auth.js';
 import { meSelfServiceRoutes } from './me-self-service.js';
@@ -33,6 +34,7 @@ export const apiRoutes: readonly Route[] = [
   ...membershipTypeAdminRoutes,
   ...discountAdminRoutes,
   ...invitationRoutes,
+  ...applicationRoutes,
   ...authRoutes,
   ...memberTokenRoutes,
   ...webhookEndpointRoutes,

@@ -1,10 +1,19 @@
 // Member self-service (member token) beside renewing and cancelling (me.ts):
-// POST /me/memberships/{id}/auto-renew and GET /me/receipts.
-import { AutoRenewParamsSchema, MembershipSchema, PageSchema, ReceiptSchema, type Receipt } from '@memberkit/sdk';
-import { isRunning, membershipStatus } from '@memberkit/sdk/calculators';
+// POST /me/memberships/{id}/auto-renew, POST /me/memberships/{id}/card-update-session and
+// GET /me/receipts.
+import {
+  AutoRenewParamsSchema,
+  CardUpdateSessionCreateParamsSchema,
+  CardUpdateSessionSchema,
+  MembershipSchema,
+  PageSchema,
+  ReceiptSchema,
+  type Receipt,
+} from '@memberkit/sdk';
+import { isRunning, isSecureUrl, membershipStatus } from '@memberkit/sdk/calculators';
 import { findType } from '../../domain/membership-types.js';
 import { membershipView } from '../../domain/memberships.js';
-import { Problem, validationFailed } from '../../domain/problems.js';
+import { Problem, fieldError, validationFailed } from '../../domain/problems.js';
 import { resolveAutoRenewOr } from '../../domain/auto-renew.js';
 import type { PaymentRecord } from '../../ports/records.js';
 import type { Route } from '../context.js';
@@ -35,6 +44,35 @@ export const meSelfServiceRoutes: Route[] = [
       if (resolved.error) throw validationFailed([resolved.error]);
       await ctx.tx.update('memberships', { organization_id: ctx.organization.id, id: membership.id }, { auto_renew: resolved.value });
       return reply(200, MembershipSchema, membershipView({ ...membership, auto_renew: resolved.value }, ctx.today));
+    },
+  },
+  {
+    // The processor's page where the member replaces the card their renewals charge.
+    method: 'POST',
+    path: '/organizations/:org/me/memberships/:id/card-update-session',
+    access: 'member',
+    async handle(ctx) {
+      const membership = await ownMembership(ctx);
+      const { return_url: returnUrl } = parseBody(CardUpdateSessionCreateParamsSchema, ctx.body);
+      // Back to the organization's own pages only (an open redirect otherwise).
+      if (returnUrl != null && !(isSecureUrl(returnUrl) && ctx.organization.embed_origins.includes(new URL(returnUrl).origin))) {
+        throw validationFailed([fieldError('return_url', 'invalid_redirect', 'return_url', "The page must be on one of the organization's embed origins.")]);
+      }
+      const status = membershipStatus(membership, ctx.today);
+      if (!isRunning(status)) {
+        throw new Problem(409, 'not_renewable', `A ${status} membership does not renew.`, { extensions: { membership_status: status } });
+      }
+      if (membership.payment_customer === null || membership.payment_method === null) {
+        throw new Problem(409, 'no_saved_card', 'No card is saved for this membership: it renews by hand (renewing it with automatic renewal on saves one).');
+      }
+      const session = await ctx.payments.createCardUpdateSession({
+        organization_id: ctx.organization.id,
+        membership_id: membership.id,
+        customer: membership.payment_customer,
+        return_url: returnUrl ?? null,
+        locale: ctx.organization.locale,
+      });
+      return reply(201, CardUpdateSessionSchema, { id: session.id, membership_id: membership.id, url: session.url });
     },
   },
   {

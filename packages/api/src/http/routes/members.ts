@@ -1,15 +1,20 @@
-// Admin (secret key): GET/POST /members (`?email=` finds one), GET /members/{id}.
-import { MemberCreateParamsSchema, MemberSchema, PageSchema } from '@memberkit/sdk';
+// Admin (secret key): GET/POST /members (`?email=` finds one, `?q=` searches email and names,
+// `?status=`), GET /members/export (the same search as CSV), GET /members/{id}, and
+// GET /members/{id}/memberships (theirs and their company's, each with its term history).
+import { MemberCreateParamsSchema, MemberSchema, MembershipSchema, PageSchema } from '@memberkit/sdk';
 import { normalizeEmail } from '@memberkit/sdk/calculators';
 import { findCompany } from '../../domain/companies.js';
 import { createMember, memberByEmail, memberOr404, memberView } from '../../domain/members.js';
 import { Problem, fieldError } from '../../domain/problems.js';
 import type { Json } from '../../ports/records.js';
 import type { Route } from '../context.js';
-import { paginateAsync, parseBody, trimEmails } from '../body.js';
-import { reply } from '../reply.js';
+import { findMembers, memberQueryOf, membersCsv } from '../../domain/member-search.js';
+import { memberMembershipView, membershipsOfMember } from '../../domain/memberships.js';
+import { paginate, paginateAsync, parseBody, trimEmails } from '../body.js';
+import { reply, textReply } from '../reply.js';
 
 const MemberPageSchema = PageSchema(MemberSchema);
+const MembershipPageSchema = PageSchema(MembershipSchema);
 
 export const memberRoutes: Route[] = [
   {
@@ -17,10 +22,21 @@ export const memberRoutes: Route[] = [
     path: '/organizations/:org/members',
     access: 'admin',
     async handle(ctx) {
-      const email = ctx.url.searchParams.get('email');
-      const where = email === null ? {} : { email: normalizeEmail(email) };
-      const members = await ctx.tx.find('members', { ...where, organization_id: ctx.organization.id });
-      return reply(200, MemberPageSchema, await paginateAsync(members, ctx.url, (m) => memberView(ctx, m)));
+      const found = await findMembers(ctx, memberQueryOf(ctx.url));
+      return reply(200, MemberPageSchema, await paginateAsync(found, ctx.url, (m) => memberView(ctx, m)));
+    },
+  },
+  {
+    // Before /members/:id, which "export" would match otherwise.
+    method: 'GET',
+    path: '/organizations/:org/members/export',
+    access: 'admin',
+    async handle(ctx) {
+      const found = await findMembers(ctx, memberQueryOf(ctx.url));
+      return textReply(200, await membersCsv(ctx, found), {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="members-${ctx.organization.id}-${ctx.today}.csv"`,
+      });
     },
   },
   {
@@ -58,5 +74,14 @@ export const memberRoutes: Route[] = [
     path: '/organizations/:org/members/:id',
     access: 'admin',
     handle: async (ctx) => reply(200, MemberSchema, await memberView(ctx, await memberOr404(ctx, ctx.params.id!))),
+  },
+  {
+    method: 'GET',
+    path: '/organizations/:org/members/:id/memberships',
+    access: 'admin',
+    async handle(ctx) {
+      const held = await membershipsOfMember(ctx, await memberOr404(ctx, ctx.params.id!));
+      return reply(200, MembershipPageSchema, paginate(held, ctx.url, (m) => memberMembershipView(m, ctx.today)));
+    },
   },
 ];

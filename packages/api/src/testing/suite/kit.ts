@@ -36,6 +36,11 @@ export interface ApiSuiteHost {
    * `already_member`, …).
    */
   pay(nextAction: NextAction, card?: string): Promise<SuitePayment>;
+  /**
+   * Saves test card `card` on the card-update page a `card-update-session` answered (its id),
+   * as the member would at the processor; false when the processor refused the card.
+   */
+  saveCard(sessionId: string, card: string): Promise<boolean>;
   /** A member token for `email` in `organizationId` (a new email becomes a prospective member). */
   memberToken(organizationId: string, email: string): Promise<string>;
   /** Runs the lifecycle's day `day` for the organization (the API's `runDay`), as the host's scheduler would. */

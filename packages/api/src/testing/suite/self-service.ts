@@ -1,11 +1,12 @@
 // The conformance suite's group for member self-service with their token: memberships with their
 // term history, automatic renewal on and off, cancelling with a reason, receipts.
 import assert from 'node:assert/strict';
-import { MeSchema, MembershipSchema, PageSchema, ReceiptSchema, type Membership, type Receipt } from '@memberkit/sdk';
+import { CardUpdateSessionSchema, MeSchema, MembershipSchema, PageSchema, ReceiptSchema, type CardUpdateSession, type Membership, type Receipt } from '@memberkit/sdk';
+import { isSecureUrl } from '@memberkit/sdk/calculators';
 import type { SuiteKit } from './kit.js';
 
 export function selfServiceSuite(kit: SuiteKit): void {
-  const { describe, it, host, call, org, expect, problemOf, fieldsOf, person, signUp, signupOf, withHost } = kit;
+  const { describe, it, host, call, org, admin, expect, problemOf, fieldsOf, person, signUp, signupOf, withHost } = kit;
 
   describe('member self-service (member token)', () => {
     it('auto-renew on and off within the type’s rule; a cancelled membership resumes by renewal only', withHost(async () => {
@@ -57,6 +58,50 @@ export function selfServiceSuite(kit: SuiteKit): void {
       ]);
       const other = await host.memberToken('demo', 'carol@example.org');
       assert.deepEqual(expect<{ data: Receipt[] }>(await call('GET', org('/me/receipts'), { auth: other }), 200, PageSchema(ReceiptSchema)).data, []);
+    }));
+
+    it('cancelling closes a renewal charge still waiting for the member’s bank: nothing is charged later, and none is retried', withHost(async () => {
+      const pat = person('secure');
+      const signup = signupOf(await signUp({ membership_type_id: 'monthly', member: pat }));
+      // A card whose bank asks for authentication on every charge, off-session ones too.
+      assert.deepEqual(await host.pay(signup.next_action, '4000002760003184'), { paid: true });
+      const id = signup.membership.id;
+      await host.setToday('2026-03-25');
+      await host.runDay('demo', '2026-03-25');
+      const staff = async () => expect<Membership>(await call('GET', org(`/memberships/${id}`), admin), 200, MembershipSchema);
+      const waiting = await staff();
+      assert.deepEqual([waiting.renewal!.awaiting_authentication, waiting.renewal!.attempts, waiting.expires_on], [true, 1, '2026-04-01']);
+      const token = await host.memberToken('demo', pat.email);
+      const cancelled = expect<Membership>(await call('POST', org(`/me/memberships/${id}/cancel`), { auth: token, body: { reason: 'Too expensive' } }), 200, MembershipSchema);
+      assert.deepEqual([cancelled.status, cancelled.renewal!.awaiting_authentication, cancelled.renewal!.next_attempt_on], ['cancelled', false, null]);
+      await host.setToday('2026-03-28');
+      await host.runDay('demo', '2026-03-28');
+      const later = await staff();
+      assert.deepEqual([later.status, later.expires_on, later.renewal!.attempts, later.terms!.length], ['cancelled', '2026-04-01', 1, 1], 'no renewal and no new attempt');
+    }));
+
+    it('a card-update session: the card the member saves at the processor is the one the next renewal charges', withHost(async () => {
+      const pat = person('newcard');
+      const signup = signupOf(await signUp({ membership_type_id: 'monthly', member: pat }));
+      assert.deepEqual(await host.pay(signup.next_action), { paid: true });
+      const id = signup.membership.id;
+      const token = await host.memberToken('demo', pat.email);
+      const open = (body?: unknown, auth = token, membership = id) => call('POST', org(`/me/memberships/${membership}/card-update-session`), { auth, key: true, ...(body === undefined ? {} : { body }) });
+      const session = expect<CardUpdateSession>(await open({ return_url: 'http://localhost:4400/account' }), 201, CardUpdateSessionSchema);
+      assert.equal(session.membership_id, id);
+      assert.ok(isSecureUrl(session.url), 'a page the member may be sent to');
+      assert.equal(await host.saveCard(session.id, '4000000000000002'), false, 'a card the processor refuses is not saved');
+      // A card that saves, but whose charges the bank declines: the renewal proves which card it charged.
+      assert.equal(await host.saveCard(session.id, '4000000000000341'), true);
+      assert.deepEqual(fieldsOf(problemOf(await open({ return_url: 'https://evil.example/phish' }), 422, 'validation_failed')), ['return_url:invalid_redirect']);
+      const alice = await host.memberToken('demo', 'alice@example.org');
+      problemOf(await open(undefined, alice), 404, 'not_found');
+      problemOf(await open(undefined, alice, 'ms_alice_annual'), 409, 'no_saved_card');
+      await host.setToday('2026-03-25');
+      await host.runDay('demo', '2026-03-25');
+      const after = expect<Membership>(await call('GET', org(`/memberships/${id}`), admin), 200, MembershipSchema);
+      assert.deepEqual([after.expires_on, after.renewal!.attempts, after.renewal!.last_failure_code], ['2026-04-01', 1, 'generic_decline']);
+
     }));
   });
 }

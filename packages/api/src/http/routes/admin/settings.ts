@@ -1,5 +1,6 @@
 // Admin (secret key): GET /settings, POST /settings (the organization's name, currency, time
-// zone, locale, terms URL, embed origins, membership policy, whether signing up needs signing in).
+// zone, locale, terms URL, embed origins, membership policy, whether signing up needs signing in,
+// the address the organization is told at).
 import { OrganizationSettingsSchema, OrganizationSettingsUpdateParamsSchema } from '@memberkit/sdk';
 import { settingsView, updateSettings } from '../../../domain/organization-settings.js';
 import type { Route } from '../../context.js';
@@ -18,7 +19,10 @@ export const settingsRoutes: Route[] = [
     path: '/organizations/:org/settings',
     access: 'admin',
     async handle(ctx) {
-      const params = parseBody(OrganizationSettingsUpdateParamsSchema, ctx.body);
+      // Surrounding spaces are not an invalid address (as for every endpoint taking one).
+      const body = ctx.body as { notification_email?: unknown } | undefined;
+      const trimmed = body && typeof body === 'object' && typeof body.notification_email === 'string' ? { ...body, notification_email: body.notification_email.trim() } : ctx.body;
+      const params = parseBody(OrganizationSettingsUpdateParamsSchema, trimmed);
       return reply(200, OrganizationSettingsSchema, settingsView(await updateSettings(ctx, params)));
     },
   },

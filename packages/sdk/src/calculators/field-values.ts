@@ -1,9 +1,12 @@
 /** A form's answers to a membership type's custom fields, as validateFields and the API take them. */
 import type { FieldRules, FieldValue } from './fields.js';
 
+// A web address typed as people say it ("example.org") is the https one it names.
+const withScheme = (text: string): string => (text && !/^[a-z][a-z\d+.-]*:/i.test(text) ? `https://${text}` : text);
+
 /**
  * The values of `fields` only, each coerced to what its type holds (checkbox and consent: a
- * boolean; multiselect: an array; the rest: a string), from `answers` as a form keeps them.
+ * boolean; multiselect: an array; url: with https:// when typed without a scheme; the rest: a string), from `answers` as a form keeps them.
  * Own keys only, written as own properties: a field keyed `constructor` reads no inherited
  * function and one keyed `__proto__` is a value, not the object's prototype.
  */
@@ -26,7 +29,9 @@ export const fieldValuesOf = (
               : []
             : answer == null
               ? ''
-              : String(answer as FieldValue),
+              : type === 'url'
+                ? withScheme(String(answer as FieldValue).trim())
+                : String(answer as FieldValue),
       ];
     }),
   );

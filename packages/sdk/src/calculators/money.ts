@@ -50,16 +50,18 @@ const numberFormat = (locale: string | string[] | undefined, options?: Intl.Numb
 
 /**
  * A minor-unit amount for display in `locale` (`formatMoney(599, 'USD', 'en-US')` = "$5.99"),
- * always with the currency's own number of decimals, so ¥500 and 1.500 KD read as charged.
- * A malformed locale throws `invalid_locale`.
+ * with the currency's own number of decimals, so ¥500 and 1.500 KD read as charged. `short`
+ * drops the decimals of a whole amount ("$60", not "$60.00": a price on a plan card); an amount
+ * with cents keeps them all ("$9.50"). A malformed locale throws `invalid_locale`.
  */
-export const formatMoney = (minor: number, currency: string, locale?: string | string[]): string => {
+export const formatMoney = (minor: number, currency: string, locale?: string | string[], short?: boolean): string => {
   const exponent = currencyExponent(currency);
+  const digits = short && minor % 10 ** exponent === 0 ? 0 : exponent;
   return numberFormat(locale, {
     style: 'currency',
     currency,
-    minimumFractionDigits: exponent,
-    maximumFractionDigits: exponent,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
   }).format(minor / 10 ** exponent);
 };
 
@@ -110,8 +112,15 @@ export const toDecimalString = (minor: number, currency: string): string => {
  */
 export const parseMoneyInput = (text: string, currency: string, locale?: string | string[]): number => {
   const invalid = () => new CalculatorError('invalid_amount', text);
-  if (typeof text !== 'string' || /[-+\u2212]/.test(text)) throw invalid();
-  const cleaned = text.replace(/[\s\u00a0\u202f']/g, '').replace(/^[^\d.,]+|[^\d.,]+$/g, '');
+  // Full-width digits and marks (an East Asian keyboard: "１５．００") are the ASCII ones
+  // (NFKC), and so are Arabic-Indic digits and separators ("١٥٫٥٠").
+  const typed = typeof text === 'string' ? text.normalize('NFKC') : '-';
+  if (/[-+\u2212]/.test(typed)) throw invalid();
+  const cleaned = typed
+    .replace(/[\u0660-\u0669]/g, (digit) => String(digit.charCodeAt(0) - 0x660))
+    .replace(/\u066b/g, '.')
+    .replace(/\u066c/g, ',')
+    .replace(/[\s\u00a0\u202f']/g, '').replace(/^[^\d.,]+|[^\d.,]+$/g, '');
   const separators = cleaned.match(/[.,]/g) ?? [];
   let decimal: string | undefined;
   if (new Set(separators).size === 2) decimal = separators.at(-1);

@@ -75,6 +75,17 @@ describe('fieldValuesOf: a form’s answers as the API takes them', () => {
     });
   });
 
+  it('a web address typed without a scheme ("example.org") is sent and accepted as https://example.org', () => {
+    const fields = [{ key: 'website', type: 'url' as const, required: true }];
+    const values = fieldValuesOf(fields, { website: ' example.org/club ' });
+    assert.equal(values.website, 'https://example.org/club');
+    assert.deepEqual(validateFields(fields, values), {});
+    // A scheme typed is kept, and one that is not http(s) is still refused.
+    assert.equal(fieldValuesOf(fields, { website: 'http://example.org' }).website, 'http://example.org');
+    assert.deepEqual(validateFields(fields, fieldValuesOf(fields, { website: 'ftp://example.org' })), { website: { code: 'invalid_url' } });
+    assert.deepEqual(validateFields(fields, fieldValuesOf(fields, { website: '' })), { website: { code: 'required' } });
+  });
+
   it('fields keyed like Object.prototype members work end to end: own values, validated and sent', () => {
     const fields = ['__proto__', 'constructor', 'toString', 'prototype'].map((key) => ({ key, type: 'text' as const, required: true }));
     const answers = JSON.parse('{"__proto__":"a","constructor":"b","toString":"c","prototype":"d"}') as Record<string, unknown>;

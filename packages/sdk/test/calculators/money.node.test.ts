@@ -65,6 +65,17 @@ describe('prices rule 5: zero-decimal and three-decimal currencies', () => {
   });
 });
 
+describe('formatMoney short: a price on a plan card', () => {
+  it('drops the decimals of a whole amount only: $60, $9.50, ¥500, KWD 1.500, 60 € in German', () => {
+    assert.equal(formatMoney(6000, 'USD', 'en-US', true), '$60');
+    assert.equal(formatMoney(950, 'USD', 'en-US', true), '$9.50');
+    assert.equal(formatMoney(500, 'JPY', 'en-US', true), '¥500');
+    assert.equal(formatMoney(1500, 'KWD', 'en-US', true), 'KWD\u00a01.500');
+    assert.equal(formatMoney(1000, 'KWD', 'en-US', true), 'KWD\u00a01');
+    assert.equal(formatMoney(6000, 'EUR', 'de-DE', true), '60\u00a0€');
+  });
+});
+
 describe('prices rule 4: the processor’s minimum charge (Stripe’s table, minor units)', () => {
   it('0.50 USD/EUR/CAD/AUD = 50, 0.30 GBP = 30, 50 JPY = 50, 175.00 HUF = 17500', () => {
     assert.deepEqual(['USD', 'EUR', 'CAD', 'AUD', 'GBP', 'JPY', 'HUF', 'usd'].map(processorMinimum), [50, 50, 50, 50, 30, 50, 17500, 50]);
@@ -111,6 +122,13 @@ describe('money as a member types it: parseMoneyInput and toDecimalString', () =
     assert.equal(parseMoneyInput('1,000.50', 'USD', 'en'), 100050);
     assert.equal(parseMoneyInput('1.000,50', 'EUR', 'de'), 100050);
     assert.equal(parseMoneyInput('1\u202f000,50', 'EUR', 'fr'), 100050);
+  });
+  it('full-width digits ("１５．５０", "￥５００") and Arabic-Indic ones ("١٥٫٥٠", "١٬٠٠٠") read as typed', () => {
+    assert.equal(parseMoneyInput('１５．５０', 'USD', 'en'), 1550);
+    assert.equal(parseMoneyInput('￥５００', 'JPY', 'ja'), 500);
+    assert.equal(parseMoneyInput('١٥٫٥٠', 'USD', 'ar'), 1550);
+    assert.equal(parseMoneyInput('١٬٠٠٠', 'USD', 'ar'), 100000);
+    assert.throws(() => parseMoneyInput('－５', 'USD', 'en'), (error: { code?: string }) => error.code === 'invalid_amount');
   });
   it('a lone separator: "1,000" in English is a thousand, "12,50" is 12.50, "12.5" is 12.50', () => {
     assert.equal(parseMoneyInput('1,000', 'USD', 'en'), 100000);

@@ -6,31 +6,17 @@ import {
   APITimeoutError,
   APIUserAbortError,
   CalculatorError,
-  PricingError,
   ResponseValidationError,
   calculateExpiry,
   checkDiscount,
   createPublicClient,
-  formatMoney,
-  fieldValuesOf,
   isHidden,
   isRunning,
   isSecureUrl,
-  memberChoosesAutoRenew,
   takesDiscount,
-  quotePrice,
-  groupMemberFieldRules,
-  memberFieldRules,
-  parseMoneyInput,
-  validateFields,
-  validatePeople,
-  type FieldRules,
-  type FieldErrorCode,
-  type FieldValues,
   type Membership,
   type MembershipType,
   type PublicClient,
-  type Quote,
   type Signup,
   type SignupConfig,
   type SignupCreateParams,
@@ -52,6 +38,7 @@ import {
   type DraftStep,
   type GroupMemberDraft,
 } from './draft.js';
+import { amountOf, fieldMessage, ids, problemsOf, quoteOf, signupParams, type Problem, type Wording } from './form.js';
 import { prewarmDates, todayIn } from './format.js';
 import { canMove, numberedSteps, type ErrorKind, type RetryAction, type State } from './machine.js';
 import { loadStripeJs, openHostedPage, type StripeLoader } from './payment.js';
@@ -62,7 +49,7 @@ import { renderDetails } from './views/details.js';
 import { renderApproval, renderDone, renderError, renderPayment, renderRenewal, type OutcomeHandlers } from './views/outcome.js';
 import { renderPlans } from './views/plans.js';
 import { renderReview } from './views/review.js';
-import { ids, type DiscountView, type View } from './views/view.js';
+import type { DiscountView, View } from './views/view.js';
 
 /** Where the element talks to when `api-base` is not set (re-exported from ../api-base.ts). */
 export { DEFAULT_API_BASE };
@@ -625,145 +612,20 @@ export class MembershipSignup extends LitElement {
     return this._config?.membership_types.find((type) => type.id === this._draft.membershipTypeId);
   }
 
-  /** The donation amount in minor units (null: empty), or the error code when it is not one. */
+  #wording(): Wording {
+    return { t: this._t, locale: this.#locale };
+  }
+
   #amount(type: MembershipType): number | null | CalculatorError {
-    const text = this._draft.amount.trim();
-    if (type.price.type !== 'donation' || text === '') return null;
-    try {
-      return parseMoneyInput(text, type.price.currency, this.#locale);
-    } catch (error) {
-      return error instanceof CalculatorError ? error : new CalculatorError('invalid_amount');
-    }
+    return amountOf(type, this._draft, this.#locale);
   }
 
-  #quote(type: MembershipType): { quote?: Quote; error?: string } {
-    const t = this._t;
-    const amount = this.#amount(type);
-    if (amount instanceof CalculatorError) {
-      return { error: amount.code === 'too_many_decimals' ? t.pricingErrors.amount_not_integer : t.fieldErrors.invalid_number({}) };
-    }
-    try {
-      return {
-        quote: quotePrice(type, {
-          amount,
-          discount: this._draft.discount,
-          group_size: type.registration_type === 'group' ? this._draft.groupMembers.length + 1 : null,
-        }),
-      };
-    } catch (error) {
-      if (!(error instanceof PricingError)) return { error: t.apiError };
-      const { code, limit = 0 } = error;
-      const message = t.pricingErrors[code];
-      // A limit is money, except a group's size.
-      return {
-        error:
-          typeof message === 'string'
-            ? message
-            : (message as (limit: string | number) => string)(
-                code === 'group_too_large' ? limit : formatMoney(limit, type.price.currency, this.#locale),
-              ),
-      };
-    }
-  }
-
-  #fieldMessage(code: string, field?: Partial<FieldRules>): string {
-    const messages = this._t.fieldErrors;
-    const bound = (value: unknown) =>
-      value == null ? undefined : typeof value === 'number' ? value.toLocaleString(this.#locale) : String(value);
-    const bounds = {
-      min: bound(field?.min),
-      max: bound(field?.max),
-      minLength: field?.min_length ?? undefined,
-      maxLength: field?.max_length ?? undefined,
-    };
-    // A code from the API is looked up as an own key only; a message needing a bound this field
-    // lacks would read "Use at least undefined characters": the generic message instead.
-    const generic = messages.pattern_mismatch;
-    const message = (Object.hasOwn(messages, code) ? messages[code as FieldErrorCode] : generic)(bounds);
-    return message.includes('undefined') ? generic(bounds) : message;
-  }
-
-  /** Every problem in the details step: [input id, label, message], in the form's order. */
-  #problems(type: MembershipType): [string, string, string][] {
-    const t = this._t;
-    const draft = this._draft;
-    const problems: [string, string, string][] = [];
-    const member = this._config?.member;
-    // The SDK's rules for people, one email per person (a repeated one is `duplicate`).
-    const peopleErrors = validatePeople(
-      {
-        email: member ? member.email : draft.email,
-        first_name: member?.first_name || draft.firstName,
-        last_name: member?.last_name || draft.lastName,
-      },
-      draft.groupMembers,
-    );
-    // Each input with its label, in the form's order: its own error first, else the server's.
-    const add = (id: string, label: string, message: string | undefined) => {
-      message ??= this.#serverErrors[id];
-      if (message) problems.push([id, label, message]);
-    };
-    const people = [
-      [ids.email, t.email, 'email'],
-      [ids.firstName, t.firstName, 'first_name'],
-      [ids.lastName, t.lastName, 'last_name'],
-    ] as const;
-    const message = (path: string, rules: readonly FieldRules[], key: string) => {
-      const error = peopleErrors[path];
-      return error && this.#fieldMessage(error.code, rules.find((rule) => rule.key === key));
-    };
-    for (const [id, label, key] of people) {
-      // A signed-in member's stored email and names show as text, with no input to fix them in:
-      // only what the member can change here is checked (the API holds the rest).
-      if (!member || (key !== 'email' && !member[key])) add(id, label, message(`member.${key}`, memberFieldRules, key));
-    }
-    if (type.price.type === 'donation') add(ids.amount, t.amount, this.#quote(type).error);
-    draft.groupMembers.forEach((_, index) => {
-      for (const [, label, key] of people) {
-        add(ids.group(index, key), `${t.groupMember(index + 1)} – ${label}`, message(`group_members.${index}.${key}`, groupMemberFieldRules, key));
-      }
-    });
-    const fieldErrors = validateFields(type.fields, this.#fieldValues(type));
-    type.fields.forEach((field, index) => {
-      // Own errors only: no error for a field keyed `constructor` is not Object's constructor.
-      const error = Object.hasOwn(fieldErrors, field.key) ? fieldErrors[field.key] : undefined;
-      add(ids.field(index), field.label, error && this.#fieldMessage(error.code, field));
-    });
-    return problems;
-  }
-
-  /** Field values as the validator and the API want them (only this type's fields). */
-  #fieldValues(type: MembershipType): FieldValues {
-    return fieldValuesOf(type.fields, this._draft.fields);
+  #problems(type: MembershipType): Problem[] {
+    return problemsOf(type, this._draft, this._config?.member, this.#wording(), this.#serverErrors);
   }
 
   #params(type: MembershipType): SignupCreateParams {
-    const draft = this._draft;
-    const member = this._config?.member;
-    const amount = this.#amount(type);
-    const params: SignupCreateParams = {
-      membership_type_id: type.id,
-      member: {
-        email: (member?.email ?? draft.email).trim(),
-        first_name: (member?.first_name || draft.firstName).trim(),
-        last_name: (member?.last_name || draft.lastName).trim(),
-      },
-      fields: this.#fieldValues(type),
-    };
-    if (typeof amount === 'number') params.amount = amount;
-    // The code the API accepted (what the preview priced), never text typed since.
-    if (draft.discount) params.discount_code = draft.discount.code;
-    if (memberChoosesAutoRenew(type)) params.auto_renew = draft.autoRenew;
-    if (type.registration_type === 'group') {
-      params.group_members = draft.groupMembers.map((person) => ({
-        email: person.email.trim(),
-        first_name: person.first_name.trim() || null,
-        last_name: person.last_name.trim() || null,
-      }));
-    }
-    const invitation = this.#invitationCode();
-    if (invitation) params.invitation_code = invitation;
-    return params;
+    return signupParams(type, this._draft, this._config?.member, this.#locale, this.#invitationCode());
   }
 
   // ── member actions ────────────────────────────────────────────────────────────────────────
@@ -1167,7 +1029,7 @@ export class MembershipSignup extends LitElement {
   /** Server-side validation: show the messages on the fields, back on the details step. */
   #backToDetails(error: APIError, type: MembershipType): boolean {
     const t = this._t;
-    const { fieldErrors, discountRefused } = mapServerErrors(error, type, (code, rule) => ownString(t.apiErrors, code) ?? this.#fieldMessage(code, rule));
+    const { fieldErrors, discountRefused } = mapServerErrors(error, type, (code, rule) => ownString(t.apiErrors, code) ?? fieldMessage(this.#wording(), code, rule));
     if (discountRefused) {
       this._discount = { status: 'refused', code: this._discount.code, reason: refusalOf(error) };
       this.#edit({ discount: null });
@@ -1185,7 +1047,7 @@ export class MembershipSignup extends LitElement {
 
   #view(config: SignupConfig): View {
     const type = this.#type();
-    const priced = type ? this.#quote(type) : {};
+    const priced = type ? quoteOf(type, this._draft, this.#wording()) : {};
     const errors: Record<string, string> = {};
     const problems = type && (this._state.step === 'details' || this._state.step === 'review') ? this.#problems(type) : [];
     for (const [id, , message] of problems) {

@@ -4,6 +4,7 @@ import { html } from 'lit';
 import type { MembershipType, Quote, SignupConfig } from '@memberkit/sdk';
 import type { Catalogue } from '../../i18n/catalogue.js';
 import type { Draft, GroupMemberDraft } from '../draft.js';
+import type { Problem } from '../form.js';
 import type { DiscountRefusal } from '../../events.js';
 
 export interface DiscountView {
@@ -23,7 +24,7 @@ export interface View {
   /** Field errors to show now (touched fields, or all after a failed submit), by input id. */
   errors: Record<string, string>;
   /** Errors for the summary after a failed submit: [input id, label, message]. */
-  summary: [string, string, string][];
+  summary: Problem[];
   quote: Quote | undefined;
   /** Why the current amount/discount cannot be quoted (already a message). */
   priceError: string | undefined;
@@ -44,16 +45,8 @@ export interface View {
   submit(): void;
 }
 
-/** ids of the built-in inputs (custom fields get `mk-field-<index>`). */
-export const ids = {
-  email: 'mk-email',
-  firstName: 'mk-first-name',
-  lastName: 'mk-last-name',
-  amount: 'mk-amount',
-  discount: 'mk-discount',
-  field: (index: number) => `mk-field-${index}`,
-  group: (index: number, key: keyof GroupMemberDraft) => `mk-group-${index}-${key}`,
-};
+/** ids of the built-in inputs (their home is the form module). */
+export { ids } from '../form.js';
 
 /** `aria-describedby` from the ids that exist (undefined when none). */
 export function describedBy(...idList: (string | false | undefined)[]): string | undefined {

@@ -42,7 +42,7 @@ import { amountOf, fieldMessage, ids, problemsOf, quoteOf, signupParams, type Pr
 import { prewarmDates, todayIn } from './format.js';
 import { canMove, numberedSteps, type ErrorKind, type RetryAction, type State } from './machine.js';
 import { loadStripeJs, openHostedPage, type StripeLoader } from './payment.js';
-import { CheckoutSlot, pollSignup } from './payment-controller.js';
+import { CheckoutSlot, pollSignup } from './controllers/payment.js';
 import { styles } from './membership-signup.styles.js';
 import { mapServerErrors, refusalOf } from './server-errors.js';
 import { renderDetails } from './views/details.js';

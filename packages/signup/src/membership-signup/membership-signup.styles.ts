@@ -54,7 +54,6 @@ export const styles = css`
   .base {
     padding: var(--_space);
     overflow-wrap: anywhere;
-    container-type: inline-size;
   }
   .base:not([data-step='plans']) {
     max-inline-size: 40rem;
@@ -84,20 +83,10 @@ export const styles = css`
   .plans {
     display: grid;
     gap: var(--_space);
-    grid-template-columns: 1fr;
+    grid-template-columns: repeat(auto-fill, minmax(max(14rem, 30%), 1fr));
     list-style: none;
     margin: 0;
     padding: 0;
-  }
-  @container (min-width: 32rem) {
-    .plans {
-      grid-template-columns: repeat(2, 1fr);
-    }
-  }
-  @container (min-width: 52rem) {
-    .plans {
-      grid-template-columns: repeat(3, 1fr);
-    }
   }
   .card {
     display: flex;
@@ -108,36 +97,24 @@ export const styles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
   }
-  .card.featured {
+  .featured {
     border: 2px solid var(--_accent);
   }
   .card button {
     margin-block-start: auto;
   }
-  .badges {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem;
-  }
   .badge {
     font-size: 0.8em;
     font-weight: 600;
     padding: 0 0.5em;
-    border: 1px solid currentColor;
+    margin-inline-end: 0.25em;
+    border: 1px solid;
     border-radius: 1em;
-  }
-  .featured .badge:first-child {
-    color: var(--_on-accent);
-    background: var(--_accent);
-    border-color: var(--_accent);
   }
   .price {
     font-size: 1.5em;
     font-weight: 700;
     margin: 0;
-  }
-  .small {
-    font-size: 0.875em;
   }
   form,
   fieldset {

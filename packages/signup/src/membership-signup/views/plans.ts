@@ -30,12 +30,12 @@ function renderCard(v: View, type: MembershipType) {
     max && t.groupUpTo(max),
   ].filter(Boolean);
   return html`<li class=${type.featured ? 'card featured' : 'card'} part="plan-card">
-    ${badges.length ? html`<p class="badges">${badges.map((badge) => html`<span class="badge" part="badge">${badge}</span>`)}</p>` : nothing}
+    ${badges.length ? html`<p>${badges.map((badge) => html`<span class="badge" part="badge">${badge}</span>`)}</p>` : nothing}
     <p class="price" part="price">${priceText(type, t, locale)}</p>
     <h3 part="plan-name">${type.membership_name}</h3>
     ${type.description ? html`<p class="description">${type.description}</p>` : nothing}
-    ${renewal ? html`<p class="renewal">${renewal}</p>` : nothing}
-    <p class="muted small">${expiryText(type, t, locale, today)}</p>
+    ${renewal ? html`<p>${renewal}</p>` : nothing}
+    <p class="hint">${expiryText(type, t, locale, today)}</p>
     <button type="button" part="button primary" class="primary" @click=${() => v.choosePlan(type)}>
       ${t.choose}<span class="sr-only"> <bdi>${type.membership_name}</bdi></span>
     </button>

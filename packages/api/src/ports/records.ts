@@ -269,6 +269,8 @@ export interface CompanyRecord {
   organization_id: string;
   id: string;
   name: string;
+  /** Where the company's memberships' renewal messages go (normalized); null: nobody is told. */
+  contact_email: string | null;
   created_at: string;
 }
 

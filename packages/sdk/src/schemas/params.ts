@@ -100,6 +100,8 @@ export type MembershipCreateParams = z.infer<typeof MembershipCreateParamsSchema
 export const CompanyCreateParamsSchema = z.object({
   name: z.string().check(z.minLength(1)),
   member_ids: z.nullish(z.array(z.string())),
+  /** Where the company's memberships' renewal messages go. */
+  contact_email: z.nullish(z.email()),
 });
 export type CompanyCreateParams = z.infer<typeof CompanyCreateParamsSchema>;
 

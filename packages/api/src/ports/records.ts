@@ -125,6 +125,8 @@ export interface MembershipTermRecord {
   paid_at: string;
   /** The processor's payment reference, or null when nothing was charged. */
   payment_reference: string | null;
+  /** Money given back on it, oldest first (absent: none; see domain/refunds.ts). */
+  refunds?: { id: string; amount: number; refunded_at: string; reason: string | null }[];
 }
 
 /** Where the automatic renewal of a membership's current term stands (JSON in `renewal`). */

@@ -85,6 +85,7 @@ function ownString(table: Record<string, string>, key: string): string | undefin
  * @csspart plan-card - One plan.
  * @csspart plan-name - A plan's name.
  * @csspart price - A plan's price.
+ * @csspart badge - A plan's badges (most popular, requires approval, invitation only, group size).
  * @csspart field - One form field (label, hint, input, error).
  * @csspart input - Inputs, selects, text areas and checkboxes.
  * @csspart button - Every button; the main action also has `primary`, donation presets `preset`.

@@ -1,6 +1,7 @@
 // <membership-signup> benchmarks (`npm run bench`, after the build), against the built bundle on a
 // local static server with the sandbox API answered in Node under /v1 for every page:
-//  1. the script-tag bundles' gzip size (budget 20 kB);
+//  1. the script-tag bundles' gzip size, against packages/signup/budgets.json (the split build's
+//     loader, first chunk and total goals; the single file's enforced cap meanwhile);
 //  2. navigation → plans visible, as a ratio to a bare page that fetches the same signup-config
 //     and prints it (goal ≤ 1.2): on loopback with the API answering in about 1 ms (where the
 //     element's fixed costs, parsing its bundle and Chromium's first Intl.DateTimeFormat, are
@@ -22,6 +23,7 @@ const ROUND_TRIP = Number(process.env.BENCH_ROUND_TRIP_MS ?? 100);
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 200);
 const dist = new URL('../packages/signup/dist/', import.meta.url);
 
+const budgets = JSON.parse(readFileSync(new URL('../packages/signup/budgets.json', import.meta.url), 'utf8'));
 const rows = [];
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
@@ -29,7 +31,8 @@ const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(val
 // 1. Sizes.
 for (const file of ['membership-signup.js', 'membership-signup.classic.js']) {
   const bytes = gzipSync(readFileSync(new URL(file, dist)), { level: 9 }).length;
-  rows.push({ metric: `${file} gzip`, value: `${bytes} B (${(bytes / 1024).toFixed(1)} kB)`, goal: '≤ 20 kB', ok: bytes <= 20 * 1024 });
+  // Until the loader/chunk split lands the file is the whole signup: its goal is the total budget.
+  rows.push({ metric: `${file} gzip`, value: `${bytes} B (${(bytes / 1024).toFixed(1)} kB)`, goal: `≤ ${budgets.total} B`, ok: bytes <= budgets.total });
 }
 
 const site = await startSite();

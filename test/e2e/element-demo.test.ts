@@ -42,22 +42,22 @@ const links: Record<string, Expected> = {
   '/?organization=demo-jpy': {
     step: 'plans',
     shows: ['Choose a membership'],
-    cards: [['正会員 (Regular)', '¥5,000'], ['Monthly', '¥800'], ['Patron', 'From ¥3,000'], ['友の会 (Friend)', 'Free']],
+    cards: [['正会員 (Regular)', '¥5,000 / year'], ['Monthly', '¥800 / month'], ['Patron', 'From ¥3,000 / year'], ['友の会 (Friend)', 'Free']],
   },
   '/?organization=demo-kwd': {
     step: 'plans',
     shows: ['Choose a membership'],
-    cards: [['Standard', 'KWD 12.500'], ['Monthly', 'KWD 1.250'], ['Junior', 'Free']],
+    cards: [['Standard', 'KWD 12.500 / year'], ['Monthly', 'KWD 1.250 / month'], ['Junior', 'Free']],
   },
   '/?organization=demo-sections': {
     step: 'plans',
     shows: ['Choose a membership'],
-    cards: [['Club member', 'Free'], ['Tennis section', '€120.00'], ['Swimming section', '€80.00']],
+    cards: [['Club member', 'Free'], ['Tennis section', '€120 / year'], ['Swimming section', '€80 / year']],
   },
   '/?organization=demo-passes': {
     step: 'plans',
     shows: ['Choose a membership'],
-    cards: [['Newsletter', 'Free'], ['10-class pass', '€90.00']],
+    cards: [['Newsletter', 'Free'], ['10-class pass', '€90 / 3 months']],
   },
 };
 

@@ -38,9 +38,12 @@ const dist = new URL('../../packages/signup/dist/', import.meta.url);
  * allows for the whole signup; its loader and two chunks are where it comes back down. The issue's
  * target is 20 kB, which this stack cannot reach: lit + @lit/context (6.4 kB) and zod/mini with
  * the signup schemas (≈ 8.4 kB) already take 14.8 kB before the client, calculators, element and
- * English (measured in `npm run bench element`). Lower this number whenever the bundle shrinks.
+ * English (measured in `npm run bench element`). Then 40,816 B and 40,863 B with the plan page as a
+ * pricing page (prices with their terms, badges, the three-column grid: about +570 B), which the
+ * bundle's split into a first chunk (the plans) and a second is to take back. Lower this number
+ * whenever the bundle shrinks.
  */
-const BUDGET = 39.5 * 1024;
+const BUDGET = 40 * 1024;
 /**
  * The bundle as pasted, with the backend's stand-in checkout handed to the element as its
  * `.stripeLoader` first: after a reload the element resumes at the payment step as soon as two

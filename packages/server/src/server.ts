@@ -138,6 +138,9 @@ class UnconfiguredPayments implements Payments {
   async createCardUpdateSession(): Promise<never> {
     this.#refuse();
   }
+  async refund(): Promise<never> {
+    this.#refuse();
+  }
 }
 
 /** The API on the server's ports, answering under /v1. */

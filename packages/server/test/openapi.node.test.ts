@@ -116,6 +116,7 @@ describe('the API’s answers match the OpenAPI document', () => {
     await check('GET', '/memberships', '/memberships?limit=3', admin);
     const assigned = await check('POST', '/memberships', '/memberships', { ...admin, body: { membership_type_id: 'free', member_id: member.id } });
     await check('GET', '/memberships/{id}', `/memberships/${assigned.id}`, admin);
+    await check('POST', '/memberships/{id}/refunds', `/memberships/${assigned.id}/refunds`, { ...admin, body: {} });
     await check('POST', '/memberships/{id}/cancel', `/memberships/${assigned.id}/cancel`, admin);
     const applicant = (n: string) => ({ membership_type_id: 'committee', member: { email: `apply.${n}.${Date.now()}@example.org`, first_name: 'Ap', last_name: 'Plicant' }, fields: { motivation: 'To help run the workshop' } });
     const application = await check('POST', '/signups', '/signups', { body: applicant('a') });

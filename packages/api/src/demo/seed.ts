@@ -160,7 +160,7 @@ export function seedRows(data: SeedData, options: SeedOptions): SeedRows {
     };
 
     for (const company of org.companies ?? []) {
-      rows.companies.push({ organization_id: orgId, id: company.id, name: company.name, created_at: created });
+      rows.companies.push({ organization_id: orgId, id: company.id, name: company.name, contact_email: company.contact_email ?? null, created_at: created });
       for (const membership of company.memberships ?? []) hold({ member_id: null, company_id: company.id }, membership);
     }
     for (const member of org.members ?? []) {

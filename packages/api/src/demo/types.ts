@@ -27,6 +27,8 @@ export interface SeedMember {
 export interface SeedCompany {
   id: string;
   name: string;
+  /** Where its memberships' renewal messages go. */
+  contact_email?: string | null;
   memberships?: SeedMembership[];
 }
 

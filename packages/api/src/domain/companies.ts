@@ -2,13 +2,14 @@
 // the company's running memberships' permissions, and lose them at once when unlinked
 // (permissions are computed per request).
 import type { Company } from '@memberkit/sdk';
+import { normalizeEmail } from '@memberkit/sdk/calculators';
 import type { CompanyRecord, MemberRecord } from '../ports/records.js';
 import type { DomainContext } from './context.js';
 import { Problem, fieldError, notFound } from './problems.js';
 
 export async function companyView(ctx: DomainContext, record: CompanyRecord): Promise<Company> {
   const members = await ctx.tx.find('members', { organization_id: ctx.organization.id, company_id: record.id });
-  return { id: record.id, name: record.name, member_ids: members.map((member) => member.id), created_at: record.created_at };
+  return { id: record.id, name: record.name, member_ids: members.map((member) => member.id), contact_email: record.contact_email, created_at: record.created_at };
 }
 
 export async function findCompany(ctx: Pick<DomainContext, 'tx' | 'organization'>, id: string): Promise<CompanyRecord | undefined> {
@@ -32,11 +33,37 @@ export async function memberToLink(ctx: DomainContext, id: string, field: string
   return member;
 }
 
-export async function createCompany(ctx: DomainContext, name: string, members: readonly MemberRecord[]): Promise<CompanyRecord> {
-  const company: CompanyRecord = { organization_id: ctx.organization.id, id: ctx.ids.next('co'), name: name.trim(), created_at: ctx.timestamp() };
+export async function createCompany(ctx: DomainContext, name: string, members: readonly MemberRecord[], contactEmail: string | null = null): Promise<CompanyRecord> {
+  const company: CompanyRecord = {
+    organization_id: ctx.organization.id,
+    id: ctx.ids.next('co'),
+    name: name.trim(),
+    contact_email: contactEmail === null ? null : normalizeEmail(contactEmail),
+    created_at: ctx.timestamp(),
+  };
   await ctx.tx.insert('companies', company);
   for (const member of members) await linkMember(ctx, company, member);
   return company;
+}
+
+/**
+ * Who a company's membership messages are written to: its contact, addressed by the company's
+ * name; undefined when it has none (nobody is told).
+ */
+export async function companyAddressee(ctx: DomainContext, companyId: string): Promise<MemberRecord | undefined> {
+  const company = await findCompany(ctx, companyId);
+  if (!company?.contact_email) return undefined;
+  return {
+    organization_id: company.organization_id,
+    id: company.id,
+    email: company.contact_email,
+    first_name: company.name,
+    last_name: null,
+    company_id: company.id,
+    fields: {},
+    created_at: company.created_at,
+    created_by_signup: null,
+  };
 }
 
 /** Links `member` to `company`; a member belongs to at most one company, so linking moves them. */

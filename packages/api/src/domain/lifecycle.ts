@@ -29,6 +29,7 @@ import type { Json, MemberRecord, MembershipRecord, PaymentRecord, RenewalProgre
 import type { DomainContext } from './context.js';
 import { findType } from './membership-types.js';
 import { membershipMessageData, sendMembershipMessage } from './messages.js';
+import { companyAddressee } from './companies.js';
 import { emitMembershipEvent } from './memberships.js';
 import { applyRenewal, renewalPlan } from './renewals.js';
 import { soldTerm } from './terms.js';
@@ -67,7 +68,12 @@ export async function lifecycleStep(ctx: DomainContext, membershipId: string): P
   const org = ctx.organization.id;
   const membership = await ctx.tx.findOne('memberships', { organization_id: org, id: membershipId });
   if (!membership || !concernsLifecycle(membership)) return 'nothing';
-  const member = membership.member_id ? await ctx.tx.findOne('members', { organization_id: org, id: membership.member_id }) : undefined;
+  // A company's membership is the company's: its renewal messages go to the company's contact.
+  const member = membership.member_id
+    ? await ctx.tx.findOne('members', { organization_id: org, id: membership.member_id })
+    : membership.company_id
+      ? await companyAddressee(ctx, membership.company_id)
+      : undefined;
   const term = soldTerm(membership);
   const progress = progressOf(membership);
   const save = (patch: Partial<RenewalProgressRecord>) =>

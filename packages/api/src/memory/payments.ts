@@ -17,6 +17,8 @@ import type {
   OffSessionCharge,
   OffSessionChargeRequest,
   Payments,
+  Refund,
+  RefundRequest,
 } from '../ports/payments.js';
 import { randomHex } from '../random.js';
 import { checkTestCard, offSessionOutcome, type CardDecline, type OffSessionOutcome, type TestCard } from './test-cards.js';
@@ -48,6 +50,8 @@ export interface MemoryCheckoutSession {
   idempotency_key: string;
   /** The test card (digits) on file as `payment.payment_method`, when the session saved it. */
   saved_card?: string | null;
+  /** Refunds of its captured payment, oldest first (absent: none). */
+  refunds?: Refund[];
 }
 
 /** An off-session charge as the stand-in keeps it (JSON: the sandbox persists them). */
@@ -65,6 +69,8 @@ export interface MemoryCharge {
   /** What authenticating does, while it requires action. */
   after_action: OffSessionOutcome | null;
   card_last4: string;
+  /** Refunds of it once succeeded, oldest first (absent: none). */
+  refunds?: Refund[];
 }
 
 /** A card-update page as the stand-in keeps it (until the member saves a card there). */
@@ -214,6 +220,31 @@ export class MemoryPayments implements Payments {
       session.payment.status = 'released';
       this.#changed();
     }
+  }
+
+  async refund(request: RefundRequest): Promise<Refund> {
+    const { organization_id: org, reference } = request;
+    const session = [...this.#sessions.values()].find((candidate) => candidate.organization_id === org && candidate.payment?.reference === reference);
+    const charge = session ? undefined : this.#charges.get(reference);
+    const payment = session
+      ? (session.payment?.status === 'captured' ? { amount: session.payment.amount, currency: session.payment.currency, owner: session } : null)
+      : charge && charge.organization_id === org && charge.outcome.status === 'succeeded'
+        ? { amount: charge.amount, currency: charge.currency, owner: charge }
+        : null;
+    // Stripe: charge_not_refundable / resource_missing.
+    if (!payment) throw new Error(`MemoryPayments: no captured payment ${reference} in ${org} to refund`);
+    const refunds = (payment.owner.refunds ??= []);
+    const again = refunds.find((refund) => refund.id === `re_test_${request.idempotency_key}`);
+    if (again) return { ...again };
+    const left = payment.amount - refunds.reduce((sum, refund) => sum + refund.amount, 0);
+    if (!Number.isInteger(request.amount) || request.amount < 1 || request.amount > left) {
+      throw new Error(`MemoryPayments: refund amount (${request.amount}) is greater than unrefunded amount on payment (${left})`);
+    }
+    // The key is the id, so a repeated request (or a restored snapshot) answers the same refund.
+    const refund: Refund = { id: `re_test_${request.idempotency_key}`, reference, amount: request.amount, currency: payment.currency };
+    refunds.push(refund);
+    this.#changed();
+    return { ...refund };
   }
 
   // ── the member's side (the sandbox's card form) ─────────────────────────────────────────────

@@ -147,6 +147,32 @@ export interface CardUpdateSession {
   url: string;
 }
 
+/**
+ * Money given back on a payment the API recorded (a term's `payment_reference`: a checkout's or
+ * an off-session charge's payment intent). Stripe: a Refund of the payment intent
+ * (`reverse_transfer` with Connect destination charges, so the organization gives it back).
+ */
+export interface RefundRequest {
+  organization_id: string;
+  /** The membership whose term it refunds (metadata). */
+  membership_id: string;
+  /** The payment refunded. */
+  reference: string;
+  /** In the currency's minor unit, at most what is left unrefunded on the payment. */
+  amount: number;
+  /** `refund:{membership_id}:{term starts_on}:{n}`: the same key answers the same refund. */
+  idempotency_key: string;
+}
+
+export interface Refund {
+  /** The processor's refund (Stripe `re_…`). */
+  id: string;
+  /** The payment it refunds. */
+  reference: string;
+  amount: number;
+  currency: string;
+}
+
 export interface Payments {
   createCheckout(request: CheckoutRequest): Promise<CheckoutSession>;
   /** The session as the processor sees it now (the source of truth after a webhook or a poll). */
@@ -181,4 +207,9 @@ export interface Payments {
    * `payment_method` it names (the one the signup saved, until replaced).
    */
   createCardUpdateSession(request: CardUpdateSessionRequest): Promise<CardUpdateSession>;
+  /**
+   * Refunds `amount` of a captured payment (see RefundRequest); safe to repeat by its key.
+   * Throws when the payment is not the organization's, not captured, or has less left.
+   */
+  refund(request: RefundRequest): Promise<Refund>;
 }

@@ -125,6 +125,8 @@ export interface MembershipTermRecord {
   paid_at: string;
   /** The processor's payment reference, or null when nothing was charged. */
   payment_reference: string | null;
+  /** Money given back on it, oldest first (absent: none; see domain/refunds.ts). */
+  refunds?: { id: string; amount: number; refunded_at: string; reason: string | null }[];
 }
 
 /** Where the automatic renewal of a membership's current term stands (JSON in `renewal`). */
@@ -269,6 +271,8 @@ export interface CompanyRecord {
   organization_id: string;
   id: string;
   name: string;
+  /** Where the company's memberships' renewal messages go (normalized); null: nobody is told. */
+  contact_email: string | null;
   created_at: string;
 }
 

@@ -25,6 +25,7 @@ import { administrationSuite } from './suite/administration.js';
 import { signInSuite } from './suite/sign-in.js';
 import { selfServiceSuite } from './suite/self-service.js';
 import { staffRecordsSuite } from './suite/staff-records.js';
+import { refundsSuite } from './suite/refunds.js';
 import { apiSuiteToday, type Answer, type ApiSuiteHost, type CallOptions, type SuiteKit } from './suite/kit.js';
 
 export { apiSuiteToday, type Answer, type ApiSuiteHost, type CallOptions, type SuiteKit, type SuitePayment } from './suite/kit.js';
@@ -437,6 +438,7 @@ export function apiSuite({ describe, it }: SuiteFunctions, host: ApiSuiteHost): 
     signInSuite(kit);
     selfServiceSuite(kit);
     staffRecordsSuite(kit);
+    refundsSuite(kit);
   });
 }
 

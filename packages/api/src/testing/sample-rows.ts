@@ -189,7 +189,7 @@ export function sampleRows(organization_id: string, id = 'sample'): { [T in Tabl
       card_last4: '4242',
       created_at,
     },
-    companies: { organization_id, id, name: 'Acme Tools Inc.', created_at },
+    companies: { organization_id, id, name: 'Acme Tools Inc.', contact_email: 'office@acme.example', created_at },
     idempotency_keys: {
       organization_id,
       id: `public|${id}`,

@@ -170,6 +170,8 @@ describe('idempotency (Idempotency-Key)', () => {
       'POST /organizations/:org/members',
       'POST /organizations/:org/membership-types',
       'POST /organizations/:org/memberships',
+      // A refund moves money back: a retried refund must not refund twice.
+      'POST /organizations/:org/memberships/:id/refunds',
       'POST /organizations/:org/signups',
       'POST /organizations/:org/webhook-endpoints',
     ]);

@@ -1,8 +1,9 @@
 /** A form's answers to a membership type's custom fields, as validateFields and the API take them. */
 import type { FieldRules, FieldValue } from './fields.js';
 
-// A web address typed as people say it ("example.org") is the https one it names.
-const withScheme = (text: string): string => (text && !/^[a-z][a-z\d+.-]*:/i.test(text) ? `https://${text}` : text);
+// A web address typed as people say it, a host name with a dot and no scheme ("example.org",
+// "www.example.org/club"), is the https one it names; anything else is left for the url rule.
+const withScheme = (text: string): string => (/^[\w-]+(?:\.[\w-]+)+(?:[/?#]|$)/.test(text) ? `https://${text}` : text);
 
 /**
  * The values of `fields` only, each coerced to what its type holds (checkbox and consent: a

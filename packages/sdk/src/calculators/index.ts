@@ -42,3 +42,4 @@ export * from './url.js';
 export * from './patterns.js';
 export * from './membership-type.js';
 export * from './field-values.js';
+export * from './refunds.js';

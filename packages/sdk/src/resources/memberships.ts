@@ -3,7 +3,7 @@ import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { path } from '../internal/path.js';
 import type { Transport } from '../internal/transport.js';
-import type { MembershipCreateParams, MembershipListParams } from '../schemas/params.js';
+import type { MembershipCreateParams, MembershipListParams, MembershipRefundParams } from '../schemas/params.js';
 import { MembershipSchema, type Membership } from '../schemas/membership.js';
 import { PageSchema } from '../schemas/page.js';
 
@@ -28,5 +28,14 @@ export class MembershipsResource {
 
   cancel(id: string, options?: RequestOptions): APIPromise<Membership> {
     return this._t.request(() => ({ method: 'POST', path: path`memberships/${id}/cancel`, schema: MembershipSchema, idempotent: true }), options);
+  }
+
+  /**
+   * Refunds the current term's payment, in full (no `amount`) or in part, recorded on the term.
+   * A full refund ends the membership now unless `keep_access` (see `refundEndsMembership`).
+   * Always idempotent: a retry with the same key refunds once.
+   */
+  refund(id: string, params: MembershipRefundParams = {}, options?: RequestOptions): APIPromise<Membership> {
+    return this._t.request(() => ({ method: 'POST', path: path`memberships/${id}/refunds`, body: params, schema: MembershipSchema, idempotent: true }), options);
   }
 }

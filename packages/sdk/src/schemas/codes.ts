@@ -41,6 +41,8 @@ export const apiErrorCodes = [
   'no_saved_card',
   /** 409: the membership is not running, so it cannot be cancelled. */
   'not_cancellable',
+  /** 409: nothing is left to refund on the membership's current term (nothing was paid, or all is refunded). */
+  'nothing_to_refund',
   /** 409: approving something that is not an application waiting for approval. */
   'not_awaiting_approval',
   /** 409: declining something that is not an open application. */

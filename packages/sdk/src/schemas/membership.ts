@@ -9,6 +9,17 @@ export const MembershipStatusSchema = openEnum(membershipStatuses);
 export const MembershipKindSchema = openEnum(['new', 'renewal', 'reinstated']);
 export type MembershipKind = z.infer<typeof MembershipKindSchema>;
 
+/** A refund of a term's payment (see the payments guide). */
+export const MembershipTermRefundSchema = z.object({
+  /** The processor's refund (Stripe `re_…`). */
+  id: z.string(),
+  amount: AmountSchema,
+  refunded_at: InstantSchema,
+  /** What staff said, for the organization; null: nothing. */
+  reason: z.nullable(z.string()),
+});
+export type MembershipTermRefund = z.infer<typeof MembershipTermRefundSchema>;
+
 /** One term of a membership as it was sold: its history, oldest first. */
 export const MembershipTermSchema = z.object({
   kind: MembershipKindSchema,
@@ -21,6 +32,8 @@ export const MembershipTermSchema = z.object({
   paid_at: InstantSchema,
   /** The processor's payment reference; null when nothing was charged. */
   payment_reference: z.nullable(z.string()),
+  /** Money given back on this term by staff or the processor's dashboard, oldest first (absent: none). */
+  refunds: z.optional(z.array(MembershipTermRefundSchema)),
 });
 export type MembershipTerm = z.infer<typeof MembershipTermSchema>;
 

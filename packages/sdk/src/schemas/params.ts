@@ -96,10 +96,22 @@ export const MembershipCreateParamsSchema = z.object({
 });
 export type MembershipCreateParams = z.infer<typeof MembershipCreateParamsSchema>;
 
+/** A staff refund of a membership's current term (see the payments guide). */
+export const MembershipRefundParamsSchema = z.object({
+  /** In the currency's minor unit; absent: all that is left unrefunded on the term. */
+  amount: z.nullish(z.integer(z.positive())),
+  /** Keep the membership running although its term is refunded in full (default false: it ends now). */
+  keep_access: z.nullish(z.boolean()),
+  reason: z.nullish(z.string().check(z.maxLength(1000))),
+});
+export type MembershipRefundParams = z.infer<typeof MembershipRefundParamsSchema>;
+
 /** Admin: `POST /companies`. */
 export const CompanyCreateParamsSchema = z.object({
   name: z.string().check(z.minLength(1)),
   member_ids: z.nullish(z.array(z.string())),
+  /** Where the company's memberships' renewal messages go. */
+  contact_email: z.nullish(z.email()),
 });
 export type CompanyCreateParams = z.infer<typeof CompanyCreateParamsSchema>;
 

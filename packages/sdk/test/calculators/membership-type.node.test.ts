@@ -84,6 +84,9 @@ describe('fieldValuesOf: a form’s answers as the API takes them', () => {
     assert.equal(fieldValuesOf(fields, { website: 'http://example.org' }).website, 'http://example.org');
     assert.deepEqual(validateFields(fields, fieldValuesOf(fields, { website: 'ftp://example.org' })), { website: { code: 'invalid_url' } });
     assert.deepEqual(validateFields(fields, fieldValuesOf(fields, { website: '' })), { website: { code: 'required' } });
+    // A word that names no host is no address.
+    assert.deepEqual(validateFields(fields, fieldValuesOf(fields, { website: 'ftp' })), { website: { code: 'invalid_url' } });
+    assert.deepEqual(validateFields(fields, fieldValuesOf(fields, { website: 'localhost:3000' })), { website: { code: 'invalid_url' } });
   });
 
   it('fields keyed like Object.prototype members work end to end: own values, validated and sent', () => {

@@ -22,6 +22,8 @@ import type {
   OffSessionCharge,
   OffSessionChargeRequest,
   Payments,
+  Refund,
+  RefundRequest,
 } from '@memberkit/api';
 import Stripe from 'stripe';
 
@@ -290,6 +292,26 @@ export class StripePayments implements Payments {
     if (intent.metadata?.organization_id !== organizationId) throw new Error(`StripePayments: payment ${reference} is not ${organizationId}'s`);
     if (intent.status === 'succeeded' || intent.status === 'canceled') return;
     await this.#stripe.paymentIntents.cancel(reference, {}, { idempotencyKey: `cancel:${reference}` });
+  }
+
+  /**
+   * A Refund of the payment intent. With Connect destination charges the transfer to the
+   * organization's account is reversed in proportion (`reverse_transfer`), so the organization,
+   * not the platform, gives the money back.
+   */
+  async refund(request: RefundRequest): Promise<Refund> {
+    const intent = await this.#stripe.paymentIntents.retrieve(request.reference);
+    if (intent.metadata?.organization_id !== request.organization_id) throw new Error(`StripePayments: payment ${request.reference} is not ${request.organization_id}'s`);
+    const refund = await this.#stripe.refunds.create(
+      {
+        payment_intent: request.reference,
+        amount: request.amount,
+        metadata: { organization_id: request.organization_id, membership_id: request.membership_id, refund: request.idempotency_key },
+        ...(intent.transfer_data && { reverse_transfer: true }),
+      },
+      { idempotencyKey: `${request.organization_id}:${request.idempotency_key}` },
+    );
+    return { id: refund.id, reference: request.reference, amount: refund.amount, currency: refund.currency.toUpperCase() };
   }
 
   /**

@@ -8,6 +8,8 @@ const every: Record<TermUnit, [string, string]> = {
   year: ['سنوية', 'سنوات'],
 };
 
+const single: Record<TermUnit, string> = { day: 'يوم', week: 'أسبوع', month: 'شهر', year: 'سنة' };
+
 const ar: Catalogue = {
   lang: 'ar',
   dir: 'rtl',
@@ -35,6 +37,11 @@ const ar: Catalogue = {
   neverExpires: 'عضويتك لا تنتهي أبدًا',
   free: 'مجانية',
   fromAmount: (amount) => `ابتداءً من ${amount}`,
+  per: (amount, count, unit) => `${amount} / ${count === 1 ? single[unit] : `${count} ${every[unit][1]}`}`,
+  popular: 'الأكثر اختيارًا',
+  needsApproval: 'تتطلب الموافقة',
+  inviteOnly: 'بدعوة فقط',
+  groupUpTo: (max) => `مجموعة حتى ${max}`,
   email: 'البريد الإلكتروني',
   firstName: 'الاسم الأول',
   lastName: 'اسم العائلة',

@@ -50,6 +50,13 @@ export interface Catalogue {
   neverExpires: string;
   free: string;
   fromAmount: (amount: string) => string;
+  /** A price with its term: "$60 / year", "$18 / 3 months". */
+  per: (amount: string, count: number, unit: TermUnit) => string;
+  /** Badges on plan cards: featured, approval, invitation, group size. */
+  popular: string;
+  needsApproval: string;
+  inviteOnly: string;
+  groupUpTo: (max: number) => string;
   email: string;
   firstName: string;
   lastName: string;

@@ -8,6 +8,8 @@ const every: Record<TermUnit, [string, string]> = {
   year: ['Jährlich', 'Jahre'],
 };
 
+const single: Record<TermUnit, string> = { day: 'Tag', week: 'Woche', month: 'Monat', year: 'Jahr' };
+
 const de: Catalogue = {
   lang: 'de',
   dir: 'ltr',
@@ -35,6 +37,11 @@ const de: Catalogue = {
   neverExpires: 'Ihre Mitgliedschaft läuft nie ab',
   free: 'Kostenlos',
   fromAmount: (amount) => `Ab ${amount}`,
+  per: (amount, count, unit) => `${amount} / ${count === 1 ? single[unit] : `${count} ${every[unit][1]}`}`,
+  popular: 'Am beliebtesten',
+  needsApproval: 'Mit Prüfung',
+  inviteOnly: 'Nur mit Einladung',
+  groupUpTo: (max) => `Gruppe bis ${max}`,
   email: 'E-Mail',
   firstName: 'Vorname',
   lastName: 'Nachname',

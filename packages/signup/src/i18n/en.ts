@@ -8,6 +8,8 @@ const every: Record<TermUnit, [string, string]> = {
   year: ['Annual', 'years'],
 };
 
+const single: Record<TermUnit, string> = { day: 'day', week: 'week', month: 'month', year: 'year' };
+
 export const en: Catalogue = {
   lang: 'en',
   dir: 'ltr',
@@ -35,6 +37,11 @@ export const en: Catalogue = {
   neverExpires: 'Your membership never expires',
   free: 'Free',
   fromAmount: (amount) => `From ${amount}`,
+  per: (amount, count, unit) => `${amount} / ${count === 1 ? single[unit] : `${count} ${every[unit][1]}`}`,
+  popular: 'Most popular',
+  needsApproval: 'Requires approval',
+  inviteOnly: 'Invitation only',
+  groupUpTo: (max) => `Group of up to ${max}`,
   email: 'Email',
   firstName: 'First name',
   lastName: 'Last name',

@@ -8,6 +8,8 @@ const every: Record<TermUnit, [string, string]> = {
   year: ['Anual', 'años'],
 };
 
+const single: Record<TermUnit, string> = { day: 'día', week: 'semana', month: 'mes', year: 'año' };
+
 const es: Catalogue = {
   lang: 'es',
   dir: 'ltr',
@@ -35,6 +37,11 @@ const es: Catalogue = {
   neverExpires: 'Tu membresía no caduca nunca',
   free: 'Gratis',
   fromAmount: (amount) => `Desde ${amount}`,
+  per: (amount, count, unit) => `${amount} / ${count === 1 ? single[unit] : `${count} ${every[unit][1]}`}`,
+  popular: 'La más elegida',
+  needsApproval: 'Requiere aprobación',
+  inviteOnly: 'Solo con invitación',
+  groupUpTo: (max) => `Grupo de hasta ${max}`,
   email: 'Correo electrónico',
   firstName: 'Nombre',
   lastName: 'Apellidos',

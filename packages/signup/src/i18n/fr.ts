@@ -8,6 +8,8 @@ const every: Record<TermUnit, [string, string]> = {
   year: ['Annuelle', 'ans'],
 };
 
+const single: Record<TermUnit, string> = { day: 'jour', week: 'semaine', month: 'mois', year: 'an' };
+
 const fr: Catalogue = {
   lang: 'fr',
   dir: 'ltr',
@@ -35,6 +37,11 @@ const fr: Catalogue = {
   neverExpires: 'Votre adhésion n’expire jamais',
   free: 'Gratuit',
   fromAmount: (amount) => `À partir de ${amount}`,
+  per: (amount, count, unit) => `${amount} / ${count === 1 ? single[unit] : `${count} ${every[unit][1]}`}`,
+  popular: 'Le plus choisi',
+  needsApproval: 'Sur validation',
+  inviteOnly: 'Sur invitation',
+  groupUpTo: (max) => `Groupe jusqu’à ${max}`,
   email: 'Adresse e-mail',
   firstName: 'Prénom',
   lastName: 'Nom',

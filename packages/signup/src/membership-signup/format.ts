@@ -59,12 +59,14 @@ export function expiryText(type: MembershipType, t: Catalogue, locale: string, t
   return expires === null ? t.neverExpires : t.runsUntil(formatDate(expires, locale));
 }
 
-/** The price shown on a plan card: "Free", "$60.00", or "From $15.00" for a donation. */
+/** The price a plan card leads with, with its term: "$60 / year", "$18 / 3 months", "From $15 /
+ * year" for a donation, "$500" for a lifetime, "Free"; a whole amount without ".00". */
 export function priceText(type: MembershipType, t: Catalogue, locale: string): string {
-  const { price } = type;
-  const amount = formatMoney(price.value, price.currency, locale);
-  if (price.type === 'donation') return t.fromAmount(amount);
-  return price.value === 0 ? t.free : amount;
+  const { price, duration } = type;
+  if (price.value === 0 && price.type !== 'donation') return t.free;
+  let amount = formatMoney(price.value, price.currency, locale, true);
+  if (duration != null && type.duration_interval_type !== 'lifetime') amount = t.per(amount, duration, type.duration_interval_type);
+  return price.type === 'donation' ? t.fromAmount(amount) : amount;
 }
 
 /** Whether the type renews: automatically, never, or the member chooses. */

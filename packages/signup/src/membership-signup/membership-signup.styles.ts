@@ -37,7 +37,7 @@ export const styles = css`
     color: var(--_text);
     background: var(--_bg);
     font: var(--mk-font, 1rem/1.5 system-ui, sans-serif);
-    max-inline-size: var(--mk-max-width, 40rem);
+    max-inline-size: var(--mk-max-width, 60rem);
   }
   :host([theme='dark']) {
     ${dark}
@@ -54,6 +54,9 @@ export const styles = css`
   .base {
     padding: var(--_space);
     overflow-wrap: anywhere;
+  }
+  .base:not([data-step='plans']) {
+    max-inline-size: 40rem;
   }
   h2 {
     font-size: 1.375em;
@@ -80,7 +83,7 @@ export const styles = css`
   .plans {
     display: grid;
     gap: var(--_space);
-    grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(max(14rem, 30%), 1fr));
     list-style: none;
     margin: 0;
     padding: 0;
@@ -94,12 +97,24 @@ export const styles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
   }
+  .featured {
+    border: 2px solid var(--_accent);
+  }
   .card button {
     margin-block-start: auto;
   }
+  .badge {
+    font-size: 0.8em;
+    font-weight: 600;
+    padding: 0 0.5em;
+    margin-inline-end: 0.25em;
+    border: 1px solid;
+    border-radius: 1em;
+  }
   .price {
-    font-size: 1.25em;
+    font-size: 1.5em;
     font-weight: 700;
+    margin: 0;
   }
   form,
   fieldset {
@@ -152,9 +167,12 @@ export const styles = css`
     margin: 0;
     accent-color: var(--_accent);
   }
-  [aria-invalid='true'] {
+  :is(input, select, textarea)[aria-invalid='true'] {
     border-color: var(--_error);
     border-width: 2px;
+  }
+  input[type='checkbox'][aria-invalid='true'] {
+    outline: 2px solid var(--_error);
   }
   button {
     min-block-size: 2.75rem;

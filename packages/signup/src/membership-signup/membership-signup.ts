@@ -42,7 +42,7 @@ import { amountOf, fieldMessage, ids, problemsOf, quoteOf, signupParams, type Pr
 import { prewarmDates, todayIn } from './format.js';
 import { canMove, numberedSteps, type ErrorKind, type RetryAction, type State } from './machine.js';
 import { loadStripeJs, openHostedPage, type StripeLoader } from './payment.js';
-import { CheckoutSlot, pollSignup } from './payment-controller.js';
+import { CheckoutSlot, pollSignup } from './controllers/payment.js';
 import { styles } from './membership-signup.styles.js';
 import { mapServerErrors, refusalOf } from './server-errors.js';
 import { renderDetails } from './views/details.js';
@@ -85,6 +85,7 @@ function ownString(table: Record<string, string>, key: string): string | undefin
  * @csspart plan-card - One plan.
  * @csspart plan-name - A plan's name.
  * @csspart price - A plan's price.
+ * @csspart badge - A plan's badges (most popular, requires approval, invitation only, group size).
  * @csspart field - One form field (label, hint, input, error).
  * @csspart input - Inputs, selects, text areas and checkboxes.
  * @csspart button - Every button; the main action also has `primary`, donation presets `preset`.

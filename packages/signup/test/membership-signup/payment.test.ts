@@ -28,7 +28,7 @@ import {
 import type { MembershipSignup } from '../../src/index.js';
 import type { Signup } from '@memberkit/sdk';
 import { openHostedPage, sleep } from '../../src/membership-signup/payment.js';
-import { pollSignup } from '../../src/membership-signup/payment-controller.js';
+import { pollSignup } from '../../src/membership-signup/controllers/payment.js';
 
 const CARD_OK = '4242 4242 4242 4242';
 const CARD_DECLINED = '4000 0000 0000 0002';

@@ -2,6 +2,11 @@
 // signup-config round trip, in the member's locale; preselected and hidden types open directly.
 import { expect } from '@open-wc/testing';
 import { $, button, cleanup, mount, plusYears, record, root, step, text, untilStep, useSandbox, words } from './helpers.js';
+
+async function untilText(el: MembershipSignup, wanted: string): Promise<void> {
+  const { waitUntil } = await import('@open-wc/testing');
+  await waitUntil(() => text(el).includes(wanted), `never showed ${wanted}`);
+}
 import type { MembershipSignup } from '../../src/index.js';
 
 /** The text of the plan card named exactly `name`. */
@@ -31,21 +36,64 @@ describe('<membership-signup> plans', function () {
   });
   afterEach(cleanup);
 
-  it('shows every listed plan with its name, description, price, term and renewal', async () => {
+  it('leads each card with its price and term, then the name; renewal only where it renews or the member chooses', async () => {
     const el = await mount();
-    expect(step(el)).to.equal('plans');
-    expect(card(el, 'Annual')).to.contain('$60.00').and.contain('Annual').and.contain('Does not renew automatically');
-    expect(card(el, 'Quarterly')).to.contain('Every 3 months').and.contain('You choose whether it renews');
-    expect(card(el, 'Lifetime')).to.contain('$500.00').and.contain('never expires');
-    expect(card(el, 'Monthly')).to.contain('Monthly').and.contain('Renews automatically');
-    expect(card(el, 'Supporter')).to.contain('From $15.00');
-    expect(card(el, 'Friend')).to.contain('Free');
+    expect(card(el, 'Annual')).to.contain('$60 / year').and.not.contain('$60.00').and.not.contain('renew');
+    expect(card(el, 'Quarterly')).to.contain('$18 / 3 months').and.contain('You choose whether it renews');
+    expect(card(el, 'Lifetime')).to.contain('$500').and.contain('never expires').and.not.contain('$500 /');
+    expect(card(el, 'Monthly')).to.contain('$9 / month').and.contain('Renews automatically');
+    expect(card(el, 'Digital edition')).to.contain('$0.60 / month');
+    expect(card(el, 'Supporter')).to.contain('From $15 / year');
+    expect(card(el, 'Friend')).to.contain('Free').and.not.contain('$0');
     expect(card(el, 'Founding member')).to.equal('');
+    // Eight of ten cards do not renew: none of them says so.
+    expect(text(el)).not.to.contain('Does not renew automatically');
+    // The price comes first in each card, then the name.
+    const annual = [...root(el).querySelectorAll('[part="plan-card"]')].find((c) => c.textContent!.includes('A full year'))!;
+    expect([...annual.children].map((child) => child.getAttribute('part'))).to.deep.equal(['price', 'plan-name', null, null, 'button primary']);
   });
 
-  it('shows a cyclical type as "Until" its common lapse date (school year: September 1, 30-day buffer)', async () => {
+  it('badges: the featured plan ("Most popular"), requires approval, invitation only, group of up to 5', async () => {
+    const sandbox = await useSandbox();
+    sandbox.store.membershipType('demo', 'monthly')!.featured = true;
     const el = await mount();
-    expect(card(el, 'School year')).to.contain(`Until ${words(nextSchoolYearEnd())}`);
+    const badges = (name: string) => {
+      const found = [...root(el).querySelectorAll('[part~="plan-card"]')].find((c) => c.querySelector('[part="plan-name"]')!.textContent === name)!;
+      return [...found.querySelectorAll('[part="badge"]')].map((badge) => badge.textContent);
+    };
+    expect(badges('Monthly')).to.deep.equal(['Most popular']);
+    expect(badges('Committee')).to.deep.equal(['Requires approval']);
+    expect(badges('Family')).to.deep.equal(['Group of up to 5']);
+    expect(badges('Annual')).to.deep.equal([]);
+  });
+
+  it('French prices: the term and the locale’s own money format, no ",00" when whole', async () => {
+    const el = await mount({ locale: 'fr' });
+    await untilText(el, 'Choisissez');
+    expect(card(el, 'Annual')).to.contain('60 $US / an');
+    expect(card(el, 'Monthly')).to.contain('9 $US / mois');
+  });
+
+  it('the plans sit in one column in a narrow container and up to three across in a wide one, cards of equal height with aligned buttons', async () => {
+    const wide = document.createElement('div');
+    wide.style.width = '1200px';
+    document.body.append(wide);
+    const el = await mount({}, {}, wide);
+    const columns = () => getComputedStyle($(el, '.plans')!).gridTemplateColumns.split(' ').length;
+    expect(columns()).to.equal(3);
+    const cards = [...root(el).querySelectorAll('[part="plan-card"]')].slice(0, 3);
+    const heights = new Set(cards.map((c) => Math.round(c.getBoundingClientRect().height)));
+    expect(heights.size).to.equal(1);
+    const buttons = new Set(cards.map((c) => Math.round(c.querySelector('button')!.getBoundingClientRect().bottom)));
+    expect(buttons.size).to.equal(1);
+    wide.style.width = '340px';
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    expect(columns()).to.equal(1);
+  });
+
+  it('shows a cyclical type with its common lapse date (school year: September 1, 30-day buffer)', async () => {
+    const el = await mount();
+    expect(card(el, 'School year')).to.contain('$45 / year').and.contain(`Your membership runs until ${words(nextSchoolYearEnd())}`);
   });
 
   it('shows the expiry a purchase today would get: annual runs one year from today', async () => {

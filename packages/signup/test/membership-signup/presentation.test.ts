@@ -17,7 +17,7 @@ describe('<membership-signup> language, theme, keyboard', function () {
   it('speaks French from the locale attribute, with money and dates in French', async () => {
     const el = await mount({ locale: 'fr-FR' });
     expect(text(el)).to.contain('Choisissez une adhésion');
-    expect(text(el)).to.match(/60,00\s€|60,00\s\$US|60,00\s\$/);
+    expect(text(el)).to.match(/60\s\$US \/ an/);
     expect($(el, '.base')!.getAttribute('lang')).to.equal('fr-FR');
     await expect(el).to.be.accessible();
   });

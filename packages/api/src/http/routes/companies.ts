@@ -14,10 +14,13 @@ export const companyRoutes: Route[] = [
     access: 'admin',
     requiresIdempotencyKey: true,
     async handle(ctx) {
-      const params = parseBody(CompanyCreateParamsSchema, ctx.body);
+      // Surrounding spaces are not an invalid address (as for every endpoint taking one).
+      const body = ctx.body as { contact_email?: unknown } | undefined;
+      const trimmed = body && typeof body === 'object' && typeof body.contact_email === 'string' ? { ...body, contact_email: body.contact_email.trim() } : ctx.body;
+      const params = parseBody(CompanyCreateParamsSchema, trimmed);
       const members = [];
       for (const [i, id] of (params.member_ids ?? []).entries()) members.push(await memberToLink(ctx, id, `member_ids.${i}`));
-      const company = await createCompany(ctx, params.name, members);
+      const company = await createCompany(ctx, params.name, members, params.contact_email ?? null);
       return reply(201, CompanySchema, await companyView(ctx, company));
     },
   },

@@ -1,7 +1,8 @@
 // Admin (secret key): GET /memberships?status=&member_id=&company_id=, POST /memberships (staff
 // assignment, no payment), GET /memberships/{id}, POST /memberships/{id}/cancel, and the admin
-// extensions for the approval flow: POST /memberships/{id}/approve and …/decline.
-import { MembershipCreateParamsSchema, MembershipSchema, MembershipStatusSchema, PageSchema } from '@memberkit/sdk';
+// extensions for the approval flow: POST /memberships/{id}/approve and …/decline, and staff
+// refunds: POST /memberships/{id}/refunds.
+import { MembershipCreateParamsSchema, MembershipRefundParamsSchema, MembershipSchema, MembershipStatusSchema, PageSchema } from '@memberkit/sdk';
 import { membershipStatus } from '@memberkit/sdk/calculators';
 import { approveApplication, closeApplication } from '../../domain/applications.js';
 import { findCompany } from '../../domain/companies.js';
@@ -19,6 +20,7 @@ import {
   type MemberMembership,
 } from '../../domain/memberships.js';
 import { Problem, fieldError, notFound, type FieldError } from '../../domain/problems.js';
+import { refundMembership } from '../../domain/refunds.js';
 import { resolveAutoRenewOr } from '../../domain/auto-renew.js';
 import type { MembershipRecord } from '../../ports/records.js';
 import type { Route, RouteContext } from '../context.js';
@@ -114,6 +116,19 @@ export const membershipRoutes: Route[] = [
       const membership = await membershipOr404(ctx);
       // An application is not running, so cancelling it closes it (as declining does).
       if (!(await closeApplication(ctx, membership))) await cancelMembership(ctx, membership);
+      return reply(200, MembershipSchema, await fresh(ctx, membership));
+    },
+  },
+  {
+    // Admin extension: refund the current term, in full or in part (see domain/refunds.ts).
+    method: 'POST',
+    path: '/organizations/:org/memberships/:id/refunds',
+    access: 'admin',
+    requiresIdempotencyKey: true,
+    async handle(ctx) {
+      const params = parseBody(MembershipRefundParamsSchema, ctx.body ?? {});
+      const membership = await membershipOr404(ctx);
+      await refundMembership(ctx, membership, { amount: params.amount ?? null, keep_access: params.keep_access ?? false, reason: params.reason ?? null });
       return reply(200, MembershipSchema, await fresh(ctx, membership));
     },
   },

@@ -2,7 +2,7 @@
 // applications (approve, decline), the members (search, CSV export) and one member's memberships
 // with their term history.
 import assert from 'node:assert/strict';
-import { OrganizationSettingsSchema, type OrganizationSettings, ApplicationPageSchema, ApplicationSchema, MemberSchema, PageSchema, type Application, type Member, type Membership, MembershipSchema } from '@memberkit/sdk';
+import { CompanySchema, type Company, OrganizationSettingsSchema, type OrganizationSettings, ApplicationPageSchema, ApplicationSchema, MemberSchema, PageSchema, type Application, type Member, type Membership, MembershipSchema } from '@memberkit/sdk';
 import type { SuiteKit } from './kit.js';
 
 export function staffRecordsSuite(kit: SuiteKit): void {
@@ -130,6 +130,20 @@ export function staffRecordsSuite(kit: SuiteKit): void {
       assert.deepEqual(told.map((mail) => [mail.kind, mail.data.member_email]), [['staff_membership_terminated', signup.member.email]]);
       expect(await call('POST', org('/settings'), { ...admin, body: { notification_email: null } }), 200, OrganizationSettingsSchema);
       assert.equal(expect<OrganizationSettings>(await call('GET', org('/settings'), admin), 200, OrganizationSettingsSchema).notification_email, null);
+    }));
+  });
+
+  describe('staff records (secret key): a company’s renewal messages', () => {
+    it('go to the company’s contact (set when it is created, trimmed and lower case); a malformed one is 422', withHost(async () => {
+      const company = expect<Company>(await call('POST', org('/companies'), { ...admin, key: true, body: { name: 'Globex', contact_email: ' Office@Globex.Example ' } }), 201, CompanySchema);
+      assert.equal(company.contact_email, 'office@globex.example');
+      problemOf(await call('POST', org('/companies'), { ...admin, key: true, body: { name: 'Initech', contact_email: 'nope' } }), 422, 'validation_failed');
+      const held = expect<Membership>(await call('POST', org('/memberships'), { ...admin, key: true, body: { membership_type_id: 'monthly', company_id: company.id } }), 201, MembershipSchema);
+      assert.equal(held.expires_on, '2026-04-01');
+      await host.setToday('2026-03-25');
+      await host.runDay('demo', '2026-03-25');
+      const told = await host.outbox('demo', 'office@globex.example');
+      assert.deepEqual(told.map((mail) => [mail.kind, mail.data.membership_id ?? held.id]), [['card_update_needed', held.id]], 'the company’s contact is asked for a card (none is saved)');
     }));
   });
 }

@@ -18,6 +18,7 @@ import * as cancelReason from './0014-cancel-reason.js';
 import * as webhooks from './0015-webhooks.js';
 import * as discountDeactivation from './0016-discount-deactivation.js';
 import * as invitationRevocation from './0017-invitation-revocation.js';
+import * as companyContact from './0018-company-contact.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-tables': tables,
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   '0015-webhooks': webhooks,
   '0016-discount-deactivation': discountDeactivation,
   '0017-invitation-revocation': invitationRevocation,
+  '0018-company-contact': companyContact,
 };
 
 export const migrationProvider: MigrationProvider = {

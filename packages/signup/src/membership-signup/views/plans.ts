@@ -1,31 +1,41 @@
-// The plan cards: name, description (text), price, term, renewal, expiry preview.
+// The plan cards, as a pricing page: badges, the price with its term, the name and description,
+// renewal only where the plan renews or the member chooses, the expiry preview, then Choose.
 import { html, nothing } from 'lit';
-import type { MembershipType } from '@memberkit/sdk';
-import { expiryText, priceText, renewalText, termText } from '../format.js';
+import { groupCapacity, type MembershipType } from '@memberkit/sdk';
+import { expiryText, priceText, renewalText } from '../format.js';
 import type { View } from './view.js';
 
 export function renderPlans(v: View) {
-  const { t, locale, today, config } = v;
+  const { t, config } = v;
   const types = config.membership_types;
   return html`
     <h2 tabindex="-1" data-focus part="heading">${t.steps.plans}</h2>
     ${types.length === 0
       ? html`<p>${t.noPlans}</p>`
       : html`<ul class="plans" role="list">
-          ${types.map((type) => renderCard(v, type, locale, today))}
+          ${types.map((type) => renderCard(v, type))}
         </ul>`}
   `;
 }
 
-function renderCard(v: View, type: MembershipType, locale: string, today: string) {
-  const { t } = v;
-  const renewal = renewalText(type, t);
-  return html`<li class="card" part="plan-card">
+function renderCard(v: View, type: MembershipType) {
+  const { t, locale, today } = v;
+  // "Does not renew automatically" on most cards says nothing: only a renewal, or a choice, is news.
+  const renewal = type.recurring === false ? '' : renewalText(type, t);
+  const max = type.registration_type === 'group' ? groupCapacity(type) : null;
+  const badges = [
+    type.featured && t.popular,
+    type.requires_approval && t.needsApproval,
+    type.invite_only && t.inviteOnly,
+    max && t.groupUpTo(max),
+  ].filter(Boolean);
+  return html`<li class=${type.featured ? 'card featured' : 'card'} part="plan-card">
+    ${badges.length ? html`<p>${badges.map((badge) => html`<span class="badge" part="badge">${badge}</span>`)}</p>` : nothing}
+    <p class="price" part="price">${priceText(type, t, locale)}</p>
     <h3 part="plan-name">${type.membership_name}</h3>
     ${type.description ? html`<p class="description">${type.description}</p>` : nothing}
-    <p class="price" part="price">${priceText(type, t, locale)}</p>
-    <p class="term">${termText(type, t, locale, today)}${renewal ? html` · ${renewal}` : nothing}</p>
-    <p class="muted">${expiryText(type, t, locale, today)}</p>
+    ${renewal ? html`<p>${renewal}</p>` : nothing}
+    <p class="hint">${expiryText(type, t, locale, today)}</p>
     <button type="button" part="button primary" class="primary" @click=${() => v.choosePlan(type)}>
       ${t.choose}<span class="sr-only"> <bdi>${type.membership_name}</bdi></span>
     </button>

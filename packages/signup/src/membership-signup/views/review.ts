@@ -7,6 +7,8 @@ import type { View } from './view.js';
 export function renderReview(v: View) {
   const { t, type, quote, locale, today, draft } = v;
   if (!type || !quote) return nothing;
+  // The plan once: "Annual", not "Annual · Annual".
+  const term = termText(type, t, locale, today);
   const money = (minor: number) => formatMoney(minor, quote.currency, locale);
   const email = v.config.member?.email ?? draft.email;
   const groupSize = type.registration_type === 'group' ? draft.groupMembers.length + 1 : 0;
@@ -15,7 +17,7 @@ export function renderReview(v: View) {
   return html`
     <h2 tabindex="-1" data-focus part="heading">${t.steps.review}</h2>
     <dl class="review" part="review">
-      <div><dt>${t.plan}</dt><dd><bdi>${type.membership_name}</bdi> · ${termText(type, t, locale, today)}</dd></div>
+      <div><dt>${t.plan}</dt><dd><bdi>${type.membership_name}</bdi>${term === type.membership_name ? nothing : ` · ${term}`}</dd></div>
       <div><dt>${t.email}</dt><dd>${email}</dd></div>
       ${groupSize ? html`<div><dt>${t.groupMembers}</dt><dd>${t.groupOf(groupSize)}</dd></div>` : nothing}
       <div><dt>${t.subtotal}</dt><dd>${money(quote.subtotal)}</dd></div>

@@ -1,7 +1,7 @@
 // The payment step's moving parts, out of the element: the embedded checkout in the element's
 // light DOM, and the poll that waits for the API to confirm a signup after payment.
 import type { Signup } from '@memberkit/sdk';
-import { createEmbeddedCheckout, sleep, type EmbeddedCheckoutLike, type StripeLoader } from './payment.js';
+import { createEmbeddedCheckout, sleep, type EmbeddedCheckoutLike, type StripeLoader } from '../payment.js';
 
 /**
  * Retrieves the signup until the API settles it (completed, failed or awaiting approval) and

@@ -143,14 +143,16 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
     const client = clientOf(c);
     let allowed = false;
     let response: Response;
+    let dropCors = false;
     try {
       allowed = origin !== null && organization !== null && (await origins.allows(organization, origin));
-      response = await answer();
+      ({ answer: response, dropCors } = await answer());
     } catch (error) {
       logger.error({ request_id: requestId, err: error }, 'the request failed');
       response = problem(500, 'internal_error', `Something went wrong on our side (request ${requestId}).`);
     }
     const headers = new Headers(response.headers);
+    if (dropCors) for (const name of corsHeaders) headers.delete(name);
     if (allowed) {
       headers.set('Access-Control-Allow-Origin', origin!);
       headers.set('Access-Control-Expose-Headers', exposedHeaders);
@@ -164,29 +166,31 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
     );
     return final;
 
-    async function answer(): Promise<Response> {
+    async function answer(): Promise<{ answer: Response; dropCors: boolean }> {
       if (request.method === 'OPTIONS' && request.headers.has('access-control-request-method')) {
         // A preflight: allowed origins learn what they may send; others learn nothing.
-        return new Response(null, {
+        const preflight = new Response(null, {
           status: 204,
           headers: allowed ? { 'Access-Control-Allow-Methods': allowedMethods, 'Access-Control-Allow-Headers': allowedHeaders, 'Access-Control-Max-Age': '600' } : {},
         });
+        return { answer: preflight, dropCors: false };
       }
       const limited = limitedRoute(request.method, path);
       if (limited) {
         const wait = Math.max(perClient.take(`${limited.kind}|${client}`), perKey.take(`${limited.kind}|${limited.organization}`));
         if (wait > 0) {
-          return problem(429, 'rate_limited', `Too many ${limited.kind.replace('_', ' ')} requests: try again in ${wait} s.`, { 'Retry-After': String(wait) });
+          const tooMany = problem(429, 'rate_limited', `Too many ${limited.kind.replace('_', ' ')} requests: try again in ${wait} s.`, { 'Retry-After': String(wait) });
+          return { answer: tooMany, dropCors: false };
         }
       }
       const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
       const body = hasBody ? await readBody(request, options.bodyLimit) : null;
       if (body === null && hasBody) {
         // The rest of the body is not read: the connection cannot carry another request.
-        return problem(413, 'payload_too_large', `The request body is larger than ${options.bodyLimit} bytes.`, { Connection: 'close' });
+        return { answer: problem(413, 'payload_too_large', `The request body is larger than ${options.bodyLimit} bytes.`, { Connection: 'close' }), dropCors: false };
       }
       const refused = body ? refuseNul(body) : null;
-      if (refused) return refused;
+      if (refused) return { answer: refused, dropCors: false };
       const forwarded = new Request(url, {
         method: request.method,
         headers: request.headers,
@@ -195,9 +199,9 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
       });
       const cacheable = options.configCache && organization !== null && SignupConfigCache.accepts(forwarded, url);
       const answered = cacheable ? await options.configCache!.answer(organization, url, () => options.handle(forwarded)) : await options.handle(forwarded);
-      const headers = new Headers(answered.headers);
-      for (const name of corsHeaders) headers.delete(name);
-      return new Response(answered.body, { status: answered.status, statusText: answered.statusText, headers });
+      // The API's own CORS headers are dropped where the final answer's headers are built: one
+      // Headers and one Response per request, not two.
+      return { answer: answered, dropCors: true };
     }
   });
 

@@ -87,6 +87,25 @@ describe('every entry point, from plain Node in the installed project', () => {
   }
 });
 
+describe('the script-tag files, where a CDN mirror of the tarball serves them', () => {
+  it('@memberkit/signup/dist/membership-signup.js is exported, packed, and every chunk it imports is packed beside it', async () => {
+    const resolved = await node(`console.log(import.meta.resolve('@memberkit/signup/dist/membership-signup.js'))`);
+    assert.match(resolved, /\/node_modules\/@memberkit\/signup\/dist\/membership-signup\.js$/);
+    const { stdout } = await run('tar', ['-tzf', tarballs.get('@memberkit/signup')!], { encoding: 'utf8' });
+    const files = new Set(stdout.split('\n').filter(Boolean).map((file) => file.replace(/^package\//, '')));
+    for (const file of ['dist/membership-signup.js', 'dist/membership-signup.classic.js']) {
+      assert.ok(files.has(file), `${file} is missing`);
+      const code = readFileSync(join(project, 'node_modules/@memberkit/signup', file), 'utf8');
+      // Relative chunk imports (the languages and Stripe.js), resolved from the file's directory.
+      const chunks = [...code.matchAll(/import\(\s*[`'"]\.\/(chunks\/[\w.-]+\.js)[`'"]\s*\)/g)].map((m) => `dist/${m[1]}`);
+      if (file === 'dist/membership-signup.js') assert.ok(chunks.includes('dist/chunks/stripe.js') && chunks.length > 1, `no chunk imports found in ${file}`);
+      for (const chunk of chunks) assert.ok(files.has(chunk), `${chunk}, imported by ${file}, is missing`);
+    }
+    // The classic build loads the same chunks by name from next to itself.
+    for (const chunk of ['dist/chunks/stripe.js', 'dist/chunks/fr.js']) assert.ok(files.has(chunk), `${chunk} is missing`);
+  });
+});
+
 /** A member joins a free and a paid type through the SDK on the sandbox in Node, on the installed msw. */
 const scenario = `
   import { setupSandboxServer } from '@memberkit/sandbox/node';

@@ -96,7 +96,15 @@ export function memberPaymentPages(options: MemberPaymentPagesOptions): Pages {
   if (standIn) {
     pages['/stripe-stand-in.js'] = () =>
       new Response(stripeJsModule(standIn.origin), {
-        headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' },
+        headers: {
+          'Content-Type': 'text/javascript; charset=utf-8',
+          'Cache-Control': 'no-cache',
+          'X-Content-Type-Options': 'nosniff',
+          // An organization's page loads it as a module script from this server's origin, and a
+          // cross-origin module script needs CORS (like the widget's own files).
+          'Access-Control-Allow-Origin': '*',
+          'Cross-Origin-Resource-Policy': 'cross-origin',
+        },
       });
   }
   return pages;

@@ -38,6 +38,11 @@ export interface WriteLocks {
   unlock(connection: Database, scope: string): Promise<void>;
   /** COMMIT, then unlock, in one round trip; when it throws, the lock may still be held. */
   commitAndUnlock?(connection: Database, scope: string): Promise<void>;
+  /**
+   * Lock, then run `begin` (a transaction's BEGIN), in one round trip; when it throws, the lock
+   * may be held.
+   */
+  lockAndBegin?(connection: Database, scope: string, begin: string): Promise<void>;
 }
 
 export interface SqlStorageOptions {
@@ -252,6 +257,13 @@ class SqlTransaction implements Transaction {
 
   #begin(scope: string | null): Promise<void> {
     this.#begun ??= (async () => {
+      if (!this.readOnly && scope !== null && this.writeLocks?.lockAndBegin && !this.oneAtATime) {
+        // Unlocked at the end even if this fails: the lock may have been taken.
+        this.#locked = scope;
+        this.#sentBegin = true;
+        await this.writeLocks.lockAndBegin(this.trx, scope, 'start transaction isolation level serializable');
+        return;
+      }
       if (!this.readOnly && scope !== null && this.writeLocks) {
         await this.writeLocks.lock(this.trx, scope);
         this.#locked = scope;

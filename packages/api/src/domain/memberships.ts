@@ -143,7 +143,8 @@ export async function blockingMembership(
       : undefined;
     read.push({ ...membership, application: applicationStatus(signup) });
   }
-  const defaultType = policy === 'one_per_organization'
+  // Nothing held blocks nothing, whatever the default type is: it is read only when it matters.
+  const defaultType = policy === 'one_per_organization' && held.length > 0
     ? await ctx.tx.findOne('membership_types', { organization_id: ctx.organization.id, is_default: true })
     : undefined;
   const blocking = blockingMembershipUnder(policy, read, typeId, ctx.today, defaultType?.id ?? null);

@@ -218,7 +218,8 @@ export async function createSignup(ctx: DomainContext, params: SignupCreateParam
     discount_code: discount?.code ?? null,
     invitation_code: invitation?.code ?? null,
     fields: structuredClone(params.fields) as Record<string, Json>,
-    updates_member: await mayUpdateMember(ctx, member, callerId),
+    // A member this signup creates has no completed signup: its answers may reach them.
+    updates_member: known ? await mayUpdateMember(ctx, known, callerId) : true,
   });
   // The invitation is now this member's (single use); it is redeemed when the signup completes.
   if (invitation) await holdInvitation(ctx, invitation, member.id);
@@ -343,7 +344,8 @@ export async function completeSignup(ctx: DomainContext, signup: SignupRecord, p
     const renewed = await ctx.tx.findOne('memberships', { organization_id: org, id: signup.renewal_of });
     if (renewed) await emitMembershipEvent(ctx, 'membership.renewed', renewed, { signup_id: signup.id });
   }
-  if (signup.updates_member) {
+  // A signup without answers has nothing to add to the member's fields.
+  if (signup.updates_member && Object.keys(signup.fields).length > 0) {
     const member = await ctx.tx.findOne('members', { organization_id: org, id: signup.member_id });
     if (member) {
       await ctx.tx.update('members', { organization_id: org, id: member.id }, { fields: { ...member.fields, ...structuredClone(signup.fields) } });

@@ -635,6 +635,15 @@ export class SqlStorage implements Storage {
   }
 
   /**
+   * Whether configVersion reads the database's versions (raised by triggers, whoever writes: a
+   * PostgreSQL storage) rather than counting this storage's own commits (PGlite: one process,
+   * and writes made past the storage, e.g. with `db` directly, are not counted).
+   */
+  get versionsInDatabase(): boolean {
+    return !this.#oneAtATime;
+  }
+
+  /**
    * The organization's configuration version: raised by every commit that changes its
    * organizations row or its membership types (triggers, migration 0009). One read of
    * committed data, outside any transaction.

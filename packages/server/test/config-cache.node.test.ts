@@ -69,6 +69,18 @@ function behaviour(open: () => Promise<{ a: SqlStorage; b: SqlStorage }>) {
     assert.equal(priceOf((await config_(two.base, 'demo')).body, 'annual'), 6000);
   });
 
+  it('answers an edit committed before a request while a burst of requests is still under way, on every server', async () => {
+    await config_(two.base, 'demo');
+    // Visitors' requests in flight (their version reads are shared) while the edit commits.
+    const burst = Array.from({ length: 40 }, () => config_(two.base, 'demo'));
+    await setPrice(storage, 'demo', 'annual', 7000);
+    const asked = await config_(two.base, 'demo');
+    await Promise.all(burst);
+    assert.equal(priceOf(asked.body, 'annual'), 7000);
+    await setPrice(storage, 'demo', 'annual', 6000);
+    assert.equal(priceOf((await config_(two.base, 'demo')).body, 'annual'), 6000);
+  });
+
   it("never answers one organization's request with another's answer", async () => {
     const demo = await config_(one.base, 'demo');
     const jpy = await config_(one.base, 'demo-jpy');

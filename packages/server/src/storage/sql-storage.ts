@@ -562,6 +562,7 @@ export class StorageBusyError extends Error {
   }
 }
 
+const noop = () => {};
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class SqlStorage implements Storage {
@@ -654,8 +655,33 @@ export class SqlStorage implements Storage {
     // no statement on the one session.
     if (this.#oneAtATime) return this.#configurationEpoch * 2 ** 32 + (this.#configurationCommits.get(organizationId) ?? 0);
     if (holdsNul(organizationId)) return 0;
-    const row = await this.db.selectFrom('config_versions').select('version').where('organization_id', '=', organizationId).executeTakeFirst();
-    return row ? Number(row.version) : 0;
+    // Callers that ask while a read is under way share the next one, sent after it: each caller
+    // gets a version read after it asked (never an older one), and a burst of signup-page
+    // visitors costs a read per round trip instead of one each (and no queue for the pool).
+    const reads = this.#versionReads.get(organizationId);
+    if (!reads) return this.#readVersion(organizationId, { queued: null });
+    reads.queued ??= reads.running.then(noop, noop).then(() => {
+      reads.queued = null;
+      return this.#readVersion(organizationId, reads);
+    });
+    return reads.queued;
+  }
+
+  /** Per organization, the version read under way and the one queued behind it (see configVersion). */
+  readonly #versionReads = new Map<string, { running: Promise<number>; queued: Promise<number> | null }>();
+
+  #readVersion(organizationId: string, reads: { queued: Promise<number> | null }): Promise<number> {
+    const running = (async () => {
+      const row = await this.db.selectFrom('config_versions').select('version').where('organization_id', '=', organizationId).executeTakeFirst();
+      return row ? Number(row.version) : 0;
+    })().finally(() => {
+      // Nothing queued behind it: the organization's entry goes (names from paths are untrusted).
+      if (this.#versionReads.get(organizationId)?.running === running && reads.queued === null) this.#versionReads.delete(organizationId);
+    });
+    const entry = reads as { running: Promise<number>; queued: Promise<number> | null };
+    entry.running = running;
+    this.#versionReads.set(organizationId, entry);
+    return running;
   }
 
   /** Runs `work` and answers, beside its result, every table its transactions touched. */

@@ -84,6 +84,8 @@ export function conflictBehaviour(label: string, createStorage: () => Promise<St
         answers.ofMember = ids(await tx.find('memberships', ofMember));
         answers.mem3 = ids(await tx.find('memberships', { organization_id: 'org_a', member_id: 'mem_3' }));
         answers.count = await tx.count('memberships', ofMember);
+        // A narrower filter than one asked before (its columns and more).
+        answers.pendingOfMember = ids(await tx.find('memberships', { ...ofMember, state: 'pending' }));
         // An update that makes a row match, and one that makes a row stop matching.
         await tx.update('memberships', { organization_id: 'org_a', id: 'ms_1' }, { state: 'confirmed' });
         await tx.update('memberships', { organization_id: 'org_a', id: 'ms_0' }, { state: 'pending' });
@@ -96,6 +98,8 @@ export function conflictBehaviour(label: string, createStorage: () => Promise<St
         await tx.delete('memberships', { organization_id: 'org_a', id: 'ms_1' });
         answers.afterDelete = ids(await tx.find('memberships', confirmed));
         answers.ofMemberAfter = ids(await tx.find('memberships', ofMember));
+        answers.pendingAfter = ids(await tx.find('memberships', { ...ofMember, state: 'pending' }));
+        answers.confirmedOfType = ids(await tx.find('memberships', { ...ofMember, state: 'confirmed', membership_type_id: memberships.membership_type_id }, { limit: 1 }));
         answers.countAfter = await tx.count('memberships', ofMember);
         // A list of keys: the rows that exist, once each, in insertion order.
         answers.list = ids(await tx.find('memberships', { organization_id: 'org_a', id: ['ms_3', 'ms_1', 'ms_0', 'ms_3', 'ms_other'] }));
@@ -112,12 +116,15 @@ export function conflictBehaviour(label: string, createStorage: () => Promise<St
         ofMember: ['ms_0', 'ms_1'],
         mem3: ['ms_3'],
         count: 2,
+        pendingOfMember: ['ms_1'],
         afterUpdates: ['ms_1'],
         firstConfirmed: ['ms_1'],
         moved: ['ms_1', 'ms_3'],
         mem3Left: [],
         afterDelete: ['ms_3'],
         ofMemberAfter: ['ms_0', 'ms_3'],
+        pendingAfter: ['ms_0'],
+        confirmedOfType: ['ms_3'],
         countAfter: 2,
         list: ['ms_0', 'ms_other', 'ms_3'],
         notSortedByTheCaller: ['ms_0', 'ms_3'],

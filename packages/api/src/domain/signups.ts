@@ -192,8 +192,9 @@ export async function createSignup(ctx: DomainContext, params: SignupCreateParam
   const member = known ?? (await createMember(ctx, { ...params.member, email, created_by_signup: signupId }));
   // The member's own unpaid checkouts of the type are replaced: paying both would buy two.
   if (earlier.replaces) for (const older of earlier.unpaid) await closeSignup(ctx, older, 'replaced', signupId);
-  const hold = (holder: MemberRecord, price: number, groupOf: string | null) =>
+  const hold = (holder: MemberRecord, price: number, groupOf: string | null, newHolder: boolean) =>
     createMembership(ctx, {
+      newHolder,
       holder: { member_id: holder.id, company_id: null },
       type,
       state: 'pending',
@@ -203,12 +204,12 @@ export async function createSignup(ctx: DomainContext, params: SignupCreateParam
       signup_id: signupId,
       group_of: groupOf,
     });
-  const payerId = (await hold(member, quote.total, null)).id;
+  const payerId = (await hold(member, quote.total, null, !known)).id;
   const membershipIds = [payerId];
   for (const [index, person] of groupMembers.entries()) {
     const other = others[index] ?? (await createMember(ctx, { ...person, created_by_signup: signupId }));
     // The place is the group's: it renews with the payer's membership.
-    membershipIds.push((await hold(other, 0, payerId)).id);
+    membershipIds.push((await hold(other, 0, payerId, !others[index])).id);
   }
   const signup = await createSignupRecord(ctx, {
     id: signupId,

@@ -216,6 +216,14 @@ function matches(where: Row, row: Row): boolean | undefined {
   return true;
 }
 
+/** Whether `where` asks for the same single values as `wider` on each of its columns (and may ask more). */
+function narrows(where: Row, wider: Row): boolean {
+  for (const [column, value] of Object.entries(wider)) {
+    if (Array.isArray(value) || !Object.hasOwn(where, column) || where[column] !== value) return false;
+  }
+  return true;
+}
+
 /**
  * What one filter answered in this transaction, kept up to date with the transaction's own
  * writes (see SqlTransaction's answers). `complete`: every matching row (no limit cut it).
@@ -366,10 +374,28 @@ class SqlTransaction implements Transaction {
 
   #answered(table: TableName, where: Row, limit: number | undefined): Seen[] | undefined {
     const identity = filterIdentity(table, where);
-    const answer = identity === null ? undefined : this.#answers.get(table)?.get(identity);
-    if (!answer) return undefined;
-    if (answer.complete) return limit === undefined ? answer.rows : answer.rows.slice(0, limit);
-    return limit !== undefined && limit <= answer.rows.length ? answer.rows.slice(0, limit) : undefined;
+    if (identity === null) return undefined;
+    const answers = this.#answers.get(table);
+    const answer = answers?.get(identity);
+    if (answer) {
+      if (answer.complete) return limit === undefined ? answer.rows : answer.rows.slice(0, limit);
+      if (limit !== undefined && limit <= answer.rows.length) return answer.rows.slice(0, limit);
+    }
+    // A narrower filter than a complete answer's (its columns and more): that answer's rows
+    // that match it, when each can be decided here (a member's memberships answer which of
+    // them are confirmed ones of a type).
+    for (const wider of answers?.values() ?? []) {
+      if (!wider.complete || !narrows(where, wider.where)) continue;
+      const rows: Seen[] = [];
+      let exact = true;
+      for (const row of wider.rows) {
+        const match = matches(where, row.row);
+        if (match === undefined) exact = false;
+        else if (match) rows.push(row);
+      }
+      if (exact) return limit === undefined ? rows : rows.slice(0, limit);
+    }
+    return undefined;
   }
 
   #keepAnswer(table: TableName, where: Row, rows: Seen[], limit: number | undefined): void {

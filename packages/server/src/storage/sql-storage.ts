@@ -155,6 +155,15 @@ function applyWhere(table: TableName, query: any, where: Row): any {
   return query;
 }
 
+/**
+ * Tables whose statements, when they open a transaction, take no organization write lock: the
+ * outbox's delivery records (a message's `sent_at`, its attempts) are written after a commit, one
+ * row by key, in a transaction of their own, and no other transaction reads those rows while an
+ * organization's signups run: such a writer cannot make them fail their serialization checks,
+ * so it need not wait its turn behind them (SERIALIZABLE still decides; a rare conflict runs again).
+ */
+const lockFree: ReadonlySet<TableName> = new Set<TableName>(['outbox']);
+
 /** The organization a statement is about (its lock scope), when it names exactly one. */
 function scopeOf(table: TableName, values: Row): string | null {
   const value = table === 'organizations' ? values.id : values.organization_id;
@@ -330,7 +339,7 @@ class SqlTransaction implements Transaction {
     this.#writing = false;
     tablesRead.getStore()?.add(table);
     if (!this.readOnly && (table === 'organizations' || table === 'membership_types') && writing) this.changedConfigurations.add(scopeOf(table, scope));
-    await this.#begin(scopeOf(table, scope));
+    await this.#begin(lockFree.has(table) ? null : scopeOf(table, scope));
     try {
       return await work();
     } catch (error) {

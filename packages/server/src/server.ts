@@ -141,6 +141,9 @@ class UnconfiguredPayments implements Payments {
   async refund(): Promise<never> {
     this.#refuse();
   }
+  async retrieveRefunds(): Promise<never> {
+    this.#refuse();
+  }
 }
 
 /** The API on the server's ports, answering under /v1. */

@@ -152,7 +152,8 @@ export function membershipApi(ports: ServerPorts): MembershipApi {
     clock: ports.clock,
     memberTokens: ports.memberTokens,
     maxBodyBytes: ports.config.bodyLimit,
-    checkoutUiMode: () => ports.config.checkoutUiMode,
+    // MEMBERKIT_CHECKOUT_UI_MODE is the default: a signup may ask for the other page.
+    checkoutUiMode: (_, requested) => requested ?? ports.config.checkoutUiMode,
     // Webhook endpoints on this machine only in development; internal addresses never.
     allowLoopbackWebhooks: !ports.config.production,
     webhookFetch: guardedWebhookFetch({ allowLoopback: !ports.config.production, resolve: ports.resolveWebhookHost }),

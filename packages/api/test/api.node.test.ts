@@ -81,6 +81,7 @@ describe('createMembershipApi', () => {
       createCardUpdateSession: (...args) => host.payments.createCardUpdateSession(...args),
       refund: (...args) => host.payments.refund(...args),
       retrieveRefunds: (...args) => host.payments.retrieveRefunds(...args),
+      retrieveDispute: (...args) => host.payments.retrieveDispute(...args),
     };
     const api = createMembershipApi({ ...host, payments, basePath: '/v1', onError: () => {} });
     const send = () => api.handle(post('/signups', signupBody('flaky@example.org'), { 'idempotency-key': 'flaky-1' }));

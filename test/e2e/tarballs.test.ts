@@ -6,13 +6,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
-import { html, js, launch, root, serve, type StaticServer } from './frame-server.js';
+import { html, js, launch, root, serve, until, type Route, type StaticServer } from './frame-server.js';
 
 const run = promisify(execFile);
 const packages = ['sdk', 'api', 'sandbox', 'server', 'signup'] as const;
@@ -103,6 +103,72 @@ describe('the script-tag files, where a CDN mirror of the tarball serves them', 
     }
     // The classic build loads the same chunks by name from next to itself.
     for (const chunk of ['dist/chunks/stripe.js', 'dist/chunks/fr.js']) assert.ok(files.has(chunk), `${chunk} is missing`);
+  });
+});
+
+// The embedding guide: "a module script from another origin is fetched with CORS: the CDN must
+// answer with Access-Control-Allow-Origin, or the browser refuses to run it". The installed
+// package's dist/ served by a CDN on one origin, the page on another (ports differ).
+describe('the script tag from a CDN on another origin (the embedding guide says it needs CORS headers)', () => {
+  let browser: Browser;
+  let page: StaticServer;
+  let cdnWithCors: StaticServer;
+  let cdnWithout: StaticServer;
+
+  /** Every file of the installed package's dist/ under /@memberkit/signup/dist/, as a mirror serves it. */
+  const mirror = (headers: Record<string, string>) => {
+    const dist = join(project, 'node_modules/@memberkit/signup/dist');
+    const routes = new Map<string, Route>();
+    for (const file of readdirSync(dist, { recursive: true }).map(String)) {
+      if (!file.endsWith('.js')) continue;
+      routes.set(`/@memberkit/signup/dist/${file.split(sep).join('/')}`, { ...js(readFileSync(join(dist, file))), headers });
+    }
+    return routes;
+  };
+  /** The guide's one script tag, in French (the catalogue is a chunk beside the file). */
+  const embed = (cdn: StaticServer) =>
+    html(`<script type="module" src="http://127.0.0.1:${cdn.port}/@memberkit/signup/dist/membership-signup.js"></script>
+      <membership-signup organization="demo" locale="fr" api-base="http://127.0.0.1:1/v1"></membership-signup>`);
+
+  before(async () => {
+    cdnWithCors = await serve(mirror({ 'access-control-allow-origin': '*' }));
+    cdnWithout = await serve(mirror({}));
+    page = await serve();
+    page.routes.set('/with-cors', embed(cdnWithCors));
+    page.routes.set('/without-cors', embed(cdnWithout));
+    browser = await launch();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await Promise.all([page, cdnWithCors, cdnWithout].map((server) => server?.close()));
+  });
+
+  /** Opens the page and reports whether the element was defined and which chunks were served to it. */
+  async function open(path: string) {
+    const tab = await browser.newPage();
+    const chunks: string[] = [];
+    tab.on('requestfinished', (request) => {
+      const match = /\/dist\/(chunks\/[\w.-]+\.js)$/.exec(new URL(request.url()).pathname);
+      if (match) chunks.push(match[1]!);
+    });
+    await tab.goto(`http://localhost:${page.port}${path}`, { waitUntil: 'load' });
+    const defined = await tab
+      .waitForFunction(() => customElements.get('membership-signup') !== undefined, undefined, { timeout: 5_000 })
+      .then(() => true, () => false);
+    if (defined) await until(() => chunks, (served) => served.includes('chunks/fr.js'), 'the French catalogue chunk');
+    await tab.close();
+    return { defined, chunks };
+  }
+
+  it('with Access-Control-Allow-Origin, the module script runs and loads its French chunk from beside it', async () => {
+    const { defined, chunks } = await open('/with-cors');
+    assert.equal(defined, true);
+    assert.ok(chunks.includes('chunks/fr.js'), chunks.join(', '));
+  });
+
+  it('without it, the browser refuses the script and the element never appears', async () => {
+    assert.deepEqual(await open('/without-cors'), { defined: false, chunks: [] });
   });
 });
 

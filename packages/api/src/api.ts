@@ -33,8 +33,11 @@ export interface MembershipApiOptions {
   basePath?: string;
   /** `test` refuses live secret keys (`sk_live_…`), `live` test keys; default `any`. */
   keyMode?: KeyMode;
-  /** The page a checkout happens on (default: an embedded page for every organization). */
-  checkoutUiMode?(organization: OrganizationRecord): CheckoutUiMode;
+  /**
+   * The page a checkout happens on, given the one the signup asked for (`checkout.ui_mode`;
+   * null: it did not say). Default: the page asked for, else an embedded page.
+   */
+  checkoutUiMode?(organization: OrganizationRecord, requested: CheckoutUiMode | null): CheckoutUiMode;
   /** How long an unpaid checkout stays open, in ms (default 24 hours, Stripe's default). */
   checkoutLifetimeMs?: number;
   /** Largest accepted request body in bytes (default 65 536); larger → 413. */
@@ -158,7 +161,7 @@ export function createMembershipApi(options: MembershipApiOptions): MembershipAp
   const onError = options.onError ?? ((error: unknown, during: string) => console.error(`@memberkit/api: ${during}:`, error));
   const checkout: CheckoutSettings = {
     lifetimeMs: options.checkoutLifetimeMs ?? 24 * 60 * 60 * 1000,
-    uiMode: options.checkoutUiMode ?? (() => 'embedded_page'),
+    uiMode: options.checkoutUiMode ?? ((_, requested) => requested ?? 'embedded_page'),
   };
   const delivery: OutboxDelivery = { storage, mailer, clock, onError };
   const deliverAfterCommit = options.deliverAfterCommit ?? true;

@@ -165,7 +165,7 @@ export class MembershipSignup extends LitElement {
   declare membershipType: string | undefined;
   /** An invitation code for invite-only types. */
   declare invitation: string | undefined;
-  /** Also read `?invitation=` from the page URL. */
+  /** Also read `?membership-type=`, `?invitation=` and `?discount-code=` from the page URL, where those attributes are not set (a link in a mailing preselects a plan and a code). */
   declare readUrlParams: boolean;
   /** Prefill a discount code. */
   declare discountCode: string | undefined;
@@ -409,10 +409,13 @@ export class MembershipSignup extends LitElement {
     return isSecureUrl(base) ? base.replace(/\/+$/, '') : undefined;
   }
 
+  /** With `read-url-params`, a query parameter of the page named like the attribute it stands in for. */
+  #fromUrl(name: 'invitation' | 'membership-type' | 'discount-code'): string | undefined {
+    return (this.readUrlParams && new URLSearchParams(location.search).get(name)) || undefined;
+  }
+
   #invitationCode(): string | undefined {
-    if (this.invitation) return this.invitation;
-    if (this.readUrlParams) return new URLSearchParams(location.search).get('invitation') ?? undefined;
-    return undefined;
+    return this.invitation || this.#fromUrl('invitation');
   }
 
   /** The SDK client: the host's `.client`, or one built from the attributes and the token. */
@@ -490,14 +493,15 @@ export class MembershipSignup extends LitElement {
       this.#error('configuration', 'invalid_api_base', null);
       return;
     }
-    if (this.membershipType && !ID_PATTERN.test(this.membershipType)) {
-      this.#warn('membership-type', `membership-type="${this.membershipType}" is not a valid id; ignored.`);
+    const membershipType = this.membershipType || this.#fromUrl('membership-type');
+    if (membershipType && !ID_PATTERN.test(membershipType)) {
+      this.#warn('membership-type', `membership-type="${membershipType}" is not a valid id; ignored.`);
     }
     const signal = this.#signal();
     this.#go({ step: 'loading' });
     const client = this.#client();
     this.#clientProvider.setValue(client);
-    const preselect = this.membershipType && ID_PATTERN.test(this.membershipType) ? this.membershipType : undefined;
+    const preselect = membershipType && ID_PATTERN.test(membershipType) ? membershipType : undefined;
     try {
       const request = client.signupConfig.retrieve(signupConfigQuery(preselect, this.#invitationCode()), { signal });
       // The request is on its way once this task ends: the date data loads while it travels.
@@ -541,7 +545,8 @@ export class MembershipSignup extends LitElement {
       return;
     }
     const draft = emptyDraft();
-    if (this.discountCode) draft.discountCode = this.discountCode;
+    const discountCode = this.discountCode || this.#fromUrl('discount-code');
+    if (discountCode) draft.discountCode = discountCode;
     const hidden = config.membership_types.filter(isHidden);
     const direct = find(preselect) ?? (hidden.length === 1 ? hidden[0] : undefined);
     if (preselect && !find(preselect)) {

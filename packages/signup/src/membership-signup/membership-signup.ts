@@ -529,7 +529,13 @@ export class MembershipSignup extends LitElement {
       if (saved.signupId) {
         try {
           const signup = await this.#client().signups.retrieve(saved.signupId, { signal });
-          this.#handleSignup(signup, true);
+          const action = signup.next_action;
+          // An embedded checkout left unpaid: back at the review, where the member may change
+          // their mind; Confirm sends the same attempt (same key) and gets that checkout again.
+          // A hosted one resumes its payment: the member comes back from that page by a reload.
+          if (signup.status !== 'failed' && action.type === 'payment' && action.ui_mode === 'embedded_page') {
+            this.#go({ step: 'review' });
+          } else this.#handleSignup(signup, true);
           return;
         } catch (error) {
           // A signup the API no longer knows: resume at the review with a new attempt.
@@ -1166,7 +1172,16 @@ export class MembershipSignup extends LitElement {
     retry: () => this.#retry(),
     back: () => {
       this.#interacted = true;
-      this.#go({ step: this._state.step === 'renewal' ? 'details' : 'review' });
+      const step = this._state.step;
+      if (step === 'payment') {
+        // The unpaid checkout goes, and its poll: the signup stays the attempt's (same key) until
+        // the member changes something, which starts a new attempt.
+        this.#polls++;
+        this.#abort?.abort();
+        this.#abort = undefined;
+        this.#checkout.destroy();
+      }
+      this.#go({ step: step === 'renewal' ? 'details' : 'review' });
     },
     restart: () => this.#restart(),
     openHostedPage: () => this.#openHosted(),

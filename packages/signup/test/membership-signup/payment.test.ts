@@ -452,7 +452,7 @@ describe('<membership-signup> signup and payment', function () {
     expect(signupsOf(sandbox)).to.have.length(0);
   });
 
-  it('resumes after a reload at the payment step with the same signup (no second signup)', async () => {
+  it('resumes after a reload on the payment step at the review, with the same signup (no second signup)', async () => {
     const sandbox = await useSandbox({ persist: 'memory' });
     const first = await mount({ 'membership-type': 'annual' });
     await toReview(first);
@@ -467,7 +467,9 @@ describe('<membership-signup> signup and payment', function () {
     }
     expect(JSON.parse(sessionStorage.getItem('memberkit:signup:demo')!).signupId).to.be.a('string');
     first.remove(); // the page goes away…
-    const again = await mount({ 'membership-type': 'annual' }); // …and comes back
+    const again = await mount({ 'membership-type': 'annual' }); // …and comes back to the review
+    await untilStep(again, 'review');
+    await press(again, 'Confirm and pay');
     await untilStep(again, 'payment');
     await payWith(again, CARD_OK);
     await untilStep(again, 'done');

@@ -9,7 +9,7 @@ import { heading, isolated } from './view.js';
 
 export interface OutcomeHandlers {
   retry(): void;
-  /** Back to the review (from an error after sending) or the details (from the renewal offer). */
+  /** Back to the review (from an error after sending, or the payment) or the details (from the renewal offer). */
   back(): void;
   restart(): void;
   openHostedPage(): void;
@@ -29,6 +29,9 @@ export function renderPayment(t: Catalogue, phase: PaymentPhase, on: OutcomeHand
     <div class="payment" part="payment" ?hidden=${phase !== 'ready' && phase !== 'loading'}>
       <slot name="payment"></slot>
     </div>
+    ${phase === 'confirming' || phase === 'declined'
+      ? nothing
+      : html`<div class="actions"><button type="button" part="button" @click=${on.back}>${t.back}</button></div>`}
   `;
 }
 

@@ -161,6 +161,7 @@ const ar: Catalogue = {
   apiError: 'حدث خطأ من جانبنا. يرجى المحاولة مرة أخرى.',
   retry: 'إعادة المحاولة',
   startOver: 'البدء من جديد',
+  another: 'تسجيل شخص آخر',
 };
 
 export default ar;

@@ -130,4 +130,6 @@ export interface Catalogue {
   apiError: string;
   retry: string;
   startOver: string;
+  /** On the confirmation: a new signup for another person (an empty form). */
+  another: string;
 }

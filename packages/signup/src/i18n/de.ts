@@ -161,6 +161,7 @@ const de: Catalogue = {
   apiError: 'Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es erneut.',
   retry: 'Erneut versuchen',
   startOver: 'Neu beginnen',
+  another: 'Weitere Person anmelden',
 };
 
 export default de;

@@ -161,6 +161,7 @@ export const en: Catalogue = {
   apiError: 'Something went wrong on our side. Please try again.',
   retry: 'Try again',
   startOver: 'Start over',
+  another: 'Sign up someone else',
 };
 
 export default en;

@@ -161,6 +161,7 @@ const es: Catalogue = {
   apiError: 'Algo salió mal por nuestra parte. Inténtalo de nuevo.',
   retry: 'Reintentar',
   startOver: 'Empezar de nuevo',
+  another: 'Inscribir a otra persona',
 };
 
 export default es;

@@ -161,6 +161,7 @@ const fr: Catalogue = {
   apiError: 'Un problème est survenu de notre côté. Réessayez.',
   retry: 'Réessayer',
   startOver: 'Recommencer',
+  another: 'Inscrire une autre personne',
 };
 
 export default fr;

@@ -520,6 +520,20 @@ export class MembershipSignup extends LitElement {
     const key = this.#key!;
     const saved = readDraft(key);
     const find = (id: string | null | undefined) => config.membership_types.find((type) => type.id === id);
+    if (saved?.finished && saved.signupId) {
+      // The confirmation again, while the API still says so; anything else: a new form.
+      const signup = await this.#client()
+        .signups.retrieve(saved.signupId, { signal })
+        .catch((error: unknown) => {
+          if (error instanceof APIError && error.status === 404) return undefined;
+          throw error;
+        });
+      if (signup && (signup.status === 'completed' || signup.status === 'awaiting_approval')) {
+        this._draft = saved;
+        return this.#finish(signup);
+      }
+      clearDraft(key);
+    }
     if (saved && find(saved.membershipTypeId) && (!preselect || preselect === saved.membershipTypeId)) {
       this._draft = saved;
       if (saved.discount) this._discount = { status: 'applied', code: saved.discount.code, reason: null };
@@ -768,14 +782,8 @@ export class MembershipSignup extends LitElement {
   /** Routes a signup by its state and `next_action`. */
   #handleSignup(signup: Signup, resumed: boolean): void {
     this.#save({ signupId: signup.id });
-    if (signup.status === 'completed') {
+    if (signup.status === 'completed' || signup.status === 'awaiting_approval' || signup.next_action.type === 'approval') {
       this.#finish(signup);
-      return;
-    }
-    if (signup.status === 'awaiting_approval' || signup.next_action.type === 'approval') {
-      this.#go({ step: 'approval', signup });
-      this.#emit('membership-signup-complete', { signup, membership: signup.membership });
-      clearDraft(this.#key!);
       return;
     }
     if (signup.status === 'failed') {
@@ -867,11 +875,14 @@ export class MembershipSignup extends LitElement {
     if (state.step === 'payment') void this.#poll(state.signup.id);
   }
 
+  /** The member's part is over: done, or the application sent. */
   #finish(signup: Signup): void {
     this.#checkout.destroy();
-    this.#go({ step: 'done', signup });
-    this.#emit('membership-signup-complete', { signup, membership: signup.membership });
-    clearDraft(this.#key!);
+    this.#go(signup.status === 'completed' ? { step: 'done', signup } : { step: 'approval', signup });
+    // Told once: a reload showing the confirmation again is no second signup.
+    if (!this._draft.finished) this.#emit('membership-signup-complete', { signup, membership: signup.membership });
+    // Only the signup is kept (a reload shows this again); "Sign up someone else" clears it.
+    this.#save({ ...emptyDraft(), signupId: signup.id, finished: true });
   }
 
   /** Retry after a failure: reload, resubmit with the same key, resume the payment, or a new attempt. */
@@ -1214,9 +1225,9 @@ export class MembershipSignup extends LitElement {
       case 'payment':
         return later.renderPayment(t, state.phase, this.#outcome);
       case 'done':
-        return later.renderDone(t, state.signup, this.#locale);
+        return later.renderDone(t, state.signup, this.#locale, this.#outcome);
       case 'approval':
-        return later.renderApproval(t, state.signup, this.#locale, config?.organization.name ?? '');
+        return later.renderApproval(t, state.signup, this.#locale, config?.organization.name ?? '', this.#outcome);
       case 'renewal':
         return later.renderRenewal(t, state, this.#locale, this._inFlight, this.#outcome);
       default: {

@@ -2,7 +2,7 @@
 // on it, the confirmation after a reload, "Sign up someone else", applications, donations and
 // renewals worded as what they are.
 import { expect, waitUntil } from '@open-wc/testing';
-import { cleanup, fillAnnual, mount, payWith, press, root, text, type, untilStep, useSandbox } from './helpers.js';
+import { API, cleanup, fillAnnual, mount, payWith, plusYears, press, record, root, step, text, type, untilStep, useSandbox, words, TODAY } from './helpers.js';
 import type { MembershipSignup } from '../../src/index.js';
 
 const CARD_OK = '4242 4242 4242 4242';
@@ -87,6 +87,68 @@ describe('<membership-signup> journey: no dead ends', function () {
       await payWith(again, CARD_OK);
       await untilStep(again, 'done');
       expect(signupsOf(sandbox)).to.have.length(1);
+    });
+  });
+  describe('the confirmation is no dead end', () => {
+    it('says what was bought, until when and for how much; a reload shows it again (told to the page once); "Sign up someone else" is a new form', async () => {
+      const sandbox = await useSandbox({ persist: 'memory' });
+      const first = await mount();
+      const firstEvents = record(first, 'membership-signup-complete');
+      await press(first, 'Choose Annual');
+      await untilStep(first, 'details');
+      await fillAnnual(first);
+      await press(first, 'Continue');
+      await untilStep(first, 'review');
+      await press(first, 'Confirm and pay');
+      await untilStep(first, 'payment');
+      await payWith(first, CARD_OK);
+      await untilStep(first, 'done');
+      const confirmation = text(first);
+      expect(confirmation).to.contain('Your Annual membership is confirmed').and.contain('$60.00').and.contain(words(plusYears(TODAY, 1)));
+      expect(firstEvents['membership-signup-complete']).to.have.length(1);
+      // The draft keeps only the signup: nothing the member typed.
+      const stored = sessionStorage.getItem(KEY)!;
+      expect(stored).not.to.contain('new.member@example.org');
+      expect(draft()).to.include({ signupId: signupsOf(sandbox)[0]!.id, finished: true });
+      first.remove(); // a reload…
+      const again = document.createElement('membership-signup');
+      const againEvents = record(again, 'membership-signup-complete'); // listening before it connects
+      again.setAttribute('organization', 'demo');
+      again.setAttribute('api-base', API);
+      document.body.append(again);
+      await untilStep(again, 'done');
+      expect(text(again)).to.equal(confirmation);
+      expect(againEvents['membership-signup-complete'], 'no second completion for the host page').to.have.length(0);
+      await expect(again).to.be.accessible();
+      await press(again, 'Sign up someone else');
+      await untilStep(again, 'plans');
+      expect(sessionStorage.getItem(KEY) ?? '').not.to.contain('finished":true');
+      await press(again, 'Choose Annual');
+      await untilStep(again, 'details');
+      expect((root(again).querySelector('#mk-email') as HTMLInputElement).value).to.equal('');
+      again.remove();
+      expect(signupsOf(sandbox)).to.have.length(1);
+    });
+
+    it('an application sent shows again after a reload, and offers "Sign up someone else"', async () => {
+      await useSandbox({ persist: 'memory' });
+      const first = await mount({ 'membership-type': 'committee' });
+      await type(first, 'Email', 'cy@example.org');
+      await type(first, 'First name', 'Cy');
+      await type(first, 'Last name', 'Clerk');
+      await type(first, 'Why do you want to join?', 'I like committees a lot.');
+      await press(first, 'Continue');
+      await untilStep(first, 'review');
+      await press(first, /^(Confirm and pay|Send application)/);
+      await untilStep(first, 'approval');
+      first.remove();
+      const again = await mount({ 'membership-type': 'committee' });
+      await untilStep(again, 'approval');
+      expect(text(again)).to.contain('will review your application');
+      await press(again, 'Sign up someone else');
+      await untilStep(again, 'details');
+      expect(step(again)).to.equal('details');
+      expect((root(again).querySelector('#mk-email') as HTMLInputElement).value).to.equal('');
     });
   });
 });

@@ -46,16 +46,20 @@ function summary(t: Catalogue, signup: Signup, locale: string) {
   </dl>`;
 }
 
-export function renderDone(t: Catalogue, signup: Signup, locale: string) {
+/** "Sign up someone else": the draft cleared, a new form. */
+const another = (t: Catalogue, on: OutcomeHandlers) =>
+  html`<div class="actions"><button type="button" part="button" @click=${on.restart}>${t.another}</button></div>`;
+
+export function renderDone(t: Catalogue, signup: Signup, locale: string, on: OutcomeHandlers) {
   return html`${heading(t.steps.done)}
     <p part="done">${isolated(t.doneText, signup.membership.membership_name)}</p>
-    ${summary(t, signup, locale)}`;
+    ${summary(t, signup, locale)} ${another(t, on)}`;
 }
 
-export function renderApproval(t: Catalogue, signup: Signup, locale: string, organization: string) {
+export function renderApproval(t: Catalogue, signup: Signup, locale: string, organization: string, on: OutcomeHandlers) {
   return html`${heading(t.steps.approval)}
     <p>${isolated(t.approvalText, organization)}</p>
-    ${summary(t, signup, locale)}`;
+    ${summary(t, signup, locale)} ${another(t, on)}`;
 }
 
 export function renderRenewal(t: Catalogue, state: Extract<State, { step: 'renewal' }>, locale: string, inFlight: boolean, on: OutcomeHandlers) {

@@ -108,6 +108,12 @@ export interface Catalogue {
   hostedWaiting: string;
   approvalText: (organization: string) => string;
   doneText: (plan: string) => string;
+  /** After the application: what comes once it is approved (a total to pay). */
+  approvalPay: (amount: string) => string;
+  /** A paid signup's payer gets the API's receipt by email. */
+  receiptSent: (email: string) => string;
+  /** The review's main action for a plan that requires approval (nothing is paid yet). */
+  sendApplication: string;
   plan: string;
   starts: string;
   expires: string;

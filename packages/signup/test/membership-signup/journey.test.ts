@@ -2,7 +2,7 @@
 // on it, the confirmation after a reload, "Sign up someone else", applications, donations and
 // renewals worded as what they are.
 import { expect, waitUntil } from '@open-wc/testing';
-import { API, cleanup, fillAnnual, mount, payWith, plusYears, press, record, root, step, text, type, untilStep, useSandbox, words, TODAY } from './helpers.js';
+import { API, button, cleanup, fillAnnual, mount, payWith, plusYears, press, record, root, step, text, type, untilStep, useSandbox, words, TODAY } from './helpers.js';
 import type { MembershipSignup } from '../../src/index.js';
 
 const CARD_OK = '4242 4242 4242 4242';
@@ -105,6 +105,7 @@ describe('<membership-signup> journey: no dead ends', function () {
       await untilStep(first, 'done');
       const confirmation = text(first);
       expect(confirmation).to.contain('Your Annual membership is confirmed').and.contain('$60.00').and.contain(words(plusYears(TODAY, 1)));
+      expect(confirmation).to.contain('A receipt was sent to new.member@example.org.');
       expect(firstEvents['membership-signup-complete']).to.have.length(1);
       // The draft keeps only the signup: nothing the member typed.
       const stored = sessionStorage.getItem(KEY)!;
@@ -139,7 +140,7 @@ describe('<membership-signup> journey: no dead ends', function () {
       await type(first, 'Why do you want to join?', 'I like committees a lot.');
       await press(first, 'Continue');
       await untilStep(first, 'review');
-      await press(first, /^(Confirm and pay|Send application)/);
+      await press(first, 'Send application');
       await untilStep(first, 'approval');
       first.remove();
       const again = await mount({ 'membership-type': 'committee' });
@@ -149,6 +150,43 @@ describe('<membership-signup> journey: no dead ends', function () {
       await untilStep(again, 'details');
       expect(step(again)).to.equal('details');
       expect((root(again).querySelector('#mk-email') as HTMLInputElement).value).to.equal('');
+    });
+  });
+  describe('an approval plan is an application', () => {
+    it('the review sends an application; the result says what happens next (a review, then a link to pay), with no dates and nothing paid', async () => {
+      const sandbox = await useSandbox();
+      const el = await mount({ 'membership-type': 'committee' });
+      await type(el, 'Email', 'cy@example.org');
+      await type(el, 'First name', 'Cy');
+      await type(el, 'Last name', 'Clerk');
+      await type(el, 'Why do you want to join?', 'I like committees a lot.');
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      expect(() => button(el, 'Confirm and pay')).to.throw();
+      await press(el, 'Send application');
+      await untilStep(el, 'approval');
+      const result = text(el);
+      expect(result).to.contain('Application received').and.contain('will review your application');
+      expect(result).to.contain('Once it is approved, you will get a link to pay $20.00.');
+      expect(result).to.contain('Committee').and.contain('Pending');
+      expect(result).not.to.contain('Amount paid').and.not.contain('Starts').and.not.contain('Expires').and.not.contain('$0.00');
+      expect(signupsOf(sandbox)[0]!.status).to.equal('awaiting_approval');
+      await expect(el).to.be.accessible();
+    });
+
+    it('in French: « Envoyer la demande » and the link to pay', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'committee', locale: 'fr' });
+      await waitUntil(() => text(el).includes('Adresse e-mail'), 'French never loaded');
+      await type(el, 'Adresse e-mail', 'cy@example.org');
+      await type(el, 'Prénom', 'Cy');
+      await type(el, 'Nom', 'Clerk');
+      await type(el, 'Why do you want to join?', 'I like committees a lot.');
+      await press(el, 'Continuer');
+      await untilStep(el, 'review');
+      await press(el, 'Envoyer la demande');
+      await untilStep(el, 'approval');
+      expect(text(el)).to.contain('Une fois acceptée, vous recevrez un lien pour payer');
     });
   });
 });

@@ -386,7 +386,7 @@ describe('<membership-signup> states', function () {
         await type(el, 'Why do you want to join?', 'I like committees a lot.');
         await press(el, 'Continue');
         await untilStep(el, 'review');
-        await press(el, 'Confirm and pay');
+        await press(el, 'Send application');
         return el;
       };
       const first = await apply();

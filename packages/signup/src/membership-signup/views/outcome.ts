@@ -35,13 +35,16 @@ export function renderPayment(t: Catalogue, phase: PaymentPhase, on: OutcomeHand
   `;
 }
 
+/** What the signup bought; an application (not granted yet) has no dates and nothing paid. */
 function summary(t: Catalogue, signup: Signup, locale: string) {
   const { membership, quote } = signup;
   return html`<dl class="review" part="summary">
     <div><dt>${t.plan}</dt><dd>${membership.membership_name}</dd></div>
-    <div><dt>${t.starts}</dt><dd>${formatDate(membership.starts_on, locale)}</dd></div>
-    <div><dt>${t.expires}</dt><dd>${membership.expires_on ? formatDate(membership.expires_on, locale) : t.never}</dd></div>
-    <div><dt>${t.amountPaid}</dt><dd>${formatMoney(signup.status === 'completed' ? membership.price_paid : 0, quote.currency, locale)}</dd></div>
+    ${signup.status === 'completed'
+      ? html`<div><dt>${t.starts}</dt><dd>${formatDate(membership.starts_on, locale)}</dd></div>
+          <div><dt>${t.expires}</dt><dd>${membership.expires_on ? formatDate(membership.expires_on, locale) : t.never}</dd></div>
+          <div><dt>${t.amountPaid}</dt><dd>${formatMoney(membership.price_paid, quote.currency, locale)}</dd></div>`
+      : nothing}
     <div><dt>${t.status}</dt><dd>${(t.statuses as Partial<Record<string, string>>)[membership.status] ?? membership.status}</dd></div>
   </dl>`;
 }
@@ -53,12 +56,14 @@ const another = (t: Catalogue, on: OutcomeHandlers) =>
 export function renderDone(t: Catalogue, signup: Signup, locale: string, on: OutcomeHandlers) {
   return html`${heading(t.steps.done)}
     <p part="done">${isolated(t.doneText, signup.membership.membership_name)}</p>
-    ${summary(t, signup, locale)} ${another(t, on)}`;
+    ${summary(t, signup, locale)}
+    ${signup.quote.total > 0 ? html`<p class="muted">${isolated(t.receiptSent, signup.member.email)}</p>` : nothing} ${another(t, on)}`;
 }
 
 export function renderApproval(t: Catalogue, signup: Signup, locale: string, organization: string, on: OutcomeHandlers) {
   return html`${heading(t.steps.approval)}
     <p>${isolated(t.approvalText, organization)}</p>
+    ${signup.quote.total > 0 ? html`<p>${t.approvalPay(formatMoney(signup.quote.total, signup.quote.currency, locale))}</p>` : nothing}
     ${summary(t, signup, locale)} ${another(t, on)}`;
 }
 

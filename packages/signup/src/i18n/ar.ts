@@ -49,6 +49,7 @@ const ar: Catalogue = {
   signedInAs: (email) => `تم تسجيل الدخول باسم ${email}`,
   optional: '(اختياري)',
   amount: 'المبلغ',
+  amountRequired: 'أدخل مبلغًا.',
   amountHint: (min, max) => (max ? `بين ${min} و${max}` : `على الأقل ${min}`),
   autoRenew: 'التجديد التلقائي في نهاية كل مدة',
   groupMembers: 'أعضاء المجموعة',

@@ -65,6 +65,8 @@ export interface Catalogue {
   signedInAs: (email: string) => string;
   optional: string;
   amount: string;
+  /** A donation's amount left empty. */
+  amountRequired: string;
   amountHint: (min: string, max: string | null) => string;
   autoRenew: string;
   groupMembers: string;

@@ -49,6 +49,7 @@ const de: Catalogue = {
   signedInAs: (email) => `Angemeldet als ${email}`,
   optional: '(optional)',
   amount: 'Betrag',
+  amountRequired: 'Geben Sie einen Betrag ein.',
   amountHint: (min, max) => (max ? `Zwischen ${min} und ${max}` : `Mindestens ${min}`),
   autoRenew: 'Am Ende jeder Laufzeit automatisch verlängern',
   groupMembers: 'Gruppenmitglieder',

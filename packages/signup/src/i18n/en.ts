@@ -49,6 +49,7 @@ export const en: Catalogue = {
   signedInAs: (email) => `Signed in as ${email}`,
   optional: '(optional)',
   amount: 'Amount',
+  amountRequired: 'Enter an amount.',
   amountHint: (min, max) => (max ? `Between ${min} and ${max}` : `At least ${min}`),
   autoRenew: 'Renew automatically at the end of each term',
   groupMembers: 'Group members',

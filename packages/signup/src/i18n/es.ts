@@ -49,6 +49,7 @@ const es: Catalogue = {
   signedInAs: (email) => `Sesión iniciada como ${email}`,
   optional: '(opcional)',
   amount: 'Importe',
+  amountRequired: 'Introduce un importe.',
   amountHint: (min, max) => (max ? `Entre ${min} y ${max}` : `Al menos ${min}`),
   autoRenew: 'Renovar automáticamente al final de cada periodo',
   groupMembers: 'Miembros del grupo',

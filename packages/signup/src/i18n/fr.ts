@@ -49,6 +49,7 @@ const fr: Catalogue = {
   signedInAs: (email) => `Connecté en tant que ${email}`,
   optional: '(facultatif)',
   amount: 'Montant',
+  amountRequired: 'Saisissez un montant.',
   amountHint: (min, max) => (max ? `Entre ${min} et ${max}` : `Au moins ${min}`),
   autoRenew: 'Renouveler automatiquement à chaque échéance',
   groupMembers: 'Membres du groupe',

@@ -14,6 +14,8 @@ import {
   isRunning,
   isSecureUrl,
   takesDiscount,
+  toDecimalString,
+  quotePrice,
   type Membership,
   type MembershipType,
   type PublicClient,
@@ -671,6 +673,12 @@ export class MembershipSignup extends LitElement {
     const changed = type.id !== this._draft.membershipTypeId;
     if (changed) this.#cancelDiscountCheck();
     this.#save({ membershipTypeId: type.id, ...(changed ? { idempotencyKey: null, renewalKey: null, signupId: null, discount: null } : {}) });
+    // A donation opens with the amount the API would charge for an empty one (its first preset
+    // that fits, else the minimum) in the box and that preset pressed: what the total says is
+    // what is charged; a member who clears it is asked for an amount.
+    if (type.price.type === 'donation' && !this._draft.amount.trim()) {
+      this.#edit({ amount: toDecimalString(quotePrice(type).subtotal, type.price.currency) });
+    }
     if (changed && this._discount.status !== 'idle') this._discount = { status: 'idle', code: '', reason: null };
     this.#emit('membership-signup-plan-select', { membershipType: type });
     this.#go({ step: 'details' });

@@ -2,7 +2,7 @@
 // on it, the confirmation after a reload, "Sign up someone else", applications, donations and
 // renewals worded as what they are.
 import { expect, waitUntil } from '@open-wc/testing';
-import { API, button, cleanup, fillAnnual, mount, payWith, plusYears, press, record, root, step, text, type, untilStep, useSandbox, words, TODAY } from './helpers.js';
+import { $, API, button, cleanup, field, fillAnnual, mount, payWith, plusYears, press, record, root, step, text, type, untilStep, useSandbox, words, TODAY } from './helpers.js';
 import type { MembershipSignup } from '../../src/index.js';
 
 const CARD_OK = '4242 4242 4242 4242';
@@ -187,6 +187,62 @@ describe('<membership-signup> journey: no dead ends', function () {
       await press(el, 'Envoyer la demande');
       await untilStep(el, 'approval');
       expect(text(el)).to.contain('Une fois acceptée, vous recevrez un lien pour payer');
+    });
+  });
+  describe('a donation charges what it shows', () => {
+    const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
+
+    it('opens with the amount that will be charged in the box and its preset pressed; that amount is sent', async () => {
+      const sandbox = await useSandbox();
+      const el = await mount({ 'membership-type': 'supporter' });
+      expect(field(el, 'Amount').value).to.equal('25.00');
+      expect(button(el, '$25.00').getAttribute('aria-pressed')).to.equal('true');
+      expect(text(el)).to.contain('Total: $25.00');
+      const submits = record(el, 'membership-signup-submit');
+      await type(el, 'Email', 'dora@example.org');
+      await type(el, 'First name', 'Dora');
+      await type(el, 'Last name', 'Donor');
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      expect(text(el)).to.contain('$25.00');
+      await press(el, 'Confirm and pay');
+      await untilStep(el, 'payment');
+      expect(submits['membership-signup-submit']![0]!.detail.params.amount).to.equal(2500);
+      expect(signupsOf(sandbox)[0]!.quote.total).to.equal(2500);
+    });
+
+    it('an emptied amount is asked for, with no total claimed; the minimum error shows once', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'supporter' });
+      await type(el, 'Amount', '');
+      expect(text(el)).not.to.contain('Total:');
+      expect(root(el).querySelector('[aria-pressed="true"]')).to.equal(null);
+      expect(text(el)).to.contain('Enter an amount.');
+      expect(field(el, 'Amount').getAttribute('aria-invalid')).to.equal('true');
+      await type(el, 'Amount', '10');
+      expect(count(text(el), 'The minimum is $15.00.')).to.equal(1);
+      await type(el, 'Email', 'dora@example.org');
+      await type(el, 'First name', 'Dora');
+      await type(el, 'Last name', 'Donor');
+      await press(el, 'Continue');
+      expect(step(el)).to.equal('details');
+      await type(el, 'Amount', '');
+      await press(el, 'Continue');
+      expect(step(el)).to.equal('details');
+      expect(root(el).querySelector('[data-summary]')!.textContent).to.contain('Amount').and.contain('Enter an amount.');
+      await expect(el).to.be.accessible();
+    });
+
+    it('in Arabic: the emptied amount is asked for in Arabic', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'supporter', locale: 'ar' });
+      await waitUntil(() => $(el, '.base')!.getAttribute('dir') === 'rtl', 'Arabic never loaded');
+      const amount = root(el).querySelector<HTMLInputElement>('#mk-amount')!;
+      amount.value = '';
+      amount.dispatchEvent(new Event('input', { bubbles: true }));
+      amount.dispatchEvent(new Event('blur'));
+      await el.updateComplete;
+      expect(text(el)).to.contain('أدخل مبلغًا.');
     });
   });
 });

@@ -117,6 +117,8 @@ const ar: Catalogue = {
   hostedWaiting: 'أكمل الدفع في الصفحة الآمنة. سيتم تحديث هذا النموذج بعد ذلك.',
   approvalText: (organization) => `ستراجع ${organization} طلبك وتبلغك بالبريد الإلكتروني.`,
   doneText: (plan) => `تم تأكيد عضويتك ${plan}.`,
+  renewed: 'تم تجديد العضوية',
+  renewedText: (plan, date) => `تم تجديد عضويتك ${plan} حتى ${date}.`,
   approvalPay: (amount) => `بعد الموافقة، ستصلك رسالة برابط لدفع ${amount}.`,
   receiptSent: (email) => `أُرسل إيصال إلى ${email}.`,
   sendApplication: 'إرسال الطلب',

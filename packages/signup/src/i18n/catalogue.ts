@@ -110,6 +110,9 @@ export interface Catalogue {
   hostedWaiting: string;
   approvalText: (organization: string) => string;
   doneText: (plan: string) => string;
+  /** The confirmation of a renewal (heading, then the plan and its new expiry). */
+  renewed: string;
+  renewedText: (plan: string, date: string) => string;
   /** After the application: what comes once it is approved (a total to pay). */
   approvalPay: (amount: string) => string;
   /** A paid signup's payer gets the API's receipt by email. */

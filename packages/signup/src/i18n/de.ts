@@ -117,6 +117,8 @@ const de: Catalogue = {
   hostedWaiting: 'Schließen Sie die Zahlung auf der sicheren Seite ab. Dieses Formular aktualisiert sich danach.',
   approvalText: (organization) => `${organization} prüft Ihren Antrag und benachrichtigt Sie per E-Mail.`,
   doneText: (plan) => `Ihre Mitgliedschaft ${plan} ist bestätigt.`,
+  renewed: 'Mitgliedschaft verlängert',
+  renewedText: (plan, date) => `Ihre Mitgliedschaft ${plan} ist bis zum ${date} verlängert.`,
   approvalPay: (amount) => `Nach der Zusage erhalten Sie einen Link, um ${amount} zu bezahlen.`,
   receiptSent: (email) => `Eine Quittung wurde an ${email} gesendet.`,
   sendApplication: 'Antrag senden',

@@ -117,6 +117,8 @@ export const en: Catalogue = {
   hostedWaiting: 'Complete the payment on the secure page. This form updates when it is done.',
   approvalText: (organization) => `${organization} will review your application and let you know by email.`,
   doneText: (plan) => `Your ${plan} membership is confirmed.`,
+  renewed: 'Membership renewed',
+  renewedText: (plan, date) => `Your ${plan} membership is renewed until ${date}.`,
   approvalPay: (amount) => `Once it is approved, you will get a link to pay ${amount}.`,
   receiptSent: (email) => `A receipt was sent to ${email}.`,
   sendApplication: 'Send application',

@@ -117,6 +117,8 @@ const es: Catalogue = {
   hostedWaiting: 'Completa el pago en la página segura. Este formulario se actualizará después.',
   approvalText: (organization) => `${organization} revisará tu solicitud y te avisará por correo.`,
   doneText: (plan) => `Tu membresía ${plan} está confirmada.`,
+  renewed: 'Membresía renovada',
+  renewedText: (plan, date) => `Tu membresía ${plan} está renovada hasta el ${date}.`,
   approvalPay: (amount) => `Si se aprueba, recibirás un enlace para pagar ${amount}.`,
   receiptSent: (email) => `Se envió un recibo a ${email}.`,
   sendApplication: 'Enviar solicitud',

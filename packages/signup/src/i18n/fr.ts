@@ -117,6 +117,8 @@ const fr: Catalogue = {
   hostedWaiting: 'Terminez le paiement sur la page sécurisée. Ce formulaire se met à jour ensuite.',
   approvalText: (organization) => `${organization} examinera votre demande et vous répondra par e-mail.`,
   doneText: (plan) => `Votre adhésion ${plan} est confirmée.`,
+  renewed: 'Adhésion renouvelée',
+  renewedText: (plan, date) => `Votre adhésion ${plan} est renouvelée jusqu’au ${date}.`,
   approvalPay: (amount) => `Une fois acceptée, vous recevrez un lien pour payer ${amount}.`,
   receiptSent: (email) => `Un reçu a été envoyé à ${email}.`,
   sendApplication: 'Envoyer la demande',

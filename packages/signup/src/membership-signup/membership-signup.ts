@@ -1253,7 +1253,9 @@ export class MembershipSignup extends LitElement {
     // The live region names the step, worded at render time (a language change rewords it).
     const step = this.#shownStep();
     const index = numberedSteps.indexOf(step);
-    const name = t.steps[step as keyof Catalogue['steps']] ?? '';
+    const state = this._state;
+    // A renewal is confirmed as one (the steps chunk is here once 'done' is shown).
+    const name = state.step === 'done' && step === 'done' && steps!.renewedUntil(state.signup) ? t.renewed : (t.steps[step as keyof Catalogue['steps']] ?? '');
     return html`<div class="base" part="base" lang=${this.#locale.startsWith(t.lang) ? this.#locale : t.lang} dir=${t.dir} data-step=${step}>
       <p class="sr-only" role="status" aria-live="polite">${index >= 0 ? t.stepOf(index + 1, numberedSteps.length, name) : name}</p>
       ${this.#content(step)}

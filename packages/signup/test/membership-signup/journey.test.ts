@@ -245,4 +245,51 @@ describe('<membership-signup> journey: no dead ends', function () {
       expect(text(el)).to.contain('أدخل مبلغًا.');
     });
   });
+  describe('a renewal is confirmed as a renewal', () => {
+    it('says "renewed until" the new expiry, and shows the new term (not the first start) and what it cost', async () => {
+      const sandbox = await useSandbox();
+      const token = sandbox.issueMemberToken('demo', 'alice@example.org');
+      const el = await mount({ 'membership-type': 'annual' }, { authToken: token });
+      await type(el, 'Display name', 'Alice');
+      await type(el, 'T-shirt size', 'm');
+      field(el, 'I accept the membership terms').click();
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      await press(el, 'Confirm and pay');
+      await untilStep(el, 'renewal');
+      await press(el, 'Renew');
+      await untilStep(el, 'payment');
+      await payWith(el, CARD_OK);
+      await untilStep(el, 'done');
+      // Alice bought hers 120 days ago: the renewal is her second year, from the anchor.
+      const anchor = new Date(Date.parse(`${sandbox.today('demo')}T00:00:00Z`) - 120 * 86_400_000).toISOString().slice(0, 10);
+      const result = text(el);
+      expect(result).to.contain('Membership renewed').and.contain(`Your Annual membership is renewed until ${words(plusYears(anchor, 2))}.`);
+      expect(result).not.to.contain('Welcome aboard');
+      expect(result).to.contain(`Starts${words(plusYears(anchor, 1))}`).and.contain(`Expires${words(plusYears(anchor, 2))}`);
+      expect(result).not.to.contain(words(anchor));
+      expect(result).to.contain('Amount paid$60.00');
+      expect(root(el).querySelector('[role="status"]')!.textContent).to.equal('Membership renewed');
+      await expect(el).to.be.accessible();
+    });
+
+    it('in German: „Mitgliedschaft verlängert"', async () => {
+      const sandbox = await useSandbox();
+      const token = sandbox.issueMemberToken('demo', 'alice@example.org');
+      const el = await mount({ 'membership-type': 'annual', locale: 'de' }, { authToken: token });
+      await waitUntil(() => $(el, '.base')!.getAttribute('lang')?.startsWith('de'), 'German never loaded');
+      await type(el, 'Display name', 'Alice');
+      await type(el, 'T-shirt size', 'm');
+      field(el, 'I accept the membership terms').click();
+      await press(el, 'Weiter');
+      await untilStep(el, 'review');
+      await press(el, 'Bestätigen und bezahlen');
+      await untilStep(el, 'renewal');
+      await press(el, 'Verlängern');
+      await untilStep(el, 'payment');
+      await payWith(el, CARD_OK);
+      await untilStep(el, 'done');
+      expect(text(el)).to.contain('Mitgliedschaft verlängert').and.contain('Ihre Mitgliedschaft Annual ist bis zum');
+    });
+  });
 });

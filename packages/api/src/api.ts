@@ -6,6 +6,7 @@ import { idSource, type CheckoutSettings } from './domain/context.js';
 import { concernsLifecycle, lifecycleStep } from './domain/lifecycle.js';
 import { deliverMessages, deliverOutbox, type OutboxDelivery } from './domain/outbox.js';
 import { settleCheckout, type CheckoutSettlement } from './domain/payments.js';
+import { settleRefunds, type RefundSettlement } from './domain/refunds.js';
 import { attemptDelivery, deliverDueWebhooks, type WebhookSending } from './domain/webhooks.js';
 import { Problem } from './domain/problems.js';
 import { isValidDate } from '@memberkit/sdk/calculators';
@@ -31,8 +32,11 @@ export interface MembershipApiOptions {
   basePath?: string;
   /** `test` refuses live secret keys (`sk_live_…`), `live` test keys; default `any`. */
   keyMode?: KeyMode;
-  /** The page a checkout happens on (default: an embedded page for every organization). */
-  checkoutUiMode?(organization: OrganizationRecord): CheckoutUiMode;
+  /**
+   * The page a checkout happens on, given the one the signup asked for (`checkout.ui_mode`;
+   * null: it did not say). Default: the page asked for, else an embedded page.
+   */
+  checkoutUiMode?(organization: OrganizationRecord, requested: CheckoutUiMode | null): CheckoutUiMode;
   /** How long an unpaid checkout stays open, in ms (default 24 hours, Stripe's default). */
   checkoutLifetimeMs?: number;
   /** Largest accepted request body in bytes (default 65 536); larger → 413. */
@@ -83,6 +87,15 @@ export interface MembershipApi {
    */
   settleCheckout(organizationId: string, checkoutId: string): Promise<CheckoutSettlement>;
   /**
+   * Settles the refunds of payment `reference` (a term's `payment_reference`) with the
+   * processor's word on them, read again through the Payments port: what a refund webhook
+   * (Stripe's `charge.refunded`) calls. Refunds not recorded yet are recorded on the term the
+   * payment paid, once each (matched on the processor's refund id, so one staff made through
+   * the API is not recorded again), and the refund rule applies (a full refund of the current
+   * term ends the membership). Throws a 404 Problem for a payment the API did not record.
+   */
+  settleRefunds(organizationId: string, reference: string): Promise<RefundSettlement>;
+  /**
    * Runs what day `day` (`YYYY-MM-DD`, the organization's own date) brings to its memberships:
    * automatic renewal charges and their retries, terminations after the last failed attempt,
    * renewal reminders (see docs/guides/lifecycle.md). Idempotent: running a day again changes
@@ -100,7 +113,7 @@ export interface MembershipApi {
   readonly routes: readonly Route[];
 }
 
-export type { CheckoutSettlement };
+export type { CheckoutSettlement, RefundSettlement };
 
 /** What one lifecycle day did: the memberships by outcome (those with nothing to do are not listed). */
 export interface LifecycleDay {
@@ -138,7 +151,7 @@ export function createMembershipApi(options: MembershipApiOptions): MembershipAp
   const onError = options.onError ?? ((error: unknown, during: string) => console.error(`@memberkit/api: ${during}:`, error));
   const checkout: CheckoutSettings = {
     lifetimeMs: options.checkoutLifetimeMs ?? 24 * 60 * 60 * 1000,
-    uiMode: options.checkoutUiMode ?? (() => 'embedded_page'),
+    uiMode: options.checkoutUiMode ?? ((_, requested) => requested ?? 'embedded_page'),
   };
   const delivery: OutboxDelivery = { storage, mailer, clock, onError };
   const deliverAfterCommit = options.deliverAfterCommit ?? true;
@@ -190,6 +203,19 @@ export function createMembershipApi(options: MembershipApiOptions): MembershipAp
         if (!record) throw new Problem(404, 'not_found', `No checkout "${checkoutId}" in "${organizationId}".`);
         const ctx = domainContext({ payments, clock, checkout }, tx, organization, ids, aftermath);
         return { settlement: await settleCheckout(ctx, record), aftermath };
+      });
+      await finish(aftermath);
+      return settlement;
+    },
+    async settleRefunds(organizationId, reference) {
+      const ids = idSource();
+      const { settlement, aftermath } = await storage.transaction(async (tx) => {
+        ids.restart();
+        const aftermath: Aftermath = { effects: [], messages: [], webhooks: [] };
+        const organization = await tx.findOne('organizations', { id: organizationId });
+        if (!organization) throw new Problem(404, 'not_found', `No organization "${organizationId}".`);
+        const ctx = domainContext({ payments, clock, checkout }, tx, organization, ids, aftermath);
+        return { settlement: await settleRefunds(ctx, reference), aftermath };
       });
       await finish(aftermath);
       return settlement;

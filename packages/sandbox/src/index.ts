@@ -269,7 +269,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     memberTokens,
     basePath,
     keyMode: 'test',
-    checkoutUiMode: () => (payments.hostedPageUrl ? 'hosted_page' : 'embedded_page'),
+    // The hosted page only where one is configured (a signup asking for it without gets the
+    // embedded stand-in); with one, a signup may still ask for the embedded page.
+    checkoutUiMode: (_, requested) => (payments.hostedPageUrl && requested !== 'embedded_page' ? 'hosted_page' : 'embedded_page'),
     maxBodyBytes: options.maxBodyBytes ?? 65_536,
     validateResponses: options.validateResponses ?? false,
     onResponseSchemaError: (error) => void responseErrors.push(error),

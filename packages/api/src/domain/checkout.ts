@@ -4,6 +4,7 @@
 // `expires_at` wherever they are read or counted (`expireIfDue`), not by a sweep.
 // Settling a paid one is payments.ts's.
 import { needsCheckout } from '@memberkit/sdk/calculators';
+import type { CheckoutUiMode } from '../ports/payments.js';
 import type { CheckoutClosedReason, CheckoutRecord, SignupRecord } from '../ports/records.js';
 import type { DomainContext } from './context.js';
 import { Problem } from './problems.js';
@@ -33,7 +34,7 @@ export function findCheckout(ctx: Pick<DomainContext, 'tx' | 'organization'>, id
 export async function openCheckout(
   ctx: DomainContext,
   signup: SignupRecord,
-  { expires = true }: { expires?: boolean } = {},
+  { expires = true, uiMode = null }: { expires?: boolean; uiMode?: CheckoutUiMode | null } = {},
 ): Promise<SignupRecord> {
   const { tx, organization } = ctx;
   const member = (await tx.findOne('members', { organization_id: organization.id, id: signup.member_id }))!;
@@ -49,7 +50,7 @@ export async function openCheckout(
     seller_name: organization.name,
     customer: { member_id: member.id, email: member.email, name: name || null },
     locale: organization.locale,
-    ui_mode: ctx.checkout.uiMode(organization),
+    ui_mode: ctx.checkout.uiMode(organization, uiMode),
     return_url: null,
     // A renewal saves the card when the member chose automatic renewal with it.
     save_payment_method: signup.auto_renew ?? membership.auto_renew,

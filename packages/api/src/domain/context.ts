@@ -41,8 +41,8 @@ export function idSource(): IdSource {
 export interface CheckoutSettings {
   /** How long an unpaid checkout stays open (ms): Stripe's default, 24 hours. */
   lifetimeMs: number;
-  /** The page a checkout happens on, per organization. */
-  uiMode(organization: OrganizationRecord): CheckoutUiMode;
+  /** The page a checkout happens on, per organization, given the one the signup asked for (null: none). */
+  uiMode(organization: OrganizationRecord, requested: CheckoutUiMode | null): CheckoutUiMode;
 }
 
 /** A message to write to the outbox; delivered after the transaction commits. Its kind is one of messageKinds. */

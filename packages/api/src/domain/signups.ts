@@ -13,6 +13,7 @@ import {
   validatePeople,
   type FieldValue,
 } from '@memberkit/sdk/calculators';
+import type { CheckoutUiMode } from '../ports/payments.js';
 import type { Json, MemberRecord, MembershipRecord, SignupRecord } from '../ports/records.js';
 import { closeSignup, findCheckout, openCheckout, signupNeedsCheckout, stillUnfinished } from './checkout.js';
 import type { DomainContext } from './context.js';
@@ -233,7 +234,7 @@ export async function createSignup(ctx: DomainContext, params: SignupCreateParam
 export async function advanceSignup(
   ctx: DomainContext,
   signup: SignupRecord,
-  { approval }: { approval: boolean },
+  { approval, uiMode = null }: { approval: boolean; uiMode?: CheckoutUiMode | null },
 ): Promise<{ signup: SignupRecord; refusal: Problem | null }> {
   if (approval) {
     await ctx.tx.update('signups', { organization_id: ctx.organization.id, id: signup.id }, { status: 'awaiting_approval' });
@@ -243,7 +244,7 @@ export async function advanceSignup(
     if (membership) await emitMembershipEvent(ctx, 'application.received', membership, { signup_id: signup.id });
     return { signup: { ...signup, status: 'awaiting_approval' }, refusal: null };
   }
-  if (await signupNeedsCheckout(ctx, signup)) return { signup: await openCheckout(ctx, signup), refusal: null };
+  if (await signupNeedsCheckout(ctx, signup)) return { signup: await openCheckout(ctx, signup, { uiMode }), refusal: null };
   const refusal = await completeSignup(ctx, signup);
   return { signup: (await findSignup(ctx, signup.id))!, refusal };
 }

@@ -2,7 +2,7 @@
 // checked against the SDK's schemas (validateResponses), every rule of the signup flow.
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { APIError, NotFoundError, UnprocessableEntityError, ConflictError, AuthenticationError } from '@memberkit/sdk';
+import { APIError, NotFoundError, UnprocessableEntityError, ConflictError, AuthenticationError, type Signup } from '@memberkit/sdk';
 import { setupSandboxServer } from '@memberkit/sandbox/node';
 import { TODAY, annualFields, clientFor, clientSecretOf, freshEmail, payWithCard, rejection, signupParams } from '../helpers.js';
 
@@ -220,6 +220,23 @@ describe('POST /signups: next actions', () => {
       const secret = url.searchParams.get('client_secret')!;
       assert.equal((await payWithCard(sandbox, secret)).status, 200);
       assert.equal((await client().signups.retrieve(signup.id)).status, 'completed');
+    } finally {
+      sandbox.setHostedCheckoutUrl(null);
+    }
+  });
+
+  it('the page a signup asks for (checkout.ui_mode): the hosted one where the sandbox has one, the embedded one always', async () => {
+    const asking = (ui_mode: 'embedded_page' | 'hosted_page') => client().signups.create(signupParams({ membership_type_id: 'monthly', checkout: { ui_mode } }));
+    const uiModeOf = (signup: Signup) => (signup.next_action.type === 'payment' ? signup.next_action.ui_mode : signup.next_action.type);
+    assert.equal(uiModeOf(await asking('hosted_page')), 'embedded_page', 'no hosted page configured: the embedded stand-in');
+    sandbox.setHostedCheckoutUrl('http://localhost:4400/checkout.html');
+    try {
+      const hosted = await asking('hosted_page');
+      assert.equal(uiModeOf(hosted), 'hosted_page');
+      const embedded = await asking('embedded_page');
+      assert.equal(uiModeOf(embedded), 'embedded_page', 'asked for, even where the default is the hosted page');
+      assert.equal((await payWithCard(sandbox, clientSecretOf(embedded))).status, 200);
+      assert.equal((await client().signups.retrieve(embedded.id)).status, 'completed');
     } finally {
       sandbox.setHostedCheckoutUrl(null);
     }

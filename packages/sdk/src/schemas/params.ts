@@ -27,6 +27,15 @@ export const DiscountValidateParamsSchema = z.object({
 });
 export type DiscountValidateParams = z.infer<typeof DiscountValidateParamsSchema>;
 
+/**
+ * How the member would pay a signup's checkout: `hosted_page`, the processor's own page (for a
+ * widget that cannot show the card form itself: in a frame, or under a CSP without the
+ * processor's scripts); `embedded_page`, the card form inside the widget. Unsaid: the server's
+ * default. A host that cannot serve the page asked for uses the one it can.
+ */
+export const SignupCheckoutParamsSchema = z.object({ ui_mode: z.enum(['embedded_page', 'hosted_page']) });
+export type SignupCheckoutParams = z.infer<typeof SignupCheckoutParamsSchema>;
+
 /** `POST /signups` (always with an `Idempotency-Key`). */
 export const SignupCreateParamsSchema = z.object({
   membership_type_id: IdSchema,
@@ -39,6 +48,8 @@ export const SignupCreateParamsSchema = z.object({
   auto_renew: z.nullish(z.boolean()),
   group_members: z.nullish(z.array(z.object({ email: z.email(), first_name: optionalName, last_name: optionalName }))),
   invitation_code: z.nullish(z.string()),
+  /** The page the member pays on, when there is something to pay (see SignupCheckoutParamsSchema). */
+  checkout: z.nullish(SignupCheckoutParamsSchema),
 });
 export type SignupCreateParams = z.infer<typeof SignupCreateParamsSchema>;
 

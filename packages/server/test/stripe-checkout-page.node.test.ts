@@ -1,0 +1,102 @@
+// The page a signup's checkout happens on, asked for by the signup itself (`checkout.ui_mode`):
+// MEMBERKIT_CHECKOUT_UI_MODE is the server's default, and a widget that cannot show Stripe's card
+// form (the framed widget) asks for the hosted page, which the member pays on and comes back from
+// to the server's completion page. Through the Stripe adapter on the stand-in service.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createServer, openPgliteStorage, parseConfig, type MemberkitServer } from '../src/index.js';
+import { StripeStandIn } from '../src/payments/stand-in/stand-in.js';
+
+const webhookSecret = 'whsec_test_checkout_page';
+
+describe('the checkout page a signup asks for', () => {
+  let standIn: StripeStandIn;
+  const servers: MemberkitServer[] = [];
+
+  async function start(uiMode?: 'embedded_page' | 'hosted_page'): Promise<{ server: MemberkitServer; url: string }> {
+    const config = parseConfig(
+      {
+        PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', STRIPE_SECRET_KEY: 'sk_test_checkout_page', STRIPE_WEBHOOK_SECRET: webhookSecret,
+        MEMBERKIT_STRIPE_API_URL: standIn.origin, MEMBERKIT_LIFECYCLE_INTERVAL: '0', ...(uiMode && { MEMBERKIT_CHECKOUT_UI_MODE: uiMode }),
+      },
+      { demo: true },
+    );
+    const server = await createServer(config, { storage: await openPgliteStorage() });
+    servers.push(server);
+    return { server, url: await server.listen() };
+  }
+
+  before(async () => {
+    standIn = new StripeStandIn({ retryDelays: [] });
+    await standIn.listen();
+  });
+  after(async () => {
+    for (const server of servers) await server.close();
+    await standIn?.close();
+  });
+
+  let count = 0;
+  async function join(url: string, checkout?: unknown) {
+    const email = `page-${++count}@example.org`;
+    const response = await fetch(`${url}/v1/organizations/demo/signups`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': `checkout-page-${count}` },
+      body: JSON.stringify({ membership_type_id: 'monthly', member: { email, first_name: 'Pa', last_name: 'Ge' }, fields: {}, ...(checkout !== undefined && { checkout }) }),
+    });
+    return { email, status: response.status, body: (await response.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  }
+
+  it('on an embedded-page server, a signup asking for the hosted page gets Stripe’s page, pays there and completes', async () => {
+    const { url } = await start();
+    const plain = await join(url);
+    assert.equal(plain.body.next_action.ui_mode, 'embedded_page', 'unsaid: the server’s default');
+    assert.equal(typeof plain.body.next_action.client_secret, 'string');
+
+    const hosted = await join(url, { ui_mode: 'hosted_page' });
+    assert.equal(hosted.status, 201);
+    assert.equal(hosted.body.status, 'awaiting_payment');
+    assert.equal(hosted.body.next_action.ui_mode, 'hosted_page');
+    assert.equal(hosted.body.next_action.client_secret, undefined, 'no secret for a page the widget does not mount');
+    const page = new URL(hosted.body.next_action.url);
+    assert.equal(page.origin, standIn.origin);
+    const session = [...Object.values(standIn.snapshot().checkout_sessions)].find((candidate) => candidate.client_reference_id === hosted.body.id)!;
+    assert.equal(session.ui_mode, 'hosted_page', 'the Checkout Session itself is a hosted one');
+    assert.equal(session.success_url, `${url}/checkout/complete?session_id={CHECKOUT_SESSION_ID}`, 'the member comes back to the server’s page');
+    assert.equal((await fetch(page)).status, 200);
+    const key = page.pathname.split('/').at(-1)!;
+    const paid = await fetch(`${standIn.origin}/c/api/${key}/confirm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ number: '4242424242424242', exp_month: '12', exp_year: '40', cvc: '123' }),
+    });
+    assert.equal(paid.status, 200);
+    assert.equal(((await paid.json()) as { redirect_url: string }).redirect_url, `${url}/checkout/complete?session_id=${session.id}`);
+    const polled = (await (await fetch(`${url}/v1/organizations/demo/signups/${hosted.body.id}`)).json()) as { status: string };
+    assert.equal(polled.status, 'completed');
+
+    const embedded = await join(url, { ui_mode: 'embedded_page' });
+    assert.equal(embedded.body.next_action.ui_mode, 'embedded_page');
+  });
+
+  it('on a hosted-page server (MEMBERKIT_CHECKOUT_UI_MODE=hosted_page), a signup may ask for the embedded page', async () => {
+    const { url } = await start('hosted_page');
+    assert.equal((await join(url)).body.next_action.ui_mode, 'hosted_page');
+    const embedded = await join(url, { ui_mode: 'embedded_page' });
+    assert.equal(embedded.body.next_action.ui_mode, 'embedded_page');
+    assert.match(embedded.body.next_action.client_secret, /_secret_/);
+  });
+
+  it('a page that is not one of the two, or not in an object, is refused by name, and nothing is stored', async () => {
+    const { server, url } = await start();
+    const sessions = Object.keys(standIn.snapshot().checkout_sessions).length;
+    for (const [checkout, code] of [[{ ui_mode: 'popup' }, 'invalid_value'], ['hosted_page', 'invalid_type'], [{}, 'required']] as const) {
+      const refused = await join(url, checkout);
+      assert.equal(refused.status, 422, JSON.stringify(checkout));
+      assert.equal(refused.body.code, 'validation_failed');
+      assert.deepEqual(refused.body.errors.map((error: { field: string; code: string }) => [error.field, error.code]), [[typeof checkout === 'string' ? 'checkout' : 'checkout.ui_mode', code]]);
+      const member = await server.storage.transaction((tx) => tx.findOne('members', { organization_id: 'demo', email: refused.email }));
+      assert.equal(member, undefined, 'no member for a refused signup');
+    }
+    assert.equal(Object.keys(standIn.snapshot().checkout_sessions).length, sessions, 'no Checkout Session opened');
+  });
+});

@@ -51,7 +51,7 @@ describe('the API reference (typedoc)', () => {
     assert.equal(sdk('MembershipTypeSchema', ReflectionKind.Variable).type?.toString(), 'ZodMiniObject<MembershipType>');
     const inferred = project
       .getReflectionsByKind(ReflectionKind.TypeAlias)
-      .filter((alias) => /\b(infer|output|input|TypeOf)</.test(alias.type?.toString() ?? ''))
+      .filter((alias) => /\b(infer|output|input|TypeOf)</.test((alias as DeclarationReflection).type?.toString() ?? ''))
       .map((alias) => alias.getFullName());
     assert.deepEqual(inferred, []);
   });

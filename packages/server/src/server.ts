@@ -147,6 +147,9 @@ class UnconfiguredPayments implements Payments {
   async retrieveRefunds(): Promise<never> {
     this.#refuse();
   }
+  async retrieveDispute(): Promise<never> {
+    this.#refuse();
+  }
 }
 
 /** The API on the server's ports, answering under /v1. */

@@ -14,6 +14,7 @@ const ar: Catalogue = {
   lang: 'ar',
   dir: 'rtl',
   loading: 'جارٍ تحميل العضويات…',
+  loadingStep: 'جارٍ التحميل…',
   steps: {
     plans: 'اختر عضوية',
     details: 'بياناتك',

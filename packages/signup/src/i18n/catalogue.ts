@@ -27,6 +27,8 @@ export interface Catalogue {
   lang: string;
   dir: 'ltr' | 'rtl';
   loading: string;
+  /** While the next step's code is on its way (a slow network). */
+  loadingStep: string;
   steps: {
     plans: string;
     details: string;

@@ -14,6 +14,7 @@ const de: Catalogue = {
   lang: 'de',
   dir: 'ltr',
   loading: 'Mitgliedschaften werden geladen…',
+  loadingStep: 'Wird geladen…',
   steps: {
     plans: 'Mitgliedschaft wählen',
     details: 'Ihre Angaben',

@@ -14,6 +14,7 @@ export const en: Catalogue = {
   lang: 'en',
   dir: 'ltr',
   loading: 'Loading membership plans…',
+  loadingStep: 'Loading…',
   steps: {
     plans: 'Choose a membership',
     details: 'Your details',

@@ -14,6 +14,7 @@ const es: Catalogue = {
   lang: 'es',
   dir: 'ltr',
   loading: 'Cargando membresías…',
+  loadingStep: 'Cargando…',
   steps: {
     plans: 'Elige una membresía',
     details: 'Tus datos',

@@ -14,6 +14,7 @@ const fr: Catalogue = {
   lang: 'fr',
   dir: 'ltr',
   loading: 'Chargement des adhésions…',
+  loadingStep: 'Chargement…',
   steps: {
     plans: 'Choisissez une adhésion',
     details: 'Vos informations',

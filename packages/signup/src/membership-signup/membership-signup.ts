@@ -46,10 +46,9 @@ import { loadStripeJs, openHostedPage, type StripeLoader } from './payment.js';
 import { CheckoutSlot, pollSignup } from './controllers/payment.js';
 import { styles } from './membership-signup.styles.js';
 import { mapServerErrors, refusalOf } from './server-errors.js';
-import { renderDetails } from './views/details.js';
-import { renderApproval, renderDone, renderError, renderPayment, renderRenewal, type OutcomeHandlers } from './views/outcome.js';
+import { renderError } from './views/error.js';
+import type { OutcomeHandlers } from './views/outcome.js';
 import { renderPlans } from './views/plans.js';
-import { renderReview } from './views/review.js';
 import type { DiscountView, View } from './views/view.js';
 
 /** Where the element talks to when `api-base` is not set (re-exported from ../api-base.ts). */
@@ -58,6 +57,21 @@ export { DEFAULT_API_BASE };
 const THEMES = ['light', 'dark', 'auto'];
 /** Draft keys that connected widgets hold on this page (see #claimDraftKey); keys, not elements. */
 const claimedDrafts = new Set<string>();
+
+/** The steps after the plans (./steps.ts): a chunk of its own, imported once for every widget. */
+let steps: typeof import('./steps.js') | undefined;
+let stepsLoading: Promise<unknown> | undefined;
+const loadSteps = () =>
+  (stepsLoading ??= import('./steps.js').then(
+    (module) => (steps = module),
+    (error: unknown) => {
+      // A network fault: the next step that needs the chunk asks for it again.
+      stepsLoading = undefined;
+      throw error;
+    },
+  ));
+/** The steps the first chunk renders by itself. */
+const firstSteps: readonly State['step'][] = ['loading', 'error', 'plans'];
 /** `table[key]` when it is the table's own (never a prototype member such as `constructor`). */
 function ownString(table: Record<string, string>, key: string): string | undefined {
   return Object.hasOwn(table, key) ? table[key] : undefined;
@@ -356,10 +370,14 @@ export class MembershipSignup extends LitElement {
   }
 
   protected override updated(): void {
+    // Plans on screen: the steps after them load meanwhile.
+    if (this._state.step === 'plans') void loadSteps().catch(() => undefined);
     const focus = this.#focus;
     if (!focus) return;
-    this.#focus = null;
     const target = this.renderRoot.querySelector<HTMLElement>(focus === 'summary' ? '[data-summary]' : '[data-focus]');
+    // A step still waiting for its chunk takes the focus once it renders.
+    if (!target && this.#shownStep() !== this._state.step) return;
+    this.#focus = null;
     // After this update has finished: moving the focus blurs the field the member was in, and its
     // blur shows that field's error, which is the next update and not part of this one.
     queueMicrotask(() => target?.focus());
@@ -1155,29 +1173,43 @@ export class MembershipSignup extends LitElement {
     renew: () => void this.#renew(),
   };
 
-  #content() {
+  /**
+   * The step on screen: the state's, or `loading` while the steps chunk it needs is on its way
+   * (`data-step` and the live region say what the member sees, never a step not drawn yet).
+   */
+  #shownStep(): State['step'] {
+    const { step } = this._state;
+    if (steps || firstSteps.includes(step)) return step;
+    void loadSteps().then(
+      () => this.requestUpdate(),
+      // Try again loads the configuration and resumes the draft, which asks for the chunk again.
+      () => this.#error('network', 'network', 'load'),
+    );
+    return 'loading';
+  }
+
+  #content(shown: State['step']) {
     const state = this._state;
     const t = this._t;
     const config = this._config;
+    if (shown === 'loading') return html`<p class="muted" aria-busy="true">${state.step === 'loading' ? t.loading : t.loadingStep}</p>`;
+    if (state.step === 'error') return renderError(t, state, this.#say(state.code), this.#outcome);
+    const later = steps!;
     switch (state.step) {
-      case 'loading':
-        return html`<p class="muted" aria-busy="true">${t.loading}</p>`;
-      case 'error':
-        return renderError(t, state, this.#say(state.code), this.#outcome);
       case 'payment':
-        return renderPayment(t, state.phase, this.#outcome);
+        return later.renderPayment(t, state.phase, this.#outcome);
       case 'done':
-        return renderDone(t, state.signup, this.#locale);
+        return later.renderDone(t, state.signup, this.#locale);
       case 'approval':
-        return renderApproval(t, state.signup, this.#locale, config?.organization.name ?? '');
+        return later.renderApproval(t, state.signup, this.#locale, config?.organization.name ?? '');
       case 'renewal':
-        return renderRenewal(t, state, this.#locale, this._inFlight, this.#outcome);
+        return later.renderRenewal(t, state, this.#locale, this._inFlight, this.#outcome);
       default: {
         if (!config) return nothing;
         const view = this.#view(config);
         if (state.step === 'plans') return renderPlans(view);
-        if (state.step === 'details') return renderDetails(view);
-        return renderReview(view);
+        if (state.step === 'details') return later.renderDetails(view);
+        return later.renderReview(view);
       }
     }
   }
@@ -1185,12 +1217,12 @@ export class MembershipSignup extends LitElement {
   protected override render() {
     const t = this._t;
     // The live region names the step, worded at render time (a language change rewords it).
-    const step = this._state.step;
+    const step = this.#shownStep();
     const index = numberedSteps.indexOf(step);
     const name = t.steps[step as keyof Catalogue['steps']] ?? '';
-    return html`<div class="base" part="base" lang=${this.#locale.startsWith(t.lang) ? this.#locale : t.lang} dir=${t.dir} data-step=${this._state.step}>
+    return html`<div class="base" part="base" lang=${this.#locale.startsWith(t.lang) ? this.#locale : t.lang} dir=${t.dir} data-step=${step}>
       <p class="sr-only" role="status" aria-live="polite">${index >= 0 ? t.stepOf(index + 1, numberedSteps.length, name) : name}</p>
-      ${this.#content()}
+      ${this.#content(step)}
     </div>`;
   }
 }

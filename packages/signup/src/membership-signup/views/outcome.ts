@@ -1,10 +1,11 @@
-// The screens after the review: payment, approval pending, done, renewal offer, and errors.
+// The screens after the review: payment, approval pending, done, renewal offer (in the steps
+// chunk, with details and review; errors, which a first load can reach, are in ./error.ts).
 import { html, nothing } from 'lit';
 import { formatMoney, type Signup } from '@memberkit/sdk';
 import type { Catalogue } from '../../i18n/catalogue.js';
 import { formatDate } from '../format.js';
 import type { PaymentPhase, State } from '../machine.js';
-import { isolated } from './view.js';
+import { heading, isolated } from './view.js';
 
 export interface OutcomeHandlers {
   retry(): void;
@@ -14,8 +15,6 @@ export interface OutcomeHandlers {
   openHostedPage(): void;
   renew(): void;
 }
-
-const heading = (text: string) => html`<h2 tabindex="-1" data-focus part="heading">${text}</h2>`;
 
 export function renderPayment(t: Catalogue, phase: PaymentPhase, on: OutcomeHandlers) {
   return html`
@@ -72,19 +71,5 @@ export function renderRenewal(t: Catalogue, state: Extract<State, { step: 'renew
       : html`<p>${t.renewSignIn}</p>`}
     <div class="actions">
       <button type="button" part="button" @click=${on.back}>${t.back}</button>
-    </div>`;
-}
-
-export function renderError(t: Catalogue, state: Extract<State, { step: 'error' }>, message: string, on: OutcomeHandlers) {
-  const { retry } = state;
-  return html`${heading(state.kind === 'configuration' ? t.configError : t.steps.error)}
-    <p class="error" part="error" role="alert">${message}</p>
-    <div class="actions">
-      ${retry === 'submit' || retry === 'renew' ? html`<button type="button" part="button" @click=${on.back}>${t.back}</button>` : nothing}
-      ${retry
-        ? html`<button type="button" part="button primary" class="primary" @click=${retry === 'restart' ? on.restart : on.retry}>
-            ${retry === 'restart' ? t.startOver : t.retry}
-          </button>`
-        : nothing}
     </div>`;
 }

@@ -93,6 +93,7 @@ function otherBuilds(): InlineConfig[] {
     'sandbox-demo': `${root}demo/sandbox-demo.ts`,
     'stripe-standin': `${root}demo/stripe-standin.ts`,
     'bench-sandbox': `${root}demo/bench-sandbox.ts`,
+    theming: `${root}demo/theming.ts`,
   };
   if (existsSync(`${root}demo/frame.html`)) demoInputs.frame = `${root}demo/frame.html`;
   const inputs = Object.fromEntries(Object.entries(demoInputs).filter(([, file]) => existsSync(file)));

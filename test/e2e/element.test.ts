@@ -57,8 +57,8 @@ const TOTAL = 43 * 1024;
 const budgets = JSON.parse(readFileSync(new URL('../../packages/signup/budgets.json', import.meta.url), 'utf8')) as { loader: number };
 /**
  * The bundle as pasted, with the backend's stand-in checkout handed to the element as its
- * `.stripeLoader` first: after a reload the element resumes at the payment step as soon as two
- * requests answer, which can be before a later module ran (it then loads the real Stripe.js).
+ * `.stripeLoader` first: the payment step can open as soon as two requests answer, which can be
+ * before a later module ran (it then loads the real Stripe.js).
  */
 const withStandIn = (site: Site) => `${site.standIn}\n<script type="module" src="/dist/membership-signup.js"></script>`;
 
@@ -266,7 +266,7 @@ for (const backend of backends) describe(`built <membership-signup> bundles on t
     const draft = (page: Page) =>
       page.evaluate(() => JSON.parse(sessionStorage.getItem('memberkit:signup:demo') ?? 'null') as Record<string, unknown> | null);
 
-    it('at the payment step with WELCOME20 applied: resumes the same signup, pays it, one signup in the store', async () => {
+    it('at the payment step with WELCOME20 applied: resumes at the review, Confirm opens the same signup, pays it, one signup in the store', async () => {
       const email = 'reload-payment@example.org';
       site.page('/reload-payment.html', hostPage(site, withStandIn(site), 'membership-type="annual"'));
       const page = await browser.newPage();
@@ -285,6 +285,9 @@ for (const backend of backends) describe(`built <membership-signup> bundles on t
       assert.ok(!JSON.stringify(before).includes('4242'), 'no card data in the draft');
 
       await page.reload();
+      // An unpaid embedded checkout resumes at the review (the member may still change their mind).
+      await waitForStep(page, 'review');
+      await page.getByRole('button', { name: 'Confirm and pay' }).click();
       await waitForStep(page, 'payment');
       await checkoutOf(page);
       assert.equal((await draft(page))?.signupId, before!.signupId, 'the same signup after the reload');
@@ -294,7 +297,11 @@ for (const backend of backends) describe(`built <membership-signup> bundles on t
 
       const signups = await site.signupsOf(email);
       assert.deepEqual(signups.map((signup) => [signup.id, signup.status]), [[before!.signupId, 'completed']]);
-      assert.equal(await draft(page), null, 'the draft is cleared once the membership exists');
+      assert.deepEqual(
+        [(await draft(page))?.signupId, (await draft(page))?.finished, (await draft(page))?.email],
+        [before!.signupId, true, ''],
+        'once the membership exists the draft keeps only its signup (a reload shows the confirmation)',
+      );
       await page.close();
     });
 

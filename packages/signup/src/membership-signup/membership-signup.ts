@@ -14,6 +14,8 @@ import {
   isRunning,
   isSecureUrl,
   takesDiscount,
+  toDecimalString,
+  quotePrice,
   type Membership,
   type MembershipType,
   type PublicClient,
@@ -524,6 +526,20 @@ export class MembershipSignup extends LitElement {
     const key = this.#key!;
     const saved = readDraft(key);
     const find = (id: string | null | undefined) => config.membership_types.find((type) => type.id === id);
+    if (saved?.finished && saved.signupId) {
+      // The confirmation again, while the API still says so; anything else: a new form.
+      const signup = await this.#client()
+        .signups.retrieve(saved.signupId, { signal })
+        .catch((error: unknown) => {
+          if (error instanceof APIError && error.status === 404) return undefined;
+          throw error;
+        });
+      if (signup && (signup.status === 'completed' || signup.status === 'awaiting_approval')) {
+        this._draft = saved;
+        return this.#finish(signup);
+      }
+      clearDraft(key);
+    }
     if (saved && find(saved.membershipTypeId) && (!preselect || preselect === saved.membershipTypeId)) {
       this._draft = saved;
       if (saved.discount) this._discount = { status: 'applied', code: saved.discount.code, reason: null };
@@ -533,7 +549,13 @@ export class MembershipSignup extends LitElement {
       if (saved.signupId) {
         try {
           const signup = await this.#client().signups.retrieve(saved.signupId, { signal });
-          this.#handleSignup(signup, true);
+          const action = signup.next_action;
+          // An embedded checkout left unpaid: back at the review, where the member may change
+          // their mind; Confirm sends the same attempt (same key) and gets that checkout again.
+          // A hosted one resumes its payment: the member comes back from that page by a reload.
+          if (signup.status !== 'failed' && action.type === 'payment' && action.ui_mode === 'embedded_page') {
+            this.#go({ step: 'review' });
+          } else this.#handleSignup(signup, true);
           return;
         } catch (error) {
           // A signup the API no longer knows: resume at the review with a new attempt.
@@ -656,6 +678,12 @@ export class MembershipSignup extends LitElement {
     const changed = type.id !== this._draft.membershipTypeId;
     if (changed) this.#cancelDiscountCheck();
     this.#save({ membershipTypeId: type.id, ...(changed ? { idempotencyKey: null, renewalKey: null, signupId: null, discount: null } : {}) });
+    // A donation opens with the amount the API would charge for an empty one (its first preset
+    // that fits, else the minimum) in the box and that preset pressed: what the total says is
+    // what is charged; a member who clears it is asked for an amount.
+    if (type.price.type === 'donation' && !this._draft.amount.trim()) {
+      this.#edit({ amount: toDecimalString(quotePrice(type).subtotal, type.price.currency) });
+    }
     if (changed && this._discount.status !== 'idle') this._discount = { status: 'idle', code: '', reason: null };
     this.#emit('membership-signup-plan-select', { membershipType: type });
     this.#go({ step: 'details' });
@@ -767,14 +795,8 @@ export class MembershipSignup extends LitElement {
   /** Routes a signup by its state and `next_action`. */
   #handleSignup(signup: Signup, resumed: boolean): void {
     this.#save({ signupId: signup.id });
-    if (signup.status === 'completed') {
+    if (signup.status === 'completed' || signup.status === 'awaiting_approval' || signup.next_action.type === 'approval') {
       this.#finish(signup);
-      return;
-    }
-    if (signup.status === 'awaiting_approval' || signup.next_action.type === 'approval') {
-      this.#go({ step: 'approval', signup });
-      this.#emit('membership-signup-complete', { signup, membership: signup.membership });
-      clearDraft(this.#key!);
       return;
     }
     if (signup.status === 'failed') {
@@ -866,11 +888,14 @@ export class MembershipSignup extends LitElement {
     if (state.step === 'payment') void this.#poll(state.signup.id);
   }
 
+  /** The member's part is over: done, or the application sent. */
   #finish(signup: Signup): void {
     this.#checkout.destroy();
-    this.#go({ step: 'done', signup });
-    this.#emit('membership-signup-complete', { signup, membership: signup.membership });
-    clearDraft(this.#key!);
+    this.#go(signup.status === 'completed' ? { step: 'done', signup } : { step: 'approval', signup });
+    // Told once: a reload showing the confirmation again is no second signup.
+    if (!this._draft.finished) this.#emit('membership-signup-complete', { signup, membership: signup.membership });
+    // Only the signup is kept (a reload shows this again); "Sign up someone else" clears it.
+    this.#save({ ...emptyDraft(), signupId: signup.id, finished: true });
   }
 
   /** Retry after a failure: reload, resubmit with the same key, resume the payment, or a new attempt. */
@@ -1171,7 +1196,16 @@ export class MembershipSignup extends LitElement {
     retry: () => this.#retry(),
     back: () => {
       this.#interacted = true;
-      this.#go({ step: this._state.step === 'renewal' ? 'details' : 'review' });
+      const step = this._state.step;
+      if (step === 'payment') {
+        // The unpaid checkout goes, and its poll: the signup stays the attempt's (same key) until
+        // the member changes something, which starts a new attempt.
+        this.#polls++;
+        this.#abort?.abort();
+        this.#abort = undefined;
+        this.#checkout.destroy();
+      }
+      this.#go({ step: step === 'renewal' ? 'details' : 'review' });
     },
     restart: () => this.#restart(),
     openHostedPage: () => this.#openHosted(),
@@ -1204,9 +1238,9 @@ export class MembershipSignup extends LitElement {
       case 'payment':
         return later.renderPayment(t, state.phase, this.#outcome);
       case 'done':
-        return later.renderDone(t, state.signup, this.#locale);
+        return later.renderDone(t, state.signup, this.#locale, this.#outcome);
       case 'approval':
-        return later.renderApproval(t, state.signup, this.#locale, config?.organization.name ?? '');
+        return later.renderApproval(t, state.signup, this.#locale, config?.organization.name ?? '', this.#outcome);
       case 'renewal':
         return later.renderRenewal(t, state, this.#locale, this._inFlight, this.#outcome);
       default: {
@@ -1224,7 +1258,9 @@ export class MembershipSignup extends LitElement {
     // The live region names the step, worded at render time (a language change rewords it).
     const step = this.#shownStep();
     const index = numberedSteps.indexOf(step);
-    const name = t.steps[step as keyof Catalogue['steps']] ?? '';
+    const state = this._state;
+    // A renewal is confirmed as one (the steps chunk is here once 'done' is shown).
+    const name = state.step === 'done' && step === 'done' && steps!.renewedUntil(state.signup) ? t.renewed : (t.steps[step as keyof Catalogue['steps']] ?? '');
     return html`<div class="base" part="base" lang=${this.#locale.startsWith(t.lang) ? this.#locale : t.lang} dir=${t.dir} data-step=${step}>
       <p class="sr-only" role="status" aria-live="polite">${index >= 0 ? t.stepOf(index + 1, numberedSteps.length, name) : name}</p>
       ${this.#content(step)}

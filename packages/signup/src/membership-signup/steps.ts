@@ -3,4 +3,4 @@
 // them), so the member's first click rarely waits for it.
 export { renderDetails } from './views/details.js';
 export { renderReview } from './views/review.js';
-export { renderApproval, renderDone, renderPayment, renderRenewal } from './views/outcome.js';
+export { renderApproval, renderDone, renderPayment, renderRenewal, renewedUntil } from './views/outcome.js';

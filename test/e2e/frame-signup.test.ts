@@ -238,6 +238,9 @@ describe('iframe mode with the real widget', () => {
       const events = await until(() => hostEvents(page), (list) => list.some((e) => e.name === 'membership-signup-complete'), 'complete after the popup', 20000);
       const complete = events.find((e) => e.name === 'membership-signup-complete')!.detail as { membership: { membership_type_id: string } };
       assert.equal(complete.membership.membership_type_id, 'monthly');
+      // The submit event carries the request as sent: the framed widget asks for the hosted page.
+      const submitted = events.find((e) => e.name === 'membership-signup-submit')!.detail as { params: { checkout?: unknown } };
+      assert.deepEqual(submitted.params.checkout, { ui_mode: 'hosted_page' });
       assert.ok(!session.console.join('\n').includes(token));
       await context.close();
     } finally {

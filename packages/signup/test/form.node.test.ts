@@ -189,6 +189,11 @@ describe('form: the signup request', () => {
     assert.equal('auto_renew' in signupParams(plan({ recurring: true }), draft(), null, 'en-US', undefined), false);
   });
 
+  it('asks for the checkout page the element was given (the frame page’s hosted_page), else says nothing of it', () => {
+    assert.deepEqual(signupParams(plan(), draft(), null, 'en-US', undefined, 'hosted_page').checkout, { ui_mode: 'hosted_page' });
+    assert.equal('checkout' in signupParams(plan(), draft(), null, 'en-US', undefined), false, 'unset: the server’s default');
+  });
+
   it('sends the code the API accepted, never text typed since', () => {
     assert.equal(signupParams(plan(), draft({ discountCode: 'TYPED' }), null, 'en-US', undefined).discount_code, undefined);
     assert.equal(signupParams(plan(), draft({ discountCode: 'TYPED', discount: tenPercent }), null, 'en-US', undefined).discount_code, 'TEN');

@@ -50,6 +50,7 @@ export interface SignupWidget extends HTMLElement {
   getAuthToken?: (() => Promise<string>) | null;
   stripeLoader?: (publishableKey: string) => Promise<unknown>;
   hostedPageOpener?: (url: string) => void;
+  checkoutUiMode?: 'embedded_page' | 'hosted_page';
   /** Checks the current signup's payment now (the element's public method). */
   refreshPayment?: () => void;
 }
@@ -307,6 +308,10 @@ function createWidget(params: Partial<Record<FrameParam, string>>, options: Fram
   for (const name of FRAME_PARAMS) if (params[name]) widget.setAttribute(name, params[name]);
   if (options.apiBase) widget.setAttribute('api-base', options.apiBase);
   if (options.stripeLoader) widget.stripeLoader = options.stripeLoader;
+  // Stripe's card form does not belong in this frame (a frame in a frame, under the page's strict
+  // CSP): signups ask for Stripe's hosted page, which the host opens (hostedPageOpener). A host
+  // without one (the sandbox with no hosted page) answers the embedded form all the same.
+  widget.checkoutUiMode = 'hosted_page';
   return widget;
 }
 

@@ -176,6 +176,7 @@ export function signupParams(
   member: Member | null | undefined,
   locale: string,
   invitation: string | undefined,
+  uiMode?: 'embedded_page' | 'hosted_page',
 ): SignupCreateParams {
   const amount = amountOf(type, draft, locale);
   const params: SignupCreateParams = {
@@ -198,5 +199,6 @@ export function signupParams(
     }));
   }
   if (invitation) params.invitation_code = invitation;
+  if (uiMode) params.checkout = { ui_mode: uiMode };
   return params;
 }

@@ -168,6 +168,11 @@ export class MembershipSignup extends LitElement {
   declare stripeLoader: StripeLoader | undefined;
   /** Opens a hosted payment page (top-level navigation, or a new tab when framed); replaceable (call `refreshPayment()` when your popup closes). */
   declare hostedPageOpener: (url: string) => void;
+  /**
+   * The checkout page signups ask for (`checkout.ui_mode`): the frame page asks for
+   * `hosted_page`; unset, the server's default. Read when the member submits (not rendered).
+   */
+  declare checkoutUiMode: 'embedded_page' | 'hosted_page' | undefined;
 
   #authToken: string | undefined;
   /** Set while the element removes its own auth-token attribute. */
@@ -626,7 +631,7 @@ export class MembershipSignup extends LitElement {
   }
 
   #params(type: MembershipType): SignupCreateParams {
-    return signupParams(type, this._draft, this._config?.member, this.#locale, this.#invitationCode());
+    return signupParams(type, this._draft, this._config?.member, this.#locale, this.#invitationCode(), this.checkoutUiMode);
   }
 
   // ── member actions ────────────────────────────────────────────────────────────────────────

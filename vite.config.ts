@@ -1,10 +1,10 @@
 // The Vite builds (run by `node scripts/build.mjs` after `tsc -b`):
-//  1. packages/signup/dist/membership-signup.js — the script-tag build, one ES module with lit,
+//  1. packages/signup/dist/chunks/element.js — the script-tag element, one ES module with lit,
 //     context, the public client, schemas, calculators, the element and English; other languages
-//     and Stripe.js are lazy chunks in dist/chunks/ with stable names (the classic build loads the
-//     same files).
-//  2. packages/signup/dist/membership-signup.classic.js — the same as a classic script (IIFE);
-//     it loads the language and Stripe chunks of build 1 from next to itself with `import()`.
+//     and Stripe.js are lazy chunks beside it in dist/chunks/, with stable names.
+//  2. packages/signup/dist/membership-signup.js and membership-signup.classic.js — the loader
+//     that a page pastes (src/loader.ts), as an ES module and as a classic script (IIFE): it
+//     starts each widget's signup-config request and imports build 1 from next to itself.
 //  3. packages/signup/dist/membership-signup-frame.js — the iframe mode's host script (ESM), when
 //     src/frame/index.ts exists; and dist/frame.html, the hosted frame page, when frame.html exists.
 //  4. demo/dist/ — the demo's sandbox bootstrap and Stripe stand-in (and demo/frame.html when it
@@ -35,12 +35,12 @@ const common: InlineConfig = {
   define: { __MK_CLASSIC__: 'false' },
 };
 
-function library(entry: string, fileName: string, format: 'es' | 'iife', outDir = out): InlineConfig {
+function library(entry: string, fileName: string, format: 'es' | 'iife', define: Record<string, string> = {}): InlineConfig {
   return {
     ...common,
-    define: { __MK_CLASSIC__: format === 'iife' ? 'true' : 'false' },
+    define: { __MK_CLASSIC__: format === 'iife' ? 'true' : 'false', ...define },
     build: {
-      outDir,
+      outDir: out,
       emptyOutDir: false,
       minify: true,
       target: 'es2022',
@@ -55,7 +55,10 @@ function library(entry: string, fileName: string, format: 'es' | 'iife', outDir 
 
 /** The other builds, run one after another once the main one is written. */
 function otherBuilds(): InlineConfig[] {
-  const builds: InlineConfig[] = [library(`${signup}/src/define.ts`, 'membership-signup.classic.js', 'iife')];
+  const builds: InlineConfig[] = [
+    library(`${signup}/src/loader.ts`, 'membership-signup.js', 'es'),
+    library(`${signup}/src/loader.ts`, 'membership-signup.classic.js', 'iife'),
+  ];
   if (existsSync(`${signup}/src/frame/index.ts`)) {
     builds.push(library(`${signup}/src/frame/index.ts`, 'membership-signup-frame.js', 'es'));
   }
@@ -117,7 +120,7 @@ const thenTheOthers = (): Plugin => ({
 });
 
 export default defineConfig({
-  ...library(`${signup}/src/define.ts`, 'membership-signup.js', 'es'),
+  ...library(`${signup}/src/define.ts`, 'chunks/element.js', 'es', { __MK_SCRIPT_TAG__: 'true' }),
   configFile: undefined,
   plugins: [minifyLiteralsPlugin(), dedupeLegalCommentsPlugin(), thenTheOthers()],
 });

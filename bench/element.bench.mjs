@@ -28,12 +28,17 @@ const rows = [];
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
 
-// 1. Sizes.
+// 1. Sizes: the loader a page pastes, the element's chunk it imports, and the two together (all
+// that arrives before the plans until the element's own split into a first and a second chunk).
+const gzip = (file) => gzipSync(readFileSync(new URL(file, dist)), { level: 9 }).length;
 for (const file of ['membership-signup.js', 'membership-signup.classic.js']) {
-  const bytes = gzipSync(readFileSync(new URL(file, dist)), { level: 9 }).length;
-  // Until the loader/chunk split lands the file is the whole signup: its goal is the total budget.
-  rows.push({ metric: `${file} gzip`, value: `${bytes} B (${(bytes / 1024).toFixed(1)} kB)`, goal: `≤ ${budgets.total} B`, ok: bytes <= budgets.total });
+  const bytes = gzip(file);
+  rows.push({ metric: `${file} (loader) gzip`, value: `${bytes} B`, goal: `≤ ${budgets.loader} B`, ok: bytes <= budgets.loader });
 }
+const element = gzip('chunks/element.js');
+rows.push({ metric: 'chunks/element.js gzip (before the plans)', value: `${element} B (${(element / 1024).toFixed(1)} kB)`, goal: `≤ ${budgets.firstChunk} B`, ok: element <= budgets.firstChunk });
+const total = gzip('membership-signup.js') + element;
+rows.push({ metric: 'loader + element gzip (the whole signup but languages and Stripe.js)', value: `${total} B`, goal: `≤ ${budgets.total} B`, ok: total <= budgets.total });
 
 const site = await startSite();
 const browser = await launch();

@@ -12,7 +12,8 @@ for (const element of document.querySelectorAll('membership-signup')) {
 }
 const paste = document.querySelector('#paste');
 if (paste) {
-  paste.textContent = `<script type="module" src="${location.origin}/membership-signup.js"></script>\n<membership-signup organization="demo"></membership-signup>`;
+  const organization = document.querySelector('membership-signup')?.getAttribute('organization') ?? '';
+  paste.textContent = `<script type="module" src="${location.origin}/membership-signup.js"></script>\n<membership-signup organization="${organization}"></membership-signup>`;
 }
 // Without STRIPE_SECRET_KEY the server's payments are the Stripe stand-in: the widget pays on its
 // test-mode page (Stripe's test cards). With a key this module is not served and the widget

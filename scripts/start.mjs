@@ -51,8 +51,10 @@ memberkit demo ready:
   ${url}/openapi.json     the API's OpenAPI document
   data directory:  ${config.dataDir}
   organization:    ${demoIds.organization} (also ${demoIds.organizationJpy}, ${demoIds.organizationKwd})
+  publishable keys (organization="…" in the script tag):
+${Object.entries(demoIds.organizationKeys).map(([id, key]) => `    ${key.padEnd(24)} ${id}`).join('\n')}
   secret key:      ${demoIds.secretKey} (the demo organizations' admin key)
-  publishable key: ${demoIds.publishableKey} (the payment stand-in's)
+  Stripe publishable key: ${demoIds.publishableKey} (the payment stand-in's)
 
   http://localhost:4402/                 the in-browser sandbox demo (msw, test-mode checkout)
   http://localhost:4402/frame-host.html  the iframe mode, framed from http://127.0.0.1:4401

@@ -96,13 +96,15 @@ describe('the script-tag files, where a CDN mirror of the tarball serves them', 
     for (const file of ['dist/membership-signup.js', 'dist/membership-signup.classic.js']) {
       assert.ok(files.has(file), `${file} is missing`);
       const code = readFileSync(join(project, 'node_modules/@memberkit/signup', file), 'utf8');
-      // Relative chunk imports (the languages and Stripe.js), resolved from the file's directory.
-      const chunks = [...code.matchAll(/import\(\s*[`'"]\.\/(chunks\/[\w.-]+\.js)[`'"]\s*\)/g)].map((m) => `dist/${m[1]}`);
-      if (file === 'dist/membership-signup.js') assert.ok(chunks.includes('dist/chunks/stripe.js') && chunks.length > 1, `no chunk imports found in ${file}`);
-      for (const chunk of chunks) assert.ok(files.has(chunk), `${chunk}, imported by ${file}, is missing`);
+      // Both loaders import the element's chunk by name from next to themselves.
+      assert.match(code, /[`'"]chunks\/element\.js[`'"]/, `${file} does not load chunks/element.js`);
     }
-    // The classic build loads the same chunks by name from next to itself.
-    for (const chunk of ['dist/chunks/stripe.js', 'dist/chunks/fr.js']) assert.ok(files.has(chunk), `${chunk} is missing`);
+    assert.ok(files.has('dist/chunks/element.js'), 'dist/chunks/element.js is missing');
+    // The element's relative chunk imports (the languages and Stripe.js), from its own directory.
+    const element = readFileSync(join(project, 'node_modules/@memberkit/signup/dist/chunks/element.js'), 'utf8');
+    const chunks = [...element.matchAll(/import\(\s*[`'"]\.\/([\w.-]+\.js)[`'"]\s*\)/g)].map((m) => `dist/chunks/${m[1]}`);
+    assert.ok(chunks.includes('dist/chunks/stripe.js') && chunks.includes('dist/chunks/fr.js'), `no chunk imports found in chunks/element.js: ${chunks.join(', ')}`);
+    for (const chunk of chunks) assert.ok(files.has(chunk), `${chunk}, imported by chunks/element.js, is missing`);
   });
 });
 

@@ -6,6 +6,7 @@ import { idSource, type CheckoutSettings } from './domain/context.js';
 import { concernsLifecycle, lifecycleStep } from './domain/lifecycle.js';
 import { deliverMessages, deliverOutbox, type OutboxDelivery } from './domain/outbox.js';
 import { settleCheckout, type CheckoutSettlement } from './domain/payments.js';
+import { settleRefunds, type RefundSettlement } from './domain/refunds.js';
 import { attemptDelivery, deliverDueWebhooks, type WebhookSending } from './domain/webhooks.js';
 import { Problem } from './domain/problems.js';
 import { isValidDate } from '@memberkit/sdk/calculators';
@@ -86,6 +87,15 @@ export interface MembershipApi {
    */
   settleCheckout(organizationId: string, checkoutId: string): Promise<CheckoutSettlement>;
   /**
+   * Settles the refunds of payment `reference` (a term's `payment_reference`) with the
+   * processor's word on them, read again through the Payments port: what a refund webhook
+   * (Stripe's `charge.refunded`) calls. Refunds not recorded yet are recorded on the term the
+   * payment paid, once each (matched on the processor's refund id, so one staff made through
+   * the API is not recorded again), and the refund rule applies (a full refund of the current
+   * term ends the membership). Throws a 404 Problem for a payment the API did not record.
+   */
+  settleRefunds(organizationId: string, reference: string): Promise<RefundSettlement>;
+  /**
    * Runs what day `day` (`YYYY-MM-DD`, the organization's own date) brings to its memberships:
    * automatic renewal charges and their retries, terminations after the last failed attempt,
    * renewal reminders (see docs/guides/lifecycle.md). Idempotent: running a day again changes
@@ -103,7 +113,7 @@ export interface MembershipApi {
   readonly routes: readonly Route[];
 }
 
-export type { CheckoutSettlement };
+export type { CheckoutSettlement, RefundSettlement };
 
 /** What one lifecycle day did: the memberships by outcome (those with nothing to do are not listed). */
 export interface LifecycleDay {
@@ -193,6 +203,19 @@ export function createMembershipApi(options: MembershipApiOptions): MembershipAp
         if (!record) throw new Problem(404, 'not_found', `No checkout "${checkoutId}" in "${organizationId}".`);
         const ctx = domainContext({ payments, clock, checkout }, tx, organization, ids, aftermath);
         return { settlement: await settleCheckout(ctx, record), aftermath };
+      });
+      await finish(aftermath);
+      return settlement;
+    },
+    async settleRefunds(organizationId, reference) {
+      const ids = idSource();
+      const { settlement, aftermath } = await storage.transaction(async (tx) => {
+        ids.restart();
+        const aftermath: Aftermath = { effects: [], messages: [], webhooks: [] };
+        const organization = await tx.findOne('organizations', { id: organizationId });
+        if (!organization) throw new Problem(404, 'not_found', `No organization "${organizationId}".`);
+        const ctx = domainContext({ payments, clock, checkout }, tx, organization, ids, aftermath);
+        return { settlement: await settleRefunds(ctx, reference), aftermath };
       });
       await finish(aftermath);
       return settlement;

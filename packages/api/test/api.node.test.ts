@@ -80,6 +80,7 @@ describe('createMembershipApi', () => {
       cancelCharge: (...args) => host.payments.cancelCharge(...args),
       createCardUpdateSession: (...args) => host.payments.createCardUpdateSession(...args),
       refund: (...args) => host.payments.refund(...args),
+      retrieveRefunds: (...args) => host.payments.retrieveRefunds(...args),
     };
     const api = createMembershipApi({ ...host, payments, basePath: '/v1', onError: () => {} });
     const send = () => api.handle(post('/signups', signupBody('flaky@example.org'), { 'idempotency-key': 'flaky-1' }));

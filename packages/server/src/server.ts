@@ -141,6 +141,9 @@ class UnconfiguredPayments implements Payments {
   async refund(): Promise<never> {
     this.#refuse();
   }
+  async retrieveRefunds(): Promise<never> {
+    this.#refuse();
+  }
 }
 
 /** The API on the server's ports, answering under /v1. */
@@ -161,14 +164,32 @@ export function membershipApi(ports: ServerPorts): MembershipApi {
   });
 }
 
-/** Seeds the demo organizations into an empty database (a no-op once they are there). */
-export async function seedDemo(storage: Storage, clock: Clock): Promise<boolean> {
+/**
+ * Seeds the demo organizations into an empty database; answers what it did: 'seeded', 'updated'
+ * (a database seeded by an older version, before the demo organizations had publishable keys:
+ * each one without a key gets its demo key, so pages that paste the key work there too), or null
+ * (nothing to do). A key an organization has already (rotated, say) is kept.
+ */
+export async function seedDemo(storage: Storage, clock: Clock): Promise<'seeded' | 'updated' | null> {
   const data = demoData();
   const present = await storage.transaction((tx) => tx.findOne('organizations', { id: data.organizations[0]!.organization.id }), { readOnly: true });
-  if (present) return false;
-  const zones = new Map(data.organizations.map((org) => [org.organization.id, org.organization.time_zone]));
-  await seedStorage(storage, data, { today: (id) => clock.today(zones.get(id) ?? 'UTC'), now: clock.now() });
-  return true;
+  if (!present) {
+    const zones = new Map(data.organizations.map((org) => [org.organization.id, org.organization.time_zone]));
+    await seedStorage(storage, data, { today: (id) => clock.today(zones.get(id) ?? 'UTC'), now: clock.now() });
+    return 'seeded';
+  }
+  const updated = await storage.transaction(async (tx) => {
+    let count = 0;
+    for (const { organization, publishable_key } of data.organizations) {
+      if (!publishable_key) continue;
+      const row = await tx.findOne('organizations', { id: organization.id });
+      // A missing demo organization stays missing; a key another organization took is left to it.
+      if (!row || row.publishable_key || (await tx.findOne('organizations', { publishable_key }))) continue;
+      count += await tx.update('organizations', { id: organization.id }, { publishable_key });
+    }
+    return count;
+  });
+  return updated > 0 ? 'updated' : null;
 }
 
 /** The storage a configuration names. */
@@ -211,7 +232,9 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     closeFirst.push(() => stripe.close());
     const payments = options.payments ?? stripe.stripe ?? new UnconfiguredPayments();
     const ports: ServerPorts = { storage, memberTokens, mailer, inbox, payments, clock, logger, config, resolveWebhookHost: options.resolveWebhookHost ?? resolveAll };
-    if (config.demo && (await seedDemo(storage, clock))) logger.info('seeded the demo organizations');
+    const demo = config.demo ? await seedDemo(storage, clock) : null;
+    if (demo === 'seeded') logger.info('seeded the demo organizations');
+    if (demo === 'updated') logger.info('gave the demo organizations seeded by an older version their publishable keys');
     const built = await (options.api ?? membershipApi)(ports);
     const api = typeof built === 'function' ? null : built;
     const lifecycle = api && typeof (api as Partial<LifecycleRunner>).runDay === 'function' ? (api as unknown as LifecycleRunner) : null;

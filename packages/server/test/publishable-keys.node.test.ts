@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pino from 'pino';
-import { createOrganization, createServer, openPgliteStorage, parseConfig, type MemberkitServer } from '../src/index.js';
+import { demoIds, systemClock } from '@memberkit/api';
+import { createOrganization, createServer, openPgliteStorage, parseConfig, seedDemo, type MemberkitServer, type SqlStorage } from '../src/index.js';
 import { rotatePublishableKey } from '../src/keys.js';
 
 describe('publishable keys', () => {
@@ -71,5 +72,47 @@ describe('publishable keys', () => {
     const response = await fetch(`${base}/pk_live_unknownunknownunknown00/signup-config`);
     assert.equal(response.status, 404);
     await assert.rejects(createOrganization(server.storage, { id: 'pk_live_x', name: 'X', currency: 'EUR', time_zone: 'Europe/Berlin' }), /pk_/);
+  });
+});
+
+describe('the demo organizations’ publishable keys', () => {
+  const keys = demoIds.organizationKeys;
+  const keysOf = async (storage: SqlStorage) =>
+    Object.fromEntries((await storage.transaction((tx) => tx.find('organizations', {}))).map((row) => [row.id, row.publishable_key ?? null]));
+
+  it('--demo seeds each demo organization with its own pk_test_ key, which names it over HTTP', async () => {
+    const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', MEMBERKIT_RATE_LIMIT_PER_CLIENT: '0', MEMBERKIT_RATE_LIMIT_PER_KEY: '0' }, { demo: true });
+    const server = await createServer(config, { storage: await openPgliteStorage({}), logger: pino({ level: 'silent' }) });
+    try {
+      assert.deepEqual(await keysOf(server.storage), keys);
+      assert.equal(new Set(Object.values(keys)).size, Object.keys(keys).length, 'one key per organization');
+      for (const [id, key] of Object.entries(keys)) {
+        assert.match(key, /^pk_test_/);
+        const response = await server.app.request(`http://127.0.0.1/v1/organizations/${key}/signup-config`);
+        assert.equal(response.status, 200, `${key}: ${await response.clone().text()}`);
+        assert.equal(((await response.json()) as { organization: { id: string } }).organization.id, id);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a database seeded before the keys existed gets them at the next start; a key an organization has already is kept', async () => {
+    const storage = await openPgliteStorage({});
+    try {
+      assert.equal(await seedDemo(storage, systemClock), 'seeded');
+      // What an older version left: no publishable keys, except one set since (rotated, say).
+      await storage.transaction(async (tx) => {
+        await tx.update('organizations', {}, { publishable_key: null });
+        await tx.update('organizations', { id: 'demo-kwd' }, { publishable_key: 'pk_test_rotated_by_the_club' });
+      });
+      assert.equal(await seedDemo(storage, systemClock), 'updated');
+      assert.deepEqual(await keysOf(storage), { ...keys, 'demo-kwd': 'pk_test_rotated_by_the_club' });
+      assert.equal(await seedDemo(storage, systemClock), null, 'nothing left to do at the start after');
+      // Seeded once: the demo's members are not seeded a second time.
+      assert.equal(await storage.transaction((tx) => tx.count('members', { organization_id: 'demo', email: demoIds.alice.email })), 1);
+    } finally {
+      await storage.close();
+    }
   });
 });

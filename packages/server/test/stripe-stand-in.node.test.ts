@@ -160,6 +160,14 @@ describe('the Stripe stand-in service', () => {
     assert.equal((await stripe.refunds.create({ payment_intent: intentId })).amount, 3500);
     const charge = await stripe.charges.retrieve((await stripe.paymentIntents.retrieve(intentId)).latest_charge as string);
     assert.deepEqual([charge.amount_refunded, charge.refunded], [4500, true]);
+    assert.equal(charge.refunds, undefined, 'a charge’s refunds are listed only when expanded, as on current API versions');
+    const expanded = await stripe.charges.retrieve(charge.id, { expand: ['refunds'] });
+    assert.deepEqual(expanded.refunds!.data.map((refund) => refund.amount), [3500, 1000], 'newest first');
+    assert.equal(expanded.refunds!.has_more, false);
+    const page = await stripe.refunds.list({ charge: charge.id, limit: 1 });
+    assert.deepEqual([page.data.map((refund) => refund.amount), page.has_more], [[3500], true]);
+    const all = await stripe.refunds.list({ payment_intent: intentId, limit: 1 }).autoPagingToArray({ limit: 10 });
+    assert.deepEqual(all.map((refund) => refund.amount), [3500, 1000], 'paged by starting_after');
   });
 
   it('a session left open past expires_at expires, and checkout.session.expired is sent', async () => {

@@ -2,16 +2,19 @@
 // (as it would to Stripe's test mode): a paid signup completes by its webhook; the same event
 // delivered twice, out of order, or after the widget's poll changes nothing more; a delivery with
 // a wrong signature, an altered body or an old timestamp is refused and changes nothing; a
-// checkout abandoned until it expires fails its signup.
+// checkout abandoned until it expires fails its signup. charge.refunded (a refund in Stripe's
+// dashboard) changes the membership as a staff refund does, once per refund. On PGlite, and on
+// PostgreSQL when one is given.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Clock } from '@memberkit/api';
-import { createServer, openPgliteStorage, parseConfig, type MemberkitServer } from '../src/index.js';
+import type { Clock, MembershipRecord } from '@memberkit/api';
+import { createServer, openPgliteStorage, openPostgresStorage, parseConfig, type MemberkitServer, type SqlStorage } from '../src/index.js';
 import { StripeStandIn } from '../src/payments/stand-in/stand-in.js';
+import { describePostgres, freshSchema } from './databases.js';
 
 const webhookSecret = 'whsec_test_server_webhooks';
 
-describe('Stripe webhooks on the server', () => {
+function stripeWebhookSuite(openStorage: () => Promise<SqlStorage>) {
   let now = Date.now();
   const clock: Clock = {
     now: () => now,
@@ -28,7 +31,7 @@ describe('Stripe webhooks on the server', () => {
       { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', STRIPE_SECRET_KEY: 'sk_test_webhooks', STRIPE_WEBHOOK_SECRET: webhookSecret, MEMBERKIT_STRIPE_API_URL: standIn.origin, MEMBERKIT_LIFECYCLE_INTERVAL: '0' },
       { demo: true },
     );
-    server = await createServer(config, { clock, storage: await openPgliteStorage() });
+    server = await createServer(config, { clock, storage: await openStorage() });
     url = await server.listen();
     standIn.addWebhookEndpoint({ url: `${url}/v1/webhooks/stripe`, secret: webhookSecret });
   });
@@ -151,4 +154,141 @@ describe('Stripe webhooks on the server', () => {
     assert.equal(membership.payment_customer, session.customer);
     assert.equal(Object.values(standIn.snapshot().payment_intents).filter((intent) => intent.customer === session.customer).length, 0, 'no payment at all');
   });
-});
+
+  // ── refunds ───────────────────────────────────────────────────────────────────────────────
+
+  /** A paid monthly membership: its id, its payment intent, and what was paid. */
+  async function paidMembership(): Promise<{ membership: string; intent: string; paid: number }> {
+    const { id, secret } = await signup();
+    assert.equal(await pay(secret), 200);
+    await standIn.settled();
+    const membership = await server.storage.transaction(async (tx) => {
+      const row = (await tx.findOne('signups', { organization_id: 'demo', id }))!;
+      return (await tx.findOne('memberships', { organization_id: 'demo', id: row.membership_ids[0]! }))!;
+    });
+    assert.equal(membership.state, 'confirmed');
+    const term = membership.terms.at(-1)!;
+    assert.ok(term.amount_paid > 0 && term.payment_reference, 'a paid term');
+    return { membership: membership.id, intent: term.payment_reference!, paid: term.amount_paid };
+  }
+  const membershipRow = (id: string) => server.storage.transaction(async (tx) => (await tx.findOne('memberships', { organization_id: 'demo', id }))!) as Promise<MembershipRecord>;
+  const refundsOf = async (id: string) => (await membershipRow(id)).terms.at(-1)!.refunds ?? [];
+  const refundedEvents = (intent: string) => standIn.events('charge.refunded').filter((event) => (event.data.object as { payment_intent: string }).payment_intent === intent);
+  /** The organization's webhook events about `membership`, as queued for its endpoint. */
+  const orgEvents = (membership: string) =>
+    server.storage.transaction(async (tx) =>
+      (await tx.find('webhook_deliveries', { organization_id: 'demo' }))
+        .map((row) => JSON.parse(row.payload) as { type: string; data: { id: string; reason?: string } })
+        .filter((event) => event.data.id === membership)
+        .map((event) => [event.type, event.data.reason ?? null]),
+    );
+  const admin = { authorization: 'Bearer sk_test_sandbox', 'content-type': 'application/json' };
+
+  before(async () => {
+    // Subscribed to everything: what the organization is told is part of the outcome. Nothing
+    // listens there; the queued deliveries are what the tests read.
+    const response = await fetch(`${url}/v1/organizations/demo/webhook-endpoints`, {
+      method: 'POST',
+      headers: { ...admin, 'idempotency-key': `refund-endpoint-${now}` },
+      body: JSON.stringify({ url: 'http://127.0.0.1:9/memberkit-events', events: ['*'] }),
+    });
+    assert.equal(response.status, 201, await response.text());
+  });
+
+  it('a full refund in Stripe’s dashboard ends the membership today, reason refunded, as a staff refund does', async () => {
+    const { membership, intent, paid } = await paidMembership();
+    const refund = standIn.refundInDashboard(intent);
+    await standIn.settled();
+    assert.deepEqual(standIn.deliveries.filter((delivery) => delivery.event_id === refundedEvents(intent)[0]!.id).map((delivery) => delivery.status), [200]);
+    const row = await membershipRow(membership);
+    assert.deepEqual([row.state, row.auto_renew, row.terminated_on], ['terminated', false, clock.today('UTC')]);
+    assert.deepEqual(
+      row.terms.at(-1)!.refunds!.map((each) => [each.id, each.amount, each.reason]),
+      [[refund.id, paid, 'requested_by_customer']],
+      'recorded on the term the charge paid, under Stripe’s refund id',
+    );
+    assert.deepEqual(await orgEvents(membership), [
+      ['membership.created', null],
+      ['membership.terminated', 'refunded'],
+    ]);
+    const wire = (await (await fetch(`${url}/v1/organizations/demo/memberships/${membership}`, { headers: admin })).json()) as { status: string };
+    assert.equal(wire.status, 'terminated');
+  });
+
+  it('a partial refund in the dashboard keeps the membership; a second one adds up, and the one giving back the rest ends it', async () => {
+    const { membership, intent, paid } = await paidMembership();
+    const first = standIn.refundInDashboard(intent, 100);
+    await standIn.settled();
+    assert.equal((await membershipRow(membership)).state, 'confirmed');
+    assert.deepEqual((await refundsOf(membership)).map((each) => [each.id, each.amount]), [[first.id, 100]]);
+    const second = standIn.refundInDashboard(intent, 200);
+    await standIn.settled();
+    assert.equal((await membershipRow(membership)).state, 'confirmed', 'still not all of it');
+    assert.deepEqual((await refundsOf(membership)).map((each) => [each.id, each.amount]), [[first.id, 100], [second.id, 200]]);
+    assert.deepEqual(await orgEvents(membership), [['membership.created', null]], 'nothing ended, nothing more to tell');
+    const rest = standIn.refundInDashboard(intent);
+    await standIn.settled();
+    assert.deepEqual((await refundsOf(membership)).map((each) => [each.id, each.amount]), [[first.id, 100], [second.id, 200], [rest.id, paid - 300]]);
+    assert.equal((await membershipRow(membership)).state, 'terminated');
+  });
+
+  it('late and out of order: the first charge.refunded delivered records every refund Stripe has, the later ones nothing more', async () => {
+    const { membership, intent } = await paidMembership();
+    standIn.holdWebhooks();
+    const first = standIn.refundInDashboard(intent, 150);
+    const second = standIn.refundInDashboard(intent, 250);
+    await standIn.releaseWebhooks('reverse');
+    await standIn.settled();
+    assert.deepEqual((await refundsOf(membership)).map((each) => [each.id, each.amount]), [[first.id, 150], [second.id, 250]], 'oldest first, each once');
+    assert.equal((await membershipRow(membership)).state, 'confirmed');
+  });
+
+  it('a staff refund through the admin API, then Stripe’s charge.refunded for it: recorded once', async () => {
+    const { membership, intent, paid } = await paidMembership();
+    const response = await fetch(`${url}/v1/organizations/demo/memberships/${membership}/refunds`, {
+      method: 'POST',
+      headers: { ...admin, 'idempotency-key': `staff-refund-${membership}` },
+      body: JSON.stringify({ amount: 300, reason: 'Moved away' }),
+    });
+    assert.equal(response.status, 200, await response.text());
+    await standIn.settled();
+    const [event] = refundedEvents(intent);
+    assert.ok(event, 'Stripe told the server of the refund the API made');
+    assert.equal(await standIn.resend(event.id), 200, 'and tells it again');
+    const refunds = await refundsOf(membership);
+    assert.equal(refunds.length, 1);
+    assert.deepEqual([refunds[0]!.amount, refunds[0]!.reason], [300, 'Moved away']);
+    assert.equal(refunds[0]!.id, Object.values(standIn.snapshot().refunds).find((refund) => refund.payment_intent === intent)!.id, 'under Stripe’s refund id');
+    // The rest, refunded in the dashboard: added to the staff refund, which ends the membership.
+    standIn.refundInDashboard(intent);
+    await standIn.settled();
+    assert.deepEqual((await refundsOf(membership)).map((each) => each.amount), [300, paid - 300]);
+    assert.equal((await membershipRow(membership)).state, 'terminated');
+  });
+
+  it('a staff refund with keep_access whose charge.refunded is recorded first still keeps the access (staff’s choice travels with the refund)', async () => {
+    const { membership, intent, paid } = await paidMembership();
+    // What a staff transaction that failed after Stripe refunded leaves: a refund at Stripe made
+    // by the adapter, not recorded on the term.
+    const refund = await server.stripe.stripe!.refund({ organization_id: 'demo', membership_id: membership, reference: intent, amount: paid, idempotency_key: `refund:${membership}:test:1`, keep_access: true, reason: 'Goodwill' });
+    await standIn.settled();
+    const row = await membershipRow(membership);
+    assert.deepEqual(row.terms.at(-1)!.refunds!.map((each) => [each.id, each.amount, each.reason]), [[refund.id, paid, 'Goodwill']]);
+    assert.equal(row.state, 'confirmed', 'keep_access: the membership runs on');
+  });
+
+  it('charge.refunded delivered twice is processed once', async () => {
+    const { membership, intent } = await paidMembership();
+    standIn.refundInDashboard(intent, 100);
+    await standIn.settled();
+    const [event] = refundedEvents(intent);
+    assert.equal(await standIn.resend(event!.id), 200);
+    assert.equal(await standIn.resend(event!.id), 200);
+    assert.deepEqual((await refundsOf(membership)).map((each) => each.amount), [100]);
+    const processed = await server.storage.db.selectFrom('server_stripe_events').select('id').where('id', '=', event!.id).execute();
+    assert.equal(processed.length, 1);
+  });
+}
+
+describe('Stripe webhooks on the server, on PGlite', () => stripeWebhookSuite(() => openPgliteStorage()));
+describePostgres('Stripe webhooks on the server, on PostgreSQL', (url) => stripeWebhookSuite(() => openPostgresStorage({ url, schema: freshSchema(), poolSize: 4 })));

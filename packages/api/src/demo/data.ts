@@ -109,6 +109,18 @@ const annualFields = (): CustomField[] => [
   }),
 ];
 
+/**
+ * The demo organizations' publishable keys (organization id → key): fixed, so the demo pages and
+ * docs can paste them as an organization pastes its own (`organization="pk_test_demo"`).
+ */
+export const demoPublishableKeys = {
+  demo: 'pk_test_demo',
+  'demo-jpy': 'pk_test_demo_jpy',
+  'demo-kwd': 'pk_test_demo_kwd',
+  'demo-sections': 'pk_test_demo_sections',
+  'demo-passes': 'pk_test_demo_passes',
+} as const;
+
 function demoUsd(): SeedOrganization {
   const organization: Organization = {
     id: 'demo',
@@ -123,6 +135,7 @@ function demoUsd(): SeedOrganization {
   const t = (input: TypeInput) => membershipType(organization, input);
   return {
     organization,
+    publishable_key: demoPublishableKeys.demo,
     address: '12 Mill Lane\nRiverside, NY 12345',
     tax_note: 'Riverside Makers Club is a 501(c)(3) nonprofit; dues may be tax-deductible.',
     membership_types: [
@@ -232,6 +245,7 @@ function demoJpy(): SeedOrganization {
   const t = (input: TypeInput) => membershipType(organization, input);
   return {
     organization,
+    publishable_key: demoPublishableKeys['demo-jpy'],
     membership_types: [
       t({ id: 'standard', membership_name: '正会員 (Regular)', value: 5000 }),
       t({
@@ -269,6 +283,7 @@ function demoKwd(): SeedOrganization {
   const t = (input: TypeInput) => membershipType(organization, input);
   return {
     organization,
+    publishable_key: demoPublishableKeys['demo-kwd'],
     membership_types: [
       t({ id: 'standard', membership_name: 'Standard', value: 12500 }),
       t({
@@ -299,6 +314,7 @@ function demoSections(): SeedOrganization {
   const t = (input: TypeInput) => membershipType(organization, input);
   return {
     organization,
+    publishable_key: demoPublishableKeys['demo-sections'],
     membership_policy: 'one_per_type',
     membership_types: [
       t({ id: 'club', membership_name: 'Club member', value: 0, is_default: true, permissions: ['club'] }),
@@ -320,6 +336,7 @@ function demoPasses(): SeedOrganization {
   const t = (input: TypeInput) => membershipType(organization, input);
   return {
     organization,
+    publishable_key: demoPublishableKeys['demo-passes'],
     membership_policy: 'unlimited',
     membership_types: [
       t({ id: 'newsletter', membership_name: 'Newsletter', value: 0, is_default: true, permissions: ['newsletter'] }),
@@ -350,7 +367,10 @@ export const demoIds = {
   /** Membership policy `unlimited`. */
   organizationPasses: 'demo-passes',
   secretKey: 'sk_test_sandbox',
+  /** The publishable key of the demo organizations' payment settings (the Stripe stand-in's). */
   publishableKey: 'pk_test_sandbox',
+  /** Each demo organization's own publishable key, which names it like its id (demoPublishableKeys). */
+  organizationKeys: demoPublishableKeys,
   alice: { memberId: 'mem_alice', email: 'alice@example.org', membershipId: 'ms_alice_annual' },
   bob: { memberId: 'mem_bob', email: 'bob@example.org', companyId: 'co_acme' },
   carol: { memberId: 'mem_carol', email: 'carol@example.org', membershipId: 'ms_carol_monthly' },

@@ -87,6 +87,7 @@ export function seedRows(data: SeedData, options: SeedOptions): SeedRows {
     rows.organizations.push({
       ...structuredClone(org.organization),
       secret_key_hashes: [hash],
+      ...(org.publishable_key ? { publishable_key: org.publishable_key } : {}),
       payment: org.payment === undefined ? { provider: 'stripe', publishable_key: defaultPublishableKey } : org.payment,
       notification_email: org.notification_email ?? null,
       address: org.address ?? null,

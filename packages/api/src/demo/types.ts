@@ -43,6 +43,11 @@ export interface SeedOrganization {
   organization: Organization;
   /** Its secret key (stored hashed). Default `sk_test_sandbox`. */
   secret_key?: string;
+  /**
+   * Its publishable key (`pk_live_…` or `pk_test_…`), which names it in script tags and API paths
+   * beside its id; unique across organizations. Default none: it is named by its id only.
+   */
+  publishable_key?: string | null;
   /** The postal address and tax note its receipts carry (default none). */
   address?: string | null;
   tax_note?: string | null;

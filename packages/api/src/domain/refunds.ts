@@ -2,6 +2,7 @@
 // back on a membership's term, recorded on that term; the SDK's refundEndsMembership says when
 // the membership ends with it.
 import { refundEndsMembership, refundableAmount } from '@memberkit/sdk/calculators';
+import type { MembershipState } from '@memberkit/sdk/calculators';
 import type { MembershipRecord, MembershipTermRecord } from '../ports/records.js';
 import type { DomainContext } from './context.js';
 import { emitMembershipEvent } from './memberships.js';
@@ -41,6 +42,8 @@ export async function refundMembership(ctx: DomainContext, membership: Membershi
     amount,
     // One key per refund of a term: a transaction run again asks for the same refund.
     idempotency_key: `refund:${membership.id}:${term.starts_on}:${(term.refunds?.length ?? 0) + 1}`,
+    keep_access: input.keep_access,
+    reason: input.reason?.trim() || null,
   });
   return recordRefund(ctx, membership, index, { id: refund.id, amount: refund.amount, reason: input.reason }, input.keep_access);
 }
@@ -79,4 +82,59 @@ export async function recordRefund(
   const updated = { ...membership, ...patch };
   if (ends) await emitMembershipEvent(ctx, 'membership.terminated', updated, { ended_on: ctx.today, reason: 'refunded' });
   return updated;
+}
+
+/** What settling a payment's refunds did (see `settleRefunds`). */
+export interface RefundSettlement {
+  membership_id: string;
+  /** The processor's refunds recorded now, oldest first (none: every one was recorded already). */
+  recorded: string[];
+  state: MembershipState;
+}
+
+/**
+ * The membership and term that payment `reference` paid for: a checkout's payment is on its
+ * signup's memberships (the payer's, or the one a renewal signup extended), a renewal charge's
+ * on the membership it renewed. Null: not a payment the API recorded.
+ */
+export async function termOfPayment(ctx: DomainContext, reference: string): Promise<{ membership: MembershipRecord; index: number } | null> {
+  const org = ctx.organization.id;
+  const payment = await ctx.tx.findOne('payments', { organization_id: org, reference });
+  if (!payment) return null;
+  let candidates: string[] = payment.membership_id ? [payment.membership_id] : [];
+  if (payment.signup_id) {
+    const signup = await ctx.tx.findOne('signups', { organization_id: org, id: payment.signup_id });
+    if (signup) candidates = [...signup.membership_ids, ...(signup.renewal_of ? [signup.renewal_of] : [])];
+  }
+  for (const id of candidates) {
+    const membership = await ctx.tx.findOne('memberships', { organization_id: org, id });
+    const index = membership?.terms.findLastIndex((term) => term.payment_reference === reference) ?? -1;
+    if (membership && index >= 0) return { membership, index };
+  }
+  return null;
+}
+
+/**
+ * Settles payment `reference`'s refunds with the processor's word on them (read again through
+ * the Payments port, whatever a notice said): what the processor's refund notice (Stripe's
+ * `charge.refunded`, e.g. after a refund in its dashboard) calls. Each refund not recorded on
+ * the payment's term yet is recorded, oldest first, under the refund rule: so partial refunds
+ * add up, a delivery seen twice or late changes nothing more, and a refund staff made through
+ * the API (recorded with the processor's refund id) is not recorded twice. A refund the API made
+ * keeps staff's `keep_access` and reason; one made elsewhere never keeps access (the processor's
+ * dashboard has no such choice). Throws a 404 Problem for a payment the API did not record.
+ */
+export async function settleRefunds(ctx: DomainContext, reference: string): Promise<RefundSettlement> {
+  const found = await termOfPayment(ctx, reference);
+  if (!found) throw new Problem(404, 'not_found', `No payment "${reference}" in "${ctx.organization.id}".`);
+  let { membership } = found;
+  const state = await ctx.payments.retrieveRefunds(ctx.organization.id, reference);
+  const recorded: string[] = [];
+  for (const refund of state.refunds) {
+    const term = membership.terms[found.index]!;
+    if (term.refunds?.some((known) => known.id === refund.id)) continue;
+    membership = await recordRefund(ctx, membership, found.index, { id: refund.id, amount: refund.amount, reason: refund.reason }, refund.keep_access ?? false);
+    recorded.push(refund.id);
+  }
+  return { membership_id: membership.id, recorded, state: membership.state };
 }

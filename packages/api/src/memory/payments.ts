@@ -16,7 +16,9 @@ import type {
   CheckoutUiMode,
   OffSessionCharge,
   OffSessionChargeRequest,
+  PaymentRefunds,
   Payments,
+  ProcessorRefund,
   Refund,
   RefundRequest,
 } from '../ports/payments.js';
@@ -51,7 +53,7 @@ export interface MemoryCheckoutSession {
   /** The test card (digits) on file as `payment.payment_method`, when the session saved it. */
   saved_card?: string | null;
   /** Refunds of its captured payment, oldest first (absent: none). */
-  refunds?: Refund[];
+  refunds?: ProcessorRefund[];
 }
 
 /** An off-session charge as the stand-in keeps it (JSON: the sandbox persists them). */
@@ -70,7 +72,7 @@ export interface MemoryCharge {
   after_action: OffSessionOutcome | null;
   card_last4: string;
   /** Refunds of it once succeeded, oldest first (absent: none). */
-  refunds?: Refund[];
+  refunds?: ProcessorRefund[];
 }
 
 /** A card-update page as the stand-in keeps it (until the member saves a card there). */
@@ -222,26 +224,60 @@ export class MemoryPayments implements Payments {
     }
   }
 
-  async refund(request: RefundRequest): Promise<Refund> {
-    const { organization_id: org, reference } = request;
+  /** The captured payment `reference` of `org`, and what keeps its refunds; null: none. */
+  #captured(org: string, reference: string): { amount: number; currency: string; owner: { refunds?: ProcessorRefund[] } } | null {
     const session = [...this.#sessions.values()].find((candidate) => candidate.organization_id === org && candidate.payment?.reference === reference);
     const charge = session ? undefined : this.#charges.get(reference);
-    const payment = session
-      ? (session.payment?.status === 'captured' ? { amount: session.payment.amount, currency: session.payment.currency, owner: session } : null)
+    return session
+      ? session.payment?.status === 'captured'
+        ? { amount: session.payment.amount, currency: session.payment.currency, owner: session }
+        : null
       : charge && charge.organization_id === org && charge.outcome.status === 'succeeded'
         ? { amount: charge.amount, currency: charge.currency, owner: charge }
         : null;
+  }
+
+  async refund(request: RefundRequest): Promise<Refund> {
+    const { organization_id: org, reference } = request;
+    const payment = this.#captured(org, reference);
     // Stripe: charge_not_refundable / resource_missing.
     if (!payment) throw new Error(`MemoryPayments: no captured payment ${reference} in ${org} to refund`);
     const refunds = (payment.owner.refunds ??= []);
     const again = refunds.find((refund) => refund.id === `re_test_${request.idempotency_key}`);
-    if (again) return { ...again };
+    if (again) return { id: again.id, reference, amount: again.amount, currency: again.currency };
     const left = payment.amount - refunds.reduce((sum, refund) => sum + refund.amount, 0);
     if (!Number.isInteger(request.amount) || request.amount < 1 || request.amount > left) {
       throw new Error(`MemoryPayments: refund amount (${request.amount}) is greater than unrefunded amount on payment (${left})`);
     }
     // The key is the id, so a repeated request (or a restored snapshot) answers the same refund.
     const refund: Refund = { id: `re_test_${request.idempotency_key}`, reference, amount: request.amount, currency: payment.currency };
+    // Staff's choice is kept with it, as the Stripe adapter keeps it in the refund's metadata.
+    refunds.push({ ...refund, reason: request.reason, keep_access: request.keep_access });
+    this.#changed();
+    return { ...refund };
+  }
+
+  async retrieveRefunds(organizationId: string, reference: string): Promise<PaymentRefunds> {
+    const payment = this.#captured(organizationId, reference);
+    if (!payment) throw new Error(`MemoryPayments: no captured payment ${reference} in ${organizationId}`);
+    // Snapshots saved before refunds kept staff's choice have neither field.
+    const refunds = (payment.owner.refunds ?? []).map((refund) => ({ ...refund, reason: refund.reason ?? null, keep_access: refund.keep_access ?? null }));
+    return { reference, amount: payment.amount, amount_refunded: refunds.reduce((sum, refund) => sum + refund.amount, 0), refunds };
+  }
+
+  /**
+   * A refund made at the processor, not through the API (Stripe's dashboard): `amount` (default:
+   * all that is left) given back on captured payment `reference`. The API learns of it when it
+   * settles the payment's refunds (Stripe: `charge.refunded`).
+   */
+  refundElsewhere(organizationId: string, reference: string, amount?: number): ProcessorRefund {
+    const payment = this.#captured(organizationId, reference);
+    if (!payment) throw new Error(`MemoryPayments: no captured payment ${reference} in ${organizationId} to refund`);
+    const refunds = (payment.owner.refunds ??= []);
+    const left = payment.amount - refunds.reduce((sum, refund) => sum + refund.amount, 0);
+    const given = amount ?? left;
+    if (!Number.isInteger(given) || given < 1 || given > left) throw new Error(`MemoryPayments: refund amount (${given}) is greater than unrefunded amount on payment (${left})`);
+    const refund: ProcessorRefund = { id: `re_test_${randomHex(12)}`, reference, amount: given, currency: payment.currency, reason: 'requested_by_customer', keep_access: null };
     refunds.push(refund);
     this.#changed();
     return { ...refund };

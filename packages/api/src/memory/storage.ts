@@ -74,6 +74,16 @@ function encode(row: Row, columns: readonly string[]): string {
   return key;
 }
 
+/**
+ * The entry of `row` in index `i` of a table (0: the key, encoded as it is), or null: like SQL's
+ * unique indexes, a unique column set leaves out rows with a null in it (nulls are distinct, so
+ * several organizations may have no publishable key).
+ */
+function indexKey(row: Row, columns: readonly string[], i: number): string | null {
+  if (i > 0) for (const column of columns) if ((row[column] ?? null) === null) return null;
+  return encode(row, columns);
+}
+
 function matches(row: Row, where: Row): boolean {
   for (const column in where) {
     const wanted = where[column];
@@ -325,19 +335,19 @@ export class MemoryStorage implements Storage {
     const table = this.#table(name);
     const stored = frozenCopy(row);
     const { indexes } = table;
-    const keys: string[] = [];
-    for (const index of indexes) {
-      const key = encode(stored, index.columns);
-      if (index.values.has(key)) throw new StorageConflictError(name, index.columns);
+    const keys: (string | null)[] = [];
+    for (let i = 0; i < indexes.length; i++) {
+      const key = indexKey(stored, indexes[i]!.columns, i);
+      if (key !== null && indexes[i]!.values.has(key)) throw new StorageConflictError(name, indexes[i]!.columns);
       keys.push(key);
     }
     const pk = keys[0]!;
     table.rows.set(pk, { seq: ++this.#seq, row: stored });
-    for (let i = 0; i < indexes.length; i++) indexes[i]!.values.set(keys[i]!, pk);
+    for (let i = 0; i < indexes.length; i++) if (keys[i] !== null) indexes[i]!.values.set(keys[i]!, pk);
     for (const [column, lookup] of table.lookups) addTo(lookup, stored[column] ?? null, pk);
     undo.push(() => {
       table.rows.delete(pk);
-      table.indexes.forEach((index, i) => index.values.delete(keys[i]!));
+      table.indexes.forEach((index, i) => keys[i] !== null && index.values.delete(keys[i]!));
       for (const [column, lookup] of table.lookups) removeFrom(lookup, stored[column] ?? null, pk);
     });
   }
@@ -356,14 +366,14 @@ export class MemoryStorage implements Storage {
       // `before`'s values are frozen, and so are `change`'s: freezing the new row is enough.
       const after = Object.freeze({ ...before, ...change });
       // Unique columns other than the key may change: check them before writing anything.
-      const moves = table.indexes.slice(1).map((index) => ({ index, from: encode(before, index.columns), to: encode(after, index.columns) }));
+      const moves = table.indexes.slice(1).map((index) => ({ index, from: indexKey(before, index.columns, 1), to: indexKey(after, index.columns, 1) }));
       for (const { index, from, to } of moves) {
-        if (from !== to && index.values.has(to)) throw new StorageConflictError(name, index.columns);
+        if (from !== to && to !== null && index.values.has(to)) throw new StorageConflictError(name, index.columns);
       }
       for (const { index, from, to } of moves) {
         if (from === to) continue;
-        index.values.delete(from);
-        index.values.set(to, pk);
+        if (from !== null) index.values.delete(from);
+        if (to !== null) index.values.set(to, pk);
       }
       entry.row = after;
       const moved = [...table.lookups].filter(([column]) => (before[column] ?? null) !== (after[column] ?? null));
@@ -381,8 +391,8 @@ export class MemoryStorage implements Storage {
         }
         for (const { index, from, to } of moves) {
           if (from === to) continue;
-          index.values.delete(to);
-          index.values.set(from, pk);
+          if (to !== null) index.values.delete(to);
+          if (from !== null) index.values.set(from, pk);
         }
       });
     }
@@ -396,13 +406,13 @@ export class MemoryStorage implements Storage {
     for (const row of targets) {
       const pk = encode(row, spec.key);
       const entry = table.rows.get(pk)!;
-      const keys = table.indexes.map((index) => encode(row, index.columns));
+      const keys = table.indexes.map((index, i) => indexKey(row, index.columns, i));
       table.rows.delete(pk);
-      table.indexes.forEach((index, i) => index.values.delete(keys[i]!));
+      table.indexes.forEach((index, i) => keys[i] !== null && index.values.delete(keys[i]!));
       for (const [column, lookup] of table.lookups) removeFrom(lookup, row[column] ?? null, pk);
       undo.push(() => {
         table.rows.set(pk, entry);
-        table.indexes.forEach((index, i) => index.values.set(keys[i]!, pk));
+        table.indexes.forEach((index, i) => keys[i] !== null && index.values.set(keys[i]!, pk));
         for (const [column, lookup] of table.lookups) addTo(lookup, row[column] ?? null, pk);
         // Back in its place in insertion order.
         const sorted = [...table.rows.entries()].sort(([, a], [, b]) => a.seq - b.seq);

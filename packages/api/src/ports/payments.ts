@@ -162,6 +162,13 @@ export interface RefundRequest {
   amount: number;
   /** `refund:{membership_id}:{term starts_on}:{n}`: the same key answers the same refund. */
   idempotency_key: string;
+  /**
+   * Staff's choice and words, kept with the refund at the processor (Stripe: its metadata), so
+   * that the processor's own notice of it (`charge.refunded`) records it as staff meant, should
+   * that notice be the first to be recorded.
+   */
+  keep_access: boolean;
+  reason: string | null;
 }
 
 export interface Refund {
@@ -171,6 +178,29 @@ export interface Refund {
   reference: string;
   amount: number;
   currency: string;
+}
+
+/** A refund as the processor has it now (see `retrieveRefunds`). */
+export interface ProcessorRefund extends Refund {
+  /**
+   * Made through the API: what staff said (null: nothing). Made elsewhere (the processor's
+   * dashboard): the processor's reason code (Stripe: `requested_by_customer`, `duplicate`,
+   * `fraudulent`), or null.
+   */
+  reason: string | null;
+  /** Made through the API: whether staff kept the member's access. null: made elsewhere. */
+  keep_access: boolean | null;
+}
+
+/** What has been given back on a captured payment, as the processor has it now. */
+export interface PaymentRefunds {
+  reference: string;
+  /** What was captured. */
+  amount: number;
+  /** Given back so far, every standing refund together (Stripe: the charge's `amount_refunded`). */
+  amount_refunded: number;
+  /** The refunds that stand (Stripe: succeeded or pending; failed and canceled ones gave nothing back), oldest first. */
+  refunds: ProcessorRefund[];
 }
 
 export interface Payments {
@@ -212,4 +242,10 @@ export interface Payments {
    * Throws when the payment is not the organization's, not captured, or has less left.
    */
   refund(request: RefundRequest): Promise<Refund>;
+  /**
+   * The refunds of captured payment `reference` as the processor has them now, whoever made
+   * them (the API, or staff in the processor's dashboard): what a refund notice (Stripe's
+   * `charge.refunded`) is settled with. Throws when the payment is not the organization's.
+   */
+  retrieveRefunds(organizationId: string, reference: string): Promise<PaymentRefunds>;
 }

@@ -417,7 +417,7 @@ export interface TableSpec<R> {
 
 /** The keys, unique constraints and JSON columns of every table: both storages honour them. */
 export const tableSpecs: { [T in TableName]: TableSpec<Tables[T]> } = {
-  organizations: { key: ['id'], unique: [], json: ['embed_origins', 'secret_key_hashes', 'payment'] },
+  organizations: { key: ['id'], unique: [['publishable_key']], json: ['embed_origins', 'secret_key_hashes', 'payment'] },
   membership_types: {
     key: ['organization_id', 'id'],
     unique: [],

@@ -151,6 +151,32 @@ export function storageSuite({ describe, it }: SuiteFunctions, options: StorageS
       assert.equal((await storage.transaction((tx) => tx.findOne('members', { organization_id: 'org_a', id: 'bob' })))?.email, 'bob@example.org');
     }));
 
+    it('a publishable key names one organization; organizations without one (null) do not collide', withStorage(async (storage) => {
+      const organization = (id: string, publishable_key: string | null) => ({ ...sampleRows(id).organizations, publishable_key });
+      await storage.transaction(async (tx) => {
+        await tx.insert('organizations', organization('org_a', 'pk_test_a'));
+        // As in SQL, nulls are distinct: any number of organizations may have no key.
+        await tx.insert('organizations', organization('org_b', null));
+        await tx.insert('organizations', organization('org_c', null));
+      });
+      const sameKey = storage.transaction((tx) => tx.insert('organizations', organization('org_d', 'pk_test_a')));
+      await assert.rejects(sameKey, (error: unknown) => error instanceof StorageConflictError && error.columns.includes('publishable_key'));
+      const takenByUpdate = storage.transaction((tx) => tx.update('organizations', { id: 'org_b' }, { publishable_key: 'pk_test_a' }));
+      await assert.rejects(takenByUpdate, StorageConflictError);
+      // A key given up (set to null) is free for another organization, and findable under it.
+      await storage.transaction(async (tx) => {
+        await tx.update('organizations', { id: 'org_a' }, { publishable_key: null });
+        await tx.update('organizations', { id: 'org_c' }, { publishable_key: 'pk_test_a' });
+      });
+      const named = await storage.transaction((tx) => tx.find('organizations', { publishable_key: 'pk_test_a' }));
+      assert.deepEqual(named.map((row) => row.id), ['org_c']);
+      assert.deepEqual((await storage.transaction((tx) => tx.find('organizations', { publishable_key: null }))).map((row) => row.id).sort(), ['org_a', 'org_b']);
+      // A deleted organization frees its key.
+      await storage.transaction((tx) => tx.delete('organizations', { id: 'org_c' }));
+      await storage.transaction((tx) => tx.insert('organizations', organization('org_d', 'pk_test_a')));
+      assert.equal(await storage.transaction((tx) => tx.count('organizations', {})), 3);
+    }));
+
     it('delete removes the matching rows and answers how many', withStorage(async (storage) => {
       const { companies } = sampleRows('org_a');
       await storage.transaction(async (tx) => {

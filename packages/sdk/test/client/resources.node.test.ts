@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { http, HttpResponse } from 'msw';
 import { MemberkitError } from '../../src/core/errors.js';
 import { ListPage } from '../../src/core/pagination.js';
-import type { Member } from '../../src/schemas/index.js';
+import type { Member, Membership } from '../../src/schemas/index.js';
 import { alice, aliceAnnual, annual, signup, signupConfig } from '../schemas/fixtures.js';
-import { client, orgUrl, useServer } from './helpers.js';
+import { client, orgUrl, problem, useServer } from './helpers.js';
 
 const server = useServer();
 
@@ -157,6 +157,50 @@ describe('each resource calls its endpoint', () => {
     assert.deepEqual(body, { auto_renew: true });
     assert.equal(key, 'renew-ms_1-2026');
     assert.equal(renewal.next_action.type, 'none');
+  });
+  it('memberships.refund(id, params): POST …/refunds with the params as the body and an Idempotency-Key, the same on a retry; answers the typed membership', async () => {
+    const requests: { method: string; path: string; body: unknown; key: string | null; auth: string | null }[] = [];
+    const refunded: Membership = {
+      ...aliceAnnual,
+      status: 'terminated',
+      terms: [
+        {
+          kind: 'new',
+          starts_on: '2020-06-20',
+          expires_on: '2021-06-20',
+          amount_paid: 6000,
+          currency: 'USD',
+          paid_at: '2020-06-20T14:00:00.000Z',
+          payment_reference: 'pi_123',
+          refunds: [{ id: 're_123', amount: 6000, refunded_at: '2020-07-01T09:00:00.000Z', reason: 'Moved away' }],
+        },
+      ],
+    };
+    let failures = 1;
+    server.use(
+      http.post(`${orgUrl}/memberships/:id/refunds`, async ({ request }) => {
+        requests.push({ method: request.method, path: new URL(request.url).pathname.slice(new URL(orgUrl).pathname.length + 1), body: await request.json(), key: request.headers.get('idempotency-key'), auth: request.headers.get('authorization') });
+        // The first answer is lost to a 503: the retry must carry the same key (one refund).
+        if (failures-- > 0) return problem(503, 'service_unavailable');
+        return HttpResponse.json(refunded);
+      }),
+    );
+    const c = client({ secretKey: 'sk_test_sandbox' });
+    const membership = await c.memberships.refund('ms_1', { reason: 'Moved away' });
+    assert.equal(requests.length, 2);
+    assert.deepEqual(requests[0], { method: 'POST', path: 'memberships/ms_1/refunds', body: { reason: 'Moved away' }, key: requests[0]!.key, auth: 'Bearer sk_test_sandbox' });
+    assert.match(requests[0]!.key ?? '', /\S{16,}/, 'a key is made when none is given');
+    assert.equal(requests[1]!.key, requests[0]!.key, 'the retry is the same refund');
+    assert.equal(membership.status, 'terminated');
+    assert.deepEqual(membership.terms?.[0]?.refunds?.map((refund) => [refund.id, refund.amount, refund.reason]), [['re_123', 6000, 'Moved away']]);
+
+    requests.length = 0;
+    await c.memberships.refund('ms/2', { amount: 1500, keep_access: true }, { idempotencyKey: 'refund-ms2-1' });
+    assert.deepEqual(requests.map((request) => [request.path, request.body, request.key]), [['memberships/ms%2F2/refunds', { amount: 1500, keep_access: true }, 'refund-ms2-1']], 'the id is one path segment; the given key is sent');
+  });
+  it('memberships.refund refuses an answer that is not a membership (strict validation)', async () => {
+    server.use(http.post(`${orgUrl}/memberships/ms_1/refunds`, () => HttpResponse.json({ id: 'ms_1', status: 'terminated' })));
+    await assert.rejects(client({ secretKey: 'sk_test_sandbox' }).memberships.refund('ms_1'), MemberkitError);
   });
   it('admin: members by email, companies add/remove member, permissions of a member', async () => {
     const company = { id: 'co_1', name: 'Acme', member_ids: ['mem_alice'], created_at: '2026-03-01T10:00:00Z' };

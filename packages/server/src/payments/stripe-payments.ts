@@ -21,7 +21,9 @@ import type {
   CheckoutState,
   OffSessionCharge,
   OffSessionChargeRequest,
+  PaymentRefunds,
   Payments,
+  ProcessorRefund,
   Refund,
   RefundRequest,
 } from '@memberkit/api';
@@ -306,12 +308,52 @@ export class StripePayments implements Payments {
       {
         payment_intent: request.reference,
         amount: request.amount,
-        metadata: { organization_id: request.organization_id, membership_id: request.membership_id, refund: request.idempotency_key },
+        metadata: {
+          organization_id: request.organization_id,
+          membership_id: request.membership_id,
+          refund: request.idempotency_key,
+          // Read back by retrieveRefunds: charge.refunded, should it be recorded first, records
+          // the refund as staff meant it. (Stripe keeps at most 500 characters a value.)
+          keep_access: String(request.keep_access),
+          ...(request.reason && { reason: request.reason.slice(0, 500) }),
+        },
         ...(intent.transfer_data && { reverse_transfer: true }),
       },
       { idempotencyKey: `${request.organization_id}:${request.idempotency_key}` },
     );
     return { id: refund.id, reference: request.reference, amount: refund.amount, currency: refund.currency.toUpperCase() };
+  }
+
+  /**
+   * The refunds of the payment intent's charge, re-read from Stripe: the charge with its
+   * `refunds` list expanded (paged through the refunds list when it has more), and
+   * `amount_refunded`. Failed and canceled refunds gave nothing back and are left out.
+   */
+  async retrieveRefunds(organizationId: string, reference: string): Promise<PaymentRefunds> {
+    const intent = await this.#stripe.paymentIntents.retrieve(reference);
+    if (intent.metadata?.organization_id !== organizationId) throw new Error(`StripePayments: payment ${reference} is not ${organizationId}'s`);
+    const chargeId = typeof intent.latest_charge === 'string' ? intent.latest_charge : (intent.latest_charge?.id ?? null);
+    if (!chargeId) return { reference, amount: 0, amount_refunded: 0, refunds: [] };
+    const charge = await this.#stripe.charges.retrieve(chargeId, { expand: ['refunds'] });
+    let listed = charge.refunds?.data ?? [];
+    if (!charge.refunds || charge.refunds.has_more) listed = await this.#stripe.refunds.list({ charge: chargeId, limit: 100 }).autoPagingToArray({ limit: 10_000 });
+    const refunds = [...listed]
+      .filter((refund) => refund.status === 'succeeded' || refund.status === 'pending' || refund.status === 'requires_action')
+      // Stripe lists newest first (its order, not `created`, which has only seconds); the term
+      // records them oldest first.
+      .reverse()
+      .map((refund): ProcessorRefund => {
+        const made = refund.metadata?.organization_id === organizationId && typeof refund.metadata?.keep_access === 'string';
+        return {
+          id: refund.id,
+          reference,
+          amount: refund.amount,
+          currency: refund.currency.toUpperCase(),
+          reason: made ? (refund.metadata?.reason ?? null) : (refund.reason ?? null),
+          keep_access: made ? refund.metadata?.keep_access === 'true' : null,
+        };
+      });
+    return { reference, amount: charge.amount_captured, amount_refunded: charge.amount_refunded, refunds };
   }
 
   /**

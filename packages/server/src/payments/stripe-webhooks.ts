@@ -6,7 +6,8 @@
 //   delivers at least once); it is recorded only after it was applied, so a crash in between
 //   makes Stripe's redelivery apply it then.
 // - Nothing in the payload is trusted as current: a checkout event makes the API settle the
-//   checkout, which reads the session again from Stripe. Duplicate, late and out-of-order
+//   checkout, which reads the session again from Stripe; `charge.refunded` makes it settle the
+//   payment's refunds, which reads the charge's refunds again. Duplicate, late and out-of-order
 //   deliveries therefore all end in the state Stripe has now.
 // An event that is not ours (no organization in its metadata, an unknown checkout) is
 // acknowledged so that Stripe stops sending it.
@@ -99,8 +100,28 @@ export class StripeWebhooks {
         const intent = event.data.object;
         return intent.metadata?.signup_id ? 'checkout_declined_card' : 'ignored';
       }
+      case 'charge.refunded': {
+        // A refund made in Stripe's dashboard, or the notice of one staff made through the API
+        // (recorded already under its refund id: nothing more happens). The charge carries its
+        // intent's metadata (Stripe copies it when the intent is confirmed).
+        const charge = event.data.object;
+        const reference = typeof charge.payment_intent === 'string' ? charge.payment_intent : (charge.payment_intent?.id ?? null);
+        return this.#settleRefunds(charge.metadata?.organization_id, reference);
+      }
       default:
         return 'ignored';
+    }
+  }
+
+  async #settleRefunds(organizationId: string | undefined, reference: string | null): Promise<string> {
+    if (!organizationId || !reference) return 'not_ours';
+    try {
+      const settled = await this.#options.api.settleRefunds(organizationId, reference);
+      return settled.recorded.length > 0 ? `refunds_recorded:${settled.recorded.length}` : 'refunds_recorded_already';
+    } catch (error) {
+      // A payment the API never recorded (another integration on the same account).
+      if (error instanceof Problem && error.status === 404) return 'not_ours';
+      throw error;
     }
   }
 

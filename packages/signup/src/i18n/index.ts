@@ -3,14 +3,12 @@
 // other catalogues are separate chunks loaded on first use.
 import type { Catalogue } from './catalogue.js';
 import { en } from './en.js';
-import { classicBuild, importChunk } from '../internal-chunks.js';
 
 export type { Catalogue } from './catalogue.js';
 export { en };
 
-/** Imports a language's chunk (the classic build imports the ES build's chunk by name). */
+/** Imports a language's chunk. */
 function importLanguage(language: string): Promise<{ default: Catalogue }> | undefined {
-  if (classicBuild) return languages.includes(language) ? importChunk(language) : undefined;
   switch (language) {
     case 'fr':
       return import('./fr.js');

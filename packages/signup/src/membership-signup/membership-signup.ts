@@ -21,11 +21,12 @@ import {
   type SignupConfig,
   type SignupCreateParams,
 } from '@memberkit/sdk';
-import { DEFAULT_API_BASE } from '../api-base.js';
+import { DEFAULT_API_BASE, defaultApiBase } from '../api-base.js';
 import { clientContext, configContext, memberContext } from '../context.js';
 import { createSignupEvent, type DiscountRefusal, type MembershipSignupEventDetails } from '../events.js';
 import type { Catalogue } from '../i18n/catalogue.js';
 import { canonicalLocale, en, loadCatalogue, resolveLocale } from '../i18n/index.js';
+import { fetchWithEarlyAnswer, ID_PATTERN, signupConfigQuery } from '../prefetch.js';
 import { VERSION } from '../version.js';
 import {
   clearDraft,
@@ -57,7 +58,6 @@ export { DEFAULT_API_BASE };
 const THEMES = ['light', 'dark', 'auto'];
 /** Draft keys that connected widgets hold on this page (see #claimDraftKey); keys, not elements. */
 const claimedDrafts = new Set<string>();
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 /** `table[key]` when it is the table's own (never a prototype member such as `constructor`). */
 function ownString(table: Record<string, string>, key: string): string | undefined {
   return Object.hasOwn(table, key) ? table[key] : undefined;
@@ -392,8 +392,7 @@ export class MembershipSignup extends LitElement {
   /** The API this page configured, or undefined when `api-base` is refused: then nothing is
    * sent anywhere (the member token least of all), and the element shows a configuration error. */
   #apiBase(): string | undefined {
-    const base = this.apiBase;
-    if (!base) return DEFAULT_API_BASE;
+    const base = this.apiBase || defaultApiBase();
     return isSecureUrl(base) ? base.replace(/\/+$/, '') : undefined;
   }
 
@@ -414,6 +413,8 @@ export class MembershipSignup extends LitElement {
         baseUrl: this.#apiBase()!,
         organization: this.organization!,
         token: hasToken ? () => this.#token() : undefined,
+        // The signup-config answer the script-tag loader may already have asked for.
+        fetch: fetchWithEarlyAnswer(this),
         maxRetries: 2,
         // A hanging network reaches the error state (retry, draft kept) in about half a minute at
         // most, not the SDK's 3 × 30 s.
@@ -472,7 +473,7 @@ export class MembershipSignup extends LitElement {
       return;
     }
     if (!this.client && this.#apiBase() === undefined) {
-      this.#warn('api-base', `api-base="${this.apiBase}" is not https; nothing sent.`);
+      this.#warn('api-base', `api-base="${this.apiBase || defaultApiBase()}" is not https; nothing sent.`);
       this.#error('configuration', 'invalid_api_base', null);
       return;
     }
@@ -485,10 +486,7 @@ export class MembershipSignup extends LitElement {
     this.#clientProvider.setValue(client);
     const preselect = this.membershipType && ID_PATTERN.test(this.membershipType) ? this.membershipType : undefined;
     try {
-      const request = client.signupConfig.retrieve(
-        { ...(preselect ? { membership_type: preselect } : {}), ...(this.#invitationCode() ? { invitation: this.#invitationCode()! } : {}) },
-        { signal },
-      );
+      const request = client.signupConfig.retrieve(signupConfigQuery(preselect, this.#invitationCode()), { signal });
       // The request is on its way once this task ends: the date data loads while it travels.
       prewarmDates(this.#locale);
       const [config, t] = await Promise.all([request, loadCatalogue(this.#locale)]);

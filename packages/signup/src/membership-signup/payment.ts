@@ -1,7 +1,6 @@
 // The Stripe seam: the element loads Stripe.js only at the payment step, through
 // `@stripe/stripe-js/pure` (a separate chunk) or the host's `.stripeLoader` (tests, the sandbox's
 // stand-in), and talks to it through the small surface below.
-import { classicBuild, importChunk } from '../internal-chunks.js';
 
 /** An embedded checkout page as Stripe.js (and the sandbox stand-in) returns it. */
 export interface EmbeddedCheckoutLike {
@@ -31,9 +30,7 @@ export const loadStripeJs: StripeLoader = async (publishableKey) => {
   // `pure`: Stripe.js is fetched only now, not when this module loads. (Its .d.mts re-exports an
   // extensionless path NodeNext cannot follow, hence the local type.)
   type Pure = { loadStripe: (key: string) => Promise<StripeLike | null> };
-  const { loadStripe } = classicBuild
-    ? await importChunk<Pure>('stripe')
-    : ((await import('@stripe/stripe-js/pure/index.mjs')) as unknown as Pure);
+  const { loadStripe } = (await import('@stripe/stripe-js/pure/index.mjs')) as unknown as Pure;
   return loadStripe(publishableKey);
 };
 

@@ -25,6 +25,7 @@ import {
   type StandInEvent,
   type StandInPaymentIntent,
   type StandInPaymentMethod,
+  type StandInRefund,
   type StandInState,
   type StripeErrorBody,
 } from './objects.js';
@@ -441,6 +442,14 @@ export class StripeStandIn {
     }
     this.#changed();
     return intent;
+  }
+
+  /**
+   * Staff refund a payment in Stripe's dashboard: `amount` (default: all that is left) of the
+   * intent's charge given back, as POST /v1/refunds does (refund.created, charge.refunded).
+   */
+  refundInDashboard(intentId: string, amount?: number, reason = 'requested_by_customer'): StandInRefund {
+    return this.#refund({ payment_intent: intentId, ...(amount !== undefined && { amount: String(amount) }), reason });
   }
 
   /** A cardholder disputes a charge (Stripe's dashboard, or its dispute test cards): charge.dispute.created. */
@@ -894,6 +903,12 @@ export class StripeStandIn {
   #expand(object: unknown, paths: string[]): unknown {
     const copy = structuredClone(object) as Record<string, unknown>;
     for (const path of paths) {
+      // A charge's `refunds` is a list Stripe includes only when asked (API versions since
+      // 2022-11-15), newest first.
+      if (path === 'refunds' && copy.object === 'charge' && typeof copy.id === 'string') {
+        copy.refunds = this.#refundList({ charge: copy.id }, 10, undefined, `/v1/charges/${copy.id}/refunds`);
+        continue;
+      }
       let node: Record<string, unknown> | undefined = copy;
       for (const field of path.split('.')) {
         if (!node || !Object.hasOwn(node, field)) break;
@@ -907,6 +922,17 @@ export class StripeStandIn {
       }
     }
     return stripInternal(copy);
+  }
+
+  /** Stripe's list of refunds (of a charge or a payment intent), newest first, paged by `starting_after`. */
+  #refundList(filter: { charge?: string | undefined; payment_intent?: string | undefined }, limit: number, startingAfter: string | undefined, url = '/v1/refunds') {
+    const all = Object.values(this.#state.refunds)
+      .filter((refund) => (!filter.charge || refund.charge === filter.charge) && (!filter.payment_intent || refund.payment_intent === filter.payment_intent))
+      // Newest first, as Stripe lists; the table keeps creation order, which breaks ties within a second.
+      .reverse();
+    const from = startingAfter ? all.findIndex((refund) => refund.id === startingAfter) + 1 : 0;
+    const data = all.slice(from, from + limit);
+    return { object: 'list' as const, url, has_more: from + limit < all.length, data };
   }
 
   #byId(value: string): unknown {
@@ -989,6 +1015,11 @@ export class StripeStandIn {
     app.get('/v1/setup_intents/:id', api((_, c) => this.#state.setup_intents[c.req.param('id')!] ?? raise(missing('setup_intent', c.req.param('id')!))));
     app.get('/v1/charges/:id', api((_, c) => this.#state.charges[c.req.param('id')!] ?? raise(missing('charge', c.req.param('id')!))));
     app.post('/v1/refunds', api((params) => this.#refund(params)));
+    app.get('/v1/refunds', api((params) => {
+      const limit = Math.min(Math.max(form.integer(params.limit) ?? 10, 1), 100);
+      return this.#refundList({ charge: form.string(params.charge), payment_intent: form.string(params.payment_intent) }, limit, form.string(params.starting_after));
+    }));
+    app.get('/v1/refunds/:id', api((_, c) => this.#state.refunds[c.req.param('id')!] ?? raise(missing('refund', c.req.param('id')!))));
     app.get('/v1/events/:id', api((_, c) => this.#state.events[c.req.param('id')!] ?? raise(missing('event', c.req.param('id')!))));
     app.post('/v1/billing_portal/sessions', api((params) => this.#portal(params)));
     memberPages(app, this);

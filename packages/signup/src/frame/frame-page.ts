@@ -50,7 +50,7 @@ export interface SignupWidget extends HTMLElement {
   getAuthToken?: (() => Promise<string>) | null;
   stripeLoader?: (publishableKey: string) => Promise<unknown>;
   hostedPageOpener?: (url: string) => void;
-  checkoutUiMode?: 'embedded_page' | 'hosted_page';
+  checkout?: { ui_mode: 'embedded_page' | 'hosted_page' };
   /** Checks the current signup's payment now (the element's public method). */
   refreshPayment?: () => void;
 }
@@ -311,7 +311,7 @@ function createWidget(params: Partial<Record<FrameParam, string>>, options: Fram
   // Stripe's card form does not belong in this frame (a frame in a frame, under the page's strict
   // CSP): signups ask for Stripe's hosted page, which the host opens (hostedPageOpener). A host
   // without one (the sandbox with no hosted page) answers the embedded form all the same.
-  widget.checkoutUiMode = 'hosted_page';
+  widget.checkout = { ui_mode: 'hosted_page' };
   return widget;
 }
 

@@ -176,7 +176,7 @@ export function signupParams(
   member: Member | null | undefined,
   locale: string,
   invitation: string | undefined,
-  uiMode?: 'embedded_page' | 'hosted_page',
+  checkout?: SignupCreateParams['checkout'],
 ): SignupCreateParams {
   const amount = amountOf(type, draft, locale);
   const params: SignupCreateParams = {
@@ -187,6 +187,8 @@ export function signupParams(
       last_name: (member?.last_name || draft.lastName).trim(),
     },
     fields: fieldValues(type, draft),
+    // Unset: undefined, which the request's JSON leaves out (the server's default page).
+    checkout,
   };
   if (typeof amount === 'number') params.amount = amount;
   if (draft.discount) params.discount_code = draft.discount.code;
@@ -199,6 +201,5 @@ export function signupParams(
     }));
   }
   if (invitation) params.invitation_code = invitation;
-  if (uiMode) params.checkout = { ui_mode: uiMode };
   return params;
 }

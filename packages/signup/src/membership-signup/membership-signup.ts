@@ -169,10 +169,10 @@ export class MembershipSignup extends LitElement {
   /** Opens a hosted payment page (top-level navigation, or a new tab when framed); replaceable (call `refreshPayment()` when your popup closes). */
   declare hostedPageOpener: (url: string) => void;
   /**
-   * The checkout page signups ask for (`checkout.ui_mode`): the frame page asks for
-   * `hosted_page`; unset, the server's default. Read when the member submits (not rendered).
+   * What signups ask of their checkout (the request's `checkout`, e.g. `{ ui_mode: 'hosted_page' }`,
+   * which the frame page sets); unset, the server's default. Read when the member submits.
    */
-  declare checkoutUiMode: 'embedded_page' | 'hosted_page' | undefined;
+  declare checkout: SignupCreateParams['checkout'];
 
   #authToken: string | undefined;
   /** Set while the element removes its own auth-token attribute. */
@@ -629,7 +629,7 @@ export class MembershipSignup extends LitElement {
   }
 
   #params(type: MembershipType): SignupCreateParams {
-    return signupParams(type, this._draft, this._config?.member, this.#locale, this.#invitationCode(), this.checkoutUiMode);
+    return signupParams(type, this._draft, this._config?.member, this.#locale, this.#invitationCode(), this.checkout);
   }
 
   // ── member actions ────────────────────────────────────────────────────────────────────────

@@ -175,3 +175,15 @@ export async function routeSandbox(context: BrowserContext, sandbox: { baseUrl: 
     });
   });
 }
+
+/**
+ * Answers the browser's requests under `from` (the production API base the built frame page talks
+ * to) from memberkit-server at `to`, over real HTTP: each request as the browser sent it (method,
+ * headers with its Origin, body; preflights too), the server's answer as it gave it.
+ */
+export async function routeToServer(context: BrowserContext, from: string, to: string): Promise<void> {
+  await context.route(`${from}/**`, async (route) => {
+    const response = await route.fetch({ url: `${to}${route.request().url().slice(from.length)}`, maxRedirects: 0 });
+    await route.fulfill({ response });
+  });
+}

@@ -216,7 +216,7 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
     await memberTokens.load();
     const smtp = config.smtp ? new SmtpMailer({ ...config.smtp, storage }) : null;
     const inbox = !smtp && !config.production ? new DevInbox({ logger }) : null;
-    const mailer = smtp || inbox ? new TemplatedMailer({ storage, transport: smtp ?? inbox! }) : new UnconfiguredMailer();
+    const mailer = smtp || inbox ? new TemplatedMailer({ storage, transport: smtp ?? inbox!, ...(storage.versionsInDatabase && { versions: storage }) }) : new UnconfiguredMailer();
     let origin = config.publicUrl;
     // A caller's own payments port replaces Stripe (and the stand-in) entirely; a caller's own
     // storage is not in config.dataDir, so the stand-in keeps nothing on disk then.

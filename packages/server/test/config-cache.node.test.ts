@@ -69,6 +69,23 @@ function behaviour(open: () => Promise<{ a: SqlStorage; b: SqlStorage }>) {
     assert.equal(priceOf((await config_(two.base, 'demo')).body, 'annual'), 6000);
   });
 
+  it('answers an edit to every request asked after it commits while other visitors keep asking, on every server', async () => {
+    await config_(two.base, 'demo');
+    // Visitors keep asking (their version reads are shared) while the edit commits and after.
+    let visiting = true;
+    const visitors = Array.from({ length: 20 }, async () => {
+      while (visiting) await config_(two.base, 'demo');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await setPrice(storage, 'demo', 'annual', 7000);
+    const asked = await Promise.all(Array.from({ length: 10 }, () => config_(two.base, 'demo')));
+    visiting = false;
+    await Promise.all(visitors);
+    assert.deepEqual(asked.map((answer) => priceOf(answer.body, 'annual')), Array(10).fill(7000));
+    await setPrice(storage, 'demo', 'annual', 6000);
+    assert.equal(priceOf((await config_(two.base, 'demo')).body, 'annual'), 6000);
+  });
+
   it("never answers one organization's request with another's answer", async () => {
     const demo = await config_(one.base, 'demo');
     const jpy = await config_(one.base, 'demo-jpy');

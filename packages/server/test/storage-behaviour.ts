@@ -61,6 +61,80 @@ export function conflictBehaviour(label: string, createStorage: () => Promise<St
     }
   });
 
+  it(`${label}: a filter asked again inside a transaction sees its own inserts, updates and deletes since, in insertion order`, async () => {
+    const storage = await createStorage();
+    try {
+      const { memberships } = sampleRows('org_a');
+      const row = (id: string, state: 'pending' | 'confirmed', member_id: string | null = 'mem_1') => ({ ...memberships, id, member_id, state });
+      await storage.transaction(async (tx) => {
+        await tx.insert('memberships', row('ms_0', 'confirmed'));
+        await tx.insert('memberships', row('ms_other', 'confirmed', 'mem_2'));
+      });
+      const confirmed = { organization_id: 'org_a', member_id: 'mem_1', state: 'confirmed' } as const;
+      const ofMember = { member_id: 'mem_1', organization_id: 'org_a' } as const;
+      const ids = (rows: { id: string }[]) => rows.map((membership) => membership.id);
+      const seen = await storage.transaction(async (tx) => {
+        const answers: Record<string, unknown> = {};
+        answers.before = ids(await tx.find('memberships', confirmed));
+        answers.ofMemberBefore = ids(await tx.find('memberships', ofMember));
+        answers.none = ids(await tx.find('memberships', { organization_id: 'org_a', member_id: 'mem_3' }));
+        await tx.insert('memberships', row('ms_1', 'pending'));
+        await tx.insert('memberships', row('ms_3', 'pending', 'mem_3'));
+        answers.afterPendingInsert = ids(await tx.find('memberships', confirmed));
+        answers.ofMember = ids(await tx.find('memberships', ofMember));
+        answers.mem3 = ids(await tx.find('memberships', { organization_id: 'org_a', member_id: 'mem_3' }));
+        answers.count = await tx.count('memberships', ofMember);
+        // A narrower filter than one asked before (its columns and more).
+        answers.pendingOfMember = ids(await tx.find('memberships', { ...ofMember, state: 'pending' }));
+        // An update that makes a row match, and one that makes a row stop matching.
+        await tx.update('memberships', { organization_id: 'org_a', id: 'ms_1' }, { state: 'confirmed' });
+        await tx.update('memberships', { organization_id: 'org_a', id: 'ms_0' }, { state: 'pending' });
+        answers.afterUpdates = ids(await tx.find('memberships', confirmed));
+        answers.firstConfirmed = ids(await tx.find('memberships', confirmed, { limit: 1 }));
+        // A row moved to another member, by a filter that is not its key.
+        await tx.update('memberships', { organization_id: 'org_a', member_id: 'mem_3' }, { member_id: 'mem_1', state: 'confirmed' });
+        answers.moved = ids(await tx.find('memberships', confirmed));
+        answers.mem3Left = ids(await tx.find('memberships', { organization_id: 'org_a', member_id: 'mem_3' }));
+        await tx.delete('memberships', { organization_id: 'org_a', id: 'ms_1' });
+        answers.afterDelete = ids(await tx.find('memberships', confirmed));
+        answers.ofMemberAfter = ids(await tx.find('memberships', ofMember));
+        answers.pendingAfter = ids(await tx.find('memberships', { ...ofMember, state: 'pending' }));
+        answers.confirmedOfType = ids(await tx.find('memberships', { ...ofMember, state: 'confirmed', membership_type_id: memberships.membership_type_id }, { limit: 1 }));
+        answers.countAfter = await tx.count('memberships', ofMember);
+        // A list of keys: the rows that exist, once each, in insertion order.
+        answers.list = ids(await tx.find('memberships', { organization_id: 'org_a', id: ['ms_3', 'ms_1', 'ms_0', 'ms_3', 'ms_other'] }));
+        const sorted = await tx.find('memberships', ofMember);
+        sorted.sort((a, b) => (a.id < b.id ? 1 : -1));
+        answers.notSortedByTheCaller = ids(await tx.find('memberships', ofMember));
+        return answers;
+      });
+      assert.deepEqual(seen, {
+        before: ['ms_0'],
+        ofMemberBefore: ['ms_0'],
+        none: [],
+        afterPendingInsert: ['ms_0'],
+        ofMember: ['ms_0', 'ms_1'],
+        mem3: ['ms_3'],
+        count: 2,
+        pendingOfMember: ['ms_1'],
+        afterUpdates: ['ms_1'],
+        firstConfirmed: ['ms_1'],
+        moved: ['ms_1', 'ms_3'],
+        mem3Left: [],
+        afterDelete: ['ms_3'],
+        ofMemberAfter: ['ms_0', 'ms_3'],
+        pendingAfter: ['ms_0'],
+        confirmedOfType: ['ms_3'],
+        countAfter: 2,
+        list: ['ms_0', 'ms_other', 'ms_3'],
+        notSortedByTheCaller: ['ms_0', 'ms_3'],
+      });
+      assert.deepEqual(ids(await storage.transaction((tx) => tx.find('memberships', ofMember))), ['ms_0', 'ms_3']);
+    } finally {
+      await storage.close();
+    }
+  });
+
   if (options.sql) {
     it(`${label}: a database error the work swallows fails the commit instead of losing its writes quietly`, async () => {
       const storage = await createStorage();

@@ -143,7 +143,8 @@ export async function blockingMembership(
       : undefined;
     read.push({ ...membership, application: applicationStatus(signup) });
   }
-  const defaultType = policy === 'one_per_organization'
+  // Nothing held blocks nothing, whatever the default type is: it is read only when it matters.
+  const defaultType = policy === 'one_per_organization' && held.length > 0
     ? await ctx.tx.findOne('membership_types', { organization_id: ctx.organization.id, is_default: true })
     : undefined;
   const blocking = blockingMembershipUnder(policy, read, typeId, ctx.today, defaultType?.id ?? null);
@@ -231,6 +232,8 @@ export interface NewMembership {
   signup_id: string | null;
   /** A group member's place: the payer's membership (default null). */
   group_of?: string | null;
+  /** The holder was created in this transaction: there is no earlier membership to reinstate. */
+  newHolder?: boolean;
 }
 
 /**
@@ -268,7 +271,8 @@ export async function createMembership(ctx: DomainContext, init: NewMembership):
     renewal: null,
     terms: [],
   };
-  const dates = calculateExpiry(soldTerm(draft), { purchased_on: init.purchased_on, current: await previousTerm(ctx, draft) });
+  const current = init.newHolder ? null : await previousTerm(ctx, draft);
+  const dates = calculateExpiry(soldTerm(draft), { purchased_on: init.purchased_on, current });
   const record: MembershipRecord = { ...draft, ...dates };
   // A pending membership's term is written when its signup completes; one confirmed now (staff) has it now.
   if (init.state === 'confirmed') record.terms = [termEntry(ctx, dates, init.price_paid, record.currency, null)];

@@ -193,8 +193,9 @@ export async function createSignup(ctx: DomainContext, params: SignupCreateParam
   const member = known ?? (await createMember(ctx, { ...params.member, email, created_by_signup: signupId }));
   // The member's own unpaid checkouts of the type are replaced: paying both would buy two.
   if (earlier.replaces) for (const older of earlier.unpaid) await closeSignup(ctx, older, 'replaced', signupId);
-  const hold = (holder: MemberRecord, price: number, groupOf: string | null) =>
+  const hold = (holder: MemberRecord, price: number, groupOf: string | null, newHolder: boolean) =>
     createMembership(ctx, {
+      newHolder,
       holder: { member_id: holder.id, company_id: null },
       type,
       state: 'pending',
@@ -204,12 +205,12 @@ export async function createSignup(ctx: DomainContext, params: SignupCreateParam
       signup_id: signupId,
       group_of: groupOf,
     });
-  const payerId = (await hold(member, quote.total, null)).id;
+  const payerId = (await hold(member, quote.total, null, !known)).id;
   const membershipIds = [payerId];
   for (const [index, person] of groupMembers.entries()) {
     const other = others[index] ?? (await createMember(ctx, { ...person, created_by_signup: signupId }));
     // The place is the group's: it renews with the payer's membership.
-    membershipIds.push((await hold(other, 0, payerId)).id);
+    membershipIds.push((await hold(other, 0, payerId, !others[index])).id);
   }
   const signup = await createSignupRecord(ctx, {
     id: signupId,
@@ -219,7 +220,8 @@ export async function createSignup(ctx: DomainContext, params: SignupCreateParam
     discount_code: discount?.code ?? null,
     invitation_code: invitation?.code ?? null,
     fields: structuredClone(params.fields) as Record<string, Json>,
-    updates_member: await mayUpdateMember(ctx, member, callerId),
+    // A member this signup creates has no completed signup: its answers may reach them.
+    updates_member: known ? await mayUpdateMember(ctx, known, callerId) : true,
   });
   // The invitation is now this member's (single use); it is redeemed when the signup completes.
   if (invitation) await holdInvitation(ctx, invitation, member.id);
@@ -344,7 +346,8 @@ export async function completeSignup(ctx: DomainContext, signup: SignupRecord, p
     const renewed = await ctx.tx.findOne('memberships', { organization_id: org, id: signup.renewal_of });
     if (renewed) await emitMembershipEvent(ctx, 'membership.renewed', renewed, { signup_id: signup.id });
   }
-  if (signup.updates_member) {
+  // A signup without answers has nothing to add to the member's fields.
+  if (signup.updates_member && Object.keys(signup.fields).length > 0) {
     const member = await ctx.tx.findOne('members', { organization_id: org, id: signup.member_id });
     if (member) {
       await ctx.tx.update('members', { organization_id: org, id: member.id }, { fields: { ...member.fields, ...structuredClone(signup.fields) } });

@@ -92,6 +92,17 @@ function refuseNul(body: Uint8Array): Response | null {
   });
 }
 
+/** Whether a Response's headers may be changed (not those of Response.error(), of fetch's answers). */
+function headersChangeable(response: Response): boolean {
+  try {
+    // Refused before the name is looked up when the headers are immutable.
+    response.headers.delete('x-memberkit-unset');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Headers the API sets for a host without CORS of its own: the server decides those itself. */
 const corsHeaders = ['access-control-allow-origin', 'access-control-allow-credentials', 'access-control-expose-headers', 'access-control-allow-headers', 'access-control-allow-methods', 'access-control-max-age'];
 
@@ -151,7 +162,13 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
       logger.error({ request_id: requestId, err: error }, 'the request failed');
       response = problem(500, 'internal_error', `Something went wrong on our side (request ${requestId}).`);
     }
-    const headers = new Headers(response.headers);
+    // The answer's own headers are completed in place (every answer here is a Response made in
+    // this process, whose headers can change); one whose headers cannot is copied once.
+    let final = response;
+    if (!headersChangeable(response)) {
+      final = new Response(response.body, { status: response.status, statusText: response.statusText, headers: new Headers(response.headers) });
+    }
+    const headers = final.headers;
     if (dropCors) for (const name of corsHeaders) headers.delete(name);
     if (allowed) {
       headers.set('Access-Control-Allow-Origin', origin!);
@@ -159,7 +176,6 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
     }
     headers.append('Vary', 'Origin');
     if (!headers.has('Request-Id')) headers.set('Request-Id', requestId);
-    const final = new Response(response.body, { status: response.status, statusText: response.statusText, headers });
     logger.info(
       { request_id: headers.get('Request-Id'), method: request.method, path, status: final.status, ms: Math.round(performance.now() - started), client },
       'request',
@@ -191,12 +207,16 @@ export function createApp(options: AppOptions): Hono<{ Bindings: NodeBindings }>
       }
       const refused = body ? refuseNul(body) : null;
       if (refused) return { answer: refused, dropCors: false };
-      const forwarded = new Request(url, {
-        method: request.method,
-        headers: request.headers,
-        ...(body && body.byteLength > 0 ? { body } : {}),
-        signal: request.signal,
-      });
+      // A request without a body goes to the API as it came; one with a body is made again
+      // around the bytes read (the API reads them as sent, and the size limit held).
+      const forwarded = hasBody
+        ? new Request(url, {
+            method: request.method,
+            headers: request.headers,
+            ...(body && body.byteLength > 0 ? { body } : {}),
+            signal: request.signal,
+          })
+        : request;
       const cacheable = options.configCache && organization !== null && SignupConfigCache.accepts(forwarded, url);
       const answered = cacheable ? await options.configCache!.answer(organization, url, () => options.handle(forwarded)) : await options.handle(forwarded);
       // The API's own CORS headers are dropped where the final answer's headers are built: one

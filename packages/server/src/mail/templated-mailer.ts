@@ -18,20 +18,54 @@ export interface MailTransport {
 export interface TemplatedMailerOptions {
   storage: Storage;
   transport: MailTransport;
+  /**
+   * The organizations' configuration versions (SqlStorage's: raised in the commit of every
+   * change of an organizations row, whichever process makes it; migration 0009). Given, the
+   * organization a message is rendered for is kept while its version holds, instead of read
+   * for every message.
+   */
+  versions?: { configVersion(organizationId: string): Promise<number> };
 }
+
+interface KeptOrganization {
+  version: number;
+  at: number;
+  organization: OrganizationRecord;
+}
+
+/** A kept organization older than this is read again whatever its version says (as config-cache.ts). */
+const maxAge = 60_000;
+const maxKept = 5_000;
 
 export class TemplatedMailer implements Mailer {
   readonly #storage: Storage;
   readonly #transport: MailTransport;
+  readonly #versions: TemplatedMailerOptions['versions'];
+  readonly #organizations = new Map<string, KeptOrganization>();
 
   constructor(options: TemplatedMailerOptions) {
     this.#storage = options.storage;
     this.#transport = options.transport;
+    this.#versions = options.versions;
+  }
+
+  /** The message's organization as committed now: kept while its version holds, else read. */
+  async #organization(id: string): Promise<OrganizationRecord | undefined> {
+    if (!this.#versions) return this.#storage.transaction((tx) => tx.findOne('organizations', { id }), { readOnly: true });
+    // The version first: an edit committed after it raises the version past the one kept.
+    const version = await this.#versions.configVersion(id);
+    const kept = this.#organizations.get(id);
+    if (kept && kept.version === version && Date.now() - kept.at <= maxAge) return kept.organization;
+    const organization = await this.#storage.transaction((tx) => tx.findOne('organizations', { id }), { readOnly: true });
+    if (this.#organizations.size >= maxKept) this.#organizations.clear();
+    if (organization) this.#organizations.set(id, { version, at: Date.now(), organization });
+    else this.#organizations.delete(id);
+    return organization;
   }
 
   /** The message as it goes out (what `send` hands the transport). */
   async render(message: OutboundMessage): Promise<MailToSend> {
-    const organization = await this.#storage.transaction((tx) => tx.findOne('organizations', { id: message.organization_id }), { readOnly: true });
+    const organization = await this.#organization(message.organization_id);
     if (!organization) throw new Error(`Message ${message.id}: no organization "${message.organization_id}"`);
     if (!hasTemplate(message.kind)) return { ...message, from_name: organization.name };
     const mail = renderMail(message.kind, message.data as Record<string, Json>, withDefaults(organization));

@@ -147,6 +147,13 @@ function writeLocks(scope: string): WriteLocks {
     commitAndUnlock: async (connection, organization) => {
       await sql.raw(`commit; select pg_advisory_unlock(${BigInt(id(organization))}::bigint)`).execute(connection);
     },
+    // The lock first, and BEGIN after it: the transaction's snapshot is taken after the previous
+    // holder committed. The COMMIT ends the implicit transaction the lock statement ran in (a
+    // BEGIN later in the same message would otherwise take it in, and refuse its isolation
+    // level); the session lock outlives it.
+    lockAndBegin: async (connection, organization, begin) => {
+      await sql.raw(`select pg_advisory_lock(${BigInt(id(organization))}::bigint); commit; ${begin}`).execute(connection);
+    },
   };
 }
 

@@ -38,6 +38,11 @@ export interface WriteLocks {
   unlock(connection: Database, scope: string): Promise<void>;
   /** COMMIT, then unlock, in one round trip; when it throws, the lock may still be held. */
   commitAndUnlock?(connection: Database, scope: string): Promise<void>;
+  /**
+   * Lock, then run `begin` (a transaction's BEGIN), in one round trip; when it throws, the lock
+   * may be held.
+   */
+  lockAndBegin?(connection: Database, scope: string, begin: string): Promise<void>;
 }
 
 export interface SqlStorageOptions {
@@ -150,6 +155,15 @@ function applyWhere(table: TableName, query: any, where: Row): any {
   return query;
 }
 
+/**
+ * Tables whose statements, when they open a transaction, take no organization write lock: the
+ * outbox's delivery records (a message's `sent_at`, its attempts) are written after a commit, one
+ * row by key, in a transaction of their own, and no other transaction reads those rows while an
+ * organization's signups run: such a writer cannot make them fail their serialization checks,
+ * so it need not wait its turn behind them (SERIALIZABLE still decides; a rare conflict runs again).
+ */
+const lockFree: ReadonlySet<TableName> = new Set<TableName>(['outbox']);
+
 /** The organization a statement is about (its lock scope), when it names exactly one. */
 function scopeOf(table: TableName, values: Row): string | null {
   const value = table === 'organizations' ? values.id : values.organization_id;
@@ -171,6 +185,63 @@ function keyOf(table: TableName, where: Row): string | null {
 
 const rowIdentity = (table: TableName, values: readonly unknown[]) => `${table}\u0000${JSON.stringify(values)}`;
 const identityOf = (table: TableName, row: Row) => rowIdentity(table, tableSpecs[table].key.map((column) => row[column]));
+
+/** A row as a statement answered it: its columns (decoded) and its insertion sequence. */
+interface Seen {
+  row: Row;
+  seq: number;
+}
+
+const seen = (raw: Row): Seen => ({ row: decode(raw), seq: Number(raw._seq) });
+const bySeq = (a: Seen, b: Seen) => a.seq - b.seq;
+
+/** The identity of a filter (columns in name order), or null when it cannot be answered from memory. */
+function filterIdentity(table: TableName, where: Row): string | null {
+  const columns = Object.keys(where).sort();
+  // An undefined or JSON filter is refused by applyWhere: the statement must run to say so.
+  const json: readonly string[] = tableSpecs[table].json;
+  for (const column of columns) if (where[column] === undefined || json.includes(column)) return null;
+  return `${table}\u0000${JSON.stringify(columns.map((column) => [column, where[column]]))}`;
+}
+
+/**
+ * Whether `row` matches `where` as applyWhere's SQL would decide it (equality, a list, null),
+ * or undefined when JavaScript cannot tell for sure (a value of another type than the
+ * column's: the database may convert it). Text is compared by code unit (COLLATE "C").
+ */
+function matches(where: Row, row: Row): boolean | undefined {
+  for (const [column, wanted] of Object.entries(where)) {
+    const actual = row[column];
+    if (actual === undefined) return undefined;
+    let matched = false;
+    for (const value of Array.isArray(wanted) ? wanted : [wanted]) {
+      if (value === null) matched ||= actual === null;
+      else if (actual === null) continue;
+      else if (typeof value !== typeof actual || (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')) return undefined;
+      else matched ||= value === actual;
+    }
+    if (!matched) return false;
+  }
+  return true;
+}
+
+/** Whether `where` asks for the same single values as `wider` on each of its columns (and may ask more). */
+function narrows(where: Row, wider: Row): boolean {
+  for (const [column, value] of Object.entries(wider)) {
+    if (Array.isArray(value) || !Object.hasOwn(where, column) || where[column] !== value) return false;
+  }
+  return true;
+}
+
+/**
+ * What one filter answered in this transaction, kept up to date with the transaction's own
+ * writes (see SqlTransaction's answers). `complete`: every matching row (no limit cut it).
+ */
+interface Answer {
+  where: Row;
+  rows: Seen[];
+  complete: boolean;
+}
 
 /** The tables read while `SqlStorage.tracingReads` runs (its async context). */
 const tablesRead = new AsyncLocalStorage<Set<TableName>>();
@@ -203,6 +274,13 @@ class SqlTransaction implements Transaction {
 
   #begin(scope: string | null): Promise<void> {
     this.#begun ??= (async () => {
+      if (!this.readOnly && scope !== null && this.writeLocks?.lockAndBegin && !this.oneAtATime) {
+        // Unlocked at the end even if this fails: the lock may have been taken.
+        this.#locked = scope;
+        this.#sentBegin = true;
+        await this.writeLocks.lockAndBegin(this.trx, scope, 'start transaction isolation level serializable');
+        return;
+      }
       if (!this.readOnly && scope !== null && this.writeLocks) {
         await this.writeLocks.lock(this.trx, scope);
         this.#locked = scope;
@@ -261,7 +339,7 @@ class SqlTransaction implements Transaction {
     this.#writing = false;
     tablesRead.getStore()?.add(table);
     if (!this.readOnly && (table === 'organizations' || table === 'membership_types') && writing) this.changedConfigurations.add(scopeOf(table, scope));
-    await this.#begin(scopeOf(table, scope));
+    await this.#begin(lockFree.has(table) ? null : scopeOf(table, scope));
     try {
       return await work();
     } catch (error) {
@@ -285,10 +363,103 @@ class SqlTransaction implements Transaction {
    * the one the database would give, without its round trip (a signup reads back the member,
    * the memberships and the signup it has just written).
    */
-  readonly #known = new Map<string, Row | null>();
+  readonly #known = new Map<string, Seen | null>();
 
-  #remember(table: TableName, rows: readonly Row[]): void {
-    for (const row of rows) this.#known.set(identityOf(table, row), row);
+  #remember(table: TableName, rows: readonly Seen[]): void {
+    for (const row of rows) this.#known.set(identityOf(table, row.row), row);
+  }
+
+  /**
+   * What each filter answered in this transaction (by table, then filter identity), with the
+   * transaction's later writes applied: every write answers the rows it changed (RETURNING),
+   * and whether a changed row matches a filter is decided here as the SQL decides it, so an
+   * answer kept here is the one the database would give again (one snapshot plus our own
+   * writes, as for #known). A write this cannot follow exactly (a row of a value type it does
+   * not compare, an answer cut by a limit) forgets the table's answers instead. A signup asks
+   * some questions twice: the organization's webhook endpoints for each event, the member's
+   * memberships before and after it writes one.
+   */
+  readonly #answers = new Map<TableName, Map<string, Answer>>();
+
+  #answered(table: TableName, where: Row, limit: number | undefined): Seen[] | undefined {
+    const identity = filterIdentity(table, where);
+    if (identity === null) return undefined;
+    const answers = this.#answers.get(table);
+    const answer = answers?.get(identity);
+    if (answer) {
+      if (answer.complete) return limit === undefined ? answer.rows : answer.rows.slice(0, limit);
+      if (limit !== undefined && limit <= answer.rows.length) return answer.rows.slice(0, limit);
+    }
+    // A narrower filter than a complete answer's (its columns and more): that answer's rows
+    // that match it, when each can be decided here (a member's memberships answer which of
+    // them are confirmed ones of a type).
+    for (const wider of answers?.values() ?? []) {
+      if (!wider.complete || !narrows(where, wider.where)) continue;
+      const rows: Seen[] = [];
+      let exact = true;
+      for (const row of wider.rows) {
+        const match = matches(where, row.row);
+        if (match === undefined) exact = false;
+        else if (match) rows.push(row);
+      }
+      if (exact) return limit === undefined ? rows : rows.slice(0, limit);
+    }
+    return undefined;
+  }
+
+  #keepAnswer(table: TableName, where: Row, rows: Seen[], limit: number | undefined): void {
+    const identity = filterIdentity(table, where);
+    if (identity === null) return;
+    let answers = this.#answers.get(table);
+    if (!answers) this.#answers.set(table, (answers = new Map()));
+    // A copy: the caller's filter (and its lists) may change after the statement ran.
+    const filter = Object.fromEntries(Object.entries(where).map(([column, value]) => [column, Array.isArray(value) ? [...value] : value]));
+    answers.set(identity, { where: filter, rows, complete: limit === undefined || rows.length < limit });
+  }
+
+  /** Applies rows a write changed (`changed`: their state now; `gone`: deleted) to the kept answers. */
+  #applyWrite(table: TableName, changed: readonly Seen[], gone: readonly Seen[] = []): void {
+    const answers = this.#answers.get(table);
+    if (!answers) return;
+    for (const [identity, answer] of answers) {
+      // An answer cut by a limit cannot be followed: a row leaving it lets an unseen one in.
+      if (!answer.complete) {
+        answers.delete(identity);
+        continue;
+      }
+      const touched = new Set([...changed, ...gone].map((row) => identityOf(table, row.row)));
+      const rows = answer.rows.filter((row) => !touched.has(identityOf(table, row.row)));
+      let exact = true;
+      for (const row of changed) {
+        const match = matches(answer.where, row.row);
+        if (match === undefined) exact = false;
+        else if (match) rows.push(row);
+      }
+      if (!exact) answers.delete(identity);
+      else answer.rows = rows.sort(bySeq);
+    }
+  }
+
+  /**
+   * The rows `where` names by key when it fixes every key column and one of them to a list
+   * (`id: [...]`), if this transaction knows each of them; else undefined.
+   */
+  #knownList(table: TableName, where: Row): Seen[] | undefined {
+    const key: readonly string[] = tableSpecs[table].key;
+    const columns = Object.keys(where);
+    if (columns.length !== key.length || !key.every((column) => Object.hasOwn(where, column))) return undefined;
+    const lists = key.filter((column) => Array.isArray(where[column]));
+    if (lists.length !== 1) return undefined;
+    const rows = new Map<string, Seen>();
+    for (const value of new Set(where[lists[0]!] as unknown[])) {
+      const values = key.map((column) => (column === lists[0] ? value : where[column]));
+      if (!values.every((item) => typeof item === 'string' || typeof item === 'number')) return undefined;
+      const identity = rowIdentity(table, values);
+      const known = this.#known.get(identity);
+      if (known === undefined) return undefined;
+      if (known !== null) rows.set(identity, known);
+    }
+    return [...rows.values()].sort(bySeq);
   }
 
   findOne<T extends TableName>(table: T, where: Where<Tables[T]>): Promise<Tables[T] | undefined> {
@@ -301,7 +472,16 @@ class SqlTransaction implements Transaction {
     const known = identity === null ? undefined : this.#known.get(identity);
     if (known !== undefined && this.#open && options.limit !== 0) {
       tablesRead.getStore()?.add(table);
-      return Promise.resolve(known === null ? [] : [known as unknown as Tables[T]]);
+      return Promise.resolve(known === null ? [] : [known.row as unknown as Tables[T]]);
+    }
+    // Insertion order (no orderBy): the order the kept answers and known rows are in.
+    const ordered = options.orderBy !== undefined && options.orderBy.length > 0;
+    const remembered = ordered || options.limit === 0 || !this.#open
+      ? undefined
+      : (this.#answered(table, where as Row, options.limit) ?? (options.limit === undefined ? this.#knownList(table, where as Row) : undefined));
+    if (remembered) {
+      tablesRead.getStore()?.add(table);
+      return Promise.resolve(remembered.map((row) => row.row) as unknown as Tables[T][]);
     }
     return this.#run(async () => {
       const name: string = table;
@@ -309,15 +489,21 @@ class SqlTransaction implements Transaction {
       for (const [column, direction] of options.orderBy ?? []) query = query.orderBy(column, direction);
       query = query.orderBy('_seq', 'asc');
       if (options.limit !== undefined) query = query.limit(options.limit);
-      const rows = ((await query.execute()) as Row[]).map(decode);
+      const rows = ((await query.execute()) as Row[]).map(seen);
       if (identity !== null && rows.length === 0 && options.limit !== 0) this.#known.set(identity, null);
       this.#remember(table, rows);
-      return rows as unknown as Tables[T][];
+      if (!ordered && options.limit !== 0) this.#keepAnswer(table, where as Row, rows, options.limit);
+      return rows.map((row) => row.row) as unknown as Tables[T][];
     }, table, where as Row);
   }
 
   count<T extends TableName>(table: T, where: Where<Tables[T]>): Promise<number> {
     checkTable(table);
+    const remembered = this.#open ? this.#answered(table, where as Row, undefined) : undefined;
+    if (remembered) {
+      tablesRead.getStore()?.add(table);
+      return Promise.resolve(remembered.length);
+    }
     return this.#run(async () => {
       const name: string = table;
       const query = applyWhere(table, this.trx.selectFrom(name).select((eb) => eb.fn.countAll().as('count')), where as Row);
@@ -340,7 +526,9 @@ class SqlTransaction implements Transaction {
       // concurrent transaction committed meanwhile is a serialization failure instead.
       const inserted = (await this.trx.insertInto(name).values(values).onConflict((conflict) => conflict.doNothing()).returningAll().executeTakeFirst()) as Row | undefined;
       if (!inserted) throw await this.#conflictOf(table, row as unknown as Row);
-      this.#remember(table, [decode(inserted)]);
+      const added = [seen(inserted)];
+      this.#remember(table, added);
+      this.#applyWrite(table, added);
     }, table, row as unknown as Row);
   }
 
@@ -373,7 +561,9 @@ class SqlTransaction implements Transaction {
       try {
         const updated = (await applyWhere(table, this.trx.updateTable(name).set(values), where as Row).returningAll().execute()) as Row[];
         if (unique) await sql`release savepoint storage_update`.execute(this.trx);
-        this.#remember(table, updated.map(decode));
+        const changed = updated.map(seen);
+        this.#remember(table, changed);
+        this.#applyWrite(table, changed);
         return updated.length;
       } catch (error) {
         if (unique && errorCode(error) === '23505') {
@@ -391,7 +581,9 @@ class SqlTransaction implements Transaction {
     return this.#run(async () => {
       const name: string = table;
       const deleted = (await applyWhere(table, this.trx.deleteFrom(name), where as Row).returningAll().execute()) as Row[];
-      for (const row of deleted) this.#known.set(identityOf(table, row), null);
+      const gone = deleted.map(seen);
+      for (const row of gone) this.#known.set(identityOf(table, row.row), null);
+      this.#applyWrite(table, [], gone);
       return deleted.length;
     }, table, where as Row);
   }
@@ -405,6 +597,7 @@ export class StorageBusyError extends Error {
   }
 }
 
+const noop = () => {};
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class SqlStorage implements Storage {
@@ -478,6 +671,15 @@ export class SqlStorage implements Storage {
   }
 
   /**
+   * Whether configVersion reads the database's versions (raised by triggers, whoever writes: a
+   * PostgreSQL storage) rather than counting this storage's own commits (PGlite: one process,
+   * and writes made past the storage, e.g. with `db` directly, are not counted).
+   */
+  get versionsInDatabase(): boolean {
+    return !this.#oneAtATime;
+  }
+
+  /**
    * The organization's configuration version: raised by every commit that changes its
    * organizations row or its membership types (triggers, migration 0009). One read of
    * committed data, outside any transaction.
@@ -488,8 +690,33 @@ export class SqlStorage implements Storage {
     // no statement on the one session.
     if (this.#oneAtATime) return this.#configurationEpoch * 2 ** 32 + (this.#configurationCommits.get(organizationId) ?? 0);
     if (holdsNul(organizationId)) return 0;
-    const row = await this.db.selectFrom('config_versions').select('version').where('organization_id', '=', organizationId).executeTakeFirst();
-    return row ? Number(row.version) : 0;
+    // Callers that ask while a read is under way share the next one, sent after it: each caller
+    // gets a version read after it asked (never an older one), and a burst of signup-page
+    // visitors costs a read per round trip instead of one each (and no queue for the pool).
+    const reads = this.#versionReads.get(organizationId);
+    if (!reads) return this.#readVersion(organizationId, { queued: null });
+    reads.queued ??= reads.running.then(noop, noop).then(() => {
+      reads.queued = null;
+      return this.#readVersion(organizationId, reads);
+    });
+    return reads.queued;
+  }
+
+  /** Per organization, the version read under way and the one queued behind it (see configVersion). */
+  readonly #versionReads = new Map<string, { running: Promise<number>; queued: Promise<number> | null }>();
+
+  #readVersion(organizationId: string, reads: { queued: Promise<number> | null }): Promise<number> {
+    const running = (async () => {
+      const row = await this.db.selectFrom('config_versions').select('version').where('organization_id', '=', organizationId).executeTakeFirst();
+      return row ? Number(row.version) : 0;
+    })().finally(() => {
+      // Nothing queued behind it: the organization's entry goes (names from paths are untrusted).
+      if (this.#versionReads.get(organizationId)?.running === running && reads.queued === null) this.#versionReads.delete(organizationId);
+    });
+    const entry = reads as { running: Promise<number>; queued: Promise<number> | null };
+    entry.running = running;
+    this.#versionReads.set(organizationId, entry);
+    return running;
   }
 
   /** Runs `work` and answers, beside its result, every table its transactions touched. */

@@ -308,10 +308,12 @@ function createWidget(params: Partial<Record<FrameParam, string>>, options: Fram
   for (const name of FRAME_PARAMS) if (params[name]) widget.setAttribute(name, params[name]);
   if (options.apiBase) widget.setAttribute('api-base', options.apiBase);
   if (options.stripeLoader) widget.stripeLoader = options.stripeLoader;
-  // Stripe's card form does not belong in this frame (a frame in a frame, under the page's strict
-  // CSP): signups ask for Stripe's hosted page, which the host opens (hostedPageOpener). A host
-  // without one (the sandbox with no hosted page) answers the embedded form all the same.
-  widget.checkout = { ui_mode: 'hosted_page' };
+  // In a frame a checkout that needs a full-page redirect (some bank payment methods) cannot
+  // complete: with Stripe's own Stripe.js, signups ask for Stripe's hosted page, which the host
+  // opens as a popup (hostedPageOpener). A frame page given a Stripe loader of its own (the
+  // demo's and the tests' stand-ins, whose card form never redirects) leaves the page to the
+  // server's default.
+  else widget.checkout = { ui_mode: 'hosted_page' };
   return widget;
 }
 

@@ -22,16 +22,24 @@ export default {
     'packages/signup/src/frame/index.ts',
   ],
   tsconfig: 'tsconfig.docs.json',
+  // The SDK's types are zod inferences (`z.infer<typeof MembershipTypeSchema>`): typedoc-plugin-zod
+  // shows each as the object it is, and our plugin links the objects inside it to their aliases by
+  // name (`price: Price`) and leaves out the element's Lit internals (scripts/typedoc-plugin.mjs).
+  plugin: ['typedoc-plugin-zod', './scripts/typedoc-plugin.mjs'],
   out: 'docs/api',
   readme: 'docs/README.md',
   projectDocuments: ['docs/guides/*.md'],
   excludePrivate: true,
+  // Protected members are internals: the resources' transport (`_t`), the element's Lit lifecycle.
+  excludeProtected: true,
   excludeInternal: true,
   excludeExternals: true,
   // No public remote yet to link sources to.
   disableSources: true,
   // The custom elements' JSDoc tags (also read by the Custom Elements Manifest).
   blockTags: [...OptionDefaults.blockTags, '@fires', '@slot', '@csspart', '@cssprop', '@attr', '@tag'],
+  // The frameworks guide's single-file component.
+  highlightLanguages: [...OptionDefaults.highlightLanguages, 'vue'],
   // `npm test` runs typedoc (scripts/test.mjs) and fails on any of these: a link to nothing, a
   // type the reference uses but no entry point exports, or an exported declaration without a
   // description (properties and parameters are described where their interface or function is).

@@ -1,7 +1,8 @@
 // The Vite builds (run by `node scripts/build.mjs` after `tsc -b`):
-//  1. packages/signup/dist/chunks/element.js — the script-tag element, one ES module with lit,
-//     context, the public client, schemas, calculators, the element and English; other languages
-//     and Stripe.js are lazy chunks beside it in dist/chunks/, with stable names.
+//  1. packages/signup/dist/chunks/element.js — the script-tag element, the first chunk: lit,
+//     context, the public client, schemas, calculators, the element, the plans and English;
+//     chunks/steps.js (details, review, payment, outcome screens: imported once the plans are
+//     visible), other languages and Stripe.js are lazy chunks beside it, with stable names.
 //  2. packages/signup/dist/membership-signup.js and membership-signup.classic.js — the loader
 //     that a page pastes (src/loader.ts), as an ES module and as a classic script (IIFE): it
 //     starts each widget's signup-config request and imports build 1 from next to itself.
@@ -26,6 +27,10 @@ const resolve = { conditions: ['source', ...defaultClientConditions] };
 const chunkFileNames = (chunk: { name: string; facadeModuleId?: string | null }) =>
   chunk.facadeModuleId?.includes('stripe-js') ? 'chunks/stripe.js' : `chunks/${chunk.name}.js`;
 
+// The chunks' names are stable (the loaders import chunks/element.js by name): a chunk an older
+// build split off would otherwise stay beside them and be packed.
+rmSync(`${out}/chunks`, { recursive: true, force: true });
+
 const common: InlineConfig = {
   configFile: false,
   root,
@@ -48,7 +53,12 @@ function library(entry: string, fileName: string, format: 'es' | 'iife', define:
       lib: { entry, formats: [format], name: 'MembershipSignup', fileName: () => fileName },
       // Nothing downstream bundles these files again, so the tree-shaking annotations
       // (`/* @__PURE__ */`, ~200 B gzip) are dead weight; licence comments stay.
-      rolldownOptions: { output: { chunkFileNames, minify: true, comments: { legal: true, annotation: false, jsdoc: false } } },
+      rolldownOptions: {
+        // The element's entry may export more than its source does, so that what it shares with the
+        // steps chunk stays in it (one file before the plans) rather than in a third, common chunk.
+        preserveEntrySignatures: 'allow-extension',
+        output: { chunkFileNames, minify: true, comments: { legal: true, annotation: false, jsdoc: false } },
+      },
     },
   };
 }
@@ -83,6 +93,7 @@ function otherBuilds(): InlineConfig[] {
     'sandbox-demo': `${root}demo/sandbox-demo.ts`,
     'stripe-standin': `${root}demo/stripe-standin.ts`,
     'bench-sandbox': `${root}demo/bench-sandbox.ts`,
+    theming: `${root}demo/theming.ts`,
   };
   if (existsSync(`${root}demo/frame.html`)) demoInputs.frame = `${root}demo/frame.html`;
   const inputs = Object.fromEntries(Object.entries(demoInputs).filter(([, file]) => existsSync(file)));

@@ -8,7 +8,8 @@
 // application's would: `npx tsc -b` first.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -114,6 +115,106 @@ describe('the React 19 and Vue 3 typings of <membership-signup> and <membership-
     ['vue-detail.ts', /code/],
   ] as const) {
     it(`reject ${name.replace(/\.tsx?$/, '')}`, () => {
+      const found = errors.get(name) ?? [];
+      assert.ok(found.some((message) => why.test(message)), `${name}: ${found.join(' | ') || 'no error'}`);
+    });
+  }
+});
+
+// Vue templates are checked by vue-tsc (what Volar runs in an editor), not by tsc: the guide's
+// `GlobalComponents` declaration and its single-file component, as a reader pastes them, plus
+// components that get the element wrong. (Vue lets an undeclared attribute fall through to the
+// element, so a misspelt attribute in a template is not an error; in a render function it is.)
+const vueOut = join(root, '.build/frameworks-vue');
+const vueCases: Record<string, string> = {
+  'Theme.vue': `<template><membership-signup organization="acme" theme="blue" /></template>`,
+  'Token.vue': `<template><membership-signup organization="acme" :authToken="42" /></template>`,
+  'Detail.vue': `<template><membership-signup organization="acme" @membership-signup-error="(event) => event.detail.membership" /></template>`,
+  'OtherEvent.vue': `<script setup lang="ts">
+import type { MembershipSignupEvent } from '@memberkit/signup';
+const onError = (event: MembershipSignupEvent<'membership-signup-error'>) => event.detail.code;
+</script>
+<template><membership-signup organization="acme" @membership-signup-complete="onError" /></template>`,
+  'MisspeltEvent.vue': `<template><membership-signup organization="acme" @membership-signup-done="(event) => event.detail" /></template>`,
+  'FrameNoSrc.vue': `<template><membership-signup-frame frame-title="Join" /></template>`,
+  // What the guide says to do on the frame: a typed function beside its kebab-case attributes.
+  'FrameRight.vue': `<script setup lang="ts">
+import type { MembershipSignupEvent } from '@memberkit/signup';
+const onComplete = (event: MembershipSignupEvent<'membership-signup-complete'>) => event.detail.signup.status;
+</script>
+<template><membership-signup-frame src="https://signup.example/frame.html" frame-title="Join" checkout-origins="https://checkout.stripe.com" @membership-signup-complete="onComplete" /></template>`,
+};
+
+/** The guide's blocks: its `GlobalComponents` declaration and every ```vue component. */
+function vueGuide(): { declaration: string; components: string[] } {
+  const guide = readFileSync(join(root, 'docs/guides/frameworks.md'), 'utf8');
+  const blocks = [...guide.matchAll(/^```(\w+)\n([\s\S]*?)^```$/gm)].map(([, lang, code]) => ({ lang: lang!, code: code! }));
+  const declaration = blocks.find((block) => block.lang === 'ts' && block.code.includes('GlobalComponents'));
+  assert.ok(declaration, 'the guide declares GlobalComponents in a ts block');
+  return { declaration: declaration.code, components: blocks.filter((block) => block.lang === 'vue').map((block) => block.code) };
+}
+
+function vueErrorsByFile(components: string[], declaration: string): Map<string, string[]> {
+  rmSync(vueOut, { recursive: true, force: true });
+  mkdirSync(vueOut, { recursive: true });
+  const files: Record<string, string> = { ...vueCases, 'env.d.ts': declaration };
+  components.forEach((code, index) => (files[`Guide${index + 1}.vue`] = code));
+  for (const [name, code] of Object.entries(files)) writeFileSync(join(vueOut, name), code);
+  writeFileSync(
+    join(vueOut, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        exactOptionalPropertyTypes: true,
+        noEmit: true,
+        target: 'ES2022',
+        module: 'ESNext',
+        moduleResolution: 'Bundler',
+        lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+        types: [],
+        skipLibCheck: true,
+      },
+      include: ['*.ts', '*.vue'],
+    }),
+  );
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/vue-tsc/bin/vue-tsc.js'), '-p', join(vueOut, 'tsconfig.json')], {
+    cwd: vueOut,
+    encoding: 'utf8',
+  });
+  const errors = new Map<string, string[]>(Object.keys(files).map((name) => [name, []]));
+  // "File.vue(4,42): error TS2322: …", continuation lines indented beneath it.
+  let current: string[] | undefined;
+  for (const line of `${result.stdout}${result.stderr}`.split('\n')) {
+    const match = /^([\w.-]+)\(\d+,\d+\): error (.*)$/.exec(line);
+    if (match) {
+      current = errors.get(match[1]!) ?? [];
+      errors.set(match[1]!, current);
+      current.push(match[2]!);
+    } else if (line.trim() && current) current[current.length - 1] += ` ${line.trim()}`;
+    else if (line.trim()) errors.set('(vue-tsc)', [...(errors.get('(vue-tsc)') ?? []), line]);
+  }
+  return errors;
+}
+
+describe('Vue 3 templates of both elements, checked by vue-tsc', () => {
+  const guide = vueGuide();
+  const errors = vueErrorsByFile(guide.components, guide.declaration);
+  it("the guide's GlobalComponents declaration and its single-file component typecheck, and the frame with a typed handler", () => {
+    assert.ok(guide.components.length > 0, 'the guide has a ```vue component');
+    assert.deepEqual(
+      [...errors].filter(([name, list]) => (name.startsWith('Guide') || name === 'FrameRight.vue' || name === 'env.d.ts' || name === '(vue-tsc)') && list.length > 0),
+      [],
+    );
+  });
+  for (const [name, why] of [
+    ['Theme.vue', /"blue"/],
+    ['Token.vue', /number/],
+    ['Detail.vue', /membership/],
+    ['OtherEvent.vue', /membership-signup-complete/],
+    ['MisspeltEvent.vue', /implicitly has an 'any' type/],
+    ['FrameNoSrc.vue', /src/],
+  ] as const) {
+    it(`reject ${name.replace(/\.vue$/, '')}`, () => {
       const found = errors.get(name) ?? [];
       assert.ok(found.some((message) => why.test(message)), `${name}: ${found.join(' | ') || 'no error'}`);
     });

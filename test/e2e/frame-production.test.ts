@@ -123,6 +123,11 @@ for (const backend of backends) describe(`production frame page (built) under a 
       // The submit event carries the request as sent: the production frame asks for Stripe's hosted page.
       const submitted = events.find((e) => e.name === 'membership-signup-submit')!.detail as { params?: { checkout?: unknown } };
       assert.deepEqual(submitted.params?.checkout, { ui_mode: 'hosted_page' });
+      // Kept by the backend the test answers with: one completed signup of Erin's.
+      const signups = sandbox
+        ? Object.values(sandbox.store.state.signups).filter((signup) => sandbox!.store.state.members[signup.member_id]?.email === 'erin@example.org')
+        : await server!.signupsOf('erin@example.org');
+      assert.deepEqual(signups.map((signup) => signup.status), ['completed']);
       assert.deepEqual(violations, []);
       assert.ok(!console.some((line) => /content security policy|trusted type/i.test(line)), console.join('\n'));
       assert.ok(!console.join('\n').includes(token));

@@ -7,6 +7,7 @@ import { concernsLifecycle, lifecycleStep } from './domain/lifecycle.js';
 import { deliverMessages, deliverOutbox, type OutboxDelivery } from './domain/outbox.js';
 import { settleCheckout, type CheckoutSettlement } from './domain/payments.js';
 import { settleRefunds, type RefundSettlement } from './domain/refunds.js';
+import { settleDispute, type DisputeSettlement } from './domain/disputes.js';
 import { attemptDelivery, deliverDueWebhooks, type WebhookSending } from './domain/webhooks.js';
 import { Problem } from './domain/problems.js';
 import { isValidDate } from '@memberkit/sdk/calculators';
@@ -96,6 +97,15 @@ export interface MembershipApi {
    */
   settleRefunds(organizationId: string, reference: string): Promise<RefundSettlement>;
   /**
+   * Settles dispute `disputeId` (a chargeback of a term's payment) with the processor's word on
+   * it, read again through the Payments port: what a dispute webhook (Stripe's
+   * `charge.dispute.created`) calls. Recorded once on the term the payment paid, and the dispute
+   * rule applies (SDK `disputeOutcome`: auto-renewal off, the saved card forgotten, the
+   * membership runs on, `membership.disputed` sent). Throws a 404 Problem for a payment the API
+   * did not record.
+   */
+  settleDispute(organizationId: string, disputeId: string): Promise<DisputeSettlement>;
+  /**
    * Runs what day `day` (`YYYY-MM-DD`, the organization's own date) brings to its memberships:
    * automatic renewal charges and their retries, terminations after the last failed attempt,
    * renewal reminders (see docs/guides/lifecycle.md). Idempotent: running a day again changes
@@ -113,7 +123,7 @@ export interface MembershipApi {
   readonly routes: readonly Route[];
 }
 
-export type { CheckoutSettlement, RefundSettlement };
+export type { CheckoutSettlement, DisputeSettlement, RefundSettlement };
 
 /** What one lifecycle day did: the memberships by outcome (those with nothing to do are not listed). */
 export interface LifecycleDay {
@@ -216,6 +226,19 @@ export function createMembershipApi(options: MembershipApiOptions): MembershipAp
         if (!organization) throw new Problem(404, 'not_found', `No organization "${organizationId}".`);
         const ctx = domainContext({ payments, clock, checkout }, tx, organization, ids, aftermath);
         return { settlement: await settleRefunds(ctx, reference), aftermath };
+      });
+      await finish(aftermath);
+      return settlement;
+    },
+    async settleDispute(organizationId, disputeId) {
+      const ids = idSource();
+      const { settlement, aftermath } = await storage.transaction(async (tx) => {
+        ids.restart();
+        const aftermath: Aftermath = { effects: [], messages: [], webhooks: [] };
+        const organization = await tx.findOne('organizations', { id: organizationId });
+        if (!organization) throw new Problem(404, 'not_found', `No organization "${organizationId}".`);
+        const ctx = domainContext({ payments, clock, checkout }, tx, organization, ids, aftermath);
+        return { settlement: await settleDispute(ctx, disputeId), aftermath };
       });
       await finish(aftermath);
       return settlement;

@@ -8,7 +8,7 @@
  * ```
  * @module @memberkit/api
  */
-export { createMembershipApi, type CheckoutSettlement, type RefundSettlement, type LifecycleDay, type MembershipApi, type MembershipApiOptions } from './api.js';
+export { createMembershipApi, type CheckoutSettlement, type DisputeSettlement, type RefundSettlement, type LifecycleDay, type MembershipApi, type MembershipApiOptions } from './api.js';
 export { Problem, fieldError, type ApiProblemBody, type FieldError, type ProblemOptions } from './domain/problems.js';
 export { memberRecord, type NewMember } from './domain/members.js';
 export { messageKinds, sampleMessageData, type MembershipMessageData, type MessageKind } from './domain/messages.js';

@@ -81,6 +81,7 @@ describe('createMembershipApi', () => {
       createCardUpdateSession: (...args) => host.payments.createCardUpdateSession(...args),
       refund: (...args) => host.payments.refund(...args),
       retrieveRefunds: (...args) => host.payments.retrieveRefunds(...args),
+      retrieveDispute: (...args) => host.payments.retrieveDispute(...args),
     };
     const api = createMembershipApi({ ...host, payments, basePath: '/v1', onError: () => {} });
     const send = () => api.handle(post('/signups', signupBody('flaky@example.org'), { 'idempotency-key': 'flaky-1' }));
@@ -185,5 +186,40 @@ describe('an organization that asks members to sign in before signing up', () =>
     const token = await host.memberToken('demo', 'signed-in@example.org');
     const own = await host.api.handle(post('/signups', signupBody('signed-in@example.org'), { 'idempotency-key': 'own-1', authorization: `Bearer ${token}` }));
     assert.equal(own.status, 201);
+  });
+});
+
+describe('createMembershipApi: the processor’s own refunds and disputes (settleRefunds, settleDispute) on the memory processor', () => {
+  /** A paid monthly membership on a fresh memory host. */
+  async function paid() {
+    const host = memorySuiteHost();
+    await host.reset();
+    const created = await (await host.api.handle(post('/signups', signupBody('settle@example.org'), { 'idempotency-key': 'settle-1' }))).json();
+    assert.deepEqual(await host.pay(created.next_action), { paid: true });
+    const membership = host.storage.rows('memberships', { id: host.storage.rows('signups', { id: created.id })[0]!.membership_ids[0]! })[0]!;
+    const term = membership.terms.at(-1)!;
+    return { host, id: membership.id, reference: term.payment_reference!, paid: term.amount_paid, row: () => host.storage.rows('memberships', { id: membership.id })[0]! };
+  }
+
+  it('refunds made at the processor add up on the term, each once; the one giving back the rest ends the membership', async () => {
+    const { host, id, reference, paid: amount, row } = await paid();
+    const first = host.payments.refundElsewhere('demo', reference, 100);
+    assert.deepEqual(await host.api.settleRefunds('demo', reference), { membership_id: id, recorded: [first.id], state: 'confirmed' });
+    assert.deepEqual(await host.api.settleRefunds('demo', reference), { membership_id: id, recorded: [], state: 'confirmed' }, 'settled again: nothing more');
+    const rest = host.payments.refundElsewhere('demo', reference);
+    assert.deepEqual(await host.api.settleRefunds('demo', reference), { membership_id: id, recorded: [rest.id], state: 'terminated' });
+    assert.deepEqual(row().terms.at(-1)!.refunds!.map((refund) => refund.amount), [100, amount - 100]);
+    await assert.rejects(host.api.settleRefunds('demo', 'pi_unknown'), (error: { status?: number }) => error.status === 404);
+  });
+
+  it('a dispute stops charging the card and keeps the membership, recorded once', async () => {
+    const { host, id, reference, paid: amount, row } = await paid();
+    assert.equal(row().auto_renew, true);
+    const dispute = host.payments.disputeElsewhere('demo', reference, { status: 'warning_needs_response', reason: 'general' });
+    assert.deepEqual(await host.api.settleDispute('demo', dispute.id), { membership_id: id, recorded: true });
+    assert.deepEqual(await host.api.settleDispute('demo', dispute.id), { membership_id: id, recorded: false });
+    const after = row();
+    assert.deepEqual([after.state, after.auto_renew, after.payment_method], ['confirmed', false, null]);
+    assert.deepEqual(after.terms.at(-1)!.disputes!.map((each) => [each.id, each.amount, each.reason, each.funds_withdrawn]), [[dispute.id, amount, 'general', false]], 'an inquiry: nothing withdrawn yet');
   });
 });

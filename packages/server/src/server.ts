@@ -33,6 +33,9 @@ import { openPgliteStorage } from './storage/pglite.js';
 import { openPostgresStorage } from './storage/postgres.js';
 import type { SqlStorage } from './storage/sql-storage.js';
 
+/** How long an idle keep-alive connection stays open (ms): above a load balancer's usual 60 s. */
+const KEEP_ALIVE_MS = 65_000;
+
 /** What the API is built from: the server's implementations of its ports. */
 export interface ServerPorts {
   storage: Storage;
@@ -142,6 +145,9 @@ class UnconfiguredPayments implements Payments {
     this.#refuse();
   }
   async retrieveRefunds(): Promise<never> {
+    this.#refuse();
+  }
+  async retrieveDispute(): Promise<never> {
     this.#refuse();
   }
 }
@@ -264,7 +270,12 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
       },
       accepting: () => accepting,
     });
-    const http = createAdaptorServer({ fetch: app.fetch });
+    const http = createAdaptorServer({ fetch: app.fetch }) as import('node:http').Server;
+    // Node closes an idle keep-alive connection after 5 s, which races clients and load balancers
+    // that reuse it a moment later (an ECONNRESET, or a 502 from a balancer whose own idle timeout
+    // is 60 s): idle connections stay open longer than theirs. Shutdown closes them at once.
+    http.keepAliveTimeout = KEEP_ALIVE_MS;
+    http.headersTimeout = KEEP_ALIVE_MS + 1_000;
     let closing: Promise<void> | undefined;
     return {
       api,
@@ -298,15 +309,18 @@ export async function createServer(config: ServerConfig, options: CreateServerOp
             if (!http.listening) return resolve();
             const force = setTimeout(() => {
               logger.warn('shutdown: requests still in flight after the timeout were cut off');
-              (http as { closeAllConnections?: () => void }).closeAllConnections?.();
+              http.closeAllConnections();
             }, config.shutdownTimeout * 1000);
             force.unref();
+            // Keep-alive connections that carry no request are closed now, busy ones as soon as their
+            // answer is sent (they would otherwise idle for KEEP_ALIVE_MS before the process exits).
+            http.closeIdleConnections();
+            const idle = setInterval(() => http.closeIdleConnections(), 50);
             http.close(() => {
               clearTimeout(force);
+              clearInterval(idle);
               resolve();
             });
-            // Keep-alive connections that carry no request are closed now, busy ones after their answer.
-            (http as { closeIdleConnections?: () => void }).closeIdleConnections?.();
           });
           await scheduler?.stop();
           await retries?.stop();

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { request as httpRequest, Agent } from 'node:http';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
@@ -238,5 +239,28 @@ describe('graceful shutdown', () => {
     assert.equal(answer.status, 200);
     await closed;
     await assert.rejects(server.storage.transaction((tx) => tx.count('organizations', {})));
+  });
+
+  it('an idle keep-alive connection outlives Node’s 5 s default (no reset for a client that reuses it), and close() still ends it at once', async () => {
+    const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
+    const server = await createServer(config, { api: () => probe, logger: pino({ level: 'silent' }), widgetDir, storage: await openPgliteStorage() });
+    const base = new URL(await server.listen());
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<number>((resolve, reject) => {
+        const request = httpRequest({ host: base.hostname, port: base.port, path: '/healthz', agent }, (response) => {
+          response.resume();
+          response.on('end', () => resolve(request.socket!.localPort!));
+        });
+        request.on('error', reject);
+        request.end();
+      });
+    const first = await get();
+    await new Promise((resolve) => setTimeout(resolve, 5_500));
+    assert.equal(await get(), first, 'the same connection, still open after 5.5 s idle');
+    const started = Date.now();
+    await server.close();
+    assert.ok(Date.now() - started < 2_000, `close() waited ${Date.now() - started} ms for an idle connection`);
+    agent.destroy();
   });
 });

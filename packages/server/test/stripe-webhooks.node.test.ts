@@ -288,6 +288,43 @@ function stripeWebhookSuite(openStorage: () => Promise<SqlStorage>) {
     const processed = await server.storage.db.selectFrom('server_stripe_events').select('id').where('id', '=', event!.id).execute();
     assert.equal(processed.length, 1);
   });
+
+  // ── disputes ──────────────────────────────────────────────────────────────────────────────
+
+  it('charge.dispute.created: recorded on the term, the disputed card never charged again, the membership runs on, the organization told; once', async () => {
+    const { membership, intent, paid } = await paidMembership();
+    const before = await membershipRow(membership);
+    assert.deepEqual([before.auto_renew, before.payment_method !== null], [true, true], 'a membership that would renew on the saved card');
+    const charge = standIn.snapshot().payment_intents[intent]!.latest_charge!;
+    standIn.dispute(charge, 'fraudulent');
+    await standIn.settled();
+    const [event] = standIn.events('charge.dispute.created').filter((each) => (each.data.object as { charge: string }).charge === charge);
+    assert.deepEqual(standIn.deliveries.filter((delivery) => delivery.event_id === event!.id).map((delivery) => delivery.status), [200]);
+    const dispute = event!.data.object as { id: string };
+    const row = await membershipRow(membership);
+    assert.deepEqual([row.state, row.auto_renew, row.payment_method], ['confirmed', false, null]);
+    assert.deepEqual(row.terms.at(-1)!.disputes!.map((each) => [each.id, each.amount, each.reason, each.funds_withdrawn]), [[dispute.id, paid, 'fraudulent', true]]);
+    assert.equal(row.terms.at(-1)!.refunds, undefined, 'a dispute is not a refund');
+    const wire = (await (await fetch(`${url}/v1/organizations/demo/memberships/${membership}`, { headers: admin })).json()) as {
+      status: string;
+      auto_renew: boolean;
+      renewal: { next_attempt_on: string | null; has_payment_method: boolean };
+      terms: { disputes?: { id: string }[] }[];
+    };
+    assert.deepEqual([wire.status, wire.auto_renew, wire.renewal.next_attempt_on, wire.renewal.has_payment_method], ['active', false, null, false], 'no renewal charge is planned');
+    assert.deepEqual(wire.terms.at(-1)!.disputes!.map((each) => each.id), [dispute.id]);
+    const told = await server.storage.transaction(async (tx) =>
+      (await tx.find('webhook_deliveries', { organization_id: 'demo', type: 'membership.disputed' }))
+        .map((row) => JSON.parse(row.payload) as { data: { id: string; auto_renew: boolean; dispute: { id: string; amount: number; reason: string; funds_withdrawn: boolean } } })
+        .filter((payload) => payload.data.id === membership),
+    );
+    assert.deepEqual(told.map((payload) => [payload.data.auto_renew, payload.data.dispute.id, payload.data.dispute.amount, payload.data.dispute.reason, payload.data.dispute.funds_withdrawn]), [[false, dispute.id, paid, 'fraudulent', true]]);
+    assert.equal(await standIn.resend(event!.id), 200);
+    await server.storage.db.deleteFrom('server_stripe_events').where('id', '=', event!.id).execute();
+    assert.equal(await standIn.resend(event!.id), 200, 'even once forgotten by the event log, the dispute id is recorded');
+    assert.equal((await membershipRow(membership)).terms.at(-1)!.disputes!.length, 1);
+    assert.equal((await server.storage.transaction((tx) => tx.find('webhook_deliveries', { organization_id: 'demo', type: 'membership.disputed' }))).filter((row) => row.payload.includes(membership)).length, 1, 'told once');
+  });
 }
 
 describe('Stripe webhooks on the server, on PGlite', () => stripeWebhookSuite(() => openPgliteStorage()));

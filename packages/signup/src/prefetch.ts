@@ -38,12 +38,12 @@ export function prefetchSignupConfig(element: Element, defaultBase: string): voi
   const organization = element.getAttribute('organization');
   const base = element.getAttribute('api-base') || defaultBase;
   if (!organization || !ID_PATTERN.test(organization) || !isSecureUrl(base)) return;
-  const invitation =
-    element.getAttribute('invitation') ??
-    (element.hasAttribute('read-url-params') ? new URLSearchParams(location.search).get('invitation') : null);
+  // With `read-url-params`, the page's query stands in for a missing attribute, as in the element.
+  const fromPage = (name: string) =>
+    element.getAttribute(name) || (element.hasAttribute('read-url-params') && new URLSearchParams(location.search).get(name)) || null;
   // The same URL the SDK's transport builds: `{base}/organizations/{id}/signup-config?…`.
   const url = new URL(`${base.replace(/\/+$/, '')}/organizations/${organization}/signup-config`);
-  for (const [name, value] of Object.entries(signupConfigQuery(element.getAttribute('membership-type'), invitation))) {
+  for (const [name, value] of Object.entries(signupConfigQuery(fromPage('membership-type'), fromPage('invitation')))) {
     url.searchParams.set(name, value);
   }
   (element as Holder)[EARLY] = {

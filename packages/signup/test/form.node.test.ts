@@ -92,6 +92,12 @@ describe('form: the quote', () => {
     assert.equal(quoteOf(family, draft({ groupMembers: people }), wording).quote?.total, 6000);
   });
 
+  it('gives an empty donation no price and asks for an amount (nothing charged that the member did not see)', () => {
+    assert.deepEqual(quoteOf(donation, draft({ amount: ' ' }), wording), {});
+    const problems = problemsOf(donation, draft({ amount: '' }), null, wording);
+    assert.deepEqual(problems.find(([id]) => id === ids.amount), [ids.amount, 'Amount', 'Enter an amount.']);
+  });
+
   it('says why a donation cannot be priced, with money in the member’s words', () => {
     assert.equal(quoteOf(donation, draft({ amount: '5' }), wording).error, 'The minimum is $15.00.');
     assert.equal(quoteOf(donation, draft({ amount: '1.234' }), wording).error, en.pricingErrors.amount_not_integer);

@@ -50,6 +50,24 @@ describe('the early signup-config request', () => {
     expect(sent).to.deep.equal(['https://members.example.org/v1/organizations/acme/signup-config']);
   });
 
+  it('with read-url-params, reads the page\'s ?membership-type= and ?invitation= where the attributes are not set, as the element does', () => {
+    const page = location.href;
+    history.replaceState(null, '', `${location.pathname}?membership-type=founders&invitation=FOUNDERS-2026`);
+    try {
+      prefetchSignupConfig(widget({ organization: 'acme', 'read-url-params': '' }), 'https://members.example.org/v1');
+      prefetchSignupConfig(widget({ organization: 'acme', 'read-url-params': '', 'membership-type': 'annual' }), 'https://members.example.org/v1');
+      prefetchSignupConfig(widget({ organization: 'acme' }), 'https://members.example.org/v1');
+    } finally {
+      history.replaceState(null, '', page);
+    }
+    const base = 'https://members.example.org/v1/organizations/acme/signup-config';
+    expect(sent).to.deep.equal([
+      `${base}?membership_type=founders&invitation=FOUNDERS-2026`,
+      `${base}?membership_type=annual&invitation=FOUNDERS-2026`,
+      base,
+    ]);
+  });
+
   it('sends nothing for a missing or invalid organization, or an API base that is not https (nor http on this machine)', () => {
     prefetchSignupConfig(widget({}), 'https://members.example.org/v1');
     prefetchSignupConfig(widget({ organization: '../admin' }), 'https://members.example.org/v1');

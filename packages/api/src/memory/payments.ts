@@ -16,6 +16,7 @@ import type {
   CheckoutUiMode,
   OffSessionCharge,
   OffSessionChargeRequest,
+  PaymentDispute,
   PaymentRefunds,
   Payments,
   ProcessorRefund,
@@ -54,6 +55,8 @@ export interface MemoryCheckoutSession {
   saved_card?: string | null;
   /** Refunds of its captured payment, oldest first (absent: none). */
   refunds?: ProcessorRefund[];
+  /** Disputes of its captured payment by the cardholder's bank (absent: none). */
+  disputes?: PaymentDispute[];
 }
 
 /** An off-session charge as the stand-in keeps it (JSON: the sandbox persists them). */
@@ -73,6 +76,8 @@ export interface MemoryCharge {
   card_last4: string;
   /** Refunds of it once succeeded, oldest first (absent: none). */
   refunds?: ProcessorRefund[];
+  /** Disputes of it by the cardholder's bank (absent: none). */
+  disputes?: PaymentDispute[];
 }
 
 /** A card-update page as the stand-in keeps it (until the member saves a card there). */
@@ -225,7 +230,7 @@ export class MemoryPayments implements Payments {
   }
 
   /** The captured payment `reference` of `org`, and what keeps its refunds; null: none. */
-  #captured(org: string, reference: string): { amount: number; currency: string; owner: { refunds?: ProcessorRefund[] } } | null {
+  #captured(org: string, reference: string): { amount: number; currency: string; owner: { refunds?: ProcessorRefund[]; disputes?: PaymentDispute[] } } | null {
     const session = [...this.#sessions.values()].find((candidate) => candidate.organization_id === org && candidate.payment?.reference === reference);
     const charge = session ? undefined : this.#charges.get(reference);
     return session
@@ -281,6 +286,36 @@ export class MemoryPayments implements Payments {
     refunds.push(refund);
     this.#changed();
     return { ...refund };
+  }
+
+  async retrieveDispute(organizationId: string, id: string): Promise<PaymentDispute> {
+    const owners = [...this.#sessions.values(), ...this.#charges.values()].filter((owner) => owner.organization_id === organizationId);
+    const dispute = owners.flatMap((owner) => owner.disputes ?? []).find((candidate) => candidate.id === id);
+    // Stripe: resource_missing (or another organization's payment).
+    if (!dispute) throw new Error(`MemoryPayments: no dispute ${id} in ${organizationId}`);
+    return { ...dispute };
+  }
+
+  /**
+   * The cardholder's bank disputes captured payment `reference` (a chargeback, or with a
+   * `warning_…` status an inquiry). The API learns of it when it settles the dispute (Stripe:
+   * `charge.dispute.created`).
+   */
+  disputeElsewhere(organizationId: string, reference: string, options: { reason?: string; status?: string } = {}): PaymentDispute {
+    const payment = this.#captured(organizationId, reference);
+    if (!payment) throw new Error(`MemoryPayments: no captured payment ${reference} in ${organizationId} to dispute`);
+    const refunded = (payment.owner.refunds ?? []).reduce((sum, refund) => sum + refund.amount, 0);
+    const dispute: PaymentDispute = {
+      id: `dp_test_${randomHex(12)}`,
+      reference,
+      amount: payment.amount - refunded,
+      currency: payment.currency,
+      reason: options.reason ?? 'fraudulent',
+      status: options.status ?? 'needs_response',
+    };
+    (payment.owner.disputes ??= []).push(dispute);
+    this.#changed();
+    return { ...dispute };
   }
 
   // ── the member's side (the sandbox's card form) ─────────────────────────────────────────────

@@ -203,6 +203,23 @@ export interface PaymentRefunds {
   refunds: ProcessorRefund[];
 }
 
+/**
+ * A dispute (chargeback) of a captured payment, as the processor has it now (Stripe: a Dispute
+ * of the payment intent's charge).
+ */
+export interface PaymentDispute {
+  /** The processor's dispute (Stripe `dp_…`). */
+  id: string;
+  /** The payment disputed. */
+  reference: string;
+  amount: number;
+  currency: string;
+  /** The bank's reason (Stripe: `fraudulent`, `product_not_received`, `general`, …). */
+  reason: string;
+  /** The processor's status (Stripe: `warning_…` for an inquiry, `needs_response`, `under_review`, `won`, `lost`). */
+  status: string;
+}
+
 export interface Payments {
   createCheckout(request: CheckoutRequest): Promise<CheckoutSession>;
   /** The session as the processor sees it now (the source of truth after a webhook or a poll). */
@@ -248,4 +265,9 @@ export interface Payments {
    * `charge.refunded`) is settled with. Throws when the payment is not the organization's.
    */
   retrieveRefunds(organizationId: string, reference: string): Promise<PaymentRefunds>;
+  /**
+   * Dispute `id` as the processor has it now: what a dispute notice (Stripe's
+   * `charge.dispute.created`) is settled with. Throws when its payment is not the organization's.
+   */
+  retrieveDispute(organizationId: string, id: string): Promise<PaymentDispute>;
 }

@@ -127,6 +127,8 @@ export interface MembershipTermRecord {
   payment_reference: string | null;
   /** Money given back on it, oldest first (absent: none; see domain/refunds.ts). */
   refunds?: { id: string; amount: number; refunded_at: string; reason: string | null }[];
+  /** Disputes of its payment by the cardholder's bank, oldest first (absent: none; see domain/disputes.ts). */
+  disputes?: { id: string; amount: number; reason: string; funds_withdrawn: boolean; disputed_at: string }[];
 }
 
 /** Where the automatic renewal of a membership's current term stands (JSON in `renewal`). */

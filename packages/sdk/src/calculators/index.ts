@@ -43,3 +43,4 @@ export * from './patterns.js';
 export * from './membership-type.js';
 export * from './field-values.js';
 export * from './refunds.js';
+export * from './disputes.js';

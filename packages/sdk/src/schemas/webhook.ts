@@ -13,6 +13,7 @@ export const webhookEventTypes = [
   'membership.cancelled',
   'membership.expired',
   'membership.terminated',
+  'membership.disputed',
   'signup.completed',
   'application.received',
   'application.approved',

@@ -87,7 +87,7 @@ export async function openPayments(options: OpenPaymentsOptions): Promise<Server
   return {
     stripe: payments,
     standIn,
-    webhooks: (api) => new StripeWebhooks({ api, db, clock, logger, secrets }),
+    webhooks: (api) => new StripeWebhooks({ api, db, clock, logger, secrets, organizationOfPayment: (reference) => payments.organizationOfPayment(reference) }),
     pages: memberPaymentPages({
       standIn,
       stripe: payments,

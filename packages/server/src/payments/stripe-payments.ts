@@ -21,6 +21,7 @@ import type {
   CheckoutState,
   OffSessionCharge,
   OffSessionChargeRequest,
+  PaymentDispute,
   PaymentRefunds,
   Payments,
   ProcessorRefund,
@@ -359,6 +360,28 @@ export class StripePayments implements Payments {
         };
       });
     return { reference, amount: charge.amount_captured, amount_refunded: charge.amount_refunded, refunds };
+  }
+
+  /** The dispute, re-read from Stripe, checked to be of the organization's payment. */
+  async retrieveDispute(organizationId: string, id: string): Promise<PaymentDispute> {
+    const dispute = await this.#stripe.disputes.retrieve(id);
+    const reference = typeof dispute.payment_intent === 'string' ? dispute.payment_intent : (dispute.payment_intent?.id ?? null);
+    if (!reference || (await this.organizationOfPayment(reference)) !== organizationId) throw new Error(`StripePayments: dispute ${id} is not of a payment of ${organizationId}`);
+    return { id: dispute.id, reference, amount: dispute.amount, currency: dispute.currency.toUpperCase(), reason: dispute.reason, status: dispute.status };
+  }
+
+  /**
+   * The organization whose payment intent `reference` is (its metadata), or null: not made by
+   * this server. A dispute's own payload names only the charge and the intent.
+   */
+  async organizationOfPayment(reference: string): Promise<string | null> {
+    try {
+      const intent = await this.#stripe.paymentIntents.retrieve(reference);
+      return intent.metadata?.organization_id ?? null;
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripeInvalidRequestError && error.statusCode === 404) return null;
+      throw error;
+    }
   }
 
   /**

@@ -26,6 +26,8 @@ export interface StripeWebhooksOptions {
   logger: Logger;
   /** The endpoint's signing secrets (`whsec_…`): several while one is rolled. */
   secrets: string[];
+  /** The organization whose payment intent it is (its metadata), or null: a dispute's payload names none. */
+  organizationOfPayment?: (reference: string) => Promise<string | null>;
   /** Largest body accepted, in bytes (Stripe's events are far smaller). */
   maxBytes?: number;
 }
@@ -108,8 +110,27 @@ export class StripeWebhooks {
         const reference = typeof charge.payment_intent === 'string' ? charge.payment_intent : (charge.payment_intent?.id ?? null);
         return this.#settleRefunds(charge.metadata?.organization_id, reference);
       }
+      case 'charge.dispute.created': {
+        // The cardholder's bank disputes a payment: the dispute rule (SDK disputeOutcome) stops
+        // charging the card. The dispute is re-read from Stripe by the API.
+        const dispute = event.data.object;
+        const reference = typeof dispute.payment_intent === 'string' ? dispute.payment_intent : (dispute.payment_intent?.id ?? null);
+        const organizationId = reference ? await this.#options.organizationOfPayment?.(reference) : null;
+        if (!organizationId) return 'not_ours';
+        return this.#notOurs(async () => ((await this.#options.api.settleDispute(organizationId, dispute.id)).recorded ? 'dispute_recorded' : 'dispute_recorded_already'));
+      }
       default:
         return 'ignored';
+    }
+  }
+
+  /** `work`'s outcome, or `not_ours` for a payment the API never recorded (another integration on the same account). */
+  async #notOurs(work: () => Promise<string>): Promise<string> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof Problem && error.status === 404) return 'not_ours';
+      throw error;
     }
   }
 

@@ -14,6 +14,7 @@ const ar: Catalogue = {
   lang: 'ar',
   dir: 'rtl',
   loading: 'جارٍ تحميل العضويات…',
+  loadingStep: 'جارٍ التحميل…',
   steps: {
     plans: 'اختر عضوية',
     details: 'بياناتك',
@@ -48,6 +49,7 @@ const ar: Catalogue = {
   signedInAs: (email) => `تم تسجيل الدخول باسم ${email}`,
   optional: '(اختياري)',
   amount: 'المبلغ',
+  amountRequired: 'أدخل مبلغًا.',
   amountHint: (min, max) => (max ? `بين ${min} و${max}` : `على الأقل ${min}`),
   autoRenew: 'التجديد التلقائي في نهاية كل مدة',
   groupMembers: 'أعضاء المجموعة',
@@ -115,6 +117,11 @@ const ar: Catalogue = {
   hostedWaiting: 'أكمل الدفع في الصفحة الآمنة. سيتم تحديث هذا النموذج بعد ذلك.',
   approvalText: (organization) => `ستراجع ${organization} طلبك وتبلغك بالبريد الإلكتروني.`,
   doneText: (plan) => `تم تأكيد عضويتك ${plan}.`,
+  renewed: 'تم تجديد العضوية',
+  renewedText: (plan, date) => `تم تجديد عضويتك ${plan} حتى ${date}.`,
+  approvalPay: (amount) => `بعد الموافقة، ستصلك رسالة برابط لدفع ${amount}.`,
+  receiptSent: (email) => `أُرسل إيصال إلى ${email}.`,
+  sendApplication: 'إرسال الطلب',
   plan: 'العضوية',
   starts: 'تبدأ',
   expires: 'تنتهي',
@@ -160,6 +167,7 @@ const ar: Catalogue = {
   apiError: 'حدث خطأ من جانبنا. يرجى المحاولة مرة أخرى.',
   retry: 'إعادة المحاولة',
   startOver: 'البدء من جديد',
+  another: 'تسجيل شخص آخر',
 };
 
 export default ar;

@@ -27,6 +27,8 @@ export interface Catalogue {
   lang: string;
   dir: 'ltr' | 'rtl';
   loading: string;
+  /** While the next step's code is on its way (a slow network). */
+  loadingStep: string;
   steps: {
     plans: string;
     details: string;
@@ -63,6 +65,8 @@ export interface Catalogue {
   signedInAs: (email: string) => string;
   optional: string;
   amount: string;
+  /** A donation's amount left empty. */
+  amountRequired: string;
   amountHint: (min: string, max: string | null) => string;
   autoRenew: string;
   groupMembers: string;
@@ -106,6 +110,15 @@ export interface Catalogue {
   hostedWaiting: string;
   approvalText: (organization: string) => string;
   doneText: (plan: string) => string;
+  /** The confirmation of a renewal (heading, then the plan and its new expiry). */
+  renewed: string;
+  renewedText: (plan: string, date: string) => string;
+  /** After the application: what comes once it is approved (a total to pay). */
+  approvalPay: (amount: string) => string;
+  /** A paid signup's payer gets the API's receipt by email. */
+  receiptSent: (email: string) => string;
+  /** The review's main action for a plan that requires approval (nothing is paid yet). */
+  sendApplication: string;
   plan: string;
   starts: string;
   expires: string;
@@ -128,4 +141,6 @@ export interface Catalogue {
   apiError: string;
   retry: string;
   startOver: string;
+  /** On the confirmation: a new signup for another person (an empty form). */
+  another: string;
 }

@@ -14,6 +14,7 @@ const de: Catalogue = {
   lang: 'de',
   dir: 'ltr',
   loading: 'Mitgliedschaften werden geladen…',
+  loadingStep: 'Wird geladen…',
   steps: {
     plans: 'Mitgliedschaft wählen',
     details: 'Ihre Angaben',
@@ -48,6 +49,7 @@ const de: Catalogue = {
   signedInAs: (email) => `Angemeldet als ${email}`,
   optional: '(optional)',
   amount: 'Betrag',
+  amountRequired: 'Geben Sie einen Betrag ein.',
   amountHint: (min, max) => (max ? `Zwischen ${min} und ${max}` : `Mindestens ${min}`),
   autoRenew: 'Am Ende jeder Laufzeit automatisch verlängern',
   groupMembers: 'Gruppenmitglieder',
@@ -115,6 +117,11 @@ const de: Catalogue = {
   hostedWaiting: 'Schließen Sie die Zahlung auf der sicheren Seite ab. Dieses Formular aktualisiert sich danach.',
   approvalText: (organization) => `${organization} prüft Ihren Antrag und benachrichtigt Sie per E-Mail.`,
   doneText: (plan) => `Ihre Mitgliedschaft ${plan} ist bestätigt.`,
+  renewed: 'Mitgliedschaft verlängert',
+  renewedText: (plan, date) => `Ihre Mitgliedschaft ${plan} ist bis zum ${date} verlängert.`,
+  approvalPay: (amount) => `Nach der Zusage erhalten Sie einen Link, um ${amount} zu bezahlen.`,
+  receiptSent: (email) => `Eine Quittung wurde an ${email} gesendet.`,
+  sendApplication: 'Antrag senden',
   plan: 'Mitgliedschaft',
   starts: 'Beginn',
   expires: 'Ende',
@@ -160,6 +167,7 @@ const de: Catalogue = {
   apiError: 'Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es erneut.',
   retry: 'Erneut versuchen',
   startOver: 'Neu beginnen',
+  another: 'Weitere Person anmelden',
 };
 
 export default de;

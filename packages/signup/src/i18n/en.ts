@@ -14,6 +14,7 @@ export const en: Catalogue = {
   lang: 'en',
   dir: 'ltr',
   loading: 'Loading membership plans…',
+  loadingStep: 'Loading…',
   steps: {
     plans: 'Choose a membership',
     details: 'Your details',
@@ -48,6 +49,7 @@ export const en: Catalogue = {
   signedInAs: (email) => `Signed in as ${email}`,
   optional: '(optional)',
   amount: 'Amount',
+  amountRequired: 'Enter an amount.',
   amountHint: (min, max) => (max ? `Between ${min} and ${max}` : `At least ${min}`),
   autoRenew: 'Renew automatically at the end of each term',
   groupMembers: 'Group members',
@@ -115,6 +117,11 @@ export const en: Catalogue = {
   hostedWaiting: 'Complete the payment on the secure page. This form updates when it is done.',
   approvalText: (organization) => `${organization} will review your application and let you know by email.`,
   doneText: (plan) => `Your ${plan} membership is confirmed.`,
+  renewed: 'Membership renewed',
+  renewedText: (plan, date) => `Your ${plan} membership is renewed until ${date}.`,
+  approvalPay: (amount) => `Once it is approved, you will get a link to pay ${amount}.`,
+  receiptSent: (email) => `A receipt was sent to ${email}.`,
+  sendApplication: 'Send application',
   plan: 'Plan',
   starts: 'Starts',
   expires: 'Expires',
@@ -160,6 +167,7 @@ export const en: Catalogue = {
   apiError: 'Something went wrong on our side. Please try again.',
   retry: 'Try again',
   startOver: 'Start over',
+  another: 'Sign up someone else',
 };
 
 export default en;

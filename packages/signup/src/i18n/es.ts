@@ -14,6 +14,7 @@ const es: Catalogue = {
   lang: 'es',
   dir: 'ltr',
   loading: 'Cargando membresías…',
+  loadingStep: 'Cargando…',
   steps: {
     plans: 'Elige una membresía',
     details: 'Tus datos',
@@ -48,6 +49,7 @@ const es: Catalogue = {
   signedInAs: (email) => `Sesión iniciada como ${email}`,
   optional: '(opcional)',
   amount: 'Importe',
+  amountRequired: 'Introduce un importe.',
   amountHint: (min, max) => (max ? `Entre ${min} y ${max}` : `Al menos ${min}`),
   autoRenew: 'Renovar automáticamente al final de cada periodo',
   groupMembers: 'Miembros del grupo',
@@ -115,6 +117,11 @@ const es: Catalogue = {
   hostedWaiting: 'Completa el pago en la página segura. Este formulario se actualizará después.',
   approvalText: (organization) => `${organization} revisará tu solicitud y te avisará por correo.`,
   doneText: (plan) => `Tu membresía ${plan} está confirmada.`,
+  renewed: 'Membresía renovada',
+  renewedText: (plan, date) => `Tu membresía ${plan} está renovada hasta el ${date}.`,
+  approvalPay: (amount) => `Si se aprueba, recibirás un enlace para pagar ${amount}.`,
+  receiptSent: (email) => `Se envió un recibo a ${email}.`,
+  sendApplication: 'Enviar solicitud',
   plan: 'Membresía',
   starts: 'Inicio',
   expires: 'Caduca',
@@ -160,6 +167,7 @@ const es: Catalogue = {
   apiError: 'Algo salió mal por nuestra parte. Inténtalo de nuevo.',
   retry: 'Reintentar',
   startOver: 'Empezar de nuevo',
+  another: 'Inscribir a otra persona',
 };
 
 export default es;

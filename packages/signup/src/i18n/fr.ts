@@ -14,6 +14,7 @@ const fr: Catalogue = {
   lang: 'fr',
   dir: 'ltr',
   loading: 'Chargement des adhésions…',
+  loadingStep: 'Chargement…',
   steps: {
     plans: 'Choisissez une adhésion',
     details: 'Vos informations',
@@ -48,6 +49,7 @@ const fr: Catalogue = {
   signedInAs: (email) => `Connecté en tant que ${email}`,
   optional: '(facultatif)',
   amount: 'Montant',
+  amountRequired: 'Saisissez un montant.',
   amountHint: (min, max) => (max ? `Entre ${min} et ${max}` : `Au moins ${min}`),
   autoRenew: 'Renouveler automatiquement à chaque échéance',
   groupMembers: 'Membres du groupe',
@@ -115,6 +117,11 @@ const fr: Catalogue = {
   hostedWaiting: 'Terminez le paiement sur la page sécurisée. Ce formulaire se met à jour ensuite.',
   approvalText: (organization) => `${organization} examinera votre demande et vous répondra par e-mail.`,
   doneText: (plan) => `Votre adhésion ${plan} est confirmée.`,
+  renewed: 'Adhésion renouvelée',
+  renewedText: (plan, date) => `Votre adhésion ${plan} est renouvelée jusqu’au ${date}.`,
+  approvalPay: (amount) => `Une fois acceptée, vous recevrez un lien pour payer ${amount}.`,
+  receiptSent: (email) => `Un reçu a été envoyé à ${email}.`,
+  sendApplication: 'Envoyer la demande',
   plan: 'Adhésion',
   starts: 'Début',
   expires: 'Fin',
@@ -160,6 +167,7 @@ const fr: Catalogue = {
   apiError: 'Un problème est survenu de notre côté. Réessayez.',
   retry: 'Réessayer',
   startOver: 'Recommencer',
+  another: 'Inscrire une autre personne',
 };
 
 export default fr;

@@ -34,6 +34,9 @@ export interface Draft {
   renewalKey: string | null;
   /** The signup created by that attempt (payment in progress). */
   signupId: string | null;
+  /** That signup is over (completed, or an application sent): the draft keeps nothing else, and
+   * a reload shows its confirmation again (without telling the host page a second time). */
+  finished: boolean;
 }
 
 export function emptyDraft(): Draft {
@@ -53,6 +56,7 @@ export function emptyDraft(): Draft {
     idempotencyKey: null,
     renewalKey: null,
     signupId: null,
+    finished: false,
   };
 }
 

@@ -67,6 +67,9 @@ export function quoteOf(
   if (amount instanceof CalculatorError) {
     return { error: amount.code === 'too_many_decimals' ? t.pricingErrors.amount_not_integer : t.fieldErrors.invalid_number({}) };
   }
+  // A donation left empty has no price: the member is asked for one (problemsOf), never charged a
+  // default they cannot see.
+  if (amount === null && type.price.type === 'donation') return {};
   try {
     return {
       quote: quotePrice(type, {
@@ -150,7 +153,7 @@ export function problemsOf(
   for (const [id, label, key] of people) {
     if (!member || (key !== 'email' && !member[key])) add(id, label, message(`member.${key}`, memberFieldRules, key));
   }
-  if (type.price.type === 'donation') add(ids.amount, t.amount, quoteOf(type, draft, wording).error);
+  if (type.price.type === 'donation') add(ids.amount, t.amount, draft.amount.trim() ? quoteOf(type, draft, wording).error : t.amountRequired);
   draft.groupMembers.forEach((_, index) => {
     for (const [, label, key] of people) {
       add(ids.group(index, key), `${t.groupMember(index + 1)} – ${label}`, message(`group_members.${index}.${key}`, groupMemberFieldRules, key));

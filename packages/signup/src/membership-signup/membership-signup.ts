@@ -14,6 +14,8 @@ import {
   isRunning,
   isSecureUrl,
   takesDiscount,
+  toDecimalString,
+  quotePrice,
   type Membership,
   type MembershipType,
   type PublicClient,
@@ -46,10 +48,9 @@ import { loadStripeJs, openHostedPage, type StripeLoader } from './payment.js';
 import { CheckoutSlot, pollSignup } from './controllers/payment.js';
 import { styles } from './membership-signup.styles.js';
 import { mapServerErrors, refusalOf } from './server-errors.js';
-import { renderDetails } from './views/details.js';
-import { renderApproval, renderDone, renderError, renderPayment, renderRenewal, type OutcomeHandlers } from './views/outcome.js';
+import { renderError } from './views/error.js';
+import type { OutcomeHandlers } from './views/outcome.js';
 import { renderPlans } from './views/plans.js';
-import { renderReview } from './views/review.js';
 import type { DiscountView, View } from './views/view.js';
 
 /** Where the element talks to when `api-base` is not set (re-exported from ../api-base.ts). */
@@ -58,6 +59,21 @@ export { DEFAULT_API_BASE };
 const THEMES = ['light', 'dark', 'auto'];
 /** Draft keys that connected widgets hold on this page (see #claimDraftKey); keys, not elements. */
 const claimedDrafts = new Set<string>();
+
+/** The steps after the plans (./steps.ts): a chunk of its own, imported once for every widget. */
+let steps: typeof import('./steps.js') | undefined;
+let stepsLoading: Promise<unknown> | undefined;
+const loadSteps = () =>
+  (stepsLoading ??= import('./steps.js').then(
+    (module) => (steps = module),
+    (error: unknown) => {
+      // A network fault: the next step that needs the chunk asks for it again.
+      stepsLoading = undefined;
+      throw error;
+    },
+  ));
+/** The steps the first chunk renders by itself. */
+const firstSteps: readonly State['step'][] = ['loading', 'error', 'plans'];
 /** `table[key]` when it is the table's own (never a prototype member such as `constructor`). */
 function ownString(table: Record<string, string>, key: string): string | undefined {
   return Object.hasOwn(table, key) ? table[key] : undefined;
@@ -151,7 +167,7 @@ export class MembershipSignup extends LitElement {
   declare membershipType: string | undefined;
   /** An invitation code for invite-only types. */
   declare invitation: string | undefined;
-  /** Also read `?invitation=` from the page URL. */
+  /** Also read `?membership-type=`, `?invitation=` and `?discount-code=` from the page URL, where those attributes are not set (a link in a mailing preselects a plan and a code). */
   declare readUrlParams: boolean;
   /** Prefill a discount code. */
   declare discountCode: string | undefined;
@@ -361,10 +377,14 @@ export class MembershipSignup extends LitElement {
   }
 
   protected override updated(): void {
+    // Plans on screen: the steps after them load meanwhile.
+    if (this._state.step === 'plans') void loadSteps().catch(() => undefined);
     const focus = this.#focus;
     if (!focus) return;
-    this.#focus = null;
     const target = this.renderRoot.querySelector<HTMLElement>(focus === 'summary' ? '[data-summary]' : '[data-focus]');
+    // A step still waiting for its chunk takes the focus once it renders.
+    if (!target && this.#shownStep() !== this._state.step) return;
+    this.#focus = null;
     // After this update has finished: moving the focus blurs the field the member was in, and its
     // blur shows that field's error, which is the next update and not part of this one.
     queueMicrotask(() => target?.focus());
@@ -396,10 +416,13 @@ export class MembershipSignup extends LitElement {
     return isSecureUrl(base) ? base.replace(/\/+$/, '') : undefined;
   }
 
+  /** With `read-url-params`, a query parameter of the page named like the attribute it stands in for. */
+  #fromUrl(name: 'invitation' | 'membership-type' | 'discount-code'): string | undefined {
+    return (this.readUrlParams && new URLSearchParams(location.search).get(name)) || undefined;
+  }
+
   #invitationCode(): string | undefined {
-    if (this.invitation) return this.invitation;
-    if (this.readUrlParams) return new URLSearchParams(location.search).get('invitation') ?? undefined;
-    return undefined;
+    return this.invitation || this.#fromUrl('invitation');
   }
 
   /** The SDK client: the host's `.client`, or one built from the attributes and the token. */
@@ -477,14 +500,15 @@ export class MembershipSignup extends LitElement {
       this.#error('configuration', 'invalid_api_base', null);
       return;
     }
-    if (this.membershipType && !ID_PATTERN.test(this.membershipType)) {
-      this.#warn('membership-type', `membership-type="${this.membershipType}" is not a valid id; ignored.`);
+    const membershipType = this.membershipType || this.#fromUrl('membership-type');
+    if (membershipType && !ID_PATTERN.test(membershipType)) {
+      this.#warn('membership-type', `membership-type="${membershipType}" is not a valid id; ignored.`);
     }
     const signal = this.#signal();
     this.#go({ step: 'loading' });
     const client = this.#client();
     this.#clientProvider.setValue(client);
-    const preselect = this.membershipType && ID_PATTERN.test(this.membershipType) ? this.membershipType : undefined;
+    const preselect = membershipType && ID_PATTERN.test(membershipType) ? membershipType : undefined;
     try {
       const request = client.signupConfig.retrieve(signupConfigQuery(preselect, this.#invitationCode()), { signal });
       // The request is on its way once this task ends: the date data loads while it travels.
@@ -507,6 +531,20 @@ export class MembershipSignup extends LitElement {
     const key = this.#key!;
     const saved = readDraft(key);
     const find = (id: string | null | undefined) => config.membership_types.find((type) => type.id === id);
+    if (saved?.finished && saved.signupId) {
+      // The confirmation again, while the API still says so; anything else: a new form.
+      const signup = await this.#client()
+        .signups.retrieve(saved.signupId, { signal })
+        .catch((error: unknown) => {
+          if (error instanceof APIError && error.status === 404) return undefined;
+          throw error;
+        });
+      if (signup && (signup.status === 'completed' || signup.status === 'awaiting_approval')) {
+        this._draft = saved;
+        return this.#finish(signup);
+      }
+      clearDraft(key);
+    }
     if (saved && find(saved.membershipTypeId) && (!preselect || preselect === saved.membershipTypeId)) {
       this._draft = saved;
       if (saved.discount) this._discount = { status: 'applied', code: saved.discount.code, reason: null };
@@ -516,7 +554,13 @@ export class MembershipSignup extends LitElement {
       if (saved.signupId) {
         try {
           const signup = await this.#client().signups.retrieve(saved.signupId, { signal });
-          this.#handleSignup(signup, true);
+          const action = signup.next_action;
+          // An embedded checkout left unpaid: back at the review, where the member may change
+          // their mind; Confirm sends the same attempt (same key) and gets that checkout again.
+          // A hosted one resumes its payment: the member comes back from that page by a reload.
+          if (signup.status !== 'failed' && action.type === 'payment' && action.ui_mode === 'embedded_page') {
+            this.#go({ step: 'review' });
+          } else this.#handleSignup(signup, true);
           return;
         } catch (error) {
           // A signup the API no longer knows: resume at the review with a new attempt.
@@ -528,7 +572,8 @@ export class MembershipSignup extends LitElement {
       return;
     }
     const draft = emptyDraft();
-    if (this.discountCode) draft.discountCode = this.discountCode;
+    const discountCode = this.discountCode || this.#fromUrl('discount-code');
+    if (discountCode) draft.discountCode = discountCode;
     const hidden = config.membership_types.filter(isHidden);
     const direct = find(preselect) ?? (hidden.length === 1 ? hidden[0] : undefined);
     if (preselect && !find(preselect)) {
@@ -638,6 +683,12 @@ export class MembershipSignup extends LitElement {
     const changed = type.id !== this._draft.membershipTypeId;
     if (changed) this.#cancelDiscountCheck();
     this.#save({ membershipTypeId: type.id, ...(changed ? { idempotencyKey: null, renewalKey: null, signupId: null, discount: null } : {}) });
+    // A donation opens with the amount the API would charge for an empty one (its first preset
+    // that fits, else the minimum) in the box and that preset pressed: what the total says is
+    // what is charged; a member who clears it is asked for an amount.
+    if (type.price.type === 'donation' && !this._draft.amount.trim()) {
+      this.#edit({ amount: toDecimalString(quotePrice(type).subtotal, type.price.currency) });
+    }
     if (changed && this._discount.status !== 'idle') this._discount = { status: 'idle', code: '', reason: null };
     this.#emit('membership-signup-plan-select', { membershipType: type });
     this.#go({ step: 'details' });
@@ -749,14 +800,8 @@ export class MembershipSignup extends LitElement {
   /** Routes a signup by its state and `next_action`. */
   #handleSignup(signup: Signup, resumed: boolean): void {
     this.#save({ signupId: signup.id });
-    if (signup.status === 'completed') {
+    if (signup.status === 'completed' || signup.status === 'awaiting_approval' || signup.next_action.type === 'approval') {
       this.#finish(signup);
-      return;
-    }
-    if (signup.status === 'awaiting_approval' || signup.next_action.type === 'approval') {
-      this.#go({ step: 'approval', signup });
-      this.#emit('membership-signup-complete', { signup, membership: signup.membership });
-      clearDraft(this.#key!);
       return;
     }
     if (signup.status === 'failed') {
@@ -848,11 +893,14 @@ export class MembershipSignup extends LitElement {
     if (state.step === 'payment') void this.#poll(state.signup.id);
   }
 
+  /** The member's part is over: done, or the application sent. */
   #finish(signup: Signup): void {
     this.#checkout.destroy();
-    this.#go({ step: 'done', signup });
-    this.#emit('membership-signup-complete', { signup, membership: signup.membership });
-    clearDraft(this.#key!);
+    this.#go(signup.status === 'completed' ? { step: 'done', signup } : { step: 'approval', signup });
+    // Told once: a reload showing the confirmation again is no second signup.
+    if (!this._draft.finished) this.#emit('membership-signup-complete', { signup, membership: signup.membership });
+    // Only the signup is kept (a reload shows this again); "Sign up someone else" clears it.
+    this.#save({ ...emptyDraft(), signupId: signup.id, finished: true });
   }
 
   /** Retry after a failure: reload, resubmit with the same key, resume the payment, or a new attempt. */
@@ -1153,36 +1201,59 @@ export class MembershipSignup extends LitElement {
     retry: () => this.#retry(),
     back: () => {
       this.#interacted = true;
-      this.#go({ step: this._state.step === 'renewal' ? 'details' : 'review' });
+      const step = this._state.step;
+      if (step === 'payment') {
+        // The unpaid checkout goes, and its poll: the signup stays the attempt's (same key) until
+        // the member changes something, which starts a new attempt.
+        this.#polls++;
+        this.#abort?.abort();
+        this.#abort = undefined;
+        this.#checkout.destroy();
+      }
+      this.#go({ step: step === 'renewal' ? 'details' : 'review' });
     },
     restart: () => this.#restart(),
     openHostedPage: () => this.#openHosted(),
     renew: () => void this.#renew(),
   };
 
-  #content() {
+  /**
+   * The step on screen: the state's, or `loading` while the steps chunk it needs is on its way
+   * (`data-step` and the live region say what the member sees, never a step not drawn yet).
+   */
+  #shownStep(): State['step'] {
+    const { step } = this._state;
+    if (steps || firstSteps.includes(step)) return step;
+    void loadSteps().then(
+      () => this.requestUpdate(),
+      // Try again loads the configuration and resumes the draft, which asks for the chunk again.
+      () => this.#error('network', 'network', 'load'),
+    );
+    return 'loading';
+  }
+
+  #content(shown: State['step']) {
     const state = this._state;
     const t = this._t;
     const config = this._config;
+    if (shown === 'loading') return html`<p class="muted" aria-busy="true">${state.step === 'loading' ? t.loading : t.loadingStep}</p>`;
+    if (state.step === 'error') return renderError(t, state, this.#say(state.code), this.#outcome);
+    const later = steps!;
     switch (state.step) {
-      case 'loading':
-        return html`<p class="muted" aria-busy="true">${t.loading}</p>`;
-      case 'error':
-        return renderError(t, state, this.#say(state.code), this.#outcome);
       case 'payment':
-        return renderPayment(t, state.phase, this.#outcome);
+        return later.renderPayment(t, state.phase, this.#outcome);
       case 'done':
-        return renderDone(t, state.signup, this.#locale);
+        return later.renderDone(t, state.signup, this.#locale, this.#outcome);
       case 'approval':
-        return renderApproval(t, state.signup, this.#locale, config?.organization.name ?? '');
+        return later.renderApproval(t, state.signup, this.#locale, config?.organization.name ?? '', this.#outcome);
       case 'renewal':
-        return renderRenewal(t, state, this.#locale, this._inFlight, this.#outcome);
+        return later.renderRenewal(t, state, this.#locale, this._inFlight, this.#outcome);
       default: {
         if (!config) return nothing;
         const view = this.#view(config);
         if (state.step === 'plans') return renderPlans(view);
-        if (state.step === 'details') return renderDetails(view);
-        return renderReview(view);
+        if (state.step === 'details') return later.renderDetails(view);
+        return later.renderReview(view);
       }
     }
   }
@@ -1190,12 +1261,14 @@ export class MembershipSignup extends LitElement {
   protected override render() {
     const t = this._t;
     // The live region names the step, worded at render time (a language change rewords it).
-    const step = this._state.step;
+    const step = this.#shownStep();
     const index = numberedSteps.indexOf(step);
-    const name = t.steps[step as keyof Catalogue['steps']] ?? '';
-    return html`<div class="base" part="base" lang=${this.#locale.startsWith(t.lang) ? this.#locale : t.lang} dir=${t.dir} data-step=${this._state.step}>
+    const state = this._state;
+    // A renewal is confirmed as one (the steps chunk is here once 'done' is shown).
+    const name = state.step === 'done' && step === 'done' && steps!.renewedUntil(state.signup) ? t.renewed : (t.steps[step as keyof Catalogue['steps']] ?? '');
+    return html`<div class="base" part="base" lang=${this.#locale.startsWith(t.lang) ? this.#locale : t.lang} dir=${t.dir} data-step=${step}>
       <p class="sr-only" role="status" aria-live="polite">${index >= 0 ? t.stepOf(index + 1, numberedSteps.length, name) : name}</p>
-      ${this.#content()}
+      ${this.#content(step)}
     </div>`;
   }
 }

@@ -121,6 +121,7 @@ describe('<membership-signup> signup and payment', function () {
     expect(events['membership-signup-payment-start']).to.have.length(0);
     expect(events['membership-signup-complete']![0]!.detail.membership.status).to.equal('active');
     expect(text(el)).to.contain('Friend').and.contain('Active').and.contain('$0.00');
+    expect(text(el), 'nothing paid, no receipt').not.to.contain('receipt');
     await expect(el).to.be.accessible();
   });
 
@@ -133,7 +134,7 @@ describe('<membership-signup> signup and payment', function () {
     await type(el, 'Why do you want to join?', 'I like committees a lot.');
     await press(el, 'Continue');
     await untilStep(el, 'review');
-    await press(el, 'Confirm and pay');
+    await press(el, 'Send application');
     await untilStep(el, 'approval');
     expect(text(el)).to.contain('will review your application').and.contain('Pending');
     await expect(el).to.be.accessible();
@@ -452,7 +453,7 @@ describe('<membership-signup> signup and payment', function () {
     expect(signupsOf(sandbox)).to.have.length(0);
   });
 
-  it('resumes after a reload at the payment step with the same signup (no second signup)', async () => {
+  it('resumes after a reload on the payment step at the review, with the same signup (no second signup)', async () => {
     const sandbox = await useSandbox({ persist: 'memory' });
     const first = await mount({ 'membership-type': 'annual' });
     await toReview(first);
@@ -467,12 +468,15 @@ describe('<membership-signup> signup and payment', function () {
     }
     expect(JSON.parse(sessionStorage.getItem('memberkit:signup:demo')!).signupId).to.be.a('string');
     first.remove(); // the page goes away…
-    const again = await mount({ 'membership-type': 'annual' }); // …and comes back
+    const again = await mount({ 'membership-type': 'annual' }); // …and comes back to the review
+    await untilStep(again, 'review');
+    await press(again, 'Confirm and pay');
     await untilStep(again, 'payment');
     await payWith(again, CARD_OK);
     await untilStep(again, 'done');
     expect(signupsOf(sandbox)).to.have.length(1);
-    expect(sessionStorage.getItem('memberkit:signup:demo')).to.equal(null);
+    // Only the finished signup stays (a reload shows its confirmation): nothing the member typed.
+    expect(JSON.parse(sessionStorage.getItem('memberkit:signup:demo')!)).to.include({ finished: true, email: '', membershipTypeId: null });
   });
 
   describe('a reload with a discount code (one signup per attempt)', () => {

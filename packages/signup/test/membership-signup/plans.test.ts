@@ -1,6 +1,6 @@
 // Choosing a plan: the cards show what the domain page says a member must see, from one
 // signup-config round trip, in the member's locale; preselected and hidden types open directly.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { $, button, cleanup, mount, plusYears, record, root, step, text, untilStep, useSandbox, words } from './helpers.js';
 
 async function untilText(el: MembershipSignup, wanted: string): Promise<void> {
@@ -123,6 +123,29 @@ describe('<membership-signup> plans', function () {
     const el = await mount({ 'membership-type': 'founders', invitation: 'FOUNDERS-2026' });
     expect(step(el)).to.equal('details');
     expect(text(el)).to.contain('Founding member');
+  });
+
+  it('read-url-params: the page\'s ?membership-type=, ?invitation= and ?discount-code= stand in for missing attributes; attributes win', async () => {
+    const page = location.href;
+    const at = (query: string) => history.replaceState(null, '', `${location.pathname}?${query}`);
+    try {
+      at('membership-type=founders&invitation=FOUNDERS-2026');
+      const invited = await mount({ 'read-url-params': '' });
+      expect(step(invited)).to.equal('details');
+      expect(text(invited)).to.contain('Founding member');
+      at('membership-type=annual&discount-code=WELCOME20');
+      const fromMailing = await mount({ 'read-url-params': '' });
+      expect(step(fromMailing)).to.equal('details');
+      await waitUntil(() => text(fromMailing).includes('Code WELCOME20 applied'), 'the code from the link is applied');
+      // The page's own attribute is the organization's choice: the URL does not override it.
+      const chosen = await mount({ 'read-url-params': '', 'membership-type': 'supporter' });
+      expect(text(chosen)).to.contain('Supporter');
+      // Without read-url-params the URL is not read.
+      const plain = await mount();
+      expect(step(plain)).to.equal('plans');
+    } finally {
+      history.replaceState(null, '', page);
+    }
   });
 
   it('shows an invalid invitation as an error, not a blank box', async () => {

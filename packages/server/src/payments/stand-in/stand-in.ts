@@ -1019,6 +1019,7 @@ export class StripeStandIn {
       const limit = Math.min(Math.max(form.integer(params.limit) ?? 10, 1), 100);
       return this.#refundList({ charge: form.string(params.charge), payment_intent: form.string(params.payment_intent) }, limit, form.string(params.starting_after));
     }));
+    app.get('/v1/disputes/:id', api((_, c) => this.#state.disputes[c.req.param('id')!] ?? raise(missing('dispute', c.req.param('id')!))));
     app.get('/v1/refunds/:id', api((_, c) => this.#state.refunds[c.req.param('id')!] ?? raise(missing('refund', c.req.param('id')!))));
     app.get('/v1/events/:id', api((_, c) => this.#state.events[c.req.param('id')!] ?? raise(missing('event', c.req.param('id')!))));
     app.post('/v1/billing_portal/sessions', api((params) => this.#portal(params)));

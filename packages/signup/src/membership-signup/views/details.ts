@@ -241,7 +241,10 @@ export function renderTotal(v: View) {
   const { t, quote, locale } = v;
   return html`<p class="total" part="total" aria-live="polite" aria-atomic="true">
     ${v.priceError
-      ? html`<span class="error">${v.priceError}</span>`
+      ? // Said once: not here when the amount field already says it.
+        v.priceError === v.errors[ids.amount]
+        ? nothing
+        : html`<span class="error">${v.priceError}</span>`
       : quote
         ? html`${t.totalIs(formatMoney(quote.total, quote.currency, locale))}${quote.discount_amount > 0
             ? html` <s class="muted">${formatMoney(quote.subtotal, quote.currency, locale)}</s>`

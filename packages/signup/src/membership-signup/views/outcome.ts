@@ -1,21 +1,20 @@
-// The screens after the review: payment, approval pending, done, renewal offer, and errors.
+// The screens after the review: payment, approval pending, done, renewal offer (in the steps
+// chunk, with details and review; errors, which a first load can reach, are in ./error.ts).
 import { html, nothing } from 'lit';
 import { formatMoney, type Signup } from '@memberkit/sdk';
 import type { Catalogue } from '../../i18n/catalogue.js';
 import { formatDate } from '../format.js';
 import type { PaymentPhase, State } from '../machine.js';
-import { isolated } from './view.js';
+import { heading, isolated } from './view.js';
 
 export interface OutcomeHandlers {
   retry(): void;
-  /** Back to the review (from an error after sending) or the details (from the renewal offer). */
+  /** Back to the review (from an error after sending, or the payment) or the details (from the renewal offer). */
   back(): void;
   restart(): void;
   openHostedPage(): void;
   renew(): void;
 }
-
-const heading = (text: string) => html`<h2 tabindex="-1" data-focus part="heading">${text}</h2>`;
 
 export function renderPayment(t: Catalogue, phase: PaymentPhase, on: OutcomeHandlers) {
   return html`
@@ -30,30 +29,55 @@ export function renderPayment(t: Catalogue, phase: PaymentPhase, on: OutcomeHand
     <div class="payment" part="payment" ?hidden=${phase !== 'ready' && phase !== 'loading'}>
       <slot name="payment"></slot>
     </div>
+    ${phase === 'confirming' || phase === 'declined'
+      ? nothing
+      : html`<div class="actions"><button type="button" part="button" @click=${on.back}>${t.back}</button></div>`}
   `;
 }
 
+/** The term this signup bought: a renewal's is the membership's last (new) term, not its first start. */
+const termOf = ({ membership }: Signup) => membership.terms?.at(-1);
+
+/** A renewal's new expiry (undefined: the signup is no renewal, or its term never ends). */
+export function renewedUntil(signup: Signup): string | null | undefined {
+  const { kind, expires_on } = signup.membership;
+  return kind === 'renewal' || kind === 'reinstated' ? (termOf(signup)?.expires_on ?? expires_on) : undefined;
+}
+
+/** What the signup bought; an application (not granted yet) has no dates and nothing paid. */
 function summary(t: Catalogue, signup: Signup, locale: string) {
   const { membership, quote } = signup;
+  const term = termOf(signup);
+  const expires = term ? term.expires_on : membership.expires_on;
   return html`<dl class="review" part="summary">
     <div><dt>${t.plan}</dt><dd>${membership.membership_name}</dd></div>
-    <div><dt>${t.starts}</dt><dd>${formatDate(membership.starts_on, locale)}</dd></div>
-    <div><dt>${t.expires}</dt><dd>${membership.expires_on ? formatDate(membership.expires_on, locale) : t.never}</dd></div>
-    <div><dt>${t.amountPaid}</dt><dd>${formatMoney(signup.status === 'completed' ? membership.price_paid : 0, quote.currency, locale)}</dd></div>
+    ${signup.status === 'completed'
+      ? html`<div><dt>${t.starts}</dt><dd>${formatDate((term ?? membership).starts_on, locale)}</dd></div>
+          <div><dt>${t.expires}</dt><dd>${expires ? formatDate(expires, locale) : t.never}</dd></div>
+          <div><dt>${t.amountPaid}</dt><dd>${formatMoney(term?.amount_paid ?? membership.price_paid, quote.currency, locale)}</dd></div>`
+      : nothing}
     <div><dt>${t.status}</dt><dd>${(t.statuses as Partial<Record<string, string>>)[membership.status] ?? membership.status}</dd></div>
   </dl>`;
 }
 
-export function renderDone(t: Catalogue, signup: Signup, locale: string) {
-  return html`${heading(t.steps.done)}
-    <p part="done">${isolated(t.doneText, signup.membership.membership_name)}</p>
-    ${summary(t, signup, locale)}`;
+/** "Sign up someone else": the draft cleared, a new form. */
+const another = (t: Catalogue, on: OutcomeHandlers) =>
+  html`<div class="actions"><button type="button" part="button" @click=${on.restart}>${t.another}</button></div>`;
+
+export function renderDone(t: Catalogue, signup: Signup, locale: string, on: OutcomeHandlers) {
+  const until = renewedUntil(signup);
+  const name = signup.membership.membership_name;
+  return html`${heading(until ? t.renewed : t.steps.done)}
+    <p part="done">${until ? isolated((plan) => t.renewedText(plan, formatDate(until, locale)), name) : isolated(t.doneText, name)}</p>
+    ${summary(t, signup, locale)}
+    ${signup.quote.total > 0 ? html`<p class="muted">${isolated(t.receiptSent, signup.member.email)}</p>` : nothing} ${another(t, on)}`;
 }
 
-export function renderApproval(t: Catalogue, signup: Signup, locale: string, organization: string) {
+export function renderApproval(t: Catalogue, signup: Signup, locale: string, organization: string, on: OutcomeHandlers) {
   return html`${heading(t.steps.approval)}
     <p>${isolated(t.approvalText, organization)}</p>
-    ${summary(t, signup, locale)}`;
+    ${signup.quote.total > 0 ? html`<p>${t.approvalPay(formatMoney(signup.quote.total, signup.quote.currency, locale))}</p>` : nothing}
+    ${summary(t, signup, locale)} ${another(t, on)}`;
 }
 
 export function renderRenewal(t: Catalogue, state: Extract<State, { step: 'renewal' }>, locale: string, inFlight: boolean, on: OutcomeHandlers) {
@@ -72,19 +96,5 @@ export function renderRenewal(t: Catalogue, state: Extract<State, { step: 'renew
       : html`<p>${t.renewSignIn}</p>`}
     <div class="actions">
       <button type="button" part="button" @click=${on.back}>${t.back}</button>
-    </div>`;
-}
-
-export function renderError(t: Catalogue, state: Extract<State, { step: 'error' }>, message: string, on: OutcomeHandlers) {
-  const { retry } = state;
-  return html`${heading(state.kind === 'configuration' ? t.configError : t.steps.error)}
-    <p class="error" part="error" role="alert">${message}</p>
-    <div class="actions">
-      ${retry === 'submit' || retry === 'renew' ? html`<button type="button" part="button" @click=${on.back}>${t.back}</button>` : nothing}
-      ${retry
-        ? html`<button type="button" part="button primary" class="primary" @click=${retry === 'restart' ? on.restart : on.retry}>
-            ${retry === 'restart' ? t.startOver : t.retry}
-          </button>`
-        : nothing}
     </div>`;
 }

@@ -38,7 +38,7 @@ export function renderReview(v: View) {
         aria-disabled=${v.inFlight ? 'true' : 'false'}
         @click=${v.submit}
       >
-        ${v.inFlight ? t.submitting : quote.requires_payment ? t.confirmPay : t.confirmJoin}
+        ${v.inFlight ? t.submitting : type.requires_approval ? t.sendApplication : quote.requires_payment ? t.confirmPay : t.confirmJoin}
       </button>
     </div>
   `;

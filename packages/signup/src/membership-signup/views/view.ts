@@ -48,6 +48,9 @@ export interface View {
 /** ids of the built-in inputs (their home is the form module). */
 export { ids } from '../form.js';
 
+/** A step's heading, focused when the step opens (`data-focus`). */
+export const heading = (text: string) => html`<h2 tabindex="-1" data-focus part="heading">${text}</h2>`;
+
 /** `aria-describedby` from the ids that exist (undefined when none). */
 export function describedBy(...idList: (string | false | undefined)[]): string | undefined {
   const list = idList.filter(Boolean).join(' ');

@@ -1,0 +1,15 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { disputeOutcome, disputeWithdrawsFunds } from '../../src/calculators/index.js';
+
+describe('disputes', () => {
+  it('a chargeback has taken the money back; an inquiry (Stripe’s warning_… statuses) has not yet', () => {
+    for (const status of ['needs_response', 'under_review', 'won', 'lost']) assert.equal(disputeWithdrawsFunds({ status }), true, status);
+    for (const status of ['warning_needs_response', 'warning_under_review', 'warning_closed']) assert.equal(disputeWithdrawsFunds({ status }), false, status);
+  });
+
+  it('any dispute stops automatic renewal and forgets the card, and never ends the membership by itself', () => {
+    assert.deepEqual(disputeOutcome({ status: 'needs_response' }), { stops_auto_renew: true, forgets_card: true, ends_membership: false, funds_withdrawn: true });
+    assert.deepEqual(disputeOutcome({ status: 'warning_needs_response' }), { stops_auto_renew: true, forgets_card: true, ends_membership: false, funds_withdrawn: false });
+  });
+});

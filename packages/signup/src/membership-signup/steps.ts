@@ -1,0 +1,6 @@
+// The steps after the plans, in a chunk of their own: the plans render without them, and the
+// element imports this module as soon as the plans are visible (or when a draft resumes past
+// them), so the member's first click rarely waits for it.
+export { renderDetails } from './views/details.js';
+export { renderReview } from './views/review.js';
+export { renderApproval, renderDone, renderPayment, renderRenewal, renewedUntil } from './views/outcome.js';

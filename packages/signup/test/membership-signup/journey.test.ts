@@ -1,0 +1,295 @@
+// Issue 12's dead ends and surprises, as a member meets them: leaving the payment step, a reload
+// on it, the confirmation after a reload, "Sign up someone else", applications, donations and
+// renewals worded as what they are.
+import { expect, waitUntil } from '@open-wc/testing';
+import { $, API, button, cleanup, field, fillAnnual, mount, payWith, plusYears, press, record, root, step, text, type, untilStep, useSandbox, words, TODAY } from './helpers.js';
+import type { MembershipSignup } from '../../src/index.js';
+
+const CARD_OK = '4242 4242 4242 4242';
+const KEY = 'memberkit:signup:demo';
+const draft = () => JSON.parse(sessionStorage.getItem(KEY)!);
+
+function signupsOf(sandbox: Awaited<ReturnType<typeof useSandbox>>) {
+  return Object.values(sandbox.store.state.signups);
+}
+
+async function toPayment(el: MembershipSignup) {
+  await fillAnnual(el);
+  await press(el, 'Continue');
+  await untilStep(el, 'review');
+  await press(el, 'Confirm and pay');
+  await untilStep(el, 'payment');
+  await waitUntil(() => el.querySelector('[slot="payment"] input'), 'no checkout form');
+}
+
+describe('<membership-signup> journey: no dead ends', function () {
+  this.timeout(20_000);
+  afterEach(cleanup);
+
+  describe('payment is not a one-way door', () => {
+    it('Back on the payment step returns to the review; the checkout goes; Confirm again is the same signup (same key)', async () => {
+      const sandbox = await useSandbox();
+      const el = await mount({ 'membership-type': 'annual' });
+      await toPayment(el);
+      const key = draft().idempotencyKey;
+      await press(el, 'Back');
+      await untilStep(el, 'review');
+      expect(el.querySelector('[slot="payment"]'), 'the checkout is torn down').to.equal(null);
+      expect(root(el).activeElement?.textContent).to.equal('Review and confirm');
+      await expect(el).to.be.accessible();
+      await press(el, 'Confirm and pay');
+      await untilStep(el, 'payment');
+      expect(draft().idempotencyKey).to.equal(key);
+      await payWith(el, CARD_OK);
+      await untilStep(el, 'done');
+      expect(signupsOf(sandbox)).to.have.length(1);
+      expect(signupsOf(sandbox)[0]!.status).to.equal('completed');
+    });
+
+    it('back to the details, a changed answer is a new attempt (a new key): the new signup is paid, the old checkout is not', async () => {
+      const sandbox = await useSandbox();
+      const el = await mount({ 'membership-type': 'annual' });
+      await toPayment(el);
+      const key = draft().idempotencyKey;
+      const first = signupsOf(sandbox)[0]!.id;
+      await press(el, 'Back');
+      await untilStep(el, 'review');
+      await press(el, 'Back');
+      await untilStep(el, 'details');
+      await type(el, 'First name', 'Nadia');
+      expect(draft()).to.include({ idempotencyKey: null, signupId: null });
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      await press(el, 'Confirm and pay');
+      await untilStep(el, 'payment');
+      expect(draft().idempotencyKey).to.be.a('string').and.not.equal(key);
+      await payWith(el, CARD_OK);
+      await untilStep(el, 'done');
+      const signups = signupsOf(sandbox);
+      expect(signups).to.have.length(2);
+      const second = signups.find((signup) => signup.id !== first)!;
+      expect(second.status).to.equal('completed');
+      expect(sandbox.store.state.signups[first]!.status).not.to.equal('completed');
+    });
+
+    it('a reload on an unpaid embedded checkout resumes at the review; Confirm opens the same signup', async () => {
+      const sandbox = await useSandbox({ persist: 'memory' });
+      const first = await mount({ 'membership-type': 'annual' });
+      await toPayment(first);
+      const key = draft().idempotencyKey;
+      first.remove();
+      const again = await mount({ 'membership-type': 'annual' });
+      await untilStep(again, 'review');
+      expect(text(again)).to.contain('new.member@example.org').and.contain('$60.00');
+      expect(draft()).to.include({ step: 'review', idempotencyKey: key });
+      await press(again, 'Confirm and pay');
+      await untilStep(again, 'payment');
+      await payWith(again, CARD_OK);
+      await untilStep(again, 'done');
+      expect(signupsOf(sandbox)).to.have.length(1);
+    });
+  });
+  describe('the confirmation is no dead end', () => {
+    it('says what was bought, until when and for how much; a reload shows it again (told to the page once); "Sign up someone else" is a new form', async () => {
+      const sandbox = await useSandbox({ persist: 'memory' });
+      const first = await mount();
+      const firstEvents = record(first, 'membership-signup-complete');
+      await press(first, 'Choose Annual');
+      await untilStep(first, 'details');
+      await fillAnnual(first);
+      await press(first, 'Continue');
+      await untilStep(first, 'review');
+      await press(first, 'Confirm and pay');
+      await untilStep(first, 'payment');
+      await payWith(first, CARD_OK);
+      await untilStep(first, 'done');
+      const confirmation = text(first);
+      expect(confirmation).to.contain('Your Annual membership is confirmed').and.contain('$60.00').and.contain(words(plusYears(TODAY, 1)));
+      expect(confirmation).to.contain('A receipt was sent to new.member@example.org.');
+      expect(firstEvents['membership-signup-complete']).to.have.length(1);
+      // The draft keeps only the signup: nothing the member typed.
+      const stored = sessionStorage.getItem(KEY)!;
+      expect(stored).not.to.contain('new.member@example.org');
+      expect(draft()).to.include({ signupId: signupsOf(sandbox)[0]!.id, finished: true });
+      first.remove(); // a reload…
+      const again = document.createElement('membership-signup');
+      const againEvents = record(again, 'membership-signup-complete'); // listening before it connects
+      again.setAttribute('organization', 'demo');
+      again.setAttribute('api-base', API);
+      document.body.append(again);
+      await untilStep(again, 'done');
+      expect(text(again)).to.equal(confirmation);
+      expect(againEvents['membership-signup-complete'], 'no second completion for the host page').to.have.length(0);
+      await expect(again).to.be.accessible();
+      await press(again, 'Sign up someone else');
+      await untilStep(again, 'plans');
+      expect(sessionStorage.getItem(KEY) ?? '').not.to.contain('finished":true');
+      await press(again, 'Choose Annual');
+      await untilStep(again, 'details');
+      expect((root(again).querySelector('#mk-email') as HTMLInputElement).value).to.equal('');
+      again.remove();
+      expect(signupsOf(sandbox)).to.have.length(1);
+    });
+
+    it('an application sent shows again after a reload, and offers "Sign up someone else"', async () => {
+      await useSandbox({ persist: 'memory' });
+      const first = await mount({ 'membership-type': 'committee' });
+      await type(first, 'Email', 'cy@example.org');
+      await type(first, 'First name', 'Cy');
+      await type(first, 'Last name', 'Clerk');
+      await type(first, 'Why do you want to join?', 'I like committees a lot.');
+      await press(first, 'Continue');
+      await untilStep(first, 'review');
+      await press(first, 'Send application');
+      await untilStep(first, 'approval');
+      first.remove();
+      const again = await mount({ 'membership-type': 'committee' });
+      await untilStep(again, 'approval');
+      expect(text(again)).to.contain('will review your application');
+      await press(again, 'Sign up someone else');
+      await untilStep(again, 'details');
+      expect(step(again)).to.equal('details');
+      expect((root(again).querySelector('#mk-email') as HTMLInputElement).value).to.equal('');
+    });
+  });
+  describe('an approval plan is an application', () => {
+    it('the review sends an application; the result says what happens next (a review, then a link to pay), with no dates and nothing paid', async () => {
+      const sandbox = await useSandbox();
+      const el = await mount({ 'membership-type': 'committee' });
+      await type(el, 'Email', 'cy@example.org');
+      await type(el, 'First name', 'Cy');
+      await type(el, 'Last name', 'Clerk');
+      await type(el, 'Why do you want to join?', 'I like committees a lot.');
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      expect(() => button(el, 'Confirm and pay')).to.throw();
+      await press(el, 'Send application');
+      await untilStep(el, 'approval');
+      const result = text(el);
+      expect(result).to.contain('Application received').and.contain('will review your application');
+      expect(result).to.contain('Once it is approved, you will get a link to pay $20.00.');
+      expect(result).to.contain('Committee').and.contain('Pending');
+      expect(result).not.to.contain('Amount paid').and.not.contain('Starts').and.not.contain('Expires').and.not.contain('$0.00');
+      expect(signupsOf(sandbox)[0]!.status).to.equal('awaiting_approval');
+      await expect(el).to.be.accessible();
+    });
+
+    it('in French: « Envoyer la demande » and the link to pay', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'committee', locale: 'fr' });
+      await waitUntil(() => text(el).includes('Adresse e-mail'), 'French never loaded');
+      await type(el, 'Adresse e-mail', 'cy@example.org');
+      await type(el, 'Prénom', 'Cy');
+      await type(el, 'Nom', 'Clerk');
+      await type(el, 'Why do you want to join?', 'I like committees a lot.');
+      await press(el, 'Continuer');
+      await untilStep(el, 'review');
+      await press(el, 'Envoyer la demande');
+      await untilStep(el, 'approval');
+      expect(text(el)).to.contain('Une fois acceptée, vous recevrez un lien pour payer');
+    });
+  });
+  describe('a donation charges what it shows', () => {
+    const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
+
+    it('opens with the amount that will be charged in the box and its preset pressed; that amount is sent', async () => {
+      const sandbox = await useSandbox();
+      const el = await mount({ 'membership-type': 'supporter' });
+      expect(field(el, 'Amount').value).to.equal('25.00');
+      expect(button(el, '$25.00').getAttribute('aria-pressed')).to.equal('true');
+      expect(text(el)).to.contain('Total: $25.00');
+      const submits = record(el, 'membership-signup-submit');
+      await type(el, 'Email', 'dora@example.org');
+      await type(el, 'First name', 'Dora');
+      await type(el, 'Last name', 'Donor');
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      expect(text(el)).to.contain('$25.00');
+      await press(el, 'Confirm and pay');
+      await untilStep(el, 'payment');
+      expect(submits['membership-signup-submit']![0]!.detail.params.amount).to.equal(2500);
+      expect(signupsOf(sandbox)[0]!.quote.total).to.equal(2500);
+    });
+
+    it('an emptied amount is asked for, with no total claimed; the minimum error shows once', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'supporter' });
+      await type(el, 'Amount', '');
+      expect(text(el)).not.to.contain('Total:');
+      expect(root(el).querySelector('[aria-pressed="true"]')).to.equal(null);
+      expect(text(el)).to.contain('Enter an amount.');
+      expect(field(el, 'Amount').getAttribute('aria-invalid')).to.equal('true');
+      await type(el, 'Amount', '10');
+      expect(count(text(el), 'The minimum is $15.00.')).to.equal(1);
+      await type(el, 'Email', 'dora@example.org');
+      await type(el, 'First name', 'Dora');
+      await type(el, 'Last name', 'Donor');
+      await press(el, 'Continue');
+      expect(step(el)).to.equal('details');
+      await type(el, 'Amount', '');
+      await press(el, 'Continue');
+      expect(step(el)).to.equal('details');
+      expect(root(el).querySelector('[data-summary]')!.textContent).to.contain('Amount').and.contain('Enter an amount.');
+      await expect(el).to.be.accessible();
+    });
+
+    it('in Arabic: the emptied amount is asked for in Arabic', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'supporter', locale: 'ar' });
+      await waitUntil(() => $(el, '.base')!.getAttribute('dir') === 'rtl', 'Arabic never loaded');
+      const amount = root(el).querySelector<HTMLInputElement>('#mk-amount')!;
+      amount.value = '';
+      amount.dispatchEvent(new Event('input', { bubbles: true }));
+      amount.dispatchEvent(new Event('blur'));
+      await el.updateComplete;
+      expect(text(el)).to.contain('أدخل مبلغًا.');
+    });
+  });
+  describe('a renewal is confirmed as a renewal', () => {
+    it('says "renewed until" the new expiry, and shows the new term (not the first start) and what it cost', async () => {
+      const sandbox = await useSandbox();
+      const token = sandbox.issueMemberToken('demo', 'alice@example.org');
+      const el = await mount({ 'membership-type': 'annual' }, { authToken: token });
+      await type(el, 'Display name', 'Alice');
+      await type(el, 'T-shirt size', 'm');
+      field(el, 'I accept the membership terms').click();
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      await press(el, 'Confirm and pay');
+      await untilStep(el, 'renewal');
+      await press(el, 'Renew');
+      await untilStep(el, 'payment');
+      await payWith(el, CARD_OK);
+      await untilStep(el, 'done');
+      // Alice bought hers 120 days ago: the renewal is her second year, from the anchor.
+      const anchor = new Date(Date.parse(`${sandbox.today('demo')}T00:00:00Z`) - 120 * 86_400_000).toISOString().slice(0, 10);
+      const result = text(el);
+      expect(result).to.contain('Membership renewed').and.contain(`Your Annual membership is renewed until ${words(plusYears(anchor, 2))}.`);
+      expect(result).not.to.contain('Welcome aboard');
+      expect(result).to.contain(`Starts${words(plusYears(anchor, 1))}`).and.contain(`Expires${words(plusYears(anchor, 2))}`);
+      expect(result).not.to.contain(words(anchor));
+      expect(result).to.contain('Amount paid$60.00');
+      expect(root(el).querySelector('[role="status"]')!.textContent).to.equal('Membership renewed');
+      await expect(el).to.be.accessible();
+    });
+
+    it('in German: „Mitgliedschaft verlängert"', async () => {
+      const sandbox = await useSandbox();
+      const token = sandbox.issueMemberToken('demo', 'alice@example.org');
+      const el = await mount({ 'membership-type': 'annual', locale: 'de' }, { authToken: token });
+      await waitUntil(() => $(el, '.base')!.getAttribute('lang')?.startsWith('de'), 'German never loaded');
+      await type(el, 'Display name', 'Alice');
+      await type(el, 'T-shirt size', 'm');
+      field(el, 'I accept the membership terms').click();
+      await press(el, 'Weiter');
+      await untilStep(el, 'review');
+      await press(el, 'Bestätigen und bezahlen');
+      await untilStep(el, 'renewal');
+      await press(el, 'Verlängern');
+      await untilStep(el, 'payment');
+      await payWith(el, CARD_OK);
+      await untilStep(el, 'done');
+      expect(text(el)).to.contain('Mitgliedschaft verlängert').and.contain('Ihre Mitgliedschaft Annual ist bis zum');
+    });
+  });
+});

@@ -220,6 +220,6 @@ describe('createMembershipApi: the processor’s own refunds and disputes (settl
     assert.deepEqual(await host.api.settleDispute('demo', dispute.id), { membership_id: id, recorded: false });
     const after = row();
     assert.deepEqual([after.state, after.auto_renew, after.payment_method], ['confirmed', false, null]);
-    assert.deepEqual(after.terms.at(-1)!.disputes!.map((each) => [each.id, each.amount, each.reason, each.funds_withdrawn]), [[dispute.id, amount, 'general', false]], 'an inquiry: nothing withdrawn yet');
+    assert.deepEqual(after.terms.at(-1)!.disputes!.map((each) => [each.id, each.amount, each.reason, each.status]), [[dispute.id, amount, 'general', 'warning_needs_response']], 'an inquiry: nothing withdrawn yet');
   });
 });

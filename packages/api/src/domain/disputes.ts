@@ -30,7 +30,7 @@ export async function settleDispute(ctx: DomainContext, id: string): Promise<Dis
   const term = membership.terms[index]!;
   if (term.disputes?.some((known) => known.id === dispute.id)) return { membership_id: membership.id, recorded: false };
   const outcome = disputeOutcome(dispute);
-  const entry = { id: dispute.id, amount: dispute.amount, reason: dispute.reason, funds_withdrawn: outcome.funds_withdrawn, disputed_at: ctx.timestamp() };
+  const entry = { id: dispute.id, amount: dispute.amount, reason: dispute.reason, status: dispute.status, disputed_at: ctx.timestamp() };
   const disputed: MembershipTermRecord = { ...term, disputes: [...(term.disputes ?? []), entry] };
   const waiting = outcome.forgets_card ? (membership.renewal?.pending ?? null) : null;
   const patch: Partial<MembershipRecord> = {
@@ -43,7 +43,7 @@ export async function settleDispute(ctx: DomainContext, id: string): Promise<Dis
   if (waiting) ctx.afterCommit(() => ctx.payments.cancelCharge(ctx.organization.id, waiting.reference));
   const updated = { ...membership, ...patch };
   await emitMembershipEvent(ctx, 'membership.disputed', updated, {
-    dispute: { id: entry.id, amount: entry.amount, currency: dispute.currency, reason: entry.reason, funds_withdrawn: entry.funds_withdrawn, term_starts_on: term.starts_on },
+    dispute: { id: entry.id, amount: entry.amount, currency: dispute.currency, reason: entry.reason, funds_withdrawn: outcome.funds_withdrawn, term_starts_on: term.starts_on },
   });
   return { membership_id: membership.id, recorded: true };
 }

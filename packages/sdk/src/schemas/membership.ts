@@ -20,19 +20,6 @@ export const MembershipTermRefundSchema = z.object({
 });
 export type MembershipTermRefund = z.infer<typeof MembershipTermRefundSchema>;
 
-/** A dispute (chargeback) of a term's payment by the cardholder's bank (see the payments guide). */
-export const MembershipTermDisputeSchema = z.object({
-  /** The processor's dispute (Stripe `dp_…`). */
-  id: z.string(),
-  /** What the bank disputes (taken back already unless `funds_withdrawn` is false: an inquiry). */
-  amount: AmountSchema,
-  /** The bank's reason, as the processor names it (`fraudulent`, `product_not_received`, …). */
-  reason: z.string(),
-  funds_withdrawn: z.boolean(),
-  disputed_at: InstantSchema,
-});
-export type MembershipTermDispute = z.infer<typeof MembershipTermDisputeSchema>;
-
 /** One term of a membership as it was sold: its history, oldest first. */
 export const MembershipTermSchema = z.object({
   kind: MembershipKindSchema,
@@ -47,8 +34,6 @@ export const MembershipTermSchema = z.object({
   payment_reference: z.nullable(z.string()),
   /** Money given back on this term by staff or the processor's dashboard, oldest first (absent: none). */
   refunds: z.optional(z.array(MembershipTermRefundSchema)),
-  /** Disputes of this term's payment, oldest first (absent: none). */
-  disputes: z.optional(z.array(MembershipTermDisputeSchema)),
 });
 export type MembershipTerm = z.infer<typeof MembershipTermSchema>;
 

@@ -8,7 +8,7 @@
 //     all there is to measure), with the API answering after a production-like 100 ms, and with
 //     the sandbox in the page (msw, as the demo runs);
 //  3. keystroke → updated price preview with a type of 100 custom fields among 50 plans
-//     (goal p95 < 16 ms);
+//     (goal p95 ≤ 8 ms);
 //  4. 1,000 mount/unmount cycles on one page: heap growth after GC (goal ≤ 1 MB);
 //  5. cumulative layout shift from first paint to plans visible, with page text below the element
 //     (goal 0).
@@ -87,11 +87,11 @@ try {
   );
 
   const comparisons = [
-    ['sandbox API on the server (loopback, ~1 ms)', '', 0],
-    [`sandbox API on the server, answering after ${ROUND_TRIP} ms`, '', ROUND_TRIP],
-    ['sandbox in the page (msw)', '-msw', 0],
+    ['sandbox API on the server (loopback, ~1 ms)', '', 0, 1.6],
+    [`sandbox API on the server, answering after ${ROUND_TRIP} ms`, '', ROUND_TRIP, 1.2],
+    ['sandbox in the page (msw)', '-msw', 0, 1.2],
   ];
-  for (const [label, suffix, latency] of comparisons) {
+  for (const [label, suffix, latency, goal] of comparisons) {
     // The same delay for both pages' one request: the element's fixed costs against a round trip.
     site.sandbox.setLatency(latency);
     const times = { element: [], bare: [] };
@@ -117,8 +117,10 @@ try {
     rows.push({
       metric: `${label}: plans visible, ratio to the bare page`,
       value: ratio.toFixed(2),
-      goal: '≤ 1.2',
-      ok: ratio <= 1.2,
+      // The element issue's goals: 1.2 with a production-like round trip, 1.6 on loopback, where
+      // the element's fixed costs (parsing its code, the first Intl formatter) are all there is.
+      goal: `≤ ${goal}`,
+      ok: ratio <= goal,
       note: `n=${times.element.length} pairs, median of paired ratios ${paired.toFixed(2)}`,
     });
   }
@@ -188,7 +190,7 @@ try {
   const latencies = await page.evaluate(() => window.__latencies);
   const fieldCount = await page.evaluate(() => document.querySelector('membership-signup').shadowRoot.querySelectorAll('[part~="field"]').length);
   rows.push({ metric: `keystroke → preview, ${fieldCount} fields / 50 plans (p50)`, value: `${percentile(latencies, 50).toFixed(2)} ms`, goal: '', ok: true });
-  rows.push({ metric: `keystroke → preview (p95, n=${latencies.length})`, value: `${percentile(latencies, 95).toFixed(2)} ms`, goal: '< 16 ms', ok: percentile(latencies, 95) < 16 });
+  rows.push({ metric: `keystroke → preview (p95, n=${latencies.length})`, value: `${percentile(latencies, 95).toFixed(2)} ms`, goal: '≤ 8 ms', ok: percentile(latencies, 95) <= 8 });
 
   // 4. 1,000 mount/unmount cycles (goal: heap after GC grows ≤ 1 MB). One page with the built
   // bundle; each cycle adds a <membership-signup>, waits for its plans, and removes it. The heap is

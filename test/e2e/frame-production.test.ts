@@ -66,7 +66,7 @@ for (const backend of backends) describe(`production frame page (built) under a 
       '/host.js',
       js(`const frame = document.getElementById('signup');
         window.events = [];
-        for (const name of ['membership-signup-ready', 'membership-signup-complete', 'membership-signup-error']) {
+        for (const name of ['membership-signup-ready', 'membership-signup-submit', 'membership-signup-complete', 'membership-signup-error']) {
           frame.addEventListener(name, (event) => window.events.push({ name, detail: event.detail }));
         }
         const token = new URLSearchParams(location.hash.slice(1)).get('t');
@@ -120,6 +120,9 @@ for (const backend of backends) describe(`production frame page (built) under a 
         'complete',
       );
       assert.equal(events.find((e) => e.name === 'membership-signup-complete')!.detail.membership!.membership_type_id, 'free');
+      // The submit event carries the request as sent: the production frame asks for Stripe's hosted page.
+      const submitted = events.find((e) => e.name === 'membership-signup-submit')!.detail as { params?: { checkout?: unknown } };
+      assert.deepEqual(submitted.params?.checkout, { ui_mode: 'hosted_page' });
       // Kept by the backend the test answers with: one completed signup of Erin's.
       const signups = sandbox
         ? Object.values(sandbox.store.state.signups).filter((signup) => sandbox!.store.state.members[signup.member_id]?.email === 'erin@example.org')

@@ -3,7 +3,7 @@
 // detail, so details hold plain data only (structured-cloneable) and never the member token.
 import type {
   Discount,
-  DiscountCheckRefusal as CheckedDiscountRefusal,
+  DiscountRefusal as ApiDiscountRefusal,
   Membership,
   MembershipType,
   Organization,
@@ -11,9 +11,9 @@ import type {
   SignupCreateParams,
 } from '@memberkit/sdk';
 
-/** Why a discount code was refused: the SDK's `checkDiscount` reasons, or `unknown` (a code the
- * API does not know, or a refusal it did not explain). */
-export type DiscountRefusal = 'unknown' | CheckedDiscountRefusal;
+/** Why a discount code was refused: the API's reasons (the SDK's `discountRefusals`: `unknown` is
+ * a code the API does not know), or `unexplained` (a refusal without a reason this version knows). */
+export type DiscountRefusal = ApiDiscountRefusal | 'unexplained';
 
 export interface MembershipSignupEventDetails {
   /** The configuration loaded and the plans are shown. */

@@ -185,6 +185,7 @@ describe('form: the signup request', () => {
       membership_type_id: 'adult',
       member: { email: 'ada@example.org', first_name: 'Ada', last_name: 'Lovelace' },
       fields: {},
+      checkout: undefined,
       auto_renew: true,
     });
   });
@@ -193,6 +194,12 @@ describe('form: the signup request', () => {
     const lifetime = plan({ duration: null, duration_interval_type: 'lifetime', recurring: null });
     assert.equal('auto_renew' in signupParams(lifetime, draft({ autoRenew: true }), null, 'en-US', undefined), false);
     assert.equal('auto_renew' in signupParams(plan({ recurring: true }), draft(), null, 'en-US', undefined), false);
+  });
+
+  it('asks for the checkout page the element was given (the frame page’s hosted_page), else says nothing of it', () => {
+    assert.deepEqual(signupParams(plan(), draft(), null, 'en-US', undefined, { ui_mode: 'hosted_page' }).checkout, { ui_mode: 'hosted_page' });
+    const unset = JSON.parse(JSON.stringify(signupParams(plan(), draft(), null, 'en-US', undefined)));
+    assert.equal('checkout' in unset, false, 'unset: not in the request, the server’s default');
   });
 
   it('sends the code the API accepted, never text typed since', () => {

@@ -81,6 +81,7 @@ export async function openPayments(options: OpenPaymentsOptions): Promise<Server
     pages: {
       checkoutComplete: () => `${origin()}/checkout/complete?session_id={CHECKOUT_SESSION_ID}`,
       authenticate: (organizationId, intentId) => `${origin()}/payments/authenticate/${encodeURIComponent(organizationId)}/${encodeURIComponent(intentId)}`,
+      cardUpdated: () => `${origin()}/payments/card-updated`,
     },
   });
   return {

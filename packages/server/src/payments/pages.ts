@@ -1,6 +1,8 @@
 // The server's pages around payments:
 // - /checkout/complete: where a hosted checkout returns the member (the signup page, still open
 //   in the other tab, polls the signup and shows the outcome).
+// - /payments/card-updated: where the Billing Portal returns a member who replaced their card
+//   and came from no page of the organization's.
 // - /payments/authenticate/{organization}/{intent}: where a member confirms a renewal's charge
 //   that Stripe held for authentication (Stripe answers an off-session confirm without a page).
 // - /stripe-stand-in.js (the stand-in only): the widget's `stripeLoader` for the stand-in's
@@ -55,6 +57,13 @@ export function memberPaymentPages(options: MemberPaymentPagesOptions): Pages {
         { headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp, 'Cache-Control': 'no-store' } },
       ),
   };
+  pages['/payments/card-updated'] = () =>
+    new Response(
+      `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Card updated</title></head>
+<body><main><h1>Card updated</h1><p role="status">Thank you. If you saved a new card, it is saved and your next renewal charges it. You can close this tab.</p></main></body></html>`,
+      { headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp, 'Cache-Control': 'no-store' } },
+    );
   pages['/payments/authenticate.js'] = () =>
     new Response(authenticateScript, { headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' } });
   pages['/payments/authenticate/:organization/:intent'] = async (request) => {

@@ -43,6 +43,11 @@ export interface StripePaymentsOptions {
     checkoutComplete(): string;
     /** Where a member authenticates a renewal's charge that Stripe answered without a page of its own. */
     authenticate(organizationId: string, intentId: string): string;
+    /**
+     * Where the Billing Portal returns a member whose card-update request named no page of the
+     * organization's (the server's /payments/card-updated page); none: the portal shows no way back.
+     */
+    cardUpdated?(): string;
   };
   /** The organization's connected Stripe account (acct_…), or null: paid on the platform's account. */
   connectedAccount?: (organizationId: string) => Promise<string | null>;
@@ -388,10 +393,14 @@ export class StripePayments implements Payments {
     const customer = await this.#stripe.customers.retrieve(request.customer);
     const ours = !('deleted' in customer && customer.deleted) && customer.metadata?.organization_id === request.organization_id;
     if (!ours) throw new Error(`StripePayments: customer ${request.customer} is not ${request.organization_id}'s`);
+    // A way back always: the organization's page the member came from (checked by the API to
+    // be one of its embed origins), else the server's own page, rather than the portal
+    // configuration's default, which a platform serving many organizations cannot set for each.
+    const returnUrl = request.return_url ?? this.#pages.cardUpdated?.() ?? null;
     const session = await this.#stripe.billingPortal.sessions.create({
       customer: request.customer,
       locale: portalLocale(request.locale),
-      ...(request.return_url && { return_url: request.return_url }),
+      ...(returnUrl && { return_url: returnUrl }),
     });
     return { id: session.id, url: session.url };
   }

@@ -50,6 +50,7 @@ export interface SignupWidget extends HTMLElement {
   getAuthToken?: (() => Promise<string>) | null;
   stripeLoader?: (publishableKey: string) => Promise<unknown>;
   hostedPageOpener?: (url: string) => void;
+  checkout?: { ui_mode: 'embedded_page' | 'hosted_page' };
   /** Checks the current signup's payment now (the element's public method). */
   refreshPayment?: () => void;
 }
@@ -307,6 +308,12 @@ function createWidget(params: Partial<Record<FrameParam, string>>, options: Fram
   for (const name of FRAME_PARAMS) if (params[name]) widget.setAttribute(name, params[name]);
   if (options.apiBase) widget.setAttribute('api-base', options.apiBase);
   if (options.stripeLoader) widget.stripeLoader = options.stripeLoader;
+  // In a frame a checkout that needs a full-page redirect (some bank payment methods) cannot
+  // complete: with Stripe's own Stripe.js, signups ask for Stripe's hosted page, which the host
+  // opens as a popup (hostedPageOpener). A frame page given a Stripe loader of its own (the
+  // demo's and the tests' stand-ins, whose card form never redirects) leaves the page to the
+  // server's default.
+  else widget.checkout = { ui_mode: 'hosted_page' };
   return widget;
 }
 

@@ -179,6 +179,7 @@ export function signupParams(
   member: Member | null | undefined,
   locale: string,
   invitation: string | undefined,
+  checkout?: SignupCreateParams['checkout'],
 ): SignupCreateParams {
   const amount = amountOf(type, draft, locale);
   const params: SignupCreateParams = {
@@ -189,6 +190,8 @@ export function signupParams(
       last_name: (member?.last_name || draft.lastName).trim(),
     },
     fields: fieldValues(type, draft),
+    // Unset: undefined, which the request's JSON leaves out (the server's default page).
+    checkout,
   };
   if (typeof amount === 'number') params.amount = amount;
   if (draft.discount) params.discount_code = draft.discount.code;

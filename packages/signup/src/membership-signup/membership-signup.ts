@@ -184,6 +184,11 @@ export class MembershipSignup extends LitElement {
   declare stripeLoader: StripeLoader | undefined;
   /** Opens a hosted payment page (top-level navigation, or a new tab when framed); replaceable (call `refreshPayment()` when your popup closes). */
   declare hostedPageOpener: (url: string) => void;
+  /**
+   * What signups ask of their checkout (the request's `checkout`, e.g. `{ ui_mode: 'hosted_page' }`,
+   * which the frame page sets); unset, the server's default. Read when the member submits.
+   */
+  declare checkout: SignupCreateParams['checkout'];
 
   #authToken: string | undefined;
   /** Set while the element removes its own auth-token attribute. */
@@ -669,7 +674,7 @@ export class MembershipSignup extends LitElement {
   }
 
   #params(type: MembershipType): SignupCreateParams {
-    return signupParams(type, this._draft, this._config?.member, this.#locale, this.#invitationCode());
+    return signupParams(type, this._draft, this._config?.member, this.#locale, this.#invitationCode(), this.checkout);
   }
 
   // ── member actions ────────────────────────────────────────────────────────────────────────

@@ -1,7 +1,7 @@
 // The API's validation errors name the signup request's field paths (`member.first_name`,
 // `fields.t_shirt`, `group_members.2.email`, `amount`, `discount_code`): this maps each path to
 // the input of the details step that holds it, so the message shows on that input.
-import { groupMemberFieldRules, memberFieldRules, type APIError, type FieldRules, type MembershipType } from '@memberkit/sdk';
+import { groupMemberFieldRules, isDiscountRefusal, memberFieldRules, type APIError, type FieldRules, type MembershipType } from '@memberkit/sdk';
 import type { DiscountRefusal } from '../events.js';
 import type { GroupMemberDraft } from './draft.js';
 import { ids } from './form.js';
@@ -44,11 +44,10 @@ export function mapServerErrors(
   return { fieldErrors, discountRefused };
 }
 
-const REFUSALS: readonly unknown[] = ['expired', 'not_yet_valid', 'used_up', 'not_for_this_type'];
-
 /** The refusal reason of an `invalid_discount` problem: a field error's code or the problem's
- * `reason`, never its human text; else unknown. */
+ * `reason` (one of the API's), never its human text; a 404 is a code that does not exist; else
+ * `unexplained`, which says only that the code cannot be used here. */
 export function refusalOf(error: APIError): DiscountRefusal {
   const codes = [...error.errors.map((item) => item.code), error.problem?.reason];
-  return (codes.find((code) => REFUSALS.includes(code)) as DiscountRefusal | undefined) ?? 'unknown';
+  return codes.find(isDiscountRefusal) ?? (error.status === 404 ? 'unknown' : 'unexplained');
 }

@@ -214,7 +214,11 @@ describe('<membership-signup> details', function () {
           }),
         ),
       );
-      expect((await applyCode('OLDCODE')).detail.reason).to.equal('unknown');
+      // A refusal without a reason the widget knows: not "does not exist", which would be untrue.
+      const unexplained = await applyCode('OLDCODE');
+      expect(unexplained.detail.reason).to.equal('unexplained');
+      expect(text(unexplained.el)).to.contain('This code cannot be used for this membership.');
+      expect(text(unexplained.el)).not.to.contain('does not exist');
       cleanup();
       override(
         http.post(`${API}/organizations/demo/discounts/validate`, () =>
@@ -224,6 +228,22 @@ describe('<membership-signup> details', function () {
       const { el, detail } = await applyCode('OLDCODE');
       expect(detail.reason).to.equal('used_up');
       expect(text(el)).to.contain('used up');
+    });
+
+    it('words every reason the API gives (the SDK\'s list), and a reason newer than this widget as "cannot be used for this membership"', async () => {
+      const cases: [string, string, string][] = [
+        ['currency_mismatch', 'currency_mismatch', 'This code is for another currency.'],
+        ['conflicting_discount', 'conflicting_discount', 'This code cannot be used.'],
+        ['members_only', 'unexplained', 'This code cannot be used for this membership.'],
+      ];
+      for (const [sent, reason, words] of cases) {
+        override(http.post(`${API}/organizations/demo/discounts/validate`, () => problem(422, 'invalid_discount', { detail: 'No.', reason: sent })));
+        const { el, detail } = await applyCode('SOMECODE');
+        expect(detail.reason).to.equal(reason);
+        expect(typeof detail.reason).to.equal('string');
+        expect(text(el)).to.contain(words);
+        cleanup();
+      }
     });
 
     it('SAVE10 takes $10.00 off', async () => {

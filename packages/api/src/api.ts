@@ -2,7 +2,7 @@
 // msw, the server on Hono) passes every request to `handle` and calls the other entry points
 // when its own events happen: a payment webhook or a card form (settleCheckout), a timer
 // (deliverOutbox).
-import { idSource, type CheckoutSettings } from './domain/context.js';
+import { idSource, type CheckoutSettings, type DomainContext } from './domain/context.js';
 import { concernsLifecycle, lifecycleStep } from './domain/lifecycle.js';
 import { deliverMessages, deliverOutbox, type OutboxDelivery } from './domain/outbox.js';
 import { settleCheckout, type CheckoutSettlement } from './domain/payments.js';
@@ -21,7 +21,7 @@ import type { Mailer } from './ports/mailer.js';
 import type { MemberTokens } from './ports/member-tokens.js';
 import type { CheckoutUiMode, Payments } from './ports/payments.js';
 import type { OrganizationRecord } from './ports/records.js';
-import type { Storage } from './ports/storage.js';
+import type { Storage, Transaction } from './ports/storage.js';
 
 export interface MembershipApiOptions {
   storage: Storage;
@@ -200,49 +200,35 @@ export function createMembershipApi(options: MembershipApiOptions): MembershipAp
     finish,
   });
 
+  /**
+   * A payment event's settlement: `settle` in one transaction, on the organization's domain context
+   * (a SQL storage may run the transaction again: ids and aftermath start afresh each time), then
+   * what it left to do after the commit (messages, webhooks, effects).
+   */
+  const settleIn = async <T>(organizationId: string, settle: (ctx: DomainContext, tx: Transaction) => Promise<T>): Promise<T> => {
+    const ids = idSource();
+    const { settlement, aftermath } = await storage.transaction(async (tx) => {
+      ids.restart();
+      const aftermath: Aftermath = { effects: [], messages: [], webhooks: [] };
+      const organization = await tx.findOne('organizations', { id: organizationId });
+      if (!organization) throw new Problem(404, 'not_found', `No organization "${organizationId}".`);
+      const ctx = domainContext({ payments, clock, checkout }, tx, organization, ids, aftermath);
+      return { settlement: await settle(ctx, tx), aftermath };
+    });
+    await finish(aftermath);
+    return settlement;
+  };
+
   return {
     handle: (request) => pipeline.handle(request),
-    async settleCheckout(organizationId, checkoutId) {
-      const ids = idSource();
-      const { settlement, aftermath } = await storage.transaction(async (tx) => {
-        ids.restart();
-        const aftermath: Aftermath = { effects: [], messages: [], webhooks: [] };
-        const organization = await tx.findOne('organizations', { id: organizationId });
-        if (!organization) throw new Problem(404, 'not_found', `No organization "${organizationId}".`);
+    settleCheckout: (organizationId, checkoutId) =>
+      settleIn(organizationId, async (ctx, tx) => {
         const record = await tx.findOne('checkouts', { organization_id: organizationId, id: checkoutId });
         if (!record) throw new Problem(404, 'not_found', `No checkout "${checkoutId}" in "${organizationId}".`);
-        const ctx = domainContext({ payments, clock, checkout }, tx, organization, ids, aftermath);
-        return { settlement: await settleCheckout(ctx, record), aftermath };
-      });
-      await finish(aftermath);
-      return settlement;
-    },
-    async settleRefunds(organizationId, reference) {
-      const ids = idSource();
-      const { settlement, aftermath } = await storage.transaction(async (tx) => {
-        ids.restart();
-        const aftermath: Aftermath = { effects: [], messages: [], webhooks: [] };
-        const organization = await tx.findOne('organizations', { id: organizationId });
-        if (!organization) throw new Problem(404, 'not_found', `No organization "${organizationId}".`);
-        const ctx = domainContext({ payments, clock, checkout }, tx, organization, ids, aftermath);
-        return { settlement: await settleRefunds(ctx, reference), aftermath };
-      });
-      await finish(aftermath);
-      return settlement;
-    },
-    async settleDispute(organizationId, disputeId) {
-      const ids = idSource();
-      const { settlement, aftermath } = await storage.transaction(async (tx) => {
-        ids.restart();
-        const aftermath: Aftermath = { effects: [], messages: [], webhooks: [] };
-        const organization = await tx.findOne('organizations', { id: organizationId });
-        if (!organization) throw new Problem(404, 'not_found', `No organization "${organizationId}".`);
-        const ctx = domainContext({ payments, clock, checkout }, tx, organization, ids, aftermath);
-        return { settlement: await settleDispute(ctx, disputeId), aftermath };
-      });
-      await finish(aftermath);
-      return settlement;
-    },
+        return settleCheckout(ctx, record);
+      }),
+    settleRefunds: (organizationId, reference) => settleIn(organizationId, (ctx) => settleRefunds(ctx, reference)),
+    settleDispute: (organizationId, disputeId) => settleIn(organizationId, (ctx) => settleDispute(ctx, disputeId)),
     async runDay(organizationId, day) {
       if (!isValidDate(day)) throw new TypeError(`runDay: not a YYYY-MM-DD date: ${JSON.stringify(day)}`);
       const { organization, ids: candidates } = await storage.transaction(async (tx) => {

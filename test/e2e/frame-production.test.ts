@@ -1,14 +1,14 @@
 // The production frame page exactly as built (packages/signup/dist/frame.html + frame-assets),
-// talking to the production API base under a strict CSP with Trusted Types on both the host page
-// and the frame page: a signed-in member joins the free plan without typing anything, with zero
-// violations. The test answers the production API base twice: with a Node-side sandbox, and with
-// memberkit-server (server-harness.ts), each request forwarded to it over real HTTP.
+// talking to /v1 on its own origin (memberkit-server serves both) under a strict CSP with Trusted
+// Types on both the host page and the frame page: a signed-in member joins the free plan without
+// typing anything, with zero violations. The test answers the frame origin's /v1 twice: with a
+// Node-side sandbox, and with memberkit-server (server-harness.ts), each request forwarded to it
+// over real HTTP.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { createSandbox, type Sandbox } from '@memberkit/sandbox';
-import { DEFAULT_API_BASE } from '../../packages/signup/src/api-base.js';
 import { hostScript, js, launch, root, routeSandbox, routeToServer, serve, until, type StaticServer } from './frame-server.js';
 import { backends, startDemoServer, type DemoServer } from './server-harness.js';
 
@@ -41,7 +41,8 @@ for (const backend of backends) describe(`production frame page (built) under a 
     FRAME = `http://127.0.0.1:${frameServer.port}`;
     HOST = `http://localhost:${hostServer.port}`;
     if (backend === 'sandbox') {
-      sandbox = createSandbox({ baseUrl: DEFAULT_API_BASE, today: '2026-11-21' });
+      // The production frame page talks to /v1 on its own origin, as memberkit-server serves both.
+      sandbox = createSandbox({ baseUrl: `${FRAME}/v1`, today: '2026-11-21' });
       sandbox.update('organizations', { id: 'demo' }, (organization) => ({ embed_origins: [...organization.embed_origins, HOST] }));
     } else {
       server = await startDemoServer();
@@ -50,7 +51,7 @@ for (const backend of backends) describe(`production frame page (built) under a 
       await server.allowOrigins([HOST, FRAME]);
     }
 
-    const frameCsp = strict([`connect-src ${new URL(DEFAULT_API_BASE).origin}`, `frame-ancestors ${HOST}`]);
+    const frameCsp = strict(["connect-src 'self'", `frame-ancestors ${HOST}`]);
     frameServer.routes.set('/frame.html', {
       type: 'text/html; charset=utf-8',
       body: readFileSync(`${DIST}/frame.html`),
@@ -97,7 +98,7 @@ for (const backend of backends) describe(`production frame page (built) under a 
       const token = sandbox ? sandbox.issueMemberToken('demo', 'erin@example.org', names) : await server!.memberToken('erin@example.org', names);
       const context = await browser.newContext();
       if (sandbox) await routeSandbox(context, sandbox);
-      else await routeToServer(context, DEFAULT_API_BASE, server!.apiBase);
+      else await routeToServer(context, `${FRAME}/v1`, server!.apiBase);
       const violations: string[] = [];
       await context.exposeBinding('reportViolation', (_source, text: string) => violations.push(text));
       await context.addInitScript(() => {

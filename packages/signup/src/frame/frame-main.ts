@@ -3,4 +3,7 @@
 import '../define.js';
 import { startFramePage } from './frame-page.js';
 
-void startFramePage();
+// The page is served beside the API it belongs to (memberkit-server serves /frame.html and /v1
+// from one origin), so it talks to /v1 on its own origin. Never from a URL parameter: the
+// member's token goes where this points.
+void startFramePage({ apiBase: new URL('/v1', location.href).href });

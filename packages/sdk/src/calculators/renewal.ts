@@ -147,6 +147,6 @@ export const firstRenewal = (
 ): FirstRenewal | null => {
   const { starts_on, expires_on } = calculateExpiry(type, { purchased_on });
   if (!auto_renew || expires_on === null) return null;
-  const on = renewalAttemptOn({ status: 'active', starts_on, expires_on, auto_renew }, type)!;
-  return { on, expires_on, quote: renewalQuote(type, amount ?? type.price.value) };
+  // renewalAttemptOn's day for a new, confirmed membership that renews (its other checks pass).
+  return { on: attemptDay(expires_on, starts_on, type), expires_on, quote: renewalQuote(type, amount ?? type.price.value) };
 };

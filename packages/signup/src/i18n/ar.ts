@@ -27,6 +27,7 @@ const ar: Catalogue = {
   },
   stepOf: (n, total, name) => `الخطوة ${n} من ${total}: ${name}`,
   noPlans: 'لا توجد عضويات متاحة للتسجيل حاليًا.',
+  planUnavailable: 'العضوية الواردة في رابطك غير متاحة. اختر إحدى العضويات أدناه.',
   choose: 'اختيار',
   term: (count, unit) => (count === 1 ? every[unit][0] : `كل ${count} ${every[unit][1]}`),
   lifetime: 'مدى الحياة',

@@ -41,6 +41,8 @@ export interface Catalogue {
   };
   stepOf: (n: number, total: number, name: string) => string;
   noPlans: string;
+  /** Above the plans when the page linked to a plan that is not offered (unknown or retired). */
+  planUnavailable: string;
   choose: string;
   term: (count: number, unit: TermUnit) => string;
   lifetime: string;

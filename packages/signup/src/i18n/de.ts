@@ -27,6 +27,7 @@ const de: Catalogue = {
   },
   stepOf: (n, total, name) => `Schritt ${n} von ${total}: ${name}`,
   noPlans: 'Derzeit sind keine Mitgliedschaften offen.',
+  planUnavailable: 'Die Mitgliedschaft aus Ihrem Link ist nicht verfügbar. Wählen Sie unten eine aus.',
   choose: 'Auswählen',
   term: (count, unit) => (count === 1 ? every[unit][0] : `Alle ${count} ${every[unit][1]}`),
   lifetime: 'Lebenslang',

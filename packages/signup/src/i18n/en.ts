@@ -27,6 +27,7 @@ export const en: Catalogue = {
   },
   stepOf: (n, total, name) => `Step ${n} of ${total}: ${name}`,
   noPlans: 'No memberships are open for signup right now.',
+  planUnavailable: 'The plan in your link is not available. Choose one of the plans below.',
   choose: 'Choose',
   term: (count, unit) => (count === 1 ? every[unit][0] : `Every ${count} ${every[unit][1]}`),
   lifetime: 'Lifetime',

@@ -27,6 +27,7 @@ const es: Catalogue = {
   },
   stepOf: (n, total, name) => `Paso ${n} de ${total}: ${name}`,
   noPlans: 'Ahora mismo no hay membresías abiertas.',
+  planUnavailable: 'La membresía de tu enlace no está disponible. Elige una de las siguientes.',
   choose: 'Elegir',
   term: (count, unit) => (count === 1 ? every[unit][0] : `Cada ${count} ${every[unit][1]}`),
   lifetime: 'Vitalicia',

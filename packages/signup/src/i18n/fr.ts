@@ -27,6 +27,7 @@ const fr: Catalogue = {
   },
   stepOf: (n, total, name) => `Étape ${n} sur ${total} : ${name}`,
   noPlans: 'Aucune adhésion n’est ouverte pour le moment.',
+  planUnavailable: 'L’adhésion de votre lien n’est pas disponible. Choisissez-en une ci-dessous.',
   choose: 'Choisir',
   term: (count, unit) => (count === 1 ? every[unit][0] : `Tous les ${count} ${every[unit][1]}`),
   lifetime: 'À vie',

@@ -266,6 +266,8 @@ export class MembershipSignup extends LitElement {
   /** The organization and id #key was claimed for, and whether this widget holds it now. */
   #keyFor: string | undefined;
   #keyHeld = false;
+  /** The `membership-type` asked for is not offered: the plans show a notice. */
+  #linkUnavailable = false;
   /** Counts polls: only the latest one acts on its answer. */
   #polls = 0;
 
@@ -540,9 +542,18 @@ export class MembershipSignup extends LitElement {
     this.#go({ step: 'loading' });
     const client = this.#client();
     this.#clientProvider.setValue(client);
-    const preselect = membershipType && ID_PATTERN.test(membershipType) ? membershipType : undefined;
+    let preselect = membershipType && ID_PATTERN.test(membershipType) ? membershipType : undefined;
+    this.#linkUnavailable = false;
+    const retrieve = (type: string | undefined) => client.signupConfig.retrieve(signupConfigQuery(type, this.#invitationCode()), { signal });
     try {
-      const request = client.signupConfig.retrieve(signupConfigQuery(preselect, this.#invitationCode()), { signal });
+      const request = retrieve(preselect).catch((error: unknown) => {
+        // A linked plan the API does not offer (unknown, or retired) is no broken embed: every
+        // plan, with a notice (#resume). A 404 without the plan too is the organization's.
+        if (!preselect || !(error instanceof APIError && error.status === 404)) throw error;
+        preselect = undefined;
+        this.#unavailablePlan(membershipType!);
+        return retrieve(undefined);
+      });
       // The request is on its way once this task ends: the date data loads while it travels.
       prewarmDates(this.#locale);
       const [config, t] = await Promise.all([request, loadCatalogue(this.#locale)]);
@@ -556,6 +567,12 @@ export class MembershipSignup extends LitElement {
     } catch (error) {
       this.#fail(error, 'load');
     }
+  }
+
+  /** The linked plan is not offered: the plans say so, the console names the attribute's value. */
+  #unavailablePlan(id: string): void {
+    this.#linkUnavailable = true;
+    this.#warn('membership-type', `membership-type="${id}" is no plan open for signup (unknown or retired); showing every plan.`);
   }
 
   /** Picks up where the member was (draft), or opens the preselected type, or the plans. */
@@ -610,9 +627,7 @@ export class MembershipSignup extends LitElement {
     if (discountCode) draft.discountCode = discountCode;
     const hidden = config.membership_types.filter(isHidden);
     const direct = find(preselect) ?? (hidden.length === 1 ? hidden[0] : undefined);
-    if (preselect && !find(preselect)) {
-      this.#warn('membership-type', `membership-type="${preselect}" is not open for signup here; showing every plan.`);
-    }
+    if (preselect && !find(preselect)) this.#unavailablePlan(preselect);
     this._draft = draft;
     if (direct) {
       this.#selectType(direct);
@@ -1102,8 +1117,10 @@ export class MembershipSignup extends LitElement {
       priceError: priced.error,
       discount: this.#discounts?.view ?? { status: 'idle', code: '', reason: null },
       inFlight: this._inFlight,
+      linkUnavailable: this.#linkUnavailable,
       choosePlan: (chosen) => {
         this.#interacted = true;
+        this.#linkUnavailable = false;
         this.#selectType(chosen);
       },
       setValue: (key, value) => {

@@ -89,6 +89,60 @@ describe('<membership-signup> journey: no dead ends', function () {
       expect(signupsOf(sandbox)).to.have.length(1);
     });
   });
+  describe('a link to a plan that is not offered', () => {
+    /** Mounts while capturing console.warn. */
+    async function mountWarned(attributes: Record<string, string>) {
+      const warned: string[] = [];
+      const original = console.warn;
+      console.warn = (...args: unknown[]) => void warned.push(args.join(' '));
+      try {
+        const el = await mount(attributes);
+        return { el, warned };
+      } finally {
+        console.warn = original;
+      }
+    }
+
+    it('an unknown membership-type shows every plan with a notice, and the warning names the attribute and its value', async () => {
+      const sandbox = await useSandbox();
+      const { el, warned } = await mountWarned({ 'membership-type': 'no-such-plan' });
+      expect(step(el)).to.equal('plans');
+      expect(text(el)).to.contain('The plan in your link is not available. Choose one of the plans below.');
+      expect(text(el)).not.to.contain('not set up correctly');
+      const listed = sandbox.store.state.membership_types.demo!.filter((plan) => plan.status === 100 && plan.archived_at === null);
+      expect(root(el).querySelectorAll('[part~="plan-card"]').length).to.equal(listed.length);
+      expect(warned.filter((line) => line.includes('membership-type="no-such-plan"')), 'one warning naming the attribute and its value').to.have.length(1);
+      expect(warned.some((line) => line.includes('organization')), 'the organization is not blamed').to.equal(false);
+      await expect(el).to.be.accessible();
+      // Choosing a plan is the member's answer: the notice goes.
+      await press(el, 'Choose Annual');
+      await untilStep(el, 'details');
+      await press(el, 'Back');
+      await untilStep(el, 'plans');
+      expect(text(el)).not.to.contain('is not available');
+    });
+
+    it('a retired (archived) plan: every plan still offered, with the notice', async () => {
+      const sandbox = await useSandbox();
+      sandbox.storage.runSync((tx) => tx.update('membership_types', { organization_id: 'demo', id: 'monthly' }, { archived_at: new Date().toISOString() }));
+      const { el, warned } = await mountWarned({ 'membership-type': 'monthly' });
+      expect(step(el)).to.equal('plans');
+      expect(text(el)).to.contain('The plan in your link is not available.');
+      expect(() => button(el, 'Choose Monthly')).to.throw();
+      button(el, 'Choose Annual');
+      expect(warned.filter((line) => line.includes('membership-type="monthly"'))).to.have.length(1);
+    });
+
+    it('in French and in Arabic', async () => {
+      await useSandbox();
+      const fr = await mount({ 'membership-type': 'no-such-plan', locale: 'fr' });
+      await waitUntil(() => text(fr).includes('L’adhésion de votre lien n’est pas disponible.'), 'no French notice');
+      fr.remove();
+      const ar = await mount({ 'membership-type': 'no-such-plan', locale: 'ar' });
+      await waitUntil(() => text(ar).includes('العضوية الواردة في رابطك غير متاحة.'), 'no Arabic notice');
+      await expect(ar).to.be.accessible();
+    });
+  });
   describe('the confirmation is no dead end', () => {
     it('says what was bought, until when and for how much; a reload shows it again (told to the page once); "Sign up someone else" is a new form', async () => {
       const sandbox = await useSandbox({ persist: 'memory' });

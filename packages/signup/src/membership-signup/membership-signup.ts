@@ -307,12 +307,6 @@ export class MembershipSignup extends LitElement {
     edit: (patch) => element.#edit(patch),
     emit: (name, detail) => element.#emit(name, detail),
     fail: (error, retry) => element.#fail(error, retry),
-    addController: (controller) => element.addController(controller),
-    removeController: (controller) => element.removeController(controller),
-    requestUpdate: () => element.requestUpdate(),
-    get updateComplete() {
-      return element.updateComplete;
-    },
   }))(this);
 
   constructor() {

@@ -23,7 +23,7 @@ export class DiscountController implements ReactiveController {
 
   constructor(host: SignupHost) {
     this.host = host;
-    host.addController(this);
+    host.element.addController(this);
   }
 
   hostDisconnected(): void {
@@ -32,7 +32,7 @@ export class DiscountController implements ReactiveController {
 
   #show(view: DiscountView): void {
     this.view = view;
-    this.host.requestUpdate();
+    this.host.element.requestUpdate();
   }
 
   /** A resumed draft: its accepted code shows as applied (until a re-check says otherwise). */

@@ -8,9 +8,10 @@ import type { Catalogue } from '../../i18n/catalogue.js';
 import type { Draft } from '../draft.js';
 import type { RetryAction, State } from '../machine.js';
 
-export interface SignupHost extends ReactiveControllerHost {
-  /** The element (the payment form mounts in its light DOM; pointer presses are heard on it). */
-  readonly element: HTMLElement;
+export interface SignupHost {
+  /** The element: controllers add themselves to it and ask it to update; the payment form mounts
+   * in its light DOM, and pointer presses are heard on it. */
+  readonly element: ReactiveControllerHost & HTMLElement;
   readonly state: State;
   readonly draft: Draft;
   readonly config: SignupConfig | undefined;

@@ -124,13 +124,11 @@ export const renewalQuote = (type: PricedType, previous_amount: number): Quote =
   return quotePrice(type, { amount: Math.min(Math.max(previous_amount, price.value), ceiling) });
 };
 
-/** What a new membership's first automatic renewal is: the day it is charged, and its price. */
+/** What a new membership's first automatic renewal is: the day it renews, and its price. */
 export interface FirstRenewal {
-  /** The day the renewal is charged (`renewalAttemptOn` of the new membership). */
+  /** The day the renewed term starts (the new membership's `expires_on`); the charge is attempted up to RENEWAL_LEAD_DAYS before (`renewalAttemptOn`). */
   on: DateString;
-  /** The term it then runs until (the new membership's `expires_on` is when the renewed term starts). */
-  expires_on: DateString;
-  /** What is charged that day (`renewalQuote`): the plan's price, whatever the first term cost. */
+  /** What is charged for it (`renewalQuote`): the plan's price, whatever the first term cost. */
   quote: Quote;
 }
 
@@ -145,8 +143,6 @@ export const firstRenewal = (
   type: TermRules & PricedType,
   { purchased_on, auto_renew, amount }: { purchased_on: DateString; auto_renew: boolean; amount?: number | null | undefined },
 ): FirstRenewal | null => {
-  const { starts_on, expires_on } = calculateExpiry(type, { purchased_on });
-  if (!auto_renew || expires_on === null) return null;
-  // renewalAttemptOn's day for a new, confirmed membership that renews (its other checks pass).
-  return { on: attemptDay(expires_on, starts_on, type), expires_on, quote: renewalQuote(type, amount ?? type.price.value) };
+  const on = calculateExpiry(type, { purchased_on }).expires_on;
+  return auto_renew && on ? { on, quote: renewalQuote(type, amount ?? type.price.value) } : null;
 };

@@ -49,7 +49,7 @@ export interface Catalogue {
   until: (date: string) => string;
   renewsAutomatically: string;
   noAutoRenewal: string;
-  /** The review of a plan that renews automatically: the renewal's amount and the day it is charged. */
+  /** The review of a plan that renews automatically: the renewal's amount and the day it renews. */
   renewsOn: (amount: string, date: string) => string;
   memberChooses: string;
   runsUntil: (date: string) => string;

@@ -144,12 +144,12 @@ describe('<membership-signup> journey: no dead ends', function () {
     });
   });
   describe('a plan that renews automatically says so on the review', () => {
-    /** The renewal is charged a week before the term ends (counted here from the calendar, not asked of the SDK). */
-    const chargedOn = (months: number) => {
+    /** The day the first term ends, when the renewed one starts (counted here from the calendar, not asked of the SDK). */
+    const renewsOn = (months: number) => {
       const [y, m, d] = TODAY.split('-').map(Number) as [number, number, number];
       const end = new Date(Date.UTC(y, m - 1 + months, d));
       if (end.getUTCDate() !== d) end.setUTCDate(0);
-      return new Date(end.getTime() - 7 * 86_400_000).toISOString().slice(0, 10);
+      return end.toISOString().slice(0, 10);
     };
 
     it('a first term of 0 (a full discount) on a monthly plan: the review says what renews, when and for how much', async () => {
@@ -170,7 +170,7 @@ describe('<membership-signup> journey: no dead ends', function () {
       await untilStep(el, 'review');
       const review = text(el);
       expect(review).to.contain('Total$0.00');
-      expect(review).to.contain(`Your membership renews automatically: $9.00 will be charged on ${words(chargedOn(1))}.`);
+      expect(review).to.contain(`Renews automatically on ${words(renewsOn(1))} for $9.00.`);
       await expect(el).to.be.accessible();
     });
 
@@ -182,15 +182,15 @@ describe('<membership-signup> journey: no dead ends', function () {
       await type(el, 'Last name', 'Quarter');
       await press(el, 'Continue');
       await untilStep(el, 'review');
-      expect(text(el)).to.contain('Does not renew automatically').and.not.contain('will be charged');
+      expect(text(el)).to.contain('Does not renew automatically').and.not.contain('Renews automatically on');
       await press(el, 'Back');
       await untilStep(el, 'details');
       await check(el, 'Renew automatically');
       await press(el, 'Continue');
       await untilStep(el, 'review');
-      expect(text(el)).to.contain(`Your membership renews automatically: $18.00 will be charged on ${words(chargedOn(3))}.`);
+      expect(text(el)).to.contain(`Renews automatically on ${words(renewsOn(3))} for $18.00.`);
       el.setAttribute('locale', 'fr');
-      await waitUntil(() => text(el).includes('Votre adhésion se renouvelle automatiquement : 18,00'), `no French renewal line: ${text(el)}`);
+      await waitUntil(() => text(el).includes('Renouvellement automatique le ') && text(el).includes('pour 18,00'), `no French renewal line: ${text(el)}`);
     });
   });
   describe('the confirmation is no dead end', () => {

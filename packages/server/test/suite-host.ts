@@ -1,7 +1,7 @@
 // The server as an ApiSuiteHost of @memberkit/api's conformance suite: createServer in this
 // process, listening on loopback (the suite talks real HTTP to it), on a storage of the caller's,
 // with a settable clock, the payment stand-in and the server's own signed member tokens.
-import { apiSuiteToday, type ApiSuiteHost, type SuitePayment } from '@memberkit/api/testing';
+import { apiSuiteToday, standInPaymentSteps, type ApiSuiteHost } from '@memberkit/api/testing';
 import { demoData, MemoryPayments, seedStorage, SettableClock, tableSpecs } from '@memberkit/api';
 import { sql } from 'kysely';
 import pino from 'pino';
@@ -43,10 +43,6 @@ export async function serverSuiteHost(storage: SqlStorage): Promise<ServerSuiteH
       for (const table of tables) await sql.raw(`create table suite_seed_${table} as select * from ${table}`).execute(storage.db);
       seeded = true;
     },
-    async saveCard(sessionId, card) {
-      const year = Number(clock.today('UTC').slice(0, 4)) + 5;
-      return payments.updateCard(sessionId, { number: card, exp_month: 12, exp_year: year, cvc: '123' }) === null;
-    },
     async runDay(organizationId, day) {
       await api.runDay(organizationId, day);
     },
@@ -57,18 +53,7 @@ export async function serverSuiteHost(storage: SqlStorage): Promise<ServerSuiteH
     async setToday(date) {
       clock.setToday(date);
     },
-    async pay(nextAction, card = '4242424242424242'): Promise<SuitePayment> {
-      if (nextAction.type !== 'payment') throw new Error(`nothing to pay: next_action ${nextAction.type}`);
-      const secret = nextAction.ui_mode === 'embedded_page' ? nextAction.client_secret : new URL(nextAction.url).searchParams.get('client_secret')!;
-      const year = Number(clock.today('UTC').slice(0, 4)) + 5;
-      const decline = payments.confirm(secret, { number: card, exp_month: 12, exp_year: year, cvc: '123' });
-      if (decline) return { paid: false, status: 402, code: 'card_declined' };
-      const session = payments.sessionBySecret(secret)!;
-      const settled = await api.settleCheckout(session.organization_id, session.id);
-      if (settled.status === 'paid') return { paid: true };
-      if (settled.status === 'closed') return { paid: false, status: settled.problem.status, code: settled.problem.code };
-      return { paid: false, status: 409, code: 'checkout_closed' };
-    },
+    ...standInPaymentSteps({ api, payments, clock }),
     async memberToken(organizationId, email) {
       const normalized = email.trim().toLowerCase();
       let member = await storage.transaction((tx) => tx.findOne('members', { organization_id: organizationId, email: normalized }));

@@ -10,3 +10,4 @@ export { storageSuite, type StorageSuiteOptions, type SuiteFunctions } from './s
 export { sampleRows } from './sample-rows.js';
 export { apiSuite, apiSuiteToday, type ApiSuiteHost, type SuitePayment } from './api-suite.js';
 export { memorySuiteHost, type MemorySuiteHost } from './memory-host.js';
+export { standInPaymentSteps } from './stand-in-payment-steps.js';

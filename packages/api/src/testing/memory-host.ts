@@ -11,7 +11,8 @@ import { MemoryStorage, type MemorySnapshot } from '../memory/storage.js';
 import { randomHex } from '../random.js';
 import { memberRecord } from '../domain/members.js';
 import { normalizeEmail } from '@memberkit/sdk/calculators';
-import { apiSuiteToday, type ApiSuiteHost, type SuitePayment } from './api-suite.js';
+import { apiSuiteToday, type ApiSuiteHost } from './api-suite.js';
+import { standInPaymentSteps } from './stand-in-payment-steps.js';
 
 export interface MemorySuiteHost extends ApiSuiteHost {
   api: MembershipApi;
@@ -63,22 +64,7 @@ export function memorySuiteHost({ baseUrl = 'https://api.memberkit.test/v1' }: {
     async setToday(date) {
       clock.setToday(date);
     },
-    async pay(nextAction, card = '4242424242424242'): Promise<SuitePayment> {
-      if (nextAction.type !== 'payment') throw new Error(`nothing to pay: next_action ${nextAction.type}`);
-      const secret = nextAction.ui_mode === 'embedded_page' ? nextAction.client_secret : new URL(nextAction.url).searchParams.get('client_secret')!;
-      const year = Number(clock.today('UTC').slice(0, 4)) + 5;
-      const decline = payments.confirm(secret, { number: card, exp_month: 12, exp_year: year, cvc: '123' });
-      if (decline) return { paid: false, status: 402, code: 'card_declined' };
-      const session = payments.sessionBySecret(secret)!;
-      const settled = await api.settleCheckout(session.organization_id, session.id);
-      if (settled.status === 'paid') return { paid: true };
-      if (settled.status === 'closed') return { paid: false, status: settled.problem.status, code: settled.problem.code };
-      return { paid: false, status: 409, code: 'checkout_closed' };
-    },
-    async saveCard(sessionId, card) {
-      const year = Number(clock.today('UTC').slice(0, 4)) + 5;
-      return payments.updateCard(sessionId, { number: card, exp_month: 12, exp_year: year, cvc: '123' }) === null;
-    },
+    ...standInPaymentSteps({ api, payments, clock }),
     async runDay(organizationId, day) {
       await api.runDay(organizationId, day);
     },

@@ -3,6 +3,7 @@
 // emails in the outbox and the charges at the payment stand-in.
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { http, HttpResponse } from 'msw';
 import { setupSandboxServer } from '@memberkit/sandbox/node';
 import type { Membership } from '@memberkit/sdk';
 import { TODAY, clientFor, clientSecretOf, freshEmail, payWithCard, rejection, signupParams } from '../helpers.js';
@@ -13,6 +14,7 @@ const sandbox = server.sandbox;
 before(() => server.listen({ onUnhandledRequest: 'error' }));
 after(() => server.close());
 beforeEach(() => sandbox.reset());
+afterEach(() => server.resetHandlers());
 afterEach(() => assert.deepEqual(sandbox.responseErrors.map((e) => e.message), []));
 
 /** What staff see of a membership (GET /memberships/{id} with the secret key). */
@@ -213,6 +215,14 @@ describe('expiry without renewal', () => {
   it('not renewed through its term and grace: membership.expired once, on the first day after the grace, not before', async () => {
     const { id } = await paidSignup('flexible', '4242424242424242', { auto_renew: false });
     const endpointId = `we_expiry_${id}`;
+    // The organization's endpoint, answered here: what the sandbox's delivery really sent.
+    const delivered: { id: string | null; signature: string | null; body: { id: string; type: string; data: { id: string } } }[] = [];
+    server.use(
+      http.post('https://hooks.example.test/expired', async ({ request }) => {
+        delivered.push({ id: request.headers.get('webhook-id'), signature: request.headers.get('webhook-signature'), body: await request.json() as never });
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
     sandbox.storage.runSync((tx) =>
       tx.insert('webhook_endpoints', { organization_id: 'demo', id: endpointId, url: 'https://hooks.example.test/expired', events: ['membership.expired'], secret: 'whsec_dGVzdHRlc3R0ZXN0dGVzdHRlc3R0ZXN0', description: null, created_at: new Date().toISOString() }),
     );
@@ -232,6 +242,9 @@ describe('expiry without renewal', () => {
     assert.equal((await sandbox.api.runDay('demo', expiredOn)).expired.length, 0, 'running the day again tells nothing more');
     await sandbox.advanceTo(new Date(Date.parse(`${expiredOn}T00:00:00Z`) + 5 * 86_400_000).toISOString().slice(0, 10));
     assert.equal(told().length, 1);
+    const received = delivered.filter((d) => d.body.data.id === id);
+    assert.deepEqual(received.map((d) => [d.body.type, d.id]), [['membership.expired', event!.event_id]], 'delivered to the endpoint once, under its event id');
+    assert.match(received[0]!.signature ?? '', /^v1,[A-Za-z0-9+/]+=*$/);
   });
 });
 

@@ -41,12 +41,16 @@ export interface Catalogue {
   };
   stepOf: (n: number, total: number, name: string) => string;
   noPlans: string;
+  /** Above the plans when the page linked to a plan that is not offered (unknown or retired). */
+  planUnavailable: string;
   choose: string;
   term: (count: number, unit: TermUnit) => string;
   lifetime: string;
   until: (date: string) => string;
   renewsAutomatically: string;
   noAutoRenewal: string;
+  /** The review of a plan that renews automatically: the renewal's amount and the day it renews. */
+  renewsOn: (amount: string, date: string) => string;
   memberChooses: string;
   runsUntil: (date: string) => string;
   neverExpires: string;

@@ -223,11 +223,16 @@ export const styles = css`
     justify-content: space-between;
     margin-block-start: var(--_space);
   }
-  .summary {
+  .summary,
+  .notice {
     padding: var(--_space);
     border: 2px solid var(--_error);
     border-radius: var(--_radius);
     margin-block-end: var(--_space);
+  }
+  .notice {
+    border-color: var(--_border);
+    border-inline-start: 4px solid var(--_accent);
   }
   .summary a {
     color: var(--_error);

@@ -42,6 +42,7 @@ export const signupConfigRoutes: Route[] = [
         membership_types: types.map((type): MembershipType => typeView(type)),
         payment: paymentSettingsView(ctx.organization),
         member: member ? await memberView(ctx, member) : null,
+        signup_requires_sign_in: ctx.organization.signup_requires_sign_in,
       });
     },
   },

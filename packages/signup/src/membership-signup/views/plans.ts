@@ -10,6 +10,7 @@ export function renderPlans(v: View) {
   const types = config.membership_types;
   return html`
     <h2 tabindex="-1" data-focus part="heading">${t.steps.plans}</h2>
+    ${v.linkUnavailable ? html`<p class="notice" part="hint" role="status">${t.planUnavailable}</p>` : nothing}
     ${types.length === 0
       ? html`<p>${t.noPlans}</p>`
       : html`<ul class="plans" role="list">

@@ -149,6 +149,45 @@ for (const backend of backends) describe(`built <membership-signup> bundles on t
     await page.close();
   });
 
+  it('a page that reserves the widget\'s height in its CSS sees nothing below move from first paint to the plans, even while the element\'s code is on its way', async () => {
+    const shiftPage = (style: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Join</title>
+<script>window.__shifts = []; new PerformanceObserver((list) => { for (const entry of list.getEntries()) window.__shifts.push(entry.value); }).observe({ type: 'layout-shift', buffered: true });</script>
+<style>${style}</style><script type="module" src="/dist/membership-signup.js"></script></head>
+<body><h1>Join us</h1><membership-signup organization="demo" api-base="${site.apiBase}"></membership-signup><p id="below">The organization's own text.</p></body></html>`;
+    // The widget's height with its plans at this width, as an organization measures it once.
+    site.page('/unreserved.html', shiftPage(''));
+    const measuring = await browser.newPage();
+    await measuring.goto(`${site.url}/unreserved.html`);
+    await waitForStep(measuring, 'plans');
+    const height = await measuring.evaluate(() => Math.ceil(document.querySelector('membership-signup')!.getBoundingClientRect().height));
+    await measuring.close();
+
+    site.page('/reserved.html', shiftPage(`membership-signup { display: block; min-height: ${height}px }`));
+    const page = await browser.newPage();
+    // The element's code comes late: the page paints first with an element the browser does not know yet.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/chunks/element.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${site.url}/reserved.html`);
+    const beforeDefined = await page.evaluate(async () => {
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      return { defined: customElements.get('membership-signup') !== undefined, below: document.getElementById('below')!.getBoundingClientRect().top };
+    });
+    assert.equal(beforeDefined.defined, false);
+    release();
+    await waitForStep(page, 'plans');
+    const after = await page.evaluate(async () => {
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      return { below: document.getElementById('below')!.getBoundingClientRect().top, shifts: (window as unknown as { __shifts: number[] }).__shifts };
+    });
+    assert.equal(after.below, beforeDefined.below, 'the text below the widget stays where it was first painted');
+    assert.deepEqual(after.shifts, [], 'no layout shift');
+    await page.close();
+  });
+
   it('the steps after the plans load while the plans are read; a member faster than the network sees "Loading", a failed load says so and Try again resumes', async () => {
     site.page('/steps.html', hostPage(site, '<script type="module" src="/dist/membership-signup.js"></script>'));
     const page = await browser.newPage();

@@ -8,7 +8,6 @@ import {
   CalculatorError,
   ResponseValidationError,
   calculateExpiry,
-  checkDiscount,
   createPublicClient,
   isHidden,
   isRunning,
@@ -25,7 +24,7 @@ import {
 } from '@memberkit/sdk';
 import { DEFAULT_API_BASE, defaultApiBase } from '../api-base.js';
 import { clientContext, configContext, memberContext } from '../context.js';
-import { createSignupEvent, type DiscountRefusal, type MembershipSignupEventDetails } from '../events.js';
+import { createSignupEvent, type MembershipSignupEventDetails } from '../events.js';
 import type { Catalogue } from '../i18n/catalogue.js';
 import { canonicalLocale, en, loadCatalogue, resolveLocale } from '../i18n/index.js';
 import { fetchWithEarlyAnswer, ID_PATTERN, signupConfigQuery } from '../prefetch.js';
@@ -47,11 +46,13 @@ import { canMove, numberedSteps, type ErrorKind, type RetryAction, type State } 
 import { loadStripeJs, openHostedPage, type StripeLoader } from './payment.js';
 import { CheckoutSlot, pollSignup } from './controllers/payment.js';
 import { styles } from './membership-signup.styles.js';
+import type { DiscountController } from './controllers/discount.js';
+import type { SignupHost } from './controllers/host.js';
 import { mapServerErrors, refusalOf } from './server-errors.js';
 import { renderError } from './views/error.js';
 import type { OutcomeHandlers } from './views/outcome.js';
 import { renderPlans } from './views/plans.js';
-import type { DiscountView, View } from './views/view.js';
+import type { View } from './views/view.js';
 
 /** Where the element talks to when `api-base` is not set (re-exported from ../api-base.ts). */
 export { DEFAULT_API_BASE };
@@ -155,7 +156,6 @@ export class MembershipSignup extends LitElement {
     _draft: { state: true },
     _touched: { state: true },
     _showAll: { state: true },
-    _discount: { state: true },
     _inFlight: { state: true },
   };
 
@@ -239,7 +239,6 @@ export class MembershipSignup extends LitElement {
   declare private _draft: Draft;
   declare private _touched: Set<string>;
   declare private _showAll: boolean;
-  declare private _discount: DiscountView;
   declare private _inFlight: boolean;
 
   #locale = 'en';
@@ -258,10 +257,8 @@ export class MembershipSignup extends LitElement {
   #interacted = false;
   #loadScheduled = false;
   #serverErrors: Record<string, string> = {};
-  /** The discount check under way: a Confirm meanwhile waits for it (it decides what is sent). */
-  #checking: Promise<void> | undefined;
-  /** Aborts the check under way: another code, plan or discount makes its answer stale. */
-  #checkAbort: AbortController | undefined;
+  /** The discount check (steps chunk): created once the steps are here. */
+  #discounts: DiscountController | undefined;
   /** The renewal offer last shown ("Try again" after a failed renewal returns to it). */
   #renewal: Extract<State, { step: 'renewal' }> | undefined;
   /** This widget's draft key, claimed at connect (see #claimDraftKey); kept after a disconnect for late writes. */
@@ -281,6 +278,37 @@ export class MembershipSignup extends LitElement {
   #configProvider = new ContextProvider(this, { context: configContext });
   #memberProvider = new ContextProvider(this, { context: memberContext, initialValue: null });
 
+  /** What the controllers see of this element (controllers/host.ts). */
+  #host: SignupHost = ((element: MembershipSignup): SignupHost => ({
+    element,
+    get state() {
+      return element._state;
+    },
+    get draft() {
+      return element._draft;
+    },
+    get config() {
+      return element._config;
+    },
+    get t() {
+      return element._t;
+    },
+    get locale() {
+      return element.#locale;
+    },
+    get today() {
+      return element.#today;
+    },
+    type: () => element.#type(),
+    client: () => element.#client(),
+    signal: () => element.#signal(),
+    go: (next) => element.#go(next),
+    save: (patch) => element.#save(patch),
+    edit: (patch) => element.#edit(patch),
+    emit: (name, detail) => element.#emit(name, detail),
+    fail: (error, retry) => element.#fail(error, retry),
+  }))(this);
+
   constructor() {
     super();
     // Initial values (declared fields have no initializers: they would shadow Lit's accessors).
@@ -289,7 +317,6 @@ export class MembershipSignup extends LitElement {
     this._state = { step: 'loading' };
     this._t = en;
     this._draft = emptyDraft();
-    this._discount = { status: 'idle', code: '', reason: null };
     this._touched = new Set();
     this._showAll = false;
     this._inFlight = false;
@@ -345,7 +372,6 @@ export class MembershipSignup extends LitElement {
     this.#langObserver.disconnect();
     this.#abort?.abort();
     this.#abort = undefined;
-    this.#cancelDiscountCheck();
     this.#checkout.destroy();
   }
 
@@ -485,7 +511,7 @@ export class MembershipSignup extends LitElement {
     }
     this.#abort?.abort();
     this.#abort = undefined;
-    this.#cancelDiscountCheck();
+    this.#discounts?.cancel();
     this.#checkout.destroy();
     this.#resolveLanguage();
     const organization = this.organization;
@@ -564,10 +590,12 @@ export class MembershipSignup extends LitElement {
     }
     if (saved && find(saved.membershipTypeId) && (!preselect || preselect === saved.membershipTypeId)) {
       this._draft = saved;
-      if (saved.discount) this._discount = { status: 'applied', code: saved.discount.code, reason: null };
-      // Check a saved code again (it may have expired since), unless an attempt already went out
-      // with it: that attempt's request must stay the same (same key, no second signup).
-      if (saved.discountCode && saved.step !== 'plans' && !saved.idempotencyKey) void this.#applyDiscount();
+      this.#withSteps((discounts) => {
+        discounts.restore(saved);
+        // Check a saved code again (it may have expired since), unless an attempt already went out
+        // with it: that attempt's request must stay the same (same key, no second signup).
+        if (saved.discountCode && saved.step !== 'plans' && !saved.idempotencyKey) void discounts.apply();
+      });
       if (saved.signupId) {
         try {
           const signup = await this.#client().signups.retrieve(saved.signupId, { signal });
@@ -696,7 +724,7 @@ export class MembershipSignup extends LitElement {
 
   #selectType(type: MembershipType): void {
     const changed = type.id !== this._draft.membershipTypeId;
-    if (changed) this.#cancelDiscountCheck();
+    if (changed) this.#discounts?.reset();
     this.#save({ membershipTypeId: type.id, ...(changed ? { idempotencyKey: null, renewalKey: null, signupId: null, discount: null } : {}) });
     // A donation opens with the amount the API would charge for an empty one (its first preset
     // that fits, else the minimum) in the box and that preset pressed: what the total says is
@@ -704,10 +732,9 @@ export class MembershipSignup extends LitElement {
     if (type.price.type === 'donation' && !this._draft.amount.trim()) {
       this.#edit({ amount: toDecimalString(quotePrice(type).subtotal, type.price.currency) });
     }
-    if (changed && this._discount.status !== 'idle') this._discount = { status: 'idle', code: '', reason: null };
     this.#emit('membership-signup-plan-select', { membershipType: type });
     this.#go({ step: 'details' });
-    if (changed && this._draft.discountCode && takesDiscount(type)) void this.#applyDiscount();
+    if (changed && this._draft.discountCode && takesDiscount(type)) this.#withSteps((discounts) => void discounts.apply());
   }
 
   /** Any change to what would be sent starts a new attempt (a new idempotency key). */
@@ -715,61 +742,12 @@ export class MembershipSignup extends LitElement {
     this.#save({ ...patch, idempotencyKey: null, renewalKey: null, signupId: null });
   }
 
-  #applyDiscount(): Promise<void> | undefined {
-    const type = this.#type();
-    const code = this._draft.discountCode.trim();
-    if (!type || !code) return;
-    // The same code for the same plan is already being checked (Apply pressed twice).
-    if (this.#checking && this._discount.status === 'checking' && this._discount.code === code) return this.#checking;
-    this.#cancelDiscountCheck();
-    const abort = (this.#checkAbort = new AbortController());
-    this._discount = { status: 'checking', code, reason: null };
-    const checking: Promise<void> = this.#checkDiscount(type, code, abort.signal).finally(() => {
-      if (this.#checking === checking) this.#checking = undefined;
-    });
-    return (this.#checking = checking);
-  }
-
-  /** Stops the check under way; its answer, should it still come, is dropped. */
-  #cancelDiscountCheck(): void {
-    this.#checkAbort?.abort();
-    this.#checkAbort = undefined;
-    this.#checking = undefined;
-  }
-
-  async #checkDiscount(type: MembershipType, code: string, signal: AbortSignal): Promise<void> {
-    let reason: DiscountRefusal | null = null;
-    let discount = null;
-    try {
-      discount = await this.#client().discounts.validate({ code, membership_type_id: type.id }, { signal });
-      const check = checkDiscount(discount, { membership_type_id: type.id, on: this.#today });
-      if (!check.ok) reason = check.reason;
-    } catch (error) {
-      if (signal.aborted || error instanceof APIUserAbortError) return;
-      if (error instanceof APIError && (error.status === 422 || error.status === 404)) {
-        reason = refusalOf(error);
-      } else {
-        // Shown by the code field (and told to the host page); the step stays as it is.
-        this._discount = { status: 'failed', code, reason: null };
-        this.#fail(error, null);
-        return;
-      }
-    }
-    // Answered for a code or plan the member has left since: not theirs any more.
-    if (signal.aborted) return;
-    if (reason) discount = null;
-    this._discount = { status: reason ? 'refused' : 'applied', code, reason };
-    // A new attempt (key) only when what the signup sends changes: a re-check that agrees keeps
-    // the key, since the attempt may already exist on the server.
-    if (!discount !== !this._draft.discount) this.#edit({ discount });
-    else this.#save({ discount });
-    this.#emit('membership-signup-discount-apply', { code, discount, reason });
-  }
-
-  #removeDiscount(): void {
-    this.#cancelDiscountCheck();
-    this._discount = { status: 'idle', code: '', reason: null };
-    this.#edit({ discountCode: '', discount: null });
+  /** Runs `then` with the steps chunk's controllers: now when it is here, else once it arrives
+   * (a chunk that fails to load shows its error where the step needs it, see #shownStep). */
+  #withSteps(then: (discounts: DiscountController) => void): void {
+    const run = () => then((this.#discounts ??= new steps!.DiscountController(this.#host)));
+    if (steps) run();
+    else loadSteps().then(run, () => undefined);
   }
 
   #toReview(event: Event): void {
@@ -793,10 +771,11 @@ export class MembershipSignup extends LitElement {
     this.#interacted = true;
     this._inFlight = true;
     try {
-      if (this.#checking) {
+      const checking = this.#discounts?.pending;
+      if (checking) {
         // The code being checked decides what is sent. Refused meanwhile: back to the details,
         // where the member sees why and the new total.
-        await this.#checking;
+        await checking;
         if (!this._draft.discount) return this.#go({ step: 'details' });
       }
       const params = this.#params(type);
@@ -968,7 +947,7 @@ export class MembershipSignup extends LitElement {
     this._showAll = false;
     this._touched = new Set();
     this.#serverErrors = {};
-    this._discount = { status: 'idle', code: '', reason: null };
+    this.#discounts?.reset();
     this.#checkout.destroy();
     void this.#load();
   }
@@ -1098,8 +1077,7 @@ export class MembershipSignup extends LitElement {
     const t = this._t;
     const { fieldErrors, discountRefused } = mapServerErrors(error, type, (code, rule) => ownString(t.apiErrors, code) ?? fieldMessage(this.#wording(), code, rule));
     if (discountRefused) {
-      this._discount = { status: 'refused', code: this._discount.code, reason: refusalOf(error) };
-      this.#edit({ discount: null });
+      this.#discounts?.refused(refusalOf(error));
     } else if (Object.keys(fieldErrors).length === 0) {
       return false;
     }
@@ -1131,7 +1109,7 @@ export class MembershipSignup extends LitElement {
       summary: this._showAll ? problems : [],
       quote: priced.quote,
       priceError: priced.error,
-      discount: this._discount,
+      discount: this.#discounts?.view ?? { status: 'idle', code: '', reason: null },
       inFlight: this._inFlight,
       linkUnavailable: this.#linkUnavailable,
       choosePlan: (chosen) => {
@@ -1145,8 +1123,7 @@ export class MembershipSignup extends LitElement {
         if (typeof id === 'string') this.#clearServerErrors(id);
         if (key === 'discountCode') {
           // Another code: nothing applied until the API accepts it, and no older answer lands.
-          this.#cancelDiscountCheck();
-          this._discount = { status: 'idle', code: '', reason: null };
+          this.#discounts?.reset();
           this.#edit({ discount: null });
         }
         this.#edit({ [key]: value } as Partial<Draft>);
@@ -1179,8 +1156,8 @@ export class MembershipSignup extends LitElement {
         this.#clearServerErrors(...Object.keys(this.#serverErrors).filter((id) => id.startsWith('mk-group-')));
         this.#edit({ groupMembers: this._draft.groupMembers.filter((_, n) => n !== index) });
       },
-      applyDiscount: () => void this.#applyDiscount(),
-      removeDiscount: () => this.#removeDiscount(),
+      applyDiscount: () => this.#withSteps((discounts) => void discounts.apply()),
+      removeDiscount: () => this.#withSteps((discounts) => discounts.remove()),
       focusInput: (id) => this.#focusInput(id),
       back: () => {
         this.#interacted = true;

@@ -44,7 +44,8 @@ describe('<membership-signup> axe in every state, light, dark and right to left'
               const undecided = nodesOf(contrast.incomplete).map(({ target, any }) => `${target}: ${any.map((check) => check.message)}`);
               expect(nodesOf(contrast.violations), 'text below AA contrast').to.deep.equal([]);
               expect(undecided, 'text whose contrast axe could not decide').to.deep.equal([]);
-              expect(nodesOf(contrast.passes).length, 'text checked').to.be.greaterThan(0);
+              // The loading skeleton's only text is for screen readers (nothing drawn to check).
+              if (state.name !== 'loading') expect(nodesOf(contrast.passes).length, 'text checked').to.be.greaterThan(0);
             }
           } finally {
             release?.();

@@ -57,7 +57,13 @@ const BUDGET = 40 * 1024;
  * imports): the discount check's 560 B off the first chunk cost 166 B more in all.
  */
 const CRITICAL_PATH = BUDGET - 1024;
-const TOTAL = 43 * 1024;
+/**
+ * Then 44,027 B in all (December 2026), 5 B under 43 kB, and issue 12's journey asks the review to
+ * say when and for how much a plan renews automatically (the SDK's firstRenewal, its renewalQuote,
+ * five words in English): 44,270 B. The total grows by what the member's journey needs, in steps
+ * that name it; lower it whenever the bundle shrinks.
+ */
+const TOTAL = 43 * 1024 + 256;
 const budgets = JSON.parse(readFileSync(new URL('../../packages/signup/budgets.json', import.meta.url), 'utf8')) as { loader: number };
 /**
  * The bundle as pasted, with the backend's stand-in checkout handed to the element as its

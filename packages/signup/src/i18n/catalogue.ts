@@ -2,7 +2,7 @@
 // the others load lazily). Functions take already-formatted values (money and dates go through
 // Intl in the member's locale before they reach a string).
 
-import type { DurationIntervalType, FieldErrorCode, MembershipStatus, PricingErrorCode } from '@memberkit/sdk';
+import type { DurationIntervalType, FieldErrorCode, InvitationRefusal, MembershipStatus, PricingErrorCode } from '@memberkit/sdk';
 import type { DiscountRefusal } from '../events.js';
 
 // The domain's codes come from the SDK (type-only imports: no bytes), so a code the SDK adds
@@ -84,6 +84,12 @@ export interface Catalogue {
   /** The discount check itself failed (network, server). */
   discountCheckFailed: string;
   discountRefused: Record<DiscountRefusal, string>;
+  invitationCode: string;
+  /** Why an invitation is refused: the API's reasons (the SDK's InvitationRefusal), `required`
+   * (none given), and `unexplained` (a reason this widget does not know). */
+  invitationRefused: Record<InvitationRefusal | 'required' | 'unexplained', string>;
+  /** Leaves a link's plan and invitation for the listed plans. */
+  allPlans: string;
   removeDiscount: string;
   subtotal: string;
   discount: string;

@@ -19,6 +19,15 @@ export interface FieldBounds {
   maxLength?: number;
 }
 
+/** An invite-only plan's code field, "See all plans", and why an invitation is refused: the
+ * API's reasons (the SDK's InvitationRefusal), `required` (none given) and `unexplained` (a reason
+ * this widget does not know). */
+export interface InvitationWords {
+  code: string;
+  allPlans: string;
+  refused: Record<InvitationRefusal | 'required' | 'unexplained', string>;
+}
+
 /** Pricing errors whose message names a limit. */
 type LimitedPricingError = 'amount_below_minimum' | 'amount_above_maximum' | 'below_processor_minimum' | 'group_too_large';
 
@@ -84,12 +93,9 @@ export interface Catalogue {
   /** The discount check itself failed (network, server). */
   discountCheckFailed: string;
   discountRefused: Record<DiscountRefusal, string>;
-  invitationCode: string;
-  /** Why an invitation is refused: the API's reasons (the SDK's InvitationRefusal), `required`
-   * (none given), and `unexplained` (a reason this widget does not know). */
-  invitationRefused: Record<InvitationRefusal | 'required' | 'unexplained', string>;
-  /** Leaves a link's plan and invitation for the listed plans. */
-  allPlans: string;
+  /** Invitation-only plans' words. English lives in the steps chunk
+   * (membership-signup/controllers/invitation.ts): the plans never need it. */
+  invitation?: InvitationWords;
   removeDiscount: string;
   subtotal: string;
   discount: string;

@@ -126,6 +126,7 @@ export function problemsOf(
   member: Member | null | undefined,
   wording: Wording,
   serverErrors: Readonly<Record<string, string>> = {},
+  invitationLabel = '',
 ): Problem[] {
   const { t } = wording;
   const problems: Problem[] = [];
@@ -143,7 +144,7 @@ export function problemsOf(
     if (message) problems.push([id, label, message]);
   };
   // The invitation code's refusal is the API's (or "required", which the element decides).
-  add(ids.invitation, t.invitationCode, undefined);
+  add(ids.invitation, invitationLabel, undefined);
   const people = [
     [ids.email, t.email, 'email'],
     [ids.firstName, t.firstName, 'first_name'],

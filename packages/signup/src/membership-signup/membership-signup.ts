@@ -266,6 +266,11 @@ export class MembershipSignup extends LitElement {
   /** The organization and id #key was claimed for, and whether this widget holds it now. */
   #keyFor: string | undefined;
   #keyHeld = false;
+  /** The link's invitation was refused at load: its screen (in the steps chunk) asks for another code. */
+  #refusedLink(): boolean {
+    const state = this._state;
+    return state.step === 'error' && state.code === 'invitation_required' && state.retry === 'load';
+  }
   /** The invitation code the member typed (on the refusal or the details), kept in memory only. */
   #invitationTyped: string | undefined;
   /** Why the API refused the invitation last (`error.errors[].code`), for its wording. */
@@ -721,7 +726,7 @@ export class MembershipSignup extends LitElement {
   }
 
   #problems(type: MembershipType): Problem[] {
-    return problemsOf(type, this._draft, this._config?.member, this.#wording(), this.#serverErrors);
+    return problemsOf(type, this._draft, this._config?.member, this.#wording(), this.#serverErrors, steps?.invitationWords(this._t).code);
   }
 
   #params(type: MembershipType): SignupCreateParams {
@@ -766,23 +771,14 @@ export class MembershipSignup extends LitElement {
     if (type.invite_only && !this.#problems(type).length) {
       // The invitation asked about now, with this email: one for another address (or expired,
       // used) is said here, on its field, not after the last click.
-      const invitation = this.#invitationCode()?.trim();
-      const email = (this._config?.member?.email ?? this._draft.email).trim();
-      if (!invitation) this.#serverErrors = { ...this.#serverErrors, [ids.invitation]: this._t.invitationRefused.required };
-      else {
-        this._inFlight = true;
-        try {
-          await this.#client().signupConfig.retrieve({ membership_type: type.id, invitation, email }, { signal: this.#signal() });
-        } catch (error) {
-          // Anything but a refusal (the network): the signup itself checks it again.
-          if (error instanceof APIError && error.code === 'invitation_required') {
-            const reason = this.#refusalOf(error);
-            const id = reason === 'email_mismatch' && !this._config?.member ? ids.email : ids.invitation;
-            this.#serverErrors = { ...this.#serverErrors, [id]: this.#invitationText(reason) };
-          }
-        } finally {
-          this._inFlight = false;
-        }
+      const code = this.#invitationCode()?.trim();
+      const member = this._config?.member;
+      this._inFlight = true;
+      const reason = code ? await steps!.invitationRefusal(this.#client(), type, code, (member?.email ?? this._draft.email).trim(), this.#signal()) : 'required';
+      this._inFlight = false;
+      if (reason) {
+        const id = reason === 'email_mismatch' && !member ? ids.email : ids.invitation;
+        this.#serverErrors = { ...this.#serverErrors, [id]: steps!.invitationText(this._t, reason) };
       }
     }
     if (this.#problems(type).length > 0) {
@@ -793,17 +789,6 @@ export class MembershipSignup extends LitElement {
     }
     this._showAll = false;
     this.#go({ step: 'review' });
-  }
-
-  /** The API's reason for refusing an invitation (a field error's code, or the problem's `reason`). */
-  #refusalOf(error: APIError): string {
-    return (this.#invitationRefusal = String(error.errors[0]?.code ?? error.problem?.reason ?? 'unexplained'));
-  }
-
-  /** An invitation refusal in words (own keys only), else that it cannot be used here. */
-  #invitationText(reason: string): string {
-    const words = this._t.invitationRefused;
-    return ownString(words, reason) ?? words.unexplained;
   }
 
   async #submit(): Promise<void> {
@@ -1065,7 +1050,6 @@ export class MembershipSignup extends LitElement {
       invalid_api_base: t.invalidApiBase,
     };
     // Codes come from the API: own keys only (`constructor` is no message), else the generic one.
-    if (code === 'invitation_required') return this.#invitationText(this.#invitationRefusal);
     return ownString(ours, code) ?? ownString(t.apiErrors, code) ?? t.apiError;
   }
 
@@ -1089,7 +1073,7 @@ export class MembershipSignup extends LitElement {
       code = error instanceof APITimeoutError ? 'timeout' : 'network';
     } else if (error instanceof APIError) {
       code = error.code ?? `http_${error.status}`;
-      if (code === 'invitation_required') this.#refusalOf(error);
+      if (code === 'invitation_required') this.#invitationRefusal = String(error.errors[0]?.code);
       const type = this.#type();
       if (this._state.step === 'review' && type) {
         // The purchaser holds this type: offer the renewal. A group member holding it is their
@@ -1119,7 +1103,7 @@ export class MembershipSignup extends LitElement {
   #backToDetails(error: APIError, type: MembershipType): boolean {
     const t = this._t;
     const { fieldErrors, discountRefused } = mapServerErrors(error, type, (code, rule, id) =>
-      id === ids.invitation ? this.#invitationText(code) : (ownString(t.apiErrors, code) ?? fieldMessage(this.#wording(), code, rule)),
+      id === ids.invitation ? steps!.invitationText(t, code) : (ownString(t.apiErrors, code) ?? fieldMessage(this.#wording(), code, rule)),
     );
     if (discountRefused) {
       this.#discounts?.refused(refusalOf(error));
@@ -1274,7 +1258,7 @@ export class MembershipSignup extends LitElement {
    */
   #shownStep(): State['step'] {
     const { step } = this._state;
-    if (steps || firstSteps.includes(step)) return step;
+    if (steps || (firstSteps.includes(step) && !this.#refusedLink())) return step;
     void loadSteps().then(
       () => this.requestUpdate(),
       // Try again loads the configuration and resumes the draft, which asks for the chunk again.
@@ -1288,7 +1272,11 @@ export class MembershipSignup extends LitElement {
     const t = this._t;
     const config = this._config;
     if (shown === 'loading') return state.step === 'loading' ? renderSkeleton(t) : html`<p class="muted" aria-busy="true">${t.loadingStep}</p>`;
-    if (state.step === 'error') return renderError(t, state, this.#say(state.code), this.#outcome, this.#invitationCode());
+    if (state.step === 'error') {
+      return shown === 'error' && this.#refusedLink()
+        ? steps!.renderInvitationRefused(t, this.#invitationRefusal, this.#invitationCode() ?? '', this.#outcome)
+        : renderError(t, state, this.#say(state.code), this.#outcome);
+    }
     const later = steps!;
     switch (state.step) {
       case 'payment':
@@ -1316,7 +1304,7 @@ export class MembershipSignup extends LitElement {
     const index = numberedSteps.indexOf(step);
     const state = this._state;
     // A renewal is confirmed as one (the steps chunk is here once 'done' is shown).
-    const name = state.step === 'done' && step === 'done' && steps!.renewedUntil(state.signup) ? t.renewed : (state.step === 'error' && state.code === 'invitation_required' && step === 'error' ? t.inviteOnly : (t.steps[step as keyof Catalogue['steps']] ?? ''));
+    const name = state.step === 'done' && step === 'done' && steps!.renewedUntil(state.signup) ? t.renewed : (step === 'error' && this.#refusedLink() ? t.inviteOnly : (t.steps[step as keyof Catalogue['steps']] ?? ''));
     return html`<div class="base" part="base" lang=${this.#locale.startsWith(t.lang) ? this.#locale : t.lang} dir=${t.dir} data-step=${step}>
       <p class="sr-only" role="status" aria-live="polite">${index >= 0 ? t.stepOf(index + 1, numberedSteps.length, name) : name}</p>
       ${this.#content(step)}

@@ -73,14 +73,14 @@ export interface SqlStorageOptions {
   /**
    * The connection runs a statement without parameters that holds several (`a; b; c`) as one
    * round trip, and answers the last one's rows (PostgreSQL's simple query protocol). Then BEGIN
-   * (and the write lock) travels with a transaction's first statement, and an update whose
-   * outcome the transaction already knows (see `columns`) with the statement after it, or with
-   * COMMIT: statements whose values are written into their text (inlined), each one round trip
-   * less.
+   * (and the write lock) travels with a transaction's first statement, and an update or insert
+   * whose outcome the transaction already knows (see `columns`) with the statement after it, or
+   * with COMMIT: statements whose values are written into their text (inlined), each one round
+   * trip less.
    */
   batches?: boolean;
   /**
-   * The tables' column types (readColumnTypes): an update is sent later, in a batch, only when
+   * The tables' column types (readColumnTypes): a write is sent later, in a batch, only when
    * each of its values is one the column takes as it is (so it cannot fail but on a conflict
    * with another transaction, which runs the whole transaction again). Without it, every
    * update is sent when it is made.
@@ -541,7 +541,25 @@ class SqlTransaction implements Transaction {
   readonly #known = new Map<string, Seen | null>();
 
   #remember(table: TableName, rows: readonly Seen[]): void {
-    for (const row of rows) this.#known.set(identityOf(table, row.row), row);
+    for (const row of rows) {
+      this.#known.set(identityOf(table, row.row), row);
+      if (Number.isInteger(row.seq) && row.seq > (this.#maxSeq.get(table) ?? 0)) this.#maxSeq.set(table, row.seq);
+    }
+  }
+
+  /** Per table, the highest insertion sequence the database answered this transaction. */
+  readonly #maxSeq = new Map<TableName, number>();
+  #insertsLater = 0;
+
+  /**
+   * The insertion sequence a row inserted later (see #insertLater) stands in with: above every
+   * row the transaction has seen of the table (the database numbers it when it runs, after them)
+   * and below any the database numbers later (which it runs before: #ahead goes first), so the
+   * kept answers keep insertion order.
+   */
+  #laterSeq(table: TableName): number {
+    this.#insertsLater += 1;
+    return (this.#maxSeq.get(table) ?? 0) + 1 - 1 / (1 + this.#insertsLater);
   }
 
   /**
@@ -692,6 +710,8 @@ class SqlTransaction implements Transaction {
 
   insert<T extends TableName>(table: T, row: Tables[T]): Promise<void> {
     checkTable(table);
+    const later = this.#insertLater(table, row as unknown as Row);
+    if (later) return later;
     this.#writing = true;
     return this.#run(async () => {
       const name: string = table;
@@ -783,6 +803,47 @@ class SqlTransaction implements Transaction {
       this.#remember(table, changed);
       this.#applyWrite(table, changed);
       return 1;
+    });
+  }
+
+  /**
+   * An insert whose key this transaction read as absent, in a table with no other unique columns
+   * and no triggers, giving every column a value the column takes as it is: it cannot be refused
+   * (on PostgreSQL a row another transaction committed meanwhile is a serialization failure, and
+   * the transaction runs again), so it is sent ahead of the next statement or with COMMIT
+   * (batches; a plain INSERT, so that anything unforeseen fails the transaction instead of
+   * dropping the row). A signup's idempotency record. Answers undefined when it must be sent now.
+   */
+  #insertLater(table: TableName, row: Row): Promise<void> | undefined {
+    if (!this.batches || this.readOnly || !this.#open || triggered.has(table) || this.#aborted || this.#begun === undefined) return undefined;
+    const spec = tableSpecs[table];
+    if (spec.unique.length > 0) return undefined;
+    const identity = keyOf(table, Object.fromEntries(spec.key.map((column) => [column, row[column]])));
+    if (identity === null || this.#known.get(identity) !== null) return undefined;
+    const columns = this.columns?.get(table);
+    if (!columns) return undefined;
+    let values: Row;
+    try {
+      values = encode(table, row);
+    } catch {
+      return undefined; // Refused when sent now, as every insert's error.
+    }
+    // No column left to a default the database fills in (RETURNING would answer it).
+    for (const column of columns.keys()) if (column !== '_seq' && !Object.hasOwn(values, column)) return undefined;
+    for (const [column, value] of Object.entries(values)) if (!takesAsIs(columns.get(column), value)) return undefined;
+    const name: string = table;
+    const text = inlined(this.trx.insertInto(name).values(values).compile());
+    if (text === undefined) return undefined;
+    const json: readonly string[] = spec.json;
+    const stored: Row = {};
+    for (const [column, value] of Object.entries(values)) stored[column] = json.includes(column) && value !== null ? JSON.parse(value as string) : value;
+    tablesRead.getStore()?.add(table);
+    return this.#begun.then(() => {
+      if (!this.#open) throw new Error('This transaction has ended: use the storage only inside its work function');
+      this.#ahead.push(text);
+      const added = [{ row: deepFreeze(stored), seq: this.#laterSeq(table) }];
+      this.#remember(table, added);
+      this.#applyWrite(table, added);
     });
   }
 

@@ -212,14 +212,74 @@ describe('createMembershipApi: the processor’s own refunds and disputes (settl
     await assert.rejects(host.api.settleRefunds('demo', 'pi_unknown'), (error: { status?: number }) => error.status === 404);
   });
 
+  it('a staff refund retried after a crash between the processor’s refund and the commit refunds once, though the processor’s notice recorded it meanwhile', async () => {
+    const { host, id, reference, paid: amount, row } = await paid();
+    // The processor refunds, then the work dies before its commit (the answer never stored).
+    let crash = true;
+    const payments = new Proxy(host.payments, {
+      get(target, name) {
+        if (name === 'refund') {
+          return async (request: Parameters<Payments['refund']>[0]) => {
+            const made = await target.refund(request);
+            if (crash) {
+              crash = false;
+              throw new Error('the server died here (simulated)');
+            }
+            return made;
+          };
+        }
+        const value = Reflect.get(target, name) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const api = createMembershipApi({ ...host, payments, basePath: '/v1', onError: () => {} });
+    const refund = () =>
+      api.handle(post(`/memberships/${id}/refunds`, JSON.stringify({ amount: 300, reason: 'Moved away' }), { authorization: 'Bearer sk_test_sandbox', 'idempotency-key': 'staff-refund-1' }));
+    assert.equal((await refund()).status, 500);
+    assert.equal(row().terms.at(-1)!.refunds, undefined, 'nothing recorded by the request that died');
+    const [made] = (await host.payments.retrieveRefunds('demo', reference)).refunds;
+    // The processor's notice of it (charge.refunded) comes before staff retry.
+    assert.deepEqual(await host.api.settleRefunds('demo', reference), { membership_id: id, recorded: [made!.id], state: 'confirmed' });
+    const retried = await refund();
+    assert.equal(retried.status, 200, await retried.clone().text());
+    const processor = await host.payments.retrieveRefunds('demo', reference);
+    assert.deepEqual([processor.amount_refunded, processor.refunds.length], [300, 1], 'refunded once at the processor');
+    assert.deepEqual(row().terms.at(-1)!.refunds!.map((each) => [each.id, each.amount, each.reason]), [[made!.id, 300, 'Moved away']]);
+    assert.equal(row().state, 'confirmed');
+    assert.ok(amount > 300);
+    // Another staff request (another key) is another refund.
+    const again = await api.handle(post(`/memberships/${id}/refunds`, JSON.stringify({ amount: 100 }), { authorization: 'Bearer sk_test_sandbox', 'idempotency-key': 'staff-refund-2' }));
+    assert.equal(again.status, 200);
+    assert.deepEqual(row().terms.at(-1)!.refunds!.map((each) => each.amount), [300, 100]);
+  });
+
   it('a dispute stops charging the card and keeps the membership, recorded once', async () => {
     const { host, id, reference, paid: amount, row } = await paid();
     assert.equal(row().auto_renew, true);
     const dispute = host.payments.disputeElsewhere('demo', reference, { status: 'warning_needs_response', reason: 'general' });
-    assert.deepEqual(await host.api.settleDispute('demo', dispute.id), { membership_id: id, recorded: true });
-    assert.deepEqual(await host.api.settleDispute('demo', dispute.id), { membership_id: id, recorded: false });
+    assert.deepEqual(await host.api.settleDispute('demo', dispute.id), { membership_id: id, recorded: true, closed: null });
+    assert.deepEqual(await host.api.settleDispute('demo', dispute.id), { membership_id: id, recorded: false, closed: null });
     const after = row();
     assert.deepEqual([after.state, after.auto_renew, after.payment_method], ['confirmed', false, null]);
     assert.deepEqual(after.terms.at(-1)!.disputes!.map((each) => [each.id, each.amount, each.reason, each.status]), [[dispute.id, amount, 'general', 'warning_needs_response']], 'an inquiry: nothing withdrawn yet');
+  });
+
+  it('a dispute closed: its result recorded once, whether the API heard of it open first or only closed; the card stays forgotten', async () => {
+    const { host, id, reference, row } = await paid();
+    const dispute = host.payments.disputeElsewhere('demo', reference);
+    assert.deepEqual(await host.api.settleDispute('demo', dispute.id), { membership_id: id, recorded: true, closed: null });
+    host.payments.closeDisputeElsewhere('demo', dispute.id, 'won');
+    assert.deepEqual(await host.api.settleDispute('demo', dispute.id), { membership_id: id, recorded: false, closed: 'won' });
+    assert.deepEqual(await host.api.settleDispute('demo', dispute.id), { membership_id: id, recorded: false, closed: null }, 'closed once');
+    const [entry] = row().terms.at(-1)!.disputes!;
+    assert.deepEqual([entry!.status, typeof entry!.closed_at], ['won', 'string']);
+    assert.deepEqual([row().state, row().auto_renew, row().payment_method], ['confirmed', false, null], 'won: still not charged again');
+
+    const other = await paid();
+    const lost = other.host.payments.disputeElsewhere('demo', other.reference);
+    other.host.payments.closeDisputeElsewhere('demo', lost.id, 'lost');
+    assert.deepEqual(await other.host.api.settleDispute('demo', lost.id), { membership_id: other.id, recorded: true, closed: 'lost' }, 'heard of only once closed: recorded and closed at once');
+    assert.deepEqual(other.row().terms.at(-1)!.disputes!.map((each) => each.status), ['lost']);
+    assert.deepEqual([other.row().state, other.row().auto_renew], ['confirmed', false], 'lost: the membership runs on (staff decide)');
   });
 });

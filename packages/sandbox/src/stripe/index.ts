@@ -52,6 +52,8 @@ interface Summary {
   membership_name: string;
 }
 
+// The error's colour follows the color-scheme the form inherits (light-dark()): inside a dark
+// widget, red on near-black was 2.74:1; the light red keeps AA contrast there.
 const css = `
 .mk-sandbox-checkout { border: 2px dashed #b45309; border-radius: 8px; padding: 1rem; font: inherit; max-width: 28rem; }
 .mk-sandbox-checkout__badge { margin: 0 0 .75rem; padding: .25rem .5rem; background: #fef3c7; color: #78350f; font-weight: 700; border-radius: 4px; }
@@ -60,7 +62,7 @@ const css = `
 .mk-sandbox-checkout__field > input { box-sizing: border-box; width: 100%; padding: .5rem; font: inherit; }
 .mk-sandbox-checkout__row { display: flex; gap: .5rem; }
 .mk-sandbox-checkout__row > .mk-sandbox-checkout__field { flex: 1; }
-.mk-sandbox-checkout__error { color: #b91c1c; min-height: 1.25em; margin: .5rem 0; }
+.mk-sandbox-checkout__error { color: light-dark(#b91c1c, #fca5a5); min-height: 1.25em; margin: .5rem 0; }
 .mk-sandbox-checkout__pay { padding: .5rem 1rem; font: inherit; cursor: pointer; }
 .mk-sandbox-checkout__cards { font-size: .875em; margin-top: .75rem; }
 `;

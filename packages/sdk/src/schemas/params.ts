@@ -13,10 +13,12 @@ export const ListParamsSchema = z.object({
 });
 export type ListParams = z.infer<typeof ListParamsSchema>;
 
-/** `GET /signup-config?membership_type=&invitation=`. */
+/** `GET /signup-config?membership_type=&invitation=&email=`. */
 export const SignupConfigRetrieveParamsSchema = z.object({
   membership_type: z.optional(z.string()),
   invitation: z.optional(z.string()),
+  /** With `invitation`: the person's email, checked against an invitation bound to one (a signed-in member's own email wins). */
+  email: z.optional(z.string()),
 });
 export type SignupConfigRetrieveParams = z.infer<typeof SignupConfigRetrieveParamsSchema>;
 
@@ -125,6 +127,16 @@ export const CompanyCreateParamsSchema = z.object({
   contact_email: z.nullish(z.email()),
 });
 export type CompanyCreateParams = z.infer<typeof CompanyCreateParamsSchema>;
+
+/**
+ * Admin: `POST /companies/{id}`: what changes (a name, a new contact, or `contact_email: null`
+ * for none, after which nobody is written to about the company's memberships).
+ */
+export const CompanyUpdateParamsSchema = z.object({
+  name: z.optional(z.string().check(z.minLength(1))),
+  contact_email: z.nullish(z.email()),
+});
+export type CompanyUpdateParams = z.infer<typeof CompanyUpdateParamsSchema>;
 
 /** Admin: `POST /companies/{id}/members`. */
 export const CompanyAddMemberParamsSchema = z.object({ member_id: IdSchema });

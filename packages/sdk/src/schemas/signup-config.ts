@@ -17,6 +17,12 @@ export const SignupConfigSchema = z.object({
   payment: z.nullable(PaymentSettingsSchema),
   /** The member to prefill, when a member token was sent. */
   member: z.nullable(MemberSchema),
+  /**
+   * The organization asks members to sign in before signing up (a signup without a member token
+   * is refused with 401 `sign_in_required`), so a signup page asks for it first. Absent from
+   * older APIs: read as false.
+   */
+  signup_requires_sign_in: z.optional(z.boolean()),
 });
 export type SignupConfig = z.infer<typeof SignupConfigSchema>;
 

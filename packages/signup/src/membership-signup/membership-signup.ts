@@ -8,7 +8,6 @@ import {
   CalculatorError,
   ResponseValidationError,
   calculateExpiry,
-  checkDiscount,
   createPublicClient,
   isHidden,
   isRunning,
@@ -25,7 +24,7 @@ import {
 } from '@memberkit/sdk';
 import { DEFAULT_API_BASE, defaultApiBase } from '../api-base.js';
 import { clientContext, configContext, memberContext } from '../context.js';
-import { createSignupEvent, type DiscountRefusal, type MembershipSignupEventDetails } from '../events.js';
+import { createSignupEvent, type MembershipSignupEventDetails } from '../events.js';
 import type { Catalogue } from '../i18n/catalogue.js';
 import { canonicalLocale, en, loadCatalogue, resolveLocale } from '../i18n/index.js';
 import { fetchWithEarlyAnswer, ID_PATTERN, signupConfigQuery } from '../prefetch.js';
@@ -47,11 +46,13 @@ import { canMove, numberedSteps, type ErrorKind, type RetryAction, type State } 
 import { loadStripeJs, openHostedPage, type StripeLoader } from './payment.js';
 import { CheckoutSlot, pollSignup } from './controllers/payment.js';
 import { styles } from './membership-signup.styles.js';
+import type { DiscountController } from './controllers/discount.js';
+import type { SignupHost } from './controllers/host.js';
 import { mapServerErrors, refusalOf } from './server-errors.js';
 import { renderError } from './views/error.js';
 import type { OutcomeHandlers } from './views/outcome.js';
-import { renderPlans } from './views/plans.js';
-import type { DiscountView, View } from './views/view.js';
+import { renderPlans, renderSkeleton } from './views/plans.js';
+import type { View } from './views/view.js';
 
 /** Where the element talks to when `api-base` is not set (re-exported from ../api-base.ts). */
 export { DEFAULT_API_BASE };
@@ -155,7 +156,6 @@ export class MembershipSignup extends LitElement {
     _draft: { state: true },
     _touched: { state: true },
     _showAll: { state: true },
-    _discount: { state: true },
     _inFlight: { state: true },
   };
 
@@ -239,7 +239,6 @@ export class MembershipSignup extends LitElement {
   declare private _draft: Draft;
   declare private _touched: Set<string>;
   declare private _showAll: boolean;
-  declare private _discount: DiscountView;
   declare private _inFlight: boolean;
 
   #locale = 'en';
@@ -258,10 +257,8 @@ export class MembershipSignup extends LitElement {
   #interacted = false;
   #loadScheduled = false;
   #serverErrors: Record<string, string> = {};
-  /** The discount check under way: a Confirm meanwhile waits for it (it decides what is sent). */
-  #checking: Promise<void> | undefined;
-  /** Aborts the check under way: another code, plan or discount makes its answer stale. */
-  #checkAbort: AbortController | undefined;
+  /** The discount check (steps chunk): created once the steps are here. */
+  #discounts: DiscountController | undefined;
   /** The renewal offer last shown ("Try again" after a failed renewal returns to it). */
   #renewal: Extract<State, { step: 'renewal' }> | undefined;
   /** This widget's draft key, claimed at connect (see #claimDraftKey); kept after a disconnect for late writes. */
@@ -269,6 +266,19 @@ export class MembershipSignup extends LitElement {
   /** The organization and id #key was claimed for, and whether this widget holds it now. */
   #keyFor: string | undefined;
   #keyHeld = false;
+  /** The link's invitation was refused at load: its screen (in the steps chunk) asks for another code. */
+  #refusedLink(): boolean {
+    const state = this._state;
+    return state.step === 'error' && state.code === 'invitation_required' && state.retry === 'load';
+  }
+  /** The invitation code the member typed (on the refusal or the details), kept in memory only. */
+  #invitationTyped: string | undefined;
+  /** Why the API refused the invitation last (`error.errors[].code`), for its wording. */
+  #invitationRefusal = 'unexplained';
+  /** "See all plans" after a refused invitation: the page's plan and code are left aside. */
+  #allPlans = false;
+  /** The `membership-type` asked for is not offered: the plans show a notice. */
+  #linkUnavailable = false;
   /** Counts polls: only the latest one acts on its answer. */
   #polls = 0;
 
@@ -279,6 +289,37 @@ export class MembershipSignup extends LitElement {
   #configProvider = new ContextProvider(this, { context: configContext });
   #memberProvider = new ContextProvider(this, { context: memberContext, initialValue: null });
 
+  /** What the controllers see of this element (controllers/host.ts). */
+  #host: SignupHost = ((element: MembershipSignup): SignupHost => ({
+    element,
+    get state() {
+      return element._state;
+    },
+    get draft() {
+      return element._draft;
+    },
+    get config() {
+      return element._config;
+    },
+    get t() {
+      return element._t;
+    },
+    get locale() {
+      return element.#locale;
+    },
+    get today() {
+      return element.#today;
+    },
+    type: () => element.#type(),
+    client: () => element.#client(),
+    signal: () => element.#signal(),
+    go: (next) => element.#go(next),
+    save: (patch) => element.#save(patch),
+    edit: (patch) => element.#edit(patch),
+    emit: (name, detail) => element.#emit(name, detail),
+    fail: (error, retry) => element.#fail(error, retry),
+  }))(this);
+
   constructor() {
     super();
     // Initial values (declared fields have no initializers: they would shadow Lit's accessors).
@@ -287,7 +328,6 @@ export class MembershipSignup extends LitElement {
     this._state = { step: 'loading' };
     this._t = en;
     this._draft = emptyDraft();
-    this._discount = { status: 'idle', code: '', reason: null };
     this._touched = new Set();
     this._showAll = false;
     this._inFlight = false;
@@ -343,7 +383,6 @@ export class MembershipSignup extends LitElement {
     this.#langObserver.disconnect();
     this.#abort?.abort();
     this.#abort = undefined;
-    this.#cancelDiscountCheck();
     this.#checkout.destroy();
   }
 
@@ -421,8 +460,10 @@ export class MembershipSignup extends LitElement {
     return (this.readUrlParams && new URLSearchParams(location.search).get(name)) || undefined;
   }
 
+  /** The invitation code: the one the member typed, else the page's (attribute, then URL). */
   #invitationCode(): string | undefined {
-    return this.invitation || this.#fromUrl('invitation');
+    if (this.#allPlans) return undefined;
+    return this.#invitationTyped ?? (this.invitation || this.#fromUrl('invitation'));
   }
 
   /** The SDK client: the host's `.client`, or one built from the attributes and the token. */
@@ -483,7 +524,7 @@ export class MembershipSignup extends LitElement {
     }
     this.#abort?.abort();
     this.#abort = undefined;
-    this.#cancelDiscountCheck();
+    this.#discounts?.cancel();
     this.#checkout.destroy();
     this.#resolveLanguage();
     const organization = this.organization;
@@ -500,7 +541,7 @@ export class MembershipSignup extends LitElement {
       this.#error('configuration', 'invalid_api_base', null);
       return;
     }
-    const membershipType = this.membershipType || this.#fromUrl('membership-type');
+    const membershipType = this.#allPlans ? undefined : this.membershipType || this.#fromUrl('membership-type');
     if (membershipType && !ID_PATTERN.test(membershipType)) {
       this.#warn('membership-type', `membership-type="${membershipType}" is not a valid id; ignored.`);
     }
@@ -508,9 +549,18 @@ export class MembershipSignup extends LitElement {
     this.#go({ step: 'loading' });
     const client = this.#client();
     this.#clientProvider.setValue(client);
-    const preselect = membershipType && ID_PATTERN.test(membershipType) ? membershipType : undefined;
+    let preselect = membershipType && ID_PATTERN.test(membershipType) ? membershipType : undefined;
+    this.#linkUnavailable = false;
+    const retrieve = (type: string | undefined) => client.signupConfig.retrieve(signupConfigQuery(type, this.#invitationCode()), { signal });
     try {
-      const request = client.signupConfig.retrieve(signupConfigQuery(preselect, this.#invitationCode()), { signal });
+      const request = retrieve(preselect).catch((error: unknown) => {
+        // A linked plan the API does not offer (unknown, or retired) is no broken embed: every
+        // plan, with a notice (#resume). A 404 without the plan too is the organization's.
+        if (!preselect || !(error instanceof APIError && error.status === 404)) throw error;
+        preselect = undefined;
+        this.#unavailablePlan(membershipType!);
+        return retrieve(undefined);
+      });
       // The request is on its way once this task ends: the date data loads while it travels.
       prewarmDates(this.#locale);
       const [config, t] = await Promise.all([request, loadCatalogue(this.#locale)]);
@@ -524,6 +574,12 @@ export class MembershipSignup extends LitElement {
     } catch (error) {
       this.#fail(error, 'load');
     }
+  }
+
+  /** The linked plan is not offered: the plans say so, the console names the attribute's value. */
+  #unavailablePlan(id: string): void {
+    this.#linkUnavailable = true;
+    this.#warn('membership-type', `membership-type="${id}" is no plan open for signup (unknown or retired); showing every plan.`);
   }
 
   /** Picks up where the member was (draft), or opens the preselected type, or the plans. */
@@ -547,10 +603,12 @@ export class MembershipSignup extends LitElement {
     }
     if (saved && find(saved.membershipTypeId) && (!preselect || preselect === saved.membershipTypeId)) {
       this._draft = saved;
-      if (saved.discount) this._discount = { status: 'applied', code: saved.discount.code, reason: null };
-      // Check a saved code again (it may have expired since), unless an attempt already went out
-      // with it: that attempt's request must stay the same (same key, no second signup).
-      if (saved.discountCode && saved.step !== 'plans' && !saved.idempotencyKey) void this.#applyDiscount();
+      this.#withSteps((discounts) => {
+        discounts.restore(saved);
+        // Check a saved code again (it may have expired since), unless an attempt already went out
+        // with it: that attempt's request must stay the same (same key, no second signup).
+        if (saved.discountCode && saved.step !== 'plans' && !saved.idempotencyKey) void discounts.apply();
+      });
       if (saved.signupId) {
         try {
           const signup = await this.#client().signups.retrieve(saved.signupId, { signal });
@@ -576,9 +634,7 @@ export class MembershipSignup extends LitElement {
     if (discountCode) draft.discountCode = discountCode;
     const hidden = config.membership_types.filter(isHidden);
     const direct = find(preselect) ?? (hidden.length === 1 ? hidden[0] : undefined);
-    if (preselect && !find(preselect)) {
-      this.#warn('membership-type', `membership-type="${preselect}" is not open for signup here; showing every plan.`);
-    }
+    if (preselect && !find(preselect)) this.#unavailablePlan(preselect);
     this._draft = draft;
     if (direct) {
       this.#selectType(direct);
@@ -670,7 +726,7 @@ export class MembershipSignup extends LitElement {
   }
 
   #problems(type: MembershipType): Problem[] {
-    return problemsOf(type, this._draft, this._config?.member, this.#wording(), this.#serverErrors);
+    return problemsOf(type, this._draft, this._config?.member, this.#wording(), this.#serverErrors, steps?.invitationWords(this._t).code);
   }
 
   #params(type: MembershipType): SignupCreateParams {
@@ -681,7 +737,7 @@ export class MembershipSignup extends LitElement {
 
   #selectType(type: MembershipType): void {
     const changed = type.id !== this._draft.membershipTypeId;
-    if (changed) this.#cancelDiscountCheck();
+    if (changed) this.#discounts?.reset();
     this.#save({ membershipTypeId: type.id, ...(changed ? { idempotencyKey: null, renewalKey: null, signupId: null, discount: null } : {}) });
     // A donation opens with the amount the API would charge for an empty one (its first preset
     // that fits, else the minimum) in the box and that preset pressed: what the total says is
@@ -689,10 +745,9 @@ export class MembershipSignup extends LitElement {
     if (type.price.type === 'donation' && !this._draft.amount.trim()) {
       this.#edit({ amount: toDecimalString(quotePrice(type).subtotal, type.price.currency) });
     }
-    if (changed && this._discount.status !== 'idle') this._discount = { status: 'idle', code: '', reason: null };
     this.#emit('membership-signup-plan-select', { membershipType: type });
     this.#go({ step: 'details' });
-    if (changed && this._draft.discountCode && takesDiscount(type)) void this.#applyDiscount();
+    if (changed && this._draft.discountCode && takesDiscount(type)) this.#withSteps((discounts) => void discounts.apply());
   }
 
   /** Any change to what would be sent starts a new attempt (a new idempotency key). */
@@ -700,68 +755,32 @@ export class MembershipSignup extends LitElement {
     this.#save({ ...patch, idempotencyKey: null, renewalKey: null, signupId: null });
   }
 
-  #applyDiscount(): Promise<void> | undefined {
-    const type = this.#type();
-    const code = this._draft.discountCode.trim();
-    if (!type || !code) return;
-    // The same code for the same plan is already being checked (Apply pressed twice).
-    if (this.#checking && this._discount.status === 'checking' && this._discount.code === code) return this.#checking;
-    this.#cancelDiscountCheck();
-    const abort = (this.#checkAbort = new AbortController());
-    this._discount = { status: 'checking', code, reason: null };
-    const checking: Promise<void> = this.#checkDiscount(type, code, abort.signal).finally(() => {
-      if (this.#checking === checking) this.#checking = undefined;
-    });
-    return (this.#checking = checking);
+  /** Runs `then` with the steps chunk's controllers: now when it is here, else once it arrives
+   * (a chunk that fails to load shows its error where the step needs it, see #shownStep). */
+  #withSteps(then: (discounts: DiscountController) => void): void {
+    const run = () => then((this.#discounts ??= new steps!.DiscountController(this.#host)));
+    if (steps) run();
+    else loadSteps().then(run, () => undefined);
   }
 
-  /** Stops the check under way; its answer, should it still come, is dropped. */
-  #cancelDiscountCheck(): void {
-    this.#checkAbort?.abort();
-    this.#checkAbort = undefined;
-    this.#checking = undefined;
-  }
-
-  async #checkDiscount(type: MembershipType, code: string, signal: AbortSignal): Promise<void> {
-    let reason: DiscountRefusal | null = null;
-    let discount = null;
-    try {
-      discount = await this.#client().discounts.validate({ code, membership_type_id: type.id }, { signal });
-      const check = checkDiscount(discount, { membership_type_id: type.id, on: this.#today });
-      if (!check.ok) reason = check.reason;
-    } catch (error) {
-      if (signal.aborted || error instanceof APIUserAbortError) return;
-      if (error instanceof APIError && (error.status === 422 || error.status === 404)) {
-        reason = refusalOf(error);
-      } else {
-        // Shown by the code field (and told to the host page); the step stays as it is.
-        this._discount = { status: 'failed', code, reason: null };
-        this.#fail(error, null);
-        return;
-      }
-    }
-    // Answered for a code or plan the member has left since: not theirs any more.
-    if (signal.aborted) return;
-    if (reason) discount = null;
-    this._discount = { status: reason ? 'refused' : 'applied', code, reason };
-    // A new attempt (key) only when what the signup sends changes: a re-check that agrees keeps
-    // the key, since the attempt may already exist on the server.
-    if (!discount !== !this._draft.discount) this.#edit({ discount });
-    else this.#save({ discount });
-    this.#emit('membership-signup-discount-apply', { code, discount, reason });
-  }
-
-  #removeDiscount(): void {
-    this.#cancelDiscountCheck();
-    this._discount = { status: 'idle', code: '', reason: null };
-    this.#edit({ discountCode: '', discount: null });
-  }
-
-  #toReview(event: Event): void {
+  async #toReview(event: Event): Promise<void> {
     event.preventDefault();
     this.#interacted = true;
     const type = this.#type();
-    if (!type) return;
+    if (!type || this._inFlight) return;
+    if (type.invite_only && !this.#problems(type).length) {
+      // The invitation asked about now, with this email: one for another address (or expired,
+      // used) is said here, on its field, not after the last click.
+      const code = this.#invitationCode()?.trim();
+      const member = this._config?.member;
+      this._inFlight = true;
+      const reason = code ? await steps!.invitationRefusal(this.#client(), type, code, (member?.email ?? this._draft.email).trim(), this.#signal()) : 'required';
+      this._inFlight = false;
+      if (reason) {
+        const id = reason === 'email_mismatch' && !member ? ids.email : ids.invitation;
+        this.#serverErrors = { ...this.#serverErrors, [id]: steps!.invitationText(this._t, reason) };
+      }
+    }
     if (this.#problems(type).length > 0) {
       this._showAll = true;
       this.#focus = 'summary';
@@ -778,10 +797,11 @@ export class MembershipSignup extends LitElement {
     this.#interacted = true;
     this._inFlight = true;
     try {
-      if (this.#checking) {
+      const checking = this.#discounts?.pending;
+      if (checking) {
         // The code being checked decides what is sent. Refused meanwhile: back to the details,
         // where the member sees why and the new total.
-        await this.#checking;
+        await checking;
         if (!this._draft.discount) return this.#go({ step: 'details' });
       }
       const params = this.#params(type);
@@ -953,7 +973,7 @@ export class MembershipSignup extends LitElement {
     this._showAll = false;
     this._touched = new Set();
     this.#serverErrors = {};
-    this._discount = { status: 'idle', code: '', reason: null };
+    this.#discounts?.reset();
     this.#checkout.destroy();
     void this.#load();
   }
@@ -1053,6 +1073,7 @@ export class MembershipSignup extends LitElement {
       code = error instanceof APITimeoutError ? 'timeout' : 'network';
     } else if (error instanceof APIError) {
       code = error.code ?? `http_${error.status}`;
+      if (code === 'invitation_required') this.#invitationRefusal = String(error.errors[0]?.code);
       const type = this.#type();
       if (this._state.step === 'review' && type) {
         // The purchaser holds this type: offer the renewal. A group member holding it is their
@@ -1081,10 +1102,11 @@ export class MembershipSignup extends LitElement {
   /** Server-side validation: show the messages on the fields, back on the details step. */
   #backToDetails(error: APIError, type: MembershipType): boolean {
     const t = this._t;
-    const { fieldErrors, discountRefused } = mapServerErrors(error, type, (code, rule) => ownString(t.apiErrors, code) ?? fieldMessage(this.#wording(), code, rule));
+    const { fieldErrors, discountRefused } = mapServerErrors(error, type, (code, rule, id) =>
+      id === ids.invitation ? steps!.invitationText(t, code) : (ownString(t.apiErrors, code) ?? fieldMessage(this.#wording(), code, rule)),
+    );
     if (discountRefused) {
-      this._discount = { status: 'refused', code: this._discount.code, reason: refusalOf(error) };
-      this.#edit({ discount: null });
+      this.#discounts?.refused(refusalOf(error));
     } else if (Object.keys(fieldErrors).length === 0) {
       return false;
     }
@@ -1116,10 +1138,18 @@ export class MembershipSignup extends LitElement {
       summary: this._showAll ? problems : [],
       quote: priced.quote,
       priceError: priced.error,
-      discount: this._discount,
+      discount: this.#discounts?.view ?? { status: 'idle', code: '', reason: null },
       inFlight: this._inFlight,
+      linkUnavailable: this.#linkUnavailable,
+      invitation: this.#invitationCode() ?? '',
+      setInvitation: (code) => {
+        this.#invitationTyped = code;
+        this.#clearServerErrors(ids.invitation, ids.email);
+        this.#edit({});
+      },
       choosePlan: (chosen) => {
         this.#interacted = true;
+        this.#linkUnavailable = false;
         this.#selectType(chosen);
       },
       setValue: (key, value) => {
@@ -1128,8 +1158,7 @@ export class MembershipSignup extends LitElement {
         if (typeof id === 'string') this.#clearServerErrors(id);
         if (key === 'discountCode') {
           // Another code: nothing applied until the API accepts it, and no older answer lands.
-          this.#cancelDiscountCheck();
-          this._discount = { status: 'idle', code: '', reason: null };
+          this.#discounts?.reset();
           this.#edit({ discount: null });
         }
         this.#edit({ [key]: value } as Partial<Draft>);
@@ -1162,15 +1191,15 @@ export class MembershipSignup extends LitElement {
         this.#clearServerErrors(...Object.keys(this.#serverErrors).filter((id) => id.startsWith('mk-group-')));
         this.#edit({ groupMembers: this._draft.groupMembers.filter((_, n) => n !== index) });
       },
-      applyDiscount: () => void this.#applyDiscount(),
-      removeDiscount: () => this.#removeDiscount(),
+      applyDiscount: () => this.#withSteps((discounts) => void discounts.apply()),
+      removeDiscount: () => this.#withSteps((discounts) => discounts.remove()),
       focusInput: (id) => this.#focusInput(id),
       back: () => {
         this.#interacted = true;
         const step = this._state.step;
         this.#go({ step: step === 'review' ? 'details' : 'plans' });
       },
-      toReview: (event) => this.#toReview(event),
+      toReview: (event) => void this.#toReview(event),
       submit: () => void this.#submit(),
     };
   }
@@ -1213,6 +1242,12 @@ export class MembershipSignup extends LitElement {
       this.#go({ step: step === 'renewal' ? 'details' : 'review' });
     },
     restart: () => this.#restart(),
+    setInvitation: (code) => void (this.#invitationTyped = code),
+    allPlans: () => {
+      this.#interacted = true;
+      this.#allPlans = true;
+      void this.#load();
+    },
     openHostedPage: () => this.#openHosted(),
     renew: () => void this.#renew(),
   };
@@ -1223,7 +1258,7 @@ export class MembershipSignup extends LitElement {
    */
   #shownStep(): State['step'] {
     const { step } = this._state;
-    if (steps || firstSteps.includes(step)) return step;
+    if (steps || (firstSteps.includes(step) && !this.#refusedLink())) return step;
     void loadSteps().then(
       () => this.requestUpdate(),
       // Try again loads the configuration and resumes the draft, which asks for the chunk again.
@@ -1236,8 +1271,12 @@ export class MembershipSignup extends LitElement {
     const state = this._state;
     const t = this._t;
     const config = this._config;
-    if (shown === 'loading') return html`<p class="muted" aria-busy="true">${state.step === 'loading' ? t.loading : t.loadingStep}</p>`;
-    if (state.step === 'error') return renderError(t, state, this.#say(state.code), this.#outcome);
+    if (shown === 'loading') return state.step === 'loading' ? renderSkeleton(t) : html`<p class="muted" aria-busy="true">${t.loadingStep}</p>`;
+    if (state.step === 'error') {
+      return shown === 'error' && this.#refusedLink()
+        ? steps!.renderInvitationRefused(t, this.#invitationRefusal, this.#invitationCode() ?? '', this.#outcome)
+        : renderError(t, state, this.#say(state.code), this.#outcome);
+    }
     const later = steps!;
     switch (state.step) {
       case 'payment':
@@ -1265,7 +1304,7 @@ export class MembershipSignup extends LitElement {
     const index = numberedSteps.indexOf(step);
     const state = this._state;
     // A renewal is confirmed as one (the steps chunk is here once 'done' is shown).
-    const name = state.step === 'done' && step === 'done' && steps!.renewedUntil(state.signup) ? t.renewed : (t.steps[step as keyof Catalogue['steps']] ?? '');
+    const name = state.step === 'done' && step === 'done' && steps!.renewedUntil(state.signup) ? t.renewed : (step === 'error' && this.#refusedLink() ? t.inviteOnly : (t.steps[step as keyof Catalogue['steps']] ?? ''));
     return html`<div class="base" part="base" lang=${this.#locale.startsWith(t.lang) ? this.#locale : t.lang} dir=${t.dir} data-step=${step}>
       <p class="sr-only" role="status" aria-live="polite">${index >= 0 ? t.stepOf(index + 1, numberedSteps.length, name) : name}</p>
       ${this.#content(step)}

@@ -2,7 +2,7 @@
 // on it, the confirmation after a reload, "Sign up someone else", applications, donations and
 // renewals worded as what they are.
 import { expect, waitUntil } from '@open-wc/testing';
-import { $, API, button, cleanup, field, fillAnnual, mount, payWith, plusYears, press, record, root, step, text, type, untilStep, useSandbox, words, TODAY } from './helpers.js';
+import { $, API, button, check, cleanup, http, override, problem, field, fillAnnual, mount, payWith, plusYears, press, record, root, step, text, type, untilStep, useSandbox, words, TODAY } from './helpers.js';
 import type { MembershipSignup } from '../../src/index.js';
 
 const CARD_OK = '4242 4242 4242 4242';
@@ -87,6 +87,190 @@ describe('<membership-signup> journey: no dead ends', function () {
       await payWith(again, CARD_OK);
       await untilStep(again, 'done');
       expect(signupsOf(sandbox)).to.have.length(1);
+    });
+  });
+  describe('a link to a plan that is not offered', () => {
+    /** Mounts while capturing console.warn. */
+    async function mountWarned(attributes: Record<string, string>) {
+      const warned: string[] = [];
+      const original = console.warn;
+      console.warn = (...args: unknown[]) => void warned.push(args.join(' '));
+      try {
+        const el = await mount(attributes);
+        return { el, warned };
+      } finally {
+        console.warn = original;
+      }
+    }
+
+    it('an unknown membership-type shows every plan with a notice, and the warning names the attribute and its value', async () => {
+      const sandbox = await useSandbox();
+      const { el, warned } = await mountWarned({ 'membership-type': 'no-such-plan' });
+      expect(step(el)).to.equal('plans');
+      expect(text(el)).to.contain('The plan in your link is not available. Choose one of the plans below.');
+      expect(text(el)).not.to.contain('not set up correctly');
+      const listed = sandbox.store.state.membership_types.demo!.filter((plan) => plan.status === 100 && plan.archived_at === null);
+      expect(root(el).querySelectorAll('[part~="plan-card"]').length).to.equal(listed.length);
+      expect(warned.filter((line) => line.includes('membership-type="no-such-plan"')), 'one warning naming the attribute and its value').to.have.length(1);
+      expect(warned.some((line) => line.includes('organization')), 'the organization is not blamed').to.equal(false);
+      await expect(el).to.be.accessible();
+      // Choosing a plan is the member's answer: the notice goes.
+      await press(el, 'Choose Annual');
+      await untilStep(el, 'details');
+      await press(el, 'Back');
+      await untilStep(el, 'plans');
+      expect(text(el)).not.to.contain('is not available');
+    });
+
+    it('a retired (archived) plan: every plan still offered, with the notice', async () => {
+      const sandbox = await useSandbox();
+      sandbox.storage.runSync((tx) => tx.update('membership_types', { organization_id: 'demo', id: 'monthly' }, { archived_at: new Date().toISOString() }));
+      const { el, warned } = await mountWarned({ 'membership-type': 'monthly' });
+      expect(step(el)).to.equal('plans');
+      expect(text(el)).to.contain('The plan in your link is not available.');
+      expect(() => button(el, 'Choose Monthly')).to.throw();
+      button(el, 'Choose Annual');
+      expect(warned.filter((line) => line.includes('membership-type="monthly"'))).to.have.length(1);
+    });
+
+    it('in French and in Arabic', async () => {
+      await useSandbox();
+      const fr = await mount({ 'membership-type': 'no-such-plan', locale: 'fr' });
+      await waitUntil(() => text(fr).includes('L’adhésion de votre lien n’est pas disponible.'), 'no French notice');
+      fr.remove();
+      const ar = await mount({ 'membership-type': 'no-such-plan', locale: 'ar' });
+      await waitUntil(() => text(ar).includes('العضوية الواردة في رابطك غير متاحة.'), 'no Arabic notice');
+      await expect(ar).to.be.accessible();
+    });
+  });
+  describe('a plan that renews automatically says so on the review', () => {
+    /** The day the first term ends, when the renewed one starts (counted here from the calendar, not asked of the SDK). */
+    const renewsOn = (months: number) => {
+      const [y, m, d] = TODAY.split('-').map(Number) as [number, number, number];
+      const end = new Date(Date.UTC(y, m - 1 + months, d));
+      if (end.getUTCDate() !== d) end.setUTCDate(0);
+      return end.toISOString().slice(0, 10);
+    };
+
+    it('a first term of 0 (a full discount) on a monthly plan: the review says what renews, when and for how much', async () => {
+      const sandbox = await useSandbox();
+      sandbox.storage.runSync((tx) =>
+        tx.insert('discounts', {
+          organization_id: 'demo', id: 'dc_firstfree', code: 'FIRSTFREE', code_key: 'FIRSTFREE', percent_off: 100, amount_off: null, currency: null,
+          membership_type_ids: null, valid_from: null, valid_until: null, max_redemptions: null, times_redeemed: 0, deactivated_at: null,
+          created_at: new Date().toISOString(),
+        }),
+      );
+      const el = await mount({ 'membership-type': 'monthly', 'discount-code': 'FIRSTFREE' });
+      await waitUntil(() => text(el).includes('Code FIRSTFREE applied'), 'the code was not applied');
+      await type(el, 'Email', 'mo@example.org');
+      await type(el, 'First name', 'Mo');
+      await type(el, 'Last name', 'Monthly');
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      const review = text(el);
+      expect(review).to.contain('Total$0.00');
+      expect(review).to.contain(`Renews automatically on ${words(renewsOn(1))} for $9.00.`);
+      await expect(el).to.be.accessible();
+    });
+
+    it('a plan where the member chooses: the renewal line only when they ticked it; in French too', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'flexible' });
+      await type(el, 'Email', 'q@example.org');
+      await type(el, 'First name', 'Quinn');
+      await type(el, 'Last name', 'Quarter');
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      expect(text(el)).to.contain('Does not renew automatically').and.not.contain('Renews automatically on');
+      await press(el, 'Back');
+      await untilStep(el, 'details');
+      await check(el, 'Renew automatically');
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      expect(text(el)).to.contain(`Renews automatically on ${words(renewsOn(3))} for $18.00.`);
+      el.setAttribute('locale', 'fr');
+      await waitUntil(() => text(el).includes('Renouvellement automatique le ') && text(el).includes('pour 18,00'), `no French renewal line: ${text(el)}`);
+    });
+  });
+  describe('invitation-only plans', () => {
+    const founder = async (el: MembershipSignup, email: string) => {
+      await type(el, 'Email', email);
+      await type(el, 'First name', 'Fay');
+      await type(el, 'Last name', 'Founder');
+    };
+
+    it('a refused invitation in the link says why (expired), with a field for another code; the right code opens the plan with its code field', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'founders', invitation: 'FOUNDERS-2019' });
+      expect(step(el)).to.equal('error');
+      expect(text(el)).to.contain('This invitation has expired.');
+      expect(text(el)).not.to.contain('Something went wrong').and.not.contain('Try again');
+      await expect(el).to.be.accessible();
+      await type(el, 'Invitation code', 'FOUNDERS-2026');
+      await press(el, 'Continue');
+      await untilStep(el, 'details');
+      expect(text(el)).to.contain('Founding member');
+      expect(field(el, 'Invitation code').value).to.equal('FOUNDERS-2026');
+    });
+
+    it('"See all plans" leaves the link for the listed plans', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'founders' });
+      expect(text(el)).to.contain('Enter the invitation code you received.');
+      await press(el, 'See all plans');
+      await untilStep(el, 'plans');
+      expect(() => button(el, 'Choose Founding member')).to.throw();
+      button(el, 'Choose Annual');
+    });
+
+    it('an invitation for another email is caught on the details step, on the email field; the invited address goes on', async () => {
+      const sandbox = await useSandbox();
+      const el = await mount({ 'membership-type': 'founders', invitation: 'FOUNDERS-ALICE' });
+      await founder(el, 'fay@example.org');
+      await press(el, 'Continue');
+      await waitUntil(() => $(el, '[data-summary]'), 'no error summary');
+      expect(step(el)).to.equal('details');
+      expect($(el, '[data-summary]')!.textContent).to.contain('This invitation was sent to another email address.');
+      expect(field(el, 'Email').getAttribute('aria-invalid')).to.equal('true');
+      expect(signupsOf(sandbox), 'nothing sent yet').to.have.length(0);
+      await expect(el).to.be.accessible();
+      await type(el, 'Email', 'alice@example.org');
+      expect(field(el, 'Email').getAttribute('aria-invalid')).to.equal('false');
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+    });
+
+    it('every refusal the API sends at the last step is worded on the code field (used; a reason this widget does not know), never "Try again"', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'founders', invitation: 'FOUNDERS-2026' });
+      await founder(el, 'fay@example.org');
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      for (const [reason, words] of [
+        ['used', 'This invitation has already been used.'],
+        ['revoked_for_good', 'This invitation cannot be used for this membership.'],
+      ]) {
+        override(
+          http.post(`${API}/organizations/demo/signups`, () =>
+            problem(422, 'invitation_required', { reason, errors: [{ field: 'invitation_code', code: reason, message: 'No.' }] }),
+          ),
+        );
+        await press(el, 'Confirm and join');
+        await untilStep(el, 'details');
+        expect(root(el).getElementById('mk-invitation-error')!.textContent).to.equal(words);
+        expect(text(el)).not.to.contain('Something went wrong');
+        await type(el, 'Invitation code', 'FOUNDERS-2026');
+        await press(el, 'Continue');
+        await untilStep(el, 'review');
+      }
+    });
+
+    it('in French', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'founders', invitation: 'FOUNDERS-2019', locale: 'fr' });
+      await waitUntil(() => text(el).includes('Cette invitation a expiré.'), `no French refusal: ${text(el)}`);
+      expect(text(el)).to.contain('Voir toutes les adhésions');
     });
   });
   describe('the confirmation is no dead end', () => {

@@ -16,6 +16,7 @@ import {
   type Invitation,
   type MembershipType,
   type OrganizationSettings,
+  type SignupConfig,
 } from '@memberkit/sdk';
 import type { SuiteKit } from './kit.js';
 
@@ -53,7 +54,10 @@ export function administrationSuite(kit: SuiteKit): void {
       problemOf(await signUp({ membership_type_id: 'monthly', member: alice }), 409, 'already_member');
       expect(await settings({ membership_policy: 'one_per_type' }), 200, OrganizationSettingsSchema);
       assert.equal(signupOf(await signUp({ membership_type_id: 'monthly', member: alice })).status, 'awaiting_payment');
+      const config = () => call('GET', org('/signup-config'));
+      assert.equal(expect<SignupConfig>(await config(), 200, SignupConfigSchema).signup_requires_sign_in, false);
       expect(await settings({ signup_requires_sign_in: true }), 200, OrganizationSettingsSchema);
+      assert.equal(expect<SignupConfig>(await config(), 200, SignupConfigSchema).signup_requires_sign_in, true, 'signup-config tells a signup page to ask for signing in first');
       problemOf(await signUp({ membership_type_id: 'free' }), 401, 'sign_in_required');
       const token = await host.memberToken('demo', 'signed.in@example.org');
       const own = signupOf(await signUp({ membership_type_id: 'free', member: { email: 'signed.in@example.org', first_name: 'S', last_name: 'I' } }, { auth: token }));

@@ -86,6 +86,7 @@ export class StripeStandIn {
   readonly #retryDelays: number[];
   readonly deliveries: WebhookDelivery[] = [];
   #held = false;
+  readonly #beforeAnswering = new Map<string, () => Promise<void>>();
   readonly #queue: { event: StandInEvent; endpoint: WebhookEndpoint; attempt: number }[] = [];
   readonly #inFlight = new Set<Promise<void>>();
   #timers = new Set<NodeJS.Timeout>();
@@ -155,6 +156,15 @@ export class StripeStandIn {
 
   addWebhookEndpoint(endpoint: WebhookEndpoint): void {
     this.#endpoints.push(endpoint);
+  }
+
+  /**
+   * Once the next `route` request (`POST /v1/refunds`) is done and its idempotency key kept,
+   * awaits `action` before answering it: where a test kills the server that asked, so Stripe's
+   * work is done and its answer reaches nobody (a crash between Stripe's success and the commit).
+   */
+  beforeAnswering(route: string, action: () => Promise<void>): void {
+    this.#beforeAnswering.set(route, action);
   }
 
   /** Holds every delivery until `releaseWebhooks()` (a late webhook; a server that is down). */
@@ -450,6 +460,19 @@ export class StripeStandIn {
    */
   refundInDashboard(intentId: string, amount?: number, reason = 'requested_by_customer'): StandInRefund {
     return this.#refund({ payment_intent: intentId, ...(amount !== undefined && { amount: String(amount) }), reason });
+  }
+
+  /**
+   * The dispute ends (the bank's decision, after the evidence given in Stripe's dashboard):
+   * status `won` or `lost`, then charge.dispute.closed.
+   */
+  closeDispute(disputeId: string, result: 'won' | 'lost'): void {
+    const dispute = this.#state.disputes[disputeId];
+    if (!dispute) throw new Error(`No dispute ${disputeId}`);
+    const previous = { status: dispute.status };
+    dispute.status = result;
+    this.#changed();
+    this.#emit('charge.dispute.closed', dispute, previous);
   }
 
   /** A cardholder disputes a charge (Stripe's dashboard, or its dispute test cards): charge.dispute.created. */
@@ -993,6 +1016,12 @@ export class StripeStandIn {
       // Stripe keeps the answer to a key, errors included (but not a 5xx or a 409 conflict).
       if (key) this.#state.idempotency[`${auth}|${key}`] = { fingerprint, status, body, created: this.#seconds() };
       this.#changed();
+      const route = `${c.req.method} ${c.req.path}`;
+      const action = this.#beforeAnswering.get(route);
+      if (action) {
+        this.#beforeAnswering.delete(route);
+        await action();
+      }
       return new Response(body, { status, headers: { 'Content-Type': 'application/json', 'Request-Id': id('req', 7) } });
     };
     app.post('/v1/customers', api((params) => this.#createCustomer(params)));

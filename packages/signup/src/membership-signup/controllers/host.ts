@@ -1,0 +1,35 @@
+// What the element's controllers see of it: the state, the draft and the few moves they make
+// (go, save, edit, emit, fail), never its private fields. The element hands each controller one
+// object of this shape; the controllers after the plans live in the steps chunk (../steps.ts).
+import type { ReactiveControllerHost } from 'lit';
+import type { MembershipType, PublicClient, SignupConfig } from '@memberkit/sdk';
+import type { MembershipSignupEventDetails } from '../../events.js';
+import type { Catalogue } from '../../i18n/catalogue.js';
+import type { Draft } from '../draft.js';
+import type { RetryAction, State } from '../machine.js';
+
+export interface SignupHost {
+  /** The element: controllers add themselves to it and ask it to update; the payment form mounts
+   * in its light DOM, and pointer presses are heard on it. */
+  readonly element: ReactiveControllerHost & HTMLElement;
+  readonly state: State;
+  readonly draft: Draft;
+  readonly config: SignupConfig | undefined;
+  readonly t: Catalogue;
+  readonly locale: string;
+  /** Today in the organization's time zone. */
+  readonly today: string;
+  /** The chosen membership type, if any. */
+  type(): MembershipType | undefined;
+  client(): PublicClient;
+  /** Aborts when the element leaves the page or loads again. */
+  signal(): AbortSignal;
+  go(next: State): void;
+  /** Changes the draft (kept in sessionStorage). */
+  save(patch: Partial<Draft>): void;
+  /** Changes what would be sent: a new attempt (a new idempotency key). */
+  edit(patch: Partial<Draft>): void;
+  emit<K extends keyof MembershipSignupEventDetails>(name: K, detail: MembershipSignupEventDetails[K]): boolean;
+  /** Turns a failure into a state the member can act on (`retry` null: shown where it happened). */
+  fail(error: unknown, retry: RetryAction | null): void;
+}

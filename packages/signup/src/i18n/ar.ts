@@ -73,6 +73,7 @@ const ar: Catalogue = {
     conflicting_discount: 'لا يمكن استخدام هذا الرمز.',
     unexplained: 'لا يمكن استخدام هذا الرمز لهذه العضوية.',
   },
+  review: { edit: 'تعديل', name: 'الاسم', yes: 'نعم', no: 'لا' },
   invitation: {
     code: 'رمز الدعوة',
     allPlans: 'عرض كل العضويات',

@@ -73,6 +73,7 @@ const fr: Catalogue = {
     conflicting_discount: 'Ce code ne peut pas être utilisé.',
     unexplained: 'Ce code ne peut pas être utilisé pour cette adhésion.',
   },
+  review: { edit: 'Modifier', name: 'Nom', yes: 'Oui', no: 'Non' },
   invitation: {
     code: 'Code d’invitation',
     allPlans: 'Voir toutes les adhésions',

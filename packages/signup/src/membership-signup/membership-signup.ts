@@ -1195,6 +1195,10 @@ export class MembershipSignup extends LitElement {
         this.#go({ step: step === 'review' ? 'details' : 'plans' });
       },
       toReview: (event) => void this.#toReview(event),
+      edit: (step) => {
+        this.#interacted = true;
+        this.#go({ step });
+      },
       submit: () => void this.#submit(),
     };
   }

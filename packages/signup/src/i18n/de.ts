@@ -73,6 +73,18 @@ const de: Catalogue = {
     conflicting_discount: 'Dieser Code kann nicht verwendet werden.',
     unexplained: 'Dieser Code kann für diese Mitgliedschaft nicht verwendet werden.',
   },
+  invitation: {
+    code: 'Einladungscode',
+    allPlans: 'Alle Mitgliedschaften ansehen',
+    refused: {
+      required: 'Geben Sie den Einladungscode ein, den Sie erhalten haben.',
+      invalid: 'Dieser Einladungscode gilt nicht für diese Mitgliedschaft.',
+      expired: 'Diese Einladung ist abgelaufen.',
+      used: 'Diese Einladung wurde bereits verwendet.',
+      email_mismatch: 'Diese Einladung wurde an eine andere E-Mail-Adresse gesendet.',
+      unexplained: 'Diese Einladung kann für diese Mitgliedschaft nicht verwendet werden.',
+    },
+  },
   removeDiscount: 'Code entfernen',
   subtotal: 'Zwischensumme',
   discount: 'Rabatt',

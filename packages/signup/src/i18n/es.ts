@@ -73,6 +73,18 @@ const es: Catalogue = {
     conflicting_discount: 'Este código no se puede usar.',
     unexplained: 'Este código no se puede usar para esta membresía.',
   },
+  invitation: {
+    code: 'Código de invitación',
+    allPlans: 'Ver todas las membresías',
+    refused: {
+      required: 'Introduce el código de invitación que recibiste.',
+      invalid: 'Este código de invitación no es válido para esta membresía.',
+      expired: 'Esta invitación ha caducado.',
+      used: 'Esta invitación ya se ha utilizado.',
+      email_mismatch: 'Esta invitación se envió a otra dirección de correo.',
+      unexplained: 'Esta invitación no se puede usar para esta membresía.',
+    },
+  },
   removeDiscount: 'Quitar el código',
   subtotal: 'Subtotal',
   discount: 'Descuento',

@@ -73,6 +73,18 @@ const fr: Catalogue = {
     conflicting_discount: 'Ce code ne peut pas être utilisé.',
     unexplained: 'Ce code ne peut pas être utilisé pour cette adhésion.',
   },
+  invitation: {
+    code: 'Code d’invitation',
+    allPlans: 'Voir toutes les adhésions',
+    refused: {
+      required: 'Saisissez le code d’invitation que vous avez reçu.',
+      invalid: 'Ce code d’invitation n’est pas valable pour cette adhésion.',
+      expired: 'Cette invitation a expiré.',
+      used: 'Cette invitation a déjà été utilisée.',
+      email_mismatch: 'Cette invitation a été envoyée à une autre adresse e-mail.',
+      unexplained: 'Cette invitation ne peut pas être utilisée pour cette adhésion.',
+    },
+  },
   removeDiscount: 'Retirer le code',
   subtotal: 'Sous-total',
   discount: 'Réduction',

@@ -267,6 +267,17 @@ export class MembershipSignup extends LitElement {
   /** The organization and id #key was claimed for, and whether this widget holds it now. */
   #keyFor: string | undefined;
   #keyHeld = false;
+  /** The link's invitation was refused at load: its screen (in the steps chunk) asks for another code. */
+  #refusedLink(): boolean {
+    const state = this._state;
+    return state.step === 'error' && state.code === 'invitation_required' && state.retry === 'load';
+  }
+  /** The invitation code the member typed (on the refusal or the details), kept in memory only. */
+  #invitationTyped: string | undefined;
+  /** Why the API refused the invitation last (`error.errors[].code`), for its wording. */
+  #invitationRefusal = 'unexplained';
+  /** "See all plans" after a refused invitation: the page's plan and code are left aside. */
+  #allPlans = false;
   /** The `membership-type` asked for is not offered: the plans show a notice. */
   #linkUnavailable = false;
   /** Counts polls: only the latest one acts on its answer. */
@@ -450,8 +461,10 @@ export class MembershipSignup extends LitElement {
     return (this.readUrlParams && new URLSearchParams(location.search).get(name)) || undefined;
   }
 
+  /** The invitation code: the one the member typed, else the page's (attribute, then URL). */
   #invitationCode(): string | undefined {
-    return this.invitation || this.#fromUrl('invitation');
+    if (this.#allPlans) return undefined;
+    return this.#invitationTyped ?? (this.invitation || this.#fromUrl('invitation'));
   }
 
   /** The SDK client: the host's `.client`, or one built from the attributes and the token. */
@@ -529,7 +542,7 @@ export class MembershipSignup extends LitElement {
       this.#error('configuration', 'invalid_api_base', null);
       return;
     }
-    const membershipType = this.membershipType || this.#fromUrl('membership-type');
+    const membershipType = this.#allPlans ? undefined : this.membershipType || this.#fromUrl('membership-type');
     if (membershipType && !ID_PATTERN.test(membershipType)) {
       this.#warn('membership-type', `membership-type="${membershipType}" is not a valid id; ignored.`);
     }
@@ -714,7 +727,7 @@ export class MembershipSignup extends LitElement {
   }
 
   #problems(type: MembershipType): Problem[] {
-    return problemsOf(type, this._draft, this._config?.member, this.#wording(), this.#serverErrors);
+    return problemsOf(type, this._draft, this._config?.member, this.#wording(), this.#serverErrors, steps?.invitationWords(this._t).code);
   }
 
   #params(type: MembershipType): SignupCreateParams {
@@ -751,11 +764,24 @@ export class MembershipSignup extends LitElement {
     else loadSteps().then(run, () => undefined);
   }
 
-  #toReview(event: Event): void {
+  async #toReview(event: Event): Promise<void> {
     event.preventDefault();
     this.#interacted = true;
     const type = this.#type();
-    if (!type) return;
+    if (!type || this._inFlight) return;
+    if (type.invite_only && !this.#problems(type).length) {
+      // The invitation asked about now, with this email: one for another address (or expired,
+      // used) is said here, on its field, not after the last click.
+      const code = this.#invitationCode()?.trim();
+      const member = this._config?.member;
+      this._inFlight = true;
+      const reason = code ? await steps!.invitationRefusal(this.#client(), type, code, (member?.email ?? this._draft.email).trim(), this.#signal()) : 'required';
+      this._inFlight = false;
+      if (reason) {
+        const id = reason === 'email_mismatch' && !member ? ids.email : ids.invitation;
+        this.#serverErrors = { ...this.#serverErrors, [id]: steps!.invitationText(this._t, reason) };
+      }
+    }
     if (this.#problems(type).length > 0) {
       this._showAll = true;
       this.#focus = 'summary';
@@ -1048,6 +1074,7 @@ export class MembershipSignup extends LitElement {
       code = error instanceof APITimeoutError ? 'timeout' : 'network';
     } else if (error instanceof APIError) {
       code = error.code ?? `http_${error.status}`;
+      if (code === 'invitation_required') this.#invitationRefusal = String(error.errors[0]?.code);
       const type = this.#type();
       if (this._state.step === 'review' && type) {
         // The purchaser holds this type: offer the renewal. A group member holding it is their
@@ -1076,7 +1103,9 @@ export class MembershipSignup extends LitElement {
   /** Server-side validation: show the messages on the fields, back on the details step. */
   #backToDetails(error: APIError, type: MembershipType): boolean {
     const t = this._t;
-    const { fieldErrors, discountRefused } = mapServerErrors(error, type, (code, rule) => ownString(t.apiErrors, code) ?? fieldMessage(this.#wording(), code, rule));
+    const { fieldErrors, discountRefused } = mapServerErrors(error, type, (code, rule, id) =>
+      id === ids.invitation ? steps!.invitationText(t, code) : (ownString(t.apiErrors, code) ?? fieldMessage(this.#wording(), code, rule)),
+    );
     if (discountRefused) {
       this.#discounts?.refused(refusalOf(error));
     } else if (Object.keys(fieldErrors).length === 0) {
@@ -1113,6 +1142,12 @@ export class MembershipSignup extends LitElement {
       discount: this.#discounts?.view ?? { status: 'idle', code: '', reason: null },
       inFlight: this._inFlight,
       linkUnavailable: this.#linkUnavailable,
+      invitation: this.#invitationCode() ?? '',
+      setInvitation: (code) => {
+        this.#invitationTyped = code;
+        this.#clearServerErrors(ids.invitation, ids.email);
+        this.#edit({});
+      },
       choosePlan: (chosen) => {
         this.#interacted = true;
         this.#linkUnavailable = false;
@@ -1165,7 +1200,7 @@ export class MembershipSignup extends LitElement {
         const step = this._state.step;
         this.#go({ step: step === 'review' ? 'details' : 'plans' });
       },
-      toReview: (event) => this.#toReview(event),
+      toReview: (event) => void this.#toReview(event),
       submit: () => void this.#submit(),
     };
   }
@@ -1208,6 +1243,12 @@ export class MembershipSignup extends LitElement {
       this.#go({ step: step === 'renewal' ? 'details' : 'review' });
     },
     restart: () => this.#restart(),
+    setInvitation: (code) => void (this.#invitationTyped = code),
+    allPlans: () => {
+      this.#interacted = true;
+      this.#allPlans = true;
+      void this.#load();
+    },
     openHostedPage: () => this.#openHosted(),
     renew: () => void this.#renew(),
   };
@@ -1218,7 +1259,7 @@ export class MembershipSignup extends LitElement {
    */
   #shownStep(): State['step'] {
     const { step } = this._state;
-    if (steps || firstSteps.includes(step)) return step;
+    if (steps || (firstSteps.includes(step) && !this.#refusedLink())) return step;
     void loadSteps().then(
       () => this.requestUpdate(),
       // Try again loads the configuration and resumes the draft, which asks for the chunk again.
@@ -1232,7 +1273,11 @@ export class MembershipSignup extends LitElement {
     const t = this._t;
     const config = this._config;
     if (shown === 'loading') return state.step === 'loading' ? renderSkeleton(t) : html`<p class="muted" aria-busy="true">${t.loadingStep}</p>`;
-    if (state.step === 'error') return renderError(t, state, this.#say(state.code), this.#outcome);
+    if (state.step === 'error') {
+      return shown === 'error' && this.#refusedLink()
+        ? steps!.renderInvitationRefused(t, this.#invitationRefusal, this.#invitationCode() ?? '', this.#outcome)
+        : renderError(t, state, this.#say(state.code), this.#outcome);
+    }
     const later = steps!;
     switch (state.step) {
       case 'payment':
@@ -1260,7 +1305,7 @@ export class MembershipSignup extends LitElement {
     const index = numberedSteps.indexOf(step);
     const state = this._state;
     // A renewal is confirmed as one (the steps chunk is here once 'done' is shown).
-    const name = state.step === 'done' && step === 'done' && steps!.renewedUntil(state.signup) ? t.renewed : (t.steps[step as keyof Catalogue['steps']] ?? '');
+    const name = state.step === 'done' && step === 'done' && steps!.renewedUntil(state.signup) ? t.renewed : (step === 'error' && this.#refusedLink() ? t.inviteOnly : (t.steps[step as keyof Catalogue['steps']] ?? ''));
     return html`<div class="base" part="base" lang=${this.#locale.startsWith(t.lang) ? this.#locale : t.lang} dir=${t.dir} data-step=${step}>
       <p class="sr-only" role="status" aria-live="polite">${index >= 0 ? t.stepOf(index + 1, numberedSteps.length, name) : name}</p>
       ${this.#content(step)}

@@ -164,7 +164,8 @@ const ar: Catalogue = {
   missingOrganization: 'السمة organization مفقودة.',
   invalidOrganization: (id) => `السمة organization ليست معرّف مؤسسة صالحًا: ${id}`,
   invalidApiBase: 'السمة api-base ليست عنوانًا آمنًا (https)، لذلك لم يُرسل شيء.',
-  networkError: 'تعذّر الوصول إلى الخدمة. تحقق من اتصالك وحاول مرة أخرى؛ تم حفظ ما أدخلته.',
+  networkError: 'تعذّر الوصول إلى الخدمة. تحقق من اتصالك وحاول مرة أخرى.',
+  kept: 'تم حفظ ما أدخلته.',
   responseError: 'أرسلت الخدمة ردًا تعذّرت قراءته. حاول لاحقًا.',
   apiErrors: {
     not_found: 'تعذّر العثور على هذه المنظمة أو العضوية.',

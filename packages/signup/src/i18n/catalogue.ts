@@ -151,7 +151,10 @@ export interface Catalogue {
   invalidOrganization: (id: string) => string;
   /** api-base is neither https nor http on localhost: nothing is sent. */
   invalidApiBase: string;
+  /** The service could not be reached: said alone on a first load (nothing entered yet). */
   networkError: string;
+  /** After the network error once the member has entered something. */
+  kept: string;
   responseError: string;
   apiErrors: Record<string, string>;
   apiError: string;

@@ -163,7 +163,8 @@ const de: Catalogue = {
   missingOrganization: 'Das Attribut organization fehlt.',
   invalidOrganization: (id) => `Das Attribut organization ist keine gültige Organisations-ID: ${id}`,
   invalidApiBase: 'Das Attribut api-base ist keine sichere (https-)Adresse; es wurde nichts gesendet.',
-  networkError: 'Der Dienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut; Ihre Eingaben bleiben erhalten.',
+  networkError: 'Der Dienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  kept: 'Ihre Eingaben bleiben erhalten.',
   responseError: 'Der Dienst hat eine unlesbare Antwort gesendet. Bitte versuchen Sie es später erneut.',
   apiErrors: {
     not_found: 'Diese Organisation oder Mitgliedschaft wurde nicht gefunden.',

@@ -163,7 +163,8 @@ const es: Catalogue = {
   missingOrganization: 'Falta el atributo organization.',
   invalidOrganization: (id) => `El atributo organization no es un identificador de organización válido: ${id}`,
   invalidApiBase: 'El atributo api-base no es una dirección segura (https); no se ha enviado nada.',
-  networkError: 'No hemos podido conectar con el servicio. Comprueba tu conexión y vuelve a intentarlo; tus datos se conservan.',
+  networkError: 'No hemos podido conectar con el servicio. Comprueba tu conexión y vuelve a intentarlo.',
+  kept: 'Tus datos se conservan.',
   responseError: 'El servicio envió una respuesta ilegible. Inténtalo más tarde.',
   apiErrors: {
     not_found: 'No se encontró esta organización o membresía.',

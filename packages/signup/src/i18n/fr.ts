@@ -163,7 +163,8 @@ const fr: Catalogue = {
   missingOrganization: 'L’attribut organization est manquant.',
   invalidOrganization: (id) => `L’attribut organization n’est pas un identifiant d’organisation valide : ${id}`,
   invalidApiBase: 'L’attribut api-base n’est pas une adresse sécurisée (https) ; rien n’a été envoyé.',
-  networkError: 'Le service est injoignable. Vérifiez votre connexion et réessayez ; vos saisies sont conservées.',
+  networkError: 'Le service est injoignable. Vérifiez votre connexion et réessayez.',
+  kept: 'Vos saisies sont conservées.',
   responseError: 'Le service a envoyé une réponse illisible. Réessayez plus tard.',
   apiErrors: {
     not_found: 'Cette organisation ou cette adhésion est introuvable.',

@@ -2,7 +2,7 @@
 // on it, the confirmation after a reload, "Sign up someone else", applications, donations and
 // renewals worded as what they are.
 import { expect, waitUntil } from '@open-wc/testing';
-import { $, API, button, check, cleanup, http, override, problem, field, fillAnnual, mount, payWith, plusYears, press, record, root, step, text, type, untilStep, useSandbox, words, TODAY } from './helpers.js';
+import { $, API, button, check, cleanup, http, HttpResponse, override, problem, field, fillAnnual, mount, payWith, plusYears, press, record, root, step, text, type, untilStep, useSandbox, words, TODAY } from './helpers.js';
 import type { MembershipSignup } from '../../src/index.js';
 
 const CARD_OK = '4242 4242 4242 4242';
@@ -272,6 +272,29 @@ describe('<membership-signup> journey: no dead ends', function () {
       await waitUntil(() => text(el).includes('Cette invitation a expiré.'), `no French refusal: ${text(el)}`);
       expect(text(el)).to.contain('Voir toutes les adhésions');
     });
+  });
+  describe('a first load that cannot reach the service', () => {
+    it('says so and offers Try again, without claiming that anything entered is kept (nothing was); in Arabic too', async () => {
+      const sandbox = await useSandbox();
+      override(http.get(`${API}/organizations/demo/signup-config`, () => HttpResponse.error()));
+      const errors: CustomEvent[] = [];
+      const el = document.createElement('membership-signup') as MembershipSignup;
+      el.addEventListener('membership-signup-error', (event) => errors.push(event as CustomEvent));
+      el.setAttribute('organization', 'demo');
+      el.setAttribute('api-base', API);
+      document.body.append(el);
+      await untilStep(el, 'error', 15000);
+      expect(text(el)).to.contain('We could not reach the membership service. Check your connection and try again.');
+      expect(text(el)).not.to.contain('kept');
+      expect(errors[0]!.detail.message).not.to.contain('kept');
+      el.setAttribute('locale', 'ar');
+      await waitUntil(() => text(el).includes('تعذّر الوصول إلى الخدمة'), 'no Arabic message');
+      expect(text(el)).not.to.contain('تم حفظ ما أدخلته');
+      override(...sandbox.handlers); // the network is back
+      await press(el, 'إعادة المحاولة');
+      await untilStep(el, 'plans', 15000);
+      el.remove();
+    }).timeout(30000);
   });
   describe('the confirmation is no dead end', () => {
     it('says what was bought, until when and for how much; a reload shows it again (told to the page once); "Sign up someone else" is a new form', async () => {

@@ -71,9 +71,9 @@ const CRITICAL_PATH = BUDGET - 768;
  * person's email before the review (an invitation for another address said on the email field),
  * a refused link's screen with a field for another code and "See all plans", and six refusal
  * reasons in words, English in chunks/steps.js: +721 B in all (44,525 → 45,246 B; 45,339 B with the plans' layout), +233 B before
- * the plans. With the plans grouped by term: 45,542 B.
+ * the plans. With the plans grouped by term and the first load's own network message: 45,586 B.
  */
-const TOTAL = 44 * 1024 + 512;
+const TOTAL = 44 * 1024 + 640;
 const budgets = JSON.parse(readFileSync(new URL('../../packages/signup/budgets.json', import.meta.url), 'utf8')) as { loader: number };
 /**
  * The bundle as pasted, with the backend's stand-in checkout handed to the element as its

@@ -40,7 +40,8 @@ const ar: Catalogue = {
   neverExpires: 'عضويتك لا تنتهي أبدًا',
   free: 'مجانية',
   fromAmount: (amount) => `ابتداءً من ${amount}`,
-  per: (amount, count, unit) => `${amount} / ${count === 1 ? single[unit] : `${count} ${every[unit][1]}`}`,
+  // The amount isolated (FSI … PDI): its Latin currency and digits must not run into the term's count.
+  per: (amount, count, unit) => `\u2068${amount}\u2069 / ${count === 1 ? single[unit] : `${count} ${every[unit][1]}`}`,
   popular: 'الأكثر اختيارًا',
   needsApproval: 'تتطلب الموافقة',
   inviteOnly: 'بدعوة فقط',

@@ -28,6 +28,14 @@ export interface InvitationWords {
   refused: Record<InvitationRefusal | 'required' | 'unexplained', string>;
 }
 
+/** The review's words: its sections' "Edit", the member's name, a checkbox's answer. */
+export interface ReviewWords {
+  edit: string;
+  name: string;
+  yes: string;
+  no: string;
+}
+
 /** Pricing errors whose message names a limit. */
 type LimitedPricingError = 'amount_below_minimum' | 'amount_above_maximum' | 'below_processor_minimum' | 'group_too_large';
 
@@ -96,12 +104,16 @@ export interface Catalogue {
   /** Invitation-only plans' words. English lives in the steps chunk
    * (membership-signup/controllers/invitation.ts): the plans never need it. */
   invitation?: InvitationWords;
+  /** English lives in the steps chunk (membership-signup/views/review.ts). */
+  review?: ReviewWords;
   removeDiscount: string;
   subtotal: string;
   discount: string;
   total: string;
   totalIs: (amount: string) => string;
   groupOf: (n: number) => string;
+  /** A consent field left unticked. */
+  acceptTerms: string;
   readTerms: string;
   opensNewTab: string;
   back: string;
@@ -151,7 +163,10 @@ export interface Catalogue {
   invalidOrganization: (id: string) => string;
   /** api-base is neither https nor http on localhost: nothing is sent. */
   invalidApiBase: string;
+  /** The service could not be reached: said alone on a first load (nothing entered yet). */
   networkError: string;
+  /** After the network error once the member has entered something. */
+  kept: string;
   responseError: string;
   apiErrors: Record<string, string>;
   apiError: string;

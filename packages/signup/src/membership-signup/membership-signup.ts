@@ -99,6 +99,7 @@ function ownString(table: Record<string, string>, key: string): string | undefin
  *
  * @csspart base - The wrapper of everything.
  * @csspart heading - The heading of each step.
+ * @csspart term - The heading of a group of plans of one term (from seven plans on).
  * @csspart plan-card - One plan.
  * @csspart plan-name - A plan's name.
  * @csspart price - A plan's price.
@@ -769,17 +770,10 @@ export class MembershipSignup extends LitElement {
     const type = this.#type();
     if (!type || this._inFlight) return;
     if (type.invite_only && !this.#problems(type).length) {
-      // The invitation asked about now, with this email: one for another address (or expired,
-      // used) is said here, on its field, not after the last click.
-      const code = this.#invitationCode()?.trim();
-      const member = this._config?.member;
       this._inFlight = true;
-      const reason = code ? await steps!.invitationRefusal(this.#client(), type, code, (member?.email ?? this._draft.email).trim(), this.#signal()) : 'required';
+      const found = await steps!.invitationProblem(this.#client(), type, this.#invitationCode(), this._config?.member, this._draft.email, this._t, this.#signal());
       this._inFlight = false;
-      if (reason) {
-        const id = reason === 'email_mismatch' && !member ? ids.email : ids.invitation;
-        this.#serverErrors = { ...this.#serverErrors, [id]: steps!.invitationText(this._t, reason) };
-      }
+      if (found) this.#serverErrors = { ...this.#serverErrors, ...found };
     }
     if (this.#problems(type).length > 0) {
       this._showAll = true;
@@ -1039,11 +1033,13 @@ export class MembershipSignup extends LitElement {
   }
 
   /** An error code in the member's words, in the catalogue of the moment (worded at render time). */
-  #say(code: string): string {
+  #say(code: string, retry = this._state.step === 'error' && this._state.retry): string {
     const t = this._t;
+    // A first load has nothing entered to keep.
+    const network = retry === 'load' ? t.networkError : `${t.networkError} ${t.kept}`;
     const ours: Record<string, string> = {
-      network: t.networkError,
-      timeout: t.networkError,
+      network,
+      timeout: network,
       invalid_response: t.responseError,
       missing_organization: t.missingOrganization,
       invalid_organization: t.invalidOrganization(this.organization ?? ''),
@@ -1057,7 +1053,7 @@ export class MembershipSignup extends LitElement {
    * discount check, shown where it happened) or the embed is misconfigured (nothing to retry). */
   #error(kind: ErrorKind, code: string, retry: RetryAction | null): void {
     const configuration = kind === 'configuration';
-    this.#emit('membership-signup-error', { code: configuration ? 'configuration' : code, message: this.#say(code) });
+    this.#emit('membership-signup-error', { code: configuration ? 'configuration' : code, message: this.#say(code, retry) });
     if (retry || configuration) this.#go({ step: 'error', kind, code, retry: configuration ? null : retry });
   }
 
@@ -1200,6 +1196,10 @@ export class MembershipSignup extends LitElement {
         this.#go({ step: step === 'review' ? 'details' : 'plans' });
       },
       toReview: (event) => void this.#toReview(event),
+      edit: (step) => {
+        this.#interacted = true;
+        this.#go({ step });
+      },
       submit: () => void this.#submit(),
     };
   }

@@ -2,7 +2,7 @@
 // on it, the confirmation after a reload, "Sign up someone else", applications, donations and
 // renewals worded as what they are.
 import { expect, waitUntil } from '@open-wc/testing';
-import { $, API, button, check, cleanup, http, override, problem, field, fillAnnual, mount, payWith, plusYears, press, record, root, step, text, type, untilStep, useSandbox, words, TODAY } from './helpers.js';
+import { $, API, button, check, cleanup, http, HttpResponse, override, problem, field, fillAnnual, mount, payWith, plusYears, press, record, root, step, text, type, untilStep, useSandbox, words, TODAY } from './helpers.js';
 import type { MembershipSignup } from '../../src/index.js';
 
 const CARD_OK = '4242 4242 4242 4242';
@@ -271,6 +271,126 @@ describe('<membership-signup> journey: no dead ends', function () {
       const el = await mount({ 'membership-type': 'founders', invitation: 'FOUNDERS-2019', locale: 'fr' });
       await waitUntil(() => text(el).includes('Cette invitation a expiré.'), `no French refusal: ${text(el)}`);
       expect(text(el)).to.contain('Voir toutes les adhésions');
+    });
+  });
+  describe('a first load that cannot reach the service', () => {
+    it('says so and offers Try again, without claiming that anything entered is kept (nothing was); in Arabic too', async () => {
+      const sandbox = await useSandbox();
+      override(http.get(`${API}/organizations/demo/signup-config`, () => HttpResponse.error()));
+      const errors: CustomEvent[] = [];
+      const el = document.createElement('membership-signup') as MembershipSignup;
+      el.addEventListener('membership-signup-error', (event) => errors.push(event as CustomEvent));
+      el.setAttribute('organization', 'demo');
+      el.setAttribute('api-base', API);
+      document.body.append(el);
+      await untilStep(el, 'error', 15000);
+      expect(text(el)).to.contain('We could not reach the membership service. Check your connection and try again.');
+      expect(text(el)).not.to.contain('kept');
+      expect(errors[0]!.detail.message).not.to.contain('kept');
+      el.setAttribute('locale', 'ar');
+      await waitUntil(() => text(el).includes('تعذّر الوصول إلى الخدمة'), 'no Arabic message');
+      expect(text(el)).not.to.contain('تم حفظ ما أدخلته');
+      override(...sandbox.handlers); // the network is back
+      await press(el, 'إعادة المحاولة');
+      await untilStep(el, 'plans', 15000);
+      el.remove();
+    }).timeout(30000);
+  });
+  describe('the review reads back everything, each section with "Edit"', () => {
+    it('the plan once, the name, the answers (option labels), and Edit goes to the plans or the details', async () => {
+      await useSandbox();
+      const el = await mount();
+      await press(el, 'Choose Annual');
+      await untilStep(el, 'details');
+      await fillAnnual(el);
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      const review = text(el);
+      expect(review.split('Annual').length - 1, 'the plan once').to.equal(1);
+      expect(review).to.contain('NameNora Newman').and.contain('Emailnew.member@example.org');
+      expect(review).to.contain('Display nameNora N.').and.contain('T-shirt sizeM').and.contain('Send me the monthly newsletterNo');
+      expect(review).not.to.contain('I accept the membership terms');
+      await expect(el).to.be.accessible();
+      await press(el, 'Edit Your details');
+      await untilStep(el, 'details');
+      expect(field(el, 'First name').value).to.equal('Nora');
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      await press(el, 'Edit Plan');
+      await untilStep(el, 'plans');
+    });
+
+    it('a group: each group member\'s email; in German', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'family', locale: 'de' });
+      await waitUntil(() => $(el, '.base')!.getAttribute('lang')?.startsWith('de'), 'German never loaded');
+      await type(el, 'E-Mail', 'parent@example.org');
+      await type(el, 'Vorname', 'Pat');
+      await type(el, 'Nachname', 'Parent');
+      await type(el, 'Household name', 'The Parents');
+      await press(el, 'Gruppenmitglied hinzufügen');
+      await type(el, 'E-Mail', 'parent@example.org');
+      const kid = root(el).querySelector<HTMLInputElement>('#mk-group-0-email')!;
+      kid.value = 'kid@example.org';
+      kid.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      await press(el, 'Weiter');
+      await untilStep(el, 'review');
+      expect(text(el)).to.contain('kid@example.org').and.contain('NamePat Parent').and.contain('Household nameThe Parents');
+      button(el, 'Bearbeiten');
+    });
+  });
+  describe('forms: red, one message per field, human words', () => {
+    it('an invalid input turns red (the error colour wins over the text inputs\' border), one message per field, consent and formats in words', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'annual' });
+      await type(el, 'Email', 'nora');
+      await type(el, 'Website', 'not a site');
+      await press(el, 'Continue');
+      expect(step(el)).to.equal('details');
+      const email = field(el, 'Email');
+      expect(email.getAttribute('aria-invalid')).to.equal('true');
+      const errorColour = getComputedStyle(root(el).getElementById('mk-email-error')!).color;
+      expect(getComputedStyle(email).borderTopColor).to.equal(errorColour);
+      expect(getComputedStyle(field(el, 'First name')).borderTopColor).to.equal(errorColour);
+      for (const box of root(el).querySelectorAll('[part~="field"]')) {
+        expect(box.querySelectorAll(':scope > .error, :scope > p.error').length, box.textContent!).to.be.at.most(1);
+      }
+      const summary = $(el, '[data-summary]')!.textContent!.replace(/\s+/g, ' ');
+      expect(summary).to.contain('I accept the membership terms: Please accept the terms to continue.');
+      expect(summary).to.contain('Website: Enter a web address like example.org.');
+      expect(summary).to.contain('Email: Enter an email address like name@example.org.');
+    });
+
+    it('a website typed as "example.org" is accepted and sent as https://example.org; an amount in full-width digits is read', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'annual' });
+      const submits = record(el, 'membership-signup-submit');
+      await fillAnnual(el);
+      await type(el, 'Website', 'example.org');
+      expect(field(el, 'Website').getAttribute('aria-invalid')).to.equal('false');
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      await press(el, 'Confirm and pay');
+      await waitUntil(() => submits['membership-signup-submit']!.length === 1, 'not submitted');
+      expect(submits['membership-signup-submit']![0]!.detail.params.fields.website).to.equal('https://example.org');
+      cleanup();
+      const donation = await mount({ 'membership-type': 'supporter' });
+      await type(donation, 'Amount', '３０');
+      expect(text(donation)).to.contain('Total: $30.00');
+    });
+
+    it('on a right-to-left page, email, web address and phone inputs are left-to-right', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'annual', locale: 'ar' });
+      await waitUntil(() => $(el, '.base')!.getAttribute('dir') === 'rtl', 'Arabic never loaded');
+      for (const id of ['mk-email']) expect(root(el).getElementById(id)!.getAttribute('dir'), id).to.equal('ltr');
+      for (const input of root(el).querySelectorAll<HTMLInputElement>('input[type="email"], input[type="url"], input[type="tel"]')) {
+        expect(input.getAttribute('dir'), input.id).to.equal('ltr');
+        expect(getComputedStyle(input).direction, input.id).to.equal('ltr');
+      }
+      expect(root(el).querySelectorAll('input[type="url"], input[type="tel"]').length).to.equal(2);
+      expect(getComputedStyle(field(el, 'Display name')).direction).to.equal('rtl');
     });
   });
   describe('the confirmation is no dead end', () => {

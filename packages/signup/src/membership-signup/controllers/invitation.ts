@@ -1,7 +1,8 @@
 // Invitation-only plans, in the steps chunk: the code asked of the API with the person's email
 // before the review (GET /signup-config?membership_type=&invitation=&email=), so an invitation
 // for another address is said on the details step, and every refusal in words.
-import { APIError, type MembershipType, type PublicClient } from '@memberkit/sdk';
+import { APIError, type Member, type MembershipType, type PublicClient } from '@memberkit/sdk';
+import { ids } from '../form.js';
 import type { Catalogue, InvitationWords } from '../../i18n/catalogue.js';
 
 /** English, here rather than in the first chunk's catalogue; the other languages carry their own. */
@@ -24,6 +25,26 @@ export const invitationWords = (t: Catalogue): InvitationWords => t.invitation ?
 export function invitationText(t: Catalogue, reason: string): string {
   const { refused } = invitationWords(t);
   return Object.hasOwn(refused, reason) ? refused[reason as keyof typeof refused] : refused.unexplained;
+}
+
+/**
+ * The details step's Continue on an invite-only plan: the invitation asked about now, with this
+ * email, so one for another address (or expired, used) is said on its field, not after the last
+ * click. The error by input id (the email's for another address, when the member types it), or
+ * null when the API admits them.
+ */
+export async function invitationProblem(
+  client: PublicClient,
+  type: MembershipType,
+  code: string | undefined,
+  member: Member | null | undefined,
+  email: string,
+  t: Catalogue,
+  signal: AbortSignal,
+): Promise<Record<string, string> | null> {
+  code = code?.trim();
+  const reason = code ? await invitationRefusal(client, type, code, (member?.email ?? email).trim(), signal) : 'required';
+  return reason ? { [reason === 'email_mismatch' && !member ? ids.email : ids.invitation]: invitationText(t, reason) } : null;
 }
 
 /**

@@ -45,6 +45,7 @@ import { prewarmDates, todayIn } from './format.js';
 import { canMove, numberedSteps, type ErrorKind, type RetryAction, type State } from './machine.js';
 import { loadStripeJs, openHostedPage, type StripeLoader } from './payment.js';
 import { CheckoutSlot, pollSignup } from './controllers/payment.js';
+import type { SignIn } from './controllers/sign-in.js';
 import { styles } from './membership-signup.styles.js';
 import type { DiscountController } from './controllers/discount.js';
 import type { SignupHost } from './controllers/host.js';
@@ -73,6 +74,24 @@ const loadSteps = () =>
       throw error;
     },
   ));
+/** Signing in (./sign-in.ts): a chunk of its own, imported when a member signs in. */
+let signIn: typeof import('./sign-in.js') | undefined;
+let signInLoading: Promise<unknown> | undefined;
+const loadSignIn = () =>
+  (signInLoading ??= import('./sign-in.js').then(
+    (module) => (signIn = module),
+    (error: unknown) => {
+      signInLoading = undefined;
+      throw error;
+    },
+  ));
+/** An emailed sign-in link's token in the page's URL fragment (`#memberkit-sign-in=…`), taken once. */
+function takeLinkToken(): string | undefined {
+  const token = /^#memberkit-sign-in=([\w-]{1,200})$/.exec(location.hash)?.[1];
+  // Off the URL at once: out of the history, bookmarks and what the page shares.
+  if (token) history.replaceState(history.state, '', location.pathname + location.search);
+  return token;
+}
 /** The steps the first chunk renders by itself. */
 const firstSteps: readonly State['step'][] = ['loading', 'error', 'plans'];
 /** `table[key]` when it is the table's own (never a prototype member such as `constructor`). */
@@ -157,6 +176,7 @@ export class MembershipSignup extends LitElement {
     _touched: { state: true },
     _showAll: { state: true },
     _inFlight: { state: true },
+    _held: { state: true },
   };
 
   /** The organization id (required). */
@@ -240,6 +260,8 @@ export class MembershipSignup extends LitElement {
   declare private _touched: Set<string>;
   declare private _showAll: boolean;
   declare private _inFlight: boolean;
+  /** The membership types the signed-in member holds (running): their plans say so. */
+  declare private _held: readonly string[];
 
   #locale = 'en';
   // UTC until the signup-config names the organization's zone. Not todayIn(): the first
@@ -268,6 +290,10 @@ export class MembershipSignup extends LitElement {
   #keyHeld = false;
   /** The `membership-type` asked for is not offered: the plans show a notice. */
   #linkUnavailable = false;
+  /** The sign-in in the widget, once its chunk came: the member's session, in memory only. */
+  #signIn: SignIn | undefined;
+  /** An emailed link's token, until the sign-in takes it. */
+  #linkToken: string | undefined;
   /** Counts polls: only the latest one acts on its answer. */
   #polls = 0;
 
@@ -320,6 +346,7 @@ export class MembershipSignup extends LitElement {
     this._touched = new Set();
     this._showAll = false;
     this._inFlight = false;
+    this._held = [];
     // A token set on the element before this class was defined (a page script running before the
     // module) is an own property shadowing the accessor: adopt it.
     if (Object.hasOwn(this, 'authToken')) {
@@ -457,7 +484,7 @@ export class MembershipSignup extends LitElement {
   #client(): PublicClient {
     if (this.client) return this.client;
     if (!this.#ownClient) {
-      const hasToken = Boolean(this.#authToken || this.getAuthToken);
+      const hasToken = Boolean(this.#authToken || this.getAuthToken || this.#signIn?.signedIn);
       this.#tokenFresh = true;
       this.#ownClient = createPublicClient({
         // #load refuses an api-base #apiBase refuses before any client is built.
@@ -475,17 +502,25 @@ export class MembershipSignup extends LitElement {
     return this.#ownClient;
   }
 
-  /** The injected token the first time; later (after a 401) a fresh one from `.getAuthToken`. */
+  /**
+   * The injected token the first time; later (after a 401) a fresh one from `.getAuthToken`. The
+   * host's token wins; without one (`.getAuthToken` answering '', as a frame's host without a
+   * member does), the session the member opened in the widget, refreshed after a 401.
+   */
   async #token(): Promise<string> {
-    if (this.#tokenFresh && this.#authToken) {
-      this.#tokenFresh = false;
-      return this.#authToken;
+    const fresh = this.#tokenFresh;
+    this.#tokenFresh = false;
+    if (fresh && this.#authToken) return this.#authToken;
+    if (this.getAuthToken) {
+      const token = (this.#lastToken = await this.getAuthToken());
+      if (token) return token;
+    } else if (this.#authToken) {
+      // Refused, and nothing can refresh it: carry on signed out (the public calls need no token)
+      // rather than fail every request with "session expired".
+      this.#warn('token', 'the member token was refused and no .getAuthToken can refresh it; continuing signed out.');
+      this.#authToken = '';
     }
-    if (this.getAuthToken) return (this.#lastToken = await this.getAuthToken());
-    // Refused, and nothing can refresh it: carry on signed out (the public calls need no token)
-    // rather than fail every request with "session expired".
-    if (this.#authToken) this.#warn('token', 'the member token was refused and no .getAuthToken can refresh it; continuing signed out.');
-    return (this.#authToken = '');
+    return this.#signIn?.token(!fresh) ?? '';
   }
 
   #scheduleLoad(): void {
@@ -557,6 +592,20 @@ export class MembershipSignup extends LitElement {
       this.#configProvider.setValue(config);
       this.#memberProvider.setValue(config.member);
       this.#emit('membership-signup-ready', { organization: config.organization, membershipTypes: config.membership_types });
+      this._held = [];
+      // Signed in: the plans say which the member holds (once the API said; the plans do not wait).
+      if (config.member) {
+        void client.me.retrieve({ signal }).then(
+          (me) => (this._held = me.memberships.filter((held) => isRunning(held.status)).map((held) => held.membership_type_id)),
+          () => undefined,
+        );
+      }
+      this.#linkToken ??= takeLinkToken();
+      // Signing in first: an emailed link was opened, or the organization asks for it (the draft
+      // resumes afterwards).
+      if (this.#linkToken || (config.signup_requires_sign_in && !config.member && !this.client)) {
+        return this.#go({ step: 'signin', required: !this.#linkToken });
+      }
       await this.#resume(config, preselect, signal);
     } catch (error) {
       this.#fail(error, 'load');
@@ -959,7 +1008,7 @@ export class MembershipSignup extends LitElement {
     this.#renewal = undefined;
     // No token, or a page whose .getAuthToken answered '' (a visitor not signed in, the frame of a
     // host without one): signed out, so the offer says "sign in".
-    if (this.#authToken || (this.getAuthToken && this.#lastToken !== '')) {
+    if (this.#authToken || (this.getAuthToken && this.#lastToken !== '') || this.#signIn?.signedIn) {
       let me;
       try {
         me = await this.#client().me.retrieve({ signal: this.#signal() });
@@ -973,6 +1022,11 @@ export class MembershipSignup extends LitElement {
       }
       // The running one (granting access now, or once it starts): the one the API refused to double.
       membership = me?.memberships.find((held) => held.membership_type_id === type.id && isRunning(held.status)) ?? null;
+      if (me && !membership) {
+        // Signed in (in the widget, maybe as someone else) without it: this member's own signup.
+        this._config = { ...this._config!, member: me.member };
+        return this.#go({ step: 'details' });
+      }
       if (membership) {
         try {
           renewsUntil = calculateExpiry(type, {
@@ -1051,11 +1105,12 @@ export class MembershipSignup extends LitElement {
       if (this._state.step === 'review' && type) {
         // The purchaser holds this type: offer the renewal. A group member holding it is their
         // input's problem (back to the details).
+        // Both are ordinary (no -error for the host page): the renewal offer, or signing in, here.
         if (code === 'already_member' && !error.errors.some(({ field }) => field.startsWith('group_members.'))) {
-          this.#emit('membership-signup-error', { code, message: this._t.steps.renewal });
           void this.#offerRenewal(type);
           return;
         }
+        if (code === 'sign_in_required' && !this.client) return this.#go({ step: 'signin', required: true });
         if (this.#backToDetails(error, type)) {
           this.#emit('membership-signup-error', { code, message: this.#say(code) });
           return;
@@ -1111,6 +1166,9 @@ export class MembershipSignup extends LitElement {
       priceError: priced.error,
       discount: this.#discounts?.view ?? { status: 'idle', code: '', reason: null },
       inFlight: this._inFlight,
+      held: this._held,
+      // With the host's own client the widget cannot carry a session of its own.
+      signIn: config.member || this.client ? undefined : () => ((this.#interacted = true), this.#go({ step: 'signin', required: false })),
       linkUnavailable: this.#linkUnavailable,
       choosePlan: (chosen) => {
         this.#interacted = true;
@@ -1204,7 +1262,7 @@ export class MembershipSignup extends LitElement {
         this.#abort = undefined;
         this.#checkout.destroy();
       }
-      this.#go({ step: step === 'renewal' ? 'details' : 'review' });
+      this.#go({ step: step === 'renewal' ? 'details' : step === 'signin' ? 'plans' : 'review' });
     },
     restart: () => this.#restart(),
     openHostedPage: () => this.#openHosted(),
@@ -1217,13 +1275,34 @@ export class MembershipSignup extends LitElement {
    */
   #shownStep(): State['step'] {
     const { step } = this._state;
-    if (steps || firstSteps.includes(step)) return step;
-    void loadSteps().then(
+    const signingIn = this.#signingIn();
+    if ((steps || firstSteps.includes(step)) && (signIn || !signingIn)) return step;
+    void Promise.all([loadSteps(), signingIn && loadSignIn()]).then(
       () => this.requestUpdate(),
       // Try again loads the configuration and resumes the draft, which asks for the chunk again.
       () => this.#error('network', 'network', 'load'),
     );
     return 'loading';
+  }
+
+  /** Whether the screen is the sign-in: its step, or the renewal offer to someone not signed in. */
+  #signingIn(): boolean {
+    const state = this._state;
+    return state.step === 'signin' || (state.step === 'renewal' && !state.membership);
+  }
+
+  #signInView() {
+    const session = (this.#signIn ??= signIn!.signInFor(this, () => this._config, () => {
+      // The next requests carry the member's token: the renewal offer asks again, anything else
+      // loads what the API now says about the member (and resumes the draft).
+      this.#ownClient = undefined;
+      const type = this.#type();
+      if (this._state.step === 'renewal' && type) void this.#offerRenewal(type);
+      else void this.#load();
+    }));
+    if (this.#linkToken) session.takeLink(this.#linkToken);
+    this.#linkToken = undefined;
+    return signIn!.renderSignIn(this._t, session, this._state, this._config, this.#outcome.back);
   }
 
   #content(shown: State['step']) {
@@ -1233,6 +1312,7 @@ export class MembershipSignup extends LitElement {
     if (shown === 'loading') return html`<p class="muted" aria-busy="true">${state.step === 'loading' ? t.loading : t.loadingStep}</p>`;
     if (state.step === 'error') return renderError(t, state, this.#say(state.code), this.#outcome);
     const later = steps!;
+    if (this.#signingIn()) return this.#signInView();
     switch (state.step) {
       case 'payment':
         return later.renderPayment(t, state.phase, this.#outcome);
@@ -1259,7 +1339,12 @@ export class MembershipSignup extends LitElement {
     const index = numberedSteps.indexOf(step);
     const state = this._state;
     // A renewal is confirmed as one (the steps chunk is here once 'done' is shown).
-    const name = state.step === 'done' && step === 'done' && steps!.renewedUntil(state.signup) ? t.renewed : (t.steps[step as keyof Catalogue['steps']] ?? '');
+    const name =
+      state.step === 'done' && step === 'done' && steps!.renewedUntil(state.signup)
+        ? t.renewed
+        : step === 'signin'
+          ? t.signIn
+          : (t.steps[step as keyof Catalogue['steps']] ?? '');
     return html`<div class="base" part="base" lang=${this.#locale.startsWith(t.lang) ? this.#locale : t.lang} dir=${t.dir} data-step=${step}>
       <p class="sr-only" role="status" aria-live="polite">${index >= 0 ? t.stepOf(index + 1, numberedSteps.length, name) : name}</p>
       ${this.#content(step)}

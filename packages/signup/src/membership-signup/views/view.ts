@@ -32,6 +32,10 @@ export interface View {
   inFlight: boolean;
   /** The page linked to a plan that is not offered (unknown or retired): the plans say so. */
   linkUnavailable: boolean;
+  /** The membership types the signed-in member holds. */
+  held: readonly string[];
+  /** Opens the sign-in ("Already a member?"); undefined when signed in, or when it cannot be offered. */
+  signIn: (() => void) | undefined;
   choosePlan(type: MembershipType): void;
   setValue(key: keyof Draft, value: unknown): void;
   setField(key: string, value: string | string[] | boolean): void;

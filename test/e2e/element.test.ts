@@ -53,18 +53,24 @@ const BUDGET = 40 * 1024;
  * to the single file's old cap; the whole signup (but languages and Stripe.js) to the total's.
  */
 const CRITICAL_PATH = BUDGET;
-const TOTAL = 43 * 1024 + 640;
-/*
- * TOTAL was 43 × 1024 = 44,032 B until sign-in inside the widget (issue 12, December 2026): the
+/**
+ * Then 44,027 B in all (December 2026), 5 B under 43 kB, and issue 12's journey asks the review to
+ * say when and for how much a plan renews automatically (the SDK's firstRenewal, its renewalQuote,
+ * five words in English): 44,270 B. The total grows by what the member's journey needs, in steps
+ * that name it; lower it whenever the bundle shrinks.
+ */
+/**
+ * Then (the same month) sign-in inside the widget (issue 12, December 2026): the
  * sign-in view, its controller and English words are a chunk of their own (chunks/sign-in.js,
  * 2,602 B, loaded only when a member signs in, so neither path above counts it), but the element
  * keeps what must be there before anyone signs in: "Already a member? Sign in" and the badge of
  * the plan the member holds on the plans, the session's token beside an injected one, the check
  * for signing in first (signup-config's signup_requires_sign_in or an emailed link) and the
  * inline sign-in where the API answers already_member: about +590 B (chunks/element.js 39,016 B;
- * the whole 44,619 B, where main was about 44,030 B, at the old budget). Raised by 640 B for it,
+ * measured before the journey's renewal wording came in). Raised by 640 B for it,
  * to be taken back in the element (its controllers split); the critical path keeps its budget.
  */
+const TOTAL = 43 * 1024 + 256 + 640;
 const budgets = JSON.parse(readFileSync(new URL('../../packages/signup/budgets.json', import.meta.url), 'utf8')) as { loader: number };
 /**
  * The bundle as pasted, with the backend's stand-in checkout handed to the element as its

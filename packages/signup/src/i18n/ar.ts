@@ -24,6 +24,7 @@ const ar: FullCatalogue = {
     done: 'أهلًا بك',
     renewal: 'أنت عضو بالفعل',
     error: 'حدث خطأ ما',
+    signin: 'تسجيل الدخول',
   },
   stepOf: (n, total, name) => `الخطوة ${n} من ${total}: ${name}`,
   noPlans: 'لا توجد عضويات متاحة للتسجيل حاليًا.',
@@ -148,7 +149,6 @@ const ar: FullCatalogue = {
   renewSignIn: 'سجّل الدخول إلى حساب العضو لتجديدها.',
   renew: 'تجديد',
   alreadyMember: 'هل أنت عضو بالفعل؟',
-  signIn: 'تسجيل الدخول',
   yourPlan: 'عضويتك',
   signInWords: {
     intro: 'أدخل بريدك الإلكتروني وسنرسل إليك رمزًا لتسجيل الدخول.',
@@ -156,11 +156,9 @@ const ar: FullCatalogue = {
     sendCode: 'إرسال الرمز',
     code: 'رمز تسجيل الدخول',
     codeSent: (email, length) => `أرسلنا رمزًا من ${length} أرقام إلى ${email}.`,
-    orLink: 'يمكنك أيضًا فتح الرابط الموجود في تلك الرسالة.',
     resent: 'رمز جديد في الطريق إليك.',
     resend: 'إرسال رمز جديد',
     otherEmail: 'استخدام بريد إلكتروني آخر',
-    linkConfirm: 'أكمل تسجيل الدخول بالرابط الوارد في بريدك الإلكتروني.',
     problems: {
       code_format: 'أدخل الرمز الوارد في البريد الإلكتروني، أرقامًا فقط.',
       wrong: (left) => `هذا الرمز غير صحيح: ${left === 1 ? 'بقيت محاولة واحدة' : `بقيت ${left} محاولات`}.`,

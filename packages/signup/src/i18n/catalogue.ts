@@ -38,6 +38,8 @@ export interface Catalogue {
     done: string;
     renewal: string;
     error: string;
+    /** Also the label of the button that opens it. */
+    signin: string;
   };
   stepOf: (n: number, total: number, name: string) => string;
   noPlans: string;
@@ -134,9 +136,8 @@ export interface Catalogue {
   renewTo: (date: string) => string;
   renewSignIn: string;
   renew: string;
-  /** On the plans step: "Already a member?" before the Sign in button. */
+  /** On the plans step: "Already a member?" before the Sign in button (`steps.signin`). */
   alreadyMember: string;
-  signIn: string;
   /** The badge of a plan the signed-in member holds. */
   yourPlan: string;
   /**
@@ -171,13 +172,9 @@ export interface SignInWords {
   code: string;
   /** Where the code went and how long it is. */
   codeSent: (email: string, length: number) => string;
-  /** The email also carries a one-click link. */
-  orLink: string;
   resent: string;
   resend: string;
   otherEmail: string;
-  /** A link's token on the page: signing in takes the member's press. */
-  linkConfirm: string;
   problems: Record<Exclude<SignInReason, 'wrong'>, string> & { wrong: (left: number) => string };
 }
 

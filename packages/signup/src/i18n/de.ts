@@ -24,6 +24,7 @@ const de: FullCatalogue = {
     done: 'Willkommen',
     renewal: 'Sie sind bereits Mitglied',
     error: 'Etwas ist schiefgelaufen',
+    signin: 'Anmelden',
   },
   stepOf: (n, total, name) => `Schritt ${n} von ${total}: ${name}`,
   noPlans: 'Derzeit sind keine Mitgliedschaften offen.',
@@ -148,7 +149,6 @@ const de: FullCatalogue = {
   renewSignIn: 'Melden Sie sich in Ihrem Mitgliederkonto an, um zu verlängern.',
   renew: 'Verlängern',
   alreadyMember: 'Schon Mitglied?',
-  signIn: 'Anmelden',
   yourPlan: 'Ihre Mitgliedschaft',
   signInWords: {
     intro: 'Geben Sie Ihre E-Mail-Adresse ein, und wir senden Ihnen einen Code zum Anmelden.',
@@ -156,11 +156,9 @@ const de: FullCatalogue = {
     sendCode: 'Code senden',
     code: 'Anmeldecode',
     codeSent: (email, length) => `Wir haben einen ${length}-stelligen Code an ${email} gesendet.`,
-    orLink: 'Sie können auch den Link in dieser E-Mail öffnen.',
     resent: 'Ein neuer Code ist unterwegs.',
     resend: 'Neuen Code senden',
     otherEmail: 'Andere E-Mail-Adresse verwenden',
-    linkConfirm: 'Schließen Sie die Anmeldung mit dem Link aus Ihrer E-Mail ab.',
     problems: {
       code_format: 'Geben Sie den Code aus der E-Mail ein, nur Ziffern.',
       wrong: (left) => `Dieser Code stimmt nicht: noch ${left === 1 ? '1 Versuch' : `${left} Versuche`}.`,

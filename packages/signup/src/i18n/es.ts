@@ -24,6 +24,7 @@ const es: FullCatalogue = {
     done: 'Te damos la bienvenida',
     renewal: 'Ya eres miembro',
     error: 'Algo salió mal',
+    signin: 'Iniciar sesión',
   },
   stepOf: (n, total, name) => `Paso ${n} de ${total}: ${name}`,
   noPlans: 'Ahora mismo no hay membresías abiertas.',
@@ -148,7 +149,6 @@ const es: FullCatalogue = {
   renewSignIn: 'Inicia sesión en tu cuenta de miembro para renovarla.',
   renew: 'Renovar',
   alreadyMember: '¿Ya eres miembro?',
-  signIn: 'Iniciar sesión',
   yourPlan: 'Tu membresía',
   signInWords: {
     intro: 'Escribe tu correo electrónico y te enviaremos un código para iniciar sesión.',
@@ -156,11 +156,9 @@ const es: FullCatalogue = {
     sendCode: 'Enviar código',
     code: 'Código de acceso',
     codeSent: (email, length) => `Enviamos un código de ${length} dígitos a ${email}.`,
-    orLink: 'También puedes abrir el enlace de ese correo.',
     resent: 'Un código nuevo va en camino.',
     resend: 'Enviar un código nuevo',
     otherEmail: 'Usar otro correo electrónico',
-    linkConfirm: 'Termina de iniciar sesión con el enlace de tu correo.',
     problems: {
       code_format: 'Escribe el código del correo, solo con dígitos.',
       wrong: (left) => `Ese código no es correcto: ${left === 1 ? 'queda 1 intento' : `quedan ${left} intentos`}.`,

@@ -24,6 +24,7 @@ const fr: FullCatalogue = {
     done: 'Bienvenue',
     renewal: 'Vous êtes déjà membre',
     error: 'Un problème est survenu',
+    signin: 'Se connecter',
   },
   stepOf: (n, total, name) => `Étape ${n} sur ${total} : ${name}`,
   noPlans: 'Aucune adhésion n’est ouverte pour le moment.',
@@ -148,7 +149,6 @@ const fr: FullCatalogue = {
   renewSignIn: 'Connectez-vous à votre espace membre pour la renouveler.',
   renew: 'Renouveler',
   alreadyMember: 'Déjà membre ?',
-  signIn: 'Se connecter',
   yourPlan: 'Votre adhésion',
   signInWords: {
     intro: 'Saisissez votre adresse e-mail : nous vous enverrons un code pour vous connecter.',
@@ -156,11 +156,9 @@ const fr: FullCatalogue = {
     sendCode: 'Envoyer le code',
     code: 'Code de connexion',
     codeSent: (email, length) => `Nous avons envoyé un code à ${length} chiffres à ${email}.`,
-    orLink: 'Vous pouvez aussi ouvrir le lien de cet e-mail.',
     resent: 'Un nouveau code est en route.',
     resend: 'Envoyer un nouveau code',
     otherEmail: 'Utiliser une autre adresse e-mail',
-    linkConfirm: 'Terminez la connexion avec le lien reçu par e-mail.',
     problems: {
       code_format: 'Saisissez le code reçu par e-mail, en chiffres uniquement.',
       wrong: (left) => `Ce code n’est pas le bon : encore ${left === 1 ? '1 essai' : `${left} essais`}.`,

@@ -8,11 +8,9 @@ export const signInEn: SignInWords = {
   sendCode: 'Send code',
   code: 'Sign-in code',
   codeSent: (email, length) => `We sent a ${length}-digit code to ${email}.`,
-  orLink: 'You can also open the link in that email.',
   resent: 'A new code is on its way.',
   resend: 'Send a new code',
   otherEmail: 'Use another email address',
-  linkConfirm: 'Finish signing in with the link from your email.',
   problems: {
     code_format: 'Enter the code from the email, digits only.',
     wrong: (left) => `That code is not right: ${left === 1 ? '1 try' : `${left} tries`} left.`,

@@ -24,8 +24,8 @@ export type State =
   | { step: 'approval'; signup: Signup }
   | { step: 'renewal'; membership: Membership | null; renewsUntil: string | null | undefined }
   | { step: 'done'; signup: Signup }
-  /** Signing in: from the plans ("Already a member?"), or first (the organization asks for it, a signup was refused without it, an emailed link). */
-  | { step: 'signin'; required: boolean }
+  /** Signing in: from the plans ("Already a member?"), or first (`required`: the organization asks for it, or a signup was refused without it). */
+  | { step: 'signin'; required?: true }
   /** `code` is worded at render time, in the language the member has by then. */
   | { step: 'error'; kind: ErrorKind; code: string; retry: RetryAction | null };
 

@@ -85,13 +85,6 @@ const loadSignIn = () =>
       throw error;
     },
   ));
-/** An emailed sign-in link's token in the page's URL fragment (`#memberkit-sign-in=…`), taken once. */
-function takeLinkToken(): string | undefined {
-  const token = /^#memberkit-sign-in=([\w-]{1,200})$/.exec(location.hash)?.[1];
-  // Off the URL at once: out of the history, bookmarks and what the page shares.
-  if (token) history.replaceState(history.state, '', location.pathname + location.search);
-  return token;
-}
 /** The steps the first chunk renders by itself. */
 const firstSteps: readonly State['step'][] = ['loading', 'error', 'plans'];
 /** `table[key]` when it is the table's own (never a prototype member such as `constructor`). */
@@ -260,8 +253,8 @@ export class MembershipSignup extends LitElement {
   declare private _touched: Set<string>;
   declare private _showAll: boolean;
   declare private _inFlight: boolean;
-  /** The membership types the signed-in member holds (running): their plans say so. */
-  declare private _held: readonly string[];
+  /** The membership types the signed-in member holds (running): their plans say so. Set by each load. */
+  declare private _held: readonly string[] | undefined;
 
   #locale = 'en';
   // UTC until the signup-config names the organization's zone. Not todayIn(): the first
@@ -292,8 +285,6 @@ export class MembershipSignup extends LitElement {
   #linkUnavailable = false;
   /** The sign-in in the widget, once its chunk came: the member's session, in memory only. */
   #signIn: SignIn | undefined;
-  /** An emailed link's token, until the sign-in takes it. */
-  #linkToken: string | undefined;
   /** Counts polls: only the latest one acts on its answer. */
   #polls = 0;
 
@@ -346,7 +337,6 @@ export class MembershipSignup extends LitElement {
     this._touched = new Set();
     this._showAll = false;
     this._inFlight = false;
-    this._held = [];
     // A token set on the element before this class was defined (a page script running before the
     // module) is an own property shadowing the accessor: adopt it.
     if (Object.hasOwn(this, 'authToken')) {
@@ -484,7 +474,8 @@ export class MembershipSignup extends LitElement {
   #client(): PublicClient {
     if (this.client) return this.client;
     if (!this.#ownClient) {
-      const hasToken = Boolean(this.#authToken || this.getAuthToken || this.#signIn?.signedIn);
+      // Once the widget's sign-in exists its session may open: the token function asks it.
+      const hasToken = Boolean(this.#authToken || this.getAuthToken || this.#signIn);
       this.#tokenFresh = true;
       this.#ownClient = createPublicClient({
         // #load refuses an api-base #apiBase refuses before any client is built.
@@ -600,12 +591,8 @@ export class MembershipSignup extends LitElement {
           () => undefined,
         );
       }
-      this.#linkToken ??= takeLinkToken();
-      // Signing in first: an emailed link was opened, or the organization asks for it (the draft
-      // resumes afterwards).
-      if (this.#linkToken || (config.signup_requires_sign_in && !config.member && !this.client)) {
-        return this.#go({ step: 'signin', required: !this.#linkToken });
-      }
+      // Signing in first when the organization asks for it (the draft resumes afterwards).
+      if (config.signup_requires_sign_in && !config.member && !this.client) return this.#go({ step: 'signin', required: true });
       await this.#resume(config, preselect, signal);
     } catch (error) {
       this.#fail(error, 'load');
@@ -1007,8 +994,9 @@ export class MembershipSignup extends LitElement {
     let renewsUntil: string | null | undefined;
     this.#renewal = undefined;
     // No token, or a page whose .getAuthToken answered '' (a visitor not signed in, the frame of a
-    // host without one): signed out, so the offer says "sign in".
-    if (this.#authToken || (this.getAuthToken && this.#lastToken !== '') || this.#signIn?.signedIn) {
+    // host without one): signed out, so the offer is to sign in. (The widget's sign-in before its
+    // session opened makes the API answer 401, which says the same.)
+    if (this.#authToken || (this.getAuthToken && this.#lastToken !== '') || this.#signIn) {
       let me;
       try {
         me = await this.#client().me.retrieve({ signal: this.#signal() });
@@ -1105,12 +1093,11 @@ export class MembershipSignup extends LitElement {
       if (this._state.step === 'review' && type) {
         // The purchaser holds this type: offer the renewal. A group member holding it is their
         // input's problem (back to the details).
-        // Both are ordinary (no -error for the host page): the renewal offer, or signing in, here.
+        // An ordinary case (no -error for the host page): the renewal offer, or signing in, here.
         if (code === 'already_member' && !error.errors.some(({ field }) => field.startsWith('group_members.'))) {
           void this.#offerRenewal(type);
           return;
         }
-        if (code === 'sign_in_required' && !this.client) return this.#go({ step: 'signin', required: true });
         if (this.#backToDetails(error, type)) {
           this.#emit('membership-signup-error', { code, message: this.#say(code) });
           return;
@@ -1168,7 +1155,7 @@ export class MembershipSignup extends LitElement {
       inFlight: this._inFlight,
       held: this._held,
       // With the host's own client the widget cannot carry a session of its own.
-      signIn: config.member || this.client ? undefined : () => ((this.#interacted = true), this.#go({ step: 'signin', required: false })),
+      signIn: config.member || this.client ? undefined : () => ((this.#interacted = true), this.#go({ step: 'signin' })),
       linkUnavailable: this.#linkUnavailable,
       choosePlan: (chosen) => {
         this.#interacted = true;
@@ -1292,17 +1279,14 @@ export class MembershipSignup extends LitElement {
   }
 
   #signInView() {
-    const session = (this.#signIn ??= signIn!.signInFor(this, () => this._config, () => {
+    this.#signIn ??= signIn!.signInFor(this, () => {
       // The next requests carry the member's token: the renewal offer asks again, anything else
       // loads what the API now says about the member (and resumes the draft).
       this.#ownClient = undefined;
-      const type = this.#type();
-      if (this._state.step === 'renewal' && type) void this.#offerRenewal(type);
-      else void this.#load();
-    }));
-    if (this.#linkToken) session.takeLink(this.#linkToken);
-    this.#linkToken = undefined;
-    return signIn!.renderSignIn(this._t, session, this._state, this._config, this.#outcome.back);
+      // (A renewal offer is for the type of the draft.)
+      void (this._state.step === 'renewal' ? this.#offerRenewal(this.#type()!) : this.#load());
+    });
+    return signIn!.renderSignIn(this._t, this.#signIn, this._state, this._config, this.#outcome.back);
   }
 
   #content(shown: State['step']) {
@@ -1339,12 +1323,7 @@ export class MembershipSignup extends LitElement {
     const index = numberedSteps.indexOf(step);
     const state = this._state;
     // A renewal is confirmed as one (the steps chunk is here once 'done' is shown).
-    const name =
-      state.step === 'done' && step === 'done' && steps!.renewedUntil(state.signup)
-        ? t.renewed
-        : step === 'signin'
-          ? t.signIn
-          : (t.steps[step as keyof Catalogue['steps']] ?? '');
+    const name = state.step === 'done' && step === 'done' && steps!.renewedUntil(state.signup) ? t.renewed : (t.steps[step as keyof Catalogue['steps']] ?? '');
     return html`<div class="base" part="base" lang=${this.#locale.startsWith(t.lang) ? this.#locale : t.lang} dir=${t.dir} data-step=${step}>
       <p class="sr-only" role="status" aria-live="polite">${index >= 0 ? t.stepOf(index + 1, numberedSteps.length, name) : name}</p>
       ${this.#content(step)}

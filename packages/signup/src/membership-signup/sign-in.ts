@@ -1,7 +1,7 @@
 // Signing in inside the widget, in a chunk of its own (chunks/sign-in.js): imported when the member
-// asks to sign in, when a signup needs it, or when the page opens with an emailed link's token;
-// the plans' critical path and the steps chunk carry none of it.
-import { createPublicClient, type PublicClient, type SignupConfig } from '@memberkit/sdk';
+// asks to sign in or when a signup needs it; the plans' critical path and the steps chunk carry
+// none of it.
+import { createPublicClient, type PublicClient } from '@memberkit/sdk';
 import { defaultApiBase } from '../api-base.js';
 import { SignIn } from './controllers/sign-in.js';
 
@@ -19,15 +19,13 @@ interface Widget {
 }
 
 /** The element's sign-in: `opened` once the member is signed in. */
-export function signInFor(widget: Widget, config: () => SignupConfig | undefined, opened: () => void): SignIn {
+export function signInFor(widget: Widget, opened: () => void): SignIn {
   return new SignIn({
     // A client of its own, without the member's token: the refresh is asked from inside the
     // element client's token function, which that client's requests wait for. (The element has
     // refused an api-base that is not https before anything could reach this.)
     auth: () =>
       (widget.client ?? createPublicClient({ baseUrl: (widget.apiBase || defaultApiBase()).replace(/\/+$/, ''), organization: widget.organization!, timeout: 10_000 })).auth,
-    // The link opens this page when the organization lets it embed the widget (never a frame's).
-    linkPage: () => (window.top === window.self && config()?.organization.embed_origins.includes(location.origin) ? location.href.split('#')[0]! : null),
     update: () => (widget.requestUpdate(), widget.updateComplete),
     focus: (id) => widget.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus(),
     opened,

@@ -1,6 +1,6 @@
 // Signing a member in inside the widget, through the API's sign-in endpoints: an email, then the
-// emailed 6-digit code (or the emailed link's token), exchanged for a member token and a refresh
-// token. The session lives in this object's private fields only, like an injected token: never in
+// emailed 6-digit code, exchanged for a member token and a refresh token. (The email's one-click
+// link needs a redirect_url on an embed origin and a page that reads its fragment: not asked for.) The session lives in this object's private fields only, like an injected token: never in
 // storage, a URL, an event or a log line. In the sign-in chunk (../sign-in.ts): a page that never
 // signs anybody in never downloads it.
 import { APIConnectionError, APIError, APITimeoutError, memberFieldRules, validateFields, type AuthResource, type FieldErrorCode, type MemberSession } from '@memberkit/sdk';
@@ -21,8 +21,6 @@ export type SignInProblem =
 export interface SignInHost {
   /** The sign-in endpoints, on a client that sends no member token. */
   auth(): AuthResource;
-  /** The page the email's one-click link opens (an embed origin of the organization), or null: code only. */
-  linkPage(): string | null;
   /** Something on screen changed: resolves once it is drawn. */
   update(): Promise<unknown>;
   /** Moves the focus to the input with this id (the member goes on typing there). */
@@ -37,20 +35,17 @@ const EARLY_MS = 30_000;
 const reasons = ['wrong', 'expired', 'used', 'too_many_attempts', 'unknown'];
 
 export class SignIn {
-  /** email: asking for a code; code: the code was sent; link: a link's token waits for the member's confirmation. */
-  phase: 'email' | 'code' | 'link' = 'email';
+  /** email: asking for a code; code: the code was sent. */
+  phase: 'email' | 'code' = 'email';
   email = '';
   code = '';
   codeLength = 6;
-  /** The email also carries a link (the page could be named). */
-  withLink = false;
   problem: SignInProblem | null = null;
   attemptsLeft = 0;
   /** A new code went out after the first. */
   resent = false;
   busy = false;
   #session: MemberSession | undefined;
-  #linkToken: string | undefined;
   #refreshing: Promise<string> | undefined;
 
   constructor(private readonly host: SignInHost) {}
@@ -69,25 +64,16 @@ export class SignIn {
     this.#focus('mk-sign-in-email');
   }
 
-  /** A link's token (from the page's URL): exchanged once the member confirms (`confirmLink`). */
-  takeLink(token: string): void {
-    this.#linkToken = token;
-    this.phase = 'link';
-    this.problem = null;
-  }
-
   /** Sends a code to `email` (a new one when asked again). */
   async send(again = false): Promise<void> {
     if (this.busy) return;
     const email = this.email.trim();
     const invalid = validateFields(memberFieldRules.slice(0, 1), { email }).email;
     if (invalid) return this.#refuse(invalid.code);
-    const redirect = this.host.linkPage();
     await this.#run(async () => {
-      const sent = await this.host.auth().sendEmailCode({ email, ...(redirect ? { redirect_url: redirect } : {}) });
+      const sent = await this.host.auth().sendEmailCode({ email });
       this.email = sent.email;
       this.codeLength = sent.code_length;
-      this.withLink = redirect !== null;
       this.phase = 'code';
       this.code = '';
       this.resent = again;
@@ -101,11 +87,6 @@ export class SignIn {
     if (!new RegExp(`^\\d{${this.codeLength}}$`).test(code)) return this.#refuse('code_format');
     await this.#open({ email: this.email, code });
     if (this.problem) this.#focus('mk-sign-in-code');
-  }
-
-  /** Exchanges the link's token, once the member asked for it (opening a link alone uses nothing). */
-  confirmLink(): Promise<void> | void {
-    if (this.#linkToken) return this.#open({ link_token: this.#linkToken });
   }
 
   /** Forgets the session (the element reloads signed out). */
@@ -133,10 +114,9 @@ export class SignIn {
       .finally(() => (this.#refreshing = undefined)));
   }
 
-  async #open(params: { email: string; code: string } | { link_token: string }): Promise<void> {
+  async #open(params: { email: string; code: string }): Promise<void> {
     await this.#run(async () => {
       this.#session = await this.host.auth().createToken(params);
-      this.#linkToken = undefined;
       this.code = '';
       this.host.opened();
     });
@@ -168,8 +148,6 @@ export class SignIn {
           this.problem = (reasons.includes(reason as string) ? reason : 'unknown') as SignInProblem;
           const left = error.problem?.attempts_left;
           this.attemptsLeft = typeof left === 'number' ? left : 0;
-          // A link that cannot be used: ask for a code instead.
-          if (this.phase === 'link') this.phase = 'email';
         } else if (error.errors.some(({ field }) => field === 'email')) this.problem = 'invalid_email';
       }
     } finally {

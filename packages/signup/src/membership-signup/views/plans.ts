@@ -28,7 +28,7 @@ export function renderPlans(v: View) {
   return html`
     <h2 tabindex="-1" data-focus part="heading">${t.steps.plans}</h2>
     ${v.linkUnavailable ? html`<p class="notice" part="hint" role="status">${t.planUnavailable}</p>` : nothing}
-    ${v.signIn ? html`<p class="sign-in">${t.alreadyMember} <button type="button" part="button" @click=${v.signIn}>${t.signIn}</button></p>` : nothing}
+    ${v.signIn ? html`<p class="sign-in">${t.alreadyMember} <button type="button" part="button" @click=${v.signIn}>${t.steps.signin}</button></p>` : nothing}
     ${types.length === 0
       ? html`<p>${t.noPlans}</p>`
       : html`<ul class="plans" role="list">
@@ -43,7 +43,7 @@ function renderCard(v: View, type: MembershipType) {
   const renewal = type.recurring === false ? '' : renewalText(type, t);
   const max = type.registration_type === 'group' ? groupCapacity(type) : null;
   const badges = [
-    v.held.includes(type.id) && t.yourPlan,
+    v.held?.includes(type.id) && t.yourPlan,
     type.featured && t.popular,
     type.requires_approval && t.needsApproval,
     type.invite_only && t.inviteOnly,

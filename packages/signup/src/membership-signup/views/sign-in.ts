@@ -1,5 +1,4 @@
-// The sign-in view: the email, then the emailed code (or, with a link's token on the page, one
-// press to finish). One form per phase, so Enter sends it; the problem shows under its input and
+// The sign-in view: the email, then the emailed code. One form per phase, so Enter sends it; the problem shows under its input and
 // is announced.
 import { html, nothing } from 'lit';
 import type { SignupConfig } from '@memberkit/sdk';
@@ -66,12 +65,8 @@ export function renderSignIn(t: Catalogue, s: SignIn, state: State, config: Sign
     void s.send(again);
   };
   let body;
-  if (s.phase === 'link') {
-    body = html`<p>${words.linkConfirm}</p>
-      ${problem}
-      <div class="actions">${back}<button type="button" part="button primary" class="primary" @click=${() => void s.confirmLink()}>${t.signIn}</button></div>`;
-  } else if (s.phase === 'code') {
-    body = html`<p>${isolated((email) => words.codeSent(email, s.codeLength), s.email)}${s.withLink ? ` ${words.orLink}` : ''}</p>
+  if (s.phase === 'code') {
+    body = html`<p>${isolated((email) => words.codeSent(email, s.codeLength), s.email)}</p>
       <p class="muted" role="status">${s.resent ? words.resent : ''}</p>
       <form
         novalidate
@@ -82,7 +77,7 @@ export function renderSignIn(t: Catalogue, s: SignIn, state: State, config: Sign
       >
         ${input(CODE, words.code, s.code, (value) => (s.code = value), true)}
         <div class="actions">
-          ${submit(t.signIn)}
+          ${submit(t.steps.signin)}
           <button type="button" part="button" @click=${(e: Event) => send(e, true)}>${words.resend}</button>
           <button type="button" part="button" @click=${() => s.restart()}>${words.otherEmail}</button>
         </div>
@@ -93,7 +88,7 @@ export function renderSignIn(t: Catalogue, s: SignIn, state: State, config: Sign
       <div class="actions">${back}${submit(words.sendCode)}</div>
     </form>`;
   }
-  return html`${heading(purpose === 'renewal' ? t.steps.renewal : t.signIn)}
+  return html`${heading(purpose === 'renewal' ? t.steps.renewal : t.steps.signin)}
     <p>${purpose === 'renewal' ? t.renewSignIn : purpose === 'required' ? isolated(words.required, config?.organization.name ?? '') : words.intro}</p>
     ${body}`;
 }

@@ -32,8 +32,8 @@ export interface View {
   inFlight: boolean;
   /** The page linked to a plan that is not offered (unknown or retired): the plans say so. */
   linkUnavailable: boolean;
-  /** The membership types the signed-in member holds. */
-  held: readonly string[];
+  /** The membership types the signed-in member holds (undefined before the configuration). */
+  held: readonly string[] | undefined;
   /** Opens the sign-in ("Already a member?"); undefined when signed in, or when it cannot be offered. */
   signIn: (() => void) | undefined;
   choosePlan(type: MembershipType): void;

@@ -56,7 +56,15 @@ const BUDGET = 40 * 1024;
  * after the plans costs total bytes (the two files compress apart and share names through
  * imports): the discount check's 560 B off the first chunk cost 166 B more in all.
  */
-const CRITICAL_PATH = BUDGET - 1024;
+/**
+ * Sign-in inside the widget (issue 12, below) keeps its view, controller and English words in
+ * chunks/sign-in.js, but what the plans need of it stays here (the offer to sign in, the held
+ * plan's badge, the session's token, signing in first): with the journey's changes since, 40,331 B
+ * before the plans (855 + 39,476), over the 39 kB cap the discount controller's move allowed.
+ * Raised by 448 B, still under the element issue's 40 kB; to be taken back by the controllers'
+ * next moves into the steps chunk.
+ */
+const CRITICAL_PATH = BUDGET - 1024 + 448;
 /**
  * Then 44,027 B in all (December 2026), 5 B under 43 kB, and issue 12's journey asks the review to
  * say when and for how much a plan renews automatically (the SDK's firstRenewal, its renewalQuote,
@@ -65,16 +73,23 @@ const CRITICAL_PATH = BUDGET - 1024;
  * what the member's journey needs, in steps that name it; lower it whenever the bundle shrinks.
  */
 /**
+ * Then invitation-only plans (issue 12): a code field on the details step, the API asked with the
+ * person's email before the review (an invitation for another address said on the email field),
+ * a refused link's screen with a field for another code and "See all plans", and six refusal
+ * reasons in words, English in chunks/steps.js: +721 B in all (44,525 → 45,246 B; 45,339 B with the plans' layout), +233 B before
+ * the plans.
+ */
+/**
  * Then (the same month) sign-in inside the widget (issue 12): the sign-in view, its controller and
  * English words are a chunk of their own (chunks/sign-in.js, 2,339 B, loaded only when a member
  * signs in, so neither path here counts it), but the element keeps what must be there before
  * anyone signs in: "Already a member? Sign in" and the badge of the plan the member holds, the
  * session's token beside an injected one, the check for signing in first (signup-config's
- * signup_requires_sign_in) and the inline sign-in where the API answers already_member. Before the
- * plans that fits the cap above (855 + 39,078 B); in all 44,866 B, over the journey's total:
- * raised by 384 B for it, to be taken back in the element.
+ * signup_requires_sign_in) and the inline sign-in where the API answers already_member: 855 +
+ * 39,476 + 5,475 = 45,806 B in all with the journey's changes, over the journey's total: raised by
+ * 384 B for it, to be taken back in the element.
  */
-const TOTAL = 43 * 1024 + 512 + 384;
+const TOTAL = 44 * 1024 + 384 + 384;
 const budgets = JSON.parse(readFileSync(new URL('../../packages/signup/budgets.json', import.meta.url), 'utf8')) as { loader: number };
 /**
  * The bundle as pasted, with the backend's stand-in checkout handed to the element as its

@@ -74,6 +74,18 @@ const ar: FullCatalogue = {
     conflicting_discount: 'لا يمكن استخدام هذا الرمز.',
     unexplained: 'لا يمكن استخدام هذا الرمز لهذه العضوية.',
   },
+  invitation: {
+    code: 'رمز الدعوة',
+    allPlans: 'عرض كل العضويات',
+    refused: {
+      required: 'أدخل رمز الدعوة الذي تلقيته.',
+      invalid: 'رمز الدعوة هذا غير صالح لهذه العضوية.',
+      expired: 'انتهت صلاحية هذه الدعوة.',
+      used: 'سبق استخدام هذه الدعوة.',
+      email_mismatch: 'أُرسلت هذه الدعوة إلى عنوان بريد إلكتروني آخر.',
+      unexplained: 'لا يمكن استخدام هذه الدعوة لهذه العضوية.',
+    },
+  },
   removeDiscount: 'إزالة الرمز',
   subtotal: 'المجموع الفرعي',
   discount: 'الخصم',
@@ -173,7 +185,8 @@ const ar: FullCatalogue = {
   missingOrganization: 'السمة organization مفقودة.',
   invalidOrganization: (id) => `السمة organization ليست معرّف مؤسسة صالحًا: ${id}`,
   invalidApiBase: 'السمة api-base ليست عنوانًا آمنًا (https)، لذلك لم يُرسل شيء.',
-  networkError: 'تعذّر الوصول إلى الخدمة. تحقق من اتصالك وحاول مرة أخرى؛ تم حفظ ما أدخلته.',
+  networkError: 'تعذّر الوصول إلى الخدمة. تحقق من اتصالك وحاول مرة أخرى.',
+  kept: 'تم حفظ ما أدخلته.',
   responseError: 'أرسلت الخدمة ردًا تعذّرت قراءته. حاول لاحقًا.',
   apiErrors: {
     not_found: 'تعذّر العثور على هذه المنظمة أو العضوية.',

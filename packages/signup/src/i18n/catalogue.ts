@@ -2,7 +2,7 @@
 // the others load lazily). Functions take already-formatted values (money and dates go through
 // Intl in the member's locale before they reach a string).
 
-import type { DurationIntervalType, FieldErrorCode, MembershipStatus, PricingErrorCode } from '@memberkit/sdk';
+import type { DurationIntervalType, FieldErrorCode, InvitationRefusal, MembershipStatus, PricingErrorCode } from '@memberkit/sdk';
 import type { DiscountRefusal } from '../events.js';
 
 // The domain's codes come from the SDK (type-only imports: no bytes), so a code the SDK adds
@@ -17,6 +17,15 @@ export interface FieldBounds {
   max?: string;
   minLength?: number;
   maxLength?: number;
+}
+
+/** An invite-only plan's code field, "See all plans", and why an invitation is refused: the
+ * API's reasons (the SDK's InvitationRefusal), `required` (none given) and `unexplained` (a reason
+ * this widget does not know). */
+export interface InvitationWords {
+  code: string;
+  allPlans: string;
+  refused: Record<InvitationRefusal | 'required' | 'unexplained', string>;
 }
 
 /** Pricing errors whose message names a limit. */
@@ -86,6 +95,9 @@ export interface Catalogue {
   /** The discount check itself failed (network, server). */
   discountCheckFailed: string;
   discountRefused: Record<DiscountRefusal, string>;
+  /** Invitation-only plans' words. English lives in the steps chunk
+   * (membership-signup/controllers/invitation.ts): the plans never need it. */
+  invitation?: InvitationWords;
   removeDiscount: string;
   subtotal: string;
   discount: string;
@@ -150,7 +162,10 @@ export interface Catalogue {
   invalidOrganization: (id: string) => string;
   /** api-base is neither https nor http on localhost: nothing is sent. */
   invalidApiBase: string;
+  /** The service could not be reached: said alone on a first load (nothing entered yet). */
   networkError: string;
+  /** After the network error once the member has entered something. */
+  kept: string;
   responseError: string;
   apiErrors: Record<string, string>;
   apiError: string;

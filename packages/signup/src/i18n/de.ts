@@ -74,6 +74,18 @@ const de: FullCatalogue = {
     conflicting_discount: 'Dieser Code kann nicht verwendet werden.',
     unexplained: 'Dieser Code kann für diese Mitgliedschaft nicht verwendet werden.',
   },
+  invitation: {
+    code: 'Einladungscode',
+    allPlans: 'Alle Mitgliedschaften ansehen',
+    refused: {
+      required: 'Geben Sie den Einladungscode ein, den Sie erhalten haben.',
+      invalid: 'Dieser Einladungscode gilt nicht für diese Mitgliedschaft.',
+      expired: 'Diese Einladung ist abgelaufen.',
+      used: 'Diese Einladung wurde bereits verwendet.',
+      email_mismatch: 'Diese Einladung wurde an eine andere E-Mail-Adresse gesendet.',
+      unexplained: 'Diese Einladung kann für diese Mitgliedschaft nicht verwendet werden.',
+    },
+  },
   removeDiscount: 'Code entfernen',
   subtotal: 'Zwischensumme',
   discount: 'Rabatt',
@@ -173,7 +185,8 @@ const de: FullCatalogue = {
   missingOrganization: 'Das Attribut organization fehlt.',
   invalidOrganization: (id) => `Das Attribut organization ist keine gültige Organisations-ID: ${id}`,
   invalidApiBase: 'Das Attribut api-base ist keine sichere (https-)Adresse; es wurde nichts gesendet.',
-  networkError: 'Der Dienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut; Ihre Eingaben bleiben erhalten.',
+  networkError: 'Der Dienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  kept: 'Ihre Eingaben bleiben erhalten.',
   responseError: 'Der Dienst hat eine unlesbare Antwort gesendet. Bitte versuchen Sie es später erneut.',
   apiErrors: {
     not_found: 'Diese Organisation oder Mitgliedschaft wurde nicht gefunden.',

@@ -154,7 +154,8 @@ export const en: Catalogue = {
   missingOrganization: 'The organization attribute is missing.',
   invalidOrganization: (id) => `The organization attribute is not a valid organization id: ${id}`,
   invalidApiBase: 'The api-base attribute is not an https address.',
-  networkError: 'We could not reach the membership service. Check your connection and try again; what you entered is kept.',
+  networkError: 'We could not reach the membership service. Check your connection and try again.',
+  kept: 'What you entered is kept.',
   responseError: 'The membership service sent an answer we could not read. Please try again later.',
   apiErrors: {
     not_found: 'This organization or membership could not be found.',

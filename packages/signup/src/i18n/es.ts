@@ -74,6 +74,18 @@ const es: FullCatalogue = {
     conflicting_discount: 'Este código no se puede usar.',
     unexplained: 'Este código no se puede usar para esta membresía.',
   },
+  invitation: {
+    code: 'Código de invitación',
+    allPlans: 'Ver todas las membresías',
+    refused: {
+      required: 'Introduce el código de invitación que recibiste.',
+      invalid: 'Este código de invitación no es válido para esta membresía.',
+      expired: 'Esta invitación ha caducado.',
+      used: 'Esta invitación ya se ha utilizado.',
+      email_mismatch: 'Esta invitación se envió a otra dirección de correo.',
+      unexplained: 'Esta invitación no se puede usar para esta membresía.',
+    },
+  },
   removeDiscount: 'Quitar el código',
   subtotal: 'Subtotal',
   discount: 'Descuento',
@@ -173,7 +185,8 @@ const es: FullCatalogue = {
   missingOrganization: 'Falta el atributo organization.',
   invalidOrganization: (id) => `El atributo organization no es un identificador de organización válido: ${id}`,
   invalidApiBase: 'El atributo api-base no es una dirección segura (https); no se ha enviado nada.',
-  networkError: 'No hemos podido conectar con el servicio. Comprueba tu conexión y vuelve a intentarlo; tus datos se conservan.',
+  networkError: 'No hemos podido conectar con el servicio. Comprueba tu conexión y vuelve a intentarlo.',
+  kept: 'Tus datos se conservan.',
   responseError: 'El servicio envió una respuesta ilegible. Inténtalo más tarde.',
   apiErrors: {
     not_found: 'No se encontró esta organización o membresía.',

@@ -74,6 +74,18 @@ const fr: FullCatalogue = {
     conflicting_discount: 'Ce code ne peut pas être utilisé.',
     unexplained: 'Ce code ne peut pas être utilisé pour cette adhésion.',
   },
+  invitation: {
+    code: 'Code d’invitation',
+    allPlans: 'Voir toutes les adhésions',
+    refused: {
+      required: 'Saisissez le code d’invitation que vous avez reçu.',
+      invalid: 'Ce code d’invitation n’est pas valable pour cette adhésion.',
+      expired: 'Cette invitation a expiré.',
+      used: 'Cette invitation a déjà été utilisée.',
+      email_mismatch: 'Cette invitation a été envoyée à une autre adresse e-mail.',
+      unexplained: 'Cette invitation ne peut pas être utilisée pour cette adhésion.',
+    },
+  },
   removeDiscount: 'Retirer le code',
   subtotal: 'Sous-total',
   discount: 'Réduction',
@@ -173,7 +185,8 @@ const fr: FullCatalogue = {
   missingOrganization: 'L’attribut organization est manquant.',
   invalidOrganization: (id) => `L’attribut organization n’est pas un identifiant d’organisation valide : ${id}`,
   invalidApiBase: 'L’attribut api-base n’est pas une adresse sécurisée (https) ; rien n’a été envoyé.',
-  networkError: 'Le service est injoignable. Vérifiez votre connexion et réessayez ; vos saisies sont conservées.',
+  networkError: 'Le service est injoignable. Vérifiez votre connexion et réessayez.',
+  kept: 'Vos saisies sont conservées.',
   responseError: 'Le service a envoyé une réponse illisible. Réessayez plus tard.',
   apiErrors: {
     not_found: 'Cette organisation ou cette adhésion est introuvable.',

@@ -127,6 +127,24 @@ export const styles = css`
     margin: 0;
     padding: var(--_space);
   }
+  .person {
+    grid-template-columns: 1fr 1fr;
+    border-width: 1px 0 0;
+    border-radius: 0;
+    padding-inline: 0;
+  }
+  .person > :not(div + div) {
+    grid-column: 1 / -1;
+  }
+  .person > button {
+    justify-self: start;
+  }
+  @media (max-width: 30rem) {
+    fieldset {
+      border: 0;
+      padding: 0;
+    }
+  }
   .field {
     display: grid;
     gap: .25rem;

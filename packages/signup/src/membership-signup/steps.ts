@@ -5,3 +5,5 @@ export { renderDetails } from './views/details.js';
 export { renderReview } from './views/review.js';
 export { renderApproval, renderDone, renderPayment, renderRenewal, renewedUntil } from './views/outcome.js';
 export { DiscountController } from './controllers/discount.js';
+export { invitationProblem, invitationText, invitationWords } from './controllers/invitation.js';
+export { renderInvitationRefused } from './views/invitation.js';

@@ -2,7 +2,7 @@
 // on it, the confirmation after a reload, "Sign up someone else", applications, donations and
 // renewals worded as what they are.
 import { expect, waitUntil } from '@open-wc/testing';
-import { $, API, button, check, cleanup, field, fillAnnual, mount, payWith, plusYears, press, record, root, step, text, type, untilStep, useSandbox, words, TODAY } from './helpers.js';
+import { $, API, button, check, cleanup, http, HttpResponse, override, problem, field, fillAnnual, mount, payWith, plusYears, press, record, root, step, text, type, untilStep, useSandbox, words, TODAY } from './helpers.js';
 import type { MembershipSignup } from '../../src/index.js';
 
 const CARD_OK = '4242 4242 4242 4242';
@@ -192,6 +192,109 @@ describe('<membership-signup> journey: no dead ends', function () {
       el.setAttribute('locale', 'fr');
       await waitUntil(() => text(el).includes('Renouvellement automatique le ') && text(el).includes('pour 18,00'), `no French renewal line: ${text(el)}`);
     });
+  });
+  describe('invitation-only plans', () => {
+    const founder = async (el: MembershipSignup, email: string) => {
+      await type(el, 'Email', email);
+      await type(el, 'First name', 'Fay');
+      await type(el, 'Last name', 'Founder');
+    };
+
+    it('a refused invitation in the link says why (expired), with a field for another code; the right code opens the plan with its code field', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'founders', invitation: 'FOUNDERS-2019' });
+      expect(step(el)).to.equal('error');
+      expect(text(el)).to.contain('This invitation has expired.');
+      expect(text(el)).not.to.contain('Something went wrong').and.not.contain('Try again');
+      await expect(el).to.be.accessible();
+      await type(el, 'Invitation code', 'FOUNDERS-2026');
+      await press(el, 'Continue');
+      await untilStep(el, 'details');
+      expect(text(el)).to.contain('Founding member');
+      expect(field(el, 'Invitation code').value).to.equal('FOUNDERS-2026');
+    });
+
+    it('"See all plans" leaves the link for the listed plans', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'founders' });
+      expect(text(el)).to.contain('Enter the invitation code you received.');
+      await press(el, 'See all plans');
+      await untilStep(el, 'plans');
+      expect(() => button(el, 'Choose Founding member')).to.throw();
+      button(el, 'Choose Annual');
+    });
+
+    it('an invitation for another email is caught on the details step, on the email field; the invited address goes on', async () => {
+      const sandbox = await useSandbox();
+      const el = await mount({ 'membership-type': 'founders', invitation: 'FOUNDERS-ALICE' });
+      await founder(el, 'fay@example.org');
+      await press(el, 'Continue');
+      await waitUntil(() => $(el, '[data-summary]'), 'no error summary');
+      expect(step(el)).to.equal('details');
+      expect($(el, '[data-summary]')!.textContent).to.contain('This invitation was sent to another email address.');
+      expect(field(el, 'Email').getAttribute('aria-invalid')).to.equal('true');
+      expect(signupsOf(sandbox), 'nothing sent yet').to.have.length(0);
+      await expect(el).to.be.accessible();
+      await type(el, 'Email', 'alice@example.org');
+      expect(field(el, 'Email').getAttribute('aria-invalid')).to.equal('false');
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+    });
+
+    it('every refusal the API sends at the last step is worded on the code field (used; a reason this widget does not know), never "Try again"', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'founders', invitation: 'FOUNDERS-2026' });
+      await founder(el, 'fay@example.org');
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      for (const [reason, words] of [
+        ['used', 'This invitation has already been used.'],
+        ['revoked_for_good', 'This invitation cannot be used for this membership.'],
+      ]) {
+        override(
+          http.post(`${API}/organizations/demo/signups`, () =>
+            problem(422, 'invitation_required', { reason, errors: [{ field: 'invitation_code', code: reason, message: 'No.' }] }),
+          ),
+        );
+        await press(el, 'Confirm and join');
+        await untilStep(el, 'details');
+        expect(root(el).getElementById('mk-invitation-error')!.textContent).to.equal(words);
+        expect(text(el)).not.to.contain('Something went wrong');
+        await type(el, 'Invitation code', 'FOUNDERS-2026');
+        await press(el, 'Continue');
+        await untilStep(el, 'review');
+      }
+    });
+
+    it('in French', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'founders', invitation: 'FOUNDERS-2019', locale: 'fr' });
+      await waitUntil(() => text(el).includes('Cette invitation a expiré.'), `no French refusal: ${text(el)}`);
+      expect(text(el)).to.contain('Voir toutes les adhésions');
+    });
+  });
+  describe('a first load that cannot reach the service', () => {
+    it('says so and offers Try again, without claiming that anything entered is kept (nothing was); in Arabic too', async () => {
+      const sandbox = await useSandbox();
+      override(http.get(`${API}/organizations/demo/signup-config`, () => HttpResponse.error()));
+      const errors: CustomEvent[] = [];
+      const el = document.createElement('membership-signup') as MembershipSignup;
+      el.addEventListener('membership-signup-error', (event) => errors.push(event as CustomEvent));
+      el.setAttribute('organization', 'demo');
+      el.setAttribute('api-base', API);
+      document.body.append(el);
+      await untilStep(el, 'error', 15000);
+      expect(text(el)).to.contain('We could not reach the membership service. Check your connection and try again.');
+      expect(text(el)).not.to.contain('kept');
+      expect(errors[0]!.detail.message).not.to.contain('kept');
+      el.setAttribute('locale', 'ar');
+      await waitUntil(() => text(el).includes('تعذّر الوصول إلى الخدمة'), 'no Arabic message');
+      expect(text(el)).not.to.contain('تم حفظ ما أدخلته');
+      override(...sandbox.handlers); // the network is back
+      await press(el, 'إعادة المحاولة');
+      await untilStep(el, 'plans', 15000);
+      el.remove();
+    }).timeout(30000);
   });
   describe('the confirmation is no dead end', () => {
     it('says what was bought, until when and for how much; a reload shows it again (told to the page once); "Sign up someone else" is a new form', async () => {

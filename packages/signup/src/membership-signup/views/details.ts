@@ -10,6 +10,7 @@ import {
   toDecimalString,
   type MembershipType,
 } from '@memberkit/sdk';
+import { invitationWords } from '../controllers/invitation.js';
 import { renderField, termsLink } from './fields.js';
 import { describedBy, ids, isolated, type View } from './view.js';
 
@@ -51,6 +52,7 @@ export function renderDetails(v: View) {
     <p class="muted">${type.membership_name}</p>
     ${renderSummary(v)}
     <form novalidate @submit=${v.toReview}>
+      ${type.invite_only ? input(v, ids.invitation, invitationWords(t).code, v.invitation, v.setInvitation, { autocomplete: 'off' }) : nothing}
       ${member
         ? html`<p class="signed-in">${isolated(t.signedInAs, member.email)}</p>`
         : input(v, ids.email, t.email, draft.email, (value) => v.setValue('email', value), {
@@ -68,8 +70,8 @@ export function renderDetails(v: View) {
             autocomplete: 'family-name',
           })}
       ${type.price.type === 'donation' ? renderAmount(v, type) : nothing}
-      ${type.registration_type === 'group' ? renderGroup(v, type) : nothing}
       ${type.fields.map((field, index) => renderField(v, field, index))}
+      ${type.registration_type === 'group' ? renderGroup(v, type) : nothing}
       ${memberChoosesAutoRenew(type)
         ? html`<div class="field check" part="field">
             <input

@@ -36,6 +36,9 @@ export interface View {
   held: readonly string[] | undefined;
   /** Opens the sign-in ("Already a member?"); undefined when signed in, or when it cannot be offered. */
   signIn: (() => void) | undefined;
+  /** The invitation code in use (typed, or the page's), for an invite-only plan's field. */
+  invitation: string;
+  setInvitation(code: string): void;
   choosePlan(type: MembershipType): void;
   setValue(key: keyof Draft, value: unknown): void;
   setField(key: string, value: string | string[] | boolean): void;

@@ -41,7 +41,8 @@ const ar: FullCatalogue = {
   neverExpires: 'عضويتك لا تنتهي أبدًا',
   free: 'مجانية',
   fromAmount: (amount) => `ابتداءً من ${amount}`,
-  per: (amount, count, unit) => `${amount} / ${count === 1 ? single[unit] : `${count} ${every[unit][1]}`}`,
+  // The amount isolated (FSI … PDI): its Latin currency and digits must not run into the term's count.
+  per: (amount, count, unit) => `\u2068${amount}\u2069 / ${count === 1 ? single[unit] : `${count} ${every[unit][1]}`}`,
   popular: 'الأكثر اختيارًا',
   needsApproval: 'تتطلب الموافقة',
   inviteOnly: 'بدعوة فقط',
@@ -74,6 +75,7 @@ const ar: FullCatalogue = {
     conflicting_discount: 'لا يمكن استخدام هذا الرمز.',
     unexplained: 'لا يمكن استخدام هذا الرمز لهذه العضوية.',
   },
+  review: { edit: 'تعديل', name: 'الاسم', yes: 'نعم', no: 'لا' },
   invitation: {
     code: 'رمز الدعوة',
     allPlans: 'عرض كل العضويات',

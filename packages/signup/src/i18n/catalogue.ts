@@ -28,6 +28,14 @@ export interface InvitationWords {
   refused: Record<InvitationRefusal | 'required' | 'unexplained', string>;
 }
 
+/** The review's words: its sections' "Edit", the member's name, a checkbox's answer. */
+export interface ReviewWords {
+  edit: string;
+  name: string;
+  yes: string;
+  no: string;
+}
+
 /** Pricing errors whose message names a limit. */
 type LimitedPricingError = 'amount_below_minimum' | 'amount_above_maximum' | 'below_processor_minimum' | 'group_too_large';
 
@@ -98,6 +106,8 @@ export interface Catalogue {
   /** Invitation-only plans' words. English lives in the steps chunk
    * (membership-signup/controllers/invitation.ts): the plans never need it. */
   invitation?: InvitationWords;
+  /** English lives in the steps chunk (membership-signup/views/review.ts). */
+  review?: ReviewWords;
   removeDiscount: string;
   subtotal: string;
   discount: string;

@@ -74,6 +74,7 @@ const de: FullCatalogue = {
     conflicting_discount: 'Dieser Code kann nicht verwendet werden.',
     unexplained: 'Dieser Code kann für diese Mitgliedschaft nicht verwendet werden.',
   },
+  review: { edit: 'Bearbeiten', name: 'Name', yes: 'Ja', no: 'Nein' },
   invitation: {
     code: 'Einladungscode',
     allPlans: 'Alle Mitgliedschaften ansehen',

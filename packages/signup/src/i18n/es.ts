@@ -74,6 +74,7 @@ const es: FullCatalogue = {
     conflicting_discount: 'Este código no se puede usar.',
     unexplained: 'Este código no se puede usar para esta membresía.',
   },
+  review: { edit: 'Editar', name: 'Nombre', yes: 'Sí', no: 'No' },
   invitation: {
     code: 'Código de invitación',
     allPlans: 'Ver todas las membresías',

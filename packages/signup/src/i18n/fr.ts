@@ -74,6 +74,7 @@ const fr: FullCatalogue = {
     conflicting_discount: 'Ce code ne peut pas être utilisé.',
     unexplained: 'Ce code ne peut pas être utilisé pour cette adhésion.',
   },
+  review: { edit: 'Modifier', name: 'Nom', yes: 'Oui', no: 'Non' },
   invitation: {
     code: 'Code d’invitation',
     allPlans: 'Voir toutes les adhésions',

@@ -111,6 +111,7 @@ function ownString(table: Record<string, string>, key: string): string | undefin
  *
  * @csspart base - The wrapper of everything.
  * @csspart heading - The heading of each step.
+ * @csspart term - The heading of a group of plans of one term (from seven plans on).
  * @csspart plan-card - One plan.
  * @csspart plan-name - A plan's name.
  * @csspart price - A plan's price.
@@ -1240,6 +1241,10 @@ export class MembershipSignup extends LitElement {
         this.#go({ step: step === 'review' ? 'details' : 'plans' });
       },
       toReview: (event) => void this.#toReview(event),
+      edit: (step) => {
+        this.#interacted = true;
+        this.#go({ step });
+      },
       submit: () => void this.#submit(),
     };
   }

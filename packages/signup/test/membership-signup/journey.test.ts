@@ -296,6 +296,50 @@ describe('<membership-signup> journey: no dead ends', function () {
       el.remove();
     }).timeout(30000);
   });
+  describe('the review reads back everything, each section with "Edit"', () => {
+    it('the plan once, the name, the answers (option labels), and Edit goes to the plans or the details', async () => {
+      await useSandbox();
+      const el = await mount();
+      await press(el, 'Choose Annual');
+      await untilStep(el, 'details');
+      await fillAnnual(el);
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      const review = text(el);
+      expect(review.split('Annual').length - 1, 'the plan once').to.equal(1);
+      expect(review).to.contain('NameNora Newman').and.contain('Emailnew.member@example.org');
+      expect(review).to.contain('Display nameNora N.').and.contain('T-shirt sizeM').and.contain('Send me the monthly newsletterNo');
+      expect(review).not.to.contain('I accept the membership terms');
+      await expect(el).to.be.accessible();
+      await press(el, 'Edit Your details');
+      await untilStep(el, 'details');
+      expect(field(el, 'First name').value).to.equal('Nora');
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      await press(el, 'Edit Plan');
+      await untilStep(el, 'plans');
+    });
+
+    it('a group: each group member\'s email; in German', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'family', locale: 'de' });
+      await waitUntil(() => $(el, '.base')!.getAttribute('lang')?.startsWith('de'), 'German never loaded');
+      await type(el, 'E-Mail', 'parent@example.org');
+      await type(el, 'Vorname', 'Pat');
+      await type(el, 'Nachname', 'Parent');
+      await type(el, 'Household name', 'The Parents');
+      await press(el, 'Gruppenmitglied hinzufügen');
+      await type(el, 'E-Mail', 'parent@example.org');
+      const kid = root(el).querySelector<HTMLInputElement>('#mk-group-0-email')!;
+      kid.value = 'kid@example.org';
+      kid.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      await press(el, 'Weiter');
+      await untilStep(el, 'review');
+      expect(text(el)).to.contain('kid@example.org').and.contain('NamePat Parent').and.contain('Household nameThe Parents');
+      button(el, 'Bearbeiten');
+    });
+  });
   describe('the confirmation is no dead end', () => {
     it('says what was bought, until when and for how much; a reload shows it again (told to the page once); "Sign up someone else" is a new form', async () => {
       const sandbox = await useSandbox({ persist: 'memory' });

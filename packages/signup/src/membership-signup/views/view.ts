@@ -50,6 +50,8 @@ export interface View {
   removeDiscount(): void;
   focusInput(id: string): void;
   back(): void;
+  /** The review's "Edit": back to the step that holds a section. */
+  edit(step: 'plans' | 'details'): void;
   toReview(event: Event): void;
   submit(): void;
 }

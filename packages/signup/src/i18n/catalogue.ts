@@ -114,6 +114,8 @@ export interface Catalogue {
   total: string;
   totalIs: (amount: string) => string;
   groupOf: (n: number) => string;
+  /** A consent field left unticked. */
+  acceptTerms: string;
   readTerms: string;
   opensNewTab: string;
   back: string;

@@ -340,6 +340,59 @@ describe('<membership-signup> journey: no dead ends', function () {
       button(el, 'Bearbeiten');
     });
   });
+  describe('forms: red, one message per field, human words', () => {
+    it('an invalid input turns red (the error colour wins over the text inputs\' border), one message per field, consent and formats in words', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'annual' });
+      await type(el, 'Email', 'nora');
+      await type(el, 'Website', 'not a site');
+      await press(el, 'Continue');
+      expect(step(el)).to.equal('details');
+      const email = field(el, 'Email');
+      expect(email.getAttribute('aria-invalid')).to.equal('true');
+      const errorColour = getComputedStyle(root(el).getElementById('mk-email-error')!).color;
+      expect(getComputedStyle(email).borderTopColor).to.equal(errorColour);
+      expect(getComputedStyle(field(el, 'First name')).borderTopColor).to.equal(errorColour);
+      for (const box of root(el).querySelectorAll('[part~="field"]')) {
+        expect(box.querySelectorAll(':scope > .error, :scope > p.error').length, box.textContent!).to.be.at.most(1);
+      }
+      const summary = $(el, '[data-summary]')!.textContent!.replace(/\s+/g, ' ');
+      expect(summary).to.contain('I accept the membership terms: Please accept the terms to continue.');
+      expect(summary).to.contain('Website: Enter a web address like example.org.');
+      expect(summary).to.contain('Email: Enter an email address like name@example.org.');
+    });
+
+    it('a website typed as "example.org" is accepted and sent as https://example.org; an amount in full-width digits is read', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'annual' });
+      const submits = record(el, 'membership-signup-submit');
+      await fillAnnual(el);
+      await type(el, 'Website', 'example.org');
+      expect(field(el, 'Website').getAttribute('aria-invalid')).to.equal('false');
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      await press(el, 'Confirm and pay');
+      await waitUntil(() => submits['membership-signup-submit']!.length === 1, 'not submitted');
+      expect(submits['membership-signup-submit']![0]!.detail.params.fields.website).to.equal('https://example.org');
+      cleanup();
+      const donation = await mount({ 'membership-type': 'supporter' });
+      await type(donation, 'Amount', '３０');
+      expect(text(donation)).to.contain('Total: $30.00');
+    });
+
+    it('on a right-to-left page, email, web address and phone inputs are left-to-right', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'annual', locale: 'ar' });
+      await waitUntil(() => $(el, '.base')!.getAttribute('dir') === 'rtl', 'Arabic never loaded');
+      for (const id of ['mk-email']) expect(root(el).getElementById(id)!.getAttribute('dir'), id).to.equal('ltr');
+      for (const input of root(el).querySelectorAll<HTMLInputElement>('input[type="email"], input[type="url"], input[type="tel"]')) {
+        expect(input.getAttribute('dir'), input.id).to.equal('ltr');
+        expect(getComputedStyle(input).direction, input.id).to.equal('ltr');
+      }
+      expect(root(el).querySelectorAll('input[type="url"], input[type="tel"]').length).to.equal(2);
+      expect(getComputedStyle(field(el, 'Display name')).direction).to.equal('rtl');
+    });
+  });
   describe('the confirmation is no dead end', () => {
     it('says what was bought, until when and for how much; a reload shows it again (told to the page once); "Sign up someone else" is a new form', async () => {
       const sandbox = await useSandbox({ persist: 'memory' });

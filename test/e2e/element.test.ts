@@ -94,8 +94,11 @@ const CRITICAL_PATH = BUDGET - 768 + 384;
  * signup_requires_sign_in) and the inline sign-in where the API answers already_member: 855 +
  * 39,683 + 5,848 = 46,386 B in all with the journey's changes: raised by 384 B for it, to be taken
  * back in the element.
+ * Then the confirmation's next step (the API names none): the organization will be in touch, a
+ * renewal needs nothing more, a free membership's welcome email; English in chunks/steps.js: +141 B
+ * in all (with sign-in, 46,386 → 46,587 B).
  */
-const TOTAL = 44 * 1024 + 1024 + 384;
+const TOTAL = 44 * 1024 + 1024 + 384 + 256;
 const budgets = JSON.parse(readFileSync(new URL('../../packages/signup/budgets.json', import.meta.url), 'utf8')) as { loader: number };
 /**
  * The bundle as pasted, with the backend's stand-in checkout handed to the element as its

@@ -75,6 +75,11 @@ const ar: FullCatalogue = {
     conflicting_discount: 'لا يمكن استخدام هذا الرمز.',
     unexplained: 'لا يمكن استخدام هذا الرمز لهذه العضوية.',
   },
+  outcome: {
+    next: (organization) => `ستتواصل معك ${organization} عبر البريد الإلكتروني بشأن الخطوات التالية.`,
+    welcomeSent: (email) => `أُرسلت رسالة ترحيب إلى ${email}.`,
+    renewedNext: 'لا شيء آخر عليك فعله: تستمر عضويتك دون انقطاع.',
+  },
   review: { edit: 'تعديل', name: 'الاسم', yes: 'نعم', no: 'لا' },
   invitation: {
     code: 'رمز الدعوة',

@@ -28,6 +28,14 @@ export interface InvitationWords {
   refused: Record<InvitationRefusal | 'required' | 'unexplained', string>;
 }
 
+/** The confirmation's next step (the API names none): a new member hears from the organization,
+ * a free one got a welcome email, a renewal needs nothing more. */
+export interface OutcomeWords {
+  next: (organization: string) => string;
+  welcomeSent: (email: string) => string;
+  renewedNext: string;
+}
+
 /** The review's words: its sections' "Edit", the member's name, a checkbox's answer. */
 export interface ReviewWords {
   edit: string;
@@ -108,6 +116,8 @@ export interface Catalogue {
   invitation?: InvitationWords;
   /** English lives in the steps chunk (membership-signup/views/review.ts). */
   review?: ReviewWords;
+  /** English lives in the steps chunk (membership-signup/views/outcome.ts). */
+  outcome?: OutcomeWords;
   removeDiscount: string;
   subtotal: string;
   discount: string;

@@ -74,6 +74,11 @@ const de: FullCatalogue = {
     conflicting_discount: 'Dieser Code kann nicht verwendet werden.',
     unexplained: 'Dieser Code kann für diese Mitgliedschaft nicht verwendet werden.',
   },
+  outcome: {
+    next: (organization) => `${organization} meldet sich per E-Mail mit den nächsten Schritten.`,
+    welcomeSent: (email) => `Eine Willkommens-E-Mail wurde an ${email} gesendet.`,
+    renewedNext: 'Sonst ist nichts zu tun: Ihre Mitgliedschaft läuft ohne Unterbrechung weiter.',
+  },
   review: { edit: 'Bearbeiten', name: 'Name', yes: 'Ja', no: 'Nein' },
   invitation: {
     code: 'Einladungscode',

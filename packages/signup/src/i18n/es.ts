@@ -74,6 +74,11 @@ const es: FullCatalogue = {
     conflicting_discount: 'Este código no se puede usar.',
     unexplained: 'Este código no se puede usar para esta membresía.',
   },
+  outcome: {
+    next: (organization) => `${organization} te escribirá por correo con los próximos pasos.`,
+    welcomeSent: (email) => `Se ha enviado un correo de bienvenida a ${email}.`,
+    renewedNext: 'No tienes que hacer nada más: tu membresía continúa sin interrupción.',
+  },
   review: { edit: 'Editar', name: 'Nombre', yes: 'Sí', no: 'No' },
   invitation: {
     code: 'Código de invitación',

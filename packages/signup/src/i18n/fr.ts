@@ -74,6 +74,11 @@ const fr: FullCatalogue = {
     conflicting_discount: 'Ce code ne peut pas être utilisé.',
     unexplained: 'Ce code ne peut pas être utilisé pour cette adhésion.',
   },
+  outcome: {
+    next: (organization) => `${organization} vous contactera par e-mail pour la suite.`,
+    welcomeSent: (email) => `Un e-mail de bienvenue a été envoyé à ${email}.`,
+    renewedNext: 'Rien d’autre à faire : votre adhésion continue sans interruption.',
+  },
   review: { edit: 'Modifier', name: 'Nom', yes: 'Oui', no: 'Non' },
   invitation: {
     code: 'Code d’invitation',

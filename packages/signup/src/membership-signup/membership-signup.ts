@@ -1346,7 +1346,7 @@ export class MembershipSignup extends LitElement {
       case 'payment':
         return later.renderPayment(t, state.phase, this.#outcome);
       case 'done':
-        return later.renderDone(t, state.signup, this.#locale, this.#outcome);
+        return later.renderDone(t, state.signup, this.#locale, config?.organization.name ?? '', this.#outcome);
       case 'approval':
         return later.renderApproval(t, state.signup, this.#locale, config?.organization.name ?? '', this.#outcome);
       case 'renewal':

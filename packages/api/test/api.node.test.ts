@@ -262,6 +262,17 @@ describe('createMembershipApi: the processor’s own refunds and disputes (settl
     const after = row();
     assert.deepEqual([after.state, after.auto_renew, after.payment_method], ['confirmed', false, null]);
     assert.deepEqual(after.terms.at(-1)!.disputes!.map((each) => [each.id, each.amount, each.reason, each.status]), [[dispute.id, amount, 'general', 'warning_needs_response']], 'an inquiry: nothing withdrawn yet');
+    const staff = await (await host.api.handle(new Request(`${base}/memberships/${id}`, { headers: { authorization: 'Bearer sk_test_sandbox' } }))).json();
+    assert.deepEqual(
+      staff.terms.at(-1).disputes.map((each: Record<string, unknown>) => [each.id, each.status, each.funds_withdrawn, each.result, each.closed_at]),
+      [[dispute.id, 'warning_needs_response', false, null, null]],
+      'staff see it, with the SDK’s funds_withdrawn and result',
+    );
+    const token = await host.memberToken('demo', 'settle@example.org');
+    const me = await (await host.api.handle(new Request(`${base}/me`, { headers: { authorization: `Bearer ${token}` } }))).json();
+    const own = me.memberships.find((each: { id: string }) => each.id === id);
+    assert.ok(own.terms.length > 0);
+    assert.equal(own.terms.at(-1).disputes, undefined, 'the member’s own answer (what the element reads) leaves it out');
   });
 
   it('a dispute closed: its result recorded once, whether the API heard of it open first or only closed; the card stays forgotten', async () => {

@@ -349,10 +349,14 @@ function stripeWebhookSuite(openStorage: () => Promise<SqlStorage>) {
       status: string;
       auto_renew: boolean;
       renewal: { next_attempt_on: string | null; has_payment_method: boolean };
-      terms: { disputes?: { id: string }[] }[];
+      terms: { disputes?: { id: string; amount: number; reason: string; status: string; funds_withdrawn: boolean; result: string | null; closed_at: string | null }[] }[];
     };
     assert.deepEqual([wire.status, wire.auto_renew, wire.renewal.next_attempt_on, wire.renewal.has_payment_method], ['active', false, null, false], 'no renewal charge is planned');
-    assert.equal(wire.terms.at(-1)!.disputes, undefined, 'kept off the wire for now (see the payments guide)');
+    assert.deepEqual(
+      wire.terms.at(-1)!.disputes!.map((each) => [each.id, each.amount, each.reason, each.status, each.funds_withdrawn, each.result, each.closed_at]),
+      [[dispute.id, paid, 'fraudulent', 'needs_response', true, null, null]],
+      'staff see it in the admin answer',
+    );
     const told = await server.storage.transaction(async (tx) =>
       (await tx.find('webhook_deliveries', { organization_id: 'demo', type: 'membership.disputed' }))
         .map((row) => JSON.parse(row.payload) as { data: { id: string; auto_renew: boolean; dispute: { id: string; amount: number; reason: string; funds_withdrawn: boolean } } })
@@ -388,6 +392,8 @@ function stripeWebhookSuite(openStorage: () => Promise<SqlStorage>) {
     const row = await membershipRow(membership);
     const [entry] = row.terms.at(-1)!.disputes!;
     assert.deepEqual([entry!.id, entry!.status, typeof entry!.closed_at], [dispute.id, 'lost', 'string']);
+    const wire = (await (await fetch(`${url}/v1/organizations/demo/memberships/${membership}`, { headers: admin })).json()) as { terms: { disputes: { result: string | null; closed_at: string | null }[] }[] };
+    assert.deepEqual(wire.terms.at(-1)!.disputes.map((each) => [each.result, each.closed_at]), [['lost', entry!.closed_at]], 'staff see it lost');
     assert.deepEqual([row.state, row.auto_renew, row.payment_method], ['confirmed', false, null]);
     assert.deepEqual(await disputeEvents(membership), [
       ['membership.disputed', dispute.id, null],

@@ -167,7 +167,8 @@ export function problemsOf(
   type.fields.forEach((field, index) => {
     // Own errors only: no error for a field keyed `constructor` is not Object's constructor.
     const error = Object.hasOwn(errors, field.key) ? errors[field.key] : undefined;
-    add(ids.field(index), field.label, error && fieldMessage(wording, error.code, field));
+    // An unticked consent is the terms not accepted, not a missing answer.
+    add(ids.field(index), field.label, error && (field.type === 'consent' && error.code === 'required' ? t.acceptTerms : fieldMessage(wording, error.code, field)));
   });
   return problems;
 }

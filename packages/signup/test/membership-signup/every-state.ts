@@ -110,6 +110,38 @@ export const states: State[] = [
     },
   },
   {
+    // A link to a plan that is not offered: every plan, with a notice.
+    name: 'plans-link-unavailable',
+    async reach(look) {
+      await useSandbox();
+      return inLook(look, await open(look, { 'membership-type': 'no-such-plan' }));
+    },
+  },
+  {
+    // A link whose invitation has expired: why, a field for another code, "See all plans".
+    name: 'invitation-refused',
+    async reach(look) {
+      await useSandbox();
+      const el = await open(look, { 'membership-type': 'founders', invitation: 'FOUNDERS-2019' });
+      await waitUntil(() => el.shadowRoot!.querySelector('#mk-invitation'), 'no invitation field');
+      return inLook(look, el);
+    },
+  },
+  {
+    // An invitation for another email, caught on the details step.
+    name: 'details-invitation',
+    async reach(look) {
+      await useSandbox();
+      const el = await open(look, { 'membership-type': 'founders', invitation: 'FOUNDERS-ALICE' });
+      await type(el, 'Email', 'fay@example.org');
+      await type(el, 'First name', 'Fay');
+      await type(el, 'Last name', 'Founder');
+      await press(el, 'Continue');
+      await waitUntil(() => el.shadowRoot!.querySelector('[data-summary]'), 'no error summary');
+      return inLook(look, el);
+    },
+  },
+  {
     name: 'details',
     async reach(look) {
       await useSandbox();

@@ -296,6 +296,123 @@ describe('<membership-signup> journey: no dead ends', function () {
       el.remove();
     }).timeout(30000);
   });
+  describe('the review reads back everything, each section with "Edit"', () => {
+    it('the plan once, the name, the answers (option labels), and Edit goes to the plans or the details', async () => {
+      await useSandbox();
+      const el = await mount();
+      await press(el, 'Choose Annual');
+      await untilStep(el, 'details');
+      await fillAnnual(el);
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      const review = text(el);
+      expect(review.split('Annual').length - 1, 'the plan once').to.equal(1);
+      expect(review).to.contain('NameNora Newman').and.contain('Emailnew.member@example.org');
+      expect(review).to.contain('Display nameNora N.').and.contain('T-shirt sizeM').and.contain('Send me the monthly newsletterNo');
+      expect(review).not.to.contain('I accept the membership terms');
+      await expect(el).to.be.accessible();
+      await press(el, 'Edit Your details');
+      await untilStep(el, 'details');
+      expect(field(el, 'First name').value).to.equal('Nora');
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      await press(el, 'Edit Plan');
+      await untilStep(el, 'plans');
+    });
+
+    it('a group: each group member\'s email; in German', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'family', locale: 'de' });
+      await waitUntil(() => $(el, '.base')!.getAttribute('lang')?.startsWith('de'), 'German never loaded');
+      await type(el, 'E-Mail', 'parent@example.org');
+      await type(el, 'Vorname', 'Pat');
+      await type(el, 'Nachname', 'Parent');
+      await type(el, 'Household name', 'The Parents');
+      await press(el, 'Gruppenmitglied hinzufügen');
+      await type(el, 'E-Mail', 'parent@example.org');
+      const kid = root(el).querySelector<HTMLInputElement>('#mk-group-0-email')!;
+      kid.value = 'kid@example.org';
+      kid.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      await press(el, 'Weiter');
+      await untilStep(el, 'review');
+      expect(text(el)).to.contain('kid@example.org').and.contain('NamePat Parent').and.contain('Household nameThe Parents');
+      button(el, 'Bearbeiten');
+    });
+  });
+  describe('forms: red, one message per field, human words', () => {
+    it('an invalid input turns red (the error colour wins over the text inputs\' border), one message per field, consent and formats in words', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'annual' });
+      await type(el, 'Email', 'nora');
+      await type(el, 'Website', 'not a site');
+      await press(el, 'Continue');
+      expect(step(el)).to.equal('details');
+      const email = field(el, 'Email');
+      expect(email.getAttribute('aria-invalid')).to.equal('true');
+      const errorColour = getComputedStyle(root(el).getElementById('mk-email-error')!).color;
+      expect(getComputedStyle(email).borderTopColor).to.equal(errorColour);
+      expect(getComputedStyle(field(el, 'First name')).borderTopColor).to.equal(errorColour);
+      for (const box of root(el).querySelectorAll('[part~="field"]')) {
+        expect(box.querySelectorAll(':scope > .error, :scope > p.error').length, box.textContent!).to.be.at.most(1);
+      }
+      const summary = $(el, '[data-summary]')!.textContent!.replace(/\s+/g, ' ');
+      expect(summary).to.contain('I accept the membership terms: Please accept the terms to continue.');
+      expect(summary).to.contain('Website: Enter a web address like example.org.');
+      expect(summary).to.contain('Email: Enter an email address like name@example.org.');
+    });
+
+    it('a website typed as "example.org" is accepted and sent as https://example.org; an amount in full-width digits is read', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'annual' });
+      const submits = record(el, 'membership-signup-submit');
+      await fillAnnual(el);
+      await type(el, 'Website', 'example.org');
+      expect(field(el, 'Website').getAttribute('aria-invalid')).to.equal('false');
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      await press(el, 'Confirm and pay');
+      await waitUntil(() => submits['membership-signup-submit']!.length === 1, 'not submitted');
+      expect(submits['membership-signup-submit']![0]!.detail.params.fields.website).to.equal('https://example.org');
+      cleanup();
+      const donation = await mount({ 'membership-type': 'supporter' });
+      await type(donation, 'Amount', '３０');
+      expect(text(donation)).to.contain('Total: $30.00');
+    });
+
+    it('on a right-to-left page, email, web address and phone inputs are left-to-right', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'annual', locale: 'ar' });
+      await waitUntil(() => $(el, '.base')!.getAttribute('dir') === 'rtl', 'Arabic never loaded');
+      for (const id of ['mk-email']) expect(root(el).getElementById(id)!.getAttribute('dir'), id).to.equal('ltr');
+      for (const input of root(el).querySelectorAll<HTMLInputElement>('input[type="email"], input[type="url"], input[type="tel"]')) {
+        expect(input.getAttribute('dir'), input.id).to.equal('ltr');
+        expect(getComputedStyle(input).direction, input.id).to.equal('ltr');
+      }
+      expect(root(el).querySelectorAll('input[type="url"], input[type="tel"]').length).to.equal(2);
+      expect(getComputedStyle(field(el, 'Display name')).direction).to.equal('rtl');
+    });
+  });
+  describe('the confirmation of a free membership', () => {
+    it('says the welcome email went to the member (no receipt for nothing paid) and what comes next; in Spanish too', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'free' });
+      await type(el, 'Email', 'fran@example.org');
+      await type(el, 'First name', 'Fran');
+      await type(el, 'Last name', 'Free');
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      await press(el, 'Confirm and join');
+      await untilStep(el, 'done');
+      const done = text(el);
+      expect(done).to.contain('A welcome email was sent to fran@example.org.').and.not.contain('receipt');
+      expect(done).to.match(/will be in touch by email about what comes next\./);
+      await expect(el).to.be.accessible();
+      el.setAttribute('locale', 'es');
+      await waitUntil(() => text(el).includes('Se ha enviado un correo de bienvenida a fran@example.org.'), `no Spanish: ${text(el)}`);
+      expect(text(el)).to.contain('te escribirá por correo con los próximos pasos');
+    });
+  });
   describe('the confirmation is no dead end', () => {
     it('says what was bought, until when and for how much; a reload shows it again (told to the page once); "Sign up someone else" is a new form', async () => {
       const sandbox = await useSandbox({ persist: 'memory' });
@@ -313,6 +430,8 @@ describe('<membership-signup> journey: no dead ends', function () {
       const confirmation = text(first);
       expect(confirmation).to.contain('Your Annual membership is confirmed').and.contain('$60.00').and.contain(words(plusYears(TODAY, 1)));
       expect(confirmation).to.contain('A receipt was sent to new.member@example.org.');
+      // The organization's next step (the API names none: it will write).
+      expect(confirmation).to.match(/\S will be in touch by email about what comes next\./);
       expect(firstEvents['membership-signup-complete']).to.have.length(1);
       // The draft keeps only the signup: nothing the member typed.
       const stored = sessionStorage.getItem(KEY)!;
@@ -476,6 +595,7 @@ describe('<membership-signup> journey: no dead ends', function () {
       expect(result).to.contain(`Starts${words(plusYears(anchor, 1))}`).and.contain(`Expires${words(plusYears(anchor, 2))}`);
       expect(result).not.to.contain(words(anchor));
       expect(result).to.contain('Amount paid$60.00');
+      expect(result).to.contain('Nothing else to do: your membership continues without a break.').and.not.contain('will be in touch');
       expect(root(el).querySelector('[role="status"]')!.textContent).to.equal('Membership renewed');
       await expect(el).to.be.accessible();
     });

@@ -32,6 +32,7 @@ function input(
       part="input"
       type=${options.type ?? 'text'}
       autocomplete=${options.autocomplete}
+      dir=${options.type === 'email' ? 'ltr' : nothing}
       .value=${value}
       ?required=${options.required ?? true}
       aria-invalid=${error ? 'true' : 'false'}

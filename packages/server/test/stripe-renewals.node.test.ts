@@ -99,4 +99,31 @@ describe('automatic renewals charged on Stripe', () => {
     const asked = await env.server.storage.transaction(async (tx) => (await tx.find('outbox', { organization_id: 'demo', to: 'sca@example.org', kind: 'renewal_failed' }))[0]!);
     assert.match(asked.text, new RegExp(`${env.standIn.origin}/authenticate/`), 'the message links to the page where the member authenticates the charge');
   });
+
+  it('a day run twice at once (two instances, several memberships each at a time): every membership renewed and charged once', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) ids.push(await join(`together-${i}@example.org`, '4242424242424242'));
+    const renewsOn = (await membership(ids[0]!)).expires_on!;
+    const start = now;
+    const renewed: string[] = [];
+    try {
+      for (let at = start + day; clock.today('UTC') <= new Date(Date.parse(renewsOn) + 2 * day).toISOString().slice(0, 10); at += day) {
+        now = at;
+        const today = clock.today('America/New_York');
+        const reports = await Promise.all([env.server.api!.runDay('demo', today), env.server.api!.runDay('demo', today)]);
+        for (const report of reports) {
+          assert.deepEqual(report.errors, [], today);
+          renewed.push(...report.renewed.filter((id) => ids.includes(id)));
+        }
+      }
+    } finally {
+      now = start;
+    }
+    assert.deepEqual([...renewed].sort(), [...ids].sort(), 'each renewed once, by one of the two runs');
+    for (const id of ids) {
+      assert.deepEqual(offSessionCharges(id).map((intent) => [intent.status, intent.amount_received]), [['succeeded', 900]], id);
+      assert.notEqual((await membership(id)).expires_on, renewsOn, 'its term moved on');
+    }
+    for (let i = 0; i < 6; i++) assert.deepEqual(await mail(`together-${i}@example.org`), ['receipt', 'receipt'], 'one renewal receipt');
+  });
 });

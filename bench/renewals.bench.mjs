@@ -21,6 +21,8 @@ import { createServer, openPostgresStorage, parseConfig } from '@memberkit/serve
 import { StripeStandIn } from '../packages/server/src/payments/stand-in/stand-in.ts';
 
 const DUE = Number(process.env.BENCH_RENEWALS ?? 10_000);
+// Memberships runDay takes at once (the server's MEMBERKIT_LIFECYCLE_CONCURRENCY; 1: one after another).
+const CONCURRENCY = process.env.BENCH_LIFECYCLE_CONCURRENCY ?? '4';
 const BATCH = 500;
 
 const database = await findTestDatabase();
@@ -43,6 +45,7 @@ const config = parseConfig(
   {
     PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', STRIPE_SECRET_KEY: 'sk_test_bench_renewals', STRIPE_WEBHOOK_SECRET: webhookSecret,
     MEMBERKIT_STRIPE_API_URL: standIn.origin, MEMBERKIT_LIFECYCLE_INTERVAL: '0', MEMBERKIT_RATE_LIMIT_PER_CLIENT: '0', MEMBERKIT_RATE_LIMIT_PER_KEY: '0',
+    MEMBERKIT_LIFECYCLE_CONCURRENCY: CONCURRENCY,
   },
   { demo: true },
 );
@@ -120,7 +123,7 @@ try {
   const webhooks = (await client.query(`select count(*)::int as n from ${schema}.server_stripe_events`)).rows[0].n;
   await client.end();
   console.table([
-    { step: `runDay ${day}: ${DUE} due, each charged off session and renewed`, seconds: +ran.toFixed(1), 'renewals/s': +(DUE / ran).toFixed(1), 'ms/renewal': +((ran * 1000) / DUE).toFixed(2) },
+    { step: `runDay ${day}: ${DUE} due, ${CONCURRENCY} at a time, each charged off session and renewed`, seconds: +ran.toFixed(1), 'renewals/s': +(DUE / ran).toFixed(1), 'ms/renewal': +((ran * 1000) / DUE).toFixed(2) },
     { step: '  … and the stand-in\'s webhooks for them handled', seconds: +settled.toFixed(1), 'renewals/s': +(DUE / settled).toFixed(1), 'ms/renewal': +((settled * 1000) / DUE).toFixed(2) },
     { step: 'the same day again (nothing left to charge)', seconds: +againSeconds.toFixed(1), 'renewals/s': null, 'ms/renewal': +((againSeconds * 1000) / DUE).toFixed(2) },
   ]);

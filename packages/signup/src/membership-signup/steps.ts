@@ -1,7 +1,9 @@
 // The steps after the plans, in a chunk of their own: the plans render without them, and the
 // element imports this module as soon as the plans are visible (or when a draft resumes past
-// them), so the member's first click rarely waits for it.
+// them), so the member's first click rarely waits for it. With the views come the controllers
+// that only those steps need: the discount check, the attempt and the payment step.
+
 export { renderDetails } from './views/details.js';
 export { renderReview } from './views/review.js';
 export { renderApproval, renderDone, renderPayment, renderRenewal, renewedUntil } from './views/outcome.js';
-export { DiscountController } from './controllers/discount.js';
+

@@ -51,9 +51,20 @@ const BUDGET = 40 * 1024;
  * are visible: 38,127 B before the plans and 3,721 B after (the split costs about 900 B in all, the
  * two files compressing apart). What must arrive before the plans, loader and first chunk, is held
  * to the single file's old cap; the whole signup (but languages and Stripe.js) to the total's.
+ * Then the discount check became a controller in chunks/steps.js: 39,309 B before the plans
+ * (855 + 38,454) and 44,027 B in all, so the critical path's cap came down to 39 kB. Moving code
+ * after the plans costs total bytes (the two files compress apart and share names through
+ * imports): the discount check's 560 B off the first chunk cost 166 B more in all.
  */
-const CRITICAL_PATH = BUDGET;
-const TOTAL = 43 * 1024;
+const CRITICAL_PATH = BUDGET - 1024;
+/**
+ * Then 44,027 B in all (December 2026), 5 B under 43 kB, and issue 12's journey asks the review to
+ * say when and for how much a plan renews automatically (the SDK's firstRenewal, its renewalQuote,
+ * five words in English): 44,270 B; and the plans' loading skeleton (a row of empty cards as tall
+ * as the plans', instead of one line of text and a screenful's jump): +175 B. The total grows by
+ * what the member's journey needs, in steps that name it; lower it whenever the bundle shrinks.
+ */
+const TOTAL = 43 * 1024 + 512;
 const budgets = JSON.parse(readFileSync(new URL('../../packages/signup/budgets.json', import.meta.url), 'utf8')) as { loader: number };
 /**
  * The bundle as pasted, with the backend's stand-in checkout handed to the element as its

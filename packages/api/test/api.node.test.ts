@@ -212,6 +212,47 @@ describe('createMembershipApi: the processor’s own refunds and disputes (settl
     await assert.rejects(host.api.settleRefunds('demo', 'pi_unknown'), (error: { status?: number }) => error.status === 404);
   });
 
+  it('a staff refund retried after a crash between the processor’s refund and the commit refunds once, though the processor’s notice recorded it meanwhile', async () => {
+    const { host, id, reference, paid: amount, row } = await paid();
+    // The processor refunds, then the work dies before its commit (the answer never stored).
+    let crash = true;
+    const payments = new Proxy(host.payments, {
+      get(target, name) {
+        if (name === 'refund') {
+          return async (request: Parameters<Payments['refund']>[0]) => {
+            const made = await target.refund(request);
+            if (crash) {
+              crash = false;
+              throw new Error('the server died here (simulated)');
+            }
+            return made;
+          };
+        }
+        const value = Reflect.get(target, name) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const api = createMembershipApi({ ...host, payments, basePath: '/v1', onError: () => {} });
+    const refund = () =>
+      api.handle(post(`/memberships/${id}/refunds`, JSON.stringify({ amount: 300, reason: 'Moved away' }), { authorization: 'Bearer sk_test_sandbox', 'idempotency-key': 'staff-refund-1' }));
+    assert.equal((await refund()).status, 500);
+    assert.equal(row().terms.at(-1)!.refunds, undefined, 'nothing recorded by the request that died');
+    const [made] = (await host.payments.retrieveRefunds('demo', reference)).refunds;
+    // The processor's notice of it (charge.refunded) comes before staff retry.
+    assert.deepEqual(await host.api.settleRefunds('demo', reference), { membership_id: id, recorded: [made!.id], state: 'confirmed' });
+    const retried = await refund();
+    assert.equal(retried.status, 200, await retried.clone().text());
+    const processor = await host.payments.retrieveRefunds('demo', reference);
+    assert.deepEqual([processor.amount_refunded, processor.refunds.length], [300, 1], 'refunded once at the processor');
+    assert.deepEqual(row().terms.at(-1)!.refunds!.map((each) => [each.id, each.amount, each.reason]), [[made!.id, 300, 'Moved away']]);
+    assert.equal(row().state, 'confirmed');
+    assert.ok(amount > 300);
+    // Another staff request (another key) is another refund.
+    const again = await api.handle(post(`/memberships/${id}/refunds`, JSON.stringify({ amount: 100 }), { authorization: 'Bearer sk_test_sandbox', 'idempotency-key': 'staff-refund-2' }));
+    assert.equal(again.status, 200);
+    assert.deepEqual(row().terms.at(-1)!.refunds!.map((each) => each.amount), [300, 100]);
+  });
+
   it('a dispute stops charging the card and keeps the membership, recorded once', async () => {
     const { host, id, reference, paid: amount, row } = await paid();
     assert.equal(row().auto_renew, true);

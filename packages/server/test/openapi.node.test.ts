@@ -125,6 +125,8 @@ describe('the API’s answers match the OpenAPI document', () => {
     await check('POST', '/memberships/{id}/decline', `/memberships/${declined.membership.id}/decline`, admin);
     const company = await check('POST', '/companies', '/companies', { ...admin, body: { name: 'Docs Inc.' } });
     await check('GET', '/companies/{id}', `/companies/${company.id}`, admin);
+    await check('POST', '/companies/{id}', `/companies/${company.id}`, { ...admin, body: { contact_email: 'office@docs.example' } });
+    await check('POST', '/companies/{id}', `/companies/${company.id}`, { ...admin, body: { contact_email: 'nope' } });
     await check('POST', '/companies/{id}/members', `/companies/${company.id}/members`, { ...admin, body: { member_id: member.id } });
     await check('DELETE', '/companies/{id}/members/{member_id}', `/companies/${company.id}/members/${member.id}`, admin);
     const endpoint = await check('POST', '/webhook-endpoints', '/webhook-endpoints', { ...admin, body: { url: 'https://hooks.example.org/memberkit', events: ['membership.created'] } });

@@ -150,6 +150,30 @@ describe('the Stripe stand-in service', () => {
     await assert.rejects(payments.createCardUpdateSession({ organization_id: 'org_other', membership_id: 'ms_x', customer: saved.customer!, return_url: null, locale: 'en' }), /not org_other's/);
   });
 
+  it('a checkout opened again with its key (a transaction run again, an approval retried after a crash): one session within the minute, a new one later, never Stripe’s idempotency refusal', async () => {
+    const payments = new StripePayments({ stripe, now: () => clock.now(), pages: { checkoutComplete: () => 'https://club.example/done', authenticate: () => 'https://club.example/auth' } });
+    const open = () =>
+      payments.createCheckout({
+        organization_id: 'org_again', signup_id: 'su_again', amount: 900, currency: 'USD', description: 'Monthly', seller_name: 'Club',
+        customer: { member_id: 'mem_again', email: 'again@example.org', name: null }, locale: 'en', ui_mode: 'embedded_page',
+        // The API's expiry moves with its clock, as each run computes it.
+        return_url: null, save_payment_method: false, expires_at: clock.now() + 24 * 3_600_000, idempotency_key: 'checkout:su_again',
+      });
+    const start = now;
+    try {
+      now = Math.floor(now / 60_000) * 60_000 + 5_000;
+      const first = await open();
+      now += 20_000;
+      assert.equal((await open()).id, first.id, 'the same minute: the same session');
+      now += 3 * 60_000;
+      const later = await open();
+      assert.notEqual(later.id, first.id, 'minutes later: a session of its own, not an idempotency error');
+      assert.equal(standIn.checkoutSession(later.id)!.status, 'open');
+    } finally {
+      now = start;
+    }
+  });
+
   it('refunds, partial then the rest, and no more than was paid', async () => {
     const session = await checkout({ payment_intent_data: { metadata: { signup_id: 'su_2' } } });
     await pay(session, '4242424242424242');

@@ -9,6 +9,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Clock, MembershipRecord } from '@memberkit/api';
 import { createServer, openPgliteStorage, openPostgresStorage, parseConfig, type MemberkitServer, type SqlStorage } from '../src/index.js';
+import { pino } from 'pino';
+import Stripe from 'stripe';
 import { StripeStandIn } from '../src/payments/stand-in/stand-in.js';
 import { describePostgres, freshSchema } from './databases.js';
 
@@ -23,6 +25,7 @@ function stripeWebhookSuite(openStorage: () => Promise<SqlStorage>) {
   let standIn: StripeStandIn;
   let server: MemberkitServer;
   let url: string;
+  const logLines: string[] = [];
 
   before(async () => {
     standIn = new StripeStandIn({ clock, retryDelays: [] });
@@ -31,7 +34,9 @@ function stripeWebhookSuite(openStorage: () => Promise<SqlStorage>) {
       { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', STRIPE_SECRET_KEY: 'sk_test_webhooks', STRIPE_WEBHOOK_SECRET: webhookSecret, MEMBERKIT_STRIPE_API_URL: standIn.origin, MEMBERKIT_LIFECYCLE_INTERVAL: '0' },
       { demo: true },
     );
-    server = await createServer(config, { clock, storage: await openStorage() });
+    // The server's log, read by the tests (what a webhook's handling says, and what it must not).
+    const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) });
+    server = await createServer(config, { clock, storage: await openStorage(), logger });
     url = await server.listen();
     standIn.addWebhookEndpoint({ url: `${url}/v1/webhooks/stripe`, secret: webhookSecret });
   });
@@ -287,6 +292,41 @@ function stripeWebhookSuite(openStorage: () => Promise<SqlStorage>) {
     assert.deepEqual((await refundsOf(membership)).map((each) => each.amount), [100]);
     const processed = await server.storage.db.selectFrom('server_stripe_events').select('id').where('id', '=', event!.id).execute();
     assert.equal(processed.length, 1);
+  });
+
+  it('charge.refunded for a payment the server never made (another integration on the account, an organization it does not have): acknowledged, nothing changes, logged without secrets', async () => {
+    const stripe = new Stripe('sk_test_webhooks', { ...standIn.clientOptions(), maxNetworkRetries: 0 });
+    const everything = () =>
+      server.storage.transaction(async (tx) => ({
+        memberships: await tx.find('memberships', { organization_id: 'demo' }),
+        payments: await tx.find('payments', { organization_id: 'demo' }),
+        told: (await tx.find('webhook_deliveries', { organization_id: 'demo' })).length,
+        outbox: (await tx.find('outbox', { organization_id: 'demo' })).length,
+      }));
+    const before = await everything();
+    for (const metadata of [{}, { organization_id: 'demo' }, { organization_id: 'org_not_here' }]) {
+      const session = await stripe.checkout.sessions.create({
+        mode: 'payment',
+        ui_mode: 'embedded_page',
+        redirect_on_completion: 'never',
+        line_items: [{ quantity: 1, price_data: { currency: 'usd', unit_amount: 2500, product_data: { name: 'Not ours' } } }],
+        payment_intent_data: { metadata },
+        metadata,
+      } as Stripe.Checkout.SessionCreateParams);
+      assert.equal(await pay(session.client_secret!), 200);
+      await standIn.settled();
+      const intent = standIn.checkoutSession(session.id)!.payment_intent!;
+      standIn.refundInDashboard(intent, 1000);
+      await standIn.settled();
+      const [event] = refundedEvents(intent);
+      assert.deepEqual(standIn.deliveries.filter((delivery) => delivery.event_id === event!.id).map((delivery) => delivery.status), [200], JSON.stringify(metadata));
+      const logged = logLines.map((line) => JSON.parse(line) as { event_id?: string; outcome?: string }).filter((line) => line.event_id === event!.id);
+      assert.deepEqual(logged.map((line) => line.outcome), ['not_ours'], 'logged as not ours, once');
+      const line = logLines.find((each) => each.includes(event!.id))!;
+      for (const secret of [webhookSecret, 'sk_test_webhooks', session.client_secret!, 'stripe-signature', 'v1=']) assert.ok(!line.includes(secret), `the log line holds no ${secret}`);
+      assert.equal(await standIn.resend(event!.id), 200, 'a duplicate too');
+    }
+    assert.deepEqual(await everything(), before, 'no membership, payment, message or event changed');
   });
 
   // ── disputes ──────────────────────────────────────────────────────────────────────────────

@@ -46,6 +46,16 @@ export async function createCompany(ctx: DomainContext, name: string, members: r
   return company;
 }
 
+/** A company renamed, or its contact changed or removed (`null`): the fields given, the others kept. */
+export async function updateCompany(ctx: DomainContext, company: CompanyRecord, changes: { name?: string; contact_email?: string | null }): Promise<CompanyRecord> {
+  const patch: Partial<CompanyRecord> = {};
+  if (changes.name !== undefined) patch.name = changes.name.trim();
+  if (changes.contact_email !== undefined) patch.contact_email = changes.contact_email === null ? null : normalizeEmail(changes.contact_email);
+  if (Object.keys(patch).length === 0) return company;
+  await ctx.tx.update('companies', { organization_id: ctx.organization.id, id: company.id }, patch);
+  return { ...company, ...patch };
+}
+
 /**
  * Who a company's membership messages are written to: its contact, addressed by the company's
  * name; undefined when it has none (nobody is told).

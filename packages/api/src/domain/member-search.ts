@@ -4,7 +4,7 @@ import type { Member, MemberStatus } from '@memberkit/sdk';
 import { normalizeEmail } from '@memberkit/sdk/calculators';
 import type { MemberRecord } from '../ports/records.js';
 import type { DomainContext } from './context.js';
-import { memberView } from './members.js';
+import { memberViews } from './members.js';
 import { Problem, fieldError, type FieldError } from './problems.js';
 
 export interface MemberQuery {
@@ -44,9 +44,8 @@ export async function findMembers(ctx: DomainContext, query: MemberQuery): Promi
   const records = await ctx.tx.find('members', { ...where, organization_id: ctx.organization.id });
   const matching = query.q ? records.filter((record) => matchesText(record, query.q!)) : records;
   if (!query.status) return matching;
-  const found: MemberRecord[] = [];
-  for (const record of matching) if ((await memberView(ctx, record)).status === query.status) found.push(record);
-  return found;
+  const views = await memberViews(ctx, matching);
+  return matching.filter((_, index) => views[index]!.status === query.status);
 }
 
 /**
@@ -66,8 +65,7 @@ export function csvCell(value: unknown): string {
 
 /** The export: fixed columns, then one per custom field (the types' fields in their order, then any other answered key). */
 export async function membersCsv(ctx: DomainContext, records: readonly MemberRecord[]): Promise<string> {
-  const members: Member[] = [];
-  for (const record of records) members.push(await memberView(ctx, record));
+  const members: Member[] = await memberViews(ctx, records);
   const types = await ctx.tx.find('membership_types', { organization_id: ctx.organization.id });
   const keys = new Set<string>();
   for (const type of types) for (const field of type.fields) keys.add(field.key);

@@ -7,12 +7,18 @@ import type { MembershipRecord, MembershipTermRecord } from '../ports/records.js
 import type { DomainContext } from './context.js';
 import { emitMembershipEvent } from './memberships.js';
 import { Problem, fieldError } from './problems.js';
+import { sha256Hex } from '../random.js';
 
 export interface RefundInput {
   /** null: all that is left on the term. */
   amount: number | null;
   keep_access: boolean;
   reason: string | null;
+  /**
+   * What identifies the staff request, the same when it is retried (its Idempotency-Key, with
+   * its caller): the processor's refund is keyed by it, so a retry refunds once.
+   */
+  request_key: string;
 }
 
 /**
@@ -40,8 +46,12 @@ export async function refundMembership(ctx: DomainContext, membership: Membershi
     membership_id: membership.id,
     reference: term.payment_reference,
     amount,
-    // One key per refund of a term: a transaction run again asks for the same refund.
-    idempotency_key: `refund:${membership.id}:${term.starts_on}:${(term.refunds?.length ?? 0) + 1}`,
+    // One key per staff request, not per refund counted on the term: a request retried after a
+    // crash between the processor's refund and the commit must ask for the same refund even when
+    // the processor's notice (charge.refunded) recorded it meanwhile, which a count would not
+    // (the retry would count one refund more and refund again). Hashed: a key has at most 255
+    // characters, and the request's may have as many. The Payments port prefixes the organization.
+    idempotency_key: `refund:${membership.id}:${(await sha256Hex(input.request_key)).slice(0, 40)}`,
     keep_access: input.keep_access,
     reason: input.reason?.trim() || null,
   });

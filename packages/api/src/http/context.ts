@@ -20,6 +20,12 @@ export interface RouteContext extends DomainContext {
   readonly memberTokens: MemberTokens;
   /** Which webhook endpoint URLs are accepted (loopback only outside production). */
   readonly webhookUrls: WebhookUrlRule;
+  /**
+   * The request's Idempotency-Key with its caller (`admin|key`), null when none was sent: the
+   * same in a retry of the request, so a processor call keyed by it is made once however often
+   * the request comes (a retry after a crash between the processor's answer and the commit).
+   */
+  readonly idempotencyScope: string | null;
 }
 
 export interface Route {

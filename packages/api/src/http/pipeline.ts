@@ -195,6 +195,7 @@ export class Pipeline {
             callerId: caller.kind === 'member' ? caller.member.id : null,
             memberTokens: this.#deps.memberTokens,
             webhookUrls: this.#deps.webhookUrls,
+            idempotencyScope: scope,
           };
           const result = await route.handle(ctx);
           this.#validate(name, result);

@@ -160,7 +160,10 @@ export interface RefundRequest {
   reference: string;
   /** In the currency's minor unit, at most what is left unrefunded on the payment. */
   amount: number;
-  /** `refund:{membership_id}:{term starts_on}:{n}`: the same key answers the same refund. */
+  /**
+   * `refund:{membership_id}:{hash of the staff request's Idempotency-Key}`: the same key answers
+   * the same refund, so a retried request refunds once; the adapter prefixes the organization.
+   */
   idempotency_key: string;
   /**
    * Staff's choice and words, kept with the refund at the processor (Stripe: its metadata), so

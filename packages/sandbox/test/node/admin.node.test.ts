@@ -156,6 +156,14 @@ describe('companies and permissions', () => {
     assert.deepEqual((await admin().permissions.retrieve('mem_carol')).permissions, []);
   });
 
+  it('the client renames a company and changes or removes its contact', async () => {
+    const company = await admin().companies.create({ name: 'Globex', contact_email: 'office@globex.example' });
+    const updated = await admin().companies.update(company.id, { name: 'Globex Corporation', contact_email: 'Accounts@Globex.Example' });
+    assert.deepEqual([updated.name, updated.contact_email], ['Globex Corporation', 'accounts@globex.example']);
+    assert.equal((await admin().companies.update(company.id, { contact_email: null })).contact_email, null);
+    assert.ok((await rejection(admin().companies.update('co_nope', { name: 'X' }))) instanceof NotFoundError);
+  });
+
   it('a company’s lapsed membership grants nothing', async () => {
     sandbox.setToday('2027-06-01');
     assert.deepEqual((await admin().permissions.retrieve('mem_bob')).permissions, []);

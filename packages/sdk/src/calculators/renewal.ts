@@ -1,8 +1,9 @@
 /** When auto-renewal charges a membership, when it tries again, and when members are reminded. */
 import { addDays, compareDates, daysBetween, type DateString } from './dates.js';
+import { calculateExpiry } from './expiry.js';
 import { quotePrice, type PricedType, type Quote } from './pricing.js';
 import type { MembershipState, ReceivedMembershipStatus } from './status.js';
-import type { Cycle, DurationIntervalType } from './term.js';
+import type { Cycle, DurationIntervalType, TermRules } from './term.js';
 
 /** Days before `expires_on` that the renewal charge is attempted. */
 export const RENEWAL_LEAD_DAYS = 7;
@@ -121,4 +122,27 @@ export const renewalQuote = (type: PricedType, previous_amount: number): Quote =
   if (price.type !== 'donation') return quotePrice(type);
   const ceiling = price.maximum ?? Number.MAX_SAFE_INTEGER;
   return quotePrice(type, { amount: Math.min(Math.max(previous_amount, price.value), ceiling) });
+};
+
+/** What a new membership's first automatic renewal is: the day it renews, and its price. */
+export interface FirstRenewal {
+  /** The day the renewed term starts (the new membership's `expires_on`); the charge is attempted up to RENEWAL_LEAD_DAYS before (`renewalAttemptOn`). */
+  on: DateString;
+  /** What is charged for it (`renewalQuote`): the plan's price, whatever the first term cost. */
+  quote: Quote;
+}
+
+/**
+ * When and for how much a membership bought on `purchased_on` first renews automatically, told
+ * before the member signs up (a first term of 0, a full discount, still renews at the price).
+ * `auto_renew` is the new membership's setting (`resolveAutoRenew`); `amount` a donation's
+ * amount, which renews as it was given. null when it does not renew automatically or never
+ * lapses (lifetime). Throws as `calculateExpiry` and `renewalQuote` do.
+ */
+export const firstRenewal = (
+  type: TermRules & PricedType,
+  { purchased_on, auto_renew, amount }: { purchased_on: DateString; auto_renew: boolean; amount?: number | null | undefined },
+): FirstRenewal | null => {
+  const on = calculateExpiry(type, { purchased_on }).expires_on;
+  return auto_renew && on ? { on, quote: renewalQuote(type, amount ?? type.price.value) } : null;
 };

@@ -2,7 +2,7 @@ import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { path } from '../internal/path.js';
 import type { Transport } from '../internal/transport.js';
-import type { CompanyCreateParams } from '../schemas/params.js';
+import type { CompanyCreateParams, CompanyUpdateParams } from '../schemas/params.js';
 import { CompanySchema, type Company } from '../schemas/company.js';
 
 /** Admin (secret key): companies and who belongs to them. */
@@ -13,6 +13,14 @@ export class CompaniesResource {
   create(params: CompanyCreateParams, options?: RequestOptions): APIPromise<Company> {
     return this._t.request(
       { method: 'POST', path: 'companies', body: params, schema: CompanySchema, idempotent: true },
+      options,
+    );
+  }
+
+  /** Renames the company or changes (or removes, with `contact_email: null`) who its memberships' messages go to. */
+  update(companyId: string, params: CompanyUpdateParams, options?: RequestOptions): APIPromise<Company> {
+    return this._t.request(
+      () => ({ method: 'POST', path: path`companies/${companyId}`, body: params, schema: CompanySchema, idempotent: true }),
       options,
     );
   }

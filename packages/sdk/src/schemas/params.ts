@@ -126,6 +126,16 @@ export const CompanyCreateParamsSchema = z.object({
 });
 export type CompanyCreateParams = z.infer<typeof CompanyCreateParamsSchema>;
 
+/**
+ * Admin: `POST /companies/{id}`: what changes (a name, a new contact, or `contact_email: null`
+ * for none, after which nobody is written to about the company's memberships).
+ */
+export const CompanyUpdateParamsSchema = z.object({
+  name: z.optional(z.string().check(z.minLength(1))),
+  contact_email: z.nullish(z.email()),
+});
+export type CompanyUpdateParams = z.infer<typeof CompanyUpdateParamsSchema>;
+
 /** Admin: `POST /companies/{id}/members`. */
 export const CompanyAddMemberParamsSchema = z.object({ member_id: IdSchema });
 export type CompanyAddMemberParams = z.infer<typeof CompanyAddMemberParamsSchema>;

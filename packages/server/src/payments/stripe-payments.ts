@@ -65,8 +65,9 @@ export function checkoutLocale(locale: string): Stripe.Checkout.SessionCreatePar
 }
 
 // Stripe accepts a session's expires_at between 30 minutes and 24 hours after its creation; a
-// minute of margin each side absorbs the clocks' difference.
-const minimumLifetime = 31 * 60_000;
+// minute of margin each side absorbs the clocks' difference, and one more the rounding down to
+// a whole minute (see createCheckout).
+const minimumLifetime = 32 * 60_000;
 const maximumLifetime = 24 * 3_600_000 - 60_000;
 
 const expand = ['payment_intent.payment_method', 'setup_intent.payment_method'];
@@ -117,13 +118,19 @@ export class StripePayments implements Payments {
     const metadata = { organization_id: org, signup_id: request.signup_id, member_id: request.customer.member_id, seller_name: request.seller_name };
     const now = this.#now();
     const lifetime = request.expires_at === null ? maximumLifetime : Math.min(Math.max(request.expires_at - now, minimumLifetime), maximumLifetime);
+    // Stripe refuses a key sent again with other parameters, and the expiry is the one that moves
+    // with the clock: a transaction run again, or an approval retried after a crash (same signup,
+    // so same key), would be refused for 24 hours. So the expiry is rounded down to the minute
+    // (runs within one minute share one session) and is part of the key (a later run opens a
+    // new session; the earlier one never reached the member, its run having rolled back).
+    const expiresAt = Math.floor((now + lifetime) / 60_000) * 60;
     const common: Stripe.Checkout.SessionCreateParams = {
       ui_mode: request.ui_mode,
       customer,
       locale: checkoutLocale(request.locale),
       metadata,
       client_reference_id: request.signup_id,
-      expires_at: Math.floor((now + lifetime) / 1000),
+      expires_at: expiresAt,
       ...(request.ui_mode === 'embedded_page'
         ? // The widget polls the signup once Stripe.js says the session completed: no redirect.
           { redirect_on_completion: 'never' as const }
@@ -152,7 +159,7 @@ export class StripePayments implements Payments {
               ...(account && { transfer_data: { destination: account }, on_behalf_of: account }),
             },
           };
-    const session = await this.#stripe.checkout.sessions.create(params, { idempotencyKey: `${org}:${request.idempotency_key}` });
+    const session = await this.#stripe.checkout.sessions.create(params, { idempotencyKey: `${org}:${request.idempotency_key}:${expiresAt}` });
     return {
       id: session.id,
       ui_mode: request.ui_mode,

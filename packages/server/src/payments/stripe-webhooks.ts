@@ -106,9 +106,11 @@ export class StripeWebhooks {
         // A refund made in Stripe's dashboard, or the notice of one staff made through the API
         // (recorded already under its refund id: nothing more happens). The charge carries its
         // intent's metadata (Stripe copies it when the intent is confirmed).
+        // A charge without it (made before its intent had any) is looked up by its intent.
         const charge = event.data.object;
         const reference = typeof charge.payment_intent === 'string' ? charge.payment_intent : (charge.payment_intent?.id ?? null);
-        return this.#settleRefunds(charge.metadata?.organization_id, reference);
+        const organizationId = charge.metadata?.organization_id ?? (reference ? await this.#options.organizationOfPayment?.(reference) : undefined);
+        return this.#settleRefunds(organizationId ?? undefined, reference);
       }
       case 'charge.dispute.created': {
         // The cardholder's bank disputes a payment: the dispute rule (SDK disputeOutcome) stops
@@ -134,16 +136,18 @@ export class StripeWebhooks {
     }
   }
 
+  /**
+   * A refund of a payment the API never recorded (another integration on the same Stripe
+   * account, an organization this server does not have, a charge with no intent) is `not_ours`:
+   * acknowledged, so that Stripe stops sending it, and nothing changes. The API answers 404
+   * before it asks Stripe anything, so such a notice costs no call to Stripe.
+   */
   async #settleRefunds(organizationId: string | undefined, reference: string | null): Promise<string> {
     if (!organizationId || !reference) return 'not_ours';
-    try {
+    return this.#notOurs(async () => {
       const settled = await this.#options.api.settleRefunds(organizationId, reference);
       return settled.recorded.length > 0 ? `refunds_recorded:${settled.recorded.length}` : 'refunds_recorded_already';
-    } catch (error) {
-      // A payment the API never recorded (another integration on the same account).
-      if (error instanceof Problem && error.status === 404) return 'not_ours';
-      throw error;
-    }
+    });
   }
 
   async #settle(organizationId: string | undefined, sessionId: string): Promise<string> {

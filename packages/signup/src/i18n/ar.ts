@@ -34,6 +34,7 @@ const ar: Catalogue = {
   until: (date) => `حتى ${date}`,
   renewsAutomatically: 'تتجدد تلقائيًا',
   noAutoRenewal: 'لا تتجدد تلقائيًا',
+  renewsOn: (amount, date) => `تتجدد تلقائيًا في ${date} مقابل ${amount}.`,
   memberChooses: 'أنت تختار التجديد التلقائي',
   runsUntil: (date) => `عضويتك سارية حتى ${date}`,
   neverExpires: 'عضويتك لا تنتهي أبدًا',

@@ -49,6 +49,8 @@ export interface Catalogue {
   until: (date: string) => string;
   renewsAutomatically: string;
   noAutoRenewal: string;
+  /** The review of a plan that renews automatically: the renewal's amount and the day it renews. */
+  renewsOn: (amount: string, date: string) => string;
   memberChooses: string;
   runsUntil: (date: string) => string;
   neverExpires: string;

@@ -34,6 +34,7 @@ const de: Catalogue = {
   until: (date) => `Bis ${date}`,
   renewsAutomatically: 'Verlängert sich automatisch',
   noAutoRenewal: 'Keine automatische Verlängerung',
+  renewsOn: (amount, date) => `Verlängert sich automatisch am ${date} für ${amount}.`,
   memberChooses: 'Sie entscheiden über die automatische Verlängerung',
   runsUntil: (date) => `Ihre Mitgliedschaft gilt bis ${date}`,
   neverExpires: 'Ihre Mitgliedschaft läuft nie ab',

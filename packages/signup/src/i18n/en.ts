@@ -34,6 +34,7 @@ export const en: Catalogue = {
   until: (date) => `Until ${date}`,
   renewsAutomatically: 'Renews automatically',
   noAutoRenewal: 'Does not renew automatically',
+  renewsOn: (amount, date) => `Renews automatically on ${date} for ${amount}.`,
   memberChooses: 'You choose whether it renews automatically',
   runsUntil: (date) => `Your membership runs until ${date}`,
   neverExpires: 'Your membership never expires',

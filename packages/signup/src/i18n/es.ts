@@ -34,6 +34,7 @@ const es: Catalogue = {
   until: (date) => `Hasta el ${date}`,
   renewsAutomatically: 'Se renueva automáticamente',
   noAutoRenewal: 'No se renueva automáticamente',
+  renewsOn: (amount, date) => `Se renueva automáticamente el ${date} por ${amount}.`,
   memberChooses: 'Tú eliges si se renueva automáticamente',
   runsUntil: (date) => `Tu membresía es válida hasta el ${date}`,
   neverExpires: 'Tu membresía no caduca nunca',

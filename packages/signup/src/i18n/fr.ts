@@ -34,6 +34,7 @@ const fr: Catalogue = {
   until: (date) => `Jusqu’au ${date}`,
   renewsAutomatically: 'Renouvellement automatique',
   noAutoRenewal: 'Pas de renouvellement automatique',
+  renewsOn: (amount, date) => `Renouvellement automatique le ${date} pour ${amount}.`,
   memberChooses: 'Vous choisissez le renouvellement automatique',
   runsUntil: (date) => `Votre adhésion est valable jusqu’au ${date}`,
   neverExpires: 'Votre adhésion n’expire jamais',

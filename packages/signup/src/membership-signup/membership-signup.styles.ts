@@ -22,13 +22,13 @@ const dark = css`
 
 export const styles = css`
   :host {
-    --_bg: var(--mk-color-background, #ffffff);
+    --_bg: var(--mk-color-background, #fff);
     --_surface: var(--mk-color-surface, #f6f7f9);
     --_text: var(--mk-color-text, #1b1f24);
     --_muted: var(--mk-color-muted, #4b5563);
     --_border: var(--mk-color-border, #8a94a3);
     --_accent: var(--mk-color-accent, #1d4ed8);
-    --_on-accent: var(--mk-color-on-accent, #ffffff);
+    --_on-accent: var(--mk-color-on-accent, #fff);
     --_error: var(--mk-color-error, #b91c1c);
     --_focus: var(--mk-color-focus, #1d4ed8);
     --_radius: var(--mk-radius, 8px);
@@ -39,11 +39,11 @@ export const styles = css`
     font: var(--mk-font, 1rem/1.5 system-ui, sans-serif);
     max-inline-size: var(--mk-max-width, 60rem);
   }
-  :host([theme='dark']) {
+  :host([theme=dark]) {
     ${dark}
   }
   @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) {
+    :host([theme=auto]) {
       ${dark}
     }
   }
@@ -55,7 +55,7 @@ export const styles = css`
     padding: var(--_space);
     overflow-wrap: anywhere;
   }
-  .base:not([data-step='plans']) {
+  .base:not([data-step=plans], [data-step=loading]) {
     max-inline-size: 40rem;
   }
   h2 {
@@ -74,7 +74,7 @@ export const styles = css`
     color: var(--_muted);
   }
   .hint {
-    font-size: 0.9em;
+    font-size: .9em;
   }
   .error {
     color: var(--_error);
@@ -91,7 +91,7 @@ export const styles = css`
   .card {
     display: flex;
     flex-direction: column;
-    gap: 0.25rem;
+    gap: .25rem;
     padding: var(--_space);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -104,10 +104,10 @@ export const styles = css`
     margin-block-start: auto;
   }
   .badge {
-    font-size: 0.8em;
+    font-size: .8em;
     font-weight: 600;
-    padding: 0 0.5em;
-    margin-inline-end: 0.25em;
+    padding: 0 .5em;
+    margin-inline-end: .25em;
     border: 1px solid;
     border-radius: 1em;
   }
@@ -127,9 +127,27 @@ export const styles = css`
     margin: 0;
     padding: var(--_space);
   }
+  .person {
+    grid-template-columns: 1fr 1fr;
+    border-width: 1px 0 0;
+    border-radius: 0;
+    padding-inline: 0;
+  }
+  .person > :not(div + div) {
+    grid-column: 1 / -1;
+  }
+  .person > button {
+    justify-self: start;
+  }
+  @media (max-width: 30rem) {
+    fieldset {
+      border: 0;
+      padding: 0;
+    }
+  }
   .field {
     display: grid;
-    gap: 0.25rem;
+    gap: .25rem;
   }
   .field > p {
     margin: 0;
@@ -138,7 +156,7 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.5rem;
+    gap: .5rem;
   }
   .check > p {
     flex-basis: 100%;
@@ -148,35 +166,35 @@ export const styles = css`
   legend {
     font-weight: 600;
   }
-  input:not([type='checkbox']),
+  input:not([type=checkbox]),
   select,
   textarea {
     box-sizing: border-box;
     inline-size: 100%;
     min-block-size: 2.75rem;
-    padding: 0.5rem 0.75rem;
+    padding: .5rem .75rem;
     font: inherit;
     color: var(--_text);
     background: var(--_bg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
-  input[type='checkbox'] {
+  input[type=checkbox] {
     inline-size: 1.5rem;
     block-size: 1.5rem;
     margin: 0;
     accent-color: var(--_accent);
   }
-  :is(input, select, textarea)[aria-invalid='true'] {
+  :is(input, select, textarea)[aria-invalid=true] {
     border-color: var(--_error);
     border-width: 2px;
   }
-  input[type='checkbox'][aria-invalid='true'] {
+  input[type=checkbox][aria-invalid=true] {
     outline: 2px solid var(--_error);
   }
   button {
     min-block-size: 2.75rem;
-    padding: 0.5rem 1rem;
+    padding: .5rem 1rem;
     font: inherit;
     font-weight: 600;
     color: var(--_accent);
@@ -186,12 +204,12 @@ export const styles = css`
     cursor: pointer;
   }
   button.primary,
-  button[aria-pressed='true'] {
+  button[aria-pressed=true] {
     color: var(--_on-accent);
     background: var(--_accent);
   }
-  button[aria-disabled='true'] {
-    opacity: 0.7;
+  button[aria-disabled=true] {
+    opacity: .7;
     cursor: progress;
   }
   a {
@@ -202,18 +220,15 @@ export const styles = css`
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
-  h2:focus {
+  h2:focus:not(:focus-visible) {
     outline: none;
-  }
-  h2:focus-visible {
-    outline: 3px solid var(--_focus);
   }
   .inline,
   .presets,
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: .5rem;
   }
   .inline input {
     flex: 1 1 10rem;
@@ -243,7 +258,7 @@ export const styles = css`
   }
   .review {
     display: grid;
-    gap: 0.25rem;
+    gap: .25rem;
     margin: 0 0 var(--_space);
   }
   .review div {
@@ -251,7 +266,7 @@ export const styles = css`
     justify-content: space-between;
     gap: var(--_space);
     border-block-end: 1px solid var(--_border);
-    padding-block: 0.25rem;
+    padding-block: .25rem;
   }
   dd {
     margin: 0;
@@ -259,6 +274,22 @@ export const styles = css`
   }
   .payment {
     margin-block: var(--_space);
+  }
+  .skeleton :is(h2, .card > *) {
+    min-block-size: 1lh;
+    background: var(--_border);
+    opacity: .3;
+    border-radius: 4px;
+  }
+  .skeleton :is(h2, .price, h3) {
+    inline-size: 60%;
+  }
+  .skeleton p:not(.price) {
+    min-block-size: 2lh;
+  }
+  .skeleton .card i {
+    min-block-size: 2.75rem;
+    margin-block-start: auto;
   }
   .sr-only {
     position: absolute;

@@ -39,7 +39,7 @@ import type { SignupHost } from './controllers/host.js';
 import { mapServerErrors, refusalOf } from './server-errors.js';
 import { renderError } from './views/error.js';
 import type { OutcomeHandlers } from './views/outcome.js';
-import { renderPlans } from './views/plans.js';
+import { renderPlans, renderSkeleton } from './views/plans.js';
 import type { View } from './views/view.js';
 import { laterControllers, type LaterControllers } from './controllers/later.js';
 
@@ -969,7 +969,7 @@ export class MembershipSignup extends LitElement {
     const state = this._state;
     const t = this._t;
     const config = this._config;
-    if (shown === 'loading') return html`<p class="muted" aria-busy="true">${state.step === 'loading' ? t.loading : t.loadingStep}</p>`;
+    if (shown === 'loading') return state.step === 'loading' ? renderSkeleton(t) : html`<p class="muted" aria-busy="true">${t.loadingStep}</p>`;
     if (state.step === 'error') return renderError(t, state, this.#say(state.code), this.#outcome);
     const later = steps!;
     switch (state.step) {

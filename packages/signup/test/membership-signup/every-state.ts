@@ -152,6 +152,18 @@ export const states: State[] = [
     },
   },
   {
+    // The signup on its way: Confirm pressed and disabled (aria-disabled) until the API answers.
+    name: 'review-sending',
+    async reach(look) {
+      const sandbox = await useSandbox();
+      const el = await toReview(look);
+      const hold = sandbox.holdNextRequest();
+      await press(el, 'Confirm and pay');
+      await hold.held;
+      return { ...(await inLook(look, el)), release: hold.release };
+    },
+  },
+  {
     name: 'payment',
     async reach(look) {
       await useSandbox();

@@ -2,7 +2,7 @@
 // on it, the confirmation after a reload, "Sign up someone else", applications, donations and
 // renewals worded as what they are.
 import { expect, waitUntil } from '@open-wc/testing';
-import { $, API, button, cleanup, field, fillAnnual, mount, payWith, plusYears, press, record, root, step, text, type, untilStep, useSandbox, words, TODAY } from './helpers.js';
+import { $, API, button, check, cleanup, field, fillAnnual, mount, payWith, plusYears, press, record, root, step, text, type, untilStep, useSandbox, words, TODAY } from './helpers.js';
 import type { MembershipSignup } from '../../src/index.js';
 
 const CARD_OK = '4242 4242 4242 4242';
@@ -141,6 +141,56 @@ describe('<membership-signup> journey: no dead ends', function () {
       const ar = await mount({ 'membership-type': 'no-such-plan', locale: 'ar' });
       await waitUntil(() => text(ar).includes('العضوية الواردة في رابطك غير متاحة.'), 'no Arabic notice');
       await expect(ar).to.be.accessible();
+    });
+  });
+  describe('a plan that renews automatically says so on the review', () => {
+    /** The day the first term ends, when the renewed one starts (counted here from the calendar, not asked of the SDK). */
+    const renewsOn = (months: number) => {
+      const [y, m, d] = TODAY.split('-').map(Number) as [number, number, number];
+      const end = new Date(Date.UTC(y, m - 1 + months, d));
+      if (end.getUTCDate() !== d) end.setUTCDate(0);
+      return end.toISOString().slice(0, 10);
+    };
+
+    it('a first term of 0 (a full discount) on a monthly plan: the review says what renews, when and for how much', async () => {
+      const sandbox = await useSandbox();
+      sandbox.storage.runSync((tx) =>
+        tx.insert('discounts', {
+          organization_id: 'demo', id: 'dc_firstfree', code: 'FIRSTFREE', code_key: 'FIRSTFREE', percent_off: 100, amount_off: null, currency: null,
+          membership_type_ids: null, valid_from: null, valid_until: null, max_redemptions: null, times_redeemed: 0, deactivated_at: null,
+          created_at: new Date().toISOString(),
+        }),
+      );
+      const el = await mount({ 'membership-type': 'monthly', 'discount-code': 'FIRSTFREE' });
+      await waitUntil(() => text(el).includes('Code FIRSTFREE applied'), 'the code was not applied');
+      await type(el, 'Email', 'mo@example.org');
+      await type(el, 'First name', 'Mo');
+      await type(el, 'Last name', 'Monthly');
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      const review = text(el);
+      expect(review).to.contain('Total$0.00');
+      expect(review).to.contain(`Renews automatically on ${words(renewsOn(1))} for $9.00.`);
+      await expect(el).to.be.accessible();
+    });
+
+    it('a plan where the member chooses: the renewal line only when they ticked it; in French too', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'flexible' });
+      await type(el, 'Email', 'q@example.org');
+      await type(el, 'First name', 'Quinn');
+      await type(el, 'Last name', 'Quarter');
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      expect(text(el)).to.contain('Does not renew automatically').and.not.contain('Renews automatically on');
+      await press(el, 'Back');
+      await untilStep(el, 'details');
+      await check(el, 'Renew automatically');
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      expect(text(el)).to.contain(`Renews automatically on ${words(renewsOn(3))} for $18.00.`);
+      el.setAttribute('locale', 'fr');
+      await waitUntil(() => text(el).includes('Renouvellement automatique le ') && text(el).includes('pour 18,00'), `no French renewal line: ${text(el)}`);
     });
   });
   describe('the confirmation is no dead end', () => {

@@ -1,7 +1,7 @@
 // Choosing a plan: the cards show what the domain page says a member must see, from one
 // signup-config round trip, in the member's locale; preselected and hidden types open directly.
 import { expect, waitUntil } from '@open-wc/testing';
-import { $, button, cleanup, mount, plusYears, record, root, step, text, untilStep, useSandbox, words } from './helpers.js';
+import { $, API, button, cleanup, expectNoInlineStyles, mount, plusYears, record, root, step, text, untilStep, useSandbox, words } from './helpers.js';
 
 async function untilText(el: MembershipSignup, wanted: string): Promise<void> {
   const { waitUntil } = await import('@open-wc/testing');
@@ -89,6 +89,40 @@ describe('<membership-signup> plans', function () {
     wide.style.width = '340px';
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     expect(columns()).to.equal(1);
+  });
+
+  it('while the plans load: a row of empty cards in the plans\' grid, each as tall as the plans\' first row, hidden from assistive technology, drawn without inline styles', async () => {
+    const sandbox = await useSandbox();
+    const hold = sandbox.holdNextRequest();
+    const wide = document.createElement('div');
+    wide.style.width = '1200px';
+    document.body.append(wide);
+    const el = document.createElement('membership-signup') as MembershipSignup;
+    el.setAttribute('organization', 'demo');
+    el.setAttribute('api-base', API);
+    wide.append(el);
+    try {
+      await hold.held;
+      await el.updateComplete;
+      expect(step(el)).to.equal('loading');
+      const busy = $(el, '[aria-busy="true"]')!;
+      expect(busy.textContent).to.contain('Loading membership plans');
+      const blanks = [...busy.querySelectorAll('.plans .card')];
+      expect(blanks).to.have.length(3);
+      expect(busy.querySelector('.plans')!.getAttribute('aria-hidden')).to.equal('true');
+      expect(blanks.map((blank) => blank.textContent!.trim())).to.deep.equal(['', '', '']);
+      const tops = new Set(blanks.map((blank) => Math.round(blank.getBoundingClientRect().top)));
+      expect(tops.size, 'one row of three in a wide container, as the plans').to.equal(1);
+      const blankHeight = blanks[0]!.getBoundingClientRect().height;
+      expectNoInlineStyles(el);
+      hold.release();
+      await untilStep(el, 'plans');
+      const first = root(el).querySelector('[part="plan-card"]')!.getBoundingClientRect().height;
+      expect(Math.abs(blankHeight - first) / first, `blank ${blankHeight} px, a plan ${first} px`).to.be.below(0.1);
+    } finally {
+      hold.release();
+      wide.remove();
+    }
   });
 
   it('shows a cyclical type with its common lapse date (school year: September 1, 30-day buffer)', async () => {

@@ -11,6 +11,7 @@ const looks: Look[] = [
   { theme: 'dark', locale: 'ar' },
 ];
 const widths = [375, 1280];
+const only = String(await executeServerCommand('screens-only'));
 
 describe('screens', function () {
   this.timeout(60_000);
@@ -22,6 +23,7 @@ describe('screens', function () {
   for (const look of looks) {
     for (const state of states) {
       const name = `${state.name}-${look.theme}-${look.locale === 'ar' ? 'rtl' : 'ltr'}`;
+      if (!name.includes(only)) continue;
       it(name, async () => {
         // The page around the widget in its theme, without the default margin.
         document.body.className = '';

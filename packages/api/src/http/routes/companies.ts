@@ -1,7 +1,8 @@
-// Admin: POST /companies, GET /companies/{id} (admin extension), POST /companies/{id}/members,
+// Admin: POST /companies, GET /companies/{id} (admin extension), POST /companies/{id} (rename, change
+// or remove the contact), POST /companies/{id}/members,
 // DELETE /companies/{id}/members/{member_id}.
-import { CompanyAddMemberParamsSchema, CompanyCreateParamsSchema, CompanySchema } from '@memberkit/sdk';
-import { companyOr404, companyView, createCompany, linkMember, memberToLink, unlinkMember } from '../../domain/companies.js';
+import { CompanyAddMemberParamsSchema, CompanyCreateParamsSchema, CompanySchema, CompanyUpdateParamsSchema } from '@memberkit/sdk';
+import { companyOr404, companyView, createCompany, linkMember, memberToLink, unlinkMember, updateCompany } from '../../domain/companies.js';
 import { memberOr404 } from '../../domain/members.js';
 import type { Route } from '../context.js';
 import { parseBody } from '../body.js';
@@ -14,10 +15,7 @@ export const companyRoutes: Route[] = [
     access: 'admin',
     requiresIdempotencyKey: true,
     async handle(ctx) {
-      // Surrounding spaces are not an invalid address (as for every endpoint taking one).
-      const body = ctx.body as { contact_email?: unknown } | undefined;
-      const trimmed = body && typeof body === 'object' && typeof body.contact_email === 'string' ? { ...body, contact_email: body.contact_email.trim() } : ctx.body;
-      const params = parseBody(CompanyCreateParamsSchema, trimmed);
+      const params = parseBody(CompanyCreateParamsSchema, withContactTrimmed(ctx.body));
       const members = [];
       for (const [i, id] of (params.member_ids ?? []).entries()) members.push(await memberToLink(ctx, id, `member_ids.${i}`));
       const company = await createCompany(ctx, params.name, members, params.contact_email ?? null);
@@ -29,6 +27,16 @@ export const companyRoutes: Route[] = [
     path: '/organizations/:org/companies/:id',
     access: 'admin',
     handle: async (ctx) => reply(200, CompanySchema, await companyView(ctx, await companyOr404(ctx, ctx.params.id!))),
+  },
+  {
+    method: 'POST',
+    path: '/organizations/:org/companies/:id',
+    access: 'admin',
+    async handle(ctx) {
+      const company = await companyOr404(ctx, ctx.params.id!);
+      const params = parseBody(CompanyUpdateParamsSchema, withContactTrimmed(ctx.body));
+      return reply(200, CompanySchema, await companyView(ctx, await updateCompany(ctx, company, params)));
+    },
   },
   {
     method: 'POST',
@@ -52,3 +60,9 @@ export const companyRoutes: Route[] = [
     },
   },
 ];
+
+/** Surrounding spaces are not an invalid address (as for every endpoint taking one). */
+function withContactTrimmed(body: unknown): unknown {
+  const given = body as { contact_email?: unknown } | undefined;
+  return given && typeof given === 'object' && typeof given.contact_email === 'string' ? { ...given, contact_email: given.contact_email.trim() } : body;
+}

@@ -4,13 +4,13 @@
 import { MemberCreateParamsSchema, MemberSchema, MembershipSchema, PageSchema } from '@memberkit/sdk';
 import { normalizeEmail } from '@memberkit/sdk/calculators';
 import { findCompany } from '../../domain/companies.js';
-import { createMember, memberByEmail, memberOr404, memberView } from '../../domain/members.js';
+import { createMember, memberByEmail, memberOr404, memberView, memberViews } from '../../domain/members.js';
 import { Problem, fieldError } from '../../domain/problems.js';
 import type { Json } from '../../ports/records.js';
 import type { Route } from '../context.js';
 import { findMembers, memberQueryOf, membersCsv } from '../../domain/member-search.js';
 import { memberMembershipView, membershipsOfMember } from '../../domain/memberships.js';
-import { paginate, paginateAsync, parseBody, trimEmails } from '../body.js';
+import { paginate, parseBody, trimEmails } from '../body.js';
 import { reply, textReply } from '../reply.js';
 
 const MemberPageSchema = PageSchema(MemberSchema);
@@ -23,7 +23,8 @@ export const memberRoutes: Route[] = [
     access: 'admin',
     async handle(ctx) {
       const found = await findMembers(ctx, memberQueryOf(ctx.url));
-      return reply(200, MemberPageSchema, await paginateAsync(found, ctx.url, (m) => memberView(ctx, m)));
+      const page = paginate(found, ctx.url, (record) => record);
+      return reply(200, MemberPageSchema, { data: await memberViews(ctx, page.data), has_more: page.has_more });
     },
   },
   {

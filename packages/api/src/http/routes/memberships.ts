@@ -128,7 +128,13 @@ export const membershipRoutes: Route[] = [
     async handle(ctx) {
       const params = parseBody(MembershipRefundParamsSchema, ctx.body ?? {});
       const membership = await membershipOr404(ctx);
-      await refundMembership(ctx, membership, { amount: params.amount ?? null, keep_access: params.keep_access ?? false, reason: params.reason ?? null });
+      await refundMembership(ctx, membership, {
+        amount: params.amount ?? null,
+        keep_access: params.keep_access ?? false,
+        reason: params.reason ?? null,
+        // Required on this route (requiresIdempotencyKey), so never null here.
+        request_key: ctx.idempotencyScope!,
+      });
       return reply(200, MembershipSchema, await fresh(ctx, membership));
     },
   },

@@ -145,5 +145,28 @@ export function staffRecordsSuite(kit: SuiteKit): void {
       const told = await host.outbox('demo', 'office@globex.example');
       assert.deepEqual(told.map((mail) => [mail.kind, mail.data.membership_id ?? held.id]), [['card_update_needed', held.id]], 'the company’s contact is asked for a card (none is saved)');
     }));
+
+    it('a company is renamed and its contact changed or removed; the next message goes to the new contact, none once removed', withHost(async () => {
+      const company = expect<Company>(await call('POST', org('/companies'), { ...admin, key: true, body: { name: 'Globex', contact_email: 'office@globex.example' } }), 201, CompanySchema);
+      const held = expect<Membership>(await call('POST', org('/memberships'), { ...admin, key: true, body: { membership_type_id: 'monthly', company_id: company.id } }), 201, MembershipSchema);
+      const moved = expect<Company>(await call('POST', org(`/companies/${company.id}`), { ...admin, body: { contact_email: ' Accounts@Globex.Example ' } }), 200, CompanySchema);
+      assert.deepEqual([moved.name, moved.contact_email], ['Globex', 'accounts@globex.example'], 'only what was given changes');
+      const renamed = expect<Company>(await call('POST', org(`/companies/${company.id}`), { ...admin, body: { name: ' Globex Corporation ' } }), 200, CompanySchema);
+      assert.deepEqual([renamed.name, renamed.contact_email], ['Globex Corporation', 'accounts@globex.example']);
+      assert.deepEqual(expect<Company>(await call('GET', org(`/companies/${company.id}`), admin), 200, CompanySchema).contact_email, 'accounts@globex.example');
+      await host.setToday('2026-03-25');
+      await host.runDay('demo', '2026-03-25');
+      assert.deepEqual((await host.outbox('demo', 'accounts@globex.example')).map((mail) => mail.kind), ['card_update_needed'], 'the new contact is asked');
+      assert.deepEqual(await host.outbox('demo', 'office@globex.example'), [], 'the old one is not');
+      assert.equal(expect<Company>(await call('POST', org(`/companies/${company.id}`), { ...admin, body: { contact_email: null } }), 200, CompanySchema).contact_email, null);
+      await host.setToday('2026-03-31');
+      await host.runDay('demo', '2026-03-31');
+      assert.deepEqual((await host.outbox('demo', 'accounts@globex.example')).map((mail) => mail.kind), ['card_update_needed'], 'nobody is written to once the contact is removed');
+      assert.equal(held.company_id, company.id);
+      problemOf(await call('POST', org(`/companies/${company.id}`), { ...admin, body: { contact_email: 'nope' } }), 422, 'validation_failed');
+      problemOf(await call('POST', org(`/companies/${company.id}`), { ...admin, body: { name: '' } }), 422, 'validation_failed');
+      problemOf(await call('POST', org('/companies/co_nope'), { ...admin, body: { name: 'X' } }), 404, 'not_found');
+      problemOf(await call('POST', org(`/companies/${company.id}`), { auth: await host.memberToken('demo', 'alice@example.org'), body: { name: 'Mine' } }), 403, 'forbidden');
+    }));
   });
 }

@@ -86,6 +86,7 @@ export class StripeStandIn {
   readonly #retryDelays: number[];
   readonly deliveries: WebhookDelivery[] = [];
   #held = false;
+  readonly #beforeAnswering = new Map<string, () => Promise<void>>();
   readonly #queue: { event: StandInEvent; endpoint: WebhookEndpoint; attempt: number }[] = [];
   readonly #inFlight = new Set<Promise<void>>();
   #timers = new Set<NodeJS.Timeout>();
@@ -155,6 +156,15 @@ export class StripeStandIn {
 
   addWebhookEndpoint(endpoint: WebhookEndpoint): void {
     this.#endpoints.push(endpoint);
+  }
+
+  /**
+   * Once the next `route` request (`POST /v1/refunds`) is done and its idempotency key kept,
+   * awaits `action` before answering it: where a test kills the server that asked, so Stripe's
+   * work is done and its answer reaches nobody (a crash between Stripe's success and the commit).
+   */
+  beforeAnswering(route: string, action: () => Promise<void>): void {
+    this.#beforeAnswering.set(route, action);
   }
 
   /** Holds every delivery until `releaseWebhooks()` (a late webhook; a server that is down). */
@@ -993,6 +1003,12 @@ export class StripeStandIn {
       // Stripe keeps the answer to a key, errors included (but not a 5xx or a 409 conflict).
       if (key) this.#state.idempotency[`${auth}|${key}`] = { fingerprint, status, body, created: this.#seconds() };
       this.#changed();
+      const route = `${c.req.method} ${c.req.path}`;
+      const action = this.#beforeAnswering.get(route);
+      if (action) {
+        this.#beforeAnswering.delete(route);
+        await action();
+      }
       return new Response(body, { status, headers: { 'Content-Type': 'application/json', 'Request-Id': id('req', 7) } });
     };
     app.post('/v1/customers', api((params) => this.#createCustomer(params)));

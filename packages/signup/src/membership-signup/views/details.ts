@@ -68,8 +68,8 @@ export function renderDetails(v: View) {
             autocomplete: 'family-name',
           })}
       ${type.price.type === 'donation' ? renderAmount(v, type) : nothing}
-      ${type.registration_type === 'group' ? renderGroup(v, type) : nothing}
       ${type.fields.map((field, index) => renderField(v, field, index))}
+      ${type.registration_type === 'group' ? renderGroup(v, type) : nothing}
       ${memberChoosesAutoRenew(type)
         ? html`<div class="field check" part="field">
             <input

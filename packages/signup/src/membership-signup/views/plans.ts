@@ -3,7 +3,24 @@
 import { html, nothing } from 'lit';
 import { groupCapacity, type MembershipType } from '@memberkit/sdk';
 import { expiryText, priceText, renewalText } from '../format.js';
+import type { Catalogue } from '../../i18n/catalogue.js';
 import type { View } from './view.js';
+
+/** One empty card of a plan's shape: a price, a name, two lines of description and two of expiry, the button. */
+const blank = html`<li class="card"><p class="price"></p><h3></h3><p></p><p class="hint"></p><i></i></li>`;
+
+/**
+ * While the plans load: a row of empty cards in the grid the plans will fill, each as tall as a
+ * plan's card (the same classes, lines and button), so the page does not jump from one line of
+ * grey text to a screenful of cards. Drawn by CSS alone (no style bindings: strict CSP).
+ */
+export function renderSkeleton(t: Catalogue) {
+  return html`<div class="skeleton" aria-busy="true">
+    <p class="sr-only">${t.loading}</p>
+    <h2 aria-hidden="true"></h2>
+    <ul class="plans" aria-hidden="true">${blank}${blank}${blank}</ul>
+  </div>`;
+}
 
 export function renderPlans(v: View) {
   const { t, config } = v;

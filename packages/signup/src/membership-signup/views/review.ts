@@ -1,7 +1,7 @@
 // The review: line items, discount, total, the expiry from the calculator, then confirm.
 import { html, nothing } from 'lit';
-import { formatMoney, memberChoosesAutoRenew, renewsAutomatically } from '@memberkit/sdk';
-import { expiryText, renewalText, termText } from '../format.js';
+import { firstRenewal, formatMoney, memberChoosesAutoRenew, renewsAutomatically, type FirstRenewal } from '@memberkit/sdk';
+import { expiryText, formatDate, renewalText, termText } from '../format.js';
 import type { View } from './view.js';
 
 export function renderReview(v: View) {
@@ -13,7 +13,21 @@ export function renderReview(v: View) {
   const email = v.config.member?.email ?? draft.email;
   const groupSize = type.registration_type === 'group' ? draft.groupMembers.length + 1 : 0;
   // What this signup does: the member's choice when they have one (a lifetime plan has none).
-  const renews = memberChoosesAutoRenew(type) ? (renewsAutomatically(type, draft.autoRenew) ? t.renewsAutomatically : t.noAutoRenewal) : renewalText(type, t);
+  const auto = renewsAutomatically(type, draft.autoRenew);
+  let renewal: FirstRenewal | null = null;
+  try {
+    // What renews, when and for how much, from the SDK: a first term of 0 still renews at the price.
+    renewal = firstRenewal(type, { purchased_on: today, auto_renew: auto, amount: quote.subtotal });
+  } catch {
+    // Term rules the calculator refuses: the general wording below.
+  }
+  const renews = renewal
+    ? t.renewsOn(money(renewal.quote.total), formatDate(renewal.on, locale))
+    : memberChoosesAutoRenew(type)
+      ? auto
+        ? t.renewsAutomatically
+        : t.noAutoRenewal
+      : renewalText(type, t);
   return html`
     <h2 tabindex="-1" data-focus part="heading">${t.steps.review}</h2>
     <dl class="review" part="review">

@@ -1,0 +1,62 @@
+// The widget's layout on a phone and on a desktop: one level of borders (the inputs' own), so a
+// 375 px screen gives the inputs the widget's width; compact group-member rows; the household's
+// name (the group plan's own field) before the group block.
+import { expect } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import { $, cleanup, mount, press, root, type, useSandbox } from './helpers.js';
+import type { MembershipSignup } from '../../src/index.js';
+
+const box = (node: Element) => node.getBoundingClientRect();
+
+async function familyWithTwo(): Promise<MembershipSignup> {
+  const el = await mount({ 'membership-type': 'family' });
+  await type(el, 'Email', 'pat@example.org');
+  await press(el, 'Add a group member');
+  await press(el, 'Add a group member');
+  return el;
+}
+
+describe('<membership-signup> layout', function () {
+  this.timeout(20_000);
+  afterEach(async () => {
+    cleanup();
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  it('on a 375 px phone: no borders around fieldsets, so a group member\'s email is as wide as the member\'s own', async () => {
+    await setViewport({ width: 375, height: 800 });
+    await useSandbox();
+    const el = await familyWithTwo();
+    const own = box(root(el).getElementById('mk-email')!);
+    const theirs = box(root(el).getElementById('mk-group-1-email')!);
+    expect(own.width, 'the widget\'s padding only').to.be.at.least(375 - 2 * 8 - 2 * 16 - 1);
+    expect(theirs.width).to.equal(own.width);
+    for (const fieldset of root(el).querySelectorAll('fieldset')) {
+      expect(getComputedStyle(fieldset).borderInlineStartWidth, 'a fieldset without a frame').to.equal('0px');
+    }
+  });
+
+  it('a group member is one compact row of inputs: the email, then first and last name side by side, on a phone too', async () => {
+    for (const width of [375, 1280]) {
+      await setViewport({ width, height: 800 });
+      await useSandbox();
+      const el = await familyWithTwo();
+      const first = box(root(el).getElementById('mk-group-0-first_name')!);
+      const last = box(root(el).getElementById('mk-group-0-last_name')!);
+      expect(first.top, `names side by side at ${width} px`).to.equal(last.top);
+      // On a desktop the people are rows under one frame (the group's), not frames in a frame.
+      const person = $(el, 'fieldset.person')!;
+      expect(getComputedStyle(person).borderInlineStartWidth).to.equal('0px');
+      cleanup();
+    }
+  });
+
+  it('the household name comes before the group block', async () => {
+    await useSandbox();
+    const el = await familyWithTwo();
+    const household = root(el).querySelector('#mk-field-0')!;
+    const group = $(el, 'fieldset.group')!;
+    expect(household.compareDocumentPosition(group) & Node.DOCUMENT_POSITION_FOLLOWING, 'group after the household name').to.be.greaterThan(0);
+    expect(box(household).bottom).to.be.below(box(group).top);
+  });
+});

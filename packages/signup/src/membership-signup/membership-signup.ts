@@ -41,7 +41,7 @@ import { renderError } from './views/error.js';
 import type { OutcomeHandlers } from './views/outcome.js';
 import { renderPlans, renderSkeleton } from './views/plans.js';
 import type { View } from './views/view.js';
-import { laterControllers, type LaterControllers } from './controllers/later.js';
+import type { LaterControllers } from './steps.js';
 
 /** Where the element talks to when `api-base` is not set (re-exported from ../api-base.ts). */
 export { DEFAULT_API_BASE };
@@ -498,8 +498,8 @@ export class MembershipSignup extends LitElement {
     }
     this.#abort?.abort();
     this.#abort = undefined;
-    this.#later?.discounts.cancel();
-    this.#later?.payment.stop();
+    this.#controllers?.discounts.cancel();
+    this.#controllers?.payment.stop();
     this.#resolveLanguage();
     const organization = this.organization;
     if (!organization || !ID_PATTERN.test(organization)) {
@@ -703,7 +703,7 @@ export class MembershipSignup extends LitElement {
 
   #selectType(type: MembershipType): void {
     const changed = type.id !== this._draft.membershipTypeId;
-    if (changed) this.#later?.discounts.reset();
+    if (changed) this.#controllers?.discounts.reset();
     this.#save({ membershipTypeId: type.id, ...(changed ? { idempotencyKey: null, renewalKey: null, signupId: null, discount: null } : {}) });
     // A donation opens with the amount the API would charge for an empty one (its first preset
     // that fits, else the minimum) in the box and that preset pressed: what the total says is
@@ -721,16 +721,22 @@ export class MembershipSignup extends LitElement {
     this.#save({ ...patch, idempotencyKey: null, renewalKey: null, signupId: null });
   }
 
+  /** The steps chunk's controllers, once the chunk is here (created then, for this element). */
+  get #controllers(): LaterControllers | undefined {
+    return steps && (this.#later ??= steps.laterControllers(this.#host));
+  }
+
   /** The steps chunk's controllers, loading the chunk when it is not here yet. */
   async #steps(): Promise<LaterControllers> {
     await loadSteps();
-    return (this.#later ??= laterControllers(this.#host));
+    return this.#controllers!;
   }
 
   /** Runs `then` with the steps chunk's controllers: now when they are here, else once they arrive
    * (a chunk that fails to load shows its error where the step needs it, see #shownStep). */
   #withSteps(then: (later: LaterControllers) => void): void {
-    if (this.#later) then(this.#later);
+    const later = this.#controllers;
+    if (later) then(later);
     else this.#steps().then(then, () => undefined);
   }
 
@@ -756,8 +762,8 @@ export class MembershipSignup extends LitElement {
     this._showAll = false;
     this._touched = new Set();
     this.#serverErrors = {};
-    this.#later?.discounts.reset();
-    this.#later?.payment.stop();
+    this.#controllers?.discounts.reset();
+    this.#controllers?.payment.stop();
     void this.#load();
   }
 
@@ -767,7 +773,7 @@ export class MembershipSignup extends LitElement {
    */
   refreshPayment(): void {
     const state = this._state;
-    if (state.step === 'payment') void this.#later?.payment.poll(state.signup.id);
+    if (state.step === 'payment') void this.#controllers?.payment.poll(state.signup.id);
   }
 
   /** An error code in the member's words, in the catalogue of the moment (worded at render time). */
@@ -800,10 +806,11 @@ export class MembershipSignup extends LitElement {
     const { kind, code } = route;
     const type = this.#type();
     // On the review (the steps are here): the renewal offer, or the details with the API's errors.
-    if (route.review && type && this.#later) {
+    const later = this.#controllers;
+    if (route.review && type && later) {
       if (route.review === 'renewal') {
         this.#emit('membership-signup-error', { code, message: this._t.steps.renewal });
-        void this.#later.attempt.offerRenewal(type);
+        void later.attempt.offerRenewal(type);
         return;
       }
       if (this.#backToDetails(error as APIError, type)) {
@@ -820,7 +827,7 @@ export class MembershipSignup extends LitElement {
     const t = this._t;
     const { fieldErrors, discountRefused } = mapServerErrors(error, type, (code, rule) => ownString(t.apiErrors, code) ?? fieldMessage(this.#wording(), code, rule));
     if (discountRefused) {
-      this.#later?.discounts.refused(refusalOf(error));
+      this.#controllers?.discounts.refused(refusalOf(error));
     } else if (Object.keys(fieldErrors).length === 0) {
       return false;
     }
@@ -852,8 +859,8 @@ export class MembershipSignup extends LitElement {
       summary: this._showAll ? problems : [],
       quote: priced.quote,
       priceError: priced.error,
-      discount: this.#later?.discounts.view ?? { status: 'idle', code: '', reason: null },
-      inFlight: this.#later?.attempt.inFlight ?? false,
+      discount: this.#controllers?.discounts.view ?? { status: 'idle', code: '', reason: null },
+      inFlight: this.#controllers?.attempt.inFlight ?? false,
       linkUnavailable: this.#linkUnavailable,
       choosePlan: (chosen) => {
         this.#interacted = true;
@@ -866,7 +873,7 @@ export class MembershipSignup extends LitElement {
         if (typeof id === 'string') this.#clearServerErrors(id);
         if (key === 'discountCode') {
           // Another code: nothing applied until the API accepts it, and no older answer lands.
-          this.#later?.discounts.reset();
+          this.#controllers?.discounts.reset();
           this.#edit({ discount: null });
         }
         this.#edit({ [key]: value } as Partial<Draft>);
@@ -908,7 +915,7 @@ export class MembershipSignup extends LitElement {
         this.#go({ step: step === 'review' ? 'details' : 'plans' });
       },
       toReview: (event) => this.#toReview(event),
-      submit: () => void this.#later?.attempt.submit(),
+      submit: () => void this.#controllers?.attempt.submit(),
     };
   }
 
@@ -936,18 +943,18 @@ export class MembershipSignup extends LitElement {
 
   #outcome: OutcomeHandlers = {
     // An error of the first steps (the steps chunk not here yet) is retried by loading again.
-    retry: () => (this.#later ? this.#later.attempt.retry() : ((this.#interacted = true), void this.#load())),
+    retry: () => (this.#controllers ? this.#controllers.attempt.retry() : ((this.#interacted = true), void this.#load())),
     back: () => {
       this.#interacted = true;
       const step = this._state.step;
       // The unpaid checkout goes, and its poll: the signup stays the attempt's (same key) until
       // the member changes something, which starts a new attempt.
-      if (step === 'payment') this.#later?.payment.stop();
+      if (step === 'payment') this.#controllers?.payment.stop();
       this.#go({ step: step === 'renewal' ? 'details' : 'review' });
     },
     restart: () => this.#restart(),
-    openHostedPage: () => this.#later?.payment.openHosted(),
-    renew: () => void this.#later?.attempt.renew(),
+    openHostedPage: () => this.#controllers?.payment.openHosted(),
+    renew: () => void this.#controllers?.attempt.renew(),
   };
 
   /**
@@ -980,7 +987,7 @@ export class MembershipSignup extends LitElement {
       case 'approval':
         return later.renderApproval(t, state.signup, this.#locale, config?.organization.name ?? '', this.#outcome);
       case 'renewal':
-        return later.renderRenewal(t, state, this.#locale, this.#later?.attempt.inFlight ?? false, this.#outcome);
+        return later.renderRenewal(t, state, this.#locale, this.#controllers?.attempt.inFlight ?? false, this.#outcome);
       default: {
         if (!config) return nothing;
         const view = this.#view(config);

@@ -7,3 +7,15 @@ export { renderDetails } from './views/details.js';
 export { renderReview } from './views/review.js';
 export { renderApproval, renderDone, renderPayment, renderRenewal, renewedUntil } from './views/outcome.js';
 
+import { AttemptController } from './controllers/attempt.js';
+import { DiscountController } from './controllers/discount.js';
+import type { SignupHost } from './controllers/host.js';
+
+/** The controllers of the steps after the plans, for one element. */
+export function laterControllers(host: SignupHost) {
+  const discounts = new DiscountController(host);
+  const attempt = new AttemptController(host, discounts);
+  return { discounts, attempt, payment: attempt.payment };
+}
+
+export type LaterControllers = ReturnType<typeof laterControllers>;

@@ -99,10 +99,12 @@ export interface MembershipApi {
   /**
    * Settles dispute `disputeId` (a chargeback of a term's payment) with the processor's word on
    * it, read again through the Payments port: what a dispute webhook (Stripe's
-   * `charge.dispute.created`) calls. Recorded once on the term the payment paid, and the dispute
-   * rule applies (SDK `disputeOutcome`: auto-renewal off, the saved card forgotten, the
-   * membership runs on, `membership.disputed` sent). Throws a 404 Problem for a payment the API
-   * did not record.
+   * `charge.dispute.created` and `charge.dispute.closed`, in any order) calls. Recorded once on
+   * the term the payment paid, and the dispute rule applies (SDK `disputeOutcome`: auto-renewal
+   * off, the saved card forgotten, the membership runs on, `membership.disputed` sent); once it
+   * is closed, its result (SDK `disputeResult`: won or lost) is recorded and
+   * `membership.dispute_closed` sent, once. Throws a 404 Problem for a payment the API did not
+   * record.
    */
   settleDispute(organizationId: string, disputeId: string): Promise<DisputeSettlement>;
   /**

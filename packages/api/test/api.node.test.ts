@@ -257,10 +257,40 @@ describe('createMembershipApi: the processor’s own refunds and disputes (settl
     const { host, id, reference, paid: amount, row } = await paid();
     assert.equal(row().auto_renew, true);
     const dispute = host.payments.disputeElsewhere('demo', reference, { status: 'warning_needs_response', reason: 'general' });
-    assert.deepEqual(await host.api.settleDispute('demo', dispute.id), { membership_id: id, recorded: true });
-    assert.deepEqual(await host.api.settleDispute('demo', dispute.id), { membership_id: id, recorded: false });
+    assert.deepEqual(await host.api.settleDispute('demo', dispute.id), { membership_id: id, recorded: true, closed: null });
+    assert.deepEqual(await host.api.settleDispute('demo', dispute.id), { membership_id: id, recorded: false, closed: null });
     const after = row();
     assert.deepEqual([after.state, after.auto_renew, after.payment_method], ['confirmed', false, null]);
     assert.deepEqual(after.terms.at(-1)!.disputes!.map((each) => [each.id, each.amount, each.reason, each.status]), [[dispute.id, amount, 'general', 'warning_needs_response']], 'an inquiry: nothing withdrawn yet');
+    const staff = await (await host.api.handle(new Request(`${base}/memberships/${id}`, { headers: { authorization: 'Bearer sk_test_sandbox' } }))).json();
+    assert.deepEqual(
+      staff.terms.at(-1).disputes.map((each: Record<string, unknown>) => [each.id, each.status, each.funds_withdrawn, each.result, each.closed_at]),
+      [[dispute.id, 'warning_needs_response', false, null, null]],
+      'staff see it, with the SDK’s funds_withdrawn and result',
+    );
+    const token = await host.memberToken('demo', 'settle@example.org');
+    const me = await (await host.api.handle(new Request(`${base}/me`, { headers: { authorization: `Bearer ${token}` } }))).json();
+    const own = me.memberships.find((each: { id: string }) => each.id === id);
+    assert.ok(own.terms.length > 0);
+    assert.equal(own.terms.at(-1).disputes, undefined, 'the member’s own answer (what the element reads) leaves it out');
+  });
+
+  it('a dispute closed: its result recorded once, whether the API heard of it open first or only closed; the card stays forgotten', async () => {
+    const { host, id, reference, row } = await paid();
+    const dispute = host.payments.disputeElsewhere('demo', reference);
+    assert.deepEqual(await host.api.settleDispute('demo', dispute.id), { membership_id: id, recorded: true, closed: null });
+    host.payments.closeDisputeElsewhere('demo', dispute.id, 'won');
+    assert.deepEqual(await host.api.settleDispute('demo', dispute.id), { membership_id: id, recorded: false, closed: 'won' });
+    assert.deepEqual(await host.api.settleDispute('demo', dispute.id), { membership_id: id, recorded: false, closed: null }, 'closed once');
+    const [entry] = row().terms.at(-1)!.disputes!;
+    assert.deepEqual([entry!.status, typeof entry!.closed_at], ['won', 'string']);
+    assert.deepEqual([row().state, row().auto_renew, row().payment_method], ['confirmed', false, null], 'won: still not charged again');
+
+    const other = await paid();
+    const lost = other.host.payments.disputeElsewhere('demo', other.reference);
+    other.host.payments.closeDisputeElsewhere('demo', lost.id, 'lost');
+    assert.deepEqual(await other.host.api.settleDispute('demo', lost.id), { membership_id: other.id, recorded: true, closed: 'lost' }, 'heard of only once closed: recorded and closed at once');
+    assert.deepEqual(other.row().terms.at(-1)!.disputes!.map((each) => each.status), ['lost']);
+    assert.deepEqual([other.row().state, other.row().auto_renew], ['confirmed', false], 'lost: the membership runs on (staff decide)');
   });
 });

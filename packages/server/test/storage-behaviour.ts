@@ -31,6 +31,39 @@ export function conflictBehaviour(label: string, createStorage: () => Promise<St
     }
   });
 
+  it(`${label}: text with quotes, backslashes, placeholders and statements in it is stored as given, whether a write is sent at once or later with the commit`, async () => {
+    const storage = await createStorage();
+    try {
+      const { companies, memberships } = sampleRows('org_a');
+      const hostile = [`it's`, `back\\slash \\' \\\\ \\n`, `$1 $2::text $$ $a$ ?`, `E'\\x41'`, `'); drop table memberships; --`, `🙂 \u2028 "quoted" \t\n`];
+      const companyKey = { organization_id: 'org_a', id: companies.id };
+      const membershipKey = { organization_id: 'org_a', id: memberships.id };
+      await storage.transaction(async (tx) => {
+        // Read as absent first: the SQL storages may send such an insert with the commit.
+        assert.equal(await tx.findOne('companies', companyKey), undefined);
+        await tx.insert('companies', { ...companies, name: hostile.join(' | ') });
+        await tx.insert('memberships', { ...memberships, membership_name: hostile[0]!, permissions: hostile });
+        assert.equal((await tx.findOne('companies', companyKey))!.name, hostile.join(' | '));
+      });
+      await storage.transaction(async (tx) => {
+        // Known rows, updated by key: the SQL storages may send these with the commit.
+        const membership = (await tx.findOne('memberships', membershipKey))!;
+        assert.deepEqual(membership.permissions, hostile);
+        assert.equal((await tx.findOne('companies', companyKey))!.name, hostile.join(' | '));
+        assert.equal(await tx.update('memberships', membershipKey, { membership_name: hostile[4]!, permissions: [...membership.permissions].reverse() }), 1);
+        assert.equal(await tx.update('companies', companyKey, { name: hostile[1]! }), 1);
+        assert.equal((await tx.findOne('memberships', membershipKey))!.membership_name, hostile[4]);
+      });
+      const [company, membership] = await storage.transaction(async (tx) => [await tx.findOne('companies', companyKey), await tx.findOne('memberships', membershipKey)] as const);
+      assert.equal(company!.name, hostile[1]);
+      assert.equal(membership!.membership_name, hostile[4]);
+      assert.deepEqual(membership!.permissions, [...hostile].reverse());
+      assert.equal(await storage.transaction((tx) => tx.count('memberships', {})), 1);
+    } finally {
+      await storage.close();
+    }
+  });
+
   it(`${label}: reads by key inside a transaction see its own inserts, updates and deletes, and the caller's copies only`, async () => {
     const storage = await createStorage();
     try {

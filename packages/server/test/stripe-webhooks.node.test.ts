@@ -349,10 +349,14 @@ function stripeWebhookSuite(openStorage: () => Promise<SqlStorage>) {
       status: string;
       auto_renew: boolean;
       renewal: { next_attempt_on: string | null; has_payment_method: boolean };
-      terms: { disputes?: { id: string }[] }[];
+      terms: { disputes?: { id: string; amount: number; reason: string; status: string; funds_withdrawn: boolean; result: string | null; closed_at: string | null }[] }[];
     };
     assert.deepEqual([wire.status, wire.auto_renew, wire.renewal.next_attempt_on, wire.renewal.has_payment_method], ['active', false, null, false], 'no renewal charge is planned');
-    assert.equal(wire.terms.at(-1)!.disputes, undefined, 'kept off the wire for now (see the payments guide)');
+    assert.deepEqual(
+      wire.terms.at(-1)!.disputes!.map((each) => [each.id, each.amount, each.reason, each.status, each.funds_withdrawn, each.result, each.closed_at]),
+      [[dispute.id, paid, 'fraudulent', 'needs_response', true, null, null]],
+      'staff see it in the admin answer',
+    );
     const told = await server.storage.transaction(async (tx) =>
       (await tx.find('webhook_deliveries', { organization_id: 'demo', type: 'membership.disputed' }))
         .map((row) => JSON.parse(row.payload) as { data: { id: string; auto_renew: boolean; dispute: { id: string; amount: number; reason: string; funds_withdrawn: boolean } } })
@@ -364,6 +368,59 @@ function stripeWebhookSuite(openStorage: () => Promise<SqlStorage>) {
     assert.equal(await standIn.resend(event!.id), 200, 'even once forgotten by the event log, the dispute id is recorded');
     assert.equal((await membershipRow(membership)).terms.at(-1)!.disputes!.length, 1);
     assert.equal((await server.storage.transaction((tx) => tx.find('webhook_deliveries', { organization_id: 'demo', type: 'membership.disputed' }))).filter((row) => row.payload.includes(membership)).length, 1, 'told once');
+  });
+
+  /** What the organization was told of `membership`'s disputes: [type, dispute id, result]. */
+  const disputeEvents = (membership: string) =>
+    server.storage.transaction(async (tx) =>
+      (await tx.find('webhook_deliveries', { organization_id: 'demo', type: ['membership.disputed', 'membership.dispute_closed'] }))
+        .map((row) => JSON.parse(row.payload) as { type: string; data: { id: string; dispute: { id: string; result?: string; status?: string } } })
+        .filter((payload) => payload.data.id === membership)
+        .map((payload) => [payload.type, payload.data.dispute.id, payload.data.dispute.result ?? null]),
+    );
+
+  it('charge.dispute.closed, lost: the result recorded on the term, the membership runs on without its card, the organization told once', async () => {
+    const { membership, intent } = await paidMembership();
+    const charge = standIn.snapshot().payment_intents[intent]!.latest_charge!;
+    standIn.dispute(charge);
+    await standIn.settled();
+    const dispute = standIn.events('charge.dispute.created').find((each) => (each.data.object as { charge: string }).charge === charge)!.data.object as { id: string };
+    standIn.closeDispute(dispute.id, 'lost');
+    await standIn.settled();
+    const [closed] = standIn.events('charge.dispute.closed').filter((each) => (each.data.object as { id: string }).id === dispute.id);
+    assert.deepEqual(standIn.deliveries.filter((delivery) => delivery.event_id === closed!.id).map((delivery) => delivery.status), [200]);
+    const row = await membershipRow(membership);
+    const [entry] = row.terms.at(-1)!.disputes!;
+    assert.deepEqual([entry!.id, entry!.status, typeof entry!.closed_at], [dispute.id, 'lost', 'string']);
+    const wire = (await (await fetch(`${url}/v1/organizations/demo/memberships/${membership}`, { headers: admin })).json()) as { terms: { disputes: { result: string | null; closed_at: string | null }[] }[] };
+    assert.deepEqual(wire.terms.at(-1)!.disputes.map((each) => [each.result, each.closed_at]), [['lost', entry!.closed_at]], 'staff see it lost');
+    assert.deepEqual([row.state, row.auto_renew, row.payment_method], ['confirmed', false, null]);
+    assert.deepEqual(await disputeEvents(membership), [
+      ['membership.disputed', dispute.id, null],
+      ['membership.dispute_closed', dispute.id, 'lost'],
+    ]);
+    assert.equal(await standIn.resend(closed!.id), 200);
+    await server.storage.db.deleteFrom('server_stripe_events').where('id', '=', closed!.id).execute();
+    assert.equal(await standIn.resend(closed!.id), 200, 'even once forgotten by the event log, closed once');
+    assert.equal((await disputeEvents(membership)).length, 2, 'told once of each');
+  });
+
+  it('a dispute opened and won before either event arrives, delivered out of order: recorded, closed won, each told once', async () => {
+    const { membership, intent } = await paidMembership();
+    const charge = standIn.snapshot().payment_intents[intent]!.latest_charge!;
+    standIn.holdWebhooks();
+    standIn.dispute(charge, 'product_not_received');
+    const dispute = standIn.events('charge.dispute.created').find((each) => (each.data.object as { charge: string }).charge === charge)!.data.object as { id: string };
+    standIn.closeDispute(dispute.id, 'won');
+    await standIn.releaseWebhooks('reverse');
+    await standIn.settled();
+    const row = await membershipRow(membership);
+    assert.deepEqual(row.terms.at(-1)!.disputes!.map((each) => [each.id, each.reason, each.status]), [[dispute.id, 'product_not_received', 'won']]);
+    assert.deepEqual([row.state, row.auto_renew, row.payment_method], ['confirmed', false, null], 'won: the card is still not charged again');
+    assert.deepEqual(await disputeEvents(membership), [
+      ['membership.disputed', dispute.id, null],
+      ['membership.dispute_closed', dispute.id, 'won'],
+    ]);
   });
 }
 

@@ -1,10 +1,12 @@
 // Memberships: one member's (or company's) holding of one type, its dates from the SDK's
 // calculators, its status derived for the day asked. The one-membership rule, the previous term a
 // reinstatement counts from, and cancelling live here.
-import type { Membership, MembershipRenewal, MembershipType, WebhookEventType } from '@memberkit/sdk';
+import type { AdminMembership, Membership, MembershipRenewal, MembershipType, WebhookEventType } from '@memberkit/sdk';
 import {
   blockingMembershipUnder,
   calculateExpiry,
+  disputeResult,
+  disputeWithdrawsFunds,
   isRunning,
   membershipStatus,
   renewalAttemptDays,
@@ -41,8 +43,8 @@ export function membershipView(record: MembershipRecord, today: string, viaCompa
     via_company: viaCompany,
     terminated_on: record.state === 'terminated' ? record.terminated_on : null,
     group_membership_id: record.group_of,
-    // A term's disputes stay off the wire for now (told in membership.disputed): the signup
-    // element validates memberships with these schemas, and its bundle budget has no room.
+    // A term's disputes are staff's (adminMembershipView): the member's own answers, which the
+    // signup element validates with MembershipSchema, leave them out.
     terms: record.terms.map(({ disputes: _disputes, ...term }) => term),
     renewal: renewalView(record),
   };
@@ -89,6 +91,34 @@ export async function membershipsOfMember(
 
 export const memberMembershipView = (held: MemberMembership, today: string): Membership =>
   membershipView(held.record, today, held.viaCompany);
+
+/**
+ * A membership as the admin endpoints (and the organization's webhook events) answer it: each
+ * term with its payment's disputes, their `funds_withdrawn` and `result` from the SDK's rules.
+ */
+export function adminMembershipView(record: MembershipRecord, today: string, viaCompany = false): AdminMembership {
+  return {
+    ...membershipView(record, today, viaCompany),
+    terms: record.terms.map(({ disputes, ...term }) => ({
+      ...term,
+      ...(disputes && {
+        disputes: disputes.map((dispute) => ({
+          id: dispute.id,
+          amount: dispute.amount,
+          reason: dispute.reason,
+          status: dispute.status,
+          funds_withdrawn: disputeWithdrawsFunds(dispute),
+          result: disputeResult(dispute),
+          disputed_at: dispute.disputed_at,
+          closed_at: dispute.closed_at ?? null,
+        })),
+      }),
+    })),
+  };
+}
+
+export const adminMemberMembershipView = (held: MemberMembership, today: string): AdminMembership =>
+  adminMembershipView(held.record, today, held.viaCompany);
 
 /**
  * The memberships matching `where`, as they stand now: a pending one whose signup's checkout
@@ -329,7 +359,7 @@ export async function cancelMembership(ctx: DomainContext, membership: Membershi
   return { ...membership, ...patch };
 }
 
-/** A membership event's data: the membership as the API answers it. */
+/** A membership event's data: the membership as the admin endpoints answer it (events are the organization's). */
 export async function emitMembershipEvent(ctx: DomainContext, type: WebhookEventType, membership: MembershipRecord, extra: Record<string, Json> = {}): Promise<void> {
-  await emitEvent(ctx, type, { ...(membershipView(membership, ctx.today) as unknown as Record<string, Json>), ...extra });
+  await emitEvent(ctx, type, { ...(adminMembershipView(membership, ctx.today) as unknown as Record<string, Json>), ...extra });
 }

@@ -318,6 +318,16 @@ export class MemoryPayments implements Payments {
     return { ...dispute };
   }
 
+  /** Dispute `id` closes with Stripe's final `status` (`won`, `lost`, `warning_closed`; Stripe: `charge.dispute.closed`). */
+  closeDisputeElsewhere(organizationId: string, id: string, status: string): PaymentDispute {
+    const owners = [...this.#sessions.values(), ...this.#charges.values()].filter((owner) => owner.organization_id === organizationId);
+    const dispute = owners.flatMap((owner) => owner.disputes ?? []).find((candidate) => candidate.id === id);
+    if (!dispute) throw new Error(`MemoryPayments: no dispute ${id} in ${organizationId}`);
+    dispute.status = status;
+    this.#changed();
+    return { ...dispute };
+  }
+
   // ── the member's side (the sandbox's card form) ─────────────────────────────────────────────
 
   /** The session a client secret belongs to (what the card form shows), or undefined. */

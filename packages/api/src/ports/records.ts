@@ -128,7 +128,16 @@ export interface MembershipTermRecord {
   /** Money given back on it, oldest first (absent: none; see domain/refunds.ts). */
   refunds?: { id: string; amount: number; refunded_at: string; reason: string | null }[];
   /** Disputes of its payment by the cardholder's bank, oldest first (absent: none; see domain/disputes.ts). */
-  disputes?: { id: string; amount: number; reason: string; status: string; disputed_at: string }[];
+  disputes?: {
+    id: string;
+    amount: number;
+    reason: string;
+    /** Stripe's status as last read (its result, `won` or `lost`, once closed: the SDK's disputeResult). */
+    status: string;
+    disputed_at: string;
+    /** When the API recorded it closed (absent: open, or recorded before closes were). */
+    closed_at?: string;
+  }[];
 }
 
 /** Where the automatic renewal of a membership's current term stands (JSON in `renewal`). */

@@ -62,6 +62,16 @@ describe('GET /signup-config', () => {
     assert.deepEqual(unknown.errors.map((e: any) => e.code), ['invalid']);
   });
 
+  it('checks an invitation bound to one email against ?email= before any signup: another address is 422 email_mismatch', async () => {
+    const other = await rejection(client().signupConfig.retrieve({ membership_type: 'founders', invitation: 'FOUNDERS-ALICE', email: 'bob@example.org' }));
+    assert.equal(other.code, 'invitation_required');
+    assert.deepEqual(other.errors.map((e: any) => [e.field, e.code]), [['invitation', 'email_mismatch']]);
+    const alice = await client().signupConfig.retrieve({ membership_type: 'founders', invitation: 'FOUNDERS-ALICE', email: ' Alice@Example.org ' });
+    assert.ok(alice.membership_types.some((type) => type.id === 'founders'));
+    // Without an email the code alone is checked (the person is not known yet).
+    assert.ok((await client().signupConfig.retrieve({ invitation: 'FOUNDERS-ALICE' })).membership_types.some((type) => type.id === 'founders'));
+  });
+
   it('answers 404 not_found for an unknown type or organization', async () => {
     const type = await rejection(client().signupConfig.retrieve({ membership_type: 'nope' }));
     assert.ok(type instanceof NotFoundError);

@@ -14,6 +14,19 @@ export function disputeWithdrawsFunds(dispute: TermDispute): boolean {
   return !dispute.status.startsWith('warning_');
 }
 
+/**
+ * How a dispute ended, from Stripe's final statuses: `won` (the organization keeps the money:
+ * Stripe's `won`, an inquiry closed without a chargeback, `warning_closed`, or a dispute
+ * `prevented`), `lost` (the bank gave the money back to the cardholder for good).
+ */
+export type DisputeResult = 'won' | 'lost';
+
+/** The dispute's result, or null while it is open. */
+export function disputeResult(dispute: TermDispute): DisputeResult | null {
+  if (dispute.status === 'lost') return 'lost';
+  return dispute.status === 'won' || dispute.status === 'warning_closed' || dispute.status === 'prevented' ? 'won' : null;
+}
+
 /** What a dispute does to the membership whose term's payment it disputes. */
 export interface DisputeOutcome {
   /** Automatic renewal turned off. */
@@ -27,6 +40,8 @@ export interface DisputeOutcome {
   ends_membership: boolean;
   /** The bank has taken the money back (a chargeback; false for an inquiry): what the organization is told. */
   funds_withdrawn: boolean;
+  /** How it ended (`disputeResult`), null while open: what the organization is told when it closes. */
+  result: DisputeResult | null;
 }
 
 /**
@@ -38,7 +53,12 @@ export interface DisputeOutcome {
  * evidence at the processor), and ending it is the organization's decision, which staff take
  * (cancel or terminate) once told (`membership.disputed`). Unlike a refund, nothing here is
  * money given back by the organization, so the term's refundable amount is unchanged.
+ *
+ * A dispute that closes changes no more: won, the card is still not charged again (its holder
+ * disputed a charge once; a renewal asks them for a card in a renewal checkout) and automatic
+ * renewal stays off; lost, the membership still runs on, since ending it for the money lost is
+ * the organization's decision, which staff take once told (`membership.dispute_closed`).
  */
 export function disputeOutcome(dispute: TermDispute): DisputeOutcome {
-  return { stops_auto_renew: true, forgets_card: true, ends_membership: false, funds_withdrawn: disputeWithdrawsFunds(dispute) };
+  return { stops_auto_renew: true, forgets_card: true, ends_membership: false, funds_withdrawn: disputeWithdrawsFunds(dispute), result: disputeResult(dispute) };
 }

@@ -5,11 +5,10 @@ import { path } from '../internal/path.js';
 import type { Transport } from '../internal/transport.js';
 import type { ListParams, MemberCreateParams, MemberExportParams, MemberListParams } from '../schemas/params.js';
 import { MemberSchema, type Member } from '../schemas/member.js';
-import { MembershipSchema, type Membership } from '../schemas/membership.js';
+import { AdminMembershipPageSchema, type AdminMembership } from '../schemas/membership-admin.js';
 import { PageSchema } from '../schemas/page.js';
 
 const MemberPageSchema = PageSchema(MemberSchema);
-const MembershipPageSchema = PageSchema(MembershipSchema);
 
 /** Admin (secret key). */
 export class MembersResource {
@@ -41,7 +40,7 @@ export class MembersResource {
   }
 
   /** The member's memberships (their own, then their company's, `via_company`), each with its `terms` history. */
-  memberships(id: string, params: ListParams = {}, options?: RequestOptions): PagePromise<Membership> {
-    return this._t.list({ method: 'GET', path: path`members/${id}/memberships`, query: params, schema: MembershipPageSchema }, options);
+  memberships(id: string, params: ListParams = {}, options?: RequestOptions): PagePromise<AdminMembership> {
+    return this._t.list({ method: 'GET', path: path`members/${id}/memberships`, query: params, schema: AdminMembershipPageSchema }, options);
   }
 }

@@ -4,30 +4,27 @@ import type { RequestOptions } from '../core/request-options.js';
 import { path } from '../internal/path.js';
 import type { Transport } from '../internal/transport.js';
 import type { MembershipCreateParams, MembershipListParams, MembershipRefundParams } from '../schemas/params.js';
-import { MembershipSchema, type Membership } from '../schemas/membership.js';
-import { PageSchema } from '../schemas/page.js';
+import { AdminMembershipPageSchema, AdminMembershipSchema, type AdminMembership } from '../schemas/membership-admin.js';
 
-const MembershipPageSchema = PageSchema(MembershipSchema);
-
-/** Admin (secret key). */
+/** Admin (secret key): memberships as staff see them, each term with its disputes. */
 export class MembershipsResource {
   constructor(protected readonly _t: Transport) {}
 
   /** Memberships, optionally by `status` and `member_id`. */
-  list(params: MembershipListParams = {}, options?: RequestOptions): PagePromise<Membership> {
-    return this._t.list({ method: 'GET', path: 'memberships', query: params, schema: MembershipPageSchema }, options);
+  list(params: MembershipListParams = {}, options?: RequestOptions): PagePromise<AdminMembership> {
+    return this._t.list({ method: 'GET', path: 'memberships', query: params, schema: AdminMembershipPageSchema }, options);
   }
 
   /** Assigns a membership by hand (staff), no payment. Always idempotent. */
-  create(params: MembershipCreateParams, options?: RequestOptions): APIPromise<Membership> {
+  create(params: MembershipCreateParams, options?: RequestOptions): APIPromise<AdminMembership> {
     return this._t.request(
-      { method: 'POST', path: 'memberships', body: params, schema: MembershipSchema, idempotent: true },
+      { method: 'POST', path: 'memberships', body: params, schema: AdminMembershipSchema, idempotent: true },
       options,
     );
   }
 
-  cancel(id: string, options?: RequestOptions): APIPromise<Membership> {
-    return this._t.request(() => ({ method: 'POST', path: path`memberships/${id}/cancel`, schema: MembershipSchema, idempotent: true }), options);
+  cancel(id: string, options?: RequestOptions): APIPromise<AdminMembership> {
+    return this._t.request(() => ({ method: 'POST', path: path`memberships/${id}/cancel`, schema: AdminMembershipSchema, idempotent: true }), options);
   }
 
   /**
@@ -35,7 +32,7 @@ export class MembershipsResource {
    * A full refund ends the membership now unless `keep_access` (see `refundEndsMembership`).
    * Always idempotent: a retry with the same key refunds once.
    */
-  refund(id: string, params: MembershipRefundParams = {}, options?: RequestOptions): APIPromise<Membership> {
-    return this._t.request(() => ({ method: 'POST', path: path`memberships/${id}/refunds`, body: params, schema: MembershipSchema, idempotent: true }), options);
+  refund(id: string, params: MembershipRefundParams = {}, options?: RequestOptions): APIPromise<AdminMembership> {
+    return this._t.request(() => ({ method: 'POST', path: path`memberships/${id}/refunds`, body: params, schema: AdminMembershipSchema, idempotent: true }), options);
   }
 }

@@ -13,6 +13,7 @@ export * from './custom-field.js';
 export * from './membership-type.js';
 export * from './member.js';
 export * from './membership.js';
+export * from './membership-admin.js';
 export * from './discount.js';
 export * from './discount-admin.js';
 export * from './invitation.js';

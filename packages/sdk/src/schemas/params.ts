@@ -13,10 +13,12 @@ export const ListParamsSchema = z.object({
 });
 export type ListParams = z.infer<typeof ListParamsSchema>;
 
-/** `GET /signup-config?membership_type=&invitation=`. */
+/** `GET /signup-config?membership_type=&invitation=&email=`. */
 export const SignupConfigRetrieveParamsSchema = z.object({
   membership_type: z.optional(z.string()),
   invitation: z.optional(z.string()),
+  /** With `invitation`: the person's email, checked against an invitation bound to one (a signed-in member's own email wins). */
+  email: z.optional(z.string()),
 });
 export type SignupConfigRetrieveParams = z.infer<typeof SignupConfigRetrieveParamsSchema>;
 

@@ -14,6 +14,7 @@ export const webhookEventTypes = [
   'membership.expired',
   'membership.terminated',
   'membership.disputed',
+  'membership.dispute_closed',
   'signup.completed',
   'application.received',
   'application.approved',

@@ -112,14 +112,20 @@ export class StripeWebhooks {
         const organizationId = charge.metadata?.organization_id ?? (reference ? await this.#options.organizationOfPayment?.(reference) : undefined);
         return this.#settleRefunds(organizationId ?? undefined, reference);
       }
-      case 'charge.dispute.created': {
+      case 'charge.dispute.created':
+      case 'charge.dispute.closed': {
         // The cardholder's bank disputes a payment: the dispute rule (SDK disputeOutcome) stops
-        // charging the card. The dispute is re-read from Stripe by the API.
+        // charging the card; once closed, its result is recorded. The dispute is re-read from
+        // Stripe by the API, so either event, in either order, ends in the state Stripe has.
         const dispute = event.data.object;
         const reference = typeof dispute.payment_intent === 'string' ? dispute.payment_intent : (dispute.payment_intent?.id ?? null);
         const organizationId = reference ? await this.#options.organizationOfPayment?.(reference) : null;
         if (!organizationId) return 'not_ours';
-        return this.#notOurs(async () => ((await this.#options.api.settleDispute(organizationId, dispute.id)).recorded ? 'dispute_recorded' : 'dispute_recorded_already'));
+        return this.#notOurs(async () => {
+          const settled = await this.#options.api.settleDispute(organizationId, dispute.id);
+          if (settled.closed) return `dispute_closed:${settled.closed}`;
+          return settled.recorded ? 'dispute_recorded' : 'dispute_recorded_already';
+        });
       }
       default:
         return 'ignored';

@@ -1,7 +1,7 @@
 // A Kysely dialect over PGlite's query API: PostgreSQL's adapter, compiler and introspector, and
 // a driver whose one connection is handed to one user at a time (PGlite is a single session).
 // The published `kysely-pglite` dialect brings a CLI toolchain along; this is all of it we need.
-import type { PGlite } from '@electric-sql/pglite';
+import type { PGlite, Results } from '@electric-sql/pglite';
 import {
   AbortedTransactionError,
   CompiledQuery,
@@ -20,7 +20,9 @@ class PgliteConnection implements DatabaseConnection {
   constructor(readonly db: PGlite) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.db.query<R>(query.sql, [...query.parameters]);
+    // Without parameters, through the simple query protocol: a text of several statements runs
+    // in one call, answered by the last one's result (the storage's batches).
+    const result = query.parameters.length === 0 ? ((await this.db.exec(query.sql)).at(-1) as Results<R>) : await this.db.query<R>(query.sql, [...query.parameters]);
     const command = result.command?.toUpperCase();
     const changed = command === 'INSERT' || command === 'UPDATE' || command === 'DELETE' || command === 'MERGE';
     return {

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely } from 'kysely';
 import { PgliteDialect } from './pglite-dialect.js';
-import { migrate, ProcessClaims, SqlStorage } from './sql-storage.js';
+import { migrate, ProcessClaims, readColumnTypes, SqlStorage } from './sql-storage.js';
 
 export interface PgliteStorageOptions {
   /** The data directory (created when missing); omit for a database in memory (tests). */
@@ -77,11 +77,14 @@ export async function openPgliteStorage(options: PgliteStorageOptions = {}): Pro
     pglite = await PGlite.create(dataDir === undefined ? {} : { dataDir: join(dataDir, 'pgdata') });
     const db = new Kysely<any>({ dialect: new PgliteDialect(pglite) }); // eslint-disable-line @typescript-eslint/no-explicit-any
     await migrate(db);
+    const columns = await readColumnTypes(db);
     const opened = pglite;
     return new SqlStorage({
       db,
       claims: new ProcessClaims(),
       oneAtATime: true,
+      batches: true,
+      columns,
       onClose: async () => {
         await opened.close();
         unlock();

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Claim } from '@memberkit/api';
-import { migrate, SqlStorage, type Claims, type WriteLocks } from './sql-storage.js';
+import { migrate, readColumnTypes, SqlStorage, type Claims, type WriteLocks } from './sql-storage.js';
 
 export interface PostgresStorageOptions {
   /** A `postgres://` URL (DATABASE_URL). */
@@ -154,6 +154,24 @@ function writeLocks(scope: string): WriteLocks {
     lockAndBegin: async (connection, organization, begin) => {
       await sql.raw(`select pg_advisory_lock(${BigInt(id(organization))}::bigint); commit; ${begin}`).execute(connection);
     },
+    statements: {
+      lock: (organization) => `select pg_advisory_lock(${BigInt(id(organization))}::bigint)`,
+      unlock: (organization) => `select pg_advisory_unlock(${BigInt(id(organization))}::bigint)`,
+    },
+  };
+}
+
+/**
+ * A message of several statements (the simple query protocol) is answered by pg with one result
+ * each; Kysely reads one: the last one's, the statement the batch was sent for (see
+ * SqlStorageOptions.batches).
+ */
+function answeringLastResult(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (...args: unknown[]) => {
+    const answer = query(...args);
+    if (answer instanceof Promise) return answer.then((result: unknown) => (Array.isArray(result) ? result.at(-1) : result));
+    return answer;
   };
 }
 
@@ -172,6 +190,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
   const pool = new pg.Pool({ ...config, max: options.poolSize ?? 10 });
   // An idle connection that fails is dropped by the pool; without a listener it would crash us.
   pool.on('error', () => {});
+  pool.on('connect', answeringLastResult);
   const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) }); // eslint-disable-line @typescript-eslint/no-explicit-any
   try {
     if (options.migrate !== false) await migrate(db, options.schema);
@@ -180,5 +199,12 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     throw error;
   }
   const scope = options.schema ?? '';
-  return new SqlStorage({ db, claims: new AdvisoryClaims(config, scope), writeLocks: writeLocks(scope) });
+  let columns;
+  try {
+    columns = await readColumnTypes(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return new SqlStorage({ db, claims: new AdvisoryClaims(config, scope), writeLocks: writeLocks(scope), batches: true, columns });
 }

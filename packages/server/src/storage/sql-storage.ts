@@ -14,7 +14,7 @@ import {
   type Where,
 } from '@memberkit/api';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { AbortedTransactionError, Migrator, sql, type DatabaseIntrospector, type Kysely } from 'kysely';
+import { AbortedTransactionError, CompiledQuery, Migrator, sql, type DatabaseIntrospector, type Kysely } from 'kysely';
 import { migrationProvider } from './migrations/index.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- tables are chosen at run time */
@@ -43,7 +43,18 @@ export interface WriteLocks {
    * may be held.
    */
   lockAndBegin?(connection: Database, scope: string, begin: string): Promise<void>;
+  /** The statements that take and free the lock, as SQL text: for batches (see SqlStorageOptions.batches). */
+  statements?: { lock(scope: string): string; unlock(scope: string): string };
 }
+
+/** A column as the database has it (information_schema): which values it takes as they are. */
+export interface ColumnType {
+  type: string;
+  nullable: boolean;
+}
+
+/** Per table, per column: see SqlStorageOptions.columns. */
+export type ColumnTypes = ReadonlyMap<string, ReadonlyMap<string, ColumnType>>;
 
 export interface SqlStorageOptions {
   db: Database;
@@ -59,6 +70,22 @@ export interface SqlStorageOptions {
   onClose?: () => Promise<void>;
   /** How many times a transaction runs at most when it keeps meeting serialization failures. */
   maxAttempts?: number;
+  /**
+   * The connection runs a statement without parameters that holds several (`a; b; c`) as one
+   * round trip, and answers the last one's rows (PostgreSQL's simple query protocol). Then BEGIN
+   * (and the write lock) travels with a transaction's first statement, and an update or insert
+   * whose outcome the transaction already knows (see `columns`) with the statement after it, or
+   * with COMMIT: statements whose values are written into their text (inlined), each one round
+   * trip less.
+   */
+  batches?: boolean;
+  /**
+   * The tables' column types (readColumnTypes): a write is sent later, in a batch, only when
+   * each of its values is one the column takes as it is (so it cannot fail but on a conflict
+   * with another transaction, which runs the whole transaction again). Without it, every
+   * update is sent when it is made.
+   */
+  columns?: ColumnTypes;
 }
 
 /** Told of each attempt that runs again (the server logs them at debug level). */
@@ -96,6 +123,90 @@ function conflictFrom(table: TableName, error: unknown): StorageConflictError | 
 
 /** PostgreSQL text cannot hold U+0000: such a value can match nothing stored, and cannot be stored. */
 const holdsNul = (value: unknown) => typeof value === 'string' && value.includes('\u0000');
+
+/**
+ * A parameter as the literal the server reads the same way: an untyped quoted string, as pg
+ * and PGlite send parameters (text, the type left to the statement); undefined for a value
+ * that is not inlined (the statement then runs with its parameters). Quotes doubled, and
+ * backslashes doubled inside E'…', which reads the same whatever standard_conforming_strings
+ * says (pg's escapeLiteral).
+ */
+function literal(value: unknown): string | undefined {
+  if (value === null) return 'null';
+  let text: string;
+  if (typeof value === 'string') text = value;
+  else if (typeof value === 'number' && Number.isFinite(value)) text = String(value);
+  else if (typeof value === 'boolean' || typeof value === 'bigint') text = String(value);
+  else return undefined;
+  // U+0000 cannot be in a statement's text; a lone surrogate would be sent as U+FFFD either
+  // way, but is left to the parameter path, whose behaviour the rest of the storage knows.
+  if (text.includes('\u0000') || !isWellFormed(text)) return undefined;
+  const quoted = text.replaceAll("'", "''");
+  return text.includes('\\') ? `E'${quoted.replaceAll('\\', '\\\\')}'` : `'${quoted}'`;
+}
+
+const isWellFormed = (text: string) => (text as string & { isWellFormed(): boolean }).isWellFormed();
+
+/**
+ * A compiled statement with its parameters written into its text, or undefined when one of them
+ * cannot be (see literal). Kysely writes only identifiers and placeholders ($1 …) into the text
+ * of our statements: no literal of theirs holds a `$`.
+ */
+function inlined(query: CompiledQuery): string | undefined {
+  const values = query.parameters.map(literal);
+  if (values.some((value) => value === undefined)) return undefined;
+  let complete = true;
+  const text = query.sql.replace(/\$(\d+)/g, (_, n: string) => {
+    const value = values[Number(n) - 1];
+    if (value === undefined) complete = false;
+    return value ?? '';
+  });
+  return complete ? text : undefined;
+}
+
+/**
+ * Whether the database takes `value` (as encode made it) in a column of `type` exactly as it is:
+ * no conversion that changes what it reads back as, no error it could raise.
+ */
+function takesAsIs(column: ColumnType | undefined, value: unknown): boolean {
+  if (column === undefined) return false;
+  if (value === null) return column.nullable;
+  switch (column.type) {
+    case 'text':
+      return typeof value === 'string' && isWellFormed(value);
+    case 'bigint':
+      return Number.isSafeInteger(value);
+    case 'double precision':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'json':
+      // JSON.stringify's text; PostgreSQL refuses an escaped lone surrogate in it.
+      return typeof value === 'string' && !/\\u[dD][89a-fA-F]/.test(value);
+    default:
+      return false;
+  }
+}
+
+/** The tables' column types in the connection's current schema (see SqlStorageOptions.columns). */
+export async function readColumnTypes(db: Database): Promise<ColumnTypes> {
+  const { rows } = await sql<{ table_name: string; column_name: string; data_type: string; is_nullable: string }>`
+    select table_name, column_name, data_type, is_nullable from information_schema.columns
+    where table_schema = current_schema()`.execute(db);
+  const tables = new Map<string, Map<string, ColumnType>>();
+  for (const row of rows) {
+    let columns = tables.get(row.table_name);
+    if (!columns) tables.set(row.table_name, (columns = new Map()));
+    columns.set(row.column_name, { type: row.data_type, nullable: row.is_nullable === 'YES' });
+  }
+  return tables;
+}
+
+/**
+ * Tables whose writes are always sent when made: a trigger writes beside them (the
+ * configuration versions, migration 0009).
+ */
+const triggered: ReadonlySet<TableName> = new Set<TableName>(['organizations', 'membership_types']);
 
 function checkTable(table: string): asserts table is TableName {
   if (!Object.hasOwn(tableSpecs, table)) throw new Error(`No table "${table}"`);
@@ -266,7 +377,30 @@ class SqlTransaction implements Transaction {
     readonly readOnly: boolean,
     readonly writeLocks: WriteLocks | undefined,
     readonly oneAtATime: boolean,
+    readonly batches: boolean = false,
+    readonly columns: ColumnTypes | undefined = undefined,
   ) {}
+
+  /**
+   * Statements (SQL text, values inlined) sent ahead of the next one, in its message (batches):
+   * BEGIN with the lock before it, updates whose outcome this transaction knows.
+   */
+  #ahead: string[] = [];
+  /** Whether #ahead holds this transaction's BEGIN (nothing has reached the database yet). */
+  #beginAhead = false;
+
+  /** Runs `query`, with the statements ahead of it in the same message when it can be inlined. */
+  async #execute(query: CompiledQuery): Promise<Row[]> {
+    if (this.#ahead.length > 0) {
+      const ahead = this.#ahead.join('; ');
+      this.#ahead = [];
+      this.#beginAhead = false;
+      const text = inlined(query);
+      if (text !== undefined) return (await this.trx.executeQuery(CompiledQuery.raw(`${ahead}; ${text}`))).rows as Row[];
+      await this.trx.executeQuery(CompiledQuery.raw(ahead));
+    }
+    return (await this.trx.executeQuery(query)).rows as Row[];
+  }
 
   end(): void {
     this.#open = false;
@@ -274,6 +408,25 @@ class SqlTransaction implements Transaction {
 
   #begin(scope: string | null): Promise<void> {
     this.#begun ??= (async () => {
+      const statements = this.writeLocks?.statements;
+      const locking = !this.readOnly && scope !== null && this.writeLocks !== undefined && !this.oneAtATime;
+      if (this.batches && (!locking || statements)) {
+        // Sent with the first statement (see #execute). Unlocked at the end once sent: the
+        // lock may have been taken even when that message fails.
+        if (this.oneAtATime && this.readOnly) return;
+        const begin = this.oneAtATime
+          ? 'start transaction'
+          : this.readOnly
+            ? 'start transaction isolation level repeatable read, read only'
+            : 'start transaction isolation level serializable';
+        // The COMMIT ends the implicit transaction the lock statement runs in (see postgres.ts).
+        if (locking) this.#ahead.push(statements!.lock(scope!), 'commit');
+        this.#ahead.push(begin);
+        this.#locked = locking ? scope : null;
+        this.#beginAhead = true;
+        this.#sentBegin = true;
+        return;
+      }
       if (!this.readOnly && scope !== null && this.writeLocks?.lockAndBegin && !this.oneAtATime) {
         // Unlocked at the end even if this fails: the lock may have been taken.
         this.#locked = scope;
@@ -308,10 +461,23 @@ class SqlTransaction implements Transaction {
   async commit(): Promise<void> {
     if (!this.#begun) return;
     await this.#begun;
+    if (this.#beginAhead) return this.#forgetAhead();
     if (!this.#sentBegin) return;
     if (this.#aborted) {
+      this.#ahead = [];
       await sql`rollback`.execute(this.trx);
       throw new AbortedTransactionError();
+    }
+    if (this.batches) {
+      // The updates still ahead, COMMIT and the unlock in one message. When a statement fails,
+      // the ones after it do not run: the caller rolls back and unlocks.
+      const statements = [...this.#ahead, 'commit'];
+      this.#ahead = [];
+      const unlock = this.#locked !== null ? this.writeLocks?.statements?.unlock(this.#locked) : undefined;
+      if (unlock !== undefined) statements.push(unlock);
+      await this.trx.executeQuery(CompiledQuery.raw(statements.join('; ')));
+      if (unlock !== undefined) this.#locked = null;
+      return;
     }
     if (this.#locked !== null && this.writeLocks?.commitAndUnlock) {
       await this.writeLocks.commitAndUnlock(this.trx, this.#locked);
@@ -321,9 +487,18 @@ class SqlTransaction implements Transaction {
     await sql`commit`.execute(this.trx);
   }
 
+  /** Nothing of this transaction was sent (its BEGIN still ahead): nothing to end, no lock held. */
+  #forgetAhead(): void {
+    this.#ahead = [];
+    this.#beginAhead = false;
+    this.#locked = null;
+  }
+
   async rollback(): Promise<void> {
     if (!this.#begun) return;
     await this.#begun.catch(() => {});
+    if (this.#beginAhead) return this.#forgetAhead();
+    this.#ahead = [];
     if (!this.#sentBegin) return;
     await sql`rollback`.execute(this.trx).catch(() => {});
   }
@@ -366,7 +541,25 @@ class SqlTransaction implements Transaction {
   readonly #known = new Map<string, Seen | null>();
 
   #remember(table: TableName, rows: readonly Seen[]): void {
-    for (const row of rows) this.#known.set(identityOf(table, row.row), row);
+    for (const row of rows) {
+      this.#known.set(identityOf(table, row.row), row);
+      if (Number.isInteger(row.seq) && row.seq > (this.#maxSeq.get(table) ?? 0)) this.#maxSeq.set(table, row.seq);
+    }
+  }
+
+  /** Per table, the highest insertion sequence the database answered this transaction. */
+  readonly #maxSeq = new Map<TableName, number>();
+  #insertsLater = 0;
+
+  /**
+   * The insertion sequence a row inserted later (see #insertLater) stands in with: above every
+   * row the transaction has seen of the table (the database numbers it when it runs, after them)
+   * and below any the database numbers later (which it runs before: #ahead goes first), so the
+   * kept answers keep insertion order.
+   */
+  #laterSeq(table: TableName): number {
+    this.#insertsLater += 1;
+    return (this.#maxSeq.get(table) ?? 0) + 1 - 1 / (1 + this.#insertsLater);
   }
 
   /**
@@ -489,7 +682,7 @@ class SqlTransaction implements Transaction {
       for (const [column, direction] of options.orderBy ?? []) query = query.orderBy(column, direction);
       query = query.orderBy('_seq', 'asc');
       if (options.limit !== undefined) query = query.limit(options.limit);
-      const rows = ((await query.execute()) as Row[]).map(seen);
+      const rows = (await this.#execute(query.compile())).map(seen);
       if (identity !== null && rows.length === 0 && options.limit !== 0) this.#known.set(identity, null);
       this.#remember(table, rows);
       if (!ordered && options.limit !== 0) this.#keepAnswer(table, where as Row, rows, options.limit);
@@ -507,8 +700,8 @@ class SqlTransaction implements Transaction {
     return this.#run(async () => {
       const name: string = table;
       const query = applyWhere(table, this.trx.selectFrom(name).select((eb) => eb.fn.countAll().as('count')), where as Row);
-      const row = await query.executeTakeFirstOrThrow();
-      return Number(row.count);
+      const [row] = await this.#execute(query.compile());
+      return Number(row!.count);
     }, table, where as Row);
   }
 
@@ -517,6 +710,8 @@ class SqlTransaction implements Transaction {
 
   insert<T extends TableName>(table: T, row: Tables[T]): Promise<void> {
     checkTable(table);
+    const later = this.#insertLater(table, row as unknown as Row);
+    if (later) return later;
     this.#writing = true;
     return this.#run(async () => {
       const name: string = table;
@@ -524,7 +719,7 @@ class SqlTransaction implements Transaction {
       // ON CONFLICT DO NOTHING: a taken key is refused without aborting the transaction, as the
       // memory storage refuses it (the caller may go on). Under SERIALIZABLE, a row that a
       // concurrent transaction committed meanwhile is a serialization failure instead.
-      const inserted = (await this.trx.insertInto(name).values(values).onConflict((conflict) => conflict.doNothing()).returningAll().executeTakeFirst()) as Row | undefined;
+      const [inserted] = await this.#execute(this.trx.insertInto(name).values(values).onConflict((conflict) => conflict.doNothing()).returningAll().compile());
       if (!inserted) throw await this.#conflictOf(table, row as unknown as Row);
       const added = [seen(inserted)];
       this.#remember(table, added);
@@ -538,7 +733,7 @@ class SqlTransaction implements Transaction {
     for (const columns of [spec.key, ...spec.unique] as readonly (readonly string[])[]) {
       const where = Object.fromEntries(columns.map((column) => [column, row[column] ?? null]));
       const name: string = table;
-      const taken = await applyWhere(table, this.trx.selectFrom(name).select(sql`1`.as('taken')), where).executeTakeFirst();
+      const [taken] = await this.#execute(applyWhere(table, this.trx.selectFrom(name).select(sql`1`.as('taken')), where).compile());
       if (taken) return new StorageConflictError(table, columns);
     }
     return new StorageConflictError(table, spec.key);
@@ -551,23 +746,27 @@ class SqlTransaction implements Transaction {
     }
     const values = encode(table, patch as Row);
     if (Object.keys(values).length === 0) return this.count(table, where);
-    this.#writing = true;
     // A change of a unique column may collide: a savepoint keeps the transaction usable then.
     const unique = tableSpecs[table].unique.some((columns) => columns.some((column) => column in values));
+    if (!unique) {
+      const later = this.#updateLater(table, where as Row, values);
+      if (later) return later;
+    }
+    this.#writing = true;
     return this.#run(async () => {
       const name: string = table;
-      if (unique) await sql`savepoint storage_update`.execute(this.trx);
+      if (unique) await this.#execute(CompiledQuery.raw('savepoint storage_update'));
       this.#savepointed = false;
       try {
-        const updated = (await applyWhere(table, this.trx.updateTable(name).set(values), where as Row).returningAll().execute()) as Row[];
-        if (unique) await sql`release savepoint storage_update`.execute(this.trx);
+        const updated = await this.#execute(applyWhere(table, this.trx.updateTable(name).set(values), where as Row).returningAll().compile());
+        if (unique) await this.#execute(CompiledQuery.raw('release savepoint storage_update'));
         const changed = updated.map(seen);
         this.#remember(table, changed);
         this.#applyWrite(table, changed);
         return updated.length;
       } catch (error) {
         if (unique && errorCode(error) === '23505') {
-          await sql`rollback to savepoint storage_update`.execute(this.trx);
+          await this.#execute(CompiledQuery.raw('rollback to savepoint storage_update'));
           this.#savepointed = true;
         }
         throw error;
@@ -575,12 +774,85 @@ class SqlTransaction implements Transaction {
     }, table, where as Row, true);
   }
 
+  /**
+   * An update of one row this transaction knows (a lookup by key), whose every value the column
+   * takes as it is, in a table without triggers: its outcome is known here (the row, patched;
+   * under SERIALIZABLE it can only fail on another transaction's change, and then the whole
+   * transaction runs again), so it is sent ahead of the next statement or with COMMIT (batches),
+   * a round trip less. Answers the count (1), or undefined when it must be sent now.
+   */
+  #updateLater(table: TableName, where: Row, values: Row): Promise<number> | undefined {
+    if (!this.batches || this.readOnly || !this.#open || triggered.has(table) || this.#aborted) return undefined;
+    const identity = keyOf(table, where);
+    const known = identity === null ? undefined : this.#known.get(identity);
+    if (!known || this.#begun === undefined) return undefined;
+    const columns = this.columns?.get(table);
+    for (const [column, value] of Object.entries(values)) if (!takesAsIs(columns?.get(column), value)) return undefined;
+    const name: string = table;
+    const text = inlined(applyWhere(table, this.trx.updateTable(name).set(values), where).compile());
+    if (text === undefined) return undefined;
+    const json: readonly string[] = tableSpecs[table].json;
+    const patched: Row = { ...known.row };
+    for (const [column, value] of Object.entries(values)) patched[column] = json.includes(column) && value !== null ? JSON.parse(value as string) : value;
+    tablesRead.getStore()?.add(table);
+    // After the BEGIN (ahead, or sent with an earlier statement of this transaction).
+    return this.#begun.then(() => {
+      if (!this.#open) throw new Error('This transaction has ended: use the storage only inside its work function');
+      this.#ahead.push(text);
+      const changed = [{ row: deepFreeze(patched), seq: known.seq }];
+      this.#remember(table, changed);
+      this.#applyWrite(table, changed);
+      return 1;
+    });
+  }
+
+  /**
+   * An insert whose key this transaction read as absent, in a table with no other unique columns
+   * and no triggers, giving every column a value the column takes as it is: it cannot be refused
+   * (on PostgreSQL a row another transaction committed meanwhile is a serialization failure, and
+   * the transaction runs again), so it is sent ahead of the next statement or with COMMIT
+   * (batches; a plain INSERT, so that anything unforeseen fails the transaction instead of
+   * dropping the row). A signup's idempotency record. Answers undefined when it must be sent now.
+   */
+  #insertLater(table: TableName, row: Row): Promise<void> | undefined {
+    if (!this.batches || this.readOnly || !this.#open || triggered.has(table) || this.#aborted || this.#begun === undefined) return undefined;
+    const spec = tableSpecs[table];
+    if (spec.unique.length > 0) return undefined;
+    const identity = keyOf(table, Object.fromEntries(spec.key.map((column) => [column, row[column]])));
+    if (identity === null || this.#known.get(identity) !== null) return undefined;
+    const columns = this.columns?.get(table);
+    if (!columns) return undefined;
+    let values: Row;
+    try {
+      values = encode(table, row);
+    } catch {
+      return undefined; // Refused when sent now, as every insert's error.
+    }
+    // No column left to a default the database fills in (RETURNING would answer it).
+    for (const column of columns.keys()) if (column !== '_seq' && !Object.hasOwn(values, column)) return undefined;
+    for (const [column, value] of Object.entries(values)) if (!takesAsIs(columns.get(column), value)) return undefined;
+    const name: string = table;
+    const text = inlined(this.trx.insertInto(name).values(values).compile());
+    if (text === undefined) return undefined;
+    const json: readonly string[] = spec.json;
+    const stored: Row = {};
+    for (const [column, value] of Object.entries(values)) stored[column] = json.includes(column) && value !== null ? JSON.parse(value as string) : value;
+    tablesRead.getStore()?.add(table);
+    return this.#begun.then(() => {
+      if (!this.#open) throw new Error('This transaction has ended: use the storage only inside its work function');
+      this.#ahead.push(text);
+      const added = [{ row: deepFreeze(stored), seq: this.#laterSeq(table) }];
+      this.#remember(table, added);
+      this.#applyWrite(table, added);
+    });
+  }
+
   delete<T extends TableName>(table: T, where: Where<Tables[T]>): Promise<number> {
     checkTable(table);
     this.#writing = true;
     return this.#run(async () => {
       const name: string = table;
-      const deleted = (await applyWhere(table, this.trx.deleteFrom(name), where as Row).returningAll().execute()) as Row[];
+      const deleted = await this.#execute(applyWhere(table, this.trx.deleteFrom(name), where as Row).returningAll().compile());
       const gone = deleted.map(seen);
       for (const row of gone) this.#known.set(identityOf(table, row.row), null);
       this.#applyWrite(table, [], gone);
@@ -607,6 +879,8 @@ export class SqlStorage implements Storage {
   readonly #maxAttempts: number;
   readonly #writeLocks: WriteLocks | undefined;
   readonly #oneAtATime: boolean;
+  readonly #batches: boolean;
+  readonly #columns: ColumnTypes | undefined;
   #closed: Promise<void> | undefined;
   readonly stats: StorageStats = { transactions: 0, retries: 0 };
   /** Per organization, commits that changed it or its membership types (PGlite's configuration version). */
@@ -623,6 +897,8 @@ export class SqlStorage implements Storage {
     this.#maxAttempts = options.maxAttempts ?? 30;
     this.#writeLocks = options.writeLocks;
     this.#oneAtATime = options.oneAtATime ?? false;
+    this.#batches = options.batches ?? false;
+    this.#columns = options.columns;
   }
 
   async transaction<T>(work: (tx: Transaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
@@ -632,7 +908,7 @@ export class SqlStorage implements Storage {
       try {
         // One connection for the attempt; BEGIN waits for the first statement (see SqlTransaction).
         return await this.db.connection().execute(async (connection) => {
-          const current = new SqlTransaction(connection, options.readOnly === true, this.#writeLocks, this.#oneAtATime);
+          const current = new SqlTransaction(connection, options.readOnly === true, this.#writeLocks, this.#oneAtATime, this.#batches, this.#columns);
           tx = current;
           try {
             const result = await work(current);

@@ -2,7 +2,7 @@
 // the others load lazily). Functions take already-formatted values (money and dates go through
 // Intl in the member's locale before they reach a string).
 
-import type { DurationIntervalType, FieldErrorCode, MembershipStatus, PricingErrorCode } from '@memberkit/sdk';
+import type { DurationIntervalType, FieldErrorCode, InvitationRefusal, MembershipStatus, PricingErrorCode } from '@memberkit/sdk';
 import type { DiscountRefusal } from '../events.js';
 
 // The domain's codes come from the SDK (type-only imports: no bytes), so a code the SDK adds
@@ -17,6 +17,23 @@ export interface FieldBounds {
   max?: string;
   minLength?: number;
   maxLength?: number;
+}
+
+/** An invite-only plan's code field, "See all plans", and why an invitation is refused: the
+ * API's reasons (the SDK's InvitationRefusal), `required` (none given) and `unexplained` (a reason
+ * this widget does not know). */
+export interface InvitationWords {
+  code: string;
+  allPlans: string;
+  refused: Record<InvitationRefusal | 'required' | 'unexplained', string>;
+}
+
+/** The review's words: its sections' "Edit", the member's name, a checkbox's answer. */
+export interface ReviewWords {
+  edit: string;
+  name: string;
+  yes: string;
+  no: string;
 }
 
 /** Pricing errors whose message names a limit. */
@@ -84,12 +101,19 @@ export interface Catalogue {
   /** The discount check itself failed (network, server). */
   discountCheckFailed: string;
   discountRefused: Record<DiscountRefusal, string>;
+  /** Invitation-only plans' words. English lives in the steps chunk
+   * (membership-signup/controllers/invitation.ts): the plans never need it. */
+  invitation?: InvitationWords;
+  /** English lives in the steps chunk (membership-signup/views/review.ts). */
+  review?: ReviewWords;
   removeDiscount: string;
   subtotal: string;
   discount: string;
   total: string;
   totalIs: (amount: string) => string;
   groupOf: (n: number) => string;
+  /** A consent field left unticked. */
+  acceptTerms: string;
   readTerms: string;
   opensNewTab: string;
   back: string;
@@ -139,7 +163,10 @@ export interface Catalogue {
   invalidOrganization: (id: string) => string;
   /** api-base is neither https nor http on localhost: nothing is sent. */
   invalidApiBase: string;
+  /** The service could not be reached: said alone on a first load (nothing entered yet). */
   networkError: string;
+  /** After the network error once the member has entered something. */
+  kept: string;
   responseError: string;
   apiErrors: Record<string, string>;
   apiError: string;

@@ -32,6 +32,7 @@ export const ids = {
   lastName: 'mk-last-name',
   amount: 'mk-amount',
   discount: 'mk-discount',
+  invitation: 'mk-invitation',
   field: (index: number) => `mk-field-${index}`,
   group: (index: number, key: keyof GroupMemberDraft) => `mk-group-${index}-${key}`,
 };
@@ -125,6 +126,7 @@ export function problemsOf(
   member: Member | null | undefined,
   wording: Wording,
   serverErrors: Readonly<Record<string, string>> = {},
+  invitationLabel = '',
 ): Problem[] {
   const { t } = wording;
   const problems: Problem[] = [];
@@ -141,6 +143,8 @@ export function problemsOf(
     message ??= Object.hasOwn(serverErrors, id) ? serverErrors[id] : undefined;
     if (message) problems.push([id, label, message]);
   };
+  // The invitation code's refusal is the API's (or "required", which the element decides).
+  add(ids.invitation, invitationLabel, undefined);
   const people = [
     [ids.email, t.email, 'email'],
     [ids.firstName, t.firstName, 'first_name'],
@@ -163,7 +167,8 @@ export function problemsOf(
   type.fields.forEach((field, index) => {
     // Own errors only: no error for a field keyed `constructor` is not Object's constructor.
     const error = Object.hasOwn(errors, field.key) ? errors[field.key] : undefined;
-    add(ids.field(index), field.label, error && fieldMessage(wording, error.code, field));
+    // An unticked consent is the terms not accepted, not a missing answer.
+    add(ids.field(index), field.label, error && (field.type === 'consent' && error.code === 'required' ? t.acceptTerms : fieldMessage(wording, error.code, field)));
   });
   return problems;
 }

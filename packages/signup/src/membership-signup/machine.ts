@@ -44,7 +44,7 @@ const moves: Record<Step, readonly Step[]> = {
   loading: ['plans', 'details', 'review', 'payment', 'approval', 'done', 'error'],
   plans: ['details', 'loading', 'error'],
   details: ['plans', 'review', 'loading', 'error'],
-  review: ['details', 'payment', 'approval', 'done', 'renewal', 'error', 'loading'],
+  review: ['plans', 'details', 'payment', 'approval', 'done', 'renewal', 'error', 'loading'],
   // approval: a type reviewed after payment (the API says awaiting_approval once paid)
   // review: a failed signup's "Try again" (a new attempt)
   payment: ['payment', 'review', 'approval', 'done', 'error', 'loading'],

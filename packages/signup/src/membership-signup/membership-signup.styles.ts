@@ -62,9 +62,13 @@ export const styles = css`
     font-size: 1.375em;
     margin: 0 0 calc(var(--_space) / 2);
   }
-  h3 {
+  h3,
+  h4 {
     font-size: 1.125em;
     margin: 0;
+  }
+  .term {
+    margin: var(--_space) 0 0.75rem;
   }
   p {
     margin: 0 0 calc(var(--_space) / 2);
@@ -89,6 +93,7 @@ export const styles = css`
     padding: 0;
   }
   .card {
+    position: relative;
     display: flex;
     flex-direction: column;
     gap: .25rem;
@@ -103,7 +108,14 @@ export const styles = css`
   .card button {
     margin-block-start: auto;
   }
+  .badges {
+    position: absolute;
+    inset-block-start: -0.8em;
+    inset-inline-start: var(--_space);
+    margin: 0;
+  }
   .badge {
+    background: var(--_surface);
     font-size: .8em;
     font-weight: 600;
     padding: 0 .5em;

@@ -88,6 +88,7 @@ function ownString(table: Record<string, string>, key: string): string | undefin
  *
  * @csspart base - The wrapper of everything.
  * @csspart heading - The heading of each step.
+ * @csspart term - The heading of a group of plans of one term (from seven plans on).
  * @csspart plan-card - One plan.
  * @csspart plan-name - A plan's name.
  * @csspart price - A plan's price.
@@ -250,6 +251,17 @@ export class MembershipSignup extends LitElement {
   /** The organization and id #key was claimed for, and whether this widget holds it now. */
   #keyFor: string | undefined;
   #keyHeld = false;
+  /** The link's invitation was refused at load: its screen (in the steps chunk) asks for another code. */
+  #refusedLink(): boolean {
+    const state = this._state;
+    return state.step === 'error' && state.code === 'invitation_required' && state.retry === 'load';
+  }
+  /** The invitation code the member typed (on the refusal or the details), kept in memory only. */
+  #invitationTyped: string | undefined;
+  /** Why the API refused the invitation last (`error.errors[].code`), for its wording. */
+  #invitationRefusal = 'unexplained';
+  /** "See all plans" after a refused invitation: the page's plan and code are left aside. */
+  #allPlans = false;
   /** The `membership-type` asked for is not offered: the plans show a notice. */
   #linkUnavailable = false;
   /** While a pointer is pressed on the element: the fields left, whose errors wait for the release. */
@@ -436,8 +448,10 @@ export class MembershipSignup extends LitElement {
     return (this.readUrlParams && new URLSearchParams(location.search).get(name)) || undefined;
   }
 
+  /** The invitation code: the one the member typed, else the page's (attribute, then URL). */
   #invitationCode(): string | undefined {
-    return this.invitation || this.#fromUrl('invitation');
+    if (this.#allPlans) return undefined;
+    return this.#invitationTyped ?? (this.invitation || this.#fromUrl('invitation'));
   }
 
   /** The SDK client: the host's `.client`, or one built from the attributes and the token. */
@@ -515,7 +529,7 @@ export class MembershipSignup extends LitElement {
       this.#error('configuration', 'invalid_api_base', null);
       return;
     }
-    const membershipType = this.membershipType || this.#fromUrl('membership-type');
+    const membershipType = this.#allPlans ? undefined : this.membershipType || this.#fromUrl('membership-type');
     if (membershipType && !ID_PATTERN.test(membershipType)) {
       this.#warn('membership-type', `membership-type="${membershipType}" is not a valid id; ignored.`);
     }
@@ -696,7 +710,7 @@ export class MembershipSignup extends LitElement {
   }
 
   #problems(type: MembershipType): Problem[] {
-    return problemsOf(type, this._draft, this._config?.member, this.#wording(), this.#serverErrors);
+    return problemsOf(type, this._draft, this._config?.member, this.#wording(), this.#serverErrors, steps?.invitationWords(this._t).code);
   }
 
   // ── member actions ────────────────────────────────────────────────────────────────────────
@@ -740,11 +754,18 @@ export class MembershipSignup extends LitElement {
     else this.#steps().then(then, () => undefined);
   }
 
-  #toReview(event: Event): void {
+  async #toReview(event: Event): Promise<void> {
     event.preventDefault();
     this.#interacted = true;
     const type = this.#type();
-    if (!type) return;
+    const attempt = this.#controllers?.attempt;
+    if (!type || !attempt || attempt.inFlight) return;
+    if (type.invite_only && !this.#problems(type).length) {
+      attempt.busy(true);
+      const found = await steps!.invitationProblem(this.#client(), type, this.#invitationCode(), this._config?.member, this._draft.email, this._t, this.#signal());
+      attempt.busy(false);
+      if (found) this.#serverErrors = { ...this.#serverErrors, ...found };
+    }
     if (this.#problems(type).length > 0) {
       this._showAll = true;
       this.#focus = 'summary';
@@ -777,11 +798,13 @@ export class MembershipSignup extends LitElement {
   }
 
   /** An error code in the member's words, in the catalogue of the moment (worded at render time). */
-  #say(code: string): string {
+  #say(code: string, retry = this._state.step === 'error' && this._state.retry): string {
     const t = this._t;
+    // A first load has nothing entered to keep.
+    const network = retry === 'load' ? t.networkError : `${t.networkError} ${t.kept}`;
     const ours: Record<string, string> = {
-      network: t.networkError,
-      timeout: t.networkError,
+      network,
+      timeout: network,
       invalid_response: t.responseError,
       missing_organization: t.missingOrganization,
       invalid_organization: t.invalidOrganization(this.organization ?? ''),
@@ -795,7 +818,7 @@ export class MembershipSignup extends LitElement {
    * discount check, shown where it happened) or the embed is misconfigured (nothing to retry). */
   #error(kind: ErrorKind, code: string, retry: RetryAction | null): void {
     const configuration = kind === 'configuration';
-    this.#emit('membership-signup-error', { code: configuration ? 'configuration' : code, message: this.#say(code) });
+    this.#emit('membership-signup-error', { code: configuration ? 'configuration' : code, message: this.#say(code, retry) });
     if (retry || configuration) this.#go({ step: 'error', kind, code, retry: configuration ? null : retry });
   }
 
@@ -804,6 +827,7 @@ export class MembershipSignup extends LitElement {
     const route = routeFailure(error, this._state.step, retry);
     if (!route) return;
     const { kind, code } = route;
+    if (code === 'invitation_required' && error instanceof APIError) this.#invitationRefusal = String(error.errors[0]?.code);
     const type = this.#type();
     // On the review (the steps are here): the renewal offer, or the details with the API's errors.
     const later = this.#controllers;
@@ -825,7 +849,9 @@ export class MembershipSignup extends LitElement {
   /** Server-side validation: show the messages on the fields, back on the details step. */
   #backToDetails(error: APIError, type: MembershipType): boolean {
     const t = this._t;
-    const { fieldErrors, discountRefused } = mapServerErrors(error, type, (code, rule) => ownString(t.apiErrors, code) ?? fieldMessage(this.#wording(), code, rule));
+    const { fieldErrors, discountRefused } = mapServerErrors(error, type, (code, rule, id) =>
+      id === ids.invitation ? steps!.invitationText(t, code) : (ownString(t.apiErrors, code) ?? fieldMessage(this.#wording(), code, rule)),
+    );
     if (discountRefused) {
       this.#controllers?.discounts.refused(refusalOf(error));
     } else if (Object.keys(fieldErrors).length === 0) {
@@ -862,6 +888,12 @@ export class MembershipSignup extends LitElement {
       discount: this.#controllers?.discounts.view ?? { status: 'idle', code: '', reason: null },
       inFlight: this.#controllers?.attempt.inFlight ?? false,
       linkUnavailable: this.#linkUnavailable,
+      invitation: this.#invitationCode() ?? '',
+      setInvitation: (code) => {
+        this.#invitationTyped = code;
+        this.#clearServerErrors(ids.invitation, ids.email);
+        this.#edit({});
+      },
       choosePlan: (chosen) => {
         this.#interacted = true;
         this.#linkUnavailable = false;
@@ -914,7 +946,11 @@ export class MembershipSignup extends LitElement {
         const step = this._state.step;
         this.#go({ step: step === 'review' ? 'details' : 'plans' });
       },
-      toReview: (event) => this.#toReview(event),
+      toReview: (event) => void this.#toReview(event),
+      edit: (step) => {
+        this.#interacted = true;
+        this.#go({ step });
+      },
       submit: () => void this.#controllers?.attempt.submit(),
     };
   }
@@ -953,6 +989,12 @@ export class MembershipSignup extends LitElement {
       this.#go({ step: step === 'renewal' ? 'details' : 'review' });
     },
     restart: () => this.#restart(),
+    setInvitation: (code) => void (this.#invitationTyped = code),
+    allPlans: () => {
+      this.#interacted = true;
+      this.#allPlans = true;
+      void this.#load();
+    },
     openHostedPage: () => this.#controllers?.payment.openHosted(),
     renew: () => void this.#controllers?.attempt.renew(),
   };
@@ -963,7 +1005,7 @@ export class MembershipSignup extends LitElement {
    */
   #shownStep(): State['step'] {
     const { step } = this._state;
-    if (steps || firstSteps.includes(step)) return step;
+    if (steps || (firstSteps.includes(step) && !this.#refusedLink())) return step;
     void loadSteps().then(
       () => this.requestUpdate(),
       // Try again loads the configuration and resumes the draft, which asks for the chunk again.
@@ -977,7 +1019,11 @@ export class MembershipSignup extends LitElement {
     const t = this._t;
     const config = this._config;
     if (shown === 'loading') return state.step === 'loading' ? renderSkeleton(t) : html`<p class="muted" aria-busy="true">${t.loadingStep}</p>`;
-    if (state.step === 'error') return renderError(t, state, this.#say(state.code), this.#outcome);
+    if (state.step === 'error') {
+      return shown === 'error' && this.#refusedLink()
+        ? steps!.renderInvitationRefused(t, this.#invitationRefusal, this.#invitationCode() ?? '', this.#outcome)
+        : renderError(t, state, this.#say(state.code), this.#outcome);
+    }
     const later = steps!;
     switch (state.step) {
       case 'payment':
@@ -1005,7 +1051,7 @@ export class MembershipSignup extends LitElement {
     const index = numberedSteps.indexOf(step);
     const state = this._state;
     // A renewal is confirmed as one (the steps chunk is here once 'done' is shown).
-    const name = state.step === 'done' && step === 'done' && steps!.renewedUntil(state.signup) ? t.renewed : (t.steps[step as keyof Catalogue['steps']] ?? '');
+    const name = state.step === 'done' && step === 'done' && steps!.renewedUntil(state.signup) ? t.renewed : (step === 'error' && this.#refusedLink() ? t.inviteOnly : (t.steps[step as keyof Catalogue['steps']] ?? ''));
     return html`<div class="base" part="base" lang=${this.#locale.startsWith(t.lang) ? this.#locale : t.lang} dir=${t.dir} data-step=${step}>
       <p class="sr-only" role="status" aria-live="polite">${index >= 0 ? t.stepOf(index + 1, numberedSteps.length, name) : name}</p>
       ${this.#content(step)}

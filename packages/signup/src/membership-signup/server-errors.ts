@@ -14,6 +14,7 @@ const personPath = /^(?:member|group_members\.(\d+))\.(email|first_name|last_nam
 export function inputOf(path: string, type: MembershipType): { id: string; rule?: Partial<FieldRules> } | undefined {
   if (path === 'amount') return { id: ids.amount };
   if (path === 'discount_code') return { id: ids.discount };
+  if (path === 'invitation_code') return { id: ids.invitation };
   if (path.startsWith('fields.')) {
     const index = type.fields.findIndex((field) => field.key === path.slice(7));
     return index < 0 ? undefined : { id: ids.field(index), rule: type.fields[index] };
@@ -31,14 +32,14 @@ export function inputOf(path: string, type: MembershipType): { id: string; rule?
 export function mapServerErrors(
   error: APIError,
   type: MembershipType,
-  message: (code: string, rule?: Partial<FieldRules>) => string,
+  message: (code: string, rule?: Partial<FieldRules>, id?: string) => string,
 ): { fieldErrors: Record<string, string>; discountRefused: boolean } {
   const fieldErrors: Record<string, string> = {};
   let discountRefused = error.code === 'invalid_discount';
   for (const { field, code } of error.errors) {
     const input = inputOf(field, type);
     if (input?.id === ids.discount) discountRefused = true;
-    else if (input) fieldErrors[input.id] = message(code, input.rule);
+    else if (input) fieldErrors[input.id] = message(code, input.rule, input.id);
   }
   if (error.code === 'amount_out_of_range') fieldErrors[ids.amount] ??= message('amount_out_of_range');
   return { fieldErrors, discountRefused };

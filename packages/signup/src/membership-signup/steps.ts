@@ -6,6 +6,8 @@
 export { renderDetails } from './views/details.js';
 export { renderReview } from './views/review.js';
 export { renderApproval, renderDone, renderPayment, renderRenewal, renewedUntil } from './views/outcome.js';
+export { invitationProblem, invitationText, invitationWords } from './controllers/invitation.js';
+export { renderInvitationRefused } from './views/invitation.js';
 
 import { AttemptController } from './controllers/attempt.js';
 import { DiscountController } from './controllers/discount.js';

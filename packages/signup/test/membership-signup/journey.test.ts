@@ -2,7 +2,7 @@
 // on it, the confirmation after a reload, "Sign up someone else", applications, donations and
 // renewals worded as what they are.
 import { expect, waitUntil } from '@open-wc/testing';
-import { $, API, button, check, cleanup, field, fillAnnual, mount, payWith, plusYears, press, record, root, step, text, type, untilStep, useSandbox, words, TODAY } from './helpers.js';
+import { $, API, button, check, cleanup, http, HttpResponse, override, problem, field, fillAnnual, mount, payWith, plusYears, press, record, root, step, text, type, untilStep, useSandbox, words, TODAY } from './helpers.js';
 import type { MembershipSignup } from '../../src/index.js';
 
 const CARD_OK = '4242 4242 4242 4242';
@@ -191,6 +191,206 @@ describe('<membership-signup> journey: no dead ends', function () {
       expect(text(el)).to.contain(`Renews automatically on ${words(renewsOn(3))} for $18.00.`);
       el.setAttribute('locale', 'fr');
       await waitUntil(() => text(el).includes('Renouvellement automatique le ') && text(el).includes('pour 18,00'), `no French renewal line: ${text(el)}`);
+    });
+  });
+  describe('invitation-only plans', () => {
+    const founder = async (el: MembershipSignup, email: string) => {
+      await type(el, 'Email', email);
+      await type(el, 'First name', 'Fay');
+      await type(el, 'Last name', 'Founder');
+    };
+
+    it('a refused invitation in the link says why (expired), with a field for another code; the right code opens the plan with its code field', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'founders', invitation: 'FOUNDERS-2019' });
+      expect(step(el)).to.equal('error');
+      expect(text(el)).to.contain('This invitation has expired.');
+      expect(text(el)).not.to.contain('Something went wrong').and.not.contain('Try again');
+      await expect(el).to.be.accessible();
+      await type(el, 'Invitation code', 'FOUNDERS-2026');
+      await press(el, 'Continue');
+      await untilStep(el, 'details');
+      expect(text(el)).to.contain('Founding member');
+      expect(field(el, 'Invitation code').value).to.equal('FOUNDERS-2026');
+    });
+
+    it('"See all plans" leaves the link for the listed plans', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'founders' });
+      expect(text(el)).to.contain('Enter the invitation code you received.');
+      await press(el, 'See all plans');
+      await untilStep(el, 'plans');
+      expect(() => button(el, 'Choose Founding member')).to.throw();
+      button(el, 'Choose Annual');
+    });
+
+    it('an invitation for another email is caught on the details step, on the email field; the invited address goes on', async () => {
+      const sandbox = await useSandbox();
+      const el = await mount({ 'membership-type': 'founders', invitation: 'FOUNDERS-ALICE' });
+      await founder(el, 'fay@example.org');
+      await press(el, 'Continue');
+      await waitUntil(() => $(el, '[data-summary]'), 'no error summary');
+      expect(step(el)).to.equal('details');
+      expect($(el, '[data-summary]')!.textContent).to.contain('This invitation was sent to another email address.');
+      expect(field(el, 'Email').getAttribute('aria-invalid')).to.equal('true');
+      expect(signupsOf(sandbox), 'nothing sent yet').to.have.length(0);
+      await expect(el).to.be.accessible();
+      await type(el, 'Email', 'alice@example.org');
+      expect(field(el, 'Email').getAttribute('aria-invalid')).to.equal('false');
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+    });
+
+    it('every refusal the API sends at the last step is worded on the code field (used; a reason this widget does not know), never "Try again"', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'founders', invitation: 'FOUNDERS-2026' });
+      await founder(el, 'fay@example.org');
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      for (const [reason, words] of [
+        ['used', 'This invitation has already been used.'],
+        ['revoked_for_good', 'This invitation cannot be used for this membership.'],
+      ]) {
+        override(
+          http.post(`${API}/organizations/demo/signups`, () =>
+            problem(422, 'invitation_required', { reason, errors: [{ field: 'invitation_code', code: reason, message: 'No.' }] }),
+          ),
+        );
+        await press(el, 'Confirm and join');
+        await untilStep(el, 'details');
+        expect(root(el).getElementById('mk-invitation-error')!.textContent).to.equal(words);
+        expect(text(el)).not.to.contain('Something went wrong');
+        await type(el, 'Invitation code', 'FOUNDERS-2026');
+        await press(el, 'Continue');
+        await untilStep(el, 'review');
+      }
+    });
+
+    it('in French', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'founders', invitation: 'FOUNDERS-2019', locale: 'fr' });
+      await waitUntil(() => text(el).includes('Cette invitation a expiré.'), `no French refusal: ${text(el)}`);
+      expect(text(el)).to.contain('Voir toutes les adhésions');
+    });
+  });
+  describe('a first load that cannot reach the service', () => {
+    it('says so and offers Try again, without claiming that anything entered is kept (nothing was); in Arabic too', async () => {
+      const sandbox = await useSandbox();
+      override(http.get(`${API}/organizations/demo/signup-config`, () => HttpResponse.error()));
+      const errors: CustomEvent[] = [];
+      const el = document.createElement('membership-signup') as MembershipSignup;
+      el.addEventListener('membership-signup-error', (event) => errors.push(event as CustomEvent));
+      el.setAttribute('organization', 'demo');
+      el.setAttribute('api-base', API);
+      document.body.append(el);
+      await untilStep(el, 'error', 15000);
+      expect(text(el)).to.contain('We could not reach the membership service. Check your connection and try again.');
+      expect(text(el)).not.to.contain('kept');
+      expect(errors[0]!.detail.message).not.to.contain('kept');
+      el.setAttribute('locale', 'ar');
+      await waitUntil(() => text(el).includes('تعذّر الوصول إلى الخدمة'), 'no Arabic message');
+      expect(text(el)).not.to.contain('تم حفظ ما أدخلته');
+      override(...sandbox.handlers); // the network is back
+      await press(el, 'إعادة المحاولة');
+      await untilStep(el, 'plans', 15000);
+      el.remove();
+    }).timeout(30000);
+  });
+  describe('the review reads back everything, each section with "Edit"', () => {
+    it('the plan once, the name, the answers (option labels), and Edit goes to the plans or the details', async () => {
+      await useSandbox();
+      const el = await mount();
+      await press(el, 'Choose Annual');
+      await untilStep(el, 'details');
+      await fillAnnual(el);
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      const review = text(el);
+      expect(review.split('Annual').length - 1, 'the plan once').to.equal(1);
+      expect(review).to.contain('NameNora Newman').and.contain('Emailnew.member@example.org');
+      expect(review).to.contain('Display nameNora N.').and.contain('T-shirt sizeM').and.contain('Send me the monthly newsletterNo');
+      expect(review).not.to.contain('I accept the membership terms');
+      await expect(el).to.be.accessible();
+      await press(el, 'Edit Your details');
+      await untilStep(el, 'details');
+      expect(field(el, 'First name').value).to.equal('Nora');
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      await press(el, 'Edit Plan');
+      await untilStep(el, 'plans');
+    });
+
+    it('a group: each group member\'s email; in German', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'family', locale: 'de' });
+      await waitUntil(() => $(el, '.base')!.getAttribute('lang')?.startsWith('de'), 'German never loaded');
+      await type(el, 'E-Mail', 'parent@example.org');
+      await type(el, 'Vorname', 'Pat');
+      await type(el, 'Nachname', 'Parent');
+      await type(el, 'Household name', 'The Parents');
+      await press(el, 'Gruppenmitglied hinzufügen');
+      await type(el, 'E-Mail', 'parent@example.org');
+      const kid = root(el).querySelector<HTMLInputElement>('#mk-group-0-email')!;
+      kid.value = 'kid@example.org';
+      kid.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      await press(el, 'Weiter');
+      await untilStep(el, 'review');
+      expect(text(el)).to.contain('kid@example.org').and.contain('NamePat Parent').and.contain('Household nameThe Parents');
+      button(el, 'Bearbeiten');
+    });
+  });
+  describe('forms: red, one message per field, human words', () => {
+    it('an invalid input turns red (the error colour wins over the text inputs\' border), one message per field, consent and formats in words', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'annual' });
+      await type(el, 'Email', 'nora');
+      await type(el, 'Website', 'not a site');
+      await press(el, 'Continue');
+      expect(step(el)).to.equal('details');
+      const email = field(el, 'Email');
+      expect(email.getAttribute('aria-invalid')).to.equal('true');
+      const errorColour = getComputedStyle(root(el).getElementById('mk-email-error')!).color;
+      expect(getComputedStyle(email).borderTopColor).to.equal(errorColour);
+      expect(getComputedStyle(field(el, 'First name')).borderTopColor).to.equal(errorColour);
+      for (const box of root(el).querySelectorAll('[part~="field"]')) {
+        expect(box.querySelectorAll(':scope > .error, :scope > p.error').length, box.textContent!).to.be.at.most(1);
+      }
+      const summary = $(el, '[data-summary]')!.textContent!.replace(/\s+/g, ' ');
+      expect(summary).to.contain('I accept the membership terms: Please accept the terms to continue.');
+      expect(summary).to.contain('Website: Enter a web address like example.org.');
+      expect(summary).to.contain('Email: Enter an email address like name@example.org.');
+    });
+
+    it('a website typed as "example.org" is accepted and sent as https://example.org; an amount in full-width digits is read', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'annual' });
+      const submits = record(el, 'membership-signup-submit');
+      await fillAnnual(el);
+      await type(el, 'Website', 'example.org');
+      expect(field(el, 'Website').getAttribute('aria-invalid')).to.equal('false');
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      await press(el, 'Confirm and pay');
+      await waitUntil(() => submits['membership-signup-submit']!.length === 1, 'not submitted');
+      expect(submits['membership-signup-submit']![0]!.detail.params.fields.website).to.equal('https://example.org');
+      cleanup();
+      const donation = await mount({ 'membership-type': 'supporter' });
+      await type(donation, 'Amount', '３０');
+      expect(text(donation)).to.contain('Total: $30.00');
+    });
+
+    it('on a right-to-left page, email, web address and phone inputs are left-to-right', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'annual', locale: 'ar' });
+      await waitUntil(() => $(el, '.base')!.getAttribute('dir') === 'rtl', 'Arabic never loaded');
+      for (const id of ['mk-email']) expect(root(el).getElementById(id)!.getAttribute('dir'), id).to.equal('ltr');
+      for (const input of root(el).querySelectorAll<HTMLInputElement>('input[type="email"], input[type="url"], input[type="tel"]')) {
+        expect(input.getAttribute('dir'), input.id).to.equal('ltr');
+        expect(getComputedStyle(input).direction, input.id).to.equal('ltr');
+      }
+      expect(root(el).querySelectorAll('input[type="url"], input[type="tel"]').length).to.equal(2);
+      expect(getComputedStyle(field(el, 'Display name')).direction).to.equal('rtl');
     });
   });
   describe('the confirmation is no dead end', () => {

@@ -384,7 +384,7 @@ describe('<membership-signup> signup and payment', function () {
     await el.updateComplete;
     await press(el, 'Continue');
     await untilStep(el, 'review');
-    expect(text(el)).to.contain('Group of 2').and.contain('$90.00');
+    expect(text(el)).to.contain('kid@example.org').and.contain('$90.00');
     await press(el, 'Confirm and pay');
     await payWith(el, CARD_OK);
     await untilStep(el, 'done');

@@ -125,6 +125,42 @@ describe('<membership-signup> plans', function () {
     }
   });
 
+  it('ten plans are grouped by term under headings (Annual, Monthly, Every 3 months, Lifetime), in the organization\'s order; three are one list', async () => {
+    const el = await mount();
+    const groups = [...root(el).querySelectorAll('h3[part="term"]')].map((heading) => {
+      const list = heading.nextElementSibling!;
+      expect(list.matches('ul.plans')).to.equal(true);
+      return [heading.textContent, [...list.querySelectorAll('[part="plan-name"]')].map((name) => name.textContent)];
+    });
+    expect(groups).to.deep.equal([
+      ['Annual', ['Friend', 'Annual', 'Supporter', 'School year', 'Family', 'Committee']],
+      ['Monthly', ['Monthly', 'Digital edition']],
+      ['Every 3 months', ['Quarterly']],
+      ['Lifetime', ['Lifetime']],
+    ]);
+    // Under a term's h3, the plans' names are h4s (the outline stays h2 > h3 > h4).
+    expect(root(el).querySelector('[part="plan-name"]')!.tagName).to.equal('H4');
+    cleanup();
+    const few = await mount({ organization: 'demo-jpy' });
+    expect(root(few).querySelectorAll('[part="term"]')).to.have.length(0);
+    expect(root(few).querySelectorAll('ul.plans')).to.have.length(1);
+    expect(root(few).querySelector('[part="plan-name"]')!.tagName).to.equal('H3');
+  });
+
+  it('a card with badges keeps its price level with the others of its row (the badges sit on its top edge)', async () => {
+    const wide = document.createElement('div');
+    wide.style.width = '1200px';
+    document.body.append(wide);
+    const el = await mount({}, {}, wide);
+    const price = (name: string) => {
+      const found = [...root(el).querySelectorAll('[part="plan-card"]')].find((c) => c.querySelector('[part="plan-name"]')!.textContent === name)!;
+      return Math.round(found.querySelector('[part="price"]')!.getBoundingClientRect().top);
+    };
+    // School year, Family (Group of up to 5) and Committee (Requires approval) share a row.
+    expect(price('Family')).to.equal(price('School year'));
+    expect(price('Committee')).to.equal(price('School year'));
+  });
+
   it('shows a cyclical type with its common lapse date (school year: September 1, 30-day buffer)', async () => {
     const el = await mount();
     expect(card(el, 'School year')).to.contain('$45 / year').and.contain(`Your membership runs until ${words(nextSchoolYearEnd())}`);

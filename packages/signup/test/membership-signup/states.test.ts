@@ -194,7 +194,7 @@ describe('<membership-signup> states', function () {
       await press(el, 'Renew');
       await untilStep(el, 'error', 15000);
       sandbox.setFaults(null);
-      expect(text(el)).to.contain('what you entered is kept');
+      expect(text(el)).to.contain('What you entered is kept.');
       expect(() => button(el, 'Start over'), 'nothing is thrown away').to.throw();
       const key = JSON.parse(sessionStorage.getItem('memberkit:signup:demo')!).renewalKey;
       expect(key).to.be.a('string');
@@ -296,7 +296,7 @@ describe('<membership-signup> states', function () {
       await press(el, 'Confirm and pay');
       await untilStep(el, 'error', 15000);
       expect(errors['membership-signup-error']![0]!.detail.code).to.equal('network');
-      expect(text(el)).to.contain('what you entered is kept');
+      expect(text(el)).to.contain('What you entered is kept.');
       await expect(el).to.be.accessible();
       const key = JSON.parse(sessionStorage.getItem('memberkit:signup:demo')!).idempotencyKey;
       expect(key).to.be.a('string');

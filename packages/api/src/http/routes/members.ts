@@ -1,7 +1,7 @@
 // Admin (secret key): GET/POST /members (`?email=` finds one, `?q=` searches email and names,
 // `?status=`), GET /members/export (the same search as CSV), GET /members/{id}, and
 // GET /members/{id}/memberships (theirs and their company's, each with its term history).
-import { MemberCreateParamsSchema, MemberSchema, MembershipSchema, PageSchema } from '@memberkit/sdk';
+import { AdminMembershipPageSchema, MemberCreateParamsSchema, MemberSchema, PageSchema } from '@memberkit/sdk';
 import { normalizeEmail } from '@memberkit/sdk/calculators';
 import { findCompany } from '../../domain/companies.js';
 import { createMember, memberByEmail, memberOr404, memberView, memberViews } from '../../domain/members.js';
@@ -9,12 +9,11 @@ import { Problem, fieldError } from '../../domain/problems.js';
 import type { Json } from '../../ports/records.js';
 import type { Route } from '../context.js';
 import { findMembers, memberQueryOf, membersCsv } from '../../domain/member-search.js';
-import { memberMembershipView, membershipsOfMember } from '../../domain/memberships.js';
+import { adminMemberMembershipView, membershipsOfMember } from '../../domain/memberships.js';
 import { paginate, parseBody, trimEmails } from '../body.js';
 import { reply, textReply } from '../reply.js';
 
 const MemberPageSchema = PageSchema(MemberSchema);
-const MembershipPageSchema = PageSchema(MembershipSchema);
 
 export const memberRoutes: Route[] = [
   {
@@ -82,7 +81,7 @@ export const memberRoutes: Route[] = [
     access: 'admin',
     async handle(ctx) {
       const held = await membershipsOfMember(ctx, await memberOr404(ctx, ctx.params.id!));
-      return reply(200, MembershipPageSchema, paginate(held, ctx.url, (m) => memberMembershipView(m, ctx.today)));
+      return reply(200, AdminMembershipPageSchema, paginate(held, ctx.url, (m) => adminMemberMembershipView(m, ctx.today)));
     },
   },
 ];

@@ -2,7 +2,7 @@
 // assignment, no payment), GET /memberships/{id}, POST /memberships/{id}/cancel, and the admin
 // extensions for the approval flow: POST /memberships/{id}/approve and …/decline, and staff
 // refunds: POST /memberships/{id}/refunds.
-import { MembershipCreateParamsSchema, MembershipRefundParamsSchema, MembershipSchema, MembershipStatusSchema, PageSchema } from '@memberkit/sdk';
+import { AdminMembershipPageSchema, AdminMembershipSchema, MembershipCreateParamsSchema, MembershipRefundParamsSchema, MembershipStatusSchema } from '@memberkit/sdk';
 import { membershipStatus } from '@memberkit/sdk/calculators';
 import { approveApplication, closeApplication } from '../../domain/applications.js';
 import { findCompany } from '../../domain/companies.js';
@@ -14,8 +14,8 @@ import {
   cancelMembership,
   createMembership,
   loadMemberships,
-  memberMembershipView,
-  membershipView,
+  adminMemberMembershipView,
+  adminMembershipView,
   membershipsOfMember,
   type MemberMembership,
 } from '../../domain/memberships.js';
@@ -27,8 +27,6 @@ import type { Route, RouteContext } from '../context.js';
 import { paginate, parseBody } from '../body.js';
 import { problemReply, reply } from '../reply.js';
 
-const MembershipPageSchema = PageSchema(MembershipSchema);
-
 async function membershipOr404(ctx: RouteContext): Promise<MembershipRecord> {
   const [membership] = await loadMemberships(ctx, { id: ctx.params.id! });
   if (!membership) throw notFound('membership', ctx.params.id!);
@@ -37,7 +35,7 @@ async function membershipOr404(ctx: RouteContext): Promise<MembershipRecord> {
 
 /** The membership again, as the action left it. */
 const fresh = async (ctx: RouteContext, membership: MembershipRecord) =>
-  membershipView((await ctx.tx.findOne('memberships', { organization_id: ctx.organization.id, id: membership.id }))!, ctx.today);
+  adminMembershipView((await ctx.tx.findOne('memberships', { organization_id: ctx.organization.id, id: membership.id }))!, ctx.today);
 
 export const membershipRoutes: Route[] = [
   {
@@ -62,7 +60,7 @@ export const membershipRoutes: Route[] = [
       const records = held
         .filter(({ record }) => companyId === null || record.company_id === companyId)
         .filter(({ record }) => status === null || membershipStatus(record, today) === status);
-      return reply(200, MembershipPageSchema, paginate(records, url, (m) => memberMembershipView(m, today)));
+      return reply(200, AdminMembershipPageSchema, paginate(records, url, (m) => adminMemberMembershipView(m, today)));
     },
   },
   {
@@ -99,14 +97,14 @@ export const membershipRoutes: Route[] = [
         purchased_on: params.starts_on ?? ctx.today,
         signup_id: null,
       });
-      return reply(201, MembershipSchema, membershipView(record, ctx.today));
+      return reply(201, AdminMembershipSchema, adminMembershipView(record, ctx.today));
     },
   },
   {
     method: 'GET',
     path: '/organizations/:org/memberships/:id',
     access: 'admin',
-    handle: async (ctx) => reply(200, MembershipSchema, membershipView(await membershipOr404(ctx), ctx.today)),
+    handle: async (ctx) => reply(200, AdminMembershipSchema, adminMembershipView(await membershipOr404(ctx), ctx.today)),
   },
   {
     method: 'POST',
@@ -116,7 +114,7 @@ export const membershipRoutes: Route[] = [
       const membership = await membershipOr404(ctx);
       // An application is not running, so cancelling it closes it (as declining does).
       if (!(await closeApplication(ctx, membership))) await cancelMembership(ctx, membership);
-      return reply(200, MembershipSchema, await fresh(ctx, membership));
+      return reply(200, AdminMembershipSchema, await fresh(ctx, membership));
     },
   },
   {
@@ -135,7 +133,7 @@ export const membershipRoutes: Route[] = [
         // Required on this route (requiresIdempotencyKey), so never null here.
         request_key: ctx.idempotencyScope!,
       });
-      return reply(200, MembershipSchema, await fresh(ctx, membership));
+      return reply(200, AdminMembershipSchema, await fresh(ctx, membership));
     },
   },
   {
@@ -147,7 +145,7 @@ export const membershipRoutes: Route[] = [
       const membership = await membershipOr404(ctx);
       const refusal = await approveApplication(ctx, membership);
       if (refusal) return problemReply(refusal);
-      return reply(200, MembershipSchema, await fresh(ctx, membership));
+      return reply(200, AdminMembershipSchema, await fresh(ctx, membership));
     },
   },
   {
@@ -161,7 +159,7 @@ export const membershipRoutes: Route[] = [
       if (!(await closeApplication(ctx, membership, { declined: true }))) {
         throw new Problem(409, 'not_an_application', `Membership ${membership.id} is not an open application (waiting for approval or for payment).`);
       }
-      return reply(200, MembershipSchema, await fresh(ctx, membership));
+      return reply(200, AdminMembershipSchema, await fresh(ctx, membership));
     },
   },
 ];

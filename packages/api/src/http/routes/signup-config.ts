@@ -29,7 +29,10 @@ export const signupConfigRoutes: Route[] = [
         const invitation = await findInvitation(ctx, invitationCode);
         const type = addressed ?? (invitation ? await findType(ctx, invitation.membership_type_id) : undefined);
         if (!type) throw invitationProblem('invalid', 'invitation', 'This invitation code is not valid.');
-        const email = member ? normalizeEmail(member.email) : null;
+        // The person's email (a signed-in member's, else `?email=` the page asks about before the
+        // signup is sent): an invitation for another address is refused now, not at the last step.
+        const asked = ctx.url.searchParams.get('email');
+        const email = member ? normalizeEmail(member.email) : asked ? normalizeEmail(asked) : null;
         await usableInvitation(ctx, invitationCode, type, email, member?.id ?? null, 'invitation');
         addressed = type;
       } else if (addressed?.invite_only) {

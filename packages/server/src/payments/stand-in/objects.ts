@@ -103,7 +103,8 @@ export interface StandInDispute {
   charge: string;
   payment_intent: string;
   reason: string;
-  status: 'needs_response';
+  /** `needs_response` when opened; `won` or `lost` once closed (closeDispute). */
+  status: 'needs_response' | 'won' | 'lost';
   livemode: false;
 }
 

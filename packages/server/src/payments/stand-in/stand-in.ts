@@ -462,6 +462,19 @@ export class StripeStandIn {
     return this.#refund({ payment_intent: intentId, ...(amount !== undefined && { amount: String(amount) }), reason });
   }
 
+  /**
+   * The dispute ends (the bank's decision, after the evidence given in Stripe's dashboard):
+   * status `won` or `lost`, then charge.dispute.closed.
+   */
+  closeDispute(disputeId: string, result: 'won' | 'lost'): void {
+    const dispute = this.#state.disputes[disputeId];
+    if (!dispute) throw new Error(`No dispute ${disputeId}`);
+    const previous = { status: dispute.status };
+    dispute.status = result;
+    this.#changed();
+    this.#emit('charge.dispute.closed', dispute, previous);
+  }
+
   /** A cardholder disputes a charge (Stripe's dashboard, or its dispute test cards): charge.dispute.created. */
   dispute(chargeId: string, reason = 'fraudulent'): void {
     const charge = this.#state.charges[chargeId];

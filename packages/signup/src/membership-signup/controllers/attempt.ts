@@ -27,7 +27,8 @@ export class AttemptController {
     this.payment = new PaymentController(host, (signup) => this.handle(signup, true));
   }
 
-  #busy(busy: boolean): void {
+  /** Marks a request on its way (or over): Confirm, Renew and Continue wait meanwhile. */
+  busy(busy: boolean): void {
     this.inFlight = busy;
     this.host.element.requestUpdate();
   }
@@ -43,7 +44,7 @@ export class AttemptController {
     const type = host.type();
     if (!type || this.inFlight) return;
     host.interacted();
-    this.#busy(true);
+    this.busy(true);
     try {
       const checking = this.#discounts.pending;
       if (checking) {
@@ -61,7 +62,7 @@ export class AttemptController {
     } catch (error) {
       host.fail(error, 'submit');
     } finally {
-      this.#busy(false);
+      this.busy(false);
     }
   }
 
@@ -128,7 +129,7 @@ export class AttemptController {
     if (state.step !== 'renewal' || !state.membership || !type || this.inFlight) return;
     host.interacted();
     if (!host.emit('membership-signup-submit', { params: this.params(type), renewal: state.membership })) return;
-    this.#busy(true);
+    this.busy(true);
     // Its own key (another endpoint), kept in the draft: a retry or a reload renews once.
     const idempotencyKey = host.draft.renewalKey ?? newIdempotencyKey();
     host.save({ renewalKey: idempotencyKey });
@@ -143,7 +144,7 @@ export class AttemptController {
     } catch (error) {
       host.fail(error, 'renew');
     } finally {
-      this.#busy(false);
+      this.busy(false);
     }
   }
 

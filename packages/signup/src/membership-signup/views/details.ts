@@ -10,6 +10,7 @@ import {
   toDecimalString,
   type MembershipType,
 } from '@memberkit/sdk';
+import { invitationWords } from '../controllers/invitation.js';
 import { renderField, termsLink } from './fields.js';
 import { describedBy, ids, isolated, type View } from './view.js';
 
@@ -31,6 +32,7 @@ function input(
       part="input"
       type=${options.type ?? 'text'}
       autocomplete=${options.autocomplete}
+      dir=${options.type === 'email' ? 'ltr' : nothing}
       .value=${value}
       ?required=${options.required ?? true}
       aria-invalid=${error ? 'true' : 'false'}
@@ -51,6 +53,7 @@ export function renderDetails(v: View) {
     <p class="muted">${type.membership_name}</p>
     ${renderSummary(v)}
     <form novalidate @submit=${v.toReview}>
+      ${type.invite_only ? input(v, ids.invitation, invitationWords(t).code, v.invitation, v.setInvitation, { autocomplete: 'off' }) : nothing}
       ${member
         ? html`<p class="signed-in">${isolated(t.signedInAs, member.email)}</p>`
         : input(v, ids.email, t.email, draft.email, (value) => v.setValue('email', value), {

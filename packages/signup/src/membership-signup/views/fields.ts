@@ -124,6 +124,7 @@ export function renderField(v: View, field: CustomField, index: number) {
       .value=${text}
       ?required=${field.required}
       autocomplete=${autocompleteOf[field.type] ?? 'off'}
+      dir=${autocompleteOf[field.type] ? 'ltr' : nothing}
       min=${numeric && field.min != null ? String(field.min) : nothing}
       max=${numeric && field.max != null ? String(field.max) : nothing}
       maxlength=${!numeric && field.max_length != null ? field.max_length : nothing}

@@ -14,6 +14,9 @@ export interface OutcomeHandlers {
   restart(): void;
   openHostedPage(): void;
   renew(): void;
+  /** A refused invitation at load: the code typed instead ("Continue" is retry), or every plan. */
+  setInvitation(code: string): void;
+  allPlans(): void;
 }
 
 export function renderPayment(t: Catalogue, phase: PaymentPhase, on: OutcomeHandlers) {

@@ -22,21 +22,38 @@ export function renderSkeleton(t: Catalogue) {
   </div>`;
 }
 
+/** From this many plans on, the plans are grouped by their term, each group under its heading. */
+const GROUPED_FROM = 7;
+
 export function renderPlans(v: View) {
   const { t, config } = v;
   const types = config.membership_types;
+  // By term ("Annual", "Monthly", "Every 3 months", "Lifetime"), in the organization's order of
+  // the first plan of each: a member scans ten cards for the term they want.
+  const terms = new Map<string, MembershipType[]>();
+  for (const type of types) {
+    const { duration: count, duration_interval_type: unit } = type;
+    const name = unit === 'lifetime' || count == null ? t.lifetime : t.term(count, unit);
+    terms.set(name, [...(terms.get(name) ?? []), type]);
+  }
+  const grouped = types.length >= GROUPED_FROM && terms.size > 1;
+  const list = (plans: MembershipType[]) =>
+    html`<ul class="plans" role="list">
+      ${plans.map((type) => renderCard(v, type, grouped))}
+    </ul>`;
   return html`
     <h2 tabindex="-1" data-focus part="heading">${t.steps.plans}</h2>
     ${v.linkUnavailable ? html`<p class="notice" part="hint" role="status">${t.planUnavailable}</p>` : nothing}
     ${types.length === 0
       ? html`<p>${t.noPlans}</p>`
-      : html`<ul class="plans" role="list">
-          ${types.map((type) => renderCard(v, type))}
-        </ul>`}
+      : grouped
+        ? [...terms].map(([name, plans]) => html`<h3 class="term" part="term">${name}</h3>${list(plans)}`)
+        : list(types)}
   `;
 }
 
-function renderCard(v: View, type: MembershipType) {
+/** One plan; its name an h4 under its term's h3 when the plans are grouped. */
+function renderCard(v: View, type: MembershipType, grouped: boolean) {
   const { t, locale, today } = v;
   // "Does not renew automatically" on most cards says nothing: only a renewal, or a choice, is news.
   const renewal = type.recurring === false ? '' : renewalText(type, t);
@@ -48,10 +65,10 @@ function renderCard(v: View, type: MembershipType) {
     max && t.groupUpTo(max),
   ].filter(Boolean);
   return html`<li class=${type.featured ? 'card featured' : 'card'} part="plan-card">
-    ${badges.length ? html`<p>${badges.map((badge) => html`<span class="badge" part="badge">${badge}</span>`)}</p>` : nothing}
+    ${badges.length ? html`<p class="badges">${badges.map((badge) => html`<span class="badge" part="badge">${badge}</span>`)}</p>` : nothing}
     <p class="price" part="price">${priceText(type, t, locale)}</p>
-    <h3 part="plan-name">${type.membership_name}</h3>
-    ${type.description ? html`<p class="description">${type.description}</p>` : nothing}
+    ${grouped ? html`<h4 part="plan-name">${type.membership_name}</h4>` : html`<h3 part="plan-name">${type.membership_name}</h3>`}
+    ${type.description ? html`<p class="description" dir="auto">${type.description}</p>` : nothing}
     ${renewal ? html`<p>${renewal}</p>` : nothing}
     <p class="hint">${expiryText(type, t, locale, today)}</p>
     <button type="button" part="button primary" class="primary" @click=${() => v.choosePlan(type)}>

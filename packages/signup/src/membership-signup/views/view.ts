@@ -32,6 +32,9 @@ export interface View {
   inFlight: boolean;
   /** The page linked to a plan that is not offered (unknown or retired): the plans say so. */
   linkUnavailable: boolean;
+  /** The invitation code in use (typed, or the page's), for an invite-only plan's field. */
+  invitation: string;
+  setInvitation(code: string): void;
   choosePlan(type: MembershipType): void;
   setValue(key: keyof Draft, value: unknown): void;
   setField(key: string, value: string | string[] | boolean): void;
@@ -43,6 +46,8 @@ export interface View {
   removeDiscount(): void;
   focusInput(id: string): void;
   back(): void;
+  /** The review's "Edit": back to the step that holds a section. */
+  edit(step: 'plans' | 'details'): void;
   toReview(event: Event): void;
   submit(): void;
 }

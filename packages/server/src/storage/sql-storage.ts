@@ -188,11 +188,20 @@ function takesAsIs(column: ColumnType | undefined, value: unknown): boolean {
   }
 }
 
-/** The tables' column types in the connection's current schema (see SqlStorageOptions.columns). */
+/**
+ * The tables' column types in the connection's current schema (see SqlStorageOptions.columns).
+ * A table with a trigger, or a check, foreign-key or exclusion constraint, has none: whether its
+ * writes pass, and what they answer, is not known from the values alone (a BEFORE trigger may
+ * change the row), so they are always sent when made.
+ */
 export async function readColumnTypes(db: Database): Promise<ColumnTypes> {
   const { rows } = await sql<{ table_name: string; column_name: string; data_type: string; is_nullable: string }>`
-    select table_name, column_name, data_type, is_nullable from information_schema.columns
-    where table_schema = current_schema()`.execute(db);
+    select table_name, column_name, data_type, is_nullable from information_schema.columns c
+    where table_schema = current_schema()
+      and not exists (select 1 from information_schema.triggers t where t.event_object_schema = c.table_schema and t.event_object_table = c.table_name)
+      and not exists (
+        select 1 from pg_catalog.pg_constraint k join pg_catalog.pg_class r on r.oid = k.conrelid join pg_catalog.pg_namespace n on n.oid = r.relnamespace
+        where n.nspname = c.table_schema and r.relname = c.table_name and k.contype in ('c', 'f', 'x'))`.execute(db);
   const tables = new Map<string, Map<string, ColumnType>>();
   for (const row of rows) {
     let columns = tables.get(row.table_name);
@@ -203,8 +212,8 @@ export async function readColumnTypes(db: Database): Promise<ColumnTypes> {
 }
 
 /**
- * Tables whose writes are always sent when made: a trigger writes beside them (the
- * configuration versions, migration 0009).
+ * Tables whose writes are always sent when made, whatever readColumnTypes finds: their triggers
+ * raise the configuration versions (migration 0009), which changedConfigurations follows.
  */
 const triggered: ReadonlySet<TableName> = new Set<TableName>(['organizations', 'membership_types']);
 

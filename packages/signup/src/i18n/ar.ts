@@ -1,5 +1,5 @@
 // العربية (right to left).
-import type { Catalogue, TermUnit } from './catalogue.js';
+import type { FullCatalogue, TermUnit } from './catalogue.js';
 
 const every: Record<TermUnit, [string, string]> = {
   day: ['يومية', 'أيام'],
@@ -10,7 +10,7 @@ const every: Record<TermUnit, [string, string]> = {
 
 const single: Record<TermUnit, string> = { day: 'يوم', week: 'أسبوع', month: 'شهر', year: 'سنة' };
 
-const ar: Catalogue = {
+const ar: FullCatalogue = {
   lang: 'ar',
   dir: 'rtl',
   loading: 'جارٍ تحميل العضويات…',
@@ -24,6 +24,7 @@ const ar: Catalogue = {
     done: 'أهلًا بك',
     renewal: 'أنت عضو بالفعل',
     error: 'حدث خطأ ما',
+    signin: 'تسجيل الدخول',
   },
   stepOf: (n, total, name) => `الخطوة ${n} من ${total}: ${name}`,
   noPlans: 'لا توجد عضويات متاحة للتسجيل حاليًا.',
@@ -73,6 +74,11 @@ const ar: Catalogue = {
     currency_mismatch: 'هذا الرمز لعملة أخرى.',
     conflicting_discount: 'لا يمكن استخدام هذا الرمز.',
     unexplained: 'لا يمكن استخدام هذا الرمز لهذه العضوية.',
+  },
+  outcome: {
+    next: (organization) => `ستتواصل معك ${organization} عبر البريد الإلكتروني بشأن الخطوات التالية.`,
+    welcomeSent: (email) => `أُرسلت رسالة ترحيب إلى ${email}.`,
+    renewedNext: 'لا شيء آخر عليك فعله: تستمر عضويتك دون انقطاع.',
   },
   review: { edit: 'تعديل', name: 'الاسم', yes: 'نعم', no: 'لا' },
   invitation: {
@@ -162,6 +168,27 @@ const ar: Catalogue = {
   renewTo: (date) => `جدّدها الآن لتمتد حتى ${date}.`,
   renewSignIn: 'سجّل الدخول إلى حساب العضو لتجديدها.',
   renew: 'تجديد',
+  alreadyMember: 'هل أنت عضو بالفعل؟',
+  yourPlan: 'عضويتك',
+  signInWords: {
+    intro: 'أدخل بريدك الإلكتروني وسنرسل إليك رمزًا لتسجيل الدخول.',
+    required: (organization) => `تطلب ${organization} من الأعضاء تسجيل الدخول قبل الاشتراك. جديد هنا؟ سجّل الدخول ببريدك الإلكتروني للبدء.`,
+    sendCode: 'إرسال الرمز',
+    code: 'رمز تسجيل الدخول',
+    codeSent: (email, length) => `أرسلنا رمزًا من ${length} أرقام إلى ${email}.`,
+    resent: 'رمز جديد في الطريق إليك.',
+    resend: 'إرسال رمز جديد',
+    otherEmail: 'استخدام بريد إلكتروني آخر',
+    problems: {
+      code_format: 'أدخل الرمز الوارد في البريد الإلكتروني، أرقامًا فقط.',
+      wrong: (left) => `هذا الرمز غير صحيح: ${left === 1 ? 'بقيت محاولة واحدة' : `بقيت ${left} محاولات`}.`,
+      expired: 'انتهت صلاحية هذا الرمز. اطلب رمزًا جديدًا.',
+      used: 'استُخدم هذا الرمز من قبل. اطلب رمزًا جديدًا.',
+      too_many_attempts: 'جُرّبت رموز خاطئة كثيرة. اطلب رمزًا جديدًا.',
+      unknown: 'رابط تسجيل الدخول هذا غير صالح. اطلب رمزًا جديدًا.',
+      rate_limited: 'طُلبت رموز كثيرة. يُرجى الانتظار بضع دقائق قبل المحاولة مرة أخرى.',
+    },
+  },
   configError: 'نموذج التسجيل هذا غير مُعدّ بشكل صحيح.',
   missingOrganization: 'السمة organization مفقودة.',
   invalidOrganization: (id) => `السمة organization ليست معرّف مؤسسة صالحًا: ${id}`,

@@ -28,6 +28,14 @@ export interface InvitationWords {
   refused: Record<InvitationRefusal | 'required' | 'unexplained', string>;
 }
 
+/** The confirmation's next step (the API names none): a new member hears from the organization,
+ * a free one got a welcome email, a renewal needs nothing more. */
+export interface OutcomeWords {
+  next: (organization: string) => string;
+  welcomeSent: (email: string) => string;
+  renewedNext: string;
+}
+
 /** The review's words: its sections' "Edit", the member's name, a checkbox's answer. */
 export interface ReviewWords {
   edit: string;
@@ -55,6 +63,8 @@ export interface Catalogue {
     done: string;
     renewal: string;
     error: string;
+    /** Also the label of the button that opens it. */
+    signin: string;
   };
   stepOf: (n: number, total: number, name: string) => string;
   noPlans: string;
@@ -106,6 +116,8 @@ export interface Catalogue {
   invitation?: InvitationWords;
   /** English lives in the steps chunk (membership-signup/views/review.ts). */
   review?: ReviewWords;
+  /** English lives in the steps chunk (membership-signup/views/outcome.ts). */
+  outcome?: OutcomeWords;
   removeDiscount: string;
   subtotal: string;
   discount: string;
@@ -158,6 +170,15 @@ export interface Catalogue {
   renewTo: (date: string) => string;
   renewSignIn: string;
   renew: string;
+  /** On the plans step: "Already a member?" before the Sign in button (`steps.signin`). */
+  alreadyMember: string;
+  /** The badge of a plan the signed-in member holds. */
+  yourPlan: string;
+  /**
+   * The sign-in view's words. English's are in the sign-in chunk (i18n/sign-in-en.ts), off the
+   * plans' critical path; every other language has them here (its type requires them).
+   */
+  signInWords?: SignInWords;
   configError: string;
   missingOrganization: string;
   invalidOrganization: (id: string) => string;
@@ -175,3 +196,24 @@ export interface Catalogue {
   /** On the confirmation: a new signup for another person (an empty form). */
   another: string;
 }
+
+/** Problems the sign-in view words (the API's `invalid_sign_in` reasons among them). */
+export type SignInReason = 'code_format' | 'wrong' | 'expired' | 'used' | 'too_many_attempts' | 'unknown' | 'rate_limited';
+
+export interface SignInWords {
+  /** What signing in does, before the email. */
+  intro: string;
+  /** The organization asks members to sign in before signing up. */
+  required: (organization: string) => string;
+  sendCode: string;
+  code: string;
+  /** Where the code went and how long it is. */
+  codeSent: (email: string, length: number) => string;
+  resent: string;
+  resend: string;
+  otherEmail: string;
+  problems: Record<Exclude<SignInReason, 'wrong'>, string> & { wrong: (left: number) => string };
+}
+
+/** A catalogue with the sign-in view's words: what every language but English is. */
+export type FullCatalogue = Catalogue & { signInWords: SignInWords };

@@ -1,5 +1,5 @@
 // Deutsch.
-import type { Catalogue, TermUnit } from './catalogue.js';
+import type { FullCatalogue, TermUnit } from './catalogue.js';
 
 const every: Record<TermUnit, [string, string]> = {
   day: ['Täglich', 'Tage'],
@@ -10,7 +10,7 @@ const every: Record<TermUnit, [string, string]> = {
 
 const single: Record<TermUnit, string> = { day: 'Tag', week: 'Woche', month: 'Monat', year: 'Jahr' };
 
-const de: Catalogue = {
+const de: FullCatalogue = {
   lang: 'de',
   dir: 'ltr',
   loading: 'Mitgliedschaften werden geladen…',
@@ -24,6 +24,7 @@ const de: Catalogue = {
     done: 'Willkommen',
     renewal: 'Sie sind bereits Mitglied',
     error: 'Etwas ist schiefgelaufen',
+    signin: 'Anmelden',
   },
   stepOf: (n, total, name) => `Schritt ${n} von ${total}: ${name}`,
   noPlans: 'Derzeit sind keine Mitgliedschaften offen.',
@@ -72,6 +73,11 @@ const de: Catalogue = {
     currency_mismatch: 'Dieser Code gilt für eine andere Währung.',
     conflicting_discount: 'Dieser Code kann nicht verwendet werden.',
     unexplained: 'Dieser Code kann für diese Mitgliedschaft nicht verwendet werden.',
+  },
+  outcome: {
+    next: (organization) => `${organization} meldet sich per E-Mail mit den nächsten Schritten.`,
+    welcomeSent: (email) => `Eine Willkommens-E-Mail wurde an ${email} gesendet.`,
+    renewedNext: 'Sonst ist nichts zu tun: Ihre Mitgliedschaft läuft ohne Unterbrechung weiter.',
   },
   review: { edit: 'Bearbeiten', name: 'Name', yes: 'Ja', no: 'Nein' },
   invitation: {
@@ -161,6 +167,27 @@ const de: Catalogue = {
   renewTo: (date) => `Jetzt verlängern bis ${date}.`,
   renewSignIn: 'Melden Sie sich in Ihrem Mitgliederkonto an, um zu verlängern.',
   renew: 'Verlängern',
+  alreadyMember: 'Schon Mitglied?',
+  yourPlan: 'Ihre Mitgliedschaft',
+  signInWords: {
+    intro: 'Geben Sie Ihre E-Mail-Adresse ein, und wir senden Ihnen einen Code zum Anmelden.',
+    required: (organization) => `${organization} bittet Mitglieder, sich vor dem Beitritt anzumelden. Neu hier? Melden Sie sich mit Ihrer E-Mail-Adresse an, um zu beginnen.`,
+    sendCode: 'Code senden',
+    code: 'Anmeldecode',
+    codeSent: (email, length) => `Wir haben einen ${length}-stelligen Code an ${email} gesendet.`,
+    resent: 'Ein neuer Code ist unterwegs.',
+    resend: 'Neuen Code senden',
+    otherEmail: 'Andere E-Mail-Adresse verwenden',
+    problems: {
+      code_format: 'Geben Sie den Code aus der E-Mail ein, nur Ziffern.',
+      wrong: (left) => `Dieser Code stimmt nicht: noch ${left === 1 ? '1 Versuch' : `${left} Versuche`}.`,
+      expired: 'Dieser Code ist abgelaufen. Fordern Sie einen neuen an.',
+      used: 'Dieser Code wurde bereits verwendet. Fordern Sie einen neuen an.',
+      too_many_attempts: 'Es wurden zu viele falsche Codes versucht. Fordern Sie einen neuen an.',
+      unknown: 'Dieser Anmeldelink ist ungültig. Fordern Sie einen neuen Code an.',
+      rate_limited: 'Es wurden zu viele Codes angefordert. Bitte warten Sie einige Minuten, bevor Sie es erneut versuchen.',
+    },
+  },
   configError: 'Dieses Anmeldeformular ist nicht richtig eingerichtet.',
   missingOrganization: 'Das Attribut organization fehlt.',
   invalidOrganization: (id) => `Das Attribut organization ist keine gültige Organisations-ID: ${id}`,

@@ -1,5 +1,5 @@
 // Español.
-import type { Catalogue, TermUnit } from './catalogue.js';
+import type { FullCatalogue, TermUnit } from './catalogue.js';
 
 const every: Record<TermUnit, [string, string]> = {
   day: ['Diaria', 'días'],
@@ -10,7 +10,7 @@ const every: Record<TermUnit, [string, string]> = {
 
 const single: Record<TermUnit, string> = { day: 'día', week: 'semana', month: 'mes', year: 'año' };
 
-const es: Catalogue = {
+const es: FullCatalogue = {
   lang: 'es',
   dir: 'ltr',
   loading: 'Cargando membresías…',
@@ -24,6 +24,7 @@ const es: Catalogue = {
     done: 'Te damos la bienvenida',
     renewal: 'Ya eres miembro',
     error: 'Algo salió mal',
+    signin: 'Iniciar sesión',
   },
   stepOf: (n, total, name) => `Paso ${n} de ${total}: ${name}`,
   noPlans: 'Ahora mismo no hay membresías abiertas.',
@@ -72,6 +73,11 @@ const es: Catalogue = {
     currency_mismatch: 'Este código es para otra moneda.',
     conflicting_discount: 'Este código no se puede usar.',
     unexplained: 'Este código no se puede usar para esta membresía.',
+  },
+  outcome: {
+    next: (organization) => `${organization} te escribirá por correo con los próximos pasos.`,
+    welcomeSent: (email) => `Se ha enviado un correo de bienvenida a ${email}.`,
+    renewedNext: 'No tienes que hacer nada más: tu membresía continúa sin interrupción.',
   },
   review: { edit: 'Editar', name: 'Nombre', yes: 'Sí', no: 'No' },
   invitation: {
@@ -161,6 +167,27 @@ const es: Catalogue = {
   renewTo: (date) => `Renueva ahora para ampliarla hasta el ${date}.`,
   renewSignIn: 'Inicia sesión en tu cuenta de miembro para renovarla.',
   renew: 'Renovar',
+  alreadyMember: '¿Ya eres miembro?',
+  yourPlan: 'Tu membresía',
+  signInWords: {
+    intro: 'Escribe tu correo electrónico y te enviaremos un código para iniciar sesión.',
+    required: (organization) => `${organization} pide a sus miembros que inicien sesión antes de inscribirse. ¿Eres nuevo? Inicia sesión con tu correo electrónico para empezar.`,
+    sendCode: 'Enviar código',
+    code: 'Código de acceso',
+    codeSent: (email, length) => `Enviamos un código de ${length} dígitos a ${email}.`,
+    resent: 'Un código nuevo va en camino.',
+    resend: 'Enviar un código nuevo',
+    otherEmail: 'Usar otro correo electrónico',
+    problems: {
+      code_format: 'Escribe el código del correo, solo con dígitos.',
+      wrong: (left) => `Ese código no es correcto: ${left === 1 ? 'queda 1 intento' : `quedan ${left} intentos`}.`,
+      expired: 'Este código ha caducado. Pide uno nuevo.',
+      used: 'Este código ya se usó. Pide uno nuevo.',
+      too_many_attempts: 'Se probaron demasiados códigos incorrectos. Pide uno nuevo.',
+      unknown: 'Este enlace de acceso no es válido. Pide un código nuevo.',
+      rate_limited: 'Se pidieron demasiados códigos. Espera unos minutos antes de volver a pedir uno.',
+    },
+  },
   configError: 'Este formulario de alta no está bien configurado.',
   missingOrganization: 'Falta el atributo organization.',
   invalidOrganization: (id) => `El atributo organization no es un identificador de organización válido: ${id}`,

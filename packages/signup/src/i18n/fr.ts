@@ -1,5 +1,5 @@
 // Français.
-import type { Catalogue, TermUnit } from './catalogue.js';
+import type { FullCatalogue, TermUnit } from './catalogue.js';
 
 const every: Record<TermUnit, [string, string]> = {
   day: ['Quotidienne', 'jours'],
@@ -10,7 +10,7 @@ const every: Record<TermUnit, [string, string]> = {
 
 const single: Record<TermUnit, string> = { day: 'jour', week: 'semaine', month: 'mois', year: 'an' };
 
-const fr: Catalogue = {
+const fr: FullCatalogue = {
   lang: 'fr',
   dir: 'ltr',
   loading: 'Chargement des adhésions…',
@@ -24,6 +24,7 @@ const fr: Catalogue = {
     done: 'Bienvenue',
     renewal: 'Vous êtes déjà membre',
     error: 'Un problème est survenu',
+    signin: 'Se connecter',
   },
   stepOf: (n, total, name) => `Étape ${n} sur ${total} : ${name}`,
   noPlans: 'Aucune adhésion n’est ouverte pour le moment.',
@@ -72,6 +73,11 @@ const fr: Catalogue = {
     currency_mismatch: 'Ce code est pour une autre devise.',
     conflicting_discount: 'Ce code ne peut pas être utilisé.',
     unexplained: 'Ce code ne peut pas être utilisé pour cette adhésion.',
+  },
+  outcome: {
+    next: (organization) => `${organization} vous contactera par e-mail pour la suite.`,
+    welcomeSent: (email) => `Un e-mail de bienvenue a été envoyé à ${email}.`,
+    renewedNext: 'Rien d’autre à faire : votre adhésion continue sans interruption.',
   },
   review: { edit: 'Modifier', name: 'Nom', yes: 'Oui', no: 'Non' },
   invitation: {
@@ -161,6 +167,27 @@ const fr: Catalogue = {
   renewTo: (date) => `Renouvelez maintenant pour la prolonger jusqu’au ${date}.`,
   renewSignIn: 'Connectez-vous à votre espace membre pour la renouveler.',
   renew: 'Renouveler',
+  alreadyMember: 'Déjà membre ?',
+  yourPlan: 'Votre adhésion',
+  signInWords: {
+    intro: 'Saisissez votre adresse e-mail : nous vous enverrons un code pour vous connecter.',
+    required: (organization) => `${organization} demande aux membres de se connecter avant de s’inscrire. Nouveau ? Connectez-vous avec votre adresse e-mail pour commencer.`,
+    sendCode: 'Envoyer le code',
+    code: 'Code de connexion',
+    codeSent: (email, length) => `Nous avons envoyé un code à ${length} chiffres à ${email}.`,
+    resent: 'Un nouveau code est en route.',
+    resend: 'Envoyer un nouveau code',
+    otherEmail: 'Utiliser une autre adresse e-mail',
+    problems: {
+      code_format: 'Saisissez le code reçu par e-mail, en chiffres uniquement.',
+      wrong: (left) => `Ce code n’est pas le bon : encore ${left === 1 ? '1 essai' : `${left} essais`}.`,
+      expired: 'Ce code a expiré. Demandez-en un nouveau.',
+      used: 'Ce code a déjà été utilisé. Demandez-en un nouveau.',
+      too_many_attempts: 'Trop de codes erronés ont été essayés. Demandez-en un nouveau.',
+      unknown: 'Ce lien de connexion n’est pas valide. Demandez un nouveau code.',
+      rate_limited: 'Trop de codes ont été demandés. Patientez quelques minutes avant de réessayer.',
+    },
+  },
   configError: 'Ce formulaire d’adhésion n’est pas configuré correctement.',
   missingOrganization: 'L’attribut organization est manquant.',
   invalidOrganization: (id) => `L’attribut organization n’est pas un identifiant d’organisation valide : ${id}`,

@@ -35,23 +35,26 @@ export type State =
   | { step: 'approval'; signup: Signup }
   | { step: 'renewal'; membership: Membership | null; renewsUntil: string | null | undefined }
   | { step: 'done'; signup: Signup }
+  /** Signing in: from the plans ("Already a member?"), or first (`required`: the organization asks for it, or a signup was refused without it). */
+  | { step: 'signin'; required?: true }
   /** `code` is worded at render time, in the language the member has by then. */
   | { step: 'error'; kind: ErrorKind; code: string; retry: RetryAction | null };
 
 export type Step = State['step'];
 
 const moves: Record<Step, readonly Step[]> = {
-  loading: ['plans', 'details', 'review', 'payment', 'approval', 'done', 'error'],
-  plans: ['details', 'loading', 'error'],
+  loading: ['plans', 'details', 'review', 'payment', 'approval', 'done', 'error', 'signin'],
+  plans: ['details', 'loading', 'error', 'signin'],
   details: ['plans', 'review', 'loading', 'error'],
-  review: ['plans', 'details', 'payment', 'approval', 'done', 'renewal', 'error', 'loading'],
+  review: ['plans', 'details', 'payment', 'approval', 'done', 'renewal', 'error', 'loading', 'signin'],
   // approval: a type reviewed after payment (the API says awaiting_approval once paid)
   // review: a failed signup's "Try again" (a new attempt)
   payment: ['payment', 'review', 'approval', 'done', 'error', 'loading'],
   approval: ['loading', 'plans'],
   renewal: ['details', 'payment', 'approval', 'done', 'error', 'loading', 'plans'],
   done: ['loading', 'plans'],
-  error: ['loading', 'plans', 'details', 'review', 'payment', 'renewal', 'done', 'error'],
+  signin: ['plans', 'loading', 'error'],
+  error: ['loading', 'plans', 'details', 'review', 'payment', 'renewal', 'done', 'error', 'signin'],
 };
 
 /** Whether the machine may move from `from` to `to`. */

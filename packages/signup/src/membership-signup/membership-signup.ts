@@ -4,6 +4,7 @@ import {
   APIError,
   createPublicClient,
   isHidden,
+  isRunning,
   isSecureUrl,
   takesDiscount,
   toDecimalString,
@@ -34,6 +35,7 @@ import { fieldMessage, ids, problemsOf, quoteOf, type Problem, type Wording } fr
 import { prewarmDates, todayIn } from './format.js';
 import { canMove, numberedSteps, routeFailure, type ErrorKind, type RetryAction, type State } from './machine.js';
 import { openHostedPage, type StripeLoader } from './payment.js';
+import type { SignIn } from './controllers/sign-in.js';
 import { styles } from './membership-signup.styles.js';
 import type { SignupHost } from './controllers/host.js';
 import { mapServerErrors, refusalOf } from './server-errors.js';
@@ -59,6 +61,17 @@ const loadSteps = () =>
     (error: unknown) => {
       // A network fault: the next step that needs the chunk asks for it again.
       stepsLoading = undefined;
+      throw error;
+    },
+  ));
+/** Signing in (./sign-in.ts): a chunk of its own, imported when a member signs in. */
+let signIn: typeof import('./sign-in.js') | undefined;
+let signInLoading: Promise<unknown> | undefined;
+const loadSignIn = () =>
+  (signInLoading ??= import('./sign-in.js').then(
+    (module) => (signIn = module),
+    (error: unknown) => {
+      signInLoading = undefined;
       throw error;
     },
   ));
@@ -146,6 +159,7 @@ export class MembershipSignup extends LitElement {
     _draft: { state: true },
     _touched: { state: true },
     _showAll: { state: true },
+    _held: { state: true },
   };
 
   /** The organization id (required). */
@@ -228,6 +242,8 @@ export class MembershipSignup extends LitElement {
   declare private _draft: Draft;
   declare private _touched: Set<string>;
   declare private _showAll: boolean;
+  /** The membership types the signed-in member holds (running): their plans say so. Set by each load. */
+  declare private _held: readonly string[] | undefined;
 
   #locale = 'en';
   // UTC until the signup-config names the organization's zone. Not todayIn(): the first
@@ -264,6 +280,8 @@ export class MembershipSignup extends LitElement {
   #allPlans = false;
   /** The `membership-type` asked for is not offered: the plans show a notice. */
   #linkUnavailable = false;
+  /** The sign-in in the widget, once its chunk came: the member's session, in memory only. */
+  #signIn: SignIn | undefined;
   /** While a pointer is pressed on the element: the fields left, whose errors wait for the release. */
   #held: Set<string> | null = null;
 
@@ -305,7 +323,8 @@ export class MembershipSignup extends LitElement {
     },
     // No token, or a page whose .getAuthToken answered '' (a visitor not signed in, the frame of a
     // host without one): signed out.
-    signedIn: () => Boolean(element.#authToken || (element.getAuthToken && element.#lastToken !== '')),
+    signedIn: () => Boolean(element.#authToken || (element.getAuthToken && element.#lastToken !== '') || element.#signIn),
+    adoptMember: (member) => void (element._config = { ...element._config!, member }),
     load: () => void element.#load(),
     interacted: () => void (element.#interacted = true),
   }))(this);
@@ -458,7 +477,8 @@ export class MembershipSignup extends LitElement {
   #client(): PublicClient {
     if (this.client) return this.client;
     if (!this.#ownClient) {
-      const hasToken = Boolean(this.#authToken || this.getAuthToken);
+      // Once the widget's sign-in exists its session may open: the token function asks it.
+      const hasToken = Boolean(this.#authToken || this.getAuthToken || this.#signIn);
       this.#tokenFresh = true;
       this.#ownClient = createPublicClient({
         // #load refuses an api-base #apiBase refuses before any client is built.
@@ -476,17 +496,25 @@ export class MembershipSignup extends LitElement {
     return this.#ownClient;
   }
 
-  /** The injected token the first time; later (after a 401) a fresh one from `.getAuthToken`. */
+  /**
+   * The injected token the first time; later (after a 401) a fresh one from `.getAuthToken`. The
+   * host's token wins; without one (`.getAuthToken` answering '', as a frame's host without a
+   * member does), the session the member opened in the widget, refreshed after a 401.
+   */
   async #token(): Promise<string> {
-    if (this.#tokenFresh && this.#authToken) {
-      this.#tokenFresh = false;
-      return this.#authToken;
+    const fresh = this.#tokenFresh;
+    this.#tokenFresh = false;
+    if (fresh && this.#authToken) return this.#authToken;
+    if (this.getAuthToken) {
+      const token = (this.#lastToken = await this.getAuthToken());
+      if (token) return token;
+    } else if (this.#authToken) {
+      // Refused, and nothing can refresh it: carry on signed out (the public calls need no token)
+      // rather than fail every request with "session expired".
+      this.#warn('token', 'the member token was refused and no .getAuthToken can refresh it; continuing signed out.');
+      this.#authToken = '';
     }
-    if (this.getAuthToken) return (this.#lastToken = await this.getAuthToken());
-    // Refused, and nothing can refresh it: carry on signed out (the public calls need no token)
-    // rather than fail every request with "session expired".
-    if (this.#authToken) this.#warn('token', 'the member token was refused and no .getAuthToken can refresh it; continuing signed out.');
-    return (this.#authToken = '');
+    return this.#signIn?.token(!fresh) ?? '';
   }
 
   #scheduleLoad(): void {
@@ -558,6 +586,16 @@ export class MembershipSignup extends LitElement {
       this.#configProvider.setValue(config);
       this.#memberProvider.setValue(config.member);
       this.#emit('membership-signup-ready', { organization: config.organization, membershipTypes: config.membership_types });
+      this._held = [];
+      // Signed in: the plans say which the member holds (once the API said; the plans do not wait).
+      if (config.member) {
+        void client.me.retrieve({ signal }).then(
+          (me) => (this._held = me.memberships.filter((held) => isRunning(held.status)).map((held) => held.membership_type_id)),
+          () => undefined,
+        );
+      }
+      // Signing in first when the organization asks for it (the draft resumes afterwards).
+      if (config.signup_requires_sign_in && !config.member && !this.client) return this.#go({ step: 'signin', required: true });
       await this.#resume(config, preselect, signal);
     } catch (error) {
       this.#fail(error, 'load');
@@ -833,7 +871,7 @@ export class MembershipSignup extends LitElement {
     const later = this.#controllers;
     if (route.review && type && later) {
       if (route.review === 'renewal') {
-        this.#emit('membership-signup-error', { code, message: this._t.steps.renewal });
+        // An ordinary case (no -error for the host page): the renewal offer, or signing in, here.
         void later.attempt.offerRenewal(type);
         return;
       }
@@ -887,6 +925,9 @@ export class MembershipSignup extends LitElement {
       priceError: priced.error,
       discount: this.#controllers?.discounts.view ?? { status: 'idle', code: '', reason: null },
       inFlight: this.#controllers?.attempt.inFlight ?? false,
+      held: this._held,
+      // With the host's own client the widget cannot carry a session of its own.
+      signIn: config.member || this.client ? undefined : () => ((this.#interacted = true), this.#go({ step: 'signin' })),
       linkUnavailable: this.#linkUnavailable,
       invitation: this.#invitationCode() ?? '',
       setInvitation: (code) => {
@@ -986,7 +1027,7 @@ export class MembershipSignup extends LitElement {
       // The unpaid checkout goes, and its poll: the signup stays the attempt's (same key) until
       // the member changes something, which starts a new attempt.
       if (step === 'payment') this.#controllers?.payment.stop();
-      this.#go({ step: step === 'renewal' ? 'details' : 'review' });
+      this.#go({ step: step === 'renewal' ? 'details' : step === 'signin' ? 'plans' : 'review' });
     },
     restart: () => this.#restart(),
     setInvitation: (code) => void (this.#invitationTyped = code),
@@ -1005,13 +1046,31 @@ export class MembershipSignup extends LitElement {
    */
   #shownStep(): State['step'] {
     const { step } = this._state;
-    if (steps || (firstSteps.includes(step) && !this.#refusedLink())) return step;
-    void loadSteps().then(
+    const signingIn = this.#signingIn();
+    if ((steps || (firstSteps.includes(step) && !this.#refusedLink())) && (signIn || !signingIn)) return step;
+    void Promise.all([loadSteps(), signingIn && loadSignIn()]).then(
       () => this.requestUpdate(),
       // Try again loads the configuration and resumes the draft, which asks for the chunk again.
       () => this.#error('network', 'network', 'load'),
     );
     return 'loading';
+  }
+
+  /** Whether the screen is the sign-in: its step, or the renewal offer to someone not signed in. */
+  #signingIn(): boolean {
+    const state = this._state;
+    return state.step === 'signin' || (state.step === 'renewal' && !state.membership);
+  }
+
+  #signInView() {
+    this.#signIn ??= signIn!.signInFor(this, () => {
+      // The next requests carry the member's token: the renewal offer asks again, anything else
+      // loads what the API now says about the member (and resumes the draft).
+      this.#ownClient = undefined;
+      // (A renewal offer is for the type of the draft.)
+      void (this._state.step === 'renewal' && this.#controllers ? this.#controllers.attempt.offerRenewal(this.#type()!) : this.#load());
+    });
+    return signIn!.renderSignIn(this._t, this.#signIn, this._state, this._config, this.#outcome.back);
   }
 
   #content(shown: State['step']) {
@@ -1025,11 +1084,12 @@ export class MembershipSignup extends LitElement {
         : renderError(t, state, this.#say(state.code), this.#outcome);
     }
     const later = steps!;
+    if (this.#signingIn()) return this.#signInView();
     switch (state.step) {
       case 'payment':
         return later.renderPayment(t, state.phase, this.#outcome);
       case 'done':
-        return later.renderDone(t, state.signup, this.#locale, this.#outcome);
+        return later.renderDone(t, state.signup, this.#locale, config?.organization.name ?? '', this.#outcome);
       case 'approval':
         return later.renderApproval(t, state.signup, this.#locale, config?.organization.name ?? '', this.#outcome);
       case 'renewal':

@@ -393,6 +393,26 @@ describe('<membership-signup> journey: no dead ends', function () {
       expect(getComputedStyle(field(el, 'Display name')).direction).to.equal('rtl');
     });
   });
+  describe('the confirmation of a free membership', () => {
+    it('says the welcome email went to the member (no receipt for nothing paid) and what comes next; in Spanish too', async () => {
+      await useSandbox();
+      const el = await mount({ 'membership-type': 'free' });
+      await type(el, 'Email', 'fran@example.org');
+      await type(el, 'First name', 'Fran');
+      await type(el, 'Last name', 'Free');
+      await press(el, 'Continue');
+      await untilStep(el, 'review');
+      await press(el, 'Confirm and join');
+      await untilStep(el, 'done');
+      const done = text(el);
+      expect(done).to.contain('A welcome email was sent to fran@example.org.').and.not.contain('receipt');
+      expect(done).to.match(/will be in touch by email about what comes next\./);
+      await expect(el).to.be.accessible();
+      el.setAttribute('locale', 'es');
+      await waitUntil(() => text(el).includes('Se ha enviado un correo de bienvenida a fran@example.org.'), `no Spanish: ${text(el)}`);
+      expect(text(el)).to.contain('te escribirá por correo con los próximos pasos');
+    });
+  });
   describe('the confirmation is no dead end', () => {
     it('says what was bought, until when and for how much; a reload shows it again (told to the page once); "Sign up someone else" is a new form', async () => {
       const sandbox = await useSandbox({ persist: 'memory' });
@@ -410,6 +430,8 @@ describe('<membership-signup> journey: no dead ends', function () {
       const confirmation = text(first);
       expect(confirmation).to.contain('Your Annual membership is confirmed').and.contain('$60.00').and.contain(words(plusYears(TODAY, 1)));
       expect(confirmation).to.contain('A receipt was sent to new.member@example.org.');
+      // The organization's next step (the API names none: it will write).
+      expect(confirmation).to.match(/\S will be in touch by email about what comes next\./);
       expect(firstEvents['membership-signup-complete']).to.have.length(1);
       // The draft keeps only the signup: nothing the member typed.
       const stored = sessionStorage.getItem(KEY)!;
@@ -573,6 +595,7 @@ describe('<membership-signup> journey: no dead ends', function () {
       expect(result).to.contain(`Starts${words(plusYears(anchor, 1))}`).and.contain(`Expires${words(plusYears(anchor, 2))}`);
       expect(result).not.to.contain(words(anchor));
       expect(result).to.contain('Amount paid$60.00');
+      expect(result).to.contain('Nothing else to do: your membership continues without a break.').and.not.contain('will be in touch');
       expect(root(el).querySelector('[role="status"]')!.textContent).to.equal('Membership renewed');
       await expect(el).to.be.accessible();
     });

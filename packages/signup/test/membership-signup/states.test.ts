@@ -157,7 +157,7 @@ describe('<membership-signup> states', function () {
       await toReviewSignedIn(el);
       await press(el, 'Confirm and pay');
       await untilStep(el, 'renewal');
-      expect(errors['membership-signup-error']![0]!.detail.code).to.equal('already_member');
+      expect(errors['membership-signup-error'], 'an ordinary case: no -error for the host page').to.have.length(0);
       // Bought 120 days ago: renewing before the lapse extends from the anchor, two years in all.
       const anchor = daysBefore(sandbox.today('demo'), 120); // the organization's today (New York), not UTC's
       expect(text(el)).to.contain(`valid until ${words(plusYears(anchor, 1))}`);

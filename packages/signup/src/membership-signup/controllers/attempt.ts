@@ -93,7 +93,8 @@ export class AttemptController {
     let renewsUntil: string | null | undefined;
     this.#renewal = undefined;
     // No token, or a page whose .getAuthToken answered '' (a visitor not signed in, the frame of a
-    // host without one): signed out, so the offer says "sign in".
+    // host without one): signed out, so the offer is to sign in. (The widget's sign-in before its
+    // session opened makes the API answer 401, which says the same.)
     if (host.signedIn()) {
       let me;
       try {
@@ -108,6 +109,11 @@ export class AttemptController {
       }
       // The running one (granting access now, or once it starts): the one the API refused to double.
       membership = me?.memberships.find((held) => held.membership_type_id === type.id && isRunning(held.status)) ?? null;
+      if (me && !membership) {
+        // Signed in (in the widget, maybe as someone else) without it: this member's own signup.
+        host.adoptMember(me.member);
+        return host.go({ step: 'details' });
+      }
       if (membership) {
         try {
           renewsUntil = calculateExpiry(type, {

@@ -2,7 +2,7 @@
 // (go, save, edit, emit, fail), never its private fields. The element hands each controller one
 // object of this shape; the controllers after the plans live in the steps chunk (../steps.ts).
 import type { ReactiveControllerHost } from 'lit';
-import type { MembershipType, PublicClient, SignupConfig, SignupCreateParams } from '@memberkit/sdk';
+import type { Member, MembershipType, PublicClient, SignupConfig, SignupCreateParams } from '@memberkit/sdk';
 import type { MembershipSignupEventDetails } from '../../events.js';
 import type { Catalogue } from '../../i18n/catalogue.js';
 import type { Draft } from '../draft.js';
@@ -29,8 +29,10 @@ export interface SignupHost {
   readonly today: string;
   /** The invitation code (attribute, or the page URL's with read-url-params). */
   readonly invitation: string | undefined;
-  /** Whether a member may be signed in (a token, or a page that can fetch one). */
+  /** Whether a member may be signed in (a token, a page that can fetch one, or the widget's own sign-in). */
   signedIn(): boolean;
+  /** The member signed in now (in the widget) is the one signing up: the details are theirs. */
+  adoptMember(member: Member): void;
   /** The chosen membership type, if any. */
   type(): MembershipType | undefined;
   client(): PublicClient;

@@ -2,7 +2,7 @@
 // chunk, with details and review; errors, which a first load can reach, are in ./error.ts).
 import { html, nothing } from 'lit';
 import { formatMoney, type Signup } from '@memberkit/sdk';
-import type { Catalogue } from '../../i18n/catalogue.js';
+import type { Catalogue, OutcomeWords } from '../../i18n/catalogue.js';
 import { formatDate } from '../format.js';
 import type { PaymentPhase, State } from '../machine.js';
 import { heading, isolated } from './view.js';
@@ -67,13 +67,25 @@ function summary(t: Catalogue, signup: Signup, locale: string) {
 const another = (t: Catalogue, on: OutcomeHandlers) =>
   html`<div class="actions"><button type="button" part="button" @click=${on.restart}>${t.another}</button></div>`;
 
-export function renderDone(t: Catalogue, signup: Signup, locale: string, on: OutcomeHandlers) {
+/** English, here rather than in the first chunk's catalogue; the other languages carry their own. */
+const english: OutcomeWords = {
+  next: (organization) => `${organization} will be in touch by email about what comes next.`,
+  welcomeSent: (email) => `A welcome email was sent to ${email}.`,
+  renewedNext: 'Nothing else to do: your membership continues without a break.',
+};
+
+export function renderDone(t: Catalogue, signup: Signup, locale: string, organization: string, on: OutcomeHandlers) {
   const until = renewedUntil(signup);
   const name = signup.membership.membership_name;
+  const words = t.outcome ?? english;
+  const email = signup.member.email;
+  // What the API mails: a receipt for a payment, a welcome for a membership that began without one.
   return html`${heading(until ? t.renewed : t.steps.done)}
     <p part="done">${until ? isolated((plan) => t.renewedText(plan, formatDate(until, locale)), name) : isolated(t.doneText, name)}</p>
     ${summary(t, signup, locale)}
-    ${signup.quote.total > 0 ? html`<p class="muted">${isolated(t.receiptSent, signup.member.email)}</p>` : nothing} ${another(t, on)}`;
+    <p class="muted">${isolated(signup.quote.total > 0 ? t.receiptSent : words.welcomeSent, email)}</p>
+    <p>${until ? words.renewedNext : isolated(words.next, organization)}</p>
+    ${another(t, on)}`;
 }
 
 export function renderApproval(t: Catalogue, signup: Signup, locale: string, organization: string, on: OutcomeHandlers) {

@@ -44,6 +44,7 @@ export function renderPlans(v: View) {
   return html`
     <h2 tabindex="-1" data-focus part="heading">${t.steps.plans}</h2>
     ${v.linkUnavailable ? html`<p class="notice" part="hint" role="status">${t.planUnavailable}</p>` : nothing}
+    ${v.signIn ? html`<p class="sign-in">${t.alreadyMember} <button type="button" part="button" @click=${v.signIn}>${t.steps.signin}</button></p>` : nothing}
     ${types.length === 0
       ? html`<p>${t.noPlans}</p>`
       : grouped
@@ -59,6 +60,7 @@ function renderCard(v: View, type: MembershipType, grouped: boolean) {
   const renewal = type.recurring === false ? '' : renewalText(type, t);
   const max = type.registration_type === 'group' ? groupCapacity(type) : null;
   const badges = [
+    v.held?.includes(type.id) && t.yourPlan,
     type.featured && t.popular,
     type.requires_approval && t.needsApproval,
     type.invite_only && t.inviteOnly,

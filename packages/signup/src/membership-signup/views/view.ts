@@ -32,6 +32,10 @@ export interface View {
   inFlight: boolean;
   /** The page linked to a plan that is not offered (unknown or retired): the plans say so. */
   linkUnavailable: boolean;
+  /** The membership types the signed-in member holds (undefined before the configuration). */
+  held: readonly string[] | undefined;
+  /** Opens the sign-in ("Already a member?"); undefined when signed in, or when it cannot be offered. */
+  signIn: (() => void) | undefined;
   /** The invitation code in use (typed, or the page's), for an invite-only plan's field. */
   invitation: string;
   setInvitation(code: string): void;

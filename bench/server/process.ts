@@ -2,8 +2,14 @@
 // createServer with the API (--demo: the demo organizations, the payment stand-in); `bare` is
 // Hono on @hono/node-server with pg (or PGlite) inserting the rows a free signup writes (member,
 // membership, signup, idempotency record) in one transaction, and nothing else.
-// argv: ours|bare pglite|postgres [schema]. Prints {"url": …} when listening; SIGTERM stops it.
+// `node` is node:http alone answering signup-config as fixed JSON (no Hono, no database): the
+// floor under the floor. argv: ours|bare|node pglite|postgres [schema]. Prints {"url": …} when listening; SIGTERM stops it.
+// SIGUSR2 writes a line of JSON to stderr (the event loop's delay p50/p99/max in ms and the
+// garbage collector's pauses since the last one) and starts counting again (bench/server/floor.mjs).
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -28,12 +34,20 @@ function signupRows(id: string, email: string) {
   };
 }
 
-const [kind, database, schema] = process.argv.slice(2) as ['ours' | 'bare', 'pglite' | 'postgres', string | undefined];
+const [kind, database, schema] = process.argv.slice(2) as ['ours' | 'bare' | 'node', 'pglite' | 'postgres', string | undefined];
 const url = process.env.MEMBERKIT_TEST_DATABASE_URL!;
 const dataDir = database === 'pglite' ? mkdtempSync(join(tmpdir(), 'memberkit-bench-')) : undefined;
 let stop: () => Promise<void>;
 
-if (kind === 'ours') {
+if (kind === 'node') {
+  const fixedConfig = JSON.stringify(demoData().organizations[0]);
+  const server = createHttpServer((request, response) => {
+    if (request.url === '/v1/organizations/demo/signup-config') response.writeHead(200, { 'Content-Type': 'application/json' }).end(fixedConfig);
+    else response.writeHead(404).end();
+  });
+  server.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+  stop = () => new Promise((resolve) => server.close(() => resolve()));
+} else if (kind === 'ours') {
   const storage = database === 'pglite' ? await openPgliteStorage({ dataDir }) : await openPostgresStorage({ url, schema: schema!, poolSize: 10 });
   const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', MEMBERKIT_RATE_LIMIT_PER_CLIENT: '0', MEMBERKIT_RATE_LIMIT_PER_KEY: '0', LOG_LEVEL: 'silent' }, { demo: true });
   const server = await createServer(config, { storage, logger: pino({ level: 'silent' }) });
@@ -100,6 +114,32 @@ if (kind === 'ours') {
     await close();
   };
 }
+
+const loop = monitorEventLoopDelay({ resolution: 1 });
+loop.enable();
+let gc = { pauses: 0, ms: 0, maxMs: 0 };
+let cpuBefore = process.cpuUsage();
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    gc.pauses += 1;
+    gc.ms += entry.duration;
+    gc.maxMs = Math.max(gc.maxMs, entry.duration);
+  }
+}).observe({ entryTypes: ['gc'] });
+process.on('SIGUSR2', () => {
+  const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+  const cpu = process.cpuUsage(cpuBefore);
+  cpuBefore = process.cpuUsage();
+  process.stderr.write(
+    JSON.stringify({
+      loop: { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) },
+      gc: { pauses: gc.pauses, ms: Math.round(gc.ms), maxMs: Math.round(gc.maxMs * 10) / 10 },
+      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    }) + '\n',
+  );
+  loop.reset();
+  gc = { pauses: 0, ms: 0, maxMs: 0 };
+});
 
 process.once('SIGTERM', async () => {
   await stop();

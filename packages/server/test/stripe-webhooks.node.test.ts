@@ -329,6 +329,27 @@ function stripeWebhookSuite(openStorage: () => Promise<SqlStorage>) {
     assert.deepEqual(await everything(), before, 'no membership, payment, message or event changed');
   });
 
+  it('an organization with its own Stripe account (Connect, set in its settings): its members’ payments go to it; cleared, back to the platform’s', async () => {
+    const settings = (payment_account: string | null) =>
+      fetch(`${url}/v1/organizations/demo/settings`, { method: 'POST', headers: { ...admin, 'idempotency-key': `account-${payment_account}-${++count}` }, body: JSON.stringify({ payment_account }) });
+    assert.equal((await settings('acct_1ConnectedDemo')).status, 200);
+    try {
+      const { membership, intent } = await paidMembership();
+      assert.deepEqual(standIn.snapshot().payment_intents[intent]!.transfer_data, { destination: 'acct_1ConnectedDemo' }, 'a destination charge to the organization’s account');
+      const refunded = await fetch(`${url}/v1/organizations/demo/memberships/${membership}/refunds`, {
+        method: 'POST',
+        headers: { ...admin, 'idempotency-key': `connect-refund-${membership}` },
+        body: JSON.stringify({ amount: 100 }),
+      });
+      assert.equal(refunded.status, 200, await refunded.clone().text());
+      assert.deepEqual(Object.values(standIn.snapshot().refunds).filter((each) => each.payment_intent === intent).map((each) => each.amount), [100]);
+    } finally {
+      assert.equal((await settings(null)).status, 200);
+    }
+    const { intent } = await paidMembership();
+    assert.equal(standIn.snapshot().payment_intents[intent]!.transfer_data, null, 'back on the platform’s account');
+  });
+
   // ── disputes ──────────────────────────────────────────────────────────────────────────────
 
   it('charge.dispute.created: recorded on the term, the disputed card never charged again, the membership runs on, the organization told; once', async () => {

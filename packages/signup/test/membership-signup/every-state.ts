@@ -16,6 +16,7 @@ import {
   untilStep,
   useSandbox,
 } from './helpers.js';
+import { demoData } from '@memberkit/sandbox';
 import type { MembershipSignup } from '../../src/index.js';
 
 export interface Look {
@@ -107,6 +108,79 @@ export const states: State[] = [
     async reach(look) {
       const sandbox = await useSandbox();
       return inLook(look, await open(look, {}, { authToken: sandbox.issueMemberToken('demo', 'alice@example.org') }));
+    },
+  },
+  {
+    // "Already a member? Sign in": the email.
+    name: 'sign-in',
+    async reach(look) {
+      await useSandbox();
+      const el = await open(look);
+      await press(el, 'Sign in');
+      await untilStep(el, 'signin');
+      return inLook(look, el);
+    },
+  },
+  {
+    // The code sent, a wrong one typed: how many tries are left.
+    name: 'sign-in-wrong-code',
+    async reach(look) {
+      const sandbox = await useSandbox();
+      const el = await open(look);
+      await press(el, 'Sign in');
+      await untilStep(el, 'signin');
+      await type(el, 'Email', 'alice@example.org');
+      await press(el, 'Send code');
+      await waitUntil(() => el.shadowRoot!.querySelector('#mk-sign-in-code'), 'no code input');
+      const sent = String(sandbox.outbox('alice@example.org').at(-1)?.data.code);
+      await type(el, 'Sign-in code', sent === '000000' ? '111111' : '000000');
+      await press(el, 'Sign in');
+      await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'), 'no wrong-code message');
+      return inLook(look, el);
+    },
+  },
+  {
+    // The organization asks members to sign in before signing up.
+    name: 'sign-in-required',
+    async reach(look) {
+      const data = demoData();
+      data.organizations.find((org) => org.organization.id === 'demo')!.signup_requires_sign_in = true;
+      await useSandbox({ data });
+      const el = await open(look);
+      await untilStep(el, 'signin');
+      return inLook(look, el);
+    },
+  },
+  {
+    // A link to a plan that is not offered: every plan, with a notice.
+    name: 'plans-link-unavailable',
+    async reach(look) {
+      await useSandbox();
+      return inLook(look, await open(look, { 'membership-type': 'no-such-plan' }));
+    },
+  },
+  {
+    // A link whose invitation has expired: why, a field for another code, "See all plans".
+    name: 'invitation-refused',
+    async reach(look) {
+      await useSandbox();
+      const el = await open(look, { 'membership-type': 'founders', invitation: 'FOUNDERS-2019' });
+      await waitUntil(() => el.shadowRoot!.querySelector('#mk-invitation'), 'no invitation field');
+      return inLook(look, el);
+    },
+  },
+  {
+    // An invitation for another email, caught on the details step.
+    name: 'details-invitation',
+    async reach(look) {
+      await useSandbox();
+      const el = await open(look, { 'membership-type': 'founders', invitation: 'FOUNDERS-ALICE' });
+      await type(el, 'Email', 'fay@example.org');
+      await type(el, 'First name', 'Fay');
+      await type(el, 'Last name', 'Founder');
+      await press(el, 'Continue');
+      await waitUntil(() => el.shadowRoot!.querySelector('[data-summary]'), 'no error summary');
+      return inLook(look, el);
     },
   },
   {

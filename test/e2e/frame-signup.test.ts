@@ -32,6 +32,8 @@ interface Api {
   /** The frame page's entry (test/e2e/frame-fixtures) and what it is bundled with. */
   framePage: { entry: string; define: Record<string, unknown> };
   memberToken(email: string, options?: { expiresIn?: number; first_name?: string; last_name?: string }): Promise<string>;
+  /** The last sign-in code emailed to `email`, as the member reads it in their email. */
+  signInCode(email: string): Promise<string>;
   allowOrigins(origins: string[]): Promise<void>;
   /** Makes the API reachable from every page of the context (the sandbox is answered in Node; the server is on the network). */
   reach(context: BrowserContext): Promise<void>;
@@ -55,6 +57,7 @@ async function sandboxApi(frameServer: StaticServer, FRAME: string): Promise<Api
     apiBase: sandbox.baseUrl,
     framePage: { entry: 'test/e2e/frame-fixtures/sandbox-frame.ts', define },
     memberToken: async (email, options) => sandbox.issueMemberToken('demo', email, options),
+    signInCode: async (email) => String(sandbox.outbox(email).filter((mail) => mail.kind === 'sign_in_code').at(-1)?.data.code),
     async allowOrigins(origins) {
       sandbox.update('organizations', { id: 'demo' }, (organization) => ({ embed_origins: [...organization.embed_origins, ...origins] }));
     },
@@ -76,6 +79,8 @@ async function serverApi(): Promise<Api> {
     apiBase: server.apiBase,
     framePage: { entry: 'test/e2e/frame-fixtures/server-frame.ts', define: { __API_BASE__: server.apiBase, __STRIPE_JS__: `${server.checkoutOrigin}/js/stripe.js` } },
     memberToken: (email, options) => server.memberToken(email, options),
+    // Without SMTP the server keeps its mail in the development inbox (newest first).
+    signInCode: async (email) => String(server.server.ports.inbox?.messages(email).find((mail) => mail.kind === 'sign_in_code')?.data.code),
     allowOrigins: (origins) => server.allowOrigins(origins),
     reach: async () => {},
     // MEMBERKIT_CHECKOUT_UI_MODE, which the API reads at each checkout, switched for one test.
@@ -233,6 +238,27 @@ for (const backend of backends) describe(`iframe mode with the real widget on th
       assert.ok(!session.console.join('\n').includes(token), 'token in the console');
       assert.ok(!JSON.stringify(events).includes(token), 'token in an event');
       for (const target of await postTargets(page)) assert.notEqual(target, '*');
+      await session.context.close();
+    });
+
+    it('a member signs in inside the frame (a host without a login of its own): email, the emailed code, then her plan marked and her details known; the code stays in the frame', async () => {
+      const session = await open();
+      const { page, frame } = session;
+      await frame.getByRole('button', { name: 'Sign in' }).click();
+      await frame.getByLabel('Email').fill('alice@example.org');
+      await frame.getByRole('button', { name: 'Send code' }).click();
+      await frame.getByLabel('Sign-in code').waitFor();
+      const code = await until(() => api.signInCode('alice@example.org'), (found) => /^\d{6}$/.test(found), 'the sign-in email');
+      await frame.getByLabel('Sign-in code').fill(code);
+      await frame.getByRole('button', { name: 'Sign in' }).click();
+      // Signed in without leaving the page: Alice's plan is marked, her details are known.
+      await frame.getByText('Your membership', { exact: true }).waitFor();
+      await frame.getByRole('button', { name: 'Choose Annual' }).click();
+      await frame.getByText('Signed in as alice@example.org').waitFor();
+      const events = await hostEvents(page);
+      assert.ok(!events.some((e) => e.name === 'membership-signup-error'), 'no error told to the host');
+      for (const f of page.frames()) assert.ok(!(await traces(f)).includes(code), `the code left in ${f.url()}`);
+      assert.ok(!JSON.stringify(events).includes('Bearer'), 'nothing of the session in an event');
       await session.context.close();
     });
 

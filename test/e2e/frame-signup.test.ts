@@ -118,6 +118,7 @@ for (const backend of backends) describe(`iframe mode with the real widget on th
     hostServer.routes.set(
       '/host.html',
       html(`<h1>Acme members</h1>
+        <style>body { --mk-color-accent: #0f5e4a; --mk-radius: 3px; --mk-color-text: url(https://evil.test/x) }</style>
         <script type="module" src="/membership-signup-frame.js"></script>
         <membership-signup-frame id="signup"${api.checkoutOrigins ? ` checkout-origins="${api.checkoutOrigins}"` : ''}></membership-signup-frame>
         <script type="module">
@@ -276,6 +277,19 @@ for (const backend of backends) describe(`iframe mode with the real widget on th
         const text = await traces(f);
         assert.ok(!text.includes(fresh) && !text.includes(expired), `a token in ${f.url()}`);
       }
+      await session.context.close();
+    });
+
+    it('the framed widget takes the host page\'s theme (its --mk-* custom properties, invalid values dropped)', async () => {
+      const session = await open();
+      const choose = session.frame.getByRole('button', { name: 'Choose Annual' });
+      await choose.waitFor();
+      const look = await choose.evaluate((button) => {
+        const style = getComputedStyle(button);
+        const widget = getComputedStyle(document.querySelector('membership-signup')!);
+        return [style.backgroundColor, style.borderTopLeftRadius, widget.getPropertyValue('--mk-color-text'), document.querySelector('membership-signup')!.hasAttribute('style')];
+      });
+      assert.deepEqual(look, ['rgb(15, 94, 74)', '3px', '', false]);
       await session.context.close();
     });
 

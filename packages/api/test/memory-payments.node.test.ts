@@ -23,6 +23,7 @@ async function paidWith(payments: MemoryPayments, number: string, save = true): 
     return_url: null,
     save_payment_method: save,
     expires_at: null,
+    payment_account: null,
     idempotency_key: `checkout:${number}:${save}`,
   });
   assert.equal(payments.confirm(session.client_secret!, { number, exp_month: 12, exp_year: 2040, cvc: '123' }), null);
@@ -38,6 +39,7 @@ const charge = (payment: CheckoutPayment, attempt = 1): OffSessionChargeRequest 
   currency: 'EUR',
   description: 'Annual renewal',
   seller_name: 'Club',
+  payment_account: null,
   idempotency_key: `renewal:ms_1:2028-03-01:${attempt}`,
 });
 

@@ -131,7 +131,7 @@ describe('the Stripe stand-in service', () => {
     const session = await payments.createCheckout({
       organization_id: 'org_portal', signup_id: 'su_portal', amount: 900, currency: 'USD', description: 'Monthly', seller_name: 'Club',
       customer: { member_id: 'mem_portal', email: 'portal@example.org', name: 'Por Tal' }, locale: 'en-US', ui_mode: 'embedded_page',
-      return_url: null, save_payment_method: true, expires_at: null, idempotency_key: 'signup:su_portal',
+      return_url: null, save_payment_method: true, expires_at: null, payment_account: null, idempotency_key: 'signup:su_portal',
     });
     assert.equal((await pay(await stripe.checkout.sessions.retrieve(session.id), '4242424242424242')).status, 200);
     const saved = (await payments.capturePayment('org_portal', session.id));
@@ -144,7 +144,7 @@ describe('the Stripe stand-in service', () => {
     assert.equal((await saveCard('4000000000000341')).status, 200);
     const charge = await payments.chargeOffSession({
       organization_id: 'org_portal', membership_id: 'ms_portal', customer: saved.customer!, payment_method: saved.payment_method!,
-      amount: 900, currency: 'USD', description: 'Monthly renewal', seller_name: 'Club', idempotency_key: 'renewal:ms_portal:2026-04-01:1',
+      amount: 900, currency: 'USD', description: 'Monthly renewal', seller_name: 'Club', payment_account: null, idempotency_key: 'renewal:ms_portal:2026-04-01:1',
     });
     assert.deepEqual([charge.status, charge.status === 'declined' && charge.decline_code], ['declined', 'generic_decline'], 'the new card (which declines) was charged, not the signup’s');
     await assert.rejects(payments.createCardUpdateSession({ organization_id: 'org_other', membership_id: 'ms_x', customer: saved.customer!, return_url: null, locale: 'en' }), /not org_other's/);
@@ -157,7 +157,7 @@ describe('the Stripe stand-in service', () => {
         organization_id: 'org_again', signup_id: 'su_again', amount: 900, currency: 'USD', description: 'Monthly', seller_name: 'Club',
         customer: { member_id: 'mem_again', email: 'again@example.org', name: null }, locale: 'en', ui_mode: 'embedded_page',
         // The API's expiry moves with its clock, as each run computes it.
-        return_url: null, save_payment_method: false, expires_at: clock.now() + 24 * 3_600_000, idempotency_key: 'checkout:su_again',
+        return_url: null, save_payment_method: false, expires_at: clock.now() + 24 * 3_600_000, payment_account: null, idempotency_key: 'checkout:su_again',
       });
     const start = now;
     try {

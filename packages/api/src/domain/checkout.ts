@@ -55,6 +55,7 @@ export async function openCheckout(
     // A renewal saves the card when the member chose automatic renewal with it.
     save_payment_method: signup.auto_renew ?? membership.auto_renew,
     expires_at,
+    payment_account: organization.payment_account ?? null,
     // The signup's id exists before any run of this transaction: a run again gets the same session.
     idempotency_key: `checkout:${signup.id}`,
   });

@@ -140,6 +140,7 @@ export async function lifecycleStep(ctx: DomainContext, membershipId: string): P
           currency: quote.currency,
           description: `${type?.membership_name ?? membership.membership_name} renewal`,
           seller_name: ctx.organization.name,
+          payment_account: ctx.organization.payment_account ?? null,
           idempotency_key: `renewal:${membership.id}:${membership.expires_on}:${attempt}`,
         });
     if (charge.status === 'succeeded') return renew(ctx, membership, member, charge);

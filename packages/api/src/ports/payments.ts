@@ -39,6 +39,8 @@ export interface CheckoutRequest {
   save_payment_method: boolean;
   /** Epoch ms at which an unpaid session closes; null: as late as the processor allows. */
   expires_at: number | null;
+  /** The organization's account the money goes to (its `payment_account`); null: the platform's. */
+  payment_account: string | null;
   /**
    * Makes the call safe to repeat (a storage transaction may run again): the same key answers
    * the same session.
@@ -99,6 +101,8 @@ export interface OffSessionChargeRequest {
   /** What the member's statement and receipt say, e.g. "Annual renewal". */
   description: string;
   seller_name: string;
+  /** The organization's account the money goes to (its `payment_account`); null: the platform's. */
+  payment_account: string | null;
   /**
    * `renewal:{membership_id}:{expires_on of the term renewed}:{attempt}` (attempt 1, 2, 3): one
    * charge per membership, term and attempt. The same key answers the same charge, with the

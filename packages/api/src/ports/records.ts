@@ -36,6 +36,12 @@ export interface OrganizationRecord {
   publishable_key?: string | null;
   /** The processor settings the widget needs, or null: no payments (JSON). */
   payment: PaymentSettingsRecord | null;
+  /**
+   * The organization's own account at the processor, which its members' payments go to (Stripe
+   * Connect: a connected account, `acct_…`); null or absent: paid on the platform's account. Read
+   * with the organization, so a payment call needs no lookup of its own inside a transaction.
+   */
+  payment_account?: string | null;
   /** Where the organization is told what needs its attention (a membership terminated), or null: staff read it in the API. */
   notification_email: string | null;
   /** The postal address receipts carry (lines separated by newlines), or null. */

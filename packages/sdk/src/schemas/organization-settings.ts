@@ -14,6 +14,11 @@ export const OrganizationSettingsSchema = z.extend(OrganizationSchema, {
   tax_note: z.nullable(z.string()),
   /** Where the organization is told of what staff must know (a membership terminated after failed renewals); null: nobody (absent from older APIs). */
   notification_email: z.optional(z.nullable(z.string())),
+  /**
+   * The organization's own Stripe account its members' payments go to (Stripe Connect: a
+   * connected account, `acct_…`); null: paid on the platform's account (absent from older APIs).
+   */
+  payment_account: z.optional(z.nullable(z.string())),
 });
 export type OrganizationSettings = z.infer<typeof OrganizationSettingsSchema>;
 
@@ -35,5 +40,7 @@ export const OrganizationSettingsUpdateParamsSchema = z.object({
   tax_note: z.optional(z.nullable(z.string().check(z.maxLength(500)))),
   /** An address (answered trimmed and lower case), or null: tell nobody. */
   notification_email: z.optional(z.nullable(z.email())),
+  /** A Stripe connected account id (`acct_` and letters or digits), or null: back to the platform's account. */
+  payment_account: z.optional(z.nullable(z.string().check(z.maxLength(255)))),
 });
 export type OrganizationSettingsUpdateParams = z.infer<typeof OrganizationSettingsUpdateParamsSchema>;

@@ -49,8 +49,6 @@ export interface StripePaymentsOptions {
      */
     cardUpdated?(): string;
   };
-  /** The organization's connected Stripe account (acct_…), or null: paid on the platform's account. */
-  connectedAccount?: (organizationId: string) => Promise<string | null>;
 }
 
 /** Stripe Checkout's locales (its `locale` parameter); others fall back to the language, then `auto`. */
@@ -78,13 +76,11 @@ export class StripePayments implements Payments {
   readonly #stripe: Stripe;
   readonly #now: () => number;
   readonly #pages: StripePaymentsOptions['pages'];
-  readonly #connectedAccount: (organizationId: string) => Promise<string | null>;
 
   constructor(options: StripePaymentsOptions) {
     this.#stripe = options.stripe;
     this.#now = options.now;
     this.#pages = options.pages;
-    this.#connectedAccount = options.connectedAccount ?? (async () => null);
   }
 
   get stripe(): Stripe {
@@ -114,7 +110,9 @@ export class StripePayments implements Payments {
   async createCheckout(request: CheckoutRequest): Promise<CheckoutSession> {
     const org = request.organization_id;
     const customer = await this.customerFor(org, request.customer);
-    const account = await this.#connectedAccount(org);
+    // The organization's connected account comes with the request (its record, read in the
+    // API's transaction): no lookup of its own while that transaction holds the connection.
+    const account = request.payment_account;
     const metadata = { organization_id: org, signup_id: request.signup_id, member_id: request.customer.member_id, seller_name: request.seller_name };
     const now = this.#now();
     const lifetime = request.expires_at === null ? maximumLifetime : Math.min(Math.max(request.expires_at - now, minimumLifetime), maximumLifetime);
@@ -241,7 +239,7 @@ export class StripePayments implements Payments {
   }
 
   async chargeOffSession(request: OffSessionChargeRequest): Promise<OffSessionCharge> {
-    const account = await this.#connectedAccount(request.organization_id);
+    const account = request.payment_account;
     // The card the member saved last in the Billing Portal (the customer's default) replaces
     // the one their signup saved.
     const customer = await this.#stripe.customers.retrieve(request.customer);

@@ -20,6 +20,7 @@ import {
   parseHostMessage,
   postToWindow,
   type FrameEventName,
+  type FrameTheme,
   type FrameToHost,
   type Nonce,
 } from './protocol.js';
@@ -92,8 +93,24 @@ export function embedderOrigin(): string | undefined {
   }
 }
 
+// The widget inherits the page's font: here the frame's own, until the host's theme names its family.
 const STYLES =
-  'html,body{margin:0;padding:0;background:transparent}body{display:flow-root}membership-signup{display:block;width:100%}.mk-frame-refusal{margin:0;padding:1rem;font:1rem/1.5 system-ui,sans-serif}';
+  'html,body{margin:0;padding:0;background:transparent}body{display:flow-root;font:1rem/1.5 system-ui,sans-serif}membership-signup{display:block;width:100%}.mk-frame-refusal{margin:0;padding:1rem}';
+
+/**
+ * The host's theme as a stylesheet of this page (constructed, which a strict CSP allows; no style
+ * attribute): its custom properties on the widget, its font family on the body. Every value was
+ * validated by parseHostMessage (parseTheme), so none can leave its declaration.
+ */
+export function applyTheme(theme: FrameTheme): void {
+  let css = 'membership-signup{';
+  for (const [key, value] of Object.entries(theme)) if (key !== 'font-family') css += `--mk-${key}:${value};`;
+  css += '}';
+  if (theme['font-family']) css += `body{font-family:${theme['font-family']}}`;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
 
 function applyStyles(): void {
   const sheet = new CSSStyleSheet();
@@ -171,6 +188,8 @@ export class FrameChannel {
   token: string | null = null;
   /** Whether the host had a getAuthToken at the hello: only then does the widget ask it for tokens (see bridge). */
   refresh = false;
+  /** The host's theme (validated), sent before its auth message; undefined from a host that sends none. */
+  theme: FrameTheme | undefined;
   /** Tokens seen in this handshake: an outgoing event that contains one is dropped. */
   private readonly tokens = new Set<string>();
   private authTaken = false;
@@ -193,7 +212,10 @@ export class FrameChannel {
   private receive(data: unknown): void {
     const message = parseHostMessage(data, this.nonce);
     if (!message) return;
-    if (message.type === 'auth') {
+    if (message.type === 'theme') {
+      // Once per handshake, like auth.
+      this.theme ??= message.theme;
+    } else if (message.type === 'auth') {
       // Once per handshake: a second auth message (a second token) is ignored.
       if (this.authTaken) return;
       this.authTaken = true;
@@ -353,6 +375,7 @@ export function bridge(widget: SignupWidget): (channel: FrameChannel) => void {
     // auth message did, so the token is there now.
     if (connected.token && isToken(connected.token)) widget.authToken = connected.token;
     widget.hostedPageOpener = hostedPageOpener(connected, () => widget.refreshPayment?.());
+    if (connected.theme) applyTheme(connected.theme);
     for (const [name, detail] of queued.splice(0)) connected.event(name, detail);
     // A late host: the widget is already laid out, and the observer reports only changes.
     if (widget.isConnected) {

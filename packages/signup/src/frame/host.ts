@@ -1,7 +1,7 @@
 /**
  * `<membership-signup-frame src="https://signup.example/frame.html?organization=acme">`: the
  * host-side half of the iframe mode. Creates the iframe, answers the frame's handshake, passes the
- * member token over a MessageChannel, sizes the iframe to its content and re-dispatches the
+ * page's theme (the --mk-* custom properties) and the member token over a MessageChannel, sizes the iframe to its content and re-dispatches the
  * widget's events on itself. No Lit, no dependencies: it must stay within 3 kB gzip.
  */
 import {
@@ -179,6 +179,14 @@ export class MembershipSignupFrameElement extends HTMLElement {
   _hello(nonce: Nonce): void {
     if (this._authSent) return;
     this._authSent = true;
+    // The page's look first: the --mk-* custom properties as this element sees them (set on it
+    // or inherited; a computed style lists them). The frame keeps the documented ones with valid
+    // values only (parseTheme, which also trims), so nothing is filtered here; the 3 kB budget
+    // leaves out the page's font family (a page sets --mk-font for its font in the frame).
+    const style = getComputedStyle(this);
+    const theme: Record<string, string> = {};
+    for (const name of style) if (name.startsWith('--mk-')) theme[name.slice(5)] = style.getPropertyValue(name);
+    this._send({ type: 'theme', nonce, theme });
     // A malformed token would get the whole message refused: send none instead.
     const token = isToken(this._token) ? this._token : null;
     this._send({ type: 'auth', nonce, token, refresh: typeof this.getAuthToken === 'function' });

@@ -8,7 +8,7 @@
  *   host  → frame    `{ protocol, v, type: 'connect', nonce }` + port  (target: the frame origin)
  * Then over the `MessageChannel` only, every message carrying the handshake's nonce:
  *   frame → host     hello · height · event · token-request · checkout-open
- *   host  → frame    auth (once) · token (answers a token-request) · checkout-closed
+ *   host  → frame    theme (once, before auth) · auth (once) · token (answers a token-request) · checkout-closed
  *
  * Every received message is checked here: a plain object with exactly the expected own keys,
  * bounded strings and numbers, nothing inherited, nothing prototype-shaped. Anything else is
@@ -50,7 +50,31 @@ export type FrameToHost =
   | { type: 'token-request'; nonce: Nonce; id: number }
   | { type: 'checkout-open'; nonce: Nonce; url: string };
 
+/**
+ * The element's documented custom properties (`--mk-` + key) a host passes to the frame, so a
+ * framed widget matches its page: colours, sizes and the font shorthand. A theme may also name
+ * the page's `font-family` (applied to the frame page's body, which the widget inherits).
+ */
+export const THEME_KEYS = [
+  'color-background',
+  'color-surface',
+  'color-text',
+  'color-muted',
+  'color-border',
+  'color-accent',
+  'color-on-accent',
+  'color-error',
+  'color-focus',
+  'radius',
+  'space',
+  'max-width',
+  'font',
+];
+/** Theme values by key (`color-accent`, `radius`, `font`, `font-family`, …), each validated by parseTheme. */
+export type FrameTheme = Record<string, string>;
+
 export type HostToFrame =
+  | { type: 'theme'; nonce: Nonce; theme: FrameTheme }
   | { type: 'auth'; nonce: Nonce; token: string | null; refresh: boolean }
   | { type: 'token'; nonce: Nonce; id: number; token: string | null }
   | { type: 'checkout-closed'; nonce: Nonce; opened: boolean };
@@ -150,12 +174,53 @@ export function parseHostMessage(data: unknown, nonce: Nonce): HostToFrame | und
       const id = own(message, 'id');
       return shaped(data, ['type', 'nonce', 'id', 'token']) && tokenOk && isId(id) ? { type, nonce, id, token: token as string | null } : undefined;
     }
+    case 'theme': {
+      const theme = parseTheme(own(message, 'theme'));
+      return shaped(data, ['type', 'nonce', 'theme']) && theme ? { type, nonce, theme } : undefined;
+    }
     case 'checkout-closed': {
       const opened = own(message, 'opened');
       return shaped(data, ['type', 'nonce', 'opened']) && typeof opened === 'boolean' ? { type, nonce, opened } : undefined;
     }
   }
   return undefined;
+}
+
+// What a theme value may be, strictly: the frame writes these into a stylesheet, so nothing that
+// could reach outside a declaration (`;`, `}`, quotes left open, backslashes), load anything
+// (url(), image-set(), @import) or compute (var(), calc(), env(), expression()). Colours are hex,
+// a keyword (letters only), or rgb()/hsl() of numbers; lengths are a number with px, rem, em or %;
+// fonts are an optional style or weight, a size with an optional line height, and family names
+// (plain words, or quoted letters, digits, spaces, dots and dashes).
+const SIZE = '\\d{1,4}(?:\\.\\d{1,4})?(?:px|rem|em|%)';
+const FAMILY = `(?:"[\\w .-]{1,64}"|'[\\w .-]{1,64}'|[a-z][\\w-]*(?: [a-z][\\w-]*){0,4})`;
+const FAMILIES = `${FAMILY}(?: ?, ?${FAMILY}){0,9}`;
+const THEME_VALUES: [RegExp, RegExp][] = [
+  [/^color-/, /^(?:#(?:[\da-f]{3,4}|[\da-f]{6}|[\da-f]{8})|[a-z]{3,32}|(?:rgba?|hsla?)\([\d.%, /deg]{1,48}\))$/i],
+  [/^(?:radius|space|max-width)$/, /* @__PURE__ */ new RegExp(`^(?:0|${SIZE})$`)],
+  [/^font$/, /* @__PURE__ */ new RegExp(`^(?:(?:italic|bold|[1-9]00) ){0,2}${SIZE}(?:/(?:\\d{1,2}(?:\\.\\d{1,3})?|${SIZE}))? ${FAMILIES}$`, 'i')],
+  [/^font-family$/, /* @__PURE__ */ new RegExp(`^${FAMILIES}$`, 'i')],
+];
+
+/**
+ * A fresh theme holding the entries of `value` that are known keys with valid values (each value a
+ * string of at most 200 characters passing its rule above); others are dropped one by one. Not a
+ * plain object, or more than 32 keys: undefined.
+ */
+export function parseTheme(value: unknown): FrameTheme | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const proto = Object.getPrototypeOf(value);
+  if ((proto !== Object.prototype && proto !== null) || Object.keys(value).length > 32) return undefined;
+  const theme: FrameTheme = {};
+  for (const key of Object.keys(value)) {
+    const raw = own(value as Data, key);
+    // As a computed style gives them: `--mk-radius: 10px` reads " 10px" in some engines.
+    const text = typeof raw === 'string' ? raw.trim() : raw;
+    const known = key === 'font-family' || THEME_KEYS.includes(key);
+    const rule = THEME_VALUES.find(([keys]) => keys.test(key))?.[1];
+    if (known && rule && typeof text === 'string' && text.length <= 200 && rule.test(text)) theme[key] = text;
+  }
+  return theme;
 }
 
 /**

@@ -3,7 +3,8 @@
 // Checkboxes are 24 px (1.5rem): WCAG 2.2 target size (2.5.8). Text from the API may hold words
 // of any length (a 10,000-character name): `overflow-wrap: anywhere` breaks them, and lets the
 // widget's min-content width ignore them, so it never outgrows its container. (Comments stay out of the css``
-// literal: it ships as written.)
+// literal: it ships as written.) The font is the page's (its family at 1rem/1.5) unless --mk-font names one:
+// .base takes --mk-font or inherits the host's.
 import { css } from 'lit';
 
 // The dark palette, once: for theme="dark", and for theme="auto" when the system prefers dark.
@@ -36,7 +37,8 @@ export const styles = css`
     display: block;
     color: var(--_text);
     background: var(--_bg);
-    font: var(--mk-font, 1rem/1.5 system-ui, sans-serif);
+    font-size: 1rem;
+    line-height: 1.5;
     max-inline-size: var(--mk-max-width, 60rem);
   }
   :host([theme=dark]) {
@@ -52,6 +54,7 @@ export const styles = css`
     display: none !important;
   }
   .base {
+    font: var(--mk-font, inherit);
     padding: var(--_space);
     overflow-wrap: anywhere;
   }
@@ -68,7 +71,7 @@ export const styles = css`
     margin: 0;
   }
   .term {
-    margin: var(--_space) 0 0.75rem;
+    margin: var(--_space) 0 .75rem;
   }
   p {
     margin: 0 0 calc(var(--_space) / 2);
@@ -103,16 +106,16 @@ export const styles = css`
     background: var(--_surface);
   }
   .featured {
-    border: 2px solid var(--_accent);
+    border-color: var(--_accent);
+    box-shadow: 0 0 0 1px var(--_accent);
   }
   .card button {
     margin-block-start: auto;
   }
   .badges {
     position: absolute;
-    inset-block-start: -0.8em;
+    inset-block-start: -.8em;
     inset-inline-start: var(--_space);
-    margin: 0;
   }
   .badge {
     background: var(--_surface);

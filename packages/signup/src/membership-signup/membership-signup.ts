@@ -139,7 +139,7 @@ function ownString(table: Record<string, string>, key: string): string | undefin
  * @cssprop --mk-color-focus - The focus ring.
  * @cssprop --mk-radius - Corner radius.
  * @cssprop --mk-space - Base spacing.
- * @cssprop --mk-font - The font shorthand.
+ * @cssprop --mk-font - The font shorthand (unset: the page's font family at 1rem/1.5).
  * @cssprop --mk-max-width - The widest the element grows.
  */
 export class MembershipSignup extends LitElement {

@@ -396,6 +396,30 @@ describe('frame page: the widget and the host, however late the host answers', (
     }
   });
 
+  it('gives the widget the host\'s theme, taken before the auth message: custom properties on it and the font family on the page, through a stylesheet (no style attribute)', async () => {
+    const widget = document.createElement('membership-signup') as SignupWidget;
+    widget.dataset.stubWidget = '';
+    const attach = bridge(widget);
+    document.body.append(widget);
+    const { host, frame } = pair();
+    const before = [...document.adoptedStyleSheets];
+    const font = getComputedStyle(document.body).fontFamily;
+    try {
+      host.postMessage({ type: 'theme', nonce, theme: { 'color-accent': '#0f5e4a', radius: '10px', 'font-family': 'Georgia, serif', 'color-text': 'red;}*{display:none' } });
+      host.postMessage({ type: 'theme', nonce, theme: { 'color-accent': '#000000' } });
+      await hostMarker(host, frame);
+      attach(frame);
+      expect(getComputedStyle(widget).getPropertyValue('--mk-color-accent').trim()).to.equal('#0f5e4a');
+      expect(getComputedStyle(widget).getPropertyValue('--mk-radius').trim()).to.equal('10px');
+      expect(getComputedStyle(widget).getPropertyValue('--mk-color-text').trim(), 'an invalid value is dropped').to.equal('');
+      expect(getComputedStyle(document.body).fontFamily).to.equal('Georgia, serif');
+      expect(widget.hasAttribute('style')).to.equal(false);
+    } finally {
+      document.adoptedStyleSheets = before;
+      expect(getComputedStyle(document.body).fontFamily).to.equal(font);
+    }
+  });
+
   it('tells a late host the height the widget already has', async () => {
     const widget = stubWidget();
     widget.dataset.stubWidget = '';

@@ -8,6 +8,7 @@ import { FRAME_SANDBOX, MAX_HEIGHT, MembershipSignupFrameElement } from '../../s
 interface Fake {
   connects: { data: { nonce: string }; origin: string; ports: number }[];
   received: Record<string, unknown>[];
+  themes: { type: 'theme'; nonce: string; theme: Record<string, string> }[];
   markers: string[];
   port?: MessagePort;
   nonce?: string;
@@ -206,6 +207,46 @@ describe('<membership-signup-frame>: handshake', () => {
     fake.send({ type: 'hello', nonce: fake.nonce });
     await waitUntil(() => fake.received.length > 0);
     expect(fake.received[0]).to.deep.include({ type: 'auth', token: 'another-token' });
+  });
+});
+
+describe('<membership-signup-frame>: the page\'s theme', () => {
+  it('sends the custom properties it sees (set on it or inherited), once, before the token', async () => {
+    const page = document.createElement('div');
+    page.className = 'themed-page';
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(
+      '.themed-page{font-family:Georgia, serif;--mk-color-accent:#0f5e4a;--mk-radius: 10px}membership-signup-frame{--mk-font:1rem/1.4 "Inter", sans-serif;--mk-color-on-accent:rgb(255 255 255)}',
+    );
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    try {
+      const el = document.createElement('membership-signup-frame');
+      el.setAttribute('src', FAKE);
+      el.authToken = TOKEN;
+      page.append(el);
+      document.body.append(page);
+      await waitUntil(() => fakeOf(el)?.port, 'no handshake');
+      const fake = fakeOf(el);
+      fake.send({ type: 'hello', nonce: fake.nonce });
+      fake.send({ type: 'hello', nonce: fake.nonce });
+      await portMarker(fake);
+      expect(fake.themes).to.deep.equal([
+        {
+          type: 'theme',
+          nonce: fake.nonce,
+          theme: {
+            'color-accent': '#0f5e4a',
+            'color-on-accent': 'rgb(255 255 255)',
+            radius: '10px',
+            font: '1rem/1.4 "Inter", sans-serif',
+          },
+        },
+      ]);
+      expect(fake.received[0]).to.deep.include({ type: 'auth', token: TOKEN });
+    } finally {
+      page.remove();
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((one) => one !== sheet);
+    }
   });
 });
 

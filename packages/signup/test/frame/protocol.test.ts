@@ -10,6 +10,7 @@ import {
   isToken,
   parseFrameMessage,
   parseHostMessage,
+  parseTheme,
   postToWindow,
   randomNonce,
 } from '../../src/frame/protocol.js';
@@ -202,5 +203,59 @@ describe('frame protocol: posting to a window', () => {
     const event = await received;
     expect(event.data).to.deep.equal(ready);
     expect(event.origin).to.equal(location.origin);
+  });
+});
+
+describe('frame protocol: the host\'s theme', () => {
+  const good = {
+    'color-background': '#fff',
+    'color-accent': '#0f5e4a',
+    'color-text': 'rgb(27, 31, 36)',
+    'color-muted': 'hsl(220 9% 30% / 90%)',
+    'color-border': 'transparent',
+    radius: '10px',
+    space: '0.875rem',
+    'max-width': '36rem',
+    font: 'bold 1rem/1.4 "Inter", system-ui, sans-serif',
+    'font-family': 'Georgia, "Times New Roman", serif',
+  };
+
+  it('keeps colours (hex, keywords, rgb and hsl of numbers), lengths and fonts (a size, a line height, family names)', () => {
+    expect(parseTheme(good)).to.deep.equal(good);
+    expect(parseHostMessage({ type: 'theme', nonce, theme: good }, nonce)).to.deep.equal({ type: 'theme', nonce, theme: good });
+  });
+
+  it('drops each value that could leave its declaration, load or compute anything, and unknown keys; the rest is kept', () => {
+    const hostile: Record<string, string> = {
+      'color-accent': 'red;} body{display:none',
+      'color-text': 'url(https://evil.test/x.png)',
+      'color-muted': 'var(--secret)',
+      'color-error': 'expression(alert(1))',
+      'color-focus': 'rgb(0,0,0) url(x)',
+      'color-surface': '#12',
+      radius: 'calc(1px + 1px)',
+      space: '1rem }',
+      'max-width': 'env(safe-area-inset-left)',
+      font: '1rem "Inter\\", x',
+      'font-family': 'serif; background: url(https://evil.test)',
+      'color-background': '#fff',
+      position: 'fixed',
+      '--mk-color-accent': '#000',
+    };
+    expect(parseTheme(hostile)).to.deep.equal({ 'color-background': '#fff' });
+    expect(parseTheme({ ...good, font: 'Inter' }), 'a shorthand needs its size').not.to.have.property('font');
+    expect(parseTheme({ radius: `${'1'.repeat(300)}px` })).to.deep.equal({});
+    expect(parseTheme({ 'font-family': `"${'a'.repeat(65)}"` })).to.deep.equal({});
+  });
+
+  it('refuses a theme that is not a plain object of strings, inherited keys included', () => {
+    expect(parseTheme(null)).to.equal(undefined);
+    expect(parseTheme(['#fff'])).to.equal(undefined);
+    expect(parseTheme('color-accent: red')).to.equal(undefined);
+    expect(parseTheme(Object.create({ 'color-accent': '#000' }))).to.equal(undefined);
+    expect(parseTheme({ radius: 10 })).to.deep.equal({});
+    expect(parseTheme(Object.fromEntries(Array.from({ length: 40 }, (_, n) => [`k${n}`, 'x'])))).to.equal(undefined);
+    expect(parseHostMessage({ type: 'theme', nonce, theme: 'red' }, nonce)).to.equal(undefined);
+    expect(parseHostMessage({ type: 'theme', nonce: 'b'.repeat(32), theme: good }, nonce)).to.equal(undefined);
   });
 });

@@ -16,6 +16,7 @@ import {
   untilStep,
   useSandbox,
 } from './helpers.js';
+import { demoData } from '@memberkit/sandbox';
 import type { MembershipSignup } from '../../src/index.js';
 
 export interface Look {
@@ -103,10 +104,60 @@ export const states: State[] = [
     },
   },
   {
+    // The organization marks one plan as featured: "Most popular", the card framed in the accent.
+    name: 'plans-featured',
+    async reach(look) {
+      const sandbox = await useSandbox();
+      sandbox.store.membershipType('demo', 'annual')!.featured = true;
+      return inLook(look, await open(look));
+    },
+  },
+  {
     name: 'plans-signed-in',
     async reach(look) {
       const sandbox = await useSandbox();
       return inLook(look, await open(look, {}, { authToken: sandbox.issueMemberToken('demo', 'alice@example.org') }));
+    },
+  },
+  {
+    // "Already a member? Sign in": the email.
+    name: 'sign-in',
+    async reach(look) {
+      await useSandbox();
+      const el = await open(look);
+      await press(el, 'Sign in');
+      await untilStep(el, 'signin');
+      return inLook(look, el);
+    },
+  },
+  {
+    // The code sent, a wrong one typed: how many tries are left.
+    name: 'sign-in-wrong-code',
+    async reach(look) {
+      const sandbox = await useSandbox();
+      const el = await open(look);
+      await press(el, 'Sign in');
+      await untilStep(el, 'signin');
+      await type(el, 'Email', 'alice@example.org');
+      await press(el, 'Send code');
+      await waitUntil(() => el.shadowRoot!.querySelector('#mk-sign-in-code'), 'no code input');
+      const sent = String(sandbox.outbox('alice@example.org').at(-1)?.data.code);
+      await type(el, 'Sign-in code', sent === '000000' ? '111111' : '000000');
+      await press(el, 'Sign in');
+      await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'), 'no wrong-code message');
+      return inLook(look, el);
+    },
+  },
+  {
+    // The organization asks members to sign in before signing up.
+    name: 'sign-in-required',
+    async reach(look) {
+      const data = demoData();
+      data.organizations.find((org) => org.organization.id === 'demo')!.signup_requires_sign_in = true;
+      await useSandbox({ data });
+      const el = await open(look);
+      await untilStep(el, 'signin');
+      return inLook(look, el);
     },
   },
   {

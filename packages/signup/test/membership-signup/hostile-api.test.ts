@@ -294,7 +294,8 @@ describe('stored drafts and names that break the widget', () => {
     await untilStep(el, 'review');
     const isolatedIn = (selector: string) =>
       [...root(el).querySelectorAll(`${selector} bdi`)].some((bdi) => bdi.textContent === `Friend ${evil}`);
-    expect(isolatedIn('.review'), 'the review names the plan in a <bdi>').to.equal(true);
+    // The plan is named above the review's lists (a line of its own since the review reads back the signup).
+    expect(isolatedIn('.base[data-step="review"]'), 'the review names the plan in a <bdi>').to.equal(true);
     await press(el, 'Confirm and join');
     await untilStep(el, 'done');
     expect(isolatedIn('[part="done"]'), 'the confirmation sentence isolates the plan name').to.equal(true);

@@ -59,4 +59,25 @@ describe('<membership-signup> layout', function () {
     expect(household.compareDocumentPosition(group) & Node.DOCUMENT_POSITION_FOLLOWING, 'group after the household name').to.be.greaterThan(0);
     expect(box(household).bottom).to.be.below(box(group).top);
   });
+
+  it('speaks in the page\'s font family at 1rem/1.5, unless --mk-font names another', async () => {
+    await useSandbox();
+    const page = document.createElement('div');
+    page.className = 'font-page';
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('.font-page{font:italic 12px/1 Georgia, serif}.font-page .told{--mk-font:1.25rem/1.6 "Courier New", monospace}');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    try {
+      document.body.append(page);
+      const el = await mount({}, {}, page);
+      const base = getComputedStyle($(el, '.base')!);
+      expect([base.fontFamily, base.fontSize, base.lineHeight]).to.deep.equal(['Georgia, serif', '16px', '24px']);
+      const told = await mount({ class: 'told' }, {}, page);
+      const styled = getComputedStyle($(told, '.base')!);
+      expect([styled.fontFamily, styled.fontSize]).to.deep.equal(['"Courier New", monospace', '20px']);
+    } finally {
+      page.remove();
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((one) => one !== sheet);
+    }
+  });
 });

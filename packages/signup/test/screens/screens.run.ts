@@ -29,6 +29,8 @@ describe('screens', function () {
         document.body.className = '';
         document.documentElement.style.background = look.theme === 'dark' ? '#111827' : '#ffffff';
         document.body.style.margin = '0';
+        // A page with a font of its own, as a host page has (the widget speaks in it).
+        document.body.style.font = '16px/1.5 system-ui, sans-serif';
         await emulateMedia({ colorScheme: look.theme });
         const { el, release } = await state.reach(look);
         try {

@@ -49,6 +49,21 @@ export function administrationSuite(kit: SuiteKit): void {
       problemOf(await call('GET', org('/settings'), { auth: await host.memberToken('demo', 'alice@example.org') }), 403, 'forbidden');
     }));
 
+    it('settings: the organization’s own Stripe account (Connect) is set, checked for its format, cleared, and never shown to signup pages', withHost(async () => {
+      assert.equal(expect<OrganizationSettings>(await call('GET', org('/settings'), admin), 200, OrganizationSettingsSchema).payment_account, null, 'paid on the platform’s account at first');
+      const set = expect<OrganizationSettings>(await settings({ payment_account: ' acct_1Nv0FGQ9RKHgCVdK ' }), 200, OrganizationSettingsSchema);
+      assert.equal(set.payment_account, 'acct_1Nv0FGQ9RKHgCVdK');
+      assert.equal(expect<OrganizationSettings>(await call('GET', org('/settings'), admin), 200, OrganizationSettingsSchema).payment_account, 'acct_1Nv0FGQ9RKHgCVdK');
+      for (const wrong of ['acct_', 'ba_1Nv0FGQ9RKHgCVdK', 'acct_1Nv0 FGQ9', 'acct_../../v1/charges', 'sk_test_sandbox']) {
+        assert.deepEqual(fieldsOf(problemOf(await settings({ payment_account: wrong }), 422, 'validation_failed')), ['payment_account:invalid_payment_account'], wrong);
+      }
+      assert.deepEqual(fieldsOf(problemOf(await settings({ payment_account: 42 }), 422, 'validation_failed')).map((field) => field.split(':')[0]), ['payment_account']);
+      assert.equal(expect<OrganizationSettings>(await call('GET', org('/settings'), admin), 200, OrganizationSettingsSchema).payment_account, 'acct_1Nv0FGQ9RKHgCVdK', 'a refused change keeps the account');
+      const config = JSON.stringify((await call('GET', org('/signup-config'))).body);
+      assert.ok(!config.includes('acct_'), 'signup pages are not told it');
+      assert.equal(expect<OrganizationSettings>(await settings({ payment_account: null }), 200, OrganizationSettingsSchema).payment_account, null, 'back to the platform’s account');
+    }));
+
     it('settings: the membership policy and signing in before signing up take effect at once', withHost(async () => {
       const alice = { email: 'alice@example.org', first_name: 'Alice', last_name: 'Anderson' };
       problemOf(await signUp({ membership_type_id: 'monthly', member: alice }), 409, 'already_member');

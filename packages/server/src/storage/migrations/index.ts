@@ -19,6 +19,7 @@ import * as webhooks from './0015-webhooks.js';
 import * as discountDeactivation from './0016-discount-deactivation.js';
 import * as invitationRevocation from './0017-invitation-revocation.js';
 import * as companyContact from './0018-company-contact.js';
+import * as paymentAccount from './0019-payment-account.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-tables': tables,
@@ -39,6 +40,7 @@ export const migrations: Record<string, Migration> = {
   '0016-discount-deactivation': discountDeactivation,
   '0017-invitation-revocation': invitationRevocation,
   '0018-company-contact': companyContact,
+  '0019-payment-account': paymentAccount,
 };
 
 export const migrationProvider: MigrationProvider = {

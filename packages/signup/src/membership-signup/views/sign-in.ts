@@ -89,6 +89,8 @@ export function renderSignIn(t: Catalogue, s: SignIn, state: State, config: Sign
     </form>`;
   }
   return html`${heading(purpose === 'renewal' ? t.steps.renewal : t.steps.signin)}
-    <p>${purpose === 'renewal' ? t.renewSignIn : purpose === 'required' ? isolated(words.required, config?.organization.name ?? '') : words.intro}</p>
+    ${s.phase === 'code' && purpose === 'plans'
+      ? nothing
+      : html`<p>${purpose === 'renewal' ? t.renewSignIn : purpose === 'required' ? isolated(words.required, config?.organization.name ?? '') : words.intro}</p>`}
     ${body}`;
 }

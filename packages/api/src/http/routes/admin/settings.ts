@@ -1,6 +1,6 @@
 // Admin (secret key): GET /settings, POST /settings (the organization's name, currency, time
 // zone, locale, terms URL, embed origins, membership policy, whether signing up needs signing in,
-// the address the organization is told at).
+// the address the organization is told at, its own Stripe account for Connect).
 import { OrganizationSettingsSchema, OrganizationSettingsUpdateParamsSchema } from '@memberkit/sdk';
 import { settingsView, updateSettings } from '../../../domain/organization-settings.js';
 import type { Route } from '../../context.js';

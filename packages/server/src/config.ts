@@ -35,6 +35,8 @@ export interface ServerConfig {
   demo: boolean;
   /** Seconds between the lifecycle scheduler's ticks (0: it does not run in this process). */
   lifecycleInterval: number;
+  /** How many of an organization's memberships a lifecycle run takes at once. */
+  lifecycleConcurrency: number;
   /** NODE_ENV=production: no development inbox (mail needs SMTP_URL). */
   production: boolean;
 }
@@ -77,6 +79,7 @@ export const variables = [
   ['MEMBERKIT_CHECKOUT_UI_MODE', "embedded_page (the card form inside the widget) or hosted_page (Stripe's page, then back)", 'embedded_page'],
   ['MAIL_FROM', 'the From address of every message, e.g. members@acme.example (needed with SMTP_URL); the display name is the organization\'s', 'unset'],
   ['MEMBERKIT_LIFECYCLE_INTERVAL', "seconds between the lifecycle's runs (renewals, reminders, terminations) for each organization's day; 0: not in this process", '300'],
+  ['MEMBERKIT_LIFECYCLE_CONCURRENCY', "memberships a lifecycle run takes at once per organization (each holds a database connection while Stripe answers: keep it below DATABASE_POOL_SIZE)", '4'],
   ['NODE_ENV', 'production: mail needs SMTP_URL (otherwise it waits in the outbox); else, without SMTP_URL, mail is logged and shown at /dev/inbox', 'unset'],
 ] as const;
 
@@ -140,6 +143,7 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3, 'must be an address such as "Club <members@club.example>"').optional(),
   NODE_ENV: z.string().optional(),
   MEMBERKIT_LIFECYCLE_INTERVAL: integer(0, 86_400).default(300),
+  MEMBERKIT_LIFECYCLE_CONCURRENCY: integer(1, 100).default(4),
 }).superRefine((values, context) => {
   if (values.SMTP_URL && !values.MAIL_FROM) context.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'must be set when SMTP_URL is' });
   if (values.STRIPE_SECRET_KEY && !values.STRIPE_WEBHOOK_SECRET) {
@@ -205,6 +209,7 @@ export function parseConfig(env: Record<string, string | undefined>, overrides: 
     demo,
     production: values.NODE_ENV === 'production',
     lifecycleInterval: values.MEMBERKIT_LIFECYCLE_INTERVAL,
+    lifecycleConcurrency: values.MEMBERKIT_LIFECYCLE_CONCURRENCY,
   };
 }
 

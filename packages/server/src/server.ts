@@ -167,6 +167,7 @@ export function membershipApi(ports: ServerPorts): MembershipApi {
     allowLoopbackWebhooks: !ports.config.production,
     webhookFetch: guardedWebhookFetch({ allowLoopback: !ports.config.production, resolve: ports.resolveWebhookHost }),
     onError: (error, during) => ports.logger.error({ err: error, during }, 'after a commit'),
+    lifecycleConcurrency: ports.config.lifecycleConcurrency,
   });
 }
 

@@ -5,12 +5,10 @@
 // needs authentication waits for the member, who authenticates on the page the charge names,
 // and the next attempt finds it paid.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Clock } from '@memberkit/api';
-import { createServer, openPgliteStorage, parseConfig, type MemberkitServer } from '../src/index.js';
-import { StripeStandIn } from '../src/payments/stand-in/stand-in.js';
+import { useStandInServer } from './stand-in-server.js';
 
-const webhookSecret = 'whsec_test_renewals';
 const day = 86_400_000;
 
 describe('automatic renewals charged on Stripe', () => {
@@ -19,46 +17,28 @@ describe('automatic renewals charged on Stripe', () => {
     now: () => now,
     today: (timeZone) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(now)),
   };
-  let standIn: StripeStandIn;
-  let server: MemberkitServer;
-  let url: string;
-
-  before(async () => {
-    standIn = new StripeStandIn({ clock, retryDelays: [] });
-    await standIn.listen();
-    const config = parseConfig(
-      { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', STRIPE_SECRET_KEY: 'sk_test_renewals', STRIPE_WEBHOOK_SECRET: webhookSecret, MEMBERKIT_STRIPE_API_URL: standIn.origin, MEMBERKIT_LIFECYCLE_INTERVAL: '0' },
-      { demo: true },
-    );
-    server = await createServer(config, { clock, storage: await openPgliteStorage() });
-    url = await server.listen();
-    standIn.addWebhookEndpoint({ url: `${url}/v1/webhooks/stripe`, secret: webhookSecret });
-  });
-  after(async () => {
-    await server?.close();
-    await standIn?.close();
-  });
+  const env = useStandInServer({ name: 'renewals', clock });
 
   async function join(email: string, card: string): Promise<string> {
     const created = (await (
-      await fetch(`${url}/v1/organizations/demo/signups`, {
+      await fetch(`${env.url}/v1/organizations/demo/signups`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': `renewal-${email}` },
         body: JSON.stringify({ membership_type_id: 'monthly', member: { email, first_name: 'Re', last_name: 'New' }, fields: {} }),
       })
     ).json()) as { id: string; membership: { id: string }; next_action: { client_secret: string } };
-    const paid = await fetch(`${standIn.origin}/c/api/${created.next_action.client_secret}/confirm`, {
+    const paid = await fetch(`${env.standIn.origin}/c/api/${created.next_action.client_secret}/confirm`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ number: card, exp_month: '12', exp_year: '40', cvc: '123' }),
     });
     assert.equal(paid.status, 200);
-    await standIn.settled();
+    await env.standIn.settled();
     return created.membership.id;
   }
-  const membership = (id: string) => server.storage.transaction(async (tx) => (await tx.findOne('memberships', { organization_id: 'demo', id }))!);
-  const mail = (email: string) => server.storage.transaction(async (tx) => (await tx.find('outbox', { organization_id: 'demo', to: email })).map((message) => message.kind));
-  const offSessionCharges = (membershipId: string) => Object.values(standIn.snapshot().payment_intents).filter((intent) => intent.metadata.membership_id === membershipId);
+  const membership = (id: string) => env.server.storage.transaction(async (tx) => (await tx.findOne('memberships', { organization_id: 'demo', id }))!);
+  const mail = (email: string) => env.server.storage.transaction(async (tx) => (await tx.find('outbox', { organization_id: 'demo', to: email })).map((message) => message.kind));
+  const offSessionCharges = (membershipId: string) => Object.values(env.standIn.snapshot().payment_intents).filter((intent) => intent.metadata.membership_id === membershipId);
 
   it('renewed, failed three times and terminated, and authenticated by the member: each as Stripe answers the saved card', async () => {
     const good = await join('good@example.org', '4242424242424242');
@@ -75,26 +55,26 @@ describe('automatic renewals charged on Stripe', () => {
       for (let at = start + day; clock.today('UTC') <= new Date(Date.parse(expires) + 9 * day).toISOString().slice(0, 10); at += day) {
         now = at;
         const today = clock.today('America/New_York');
-        const report = await server.api!.runDay('demo', today);
+        const report = await env.server.api!.runDay('demo', today);
         assert.deepEqual(report.errors, [], today);
         note('renewed', report.renewed);
         note('failed', report.failed);
         note('terminated', report.terminated);
         note('waiting', report.waiting);
         // The same day again changes nothing, and charges nothing more.
-        const charges = Object.keys(standIn.snapshot().payment_intents).length;
-        const again = await server.api!.runDay('demo', today);
+        const charges = Object.keys(env.standIn.snapshot().payment_intents).length;
+        const again = await env.server.api!.runDay('demo', today);
         assert.deepEqual([again.renewed, again.failed, again.terminated], [[], [], []], today);
-        assert.equal(Object.keys(standIn.snapshot().payment_intents).length, charges);
+        assert.equal(Object.keys(env.standIn.snapshot().payment_intents).length, charges);
         if (report.waiting.includes(sca)) {
           const [charge] = offSessionCharges(sca).filter((intent) => intent.status === 'requires_action');
           assert.ok(charge, 'the charge waits for the member');
           // Against Stripe itself the member confirms on the server's page, with Stripe.js.
-          const ours = await fetch(`${url}/payments/authenticate/demo/${charge.id}`);
+          const ours = await fetch(`${env.url}/payments/authenticate/demo/${charge.id}`);
           assert.equal(ours.status, 200);
           assert.match(ours.headers.get('content-security-policy')!, /script-src 'self' https:\/\/js\.stripe\.com/);
           assert.match(await ours.text(), new RegExp(`data-client-secret="${charge.client_secret}"`));
-          assert.equal((await fetch(`${url}/payments/authenticate/demo-jpy/${charge.id}`)).status, 404, 'another organization’s link finds nothing');
+          assert.equal((await fetch(`${env.url}/payments/authenticate/demo-jpy/${charge.id}`)).status, 404, 'another organization’s link finds nothing');
           const page = charge.next_action!.redirect_to_url.url;
           assert.equal((await fetch(page)).status, 200);
           await fetch(page, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outcome: 'succeed' }) });
@@ -112,11 +92,38 @@ describe('automatic renewals charged on Stripe', () => {
     assert.deepEqual(outcomes[sca], ['failed', 'waiting', 'renewed'], 'a failed attempt waiting for the member; authenticated, then found paid');
     assert.equal(offSessionCharges(sca).filter((intent) => intent.status === 'succeeded').length, 1);
     const paidCharge = offSessionCharges(sca).find((intent) => intent.status === 'succeeded')!;
-    assert.match(await (await fetch(`${url}/payments/authenticate/demo/${paidCharge.id}`)).text(), /This payment is complete/);
+    assert.match(await (await fetch(`${env.url}/payments/authenticate/demo/${paidCharge.id}`)).text(), /This payment is complete/);
     assert.deepEqual(await mail('good@example.org'), ['receipt', 'receipt'], 'the signup’s receipt and the renewal’s');
     assert.deepEqual(await mail('failing@example.org'), ['receipt', 'renewal_failed', 'renewal_failed', 'renewal_failed', 'membership_terminated']);
     assert.deepEqual(await mail('sca@example.org'), ['receipt', 'renewal_failed', 'receipt']);
-    const asked = await server.storage.transaction(async (tx) => (await tx.find('outbox', { organization_id: 'demo', to: 'sca@example.org', kind: 'renewal_failed' }))[0]!);
-    assert.match(asked.text, new RegExp(`${standIn.origin}/authenticate/`), 'the message links to the page where the member authenticates the charge');
+    const asked = await env.server.storage.transaction(async (tx) => (await tx.find('outbox', { organization_id: 'demo', to: 'sca@example.org', kind: 'renewal_failed' }))[0]!);
+    assert.match(asked.text, new RegExp(`${env.standIn.origin}/authenticate/`), 'the message links to the page where the member authenticates the charge');
+  });
+
+  it('a day run twice at once (two instances, several memberships each at a time): every membership renewed and charged once', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) ids.push(await join(`together-${i}@example.org`, '4242424242424242'));
+    const renewsOn = (await membership(ids[0]!)).expires_on!;
+    const start = now;
+    const renewed: string[] = [];
+    try {
+      for (let at = start + day; clock.today('UTC') <= new Date(Date.parse(renewsOn) + 2 * day).toISOString().slice(0, 10); at += day) {
+        now = at;
+        const today = clock.today('America/New_York');
+        const reports = await Promise.all([env.server.api!.runDay('demo', today), env.server.api!.runDay('demo', today)]);
+        for (const report of reports) {
+          assert.deepEqual(report.errors, [], today);
+          renewed.push(...report.renewed.filter((id) => ids.includes(id)));
+        }
+      }
+    } finally {
+      now = start;
+    }
+    assert.deepEqual([...renewed].sort(), [...ids].sort(), 'each renewed once, by one of the two runs');
+    for (const id of ids) {
+      assert.deepEqual(offSessionCharges(id).map((intent) => [intent.status, intent.amount_received]), [['succeeded', 900]], id);
+      assert.notEqual((await membership(id)).expires_on, renewsOn, 'its term moved on');
+    }
+    for (let i = 0; i < 6; i++) assert.deepEqual(await mail(`together-${i}@example.org`), ['receipt', 'receipt'], 'one renewal receipt');
   });
 });

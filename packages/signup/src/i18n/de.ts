@@ -184,7 +184,7 @@ const de: FullCatalogue = {
       expired: 'Dieser Code ist abgelaufen. Fordern Sie einen neuen an.',
       used: 'Dieser Code wurde bereits verwendet. Fordern Sie einen neuen an.',
       too_many_attempts: 'Es wurden zu viele falsche Codes versucht. Fordern Sie einen neuen an.',
-      unknown: 'Dieser Anmeldelink ist ungültig. Fordern Sie einen neuen Code an.',
+      unknown: 'Dieser Code kann nicht verwendet werden. Fordern Sie einen neuen an.',
       rate_limited: 'Es wurden zu viele Codes angefordert. Bitte warten Sie einige Minuten, bevor Sie es erneut versuchen.',
     },
   },

@@ -184,7 +184,7 @@ const es: FullCatalogue = {
       expired: 'Este código ha caducado. Pide uno nuevo.',
       used: 'Este código ya se usó. Pide uno nuevo.',
       too_many_attempts: 'Se probaron demasiados códigos incorrectos. Pide uno nuevo.',
-      unknown: 'Este enlace de acceso no es válido. Pide un código nuevo.',
+      unknown: 'Este código no se puede usar. Pide uno nuevo.',
       rate_limited: 'Se pidieron demasiados códigos. Espera unos minutos antes de volver a pedir uno.',
     },
   },

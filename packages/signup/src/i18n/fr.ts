@@ -184,7 +184,7 @@ const fr: FullCatalogue = {
       expired: 'Ce code a expiré. Demandez-en un nouveau.',
       used: 'Ce code a déjà été utilisé. Demandez-en un nouveau.',
       too_many_attempts: 'Trop de codes erronés ont été essayés. Demandez-en un nouveau.',
-      unknown: 'Ce lien de connexion n’est pas valide. Demandez un nouveau code.',
+      unknown: 'Ce code ne peut pas être utilisé. Demandez-en un nouveau.',
       rate_limited: 'Trop de codes ont été demandés. Patientez quelques minutes avant de réessayer.',
     },
   },

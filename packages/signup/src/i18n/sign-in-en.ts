@@ -17,7 +17,7 @@ export const signInEn: SignInWords = {
     expired: 'This code has expired. Send a new code.',
     used: 'This code was already used. Send a new code.',
     too_many_attempts: 'Too many wrong codes were tried. Send a new code.',
-    unknown: 'This sign-in link is not valid. Send a new code.',
+    unknown: 'This code cannot be used. Send a new code.',
     rate_limited: 'Too many codes were asked for. Please wait a few minutes before asking again.',
   },
 };

@@ -71,7 +71,7 @@ export const styles = css`
     margin: 0;
   }
   .term {
-    margin: var(--_space) 0 0.75rem;
+    margin: var(--_space) 0 .75rem;
   }
   p {
     margin: 0 0 calc(var(--_space) / 2);
@@ -106,16 +106,16 @@ export const styles = css`
     background: var(--_surface);
   }
   .featured {
-    border: 2px solid var(--_accent);
+    border-color: var(--_accent);
+    box-shadow: 0 0 0 1px var(--_accent);
   }
   .card button {
     margin-block-start: auto;
   }
   .badges {
     position: absolute;
-    inset-block-start: -0.8em;
+    inset-block-start: -.8em;
     inset-inline-start: var(--_space);
-    margin: 0;
   }
   .badge {
     background: var(--_surface);

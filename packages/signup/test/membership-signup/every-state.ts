@@ -104,6 +104,15 @@ export const states: State[] = [
     },
   },
   {
+    // The organization marks one plan as featured: "Most popular", the card framed in the accent.
+    name: 'plans-featured',
+    async reach(look) {
+      const sandbox = await useSandbox();
+      sandbox.store.membershipType('demo', 'annual')!.featured = true;
+      return inLook(look, await open(look));
+    },
+  },
+  {
     name: 'plans-signed-in',
     async reach(look) {
       const sandbox = await useSandbox();

@@ -128,6 +128,32 @@ describe('<membership-signup> sign-in inside the widget', function () {
     }
   });
 
+  it('a member token the API refuses (401) is replaced through the refresh token, once, and the request repeated', async () => {
+    const sandbox = await useSandbox();
+    const el = await mount();
+    await press(el, 'Sign in');
+    await untilStep(el, 'signin');
+    await signIn(el, sandbox, 'alice@example.org');
+    await untilStep(el, 'plans');
+    await waitUntil(() => text(el).includes('Your membership'), 'not signed in', { timeout: 5000 });
+    const refreshes: unknown[] = [];
+    const refused: number[] = [];
+    override(
+      // Falls through to the sandbox: only counts the refreshes.
+      http.post(`${API}/organizations/demo/auth/tokens`, async ({ request }) => {
+        const body = (await request.clone().json()) as { refresh_token?: string };
+        if (body.refresh_token) refreshes.push(body);
+      }),
+      http.get(`${API}/organizations/demo/signup-config`, () => (refused.push(1), problem(401, 'unauthorized')), { once: true }),
+    );
+    // A link to another plan: the configuration is read again, and its first answer refuses the token.
+    el.setAttribute('membership-type', 'monthly');
+    await untilStep(el, 'details');
+    expect(text(el)).to.contain('Signed in as alice@example.org');
+    expect(refused, 'the API refused the token once').to.have.length(1);
+    expect(refreshes).to.have.length(1);
+  });
+
   it('a wrong code says how many tries are left; an expired one and too many codes are worded; Enter sends the form', async () => {
     const sandbox = await useSandbox();
     const el = await mount();

@@ -1,6 +1,7 @@
 // Signing a member in inside the widget, through the API's sign-in endpoints: an email, then the
 // emailed 6-digit code, exchanged for a member token and a refresh token. (The email's one-click
-// link needs a redirect_url on an embed origin and a page that reads its fragment: not asked for.) The session lives in this object's private fields only, like an injected token: never in
+// link needs a redirect_url on an embed origin and a page that reads its fragment: not asked for
+// yet.) The session lives in this object's private fields only, like an injected token: never in
 // storage, a URL, an event or a log line. In the sign-in chunk (../sign-in.ts): a page that never
 // signs anybody in never downloads it.
 import { APIConnectionError, APIError, APITimeoutError, memberFieldRules, validateFields, type AuthResource, type FieldErrorCode, type MemberSession } from '@memberkit/sdk';
@@ -31,7 +32,7 @@ export interface SignInHost {
 
 /** Asks for a fresh member token this long before the one held expires. */
 const EARLY_MS = 30_000;
-/** Tokens the API's reasons name (an unknown reason reads as a link or code that is not valid). */
+/** The `invalid_sign_in` reasons the view words; any other reads as `unknown` (the code cannot be used). */
 const reasons = ['wrong', 'expired', 'used', 'too_many_attempts', 'unknown'];
 
 export class SignIn {

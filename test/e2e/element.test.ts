@@ -65,7 +65,12 @@ const BUDGET = 40 * 1024;
  * Raised by 384 B for it, still under the element issue's 40 kB; to be taken back by the
  * controllers' next moves into the steps chunk.
  */
-const CRITICAL_PATH = BUDGET - 768 + 384;
+/**
+ * Then the attempt (submit, renewal, finish, Try again) and the payment (embedded checkout, hosted
+ * page, poll) became controllers in the steps chunk, created once it is here, with the routing in
+ * machine.ts: 39,716 B before the plans (855 + 38,861), 858 B less. Lowered to 39 kB less 128 B.
+ */
+const CRITICAL_PATH = BUDGET - 1024 - 128;
 /**
  * Then 44,027 B in all (December 2026), 5 B under 43 kB, and issue 12's journey asks the review to
  * say when and for how much a plan renews automatically (the SDK's firstRenewal, its renewalQuote,
@@ -98,7 +103,13 @@ const CRITICAL_PATH = BUDGET - 768 + 384;
  * renewal needs nothing more, a free membership's welcome email; English in chunks/steps.js: +141 B
  * in all (with sign-in, 46,386 → 46,587 B).
  */
-const TOTAL = 44 * 1024 + 1024 + 384 + 256;
+/**
+ * Then the controllers' move after the plans (above): 858 B off the critical path cost 833 B in
+ * all (47,420 B), the two files compressing apart. A decision, not a drift: what arrives before
+ * the plans is what members wait for (the element issue's own words: the budget that matters),
+ * so the total is raised to 46 kB + 384 B and the critical path lowered by as much.
+ */
+const TOTAL = 46 * 1024 + 384;
 const budgets = JSON.parse(readFileSync(new URL('../../packages/signup/budgets.json', import.meta.url), 'utf8')) as { loader: number };
 /**
  * The bundle as pasted, with the backend's stand-in checkout handed to the element as its

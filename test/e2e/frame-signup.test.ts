@@ -300,9 +300,11 @@ for (const backend of backends) describe(`iframe mode with the real widget on th
       await session.frame.getByText('Founding member').first().waitFor();
       assert.equal(await session.frame.evaluate(() => document.querySelector('membership-signup')!.getAttribute('invitation')), 'FOUNDERS-2026');
       await session.context.close();
-      // Without the invitation the widget itself explains; the frame page does not refuse.
+      // Without the invitation the widget itself asks for the code (or offers every plan); the
+      // frame page does not refuse.
       const uninvited = await open(`&q=${encodeURIComponent('organization=demo&membership-type=founders')}`);
-      await uninvited.frame.getByText('This membership needs a valid invitation.').waitFor();
+      await uninvited.frame.getByText('Enter the invitation code you received.').waitFor();
+      await uninvited.frame.getByRole('button', { name: 'See all plans' }).waitFor();
       assert.equal(await uninvited.frame.getByText(/This signup form/).count(), 0);
       await uninvited.context.close();
     });

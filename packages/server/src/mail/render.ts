@@ -44,11 +44,27 @@ class Data {
   }
 }
 
+/**
+ * Per locale, its long-date format: building an Intl.DateTimeFormat costs more than the rest of a
+ * message's rendering (a signup's welcome mail made one each), and locales are few.
+ */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(locale: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(locale);
+  if (!format) {
+    // Organizations' locales are few, but they are the organizations' text: bounded all the same.
+    if (dateFormats.size >= 200) dateFormats.clear();
+    dateFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })));
+  }
+  return format;
+}
+
 /** Formats dates and amounts in the message's locale. */
 class Formats {
   readonly #dates: Intl.DateTimeFormat;
   constructor(readonly locale: string) {
-    this.#dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+    this.#dates = dateFormat(locale);
   }
   date(day: string | null): string | null {
     if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;

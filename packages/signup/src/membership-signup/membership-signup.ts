@@ -1,13 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
 import {
-  APIConnectionError,
   APIError,
-  APITimeoutError,
-  APIUserAbortError,
-  CalculatorError,
-  ResponseValidationError,
-  calculateExpiry,
   createPublicClient,
   isHidden,
   isRunning,
@@ -15,10 +9,8 @@ import {
   takesDiscount,
   toDecimalString,
   quotePrice,
-  type Membership,
   type MembershipType,
   type PublicClient,
-  type Signup,
   type SignupConfig,
   type SignupCreateParams,
 } from '@memberkit/sdk';
@@ -33,27 +25,25 @@ import {
   clearDraft,
   draftKey,
   emptyDraft,
-  newIdempotencyKey,
   readDraft,
   writeDraft,
   type Draft,
   type DraftStep,
   type GroupMemberDraft,
 } from './draft.js';
-import { amountOf, fieldMessage, ids, problemsOf, quoteOf, signupParams, type Problem, type Wording } from './form.js';
+import { fieldMessage, ids, problemsOf, quoteOf, type Problem, type Wording } from './form.js';
 import { prewarmDates, todayIn } from './format.js';
-import { canMove, numberedSteps, type ErrorKind, type RetryAction, type State } from './machine.js';
-import { loadStripeJs, openHostedPage, type StripeLoader } from './payment.js';
-import { CheckoutSlot, pollSignup } from './controllers/payment.js';
+import { canMove, numberedSteps, routeFailure, type ErrorKind, type RetryAction, type State } from './machine.js';
+import { openHostedPage, type StripeLoader } from './payment.js';
 import type { SignIn } from './controllers/sign-in.js';
 import { styles } from './membership-signup.styles.js';
-import type { DiscountController } from './controllers/discount.js';
 import type { SignupHost } from './controllers/host.js';
 import { mapServerErrors, refusalOf } from './server-errors.js';
 import { renderError } from './views/error.js';
 import type { OutcomeHandlers } from './views/outcome.js';
 import { renderPlans, renderSkeleton } from './views/plans.js';
 import type { View } from './views/view.js';
+import type { LaterControllers } from './steps.js';
 
 /** Where the element talks to when `api-base` is not set (re-exported from ../api-base.ts). */
 export { DEFAULT_API_BASE };
@@ -169,7 +159,6 @@ export class MembershipSignup extends LitElement {
     _draft: { state: true },
     _touched: { state: true },
     _showAll: { state: true },
-    _inFlight: { state: true },
     _held: { state: true },
   };
 
@@ -253,7 +242,6 @@ export class MembershipSignup extends LitElement {
   declare private _draft: Draft;
   declare private _touched: Set<string>;
   declare private _showAll: boolean;
-  declare private _inFlight: boolean;
   /** The membership types the signed-in member holds (running): their plans say so. Set by each load. */
   declare private _held: readonly string[] | undefined;
 
@@ -267,16 +255,13 @@ export class MembershipSignup extends LitElement {
   /** What `.getAuthToken` last answered: '' means the page has no member signed in. */
   #lastToken: string | undefined;
   #abort: AbortController | undefined;
-  #checkout = new CheckoutSlot();
   #warned = new Set<string>();
   #focus: 'step' | 'summary' | null = null;
   #interacted = false;
   #loadScheduled = false;
   #serverErrors: Record<string, string> = {};
-  /** The discount check (steps chunk): created once the steps are here. */
-  #discounts: DiscountController | undefined;
-  /** The renewal offer last shown ("Try again" after a failed renewal returns to it). */
-  #renewal: Extract<State, { step: 'renewal' }> | undefined;
+  /** The controllers of the steps after the plans (steps chunk): created once the steps are here. */
+  #later: LaterControllers | undefined;
   /** This widget's draft key, claimed at connect (see #claimDraftKey); kept after a disconnect for late writes. */
   #key: string | undefined;
   /** The organization and id #key was claimed for, and whether this widget holds it now. */
@@ -297,9 +282,6 @@ export class MembershipSignup extends LitElement {
   #linkUnavailable = false;
   /** The sign-in in the widget, once its chunk came: the member's session, in memory only. */
   #signIn: SignIn | undefined;
-  /** Counts polls: only the latest one acts on its answer. */
-  #polls = 0;
-
   /** While a pointer is pressed on the element: the fields left, whose errors wait for the release. */
   #held: Set<string> | null = null;
 
@@ -336,6 +318,15 @@ export class MembershipSignup extends LitElement {
     edit: (patch) => element.#edit(patch),
     emit: (name, detail) => element.#emit(name, detail),
     fail: (error, retry) => element.#fail(error, retry),
+    get invitation() {
+      return element.#invitationCode();
+    },
+    // No token, or a page whose .getAuthToken answered '' (a visitor not signed in, the frame of a
+    // host without one): signed out.
+    signedIn: () => Boolean(element.#authToken || (element.getAuthToken && element.#lastToken !== '') || element.#signIn),
+    adoptMember: (member) => void (element._config = { ...element._config!, member }),
+    load: () => void element.#load(),
+    interacted: () => void (element.#interacted = true),
   }))(this);
 
   constructor() {
@@ -348,7 +339,6 @@ export class MembershipSignup extends LitElement {
     this._draft = emptyDraft();
     this._touched = new Set();
     this._showAll = false;
-    this._inFlight = false;
     // A token set on the element before this class was defined (a page script running before the
     // module) is an own property shadowing the accessor: adopt it.
     if (Object.hasOwn(this, 'authToken')) {
@@ -401,7 +391,6 @@ export class MembershipSignup extends LitElement {
     this.#langObserver.disconnect();
     this.#abort?.abort();
     this.#abort = undefined;
-    this.#checkout.destroy();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -551,8 +540,8 @@ export class MembershipSignup extends LitElement {
     }
     this.#abort?.abort();
     this.#abort = undefined;
-    this.#discounts?.cancel();
-    this.#checkout.destroy();
+    this.#controllers?.discounts.cancel();
+    this.#controllers?.payment.stop();
     this.#resolveLanguage();
     const organization = this.organization;
     if (!organization || !ID_PATTERN.test(organization)) {
@@ -634,13 +623,13 @@ export class MembershipSignup extends LitElement {
         });
       if (signup && (signup.status === 'completed' || signup.status === 'awaiting_approval')) {
         this._draft = saved;
-        return this.#finish(signup);
+        return (await this.#steps()).attempt.finish(signup);
       }
       clearDraft(key);
     }
     if (saved && find(saved.membershipTypeId) && (!preselect || preselect === saved.membershipTypeId)) {
       this._draft = saved;
-      this.#withSteps((discounts) => {
+      this.#withSteps(({ discounts }) => {
         discounts.restore(saved);
         // Check a saved code again (it may have expired since), unless an attempt already went out
         // with it: that attempt's request must stay the same (same key, no second signup).
@@ -655,7 +644,7 @@ export class MembershipSignup extends LitElement {
           // A hosted one resumes its payment: the member comes back from that page by a reload.
           if (signup.status !== 'failed' && action.type === 'payment' && action.ui_mode === 'embedded_page') {
             this.#go({ step: 'review' });
-          } else this.#handleSignup(signup, true);
+          } else (await this.#steps()).attempt.handle(signup, true);
           return;
         } catch (error) {
           // A signup the API no longer knows: resume at the review with a new attempt.
@@ -758,23 +747,15 @@ export class MembershipSignup extends LitElement {
     return { t: this._t, locale: this.#locale };
   }
 
-  #amount(type: MembershipType): number | null | CalculatorError {
-    return amountOf(type, this._draft, this.#locale);
-  }
-
   #problems(type: MembershipType): Problem[] {
     return problemsOf(type, this._draft, this._config?.member, this.#wording(), this.#serverErrors, steps?.invitationWords(this._t).code);
-  }
-
-  #params(type: MembershipType): SignupCreateParams {
-    return signupParams(type, this._draft, this._config?.member, this.#locale, this.#invitationCode(), this.checkout);
   }
 
   // ── member actions ────────────────────────────────────────────────────────────────────────
 
   #selectType(type: MembershipType): void {
     const changed = type.id !== this._draft.membershipTypeId;
-    if (changed) this.#discounts?.reset();
+    if (changed) this.#controllers?.discounts.reset();
     this.#save({ membershipTypeId: type.id, ...(changed ? { idempotencyKey: null, renewalKey: null, signupId: null, discount: null } : {}) });
     // A donation opens with the amount the API would charge for an empty one (its first preset
     // that fits, else the minimum) in the box and that preset pressed: what the total says is
@@ -784,7 +765,7 @@ export class MembershipSignup extends LitElement {
     }
     this.#emit('membership-signup-plan-select', { membershipType: type });
     this.#go({ step: 'details' });
-    if (changed && this._draft.discountCode && takesDiscount(type)) this.#withSteps((discounts) => void discounts.apply());
+    if (changed && this._draft.discountCode && takesDiscount(type)) this.#withSteps(({ discounts }) => void discounts.apply());
   }
 
   /** Any change to what would be sent starts a new attempt (a new idempotency key). */
@@ -792,23 +773,35 @@ export class MembershipSignup extends LitElement {
     this.#save({ ...patch, idempotencyKey: null, renewalKey: null, signupId: null });
   }
 
-  /** Runs `then` with the steps chunk's controllers: now when it is here, else once it arrives
+  /** The steps chunk's controllers, once the chunk is here (created then, for this element). */
+  get #controllers(): LaterControllers | undefined {
+    return steps && (this.#later ??= steps.laterControllers(this.#host));
+  }
+
+  /** The steps chunk's controllers, loading the chunk when it is not here yet. */
+  async #steps(): Promise<LaterControllers> {
+    await loadSteps();
+    return this.#controllers!;
+  }
+
+  /** Runs `then` with the steps chunk's controllers: now when they are here, else once they arrive
    * (a chunk that fails to load shows its error where the step needs it, see #shownStep). */
-  #withSteps(then: (discounts: DiscountController) => void): void {
-    const run = () => then((this.#discounts ??= new steps!.DiscountController(this.#host)));
-    if (steps) run();
-    else loadSteps().then(run, () => undefined);
+  #withSteps(then: (later: LaterControllers) => void): void {
+    const later = this.#controllers;
+    if (later) then(later);
+    else this.#steps().then(then, () => undefined);
   }
 
   async #toReview(event: Event): Promise<void> {
     event.preventDefault();
     this.#interacted = true;
     const type = this.#type();
-    if (!type || this._inFlight) return;
+    const attempt = this.#controllers?.attempt;
+    if (!type || !attempt || attempt.inFlight) return;
     if (type.invite_only && !this.#problems(type).length) {
-      this._inFlight = true;
+      attempt.busy(true);
       const found = await steps!.invitationProblem(this.#client(), type, this.#invitationCode(), this._config?.member, this._draft.email, this._t, this.#signal());
-      this._inFlight = false;
+      attempt.busy(false);
       if (found) this.#serverErrors = { ...this.#serverErrors, ...found };
     }
     if (this.#problems(type).length > 0) {
@@ -821,117 +814,16 @@ export class MembershipSignup extends LitElement {
     this.#go({ step: 'review' });
   }
 
-  async #submit(): Promise<void> {
-    const type = this.#type();
-    if (!type || this._inFlight) return;
+  #restart(): void {
     this.#interacted = true;
-    this._inFlight = true;
-    try {
-      const checking = this.#discounts?.pending;
-      if (checking) {
-        // The code being checked decides what is sent. Refused meanwhile: back to the details,
-        // where the member sees why and the new total.
-        await checking;
-        if (!this._draft.discount) return this.#go({ step: 'details' });
-      }
-      const params = this.#params(type);
-      if (!this.#emit('membership-signup-submit', { params, renewal: null })) return;
-      const idempotencyKey = this._draft.idempotencyKey ?? newIdempotencyKey();
-      this.#save({ idempotencyKey });
-      const signup = await this.#client().signups.create(params, { idempotencyKey, signal: this.#signal() });
-      this.#handleSignup(signup, false);
-    } catch (error) {
-      this.#fail(error, 'submit');
-    } finally {
-      this._inFlight = false;
-    }
-  }
-
-  /** Routes a signup by its state and `next_action`. */
-  #handleSignup(signup: Signup, resumed: boolean): void {
-    this.#save({ signupId: signup.id });
-    if (signup.status === 'completed' || signup.status === 'awaiting_approval' || signup.next_action.type === 'approval') {
-      this.#finish(signup);
-      return;
-    }
-    if (signup.status === 'failed') {
-      this.#go({ step: 'payment', signup, phase: 'declined' });
-      return;
-    }
-    const action = signup.next_action;
-    if (action.type !== 'payment') {
-      // `none` but not completed yet: the server is finishing; poll until it is.
-      this.#go({ step: 'payment', signup, phase: 'confirming' });
-      void this.#poll(signup.id);
-      return;
-    }
-    this.#go({ step: 'payment', signup, phase: action.ui_mode === 'hosted_page' ? 'hosted' : 'loading' });
-    if (!resumed) this.#emit('membership-signup-payment-start', { signup });
-    if (action.ui_mode === 'hosted_page') {
-      if (!resumed && window.top === window.self) this.#openHosted();
-      void this.#poll(signup.id);
-    } else {
-      void this.#mountCheckout(signup, action.client_secret);
-    }
-  }
-
-  #openHosted(): void {
-    const state = this._state;
-    if (state.step !== 'payment' || state.signup.next_action.type !== 'payment') return;
-    const action = state.signup.next_action;
-    if (action.ui_mode !== 'hosted_page') return;
-    try {
-      // The schema refuses such a signup already; checked again where the page is opened, since
-      // a host's own .client may hand over signups that never went through it.
-      if (isSecureUrl(action.url)) return this.hostedPageOpener(action.url);
-    } catch {
-      // An opener that throws (a blocked popup) is no page either.
-    }
-    this.#go({ step: 'payment', signup: state.signup, phase: 'unavailable' });
-    this.#emit('membership-signup-error', { code: 'payment_unavailable', message: this._t.paymentUnavailable });
-  }
-
-  async #mountCheckout(signup: Signup, clientSecret: string): Promise<void> {
-    const signal = this.#signal();
-    try {
-      const mounted = await this.#checkout.open(
-        this,
-        this.stripeLoader ?? loadStripeJs,
-        this._config?.payment?.publishable_key,
-        clientSecret,
-        signal,
-        () => {
-          this.#go({ step: 'payment', signup, phase: 'confirming' });
-          this.#checkout.destroy();
-          void this.#poll(signup.id);
-        },
-      );
-      if (mounted) this.#go({ step: 'payment', signup, phase: 'ready' });
-    } catch {
-      if (signal.aborted) return;
-      this.#checkout.destroy();
-      this.#go({ step: 'payment', signup, phase: 'unavailable' });
-      this.#emit('membership-signup-error', { code: 'payment_unavailable', message: this._t.paymentUnavailable });
-    }
-  }
-
-  /** Polls the signup after payment until the API settles it (a newer poll replaces this one). */
-  async #poll(id: string): Promise<void> {
-    const run = ++this.#polls;
-    const signal = this.#signal();
-    try {
-      const signup = await pollSignup(() => this.#client().signups.retrieve(id, { signal }), signal, () => run !== this.#polls);
-      if (!signup) return;
-      if (signup.status === 'failed') {
-        this.#go({ step: 'payment', signup, phase: 'declined' });
-        this.#emit('membership-signup-error', { code: 'payment_declined', message: this._t.paymentDeclined });
-      } else {
-        // Completed (done) or awaiting approval.
-        this.#handleSignup(signup, true);
-      }
-    } catch (error) {
-      if (run === this.#polls) this.#fail(error, 'poll');
-    }
+    clearDraft(this.#key!);
+    this._draft = emptyDraft();
+    this._showAll = false;
+    this._touched = new Set();
+    this.#serverErrors = {};
+    this.#controllers?.discounts.reset();
+    this.#controllers?.payment.stop();
+    void this.#load();
   }
 
   /**
@@ -940,138 +832,7 @@ export class MembershipSignup extends LitElement {
    */
   refreshPayment(): void {
     const state = this._state;
-    if (state.step === 'payment') void this.#poll(state.signup.id);
-  }
-
-  /** The member's part is over: done, or the application sent. */
-  #finish(signup: Signup): void {
-    this.#checkout.destroy();
-    this.#go(signup.status === 'completed' ? { step: 'done', signup } : { step: 'approval', signup });
-    // Told once: a reload showing the confirmation again is no second signup.
-    if (!this._draft.finished) this.#emit('membership-signup-complete', { signup, membership: signup.membership });
-    // Only the signup is kept (a reload shows this again); "Sign up someone else" clears it.
-    this.#save({ ...emptyDraft(), signupId: signup.id, finished: true });
-  }
-
-  /** Retry after a failure: reload, resubmit with the same key, resume the payment, or a new attempt. */
-  #retry(): void {
-    this.#interacted = true;
-    const state = this._state;
-    if (state.step === 'payment') {
-      const action = state.signup.next_action;
-      if (state.phase === 'declined') {
-        // The signup failed, and a failed signup stays failed (its checkout is closed): the same
-        // key would only fetch it again. A new attempt, from the review.
-        this.#checkout.destroy();
-        this.#save({ signupId: null, idempotencyKey: null, renewalKey: null });
-        this.#go({ step: 'review' });
-      } else if (state.phase === 'unavailable') {
-        // The signup still awaits its payment: offer the same checkout again.
-        if (action.type === 'payment' && action.ui_mode === 'embedded_page') {
-          this.#go({ step: 'payment', signup: state.signup, phase: 'loading' });
-          void this.#mountCheckout(state.signup, action.client_secret);
-        } else {
-          this.#go({ step: 'payment', signup: state.signup, phase: 'hosted' });
-          void this.#poll(state.signup.id);
-          this.#openHosted();
-        }
-      }
-      return;
-    }
-    if (state.step !== 'error') return;
-    if (state.retry === 'submit' && this._draft.membershipTypeId) {
-      this.#go({ step: 'review' });
-      void this.#submit();
-    } else if (state.retry === 'renew') {
-      // The same renewal again (same key), or the offer again when it never showed.
-      if (this.#renewal) {
-        this.#go(this.#renewal);
-        void this.#renew();
-      } else void this.#offerRenewal(this.#type()!);
-    } else if (state.retry === 'poll' && this._draft.signupId) {
-      this.#go({ step: 'loading' });
-      void this.#load();
-    } else {
-      void this.#load();
-    }
-  }
-
-  #restart(): void {
-    this.#interacted = true;
-    clearDraft(this.#key!);
-    this._draft = emptyDraft();
-    this._showAll = false;
-    this._touched = new Set();
-    this.#serverErrors = {};
-    this.#discounts?.reset();
-    this.#checkout.destroy();
-    void this.#load();
-  }
-
-  /** The member already holds this type: offer a renewal with the new expiry from the calculator. */
-  async #offerRenewal(type: MembershipType): Promise<void> {
-    let membership: Membership | null = null;
-    let renewsUntil: string | null | undefined;
-    this.#renewal = undefined;
-    // No token, or a page whose .getAuthToken answered '' (a visitor not signed in, the frame of a
-    // host without one): signed out, so the offer is to sign in. (The widget's sign-in before its
-    // session opened makes the API answer 401, which says the same.)
-    if (this.#authToken || (this.getAuthToken && this.#lastToken !== '') || this.#signIn) {
-      let me;
-      try {
-        me = await this.#client().me.retrieve({ signal: this.#signal() });
-      } catch (error) {
-        // 401 (after the SDK's one refresh): nobody is signed in after all, so "sign in". Anything
-        // else is not "sign in": the member is signed in and we could not ask; Try again asks again.
-        if (!(error instanceof APIError && error.status === 401)) {
-          this.#fail(error, 'renew');
-          return;
-        }
-      }
-      // The running one (granting access now, or once it starts): the one the API refused to double.
-      membership = me?.memberships.find((held) => held.membership_type_id === type.id && isRunning(held.status)) ?? null;
-      if (me && !membership) {
-        // Signed in (in the widget, maybe as someone else) without it: this member's own signup.
-        this._config = { ...this._config!, member: me.member };
-        return this.#go({ step: 'details' });
-      }
-      if (membership) {
-        try {
-          renewsUntil = calculateExpiry(type, {
-            purchased_on: this.#today,
-            current: { anchor_on: membership.anchor_on, expires_on: membership.expires_on, grace_days: membership.grace_days },
-          }).expires_on;
-        } catch {
-          renewsUntil = undefined; // e.g. a cyclical renewal outside its window
-        }
-      }
-    }
-    this.#go((this.#renewal = { step: 'renewal', membership, renewsUntil }));
-  }
-
-  async #renew(): Promise<void> {
-    const state = this._state;
-    const type = this.#type();
-    if (state.step !== 'renewal' || !state.membership || !type || this._inFlight) return;
-    this.#interacted = true;
-    if (!this.#emit('membership-signup-submit', { params: this.#params(type), renewal: state.membership })) return;
-    this._inFlight = true;
-    // Its own key (another endpoint), kept in the draft: a retry or a reload renews once.
-    const idempotencyKey = this._draft.renewalKey ?? newIdempotencyKey();
-    this.#save({ renewalKey: idempotencyKey });
-    try {
-      const amount = this.#amount(type);
-      const signup = await this.#client().me.memberships.renew(state.membership.id, {
-        ...(typeof amount === 'number' ? { amount } : {}),
-        idempotencyKey,
-        signal: this.#signal(),
-      });
-      this.#handleSignup(signup, false);
-    } catch (error) {
-      this.#fail(error, 'renew');
-    } finally {
-      this._inFlight = false;
-    }
+    if (state.step === 'payment') void this.#controllers?.payment.poll(state.signup.id);
   }
 
   /** An error code in the member's words, in the catalogue of the moment (worded at render time). */
@@ -1099,42 +860,28 @@ export class MembershipSignup extends LitElement {
     if (retry || configuration) this.#go({ step: 'error', kind, code, retry: configuration ? null : retry });
   }
 
-  /** Turns any failure into a state the member can act on, and tells the host page. */
+  /** Turns any failure into a state the member can act on (routeFailure), and tells the host page. */
   #fail(error: unknown, retry: RetryAction | null): void {
-    if (error instanceof APIUserAbortError || (error instanceof DOMException && error.name === 'AbortError')) return;
-    // A response that fails the schema keeps its retry: after a POST the signup may exist, so
-    // "Try again" sends the same attempt (the server answers what it stored), never a new one.
-    let kind: ErrorKind = error instanceof ResponseValidationError ? 'response' : 'api';
-    let code = kind === 'response' ? 'invalid_response' : 'unknown';
-    if (error instanceof APIConnectionError || error instanceof APITimeoutError) {
-      kind = 'network';
-      code = error instanceof APITimeoutError ? 'timeout' : 'network';
-    } else if (error instanceof APIError) {
-      code = error.code ?? `http_${error.status}`;
-      if (code === 'invitation_required') this.#invitationRefusal = String(error.errors[0]?.code);
-      const type = this.#type();
-      if (this._state.step === 'review' && type) {
-        // The purchaser holds this type: offer the renewal. A group member holding it is their
-        // input's problem (back to the details).
+    const route = routeFailure(error, this._state.step, retry);
+    if (!route) return;
+    const { kind, code } = route;
+    if (code === 'invitation_required' && error instanceof APIError) this.#invitationRefusal = String(error.errors[0]?.code);
+    const type = this.#type();
+    // On the review (the steps are here): the renewal offer, or the details with the API's errors.
+    const later = this.#controllers;
+    if (route.review && type && later) {
+      if (route.review === 'renewal') {
         // An ordinary case (no -error for the host page): the renewal offer, or signing in, here.
-        if (code === 'already_member' && !error.errors.some(({ field }) => field.startsWith('group_members.'))) {
-          void this.#offerRenewal(type);
-          return;
-        }
-        if (this.#backToDetails(error, type)) {
-          this.#emit('membership-signup-error', { code, message: this.#say(code) });
-          return;
-        }
+        void later.attempt.offerRenewal(type);
+        return;
       }
-      if (code === 'not_found' && this._state.step === 'loading') {
-        kind = 'configuration';
-        this.#warn('organization', `organization="${this.organization}" is not known to the API.`);
+      if (this.#backToDetails(error as APIError, type)) {
+        this.#emit('membership-signup-error', { code, message: this.#say(code) });
+        return;
       }
-      // Any other refusal after sending keeps the draft and the key ("Try again" or "Back"): only
-      // a key the server holds for another request needs a new attempt.
-      if (code === 'idempotency_key_reused') retry = 'restart';
     }
-    this.#error(kind, code, retry);
+    if (kind === 'configuration') this.#warn('organization', `organization="${this.organization}" is not known to the API.`);
+    this.#error(kind, code, route.retry);
   }
 
   /** Server-side validation: show the messages on the fields, back on the details step. */
@@ -1144,7 +891,7 @@ export class MembershipSignup extends LitElement {
       id === ids.invitation ? steps!.invitationText(t, code) : (ownString(t.apiErrors, code) ?? fieldMessage(this.#wording(), code, rule)),
     );
     if (discountRefused) {
-      this.#discounts?.refused(refusalOf(error));
+      this.#controllers?.discounts.refused(refusalOf(error));
     } else if (Object.keys(fieldErrors).length === 0) {
       return false;
     }
@@ -1176,8 +923,8 @@ export class MembershipSignup extends LitElement {
       summary: this._showAll ? problems : [],
       quote: priced.quote,
       priceError: priced.error,
-      discount: this.#discounts?.view ?? { status: 'idle', code: '', reason: null },
-      inFlight: this._inFlight,
+      discount: this.#controllers?.discounts.view ?? { status: 'idle', code: '', reason: null },
+      inFlight: this.#controllers?.attempt.inFlight ?? false,
       held: this._held,
       // With the host's own client the widget cannot carry a session of its own.
       signIn: config.member || this.client ? undefined : () => ((this.#interacted = true), this.#go({ step: 'signin' })),
@@ -1199,7 +946,7 @@ export class MembershipSignup extends LitElement {
         if (typeof id === 'string') this.#clearServerErrors(id);
         if (key === 'discountCode') {
           // Another code: nothing applied until the API accepts it, and no older answer lands.
-          this.#discounts?.reset();
+          this.#controllers?.discounts.reset();
           this.#edit({ discount: null });
         }
         this.#edit({ [key]: value } as Partial<Draft>);
@@ -1232,8 +979,8 @@ export class MembershipSignup extends LitElement {
         this.#clearServerErrors(...Object.keys(this.#serverErrors).filter((id) => id.startsWith('mk-group-')));
         this.#edit({ groupMembers: this._draft.groupMembers.filter((_, n) => n !== index) });
       },
-      applyDiscount: () => this.#withSteps((discounts) => void discounts.apply()),
-      removeDiscount: () => this.#withSteps((discounts) => discounts.remove()),
+      applyDiscount: () => this.#withSteps(({ discounts }) => void discounts.apply()),
+      removeDiscount: () => this.#withSteps(({ discounts }) => discounts.remove()),
       focusInput: (id) => this.#focusInput(id),
       back: () => {
         this.#interacted = true;
@@ -1245,7 +992,7 @@ export class MembershipSignup extends LitElement {
         this.#interacted = true;
         this.#go({ step });
       },
-      submit: () => void this.#submit(),
+      submit: () => void this.#controllers?.attempt.submit(),
     };
   }
 
@@ -1272,18 +1019,14 @@ export class MembershipSignup extends LitElement {
   }
 
   #outcome: OutcomeHandlers = {
-    retry: () => this.#retry(),
+    // An error of the first steps (the steps chunk not here yet) is retried by loading again.
+    retry: () => (this.#controllers ? this.#controllers.attempt.retry() : ((this.#interacted = true), void this.#load())),
     back: () => {
       this.#interacted = true;
       const step = this._state.step;
-      if (step === 'payment') {
-        // The unpaid checkout goes, and its poll: the signup stays the attempt's (same key) until
-        // the member changes something, which starts a new attempt.
-        this.#polls++;
-        this.#abort?.abort();
-        this.#abort = undefined;
-        this.#checkout.destroy();
-      }
+      // The unpaid checkout goes, and its poll: the signup stays the attempt's (same key) until
+      // the member changes something, which starts a new attempt.
+      if (step === 'payment') this.#controllers?.payment.stop();
       this.#go({ step: step === 'renewal' ? 'details' : step === 'signin' ? 'plans' : 'review' });
     },
     restart: () => this.#restart(),
@@ -1293,8 +1036,8 @@ export class MembershipSignup extends LitElement {
       this.#allPlans = true;
       void this.#load();
     },
-    openHostedPage: () => this.#openHosted(),
-    renew: () => void this.#renew(),
+    openHostedPage: () => this.#controllers?.payment.openHosted(),
+    renew: () => void this.#controllers?.attempt.renew(),
   };
 
   /**
@@ -1325,7 +1068,7 @@ export class MembershipSignup extends LitElement {
       // loads what the API now says about the member (and resumes the draft).
       this.#ownClient = undefined;
       // (A renewal offer is for the type of the draft.)
-      void (this._state.step === 'renewal' ? this.#offerRenewal(this.#type()!) : this.#load());
+      void (this._state.step === 'renewal' && this.#controllers ? this.#controllers.attempt.offerRenewal(this.#type()!) : this.#load());
     });
     return signIn!.renderSignIn(this._t, this.#signIn, this._state, this._config, this.#outcome.back);
   }
@@ -1350,7 +1093,7 @@ export class MembershipSignup extends LitElement {
       case 'approval':
         return later.renderApproval(t, state.signup, this.#locale, config?.organization.name ?? '', this.#outcome);
       case 'renewal':
-        return later.renderRenewal(t, state, this.#locale, this._inFlight, this.#outcome);
+        return later.renderRenewal(t, state, this.#locale, this.#controllers?.attempt.inFlight ?? false, this.#outcome);
       default: {
         if (!config) return nothing;
         const view = this.#view(config);

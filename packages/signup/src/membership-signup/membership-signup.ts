@@ -52,29 +52,24 @@ const THEMES = ['light', 'dark', 'auto'];
 /** Draft keys that connected widgets hold on this page (see #claimDraftKey); keys, not elements. */
 const claimedDrafts = new Set<string>();
 
-/** The steps after the plans (./steps.ts): a chunk of its own, imported once for every widget. */
+/**
+ * A chunk of its own, imported once for every widget: `keep` holds the module where the element
+ * reads it without waiting; after a network fault the next call asks for it again.
+ */
+function lazyChunk<T>(load: () => Promise<T>, keep: (module: T) => void): () => Promise<unknown> {
+  let loading: Promise<unknown> | undefined;
+  return () =>
+    (loading ??= load().then(keep, (error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
+}
+/** The steps after the plans (./steps.ts), imported once the plans are visible. */
 let steps: typeof import('./steps.js') | undefined;
-let stepsLoading: Promise<unknown> | undefined;
-const loadSteps = () =>
-  (stepsLoading ??= import('./steps.js').then(
-    (module) => (steps = module),
-    (error: unknown) => {
-      // A network fault: the next step that needs the chunk asks for it again.
-      stepsLoading = undefined;
-      throw error;
-    },
-  ));
-/** Signing in (./sign-in.ts): a chunk of its own, imported when a member signs in. */
+const loadSteps = lazyChunk(() => import('./steps.js'), (module) => (steps = module));
+/** Signing in (./sign-in.ts), imported when a member signs in. */
 let signIn: typeof import('./sign-in.js') | undefined;
-let signInLoading: Promise<unknown> | undefined;
-const loadSignIn = () =>
-  (signInLoading ??= import('./sign-in.js').then(
-    (module) => (signIn = module),
-    (error: unknown) => {
-      signInLoading = undefined;
-      throw error;
-    },
-  ));
+const loadSignIn = lazyChunk(() => import('./sign-in.js'), (module) => (signIn = module));
 /** The steps the first chunk renders by itself. */
 const firstSteps: readonly State['step'][] = ['loading', 'error', 'plans'];
 /** `table[key]` when it is the table's own (never a prototype member such as `constructor`). */

@@ -293,4 +293,30 @@ describe('createMembershipApi: the processor’s own refunds and disputes (settl
     assert.deepEqual(other.row().terms.at(-1)!.disputes!.map((each) => each.status), ['lost']);
     assert.deepEqual([other.row().state, other.row().auto_renew], ['confirmed', false], 'lost: the membership runs on (staff decide)');
   });
+
+  it('a refund of a payment under a chargeback, open or lost, is refused with payment_disputed (Stripe would refuse it); an inquiry or a won chargeback can be refunded', async () => {
+    const refund = (host: Awaited<ReturnType<typeof paid>>['host'], id: string, key: string) =>
+      host.api.handle(post(`/memberships/${id}/refunds`, JSON.stringify({ amount: 100 }), { authorization: 'Bearer sk_test_sandbox', 'idempotency-key': key }));
+    const charged = await paid();
+    const chargeback = charged.host.payments.disputeElsewhere('demo', charged.reference);
+    await charged.host.api.settleDispute('demo', chargeback.id);
+    const open = await refund(charged.host, charged.id, 'refund-open');
+    assert.equal(open.status, 409);
+    assert.equal((await open.json()).code, 'payment_disputed');
+    assert.equal((await charged.host.payments.retrieveRefunds('demo', charged.reference)).refunds.length, 0, 'nothing asked of the processor');
+    charged.host.payments.closeDisputeElsewhere('demo', chargeback.id, 'lost');
+    await charged.host.api.settleDispute('demo', chargeback.id);
+    assert.equal((await refund(charged.host, charged.id, 'refund-lost')).status, 409, 'lost: still refused');
+
+    const won = await paid();
+    const kept = won.host.payments.disputeElsewhere('demo', won.reference);
+    won.host.payments.closeDisputeElsewhere('demo', kept.id, 'won');
+    await won.host.api.settleDispute('demo', kept.id);
+    assert.equal((await refund(won.host, won.id, 'refund-won')).status, 200, 'won: the organization may still give money back');
+
+    const asked = await paid();
+    const inquiry = asked.host.payments.disputeElsewhere('demo', asked.reference, { status: 'warning_needs_response', reason: 'general' });
+    await asked.host.api.settleDispute('demo', inquiry.id);
+    assert.equal((await refund(asked.host, asked.id, 'refund-inquiry')).status, 200, 'an inquiry: a refund is the usual answer');
+  });
 });

@@ -1,7 +1,7 @@
 // Refunds by staff (admin API) and from the processor's dashboard (`charge.refunded`): money given
 // back on a membership's term, recorded on that term; the SDK's refundEndsMembership says when
 // the membership ends with it.
-import { refundEndsMembership, refundableAmount } from '@memberkit/sdk/calculators';
+import { disputeBlocksRefund, refundEndsMembership, refundableAmount } from '@memberkit/sdk/calculators';
 import type { MembershipState } from '@memberkit/sdk/calculators';
 import type { MembershipRecord, MembershipTermRecord } from '../ports/records.js';
 import type { DomainContext } from './context.js';
@@ -24,7 +24,8 @@ export interface RefundInput {
 /**
  * Refunds the current term's payment at the processor and records it on the term. A full refund
  * ends the membership today (state `terminated`, auto-renewal off, a waiting renewal charge
- * closed) unless `keep_access`. Refusals: nothing paid on the term (409 `nothing_to_refund`), an
+ * closed) unless `keep_access`. Refusals: nothing paid on the term (409 `nothing_to_refund`), a
+ * chargeback open or lost on it (409 `payment_disputed`, the SDK's disputeBlocksRefund), an
  * amount above what is left (422).
  */
 export async function refundMembership(ctx: DomainContext, membership: MembershipRecord, input: RefundInput): Promise<MembershipRecord> {
@@ -32,6 +33,9 @@ export async function refundMembership(ctx: DomainContext, membership: Membershi
   const term = membership.terms[index];
   if (!term || term.payment_reference === null || term.amount_paid === 0) {
     throw new Problem(409, 'nothing_to_refund', `Nothing was paid for the current term of membership ${membership.id}.`);
+  }
+  if (term.disputes?.some(disputeBlocksRefund)) {
+    throw new Problem(409, 'payment_disputed', `The current term's payment of membership ${membership.id} is disputed by the cardholder's bank: the money goes back through the dispute, not a refund.`);
   }
   const left = refundableAmount(term);
   if (left === 0) throw new Problem(409, 'nothing_to_refund', `The current term of membership ${membership.id} is refunded in full already.`);

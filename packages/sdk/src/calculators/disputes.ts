@@ -62,3 +62,12 @@ export interface DisputeOutcome {
 export function disputeOutcome(dispute: TermDispute): DisputeOutcome {
   return { stops_auto_renew: true, forgets_card: true, ends_membership: false, funds_withdrawn: disputeWithdrawsFunds(dispute), result: disputeResult(dispute) };
 }
+
+/**
+ * Whether a dispute stops a refund of the payment: a chargeback still open or lost (the bank holds
+ * the money, and Stripe refuses the refund as `charge_disputed`). An inquiry (`warning_…`), where
+ * a refund is the usual answer, and a chargeback the organization won leave it refundable.
+ */
+export function disputeBlocksRefund(dispute: TermDispute): boolean {
+  return disputeWithdrawsFunds(dispute) && disputeResult(dispute) !== 'won';
+}

@@ -43,6 +43,7 @@ export const apiErrorCodes = [
   'not_cancellable',
   /** 409: nothing is left to refund on the membership's current term (nothing was paid, or all is refunded). */
   'nothing_to_refund',
+  'payment_disputed',
   /** 409: approving something that is not an application waiting for approval. */
   'not_awaiting_approval',
   /** 409: declining something that is not an open application. */

@@ -1,8 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { disputeOutcome, disputeResult, disputeWithdrawsFunds } from '../../src/calculators/index.js';
+import { disputeBlocksRefund, disputeOutcome, disputeResult, disputeWithdrawsFunds } from '../../src/calculators/index.js';
 
 describe('disputes', () => {
+  it('a chargeback open or lost stops a refund; an inquiry, open or closed, and a won chargeback do not', () => {
+    const blocks = (status: string) => disputeBlocksRefund({ status });
+    assert.deepEqual(['needs_response', 'under_review', 'lost'].map(blocks), [true, true, true]);
+    assert.deepEqual(['warning_needs_response', 'warning_under_review', 'warning_closed', 'won', 'prevented'].map(blocks), [false, false, false, false, false]);
+  });
+
   it('a chargeback has taken the money back; an inquiry (Stripe’s warning_… statuses) has not yet', () => {
     for (const status of ['needs_response', 'under_review', 'won', 'lost']) assert.equal(disputeWithdrawsFunds({ status }), true, status);
     for (const status of ['warning_needs_response', 'warning_under_review', 'warning_closed']) assert.equal(disputeWithdrawsFunds({ status }), false, status);

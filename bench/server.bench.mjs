@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { findTestDatabase } from '../scripts/postgres.mjs';
 import { root } from '../scripts/run.mjs';
+import { load } from './server/load.mjs';
 
 const SIGNUPS = { 1: 150, 10: 400, 50: 600 };
 
@@ -35,35 +36,6 @@ function start(kind, database, schema) {
       });
     });
   });
-}
-
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
-
-async function load(count, concurrency, request) {
-  const latencies = [];
-  let next = 0;
-  let failures = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) {
-        next++;
-        const t = performance.now();
-        try {
-          const response = await request();
-          await response.arrayBuffer();
-          if (!response.ok) failures++;
-        } catch {
-          // A connection reset under load is a failure of this request, not of the run.
-          failures++;
-        }
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { perSecond: count / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), failures };
 }
 
 const signup = (url) => () => {

@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import pg from 'pg';
 import { findTestDatabase } from '../../scripts/postgres.mjs';
 import { root } from '../../scripts/run.mjs';
+import { load } from './load.mjs';
 
 const CLIENTS = [1, 10, 50, 200];
 const REQUESTS = { 1: 1000, 10: 2000, 50: 2000, 200: 2000 };
@@ -54,36 +55,6 @@ function start(kind, database, schema) {
       });
     });
   });
-}
-
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
-
-async function load(count, concurrency, request) {
-  const latencies = [];
-  let next = 0;
-  let failures = 0;
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) {
-        next++;
-        const t = performance.now();
-        try {
-          const response = await request();
-          await response.arrayBuffer();
-          if (!response.ok) failures++;
-        } catch {
-          failures++;
-        }
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  const used = process.cpuUsage(cpu);
-  latencies.sort((a, b) => a - b);
-  return { perSecond: count / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), failures, clientCpuMs: (used.user + used.system) / 1000 };
 }
 
 const database = await findTestDatabase();

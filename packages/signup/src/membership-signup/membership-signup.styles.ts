@@ -278,6 +278,7 @@ export const styles = css`
   }
   .review div {
     display: flex;
+    flex-wrap: wrap;
     justify-content: space-between;
     gap: var(--_space);
     border-block-end: 1px solid var(--_border);

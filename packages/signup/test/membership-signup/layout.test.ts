@@ -4,6 +4,7 @@
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { $, cleanup, mount, press, root, type, useSandbox } from './helpers.js';
+import { states } from './every-state.js';
 import type { MembershipSignup } from '../../src/index.js';
 
 const box = (node: Element) => node.getBoundingClientRect();
@@ -58,6 +59,19 @@ describe('<membership-signup> layout', function () {
     const group = $(el, 'fieldset.group')!;
     expect(household.compareDocumentPosition(group) & Node.DOCUMENT_POSITION_FOLLOWING, 'group after the household name').to.be.greaterThan(0);
     expect(box(household).bottom).to.be.below(box(group).top);
+  });
+
+  it('the review on a 375 px phone in Arabic: the plan and its term on one line, a long email on a line of its own, never split', async () => {
+    await setViewport({ width: 375, height: 800 });
+    await useSandbox();
+    // The review as every-state.ts reaches it (English labels typed), then drawn in Arabic.
+    const review = states.find((state) => state.name === 'review')!;
+    const { el } = await review.reach({ theme: 'light', locale: 'ar' });
+    const plan = $(el, 'p.review')!;
+    const lineHeight = parseFloat(getComputedStyle(plan).lineHeight);
+    expect(box(plan).height, 'the plan line').to.be.below(lineHeight * 1.5);
+    const email = [...root(el).querySelectorAll('.review dd')].find((dd) => dd.textContent === 'new.member@example.org')!;
+    expect(box(email).height, 'the email in one piece').to.be.below(lineHeight * 1.5);
   });
 
   it('speaks in the page\'s font family at 1rem/1.5, unless --mk-font names another', async () => {

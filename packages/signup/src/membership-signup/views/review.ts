@@ -53,7 +53,7 @@ export function renderReview(v: View) {
   return html`
     <h2 tabindex="-1" data-focus part="heading">${t.steps.review}</h2>
     ${v.config.membership_types.length > 1 ? section(t.plan, words, () => v.edit('plans')) : html`<h3>${t.plan}</h3>`}
-    <p class="review" part="review"><bdi>${type.membership_name}</bdi>${term === type.membership_name ? nothing : ` · ${term}`}</p>
+    <p class="review" part="review"><span><bdi>${type.membership_name}</bdi>${term === type.membership_name ? nothing : ` · ${term}`}</span></p>
     ${section(t.steps.details, words, () => v.edit('details'))}
     <dl class="review" part="review">
       <div><dt>${t.email}</dt><dd dir="ltr">${email}</dd></div>

@@ -85,6 +85,7 @@ describe('routing', () => {
     assert.equal(routeFailure(apiError(409, 'already_member', [{ field: 'group_members.0.email', code: 'already_member' }]), 'review', 'submit')?.review, 'details');
     assert.equal(routeFailure(apiError(422, 'validation_failed'), 'review', 'submit')?.review, 'details');
     assert.equal(routeFailure(apiError(409, 'already_member'), 'renewal', 'renew')?.review, undefined);
+    assert.equal(routeFailure(apiError(401, 'sign_in_required'), 'review', 'submit')?.review, 'signin', 'the organization asks for a member first');
   });
 
   it('names an unknown organization a configuration error, and starts a new attempt for a reused key', () => {

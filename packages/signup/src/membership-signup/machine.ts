@@ -87,7 +87,7 @@ export interface FailureRoute {
   kind: ErrorKind;
   code: string;
   retry: RetryAction | null;
-  review?: 'renewal' | 'details';
+  review?: 'renewal' | 'signin' | 'details';
 }
 
 /** Turns any failure on `step` into a route; null for an abort (nothing to show). */
@@ -107,7 +107,10 @@ export function routeFailure(error: unknown, step: Step, retry: RetryAction | nu
   if (step === 'review') {
     // The purchaser holds this type: offer the renewal. A group member holding it is their
     // input's problem (back to the details).
-    route.review = code === 'already_member' && !error.errors.some(({ field }) => field.startsWith('group_members.')) ? 'renewal' : 'details';
+    // Refused without a member signed in, where the organization asks for one (a configuration
+    // read before it said so): signing in, then the same review.
+    route.review =
+      code === 'sign_in_required' ? 'signin' : code === 'already_member' && !error.errors.some(({ field }) => field.startsWith('group_members.')) ? 'renewal' : 'details';
   }
   // The organization is not known to the API: the embed is misconfigured.
   if (code === 'not_found' && step === 'loading') route.kind = 'configuration';

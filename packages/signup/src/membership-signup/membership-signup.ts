@@ -870,6 +870,7 @@ export class MembershipSignup extends LitElement {
         void later.attempt.offerRenewal(type);
         return;
       }
+      if (route.review === 'signin') return this.#go({ step: 'signin', required: true });
       if (this.#backToDetails(error as APIError, type)) {
         this.#emit('membership-signup-error', { code, message: this.#say(code) });
         return;

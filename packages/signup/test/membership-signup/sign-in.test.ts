@@ -243,6 +243,32 @@ describe('<membership-signup> sign-in inside the widget', function () {
     expect(text(el)).to.contain('Signed in as new.person@example.org');
   });
 
+  it('an organization that began asking for sign-in after the widget loaded: the refused signup (401 sign_in_required) opens the sign-in, then the same review completes; no -error event', async () => {
+    const sandbox = await useSandbox();
+    const el = await mount({ 'membership-type': 'free' });
+    const events = record(el, ...EVENTS);
+    // Staff turn it on while the member fills in the form (the widget's configuration says no).
+    const settings = await fetch(`${API}/organizations/demo/settings`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer sk_test_sandbox', 'content-type': 'application/json', 'idempotency-key': 'turn-on-sign-in' },
+      body: JSON.stringify({ signup_requires_sign_in: true }),
+    });
+    expect(settings.status).to.equal(200);
+    await type(el, 'Email', 'late.rule@example.org');
+    await type(el, 'First name', 'Late');
+    await type(el, 'Last name', 'Rule');
+    await press(el, 'Continue');
+    await untilStep(el, 'review');
+    await press(el, 'Confirm and join');
+    await untilStep(el, 'signin');
+    expect(events['membership-signup-error'], 'an ordinary case for the host page').to.have.length(0);
+    await signIn(el, sandbox, 'late.rule@example.org');
+    await untilStep(el, 'review');
+    await press(el, 'Confirm and join');
+    await untilStep(el, 'done');
+    expect(events['membership-signup-complete']).to.have.length(1);
+  });
+
   it('keyboard only: Tab to "Sign in", type the email and the code, Enter each time', async () => {
     const sandbox = await useSandbox();
     const el = await mount();

@@ -78,19 +78,18 @@ export function parseBody<T>(schema: Schema<T>, body: unknown, { emailsLater = f
   });
 }
 
-type Person = { email?: unknown };
-
 /**
- * A copy of a request body with the `email` of each person `select` picks trimmed: surrounding
- * spaces are not an invalid address, so every endpoint that takes one trims it before the schema
- * checks it (the body is left as it is when it is not an object: the schema then refuses it).
+ * A copy of a request body with the `email` (or `field`) of each person `select` picks trimmed:
+ * surrounding spaces are not an invalid address, so every endpoint that takes one trims it before
+ * the schema checks it (the body is left as it is when it is not an object: the schema then
+ * refuses it).
  */
-export function trimEmails(body: unknown, select: (copy: Record<string, unknown>) => unknown[]): unknown {
+export function trimEmails(body: unknown, select: (copy: Record<string, unknown>) => unknown[], field = 'email'): unknown {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
   const copy = structuredClone(body) as Record<string, unknown>;
   for (const person of select(copy)) {
-    if (person && typeof person === 'object' && typeof (person as Person).email === 'string') {
-      (person as Person).email = ((person as Person).email as string).trim();
+    if (person && typeof person === 'object' && typeof (person as Record<string, unknown>)[field] === 'string') {
+      (person as Record<string, string>)[field] = (person as Record<string, string>)[field]!.trim();
     }
   }
   return copy;

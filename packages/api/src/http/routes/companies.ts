@@ -5,7 +5,7 @@ import { CompanyAddMemberParamsSchema, CompanyCreateParamsSchema, CompanySchema,
 import { companyOr404, companyView, createCompany, linkMember, memberToLink, unlinkMember, updateCompany } from '../../domain/companies.js';
 import { memberOr404 } from '../../domain/members.js';
 import type { Route } from '../context.js';
-import { parseBody } from '../body.js';
+import { parseBody, trimEmails } from '../body.js';
 import { reply } from '../reply.js';
 
 export const companyRoutes: Route[] = [
@@ -15,7 +15,7 @@ export const companyRoutes: Route[] = [
     access: 'admin',
     requiresIdempotencyKey: true,
     async handle(ctx) {
-      const params = parseBody(CompanyCreateParamsSchema, withContactTrimmed(ctx.body));
+      const params = parseBody(CompanyCreateParamsSchema, trimEmails(ctx.body, (body) => [body], 'contact_email'));
       const members = [];
       for (const [i, id] of (params.member_ids ?? []).entries()) members.push(await memberToLink(ctx, id, `member_ids.${i}`));
       const company = await createCompany(ctx, params.name, members, params.contact_email ?? null);
@@ -34,7 +34,7 @@ export const companyRoutes: Route[] = [
     access: 'admin',
     async handle(ctx) {
       const company = await companyOr404(ctx, ctx.params.id!);
-      const params = parseBody(CompanyUpdateParamsSchema, withContactTrimmed(ctx.body));
+      const params = parseBody(CompanyUpdateParamsSchema, trimEmails(ctx.body, (body) => [body], 'contact_email'));
       return reply(200, CompanySchema, await companyView(ctx, await updateCompany(ctx, company, params)));
     },
   },
@@ -60,9 +60,3 @@ export const companyRoutes: Route[] = [
     },
   },
 ];
-
-/** Surrounding spaces are not an invalid address (as for every endpoint taking one). */
-function withContactTrimmed(body: unknown): unknown {
-  const given = body as { contact_email?: unknown } | undefined;
-  return given && typeof given === 'object' && typeof given.contact_email === 'string' ? { ...given, contact_email: given.contact_email.trim() } : body;
-}

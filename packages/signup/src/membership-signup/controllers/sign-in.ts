@@ -90,12 +90,6 @@ export class SignIn {
     if (this.problem) this.#focus('mk-sign-in-code');
   }
 
-  /** Forgets the session (the element reloads signed out). */
-  signOut(): void {
-    this.#session = undefined;
-    this.restart();
-  }
-
   /**
    * The member token for a request; `refresh` when the API refused the one it had, or when it is
    * about to expire: the refresh token gets the next (each is used once). A refresh the API

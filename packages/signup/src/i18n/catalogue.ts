@@ -123,7 +123,6 @@ export interface Catalogue {
   discount: string;
   total: string;
   totalIs: (amount: string) => string;
-  groupOf: (n: number) => string;
   /** A consent field left unticked. */
   acceptTerms: string;
   readTerms: string;
@@ -142,7 +141,6 @@ export interface Catalogue {
     group_too_large: (max: number) => string;
   };
   paymentIntro: string;
-  testMode: string;
   paymentConfirming: string;
   paymentDeclined: string;
   paymentUnavailable: string;

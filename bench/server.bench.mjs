@@ -1,7 +1,7 @@
 // The server's rows: signups/s and p50/p99 latency at 1, 10 and 50 concurrent clients over
 // loopback HTTP, on PGlite and (when one answers) PostgreSQL, beside a bare Hono handler that
-// inserts the same rows in one transaction; then signup-config p99 with 200 concurrent clients,
-// beside the floor: the bare process answering fixed JSON of the same organization.
+// inserts the same rows in one transaction; then signup-config p99 with 1 and with 200 concurrent
+// clients, beside the floor: the bare process answering fixed JSON of the same organization.
 // Each server runs in its own process (bench/server/process.ts); the load comes from this one.
 // "ours" is the whole server: HTTP front, the API's signup (validation, the one-membership rule,
 // idempotency), the SQL storage; "bare" inserts the same four rows and checks nothing.
@@ -63,8 +63,10 @@ for (const kind of kinds) {
       await load(20, Math.min(concurrency, 10), signup(server.url)); // warm-up
       results[which] = await load(SIGNUPS[concurrency], concurrency, signup(server.url));
       if (concurrency === 50) {
-        await load(200, 200, () => fetch(`${server.url}/v1/organizations/demo/signup-config`)); // warm-up
-        results[`${which}Config`] = await load(2000, 200, () => fetch(`${server.url}/v1/organizations/demo/signup-config`));
+        const config = () => fetch(`${server.url}/v1/organizations/demo/signup-config`);
+        await load(200, 200, config); // warm-up
+        results[`${which}Config`] = await load(2000, 200, config);
+        results[`${which}Config1`] = await load(500, 1, config);
       }
       results[`${which}Stats`] = await server.stop();
       if (schema) {
@@ -76,19 +78,24 @@ for (const kind of kinds) {
       }
     }
     const { ours, bare } = results;
-    if (results.oursConfig) {
-      const config = results.oursConfig;
-      const floor = results.bareConfig;
+    // The goal (docs/benchmarks.md, "signup-config p99: the goal"): at 1 client an absolute p99,
+    // at 200 clients a ratio to the floor measured in the same run, since there the latency is
+    // the queue (Little's law) and the floor's own p99 is several times 20 ms on this machine.
+    for (const [clients, config, floor, goal] of [
+      [1, results.oursConfig1, results.bareConfig1, '≤ 20 ms'],
+      [200, results.oursConfig, results.bareConfig, '≤ 1.5× floor'],
+    ]) {
+      if (!config) continue;
       configRows.push({
         storage: kind,
-        clients: 200,
+        clients,
         'requests/s': Math.round(config.perSecond),
         'p50 ms': config.p50.toFixed(1),
         'p99 ms': config.p99.toFixed(1),
         'floor/s': Math.round(floor.perSecond),
         'floor p99': floor.p99.toFixed(1),
         'p99 ÷ floor': (config.p99 / floor.p99).toFixed(2),
-        'goal p99': '≤ 20 ms',
+        goal,
         failures: config.failures + floor.failures,
       });
     }
@@ -116,5 +123,5 @@ for (const kind of kinds) {
 }
 console.log('\nsignups over loopback HTTP (overhead: bare signups/s ÷ ours, goal ≤ 2×)');
 console.table(rows);
-console.log('\nsignup-config, 200 clients (floor: Hono answering the demo organization as fixed JSON, no database: what this machine\'s loopback HTTP allows)');
+console.log('\nsignup-config at 1 and 200 clients (floor: Hono answering the demo organization as fixed JSON, no database: what this machine\'s loopback HTTP allows)');
 console.table(configRows);

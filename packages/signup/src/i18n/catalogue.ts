@@ -123,7 +123,6 @@ export interface Catalogue {
   discount: string;
   total: string;
   totalIs: (amount: string) => string;
-  groupOf: (n: number) => string;
   /** A consent field left unticked. */
   acceptTerms: string;
   readTerms: string;
@@ -142,7 +141,6 @@ export interface Catalogue {
     group_too_large: (max: number) => string;
   };
   paymentIntro: string;
-  testMode: string;
   paymentConfirming: string;
   paymentDeclined: string;
   paymentUnavailable: string;
@@ -198,7 +196,7 @@ export interface Catalogue {
 }
 
 /** Problems the sign-in view words (the API's `invalid_sign_in` reasons among them). */
-export type SignInReason = 'code_format' | 'wrong' | 'expired' | 'used' | 'too_many_attempts' | 'unknown' | 'rate_limited';
+export type SignInReason = 'code_format' | 'wrong' | 'expired' | 'used' | 'too_many_attempts' | 'unknown' | 'rate_limited' | 'link';
 
 export interface SignInWords {
   /** What signing in does, before the email. */
@@ -212,6 +210,10 @@ export interface SignInWords {
   resent: string;
   resend: string;
   otherEmail: string;
+  /** The page was opened by the email's sign-in link: one press signs in. */
+  link: string;
+  /** After the code went out with a link: the link works too. */
+  orLink: string;
   problems: Record<Exclude<SignInReason, 'wrong'>, string> & { wrong: (left: number) => string };
 }
 

@@ -21,6 +21,7 @@ import type { Catalogue } from '../i18n/catalogue.js';
 import { canonicalLocale, en, loadCatalogue, resolveLocale } from '../i18n/index.js';
 import { fetchWithEarlyAnswer, ID_PATTERN, signupConfigQuery } from '../prefetch.js';
 import { VERSION } from '../version.js';
+import { takeSignInLink, type SignInLink } from '../sign-in-link.js';
 import {
   clearDraft,
   draftKey,
@@ -187,6 +188,11 @@ export class MembershipSignup extends LitElement {
    * which the frame page sets); unset, the server's default. Read when the member submits.
    */
   declare checkout: SignupCreateParams['checkout'];
+  /**
+   * Set by the frame page: the embedding page's address, which the sign-in email's link opens,
+   * and the ticket of the link that page was opened with (../sign-in-link.ts). Unset, this page.
+   */
+  declare signInLink: SignInLink | undefined;
 
   #authToken: string | undefined;
   /** Set while the element removes its own auth-token attribute. */
@@ -277,6 +283,8 @@ export class MembershipSignup extends LitElement {
   #linkUnavailable = false;
   /** The sign-in in the widget, once its chunk came: the member's session, in memory only. */
   #signIn: SignIn | undefined;
+  /** The sign-in email's link this page was opened with, until the sign-in takes it (memory only). */
+  #ticket: string | undefined;
   /** While a pointer is pressed on the element: the fields left, whose errors wait for the release. */
   #held: Set<string> | null = null;
 
@@ -371,6 +379,10 @@ export class MembershipSignup extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#claimDraftKey();
+    // Taken once, at once: the address bar forgets it before anything else reads the URL.
+    const link = this.signInLink;
+    this.#ticket ??= link?.ticket || takeSignInLink();
+    if (link) link.ticket = undefined;
     // A subtree does not reach into shadow roots: inside a component, its own root holds the
     // ancestors resolveLocale reads (and the element itself); <html lang> is the fallback.
     const root = this.getRootNode();
@@ -589,8 +601,11 @@ export class MembershipSignup extends LitElement {
           () => undefined,
         );
       }
-      // Signing in first when the organization asks for it (the draft resumes afterwards).
-      if (config.signup_requires_sign_in && !config.member && !this.client) return this.#go({ step: 'signin', required: true });
+      // Signing in first when the organization asks for it, or by the emailed link (the draft
+      // resumes afterwards). A member the page signed in already wins over the link.
+      if ((config.signup_requires_sign_in || this.#ticket) && !config.member && !this.client) {
+        return this.#go({ step: 'signin', required: config.signup_requires_sign_in || undefined });
+      }
       await this.#resume(config, preselect, signal);
     } catch (error) {
       this.#fail(error, 'load');
@@ -1065,7 +1080,8 @@ export class MembershipSignup extends LitElement {
       this.#ownClient = undefined;
       // (A renewal offer is for the type of the draft.)
       void (this._state.step === 'renewal' && this.#controllers ? this.#controllers.attempt.offerRenewal(this.#type()!) : this.#load());
-    });
+    }, this.#host);
+    if (this.#ticket) this.#signIn.useLink(this.#ticket), (this.#ticket = undefined);
     return signIn!.renderSignIn(this._t, this.#signIn, this._state, this._config, this.#outcome.back);
   }
 

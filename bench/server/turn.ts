@@ -6,7 +6,7 @@
 // code, and every other request's code queued before it on the one event loop); beside, the
 // server's event-loop delay and CPU over the run, and the same figures at 1 client for scale.
 // `node --conditions=source --import tsx bench/server/turn.ts [clients…]` (default 1 10; TURN_ANALYZE=1
-// gives the planner statistics of the seeded tables first).
+// gives the planner statistics of the seeded tables first; TURN_PREFILL=n adds n members first).
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -61,7 +61,29 @@ if (process.argv[2] === 'serve') {
   const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', MEMBERKIT_RATE_LIMIT_PER_CLIENT: '0', MEMBERKIT_RATE_LIMIT_PER_KEY: '0', LOG_LEVEL: 'silent' }, { demo: true });
   const server = await createServer(config, { storage, logger: pino({ level: 'silent' }) });
   const origin = await server.listen();
-  if (process.env.TURN_ANALYZE) for (const table of ['members', 'memberships', 'signups', 'idempotency_keys', 'outbox', 'webhook_endpoints', 'membership_types']) await storage.db.executeQuery(CompiledQuery.raw(`analyze ${table}`));
+  // TURN_PREFILL=n: n more members, each with a membership, a completed signup, an idempotency
+  // record and a sent message, copied from a seeded signup's rows with random keys (the size of
+  // an organization that has run a while: index pages the lookups of one signup rarely share).
+  const prefill = Number(process.env.TURN_PREFILL ?? 0);
+  if (prefill > 0) {
+    const run = (text: string) => storage.db.executeQuery(CompiledQuery.raw(text));
+    const one = async (text: string) => (await run(text)).rows[0] as Record<string, string>;
+    const key = await fetch(`${origin}/v1/organizations/demo/signups`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'prefill' }, body: JSON.stringify({ membership_type_id: 'free', member: { email: 'prefill@example.org', first_name: 'P', last_name: 'F' }, fields: {} }) });
+    await key.arrayBuffer();
+    const member = await one(`select id from members where email = 'prefill@example.org'`);
+    const copy = async (table: string, where: string, overrides: Record<string, string>) => {
+      const columns = (await run(`select column_name from information_schema.columns where table_schema = current_schema() and table_name = '${table}' and column_name <> '_seq' order by ordinal_position`)).rows.map((row) => (row as { column_name: string }).column_name);
+      const values = columns.map((column) => overrides[column] ?? `"${column}"`);
+      await run(`insert into ${table} (${columns.map((c) => `"${c}"`).join(', ')}) select ${values.join(', ')} from ${table}, generate_series(1, ${prefill}) g where ${where}`);
+    };
+    const h = (prefix: string) => `'${prefix}' || md5(g::text)`;
+    await copy('members', `id = '${member.id}'`, { id: h('mem_'), email: `md5(g::text) || '@example.org'` });
+    await copy('memberships', `member_id = '${member.id}'`, { id: h('ms_'), member_id: h('mem_'), signup_id: h('su_') });
+    await copy('signups', `member_id = '${member.id}'`, { id: h('su_'), member_id: h('mem_') });
+    await copy('idempotency_keys', `id = 'public|prefill'`, { id: h('public|') });
+    await copy('outbox', `id = (select min(id) from outbox)`, { id: h('msg_') });
+  }
+  if (process.env.TURN_ANALYZE || prefill > 0) for (const table of ['members', 'memberships', 'signups', 'idempotency_keys', 'outbox', 'webhook_endpoints', 'membership_types']) await storage.db.executeQuery(CompiledQuery.raw(`analyze ${table}`));
   const loop = monitorEventLoopDelay({ resolution: 1 });
   let cpu = process.cpuUsage();
   let wall = performance.now();

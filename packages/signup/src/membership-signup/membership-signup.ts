@@ -1109,7 +1109,11 @@ export class MembershipSignup extends LitElement {
       default: {
         if (!config) return nothing;
         const view = this.#view(config);
-        if (state.step === 'plans') return renderPlans(view);
+        // Signed in inside the widget (not by the page's token, which the page owns): the way out.
+        if (state.step === 'plans') {
+          const own = this.#signIn?.signedIn && !this.#authToken && !this.#lastToken && config.member;
+          return html`${own ? signIn!.renderSignedIn(t, own.email, () => (this.#signIn!.signOut(), (this.#ownClient = undefined), this.#restart())) : nothing}${renderPlans(view)}`;
+        }
         if (state.step === 'details') return later.renderDetails(view);
         return later.renderReview(view);
       }

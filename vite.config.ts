@@ -59,6 +59,10 @@ function library(entry: string, fileName: string, format: 'es' | 'iife', define:
         // The element's entry may export more than its source does, so that what it shares with the
         // steps chunk stays in it (one file before the plans) rather than in a third, common chunk.
         preserveEntrySignatures: 'allow-extension',
+        // The SDK's schemas are zod/mini calls (`z.object(…)`, `z.string()`…), which have no side
+        // effects but which the bundler cannot prove pure: a schema nothing in the widget parses
+        // (request params, admin objects) would stay in the script tag's first chunk.
+        treeshake: { manualPureFunctions: ['z'] },
         output: { chunkFileNames, minify: true, comments: { legal: true, annotation: false, jsdoc: false } },
       },
     },

@@ -1,6 +1,8 @@
 // Before/after in one run (docs/benchmarks.md): for each row of the server bench, the bare handler, then
 // the server of two checkouts (each with its own node_modules), one after the other, on the same machine.
 // node bench/server/before-after.mjs <checkout before> <checkout after>  (under flock /tmp/memberkit-bench.lock)
+// BENCH_STORAGES=postgres (or pglite) runs one storage's rows only. Per row, each server's storage
+// retries (transactions run again after a serialization failure) per signup.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
@@ -24,7 +26,9 @@ async function load(count, concurrency, request) {
 }
 const signup = (u) => () => { const key = randomUUID(); return fetch(`${u}/v1/organizations/demo/signups`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key }, body: JSON.stringify({ membership_type_id: 'free', member: { email: `${key}@example.org`, first_name: 'Bench', last_name: 'Client' }, fields: {} }) }); };
 const rows = [], configRows = [];
-for (const kind of ['pglite', 'postgres']) for (const concurrency of [1, 10, 50]) {
+const storages = (process.env.BENCH_STORAGES || 'pglite,postgres').split(',');
+const retries = (line) => { try { const stats = JSON.parse(line); return typeof stats.retries === 'number' ? stats.retries : null; } catch { return null; } };
+for (const kind of storages) for (const concurrency of [1, 10, 50]) {
   const r = {};
   for (const [which, root, k] of [['bare', AFTER, 'bare'], ['before', BEFORE, 'ours'], ['after', AFTER, 'ours']]) {
     const schema = kind === 'postgres' ? `bench_${which}_${Date.now()}` : undefined;
@@ -36,11 +40,11 @@ for (const kind of ['pglite', 'postgres']) for (const concurrency of [1, 10, 50]
       await load(200, 200, cfg);
       r[`${which}Config`] = await load(2000, 200, cfg);
     }
-    await server.stop();
+    r[`${which}Retries`] = retries(await server.stop());
     if (schema) { const c = new pg.Client({ connectionString: url }); await c.connect(); await c.query(`drop schema if exists ${schema} cascade`); await c.end(); }
     console.error(new Date().toISOString(), kind, concurrency, which, JSON.stringify(r[which]));
   }
-  rows.push({ storage: kind, clients: concurrency, 'bare/s': Math.round(r.bare.perSecond), 'before/s': Math.round(r.before.perSecond), 'after/s': Math.round(r.after.perSecond), 'before ×': (r.bare.perSecond / r.before.perSecond).toFixed(2), 'after ×': (r.bare.perSecond / r.after.perSecond).toFixed(2), 'before p50/p99': `${r.before.p50.toFixed(1)} / ${r.before.p99.toFixed(1)}`, 'after p50/p99': `${r.after.p50.toFixed(1)} / ${r.after.p99.toFixed(1)}`, 'bare p50/p99': `${r.bare.p50.toFixed(1)} / ${r.bare.p99.toFixed(1)}`, failures: r.bare.failures + r.before.failures + r.after.failures });
+  rows.push({ storage: kind, clients: concurrency, 'bare/s': Math.round(r.bare.perSecond), 'before/s': Math.round(r.before.perSecond), 'after/s': Math.round(r.after.perSecond), 'before ×': (r.bare.perSecond / r.before.perSecond).toFixed(2), 'after ×': (r.bare.perSecond / r.after.perSecond).toFixed(2), 'before p50/p99': `${r.before.p50.toFixed(1)} / ${r.before.p99.toFixed(1)}`, 'after p50/p99': `${r.after.p50.toFixed(1)} / ${r.after.p99.toFixed(1)}`, 'bare p50/p99': `${r.bare.p50.toFixed(1)} / ${r.bare.p99.toFixed(1)}`, 'retries/signup before / after': `${((r.beforeRetries ?? 0) / (SIGNUPS[concurrency] + 20)).toFixed(2)} / ${((r.afterRetries ?? 0) / (SIGNUPS[concurrency] + 20)).toFixed(2)}`, failures: r.bare.failures + r.before.failures + r.after.failures });
   if (r.afterConfig) configRows.push({ storage: kind, 'floor/s': Math.round(r.bareConfig.perSecond), 'floor p99': r.bareConfig.p99.toFixed(1), 'before/s': Math.round(r.beforeConfig.perSecond), 'before p50/p99': `${r.beforeConfig.p50.toFixed(1)} / ${r.beforeConfig.p99.toFixed(1)}`, 'after/s': Math.round(r.afterConfig.perSecond), 'after p50/p99': `${r.afterConfig.p50.toFixed(1)} / ${r.afterConfig.p99.toFixed(1)}`, 'before p99 ÷ floor': (r.beforeConfig.p99 / r.bareConfig.p99).toFixed(2), 'after p99 ÷ floor': (r.afterConfig.p99 / r.bareConfig.p99).toFixed(2), failures: r.bareConfig.failures + r.beforeConfig.failures + r.afterConfig.failures });
 }
 console.log('signups (× = bare signups/s ÷ ours)'); console.table(rows);

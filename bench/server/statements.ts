@@ -27,14 +27,15 @@ let locks = 0;
 const locked = new Set<object>();
 
 function note(session: object, text: string): void {
-  // Write locks (an idempotency claim is pg_try_advisory_lock, on a connection of its own).
-  const locking = /pg_advisory_lock\((\d|\$)/.test(text);
+  // Write locks (an idempotency claim is pg_try_advisory_lock, on a connection of its own); a
+  // lock id written into a batch's text may be negative.
+  const locking = /pg_advisory_lock\((-?\d|\$)/.test(text);
   if (locking) {
     locks += 1;
     locked.add(session);
   }
   log?.push({ text: text.replace(/\s+/g, ' ').trim(), locked: locked.has(session) });
-  if (/pg_advisory_unlock\((\d|\$)/.test(text)) locked.delete(session);
+  if (/pg_advisory_unlock\((-?\d|\$)/.test(text)) locked.delete(session);
 }
 
 if (database === 'postgres') {

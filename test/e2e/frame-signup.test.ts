@@ -34,6 +34,8 @@ interface Api {
   memberToken(email: string, options?: { expiresIn?: number; first_name?: string; last_name?: string }): Promise<string>;
   /** The last sign-in code emailed to `email`, as the member reads it in their email. */
   signInCode(email: string): Promise<string>;
+  /** The one-click link of the last sign-in email to `email` (null when it carried none). */
+  signInLink(email: string): Promise<string | null>;
   allowOrigins(origins: string[]): Promise<void>;
   /** Makes the API reachable from every page of the context (the sandbox is answered in Node; the server is on the network). */
   reach(context: BrowserContext): Promise<void>;
@@ -58,6 +60,7 @@ async function sandboxApi(frameServer: StaticServer, FRAME: string): Promise<Api
     framePage: { entry: 'test/e2e/frame-fixtures/sandbox-frame.ts', define },
     memberToken: async (email, options) => sandbox.issueMemberToken('demo', email, options),
     signInCode: async (email) => String(sandbox.outbox(email).filter((mail) => mail.kind === 'sign_in_code').at(-1)?.data.code),
+    signInLink: async (email) => (sandbox.outbox(email).filter((mail) => mail.kind === 'sign_in_code').at(-1)?.data.link as string | null) ?? null,
     async allowOrigins(origins) {
       sandbox.update('organizations', { id: 'demo' }, (organization) => ({ embed_origins: [...organization.embed_origins, ...origins] }));
     },
@@ -81,6 +84,7 @@ async function serverApi(): Promise<Api> {
     memberToken: (email, options) => server.memberToken(email, options),
     // Without SMTP the server keeps its mail in the development inbox (newest first).
     signInCode: async (email) => String(server.server.ports.inbox?.messages(email).find((mail) => mail.kind === 'sign_in_code')?.data.code),
+    signInLink: async (email) => (server.server.ports.inbox?.messages(email).find((mail) => mail.kind === 'sign_in_code')?.data.link as string | null) ?? null,
     allowOrigins: (origins) => server.allowOrigins(origins),
     reach: async () => {},
     // MEMBERKIT_CHECKOUT_UI_MODE, which the API reads at each checkout, switched for one test.
@@ -261,6 +265,34 @@ for (const backend of backends) describe(`iframe mode with the real widget on th
       for (const f of page.frames()) assert.ok(!(await traces(f)).includes(code), `the code left in ${f.url()}`);
       assert.ok(!JSON.stringify(events).includes('Bearer'), 'nothing of the session in an event');
       await session.context.close();
+    });
+
+    it('the sign-in email\'s link brings the member back to the host page, signed in inside the frame with one press; its ticket leaves the address bar and is nowhere after', async () => {
+      const first = await open();
+      await first.frame.getByRole('button', { name: 'Sign in' }).click();
+      await first.frame.getByLabel('Email').fill('alice@example.org');
+      await first.frame.getByRole('button', { name: 'Send code' }).click();
+      await first.frame.getByText('Or open the link in that email').waitFor();
+      await first.context.close();
+      const link = await until(() => api.signInLink('alice@example.org'), (found) => Boolean(found), 'the sign-in email');
+      // The link opens the page with the widget (the host page), not the frame page.
+      assert.ok(link!.startsWith(`${HOST}/host.html#memberkit-sign-in=`), link!);
+      const ticket = new URL(link!).hash.slice('#memberkit-sign-in='.length);
+      const context = await browser.newContext();
+      await instrument(context);
+      await api.reach(context);
+      const page = await context.newPage();
+      await page.goto(link!);
+      const frame = (await until(() => page.frames().find((f) => f.url().startsWith(`${FRAME}/frame.html`)), Boolean, 'the frame'))!;
+      await frame.getByText('You opened the sign-in link from your email.').waitFor();
+      assert.equal(await page.evaluate(() => location.hash), '', 'the ticket left the address bar');
+      await frame.getByRole('button', { name: 'Sign in' }).click();
+      await frame.getByText('Your membership', { exact: true }).waitFor();
+      await frame.getByRole('button', { name: 'Choose Annual' }).click();
+      await frame.getByText('Signed in as alice@example.org').waitFor();
+      for (const f of page.frames()) assert.ok(!(await traces(f)).includes(ticket), `the ticket left in ${f.url()}`);
+      assert.ok(!JSON.stringify(await hostEvents(page)).includes(ticket), 'the ticket in an event');
+      await context.close();
     });
 
     it('an expired token is refreshed through the host’s getAuthToken, on request from the frame', async () => {

@@ -82,6 +82,67 @@ describe('paid signups on memberkit-server (the Stripe stand-in)', () => {
     await page.close();
   });
 
+  it('embedded: 4000 0025 0000 3155 asks for authentication; failed, the checkout stays open with the reason; completed, the signup is paid', async () => {
+    const demo = await startDemo();
+    started.push(demo);
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(`${demo.url}/?membership-type=annual`);
+    await waitForStep(page, 'details', 20_000);
+    await fillAnnualDetails(page, 'sca-embedded@example.org');
+    await page.getByRole('button', { name: 'Confirm and pay' }).click();
+    await waitForStep(page, 'payment');
+    const frame = page.frameLocator('iframe[title="Secure payment (test mode)"]');
+    await frame.getByText('TEST MODE').waitFor({ timeout: 20_000 });
+    await typeCard(frame as unknown as Frame, '4000 0025 0000 3155');
+    const challenge = frame.getByRole('dialog', { name: 'Authenticate your payment (test)' });
+    await challenge.waitFor();
+    await challenge.getByRole('button', { name: 'Fail authentication' }).click();
+    await frame.getByRole('alert').filter({ hasText: 'We are unable to authenticate your payment method.' }).waitFor();
+    assert.equal(await challenge.count(), 0);
+    const standIn = demo.server.stripe.standIn!;
+    await standIn.settled();
+    const failed = standIn.events('payment_intent.payment_failed').map((event) => (event.data.object as { last_payment_error: { code: string } }).last_payment_error.code);
+    assert.deepEqual(failed, ['payment_intent_authentication_failure']);
+    assert.equal((await membershipOf(demo.server, 'sca-embedded@example.org'))?.signups[0]?.status, 'awaiting_payment', 'the checkout stays open for another card');
+    await typeCard(frame as unknown as Frame, '4000 0025 0000 3155');
+    await challenge.getByRole('button', { name: 'Complete authentication' }).click();
+    await waitForStep(page, 'done', 20_000);
+    assert.deepEqual(errors, []);
+    const stored = await membershipOf(demo.server, 'sca-embedded@example.org');
+    assert.equal(stored?.membership?.state, 'confirmed');
+    assert.deepEqual(stored?.payments.map((payment) => [payment.amount, payment.card_last4]), [[6000, '3155']]);
+    await standIn.settled();
+    assert.equal(standIn.events('checkout.session.completed').length, 1);
+    await page.close();
+  });
+
+  it('hosted: 4000 0025 0000 3155 fails authentication once, then is authenticated on the checkout page and the member comes back completed', async () => {
+    const demo = await startDemo({ MEMBERKIT_CHECKOUT_UI_MODE: 'hosted_page' });
+    started.push(demo);
+    const page = await browser.newPage();
+    await page.goto(`${demo.url}/?membership-type=annual`);
+    await waitForStep(page, 'details', 20_000);
+    await fillAnnualDetails(page, 'sca-hosted@example.org');
+    await page.getByRole('button', { name: 'Confirm and pay' }).click();
+    await page.waitForURL((address) => address.pathname.startsWith('/c/pay/'), { timeout: 20_000 });
+    await typeCard(page, '4000 0025 0000 3155');
+    const challenge = page.getByRole('dialog', { name: 'Authenticate your payment (test)' });
+    await challenge.getByRole('button', { name: 'Fail authentication' }).click();
+    await page.getByRole('alert').filter({ hasText: 'We are unable to authenticate your payment method.' }).waitFor();
+    assert.ok(new URL(page.url()).pathname.startsWith('/c/pay/'), 'still on the checkout page');
+    await typeCard(page, '4000 0025 0000 3155');
+    await challenge.getByRole('button', { name: 'Complete authentication' }).click();
+    await page.waitForURL((address) => address.pathname === '/checkout/complete', { timeout: 20_000 });
+    await page.getByText('Payment received').first().waitFor();
+    await demo.server.stripe.standIn!.settled();
+    const stored = await membershipOf(demo.server, 'sca-hosted@example.org');
+    assert.equal(stored?.membership?.state, 'confirmed');
+    assert.deepEqual(stored?.payments.map((payment) => payment.card_last4), ['3155']);
+    await page.close();
+  });
+
   it('hosted: the member pays on the checkout page, comes back, and the signup is completed', async () => {
     const demo = await startDemo({ MEMBERKIT_CHECKOUT_UI_MODE: 'hosted_page' });
     started.push(demo);

@@ -50,7 +50,7 @@ export {
   type MemoryPaymentsOptions,
   type TestCard,
 } from './memory/payments.js';
-export { checkTestCard, offSessionOutcome, testCards, type CheckedCard, type OffSessionOutcome } from './memory/test-cards.js';
+export { authenticationFailure, checkTestCard, offSessionOutcome, testCards, type CheckedCard, type OffSessionOutcome } from './memory/test-cards.js';
 
 export { demoData, demoIds } from './demo/data.js';
 export type * from './demo/types.js';

@@ -112,3 +112,34 @@ describe('MemoryPayments off-session charges', () => {
     assert.deepEqual(await copy.chargeOffSession(charge(payment)), first);
   });
 });
+
+describe('MemoryPayments at a checkout: a card whose bank asks for authentication (4000 0025 0000 3155)', () => {
+  const open = (payments: MemoryPayments) =>
+    payments.createCheckout({
+      organization_id: 'org_a', signup_id: 'su_sca', amount: 5000, currency: 'EUR', description: 'Annual', seller_name: 'Club',
+      customer: { member_id: 'mem_sca', email: 'sca@example.org', name: null }, locale: 'en', ui_mode: 'embedded_page',
+      return_url: null, save_payment_method: true, expires_at: null, payment_account: null, idempotency_key: 'checkout:su_sca',
+    });
+  const card = { number: '4000 0025 0000 3155', exp_month: 12, exp_year: 2040, cvc: '123' };
+
+  it('waits for the member; failed, the session stays open (payment_intent_authentication_failure); completed, it is paid and saved, and charged off session without them', async () => {
+    const payments = new MemoryPayments({ clock });
+    const session = await open(payments);
+    const secret = session.client_secret!;
+    assert.equal(payments.confirm(secret, card), 'requires_action');
+    assert.deepEqual(await payments.retrieveCheckout('org_a', session.id), { id: session.id, status: 'open', payment: null }, 'nothing authorized before the member authenticates');
+    assert.deepEqual(payments.authenticateCheckout(secret, { fail: true }), {
+      decline_code: 'payment_intent_authentication_failure',
+      message: 'We are unable to authenticate your payment method. Please choose a different payment method and try again.',
+      field: 'number',
+    });
+    assert.equal((await payments.retrieveCheckout('org_a', session.id)).status, 'open');
+    assert.equal(payments.authenticateCheckout(secret)?.decline_code, 'payment_intent_authentication_failure', 'no card is waiting any more');
+    assert.equal(payments.confirm(secret, card), 'requires_action');
+    assert.equal(payments.authenticateCheckout(secret), null);
+    const paid = await payments.retrieveCheckout('org_a', session.id);
+    assert.deepEqual([paid.status, paid.payment?.status, paid.payment?.card_last4], ['complete', 'authorized', '3155']);
+    const payment = await payments.capturePayment('org_a', session.id);
+    assert.equal((await payments.chargeOffSession(charge(payment))).status, 'succeeded', 'set up with authentication, renewals need none');
+  });
+});

@@ -119,6 +119,8 @@ export interface RequestHoldHandle {
 export interface PayOptions {
   /** A test card's number (default 4242 4242 4242 4242), or the whole card as the form sends it. */
   card?: string | TestCard;
+  /** For a card whose bank asks for authentication (4000 0025 0000 3155): the member's answer (default `complete`). */
+  authentication?: 'complete' | 'fail';
 }
 
 /** A sandbox helper's request refused: the problem the API (or the stand-in) answered. */
@@ -355,8 +357,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     await lifecycle;
     const url = new URL(request.url);
     const path = url.pathname.startsWith(`${basePath}/`) ? url.pathname.slice(basePath.length) : null;
-    const standInRoute = path === null ? null : /^\/_sandbox\/checkout\/[^/]+\/confirm\/?$/.test(path)
-      ? 'POST /_sandbox/checkout/:secret/confirm'
+    const standInAction = path === null ? null : /^\/_sandbox\/checkout\/[^/]+\/(confirm|authenticate)\/?$/.exec(path)?.[1];
+    const standInRoute = path === null ? null : standInAction
+      ? `POST /_sandbox/checkout/:secret/${standInAction}`
       : /^\/_sandbox\/checkout\/[^/]+\/?$/.test(path) ? 'GET /_sandbox/checkout/:secret' : null;
     const apiRoute = standInRoute ? null : api.routeOf(request);
     const known = standInRoute !== null && standInRoute.startsWith(`${request.method} `) ? standInRoute : apiRoute ? routeName(apiRoute) : null;
@@ -519,8 +522,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       const card: TestCard = typeof payOptions.card === 'object'
         ? payOptions.card
         : { number: payOptions.card ?? '4242424242424242', exp_month: 12, exp_year: year, cvc: '123' };
-      const outcome = await standIn.confirm(clientSecret, card);
-      if (outcome.ok) return outcome.result;
+      const confirmed = await standIn.confirm(clientSecret, card);
+      const outcome = confirmed.ok && confirmed.result.status === 'requires_action' ? await standIn.authenticate(clientSecret, payOptions.authentication ?? 'complete') : confirmed;
+      if (outcome.ok && outcome.result.status === 'complete') return outcome.result;
+      if (outcome.ok) throw new Error('unreachable: authenticated checkouts are complete or refused');
       const body = outcome.problem.toBody();
       throw new SandboxRequestError(body.status, body.code, body);
     },

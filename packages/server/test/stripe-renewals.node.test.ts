@@ -75,7 +75,9 @@ describe('automatic renewals charged on Stripe', () => {
           assert.match(ours.headers.get('content-security-policy')!, /script-src 'self' https:\/\/js\.stripe\.com/);
           assert.match(await ours.text(), new RegExp(`data-client-secret="${charge.client_secret}"`));
           assert.equal((await fetch(`${env.url}/payments/authenticate/demo-jpy/${charge.id}`)).status, 404, 'another organization’s link finds nothing');
-          const page = charge.next_action!.redirect_to_url.url;
+          const action = charge.next_action!;
+          assert.equal(action.type, 'redirect_to_url', 'off session, the member authenticates on the bank’s page');
+          const page = action.type === 'redirect_to_url' ? action.redirect_to_url.url : '';
           assert.equal((await fetch(page)).status, 200);
           await fetch(page, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outcome: 'succeed' }) });
         }

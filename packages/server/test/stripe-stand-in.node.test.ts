@@ -48,7 +48,7 @@ describe('the Stripe stand-in service', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ number, exp_month: '12', exp_year: '34', cvc: '123' }),
     });
-    return { status: response.status, body: (await response.json()) as { error?: { decline_code: string; message: string }; redirect_url?: string | null } };
+    return { status: response.status, body: (await response.json()) as { status?: string; error?: { decline_code: string; message: string }; redirect_url?: string | null } };
   };
 
   const checkout = async (options: Partial<Stripe.Checkout.SessionCreateParams> = {}) => {
@@ -84,6 +84,67 @@ describe('the Stripe stand-in service', () => {
     const again = await stripe.paymentIntents.capture(intent.id, {}, { idempotencyKey: `capture:${intent.id}` });
     assert.equal(again.status, 'succeeded', 'the same key answers the same capture');
     await assert.rejects(stripe.paymentIntents.capture(intent.id), (error: Stripe.errors.StripeError) => error.code === 'payment_intent_unexpected_state');
+  });
+
+  const authenticate = async (session: Stripe.Checkout.Session, outcome: 'succeed' | 'fail') => {
+    const key = session.client_secret ?? new URL(session.url!).pathname.split('/').pop()!;
+    const response = await fetch(`${standIn.origin}/c/api/${key}/authenticate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outcome }) });
+    return { status: response.status, body: (await response.json()) as { status?: string; error?: { code: string; message: string }; redirect_url?: string | null } };
+  };
+  const eventsOf = async (type: string, id: string) => {
+    await standIn.settled();
+    return received.filter(({ event }) => event.type === type && (event.data.object as { id: string }).id === id).map(({ event }) => event.data.object);
+  };
+
+  it('4000 0025 0000 3155 at a checkout needs authentication: failed, the session stays open with payment_intent_authentication_failure; completed, it is paid and the card saved', async () => {
+    const session = await checkout();
+    const asked = await pay(session, '4000 0025 0000 3155');
+    assert.deepEqual([asked.status, asked.body], [200, { status: 'requires_action', message: 'Your bank asks you to authenticate this payment.' }]);
+    const waiting = await stripe.checkout.sessions.retrieve(session.id, { expand: ['payment_intent'] });
+    const intent = waiting.payment_intent as Stripe.PaymentIntent;
+    assert.deepEqual([waiting.status, intent.status, intent.next_action?.type], ['open', 'requires_action', 'use_stripe_sdk']);
+
+    const failed = await authenticate(session, 'fail');
+    assert.deepEqual([failed.status, failed.body.error?.code], [402, 'payment_intent_authentication_failure']);
+    assert.equal(failed.body.error?.message, 'We are unable to authenticate your payment method. Please choose a different payment method and try again.');
+    const after = await stripe.paymentIntents.retrieve(intent.id);
+    assert.deepEqual([after.status, after.last_payment_error?.code], ['requires_payment_method', 'payment_intent_authentication_failure']);
+    assert.equal((await stripe.checkout.sessions.retrieve(session.id)).status, 'open', 'the member may try another card');
+    const failures = (await eventsOf('payment_intent.payment_failed', intent.id)) as Stripe.PaymentIntent[];
+    assert.deepEqual(failures.map((failure) => failure.last_payment_error?.code), ['payment_intent_authentication_failure']);
+    assert.equal((await eventsOf('checkout.session.completed', session.id)).length, 0);
+    assert.equal((await authenticate(session, 'succeed')).status, 402, 'a challenge answered twice: nothing is waiting any more');
+
+    assert.equal((await pay(session, '4000002500003155')).body.status, 'requires_action');
+    assert.equal((await authenticate(session, 'succeed')).body.status, 'complete');
+    const paid = await stripe.checkout.sessions.retrieve(session.id, { expand: ['payment_intent.payment_method'] });
+    const paidIntent = paid.payment_intent as Stripe.PaymentIntent;
+    const method = paidIntent.payment_method as Stripe.PaymentMethod;
+    assert.deepEqual([paid.status, paidIntent.status, paidIntent.last_payment_error, method.card?.last4, method.customer], ['complete', 'requires_capture', null, '3155', session.customer]);
+    assert.equal((await eventsOf('checkout.session.completed', session.id)).length, 1);
+
+    // Set up with that authentication, the card is charged off session without the member (Stripe's "authenticate unless set up").
+    const renewal = await stripe.paymentIntents.create(
+      { amount: 4500, currency: 'eur', customer: session.customer as string, payment_method: method.id, off_session: true, confirm: true },
+      { idempotencyKey: `renewal:3155:${session.id}` },
+    );
+    assert.equal(renewal.status, 'succeeded');
+  });
+
+  it('4000 0025 0000 3155 in setup mode (a first term of 0): the card is saved only once the member authenticates', async () => {
+    const session = await checkout({ mode: 'setup', currency: 'eur', line_items: undefined, payment_intent_data: undefined, setup_intent_data: { metadata: { signup_id: 'su_setup' } } });
+    assert.equal((await pay(session, '4000002500003155')).body.status, 'requires_action');
+    const setupId = (await stripe.checkout.sessions.retrieve(session.id)).setup_intent as string;
+    assert.equal((await stripe.setupIntents.retrieve(setupId)).status, 'requires_action');
+    assert.equal((await authenticate(session, 'fail')).body.error?.code, 'payment_intent_authentication_failure');
+    const failed = await stripe.setupIntents.retrieve(setupId);
+    assert.deepEqual([failed.status, failed.last_setup_error?.code], ['requires_payment_method', 'setup_intent_authentication_failure']);
+    assert.equal((await eventsOf('setup_intent.setup_failed', setupId)).length, 1);
+    await pay(session, '4000002500003155');
+    assert.equal((await authenticate(session, 'succeed')).body.status, 'complete');
+    const saved = await stripe.setupIntents.retrieve(setupId, { expand: ['payment_method'] });
+    assert.deepEqual([saved.status, (saved.payment_method as Stripe.PaymentMethod).customer], ['succeeded', session.customer]);
+    assert.equal((await stripe.checkout.sessions.retrieve(session.id)).status, 'complete');
   });
 
   it('idempotency keys: the same request answers the same object, different parameters are refused', async () => {

@@ -9,9 +9,14 @@ import { loadMemberships, membershipsOfMember } from './memberships.js';
 import { notFound } from './problems.js';
 import { emitEvent } from './webhooks.js';
 
-export async function memberView(ctx: DomainContext, record: MemberRecord): Promise<Member> {
+/**
+ * The wire's member. `held`: every membership of theirs, when the caller has them all (a member
+ * without a company that this transaction created holds only what it gave them), else searched.
+ */
+export async function memberView(ctx: DomainContext, record: MemberRecord, held?: readonly MembershipRecord[]): Promise<Member> {
+  if (held && record.company_id === null) return viewOf(ctx, record, held);
   // A company's running membership makes its linked members active too.
-  return viewOf(ctx, record, (await membershipsOfMember(ctx, record)).map((held) => held.record));
+  return viewOf(ctx, record, (await membershipsOfMember(ctx, record)).map((membership) => membership.record));
 }
 
 function viewOf(ctx: DomainContext, record: MemberRecord, memberships: readonly MembershipRecord[]): Member {

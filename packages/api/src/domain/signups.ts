@@ -152,7 +152,11 @@ async function refuseAnotherPerson(ctx: DomainContext, email: string, callerId: 
  * token (`callerId`), it replaces the member's unpaid signups of the type. What comes next is
  * `advanceSignup`'s.
  */
-export async function createSignup(ctx: DomainContext, params: SignupCreateParams, callerId: string | null): Promise<{ signup: SignupRecord; type: MembershipType }> {
+export async function createSignup(
+  ctx: DomainContext,
+  params: SignupCreateParams,
+  callerId: string | null,
+): Promise<{ signup: SignupRecord; type: MembershipType; newHolders: ReadonlySet<string> }> {
   const type = await requestedType(ctx, params.membership_type_id);
   const email = normalizeEmail(params.member.email);
   await refuseAnotherPerson(ctx, email, callerId);
@@ -207,8 +211,10 @@ export async function createSignup(ctx: DomainContext, params: SignupCreateParam
     });
   const payerId = (await hold(member, quote.total, null, !known)).id;
   const membershipIds = [payerId];
+  const newHolders = new Set<string>(known ? [] : [member.id]);
   for (const [index, person] of groupMembers.entries()) {
     const other = others[index] ?? (await createMember(ctx, { ...person, created_by_signup: signupId }));
+    if (!others[index]) newHolders.add(other.id);
     // The place is the group's: it renews with the payer's membership.
     membershipIds.push((await hold(other, 0, payerId, !others[index])).id);
   }
@@ -225,18 +231,19 @@ export async function createSignup(ctx: DomainContext, params: SignupCreateParam
   });
   // The invitation is now this member's (single use); it is redeemed when the signup completes.
   if (invitation) await holdInvitation(ctx, invitation, member.id);
-  return { signup, type };
+  return { signup, type, newHolders };
 }
 
 /**
  * What a new signup needs next: the organization's approval (an application, `approval`), a
  * checkout (a total to pay), or nothing (it completes now). A completion refused (see
- * `completeSignup`) comes back as `refusal`, with the signup closed.
+ * `completeSignup`) comes back as `refusal`, with the signup closed. `newHolders`: the members
+ * this transaction created for the signup (see CompletionOptions).
  */
 export async function advanceSignup(
   ctx: DomainContext,
   signup: SignupRecord,
-  { approval, uiMode = null }: { approval: boolean; uiMode?: CheckoutUiMode | null },
+  { approval, uiMode = null, newHolders }: { approval: boolean; uiMode?: CheckoutUiMode | null; newHolders?: ReadonlySet<string> },
 ): Promise<{ signup: SignupRecord; refusal: Problem | null }> {
   if (approval) {
     await ctx.tx.update('signups', { organization_id: ctx.organization.id, id: signup.id }, { status: 'awaiting_approval' });
@@ -247,7 +254,7 @@ export async function advanceSignup(
     return { signup: { ...signup, status: 'awaiting_approval' }, refusal: null };
   }
   if (await signupNeedsCheckout(ctx, signup)) return { signup: await openCheckout(ctx, signup, { uiMode }), refusal: null };
-  const refusal = await completeSignup(ctx, signup);
+  const refusal = await completeSignup(ctx, signup, null, { newHolders });
   return { signup: (await findSignup(ctx, signup.id))!, refusal };
 }
 
@@ -256,7 +263,12 @@ export async function advanceSignup(
  * running membership of the type meanwhile (another signup, an admin), or the renewal it is is
  * no longer possible (its window closed).
  */
-async function refusalAtCompletion(ctx: DomainContext, signup: SignupRecord, memberships: MembershipRecord[]): Promise<Problem | null> {
+async function refusalAtCompletion(
+  ctx: DomainContext,
+  signup: SignupRecord,
+  memberships: MembershipRecord[],
+  newHolders: ReadonlySet<string>,
+): Promise<Problem | null> {
   if (signup.renewal_of) {
     const membership = memberships[0]!;
     try {
@@ -270,6 +282,7 @@ async function refusalAtCompletion(ctx: DomainContext, signup: SignupRecord, mem
     return null;
   }
   for (const [index, membership] of memberships.entries()) {
+    if (membership.member_id !== null && newHolders.has(membership.member_id)) continue;
     const holder: Holder = membership.member_id !== null ? { member_id: membership.member_id } : { company_id: membership.company_id! };
     const held = await blockingMembership(ctx, holder, membership.membership_type_id, signup.id);
     if (!held) continue;
@@ -289,6 +302,17 @@ export interface CompletedPayment {
   customer: string | null;
 }
 
+/** What the transaction completing a signup knows beside it. */
+export interface CompletionOptions {
+  /**
+   * Members this same transaction created (for this signup): they hold no membership but the
+   * signup's own (no other transaction can know their ids yet), so nothing of theirs can block
+   * the completion or give it an earlier term to follow, and neither is read again. Only for a
+   * completion in the transaction that created them: later, another signup may have given them one.
+   */
+  newHolders?: ReadonlySet<string>;
+}
+
 /**
  * Finishes a signup once nothing is left to do (paid, free, or approved and free): new
  * memberships get their dates from the purchase day (today), a renewal extends its membership,
@@ -297,12 +321,17 @@ export interface CompletedPayment {
  * is no longer possible (see `refusalAtCompletion`) closes the signup (`refused`, nothing
  * charged) and answers the problem to give, instead of throwing it, so that the closing commits.
  */
-export async function completeSignup(ctx: DomainContext, signup: SignupRecord, payment: CompletedPayment | null = null): Promise<Problem | null> {
+export async function completeSignup(
+  ctx: DomainContext,
+  signup: SignupRecord,
+  payment: CompletedPayment | null = null,
+  { newHolders = new Set() }: CompletionOptions = {},
+): Promise<Problem | null> {
   if (signup.status === 'completed') return null;
   const org = ctx.organization.id;
   const memberships = await ctx.tx.find('memberships', { organization_id: org, id: signup.membership_ids });
   memberships.sort((a, b) => signup.membership_ids.indexOf(a.id) - signup.membership_ids.indexOf(b.id));
-  const refusal = await refusalAtCompletion(ctx, signup, memberships);
+  const refusal = await refusalAtCompletion(ctx, signup, memberships, newHolders);
   if (refusal) {
     await closeSignup(ctx, signup, 'refused');
     return refusal;
@@ -326,7 +355,8 @@ export async function completeSignup(ctx: DomainContext, signup: SignupRecord, p
   } else {
     for (const membership of memberships) {
       // The term the membership was sold with, whatever the type says today.
-      const dates = calculateExpiry(soldTerm(membership), { purchased_on: ctx.today, current: await previousTerm(ctx, membership) });
+      const current = membership.member_id !== null && newHolders.has(membership.member_id) ? null : await previousTerm(ctx, membership);
+      const dates = calculateExpiry(soldTerm(membership), { purchased_on: ctx.today, current });
       const payer = membership.group_of === null;
       await ctx.tx.update('memberships', { organization_id: org, id: membership.id }, {
         kind: dates.kind,
@@ -405,16 +435,28 @@ export async function nextActionOf(ctx: DomainContext, signup: SignupRecord): Pr
   return { type: 'payment', provider, ui_mode: 'embedded_page', client_secret: checkout.client_secret! };
 }
 
-/** The wire's signup: its member, its (first) membership, its quote and what comes next. */
-export async function signupView(ctx: DomainContext, signup: SignupRecord): Promise<Signup> {
+/**
+ * The wire's signup: its member, its (first) membership, its quote and what comes next.
+ * `newHolders`: the members this transaction created for it (see CompletionOptions), whose
+ * memberships are the signup's own.
+ */
+export async function signupView(ctx: DomainContext, signup: SignupRecord, newHolders?: ReadonlySet<string>): Promise<Signup> {
   const org = ctx.organization.id;
   const member = (await ctx.tx.findOne('members', { organization_id: org, id: signup.member_id }))!;
   const membership = (await ctx.tx.findOne('memberships', { organization_id: org, id: signup.membership_ids[0]! }))!;
+  let held: MembershipRecord[] | undefined;
+  if (newHolders?.has(member.id)) {
+    held = [];
+    for (const id of signup.membership_ids) {
+      const record = await ctx.tx.findOne('memberships', { organization_id: org, id });
+      if (record?.member_id === member.id) held.push(record);
+    }
+  }
   const { currency, subtotal, discount_amount, total } = signup.quote;
   return {
     id: signup.id,
     status: signup.status,
-    member: await memberView(ctx, member),
+    member: await memberView(ctx, member, held),
     membership: membershipView(membership, ctx.today),
     quote: { currency, subtotal, discount_amount, total },
     next_action: await nextActionOf(ctx, signup),

@@ -24,7 +24,7 @@ import type {
   RefundRequest,
 } from '../ports/payments.js';
 import { randomHex } from '../random.js';
-import { checkTestCard, offSessionOutcome, type CardDecline, type OffSessionOutcome, type TestCard } from './test-cards.js';
+import { authenticationFailure, checkTestCard, offSessionOutcome, type CardDecline, type OffSessionOutcome, type TestCard } from './test-cards.js';
 
 export type { CardDecline, TestCard } from './test-cards.js';
 
@@ -53,6 +53,8 @@ export interface MemoryCheckoutSession {
   idempotency_key: string;
   /** The test card (digits) on file as `payment.payment_method`, when the session saved it. */
   saved_card?: string | null;
+  /** The test card (digits) whose bank asked the member to authenticate, until they do or fail (absent: none). */
+  authenticating?: string | null;
   /** Refunds of its captured payment, oldest first (absent: none). */
   refunds?: ProcessorRefund[];
   /** Disputes of its captured payment by the cardholder's bank (absent: none). */
@@ -342,32 +344,65 @@ export class MemoryPayments implements Payments {
   /**
    * The member submits a card for the session of `clientSecret`: a succeeding test card
    * completes it with the amount authorized (nothing is charged until the API captures it); a
-   * refused card is answered with Stripe's decline code and the session stays open. A session
-   * that is not open is left as it is (answers null: nothing to decline).
+   * refused card is answered with Stripe's decline code and the session stays open; a card whose
+   * bank asks for authentication (4000 0025 0000 3155) answers `requires_action` and waits for
+   * `authenticateCheckout`. A session that is not open is left as it is (answers null: nothing to
+   * decline).
    */
-  confirm(clientSecret: string, card: TestCard): CardDecline | null {
+  confirm(clientSecret: string, card: TestCard): CardDecline | 'requires_action' | null {
     const session = this.sessionBySecret(clientSecret) as MemoryCheckoutSession | undefined;
     if (!session) throw new Error('MemoryPayments: no checkout session with this client secret');
     if (session.status !== 'open') return null;
     const checked = checkTestCard(card, this.#clock.today('UTC'));
     if ('decline_code' in checked) {
       session.declines += 1;
+      session.authenticating = null;
       this.#changed();
       return checked;
     }
+    if (checked.behaviour.on_session === 'requires_action') {
+      session.authenticating = checked.number;
+      this.#changed();
+      return 'requires_action';
+    }
+    this.#complete(session, checked.number);
+    return null;
+  }
+
+  /**
+   * The member answers their bank's authentication of the card `confirm` left waiting: done, the
+   * session completes as with any good card; failed (`fail: true`) or with no card waiting, it is
+   * answered as Stripe's `payment_intent_authentication_failure` and stays open for another card.
+   * A session that is not open is left as it is (null).
+   */
+  authenticateCheckout(clientSecret: string, { fail = false }: { fail?: boolean } = {}): CardDecline | null {
+    const session = this.sessionBySecret(clientSecret) as MemoryCheckoutSession | undefined;
+    if (!session) throw new Error('MemoryPayments: no checkout session with this client secret');
+    if (session.status !== 'open') return null;
+    const card = session.authenticating ?? null;
+    session.authenticating = null;
+    if (fail || card === null) {
+      session.declines += 1;
+      this.#changed();
+      return { decline_code: authenticationFailure.code, message: authenticationFailure.message, field: 'number' };
+    }
+    this.#complete(session, card);
+    return null;
+  }
+
+  #complete(session: MemoryCheckoutSession, card: string): void {
     session.status = 'complete';
     session.payment = {
       reference: `pi_test_${randomHex(12)}`,
       amount: session.amount,
       currency: session.currency,
-      card_last4: checked.last4,
+      card_last4: card.slice(-4),
       payment_method: session.save_payment_method ? `pm_test_${randomHex(12)}` : null,
       customer: `cus_test_${session.customer}`,
       status: 'authorized',
     };
-    session.saved_card = session.save_payment_method ? checked.number : null;
+    session.saved_card = session.save_payment_method ? card : null;
     this.#changed();
-    return null;
   }
 
   /**

@@ -17,13 +17,19 @@ export type OffSessionOutcome =
  */
 export const testCards: Record<
   string,
-  ({ outcome: 'succeeded' } | { outcome: 'declined'; decline_code: string; message: string }) & { off_session?: OffSessionOutcome }
+  ({ outcome: 'succeeded' } | { outcome: 'declined'; decline_code: string; message: string }) & {
+    off_session?: OffSessionOutcome;
+    /** At a checkout (on session) the bank asks the member to authenticate before `outcome` happens. */
+    on_session?: 'requires_action';
+  }
 > = {
   '4242424242424242': { outcome: 'succeeded' },
   // Saved fine, every later charge declined ("decline after attaching").
   '4000000000000341': { outcome: 'succeeded', off_session: { outcome: 'declined', decline_code: 'generic_decline', message: 'Your card was declined.' } },
-  // Authenticated at checkout once; off-session charges then go through without the member.
-  '4000002500003155': { outcome: 'succeeded' },
+  // Stripe: "authenticate unless set up". On session (a checkout) the member always authenticates;
+  // once the card is set up for later use with that authentication (saved at the checkout, as
+  // memberkit saves every card it charges again), off-session charges go through without them.
+  '4000002500003155': { outcome: 'succeeded', on_session: 'requires_action' },
   // Every charge needs the member's authentication, off-session ones too.
   '4000002760003184': { outcome: 'succeeded', off_session: { outcome: 'requires_action', then: { outcome: 'succeeded' } } },
   '5555555555554444': { outcome: 'succeeded' },
@@ -47,6 +53,16 @@ export function offSessionOutcome(number: string): OffSessionOutcome {
   if (known.off_session) return known.off_session;
   return known.outcome === 'declined' ? { outcome: 'declined', decline_code: known.decline_code, message: known.message } : { outcome: 'succeeded' };
 }
+
+/**
+ * What a checkout answers when the member fails (or abandons) the bank's authentication: the
+ * session stays open for another card, as Stripe's Checkout does (its PaymentIntent's
+ * `last_payment_error.code`, and the message its page shows).
+ */
+export const authenticationFailure = {
+  code: 'payment_intent_authentication_failure',
+  message: 'We are unable to authenticate your payment method. Please choose a different payment method and try again.',
+} as const;
 
 /** A card as the member typed it: digits with spaces or dashes, month and year as numbers or digits. */
 export interface TestCard {

@@ -13,7 +13,9 @@ export function standInPaymentSteps({ api, payments, clock }: { api: MembershipA
     async pay(nextAction, number = '4242424242424242'): Promise<SuitePayment> {
       if (nextAction.type !== 'payment') throw new Error(`nothing to pay: next_action ${nextAction.type}`);
       const secret = nextAction.ui_mode === 'embedded_page' ? nextAction.client_secret : new URL(nextAction.url).searchParams.get('client_secret')!;
-      const decline = payments.confirm(secret, card(number));
+      const confirmed = payments.confirm(secret, card(number));
+      // A card whose bank asks for authentication: the member completes it, as they would.
+      const decline = confirmed === 'requires_action' ? payments.authenticateCheckout(secret) : confirmed;
       if (decline) return { paid: false, status: 402, code: 'card_declined' };
       const session = payments.sessionBySecret(secret)!;
       const settled = await api.settleCheckout(session.organization_id, session.id);

@@ -4,7 +4,9 @@
  * `{ mount, unmount, destroy }` — backed by the sandbox's checkout endpoints. It renders an
  * obviously labelled TEST MODE card form into a light-DOM node. Stripe's test cards behave as
  * documented: 4242 4242 4242 4242 succeeds, 4000 0000 0000 0002 is declined, 4000 0000 0000 9995
- * has insufficient funds (the message shows in the form and another card can be tried).
+ * has insufficient funds (the message shows in the form and another card can be tried), and
+ * 4000 0025 0000 3155 opens the bank's test authentication (complete it and the payment goes
+ * through; fail it and the form says so and takes another card), as Stripe's 3D Secure test page.
  *
  * The DOM is built with createElement/textContent only (no innerHTML) and carries no inline
  * style: its few rules go in a constructable stylesheet adopted by the target's document or
@@ -65,6 +67,10 @@ const css = `
 .mk-sandbox-checkout__error { color: light-dark(#b91c1c, #fca5a5); min-height: 1.25em; margin: .5rem 0; }
 .mk-sandbox-checkout__pay { padding: .5rem 1rem; font: inherit; cursor: pointer; }
 .mk-sandbox-checkout__cards { font-size: .875em; margin-top: .75rem; }
+.mk-sandbox-checkout [hidden] { display: none; }
+.mk-sandbox-checkout__challenge { border: 1px solid currentColor; border-radius: 6px; padding: .75rem; margin: .75rem 0; }
+.mk-sandbox-checkout__challenge > h3 { margin: 0 0 .5rem; font-size: 1em; }
+.mk-sandbox-checkout__challenge > button { margin: .25rem .5rem .25rem 0; padding: .5rem 1rem; font: inherit; cursor: pointer; }
 `;
 
 let sheet: CSSStyleSheet | null | undefined;
@@ -184,6 +190,7 @@ export function createSandboxStripe(options: SandboxStripeOptions = {}): Sandbox
         ['4242 4242 4242 4242', 'succeeds'],
         ['4000 0000 0000 0002', 'is declined'],
         ['4000 0000 0000 9995', 'has insufficient funds'],
+        ['4000 0025 0000 3155', 'asks you to authenticate'],
       ] as const) {
         list.append(element('li', undefined, `${card} ${what}`));
       }
@@ -195,36 +202,90 @@ export function createSandboxStripe(options: SandboxStripeOptions = {}): Sandbox
         void submit();
       });
 
+      async function post(path: string, body: unknown): Promise<Response> {
+        return doFetch(`${endpoint}/${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify(body),
+        });
+      }
+
+      function done(): void {
+        completed = true;
+        status.textContent = 'Payment complete.';
+        form.replaceChildren(status);
+        checkout.onComplete?.();
+      }
+
+      /** A refused card or authentication: its message in the form, the field at fault marked. */
+      async function refused(result: Response): Promise<void> {
+        const problem = (await result.json().catch(() => ({}))) as { detail?: string; errors?: { field: string }[] };
+        const target = problem.errors?.[0]?.field === 'cvc' ? cvc : problem.errors?.[0]?.field === 'expiry' ? expiry : number;
+        target.setAttribute('aria-invalid', 'true');
+        error.textContent = problem.detail ?? 'The payment failed. Try another card.';
+        status.textContent = '';
+        target.focus();
+      }
+
+      /**
+       * The bank's test challenge (Stripe's 3D Secure test page): the member completes or fails
+       * it; the card form waits behind it until then.
+       */
+      function challenge(): void {
+        const dialog = element('section', 'mk-sandbox-checkout__challenge');
+        dialog.setAttribute('role', 'dialog');
+        dialog.setAttribute('aria-label', 'Authenticate your payment (test)');
+        const heading = element('h3', undefined, 'Authenticate your payment (test)');
+        const complete = element('button', undefined, 'Complete authentication');
+        const fail = element('button', undefined, 'Fail authentication');
+        complete.type = fail.type = 'button';
+        dialog.append(heading, element('p', undefined, `Your bank asks you to confirm the payment of ${summary.amount_display}.`), complete, fail);
+        const answer = async (outcome: 'complete' | 'fail') => {
+          if (complete.disabled) return;
+          complete.disabled = fail.disabled = true;
+          try {
+            const result = await post('authenticate', { outcome });
+            dialog.remove();
+            row.hidden = number.parentElement!.hidden = pay.hidden = false;
+            if (result.ok) return done();
+            await refused(result);
+          } catch {
+            complete.disabled = fail.disabled = false;
+            error.textContent = 'Could not reach the sandbox. Try again.';
+          } finally {
+            pay.disabled = false;
+          }
+        };
+        complete.addEventListener('click', () => void answer('complete'));
+        fail.addEventListener('click', () => void answer('fail'));
+        row.hidden = number.parentElement!.hidden = pay.hidden = true;
+        status.textContent = '';
+        form.insertBefore(dialog, error);
+        complete.focus();
+      }
+
       async function submit(): Promise<void> {
         const { month, year } = parseExpiry(expiry.value);
         for (const node of [number, expiry, cvc]) node.removeAttribute('aria-invalid');
         error.textContent = '';
         pay.disabled = true;
         status.textContent = 'Processing…';
+        let waiting = false;
         try {
-          const result = await doFetch(`${endpoint}/confirm`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', accept: 'application/json' },
-            body: JSON.stringify({ number: number.value, exp_month: month, exp_year: year, cvc: cvc.value }),
-          });
-          if (result.ok) {
-            completed = true;
-            status.textContent = 'Payment complete.';
-            form.replaceChildren(status);
-            checkout.onComplete?.();
-            return;
+          const result = await post('confirm', { number: number.value, exp_month: month, exp_year: year, cvc: cvc.value });
+          if (!result.ok) return await refused(result);
+          const body = (await result.json().catch(() => ({}))) as { status?: string };
+          if (body.status === 'requires_action') {
+            waiting = true;
+            return challenge();
           }
-          const problem = (await result.json().catch(() => ({}))) as { detail?: string; errors?: { field: string }[] };
-          const target = problem.errors?.[0]?.field === 'cvc' ? cvc : problem.errors?.[0]?.field === 'expiry' ? expiry : number;
-          target.setAttribute('aria-invalid', 'true');
-          error.textContent = problem.detail ?? 'The payment failed. Try another card.';
-          status.textContent = '';
-          target.focus();
+          done();
         } catch {
           error.textContent = 'Could not reach the sandbox. Try again.';
           status.textContent = '';
         } finally {
-          pay.disabled = false;
+          // The button stays off while the challenge is open (its answer turns it back on).
+          if (!waiting) pay.disabled = false;
         }
       }
 

@@ -114,6 +114,43 @@ describe('Stripe stand-in (embedded checkout page, TEST MODE)', () => {
     expect(running.sandbox.store.payments('demo')).to.have.length(1);
   });
 
+  it('4000 0025 0000 3155 asks for authentication: failed, the form says so and nothing is paid; completed, the signup is paid once', async () => {
+    let completed = 0;
+    const checkout = await createSandboxStripe().createEmbeddedCheckoutPage({ clientSecret: secret(), onComplete: () => completed++ });
+    checkout.mount(target);
+    fill(target, 'Card number', '4000 0025 0000 3155');
+    fill(target, 'Expiry', '12 / 34');
+    fill(target, 'CVC', '123');
+    pay(target);
+    const dialog = await until(() => target.querySelector<HTMLElement>('[role=dialog]'), 'the authentication challenge');
+    expect(dialog.getAttribute('aria-label')).to.equal('Authenticate your payment (test)');
+    expect(dialog.textContent).to.contain('$9.00');
+    const button = (name: string) => [...dialog.querySelectorAll('button')].find((b) => b.textContent === name)!;
+    expect(button('Complete authentication')).to.exist;
+    // The card form waits behind the challenge: no second payment can start.
+    expect(target.querySelector<HTMLButtonElement>('button[type=submit]')!.checkVisibility()).to.equal(false);
+    await expect(target).to.be.accessible();
+    expect((await client().signups.retrieve(signup.id)).status).to.equal('awaiting_payment');
+
+    button('Fail authentication').click();
+    await until(() => target.querySelector('[role=alert]')?.textContent, 'the authentication failure');
+    expect(target.querySelector('[role=alert]')!.textContent).to.equal('We are unable to authenticate your payment method. Please choose a different payment method and try again.');
+    expect(target.querySelector('[role=dialog]')).to.equal(null);
+    expect(target.querySelector<HTMLButtonElement>('button[type=submit]')!.checkVisibility()).to.equal(true);
+    expect((await client().signups.retrieve(signup.id)).status).to.equal('awaiting_payment');
+    expect(running.sandbox.store.payments('demo')).to.have.length(0);
+    expect(completed).to.equal(0);
+
+    pay(target);
+    const again = await until(() => target.querySelector<HTMLElement>('[role=dialog]'), 'the challenge again');
+    [...again.querySelectorAll('button')].find((b) => b.textContent === 'Complete authentication')!.click();
+    await until(() => completed === 1, 'onComplete');
+    expect(target.textContent).to.contain('Payment complete.');
+    const after = await client().signups.retrieve(signup.id);
+    expect(after.status).to.equal('completed');
+    expect(running.sandbox.store.payments('demo').map((payment) => payment.card_last4)).to.deep.equal(['3155']);
+  });
+
   it('an expiry typed without a slash (1234) is read as 12/34; a month alone is refused as incomplete', async () => {
     let completed = 0;
     const checkout = await createSandboxStripe().createEmbeddedCheckoutPage({ clientSecret: secret(), onComplete: () => completed++ });

@@ -66,6 +66,7 @@ const en: LanguageStrings = {
     sign_in_code: {
       subject: 'Your sign-in code for {org}',
       body: ['Your sign-in code is {code}.', 'It expires in {minutes} minutes. If you did not ask for it, you can ignore this message.'],
+      action: 'Or sign in with this link',
     },
     welcome: { subject: 'Welcome to {org}', body: ['Welcome to {org}! Your {membership} membership is now active.'] },
     receipt: {
@@ -142,6 +143,7 @@ const fr: LanguageStrings = {
     sign_in_code: {
       subject: 'Votre code de connexion pour {org}',
       body: ['Votre code de connexion est {code}.', 'Il expire dans {minutes} minutes. Si vous ne l’avez pas demandé, vous pouvez ignorer ce message.'],
+      action: 'Ou connectez-vous avec ce lien',
     },
     welcome: { subject: 'Bienvenue chez {org}', body: ['Bienvenue chez {org} ! Votre adhésion {membership} est désormais active.'] },
     receipt: {
@@ -218,6 +220,7 @@ const de: LanguageStrings = {
     sign_in_code: {
       subject: 'Ihr Anmeldecode für {org}',
       body: ['Ihr Anmeldecode lautet {code}.', 'Er läuft in {minutes} Minuten ab. Wenn Sie ihn nicht angefordert haben, können Sie diese Nachricht ignorieren.'],
+      action: 'Oder mit diesem Link anmelden',
     },
     welcome: { subject: 'Willkommen bei {org}', body: ['Willkommen bei {org}! Ihre Mitgliedschaft {membership} ist jetzt aktiv.'] },
     receipt: {
@@ -294,6 +297,7 @@ const es: LanguageStrings = {
     sign_in_code: {
       subject: 'Tu código de acceso para {org}',
       body: ['Tu código de acceso es {code}.', 'Caduca en {minutes} minutos. Si no lo has solicitado, puedes ignorar este mensaje.'],
+      action: 'O inicia sesión con este enlace',
     },
     welcome: { subject: 'Te damos la bienvenida a {org}', body: ['¡Te damos la bienvenida a {org}! Tu membresía {membership} ya está activa.'] },
     receipt: {
@@ -370,6 +374,7 @@ const ar: LanguageStrings = {
     sign_in_code: {
       subject: 'رمز تسجيل الدخول إلى {org}',
       body: ['رمز تسجيل الدخول الخاص بك هو {code}.', 'تنتهي صلاحيته خلال {minutes} دقيقة. إذا لم تطلبه، يمكنك تجاهل هذه الرسالة.'],
+      action: 'أو سجّل الدخول بهذا الرابط',
     },
     welcome: { subject: 'مرحبًا بك في {org}', body: ['مرحبًا بك في {org}! عضويتك {membership} مفعّلة الآن.'] },
     receipt: { subject: 'مرحبًا بك في {org}: إيصالك', body: ['مرحبًا بك في {org}! شكرًا لك على الدفع: عضويتك {membership} مفعّلة الآن.'] },

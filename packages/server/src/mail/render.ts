@@ -117,12 +117,18 @@ const membershipMessage =
   };
 
 const templates: { [K in MessageKind]: Template } = {
-  sign_in_code: (s, data) => ({
-    subject: s.kinds.sign_in_code.subject,
-    paragraphs: s.kinds.sign_in_code.body,
-    values: { code: data.text('code') ?? '', minutes: String(data.number('expires_in_minutes') ?? 10) },
-    details: [],
-  }),
+  sign_in_code: (s, data) => {
+    // The one-click link, when the page asked for one: it opens the page with the widget, which
+    // signs the member in there (its ticket is in the fragment, which no server receives).
+    const url = mailableUrl(data.text('link'));
+    return {
+      subject: s.kinds.sign_in_code.subject,
+      paragraphs: s.kinds.sign_in_code.body,
+      values: { code: data.text('code') ?? '', minutes: String(data.number('expires_in_minutes') ?? 10) },
+      details: [],
+      ...(url && { action: { label: s.kinds.sign_in_code.action!, url } }),
+    };
+  },
   welcome: membershipMessage((s) => s.kinds.welcome),
   receipt: (s, data, f) => {
     const strings = data.flag('renewal') ? s.kinds.renewal_receipt : s.kinds.receipt;

@@ -37,6 +37,16 @@ describe('mail templates', () => {
     const code = renderMail('sign_in_code', sampleMessageData.sign_in_code, organization('en-GB'));
     assert.match(code.text, /Your sign-in code is 418 207\./);
     assert.match(code.text, /expires in 10 minutes/);
+    assert.doesNotMatch(code.text, /link/, 'no link was asked for');
+    // With the link the page asked for: the button that opens it, in the text too.
+    const link = 'https://club.example/join#memberkit-sign-in=slt_0a1b2c';
+    const linked = renderMail('sign_in_code', { ...sampleMessageData.sign_in_code, link }, organization('en-GB'));
+    assert.match(linked.text, new RegExp(`Or sign in with this link: ${link}`));
+    assert.match(linked.html, new RegExp(`<a href="${link}">Or sign in with this link</a>`));
+    const french = renderMail('sign_in_code', { ...sampleMessageData.sign_in_code, link }, organization('fr-FR'));
+    assert.match(french.text, /Ou connectez-vous avec ce lien: https/);
+    // Never a link that is not https (or loopback http).
+    assert.doesNotMatch(renderMail('sign_in_code', { ...sampleMessageData.sign_in_code, link: 'javascript:alert(1)' }, organization('en-GB')).html, /javascript/);
     const de = renderMail('receipt', sampleMessageData.receipt, organization('de-DE'));
     assert.equal(de.subject, 'Willkommen bei Club Athlétique: Ihre Quittung');
     assert.match(de.text, /Betrag: 52,50\s€/);

@@ -54,6 +54,8 @@ export interface SignupWidget extends HTMLElement {
   checkout?: { ui_mode: 'embedded_page' | 'hosted_page' };
   /** Checks the current signup's payment now (the element's public method). */
   refreshPayment?: () => void;
+  /** The host page's address and its sign-in link's ticket (the element's `.signInLink`). */
+  signInLink?: { page?: string; ticket?: string | undefined };
 }
 
 export interface FramePage {
@@ -107,10 +109,14 @@ export function applyTheme(theme: FrameTheme): void {
   for (const [key, value] of Object.entries(theme)) if (key !== 'font-family') css += `--mk-${key}:${value};`;
   css += '}';
   if (theme['font-family']) css += `body{font-family:${theme['font-family']}}`;
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(css);
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  // One sheet, replaced by each new theme (the host sends one whenever the page's look changes).
+  if (!themeSheet || !document.adoptedStyleSheets.includes(themeSheet)) {
+    themeSheet = new CSSStyleSheet();
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, themeSheet];
+  }
+  themeSheet.replaceSync(css);
 }
+let themeSheet: CSSStyleSheet | undefined;
 
 function applyStyles(): void {
   const sheet = new CSSStyleSheet();
@@ -167,7 +173,7 @@ export async function startFramePage(options: FramePageOptions = {}): Promise<Fr
     return {};
   }
   const widget = createWidget(params, options);
-  const attach = bridge(widget);
+  const attach = bridge(widget, hostOrigin);
   const page: FramePage = { widget };
   const connected = handshake(hostOrigin!).then((channel) => {
     attach(channel);
@@ -188,8 +194,12 @@ export class FrameChannel {
   token: string | null = null;
   /** Whether the host had a getAuthToken at the hello: only then does the widget ask it for tokens (see bridge). */
   refresh = false;
-  /** The host's theme (validated), sent before its auth message; undefined from a host that sends none. */
+  /** The host's theme (validated), sent before its auth message and again when the page's look changes; undefined from a host that sends none. */
   theme: FrameTheme | undefined;
+  /** A new theme after the first (set by bridge once the channel is attached). */
+  onTheme?: (theme: FrameTheme) => void;
+  /** The host page's address and its sign-in link's ticket (see protocol.ts), once per handshake. */
+  page: { url: string; ticket: string | null } | undefined;
   /** Tokens seen in this handshake: an outgoing event that contains one is dropped. */
   private readonly tokens = new Set<string>();
   private authTaken = false;
@@ -212,9 +222,12 @@ export class FrameChannel {
   private receive(data: unknown): void {
     const message = parseHostMessage(data, this.nonce);
     if (!message) return;
-    if (message.type === 'theme') {
-      // Once per handshake, like auth.
-      this.theme ??= message.theme;
+    if (message.type === 'page') {
+      this.page ??= { url: message.url, ticket: message.ticket };
+    } else if (message.type === 'theme') {
+      // Before the auth message, the one the widget starts with; after it, a change of the page's look.
+      if (!this.authTaken || !this.onTheme) this.theme ??= message.theme;
+      else this.onTheme((this.theme = message.theme));
     } else if (message.type === 'auth') {
       // Once per handshake: a second auth message (a second token) is ignored.
       if (this.authTaken) return;
@@ -346,9 +359,10 @@ const MAX_QUEUED_EVENTS = 50;
  * Wires the widget to the host, whenever the channel arrives: call it before the widget is in the
  * page, then hand the channel to the function it returns (at once, or when a late host answers).
  * Until then events wait (bounded), the height is kept, and the widget asks for no token.
+ * `hostOrigin`: the embedder's origin, the only one whose page address the widget takes.
  * @internal exported for tests
  */
-export function bridge(widget: SignupWidget): (channel: FrameChannel) => void {
+export function bridge(widget: SignupWidget, hostOrigin?: string): (channel: FrameChannel) => void {
   let channel: FrameChannel | undefined;
   const queued: [FrameEventName, unknown][] = [];
   for (const name of EVENT_NAMES) {
@@ -376,6 +390,11 @@ export function bridge(widget: SignupWidget): (channel: FrameChannel) => void {
     if (connected.token && isToken(connected.token)) widget.authToken = connected.token;
     widget.hostedPageOpener = hostedPageOpener(connected, () => widget.refreshPayment?.());
     if (connected.theme) applyTheme(connected.theme);
+    connected.onTheme = applyTheme;
+    // The host page's address, for the sign-in email's link, if it is the embedder's own (the link
+    // opens nothing else); and its ticket, before the widget connects, where it takes it (once).
+    const page = connected.page;
+    if (page && httpOrigin(page.url) === hostOrigin) widget.signInLink = { page: page.url, ticket: page.ticket ?? undefined };
     for (const [name, detail] of queued.splice(0)) connected.event(name, detail);
     // A late host: the widget is already laid out, and the observer reports only changes.
     if (widget.isConnected) {

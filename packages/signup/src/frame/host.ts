@@ -17,6 +17,7 @@ import {
   type HostToFrame,
   type Nonce,
 } from './protocol.js';
+import { takeSignInLink } from '../sign-in-link.js';
 
 /**
  * Sandbox flags the frame keeps: scripts and its own origin (the widget, Stripe.js and the
@@ -52,15 +53,17 @@ export class MembershipSignupFrameElement extends HTMLElement {
   /** Called when the frame needs a token (missing or expired): `() => Promise<string>`. */
   getAuthToken?: (() => Promise<string>) | null;
 
-  private _token: string | null = null;
-  private _iframe?: HTMLIFrameElement;
-  private _origin?: string;
-  private _port?: MessagePort;
-  private _nonce?: Nonce;
-  private _authSent = false;
-  private _popupTimer?: ReturnType<typeof setInterval>;
-  private _readyTimer?: ReturnType<typeof setTimeout>;
-  private _warned?: boolean;
+  #token: string | null = null;
+  #iframe: HTMLIFrameElement | undefined;
+  #origin: string | undefined;
+  #port: MessagePort | undefined;
+  #nonce: Nonce | undefined;
+  #authSent = false;
+  #popupTimer: ReturnType<typeof setInterval> | undefined;
+  #readyTimer: ReturnType<typeof setTimeout> | undefined;
+  #warned: boolean | undefined;
+  /** The ticket of the sign-in email's link this page was opened with, until the frame has it. */
+  #ticket: string | undefined;
 
   constructor() {
     super();
@@ -69,7 +72,7 @@ export class MembershipSignupFrameElement extends HTMLElement {
     sheet.replaceSync(STYLES);
     root.adoptedStyleSheets = [sheet];
     // A token set on the element before this class was defined shadows the accessor: adopt it.
-    if (Object.prototype.hasOwnProperty.call(this, 'authToken')) {
+    if (Object.hasOwn(this, 'authToken')) {
       const early = (this as { authToken?: string | null }).authToken;
       delete (this as { authToken?: string | null }).authToken;
       this.authToken = early;
@@ -77,99 +80,100 @@ export class MembershipSignupFrameElement extends HTMLElement {
   }
 
   get authToken(): string | null {
-    return this._token;
+    return this.#token;
   }
 
   /** The member's token. Changing it after the frame took one reloads the frame (new handshake). */
   set authToken(token: string | null | undefined) {
     const next = token || null;
-    if (next === this._token) return;
-    this._token = next;
-    if (this._authSent) this._load();
+    if (next === this.#token) return;
+    this.#token = next;
+    if (this.#authSent) this.#load();
   }
 
   /** The iframe this element created (for tests and layout); undefined until connected. */
   get frame(): HTMLIFrameElement | undefined {
-    return this._iframe;
+    return this.#iframe;
   }
 
   connectedCallback(): void {
-    addEventListener('message', this._onWindowMessage);
-    this._load();
+    this.#ticket ??= takeSignInLink();
+    addEventListener('message', this.#onWindowMessage);
+    this.#load();
   }
 
   disconnectedCallback(): void {
-    removeEventListener('message', this._onWindowMessage);
-    clearTimeout(this._readyTimer);
-    this._close();
+    removeEventListener('message', this.#onWindowMessage);
+    clearTimeout(this.#readyTimer);
+    this.#close();
   }
 
   attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     if (name === 'frame-title') {
-      if (this._iframe) this._iframe.title = this._title();
-    } else if (old !== value && this.isConnected) this._load();
+      if (this.#iframe) this.#iframe.title = this.#title();
+    } else if (old !== value && this.isConnected) this.#load();
   }
 
-  private _title(): string {
+  #title(): string {
     return this.getAttribute('frame-title') || 'Membership signup';
   }
 
   /** (Re)creates the iframe for the current `src`; a new load means a new handshake. */
-  private _load(): void {
-    this._close();
+  #load(): void {
+    this.#close();
     const src = this.getAttribute('src')?.trim() || '';
     // No src yet means no iframe (an empty URL would resolve to this very page).
     const origin = src ? httpOrigin(src, document.baseURI) : undefined;
-    this._origin = origin;
+    this.#origin = origin;
     if (!origin) {
-      this._iframe?.remove();
-      this._iframe = undefined;
+      this.#iframe?.remove();
+      this.#iframe = undefined;
       if (src) console.warn('<membership-signup-frame>: src must be an http(s) URL');
       return;
     }
-    const iframe = (this._iframe ??= document.createElement('iframe'));
+    const iframe = (this.#iframe ??= document.createElement('iframe'));
     iframe.allow = 'payment';
     // The frame learns who embeds it from the referrer where ancestorOrigins is missing.
     iframe.referrerPolicy = 'origin';
     iframe.setAttribute('sandbox', FRAME_SANDBOX);
-    iframe.title = this._title();
+    iframe.title = this.#title();
     iframe.src = new URL(src, document.baseURI).href;
     if (!iframe.isConnected) this.shadowRoot!.append(iframe);
     // A frame that never announces itself (this page not in embed_origins, a wrong src, a
     // redirect to another origin) would otherwise fail in silence. Never mentions the token.
-    clearTimeout(this._readyTimer);
-    this._readyTimer = setTimeout(() => {
-      if (!this._warned) console.warn(`<membership-signup-frame>: no ready from ${origin}; is ${location.origin} in the organization's embed_origins?`);
-      this._warned = true;
+    clearTimeout(this.#readyTimer);
+    this.#readyTimer = setTimeout(() => {
+      if (!this.#warned) console.warn(`<membership-signup-frame>: no ready from ${origin}; is ${location.origin} in the organization's embed_origins?`);
+      this.#warned = true;
     }, MembershipSignupFrameElement.readyTimeout);
   }
 
-  private _close(): void {
-    this._port?.close();
-    this._port = this._nonce = undefined;
-    this._authSent = false;
-    clearInterval(this._popupTimer);
+  #close(): void {
+    this.#port?.close();
+    this.#port = this.#nonce = undefined;
+    this.#authSent = false;
+    clearInterval(this.#popupTimer);
   }
 
-  private _onWindowMessage = (event: MessageEvent): void => {
-    const frame = this._iframe?.contentWindow;
+  #onWindowMessage = (event: MessageEvent): void => {
+    const frame = this.#iframe?.contentWindow;
     // Exact origin of the src we loaded AND the very window we created: anything else is noise.
-    if (!frame || event.source !== frame || event.origin !== this._origin || !isReady(event.data)) return;
-    clearTimeout(this._readyTimer);
-    this._close();
-    const nonce = (this._nonce = randomNonce());
+    if (!frame || event.source !== frame || event.origin !== this.#origin || !isReady(event.data)) return;
+    clearTimeout(this.#readyTimer);
+    this.#close();
+    const nonce = (this.#nonce = randomNonce());
     const channel = new MessageChannel();
-    this._port = channel.port1;
-    this._port.onmessage = (message) => this._onPortMessage(nonce, message.data);
-    postToWindow(frame, { protocol: PROTOCOL, v: VERSION, type: 'connect', nonce }, this._origin, [channel.port2]);
+    this.#port = channel.port1;
+    this.#port.onmessage = (message) => this.#onPortMessage(nonce, message.data);
+    postToWindow(frame, { protocol: PROTOCOL, v: VERSION, type: 'connect', nonce }, this.#origin, [channel.port2]);
   };
 
-  private _send(message: HostToFrame): void {
-    this._port?.postMessage(message);
+  #send(message: HostToFrame): void {
+    this.#port?.postMessage(message);
   }
 
-  private _onPortMessage(nonce: Nonce, data: unknown): void {
-    if (nonce !== this._nonce) return;
+  #onPortMessage(nonce: Nonce, data: unknown): void {
+    if (nonce !== this.#nonce) return;
     const message = parseFrameMessage(data, nonce);
     if (!message) return;
     handlers[message.type](this, message as never, nonce);
@@ -177,8 +181,12 @@ export class MembershipSignupFrameElement extends HTMLElement {
 
   /** @internal */
   _hello(nonce: Nonce): void {
-    if (this._authSent) return;
-    this._authSent = true;
+    if (this.#authSent) return;
+    this.#authSent = true;
+    // This page, which the sign-in email's link should open (the frame's own address would take
+    // the member away from it), and the link's ticket, handed over once.
+    this.#send({ type: 'page', nonce, url: location.href.split('#')[0]!, ticket: this.#ticket ?? null });
+    this.#ticket = undefined;
     // The page's look first: the --mk-* custom properties as this element sees them (set on it
     // or inherited; a computed style lists them). The frame keeps the documented ones with valid
     // values only (parseTheme, which also trims), so nothing is filtered here; the 3 kB budget
@@ -186,15 +194,15 @@ export class MembershipSignupFrameElement extends HTMLElement {
     const style = getComputedStyle(this);
     const theme: Record<string, string> = {};
     for (const name of style) if (name.startsWith('--mk-')) theme[name.slice(5)] = style.getPropertyValue(name);
-    this._send({ type: 'theme', nonce, theme });
+    this.#send({ type: 'theme', nonce, theme });
     // A malformed token would get the whole message refused: send none instead.
-    const token = isToken(this._token) ? this._token : null;
-    this._send({ type: 'auth', nonce, token, refresh: typeof this.getAuthToken === 'function' });
+    const token = isToken(this.#token) ? this.#token : null;
+    this.#send({ type: 'auth', nonce, token, refresh: typeof this.getAuthToken === 'function' });
   }
 
   /** @internal */
   _height(height: number): void {
-    if (this._iframe) this._iframe.style.height = `${height}px`;
+    if (this.#iframe) this.#iframe.style.height = `${height}px`;
   }
 
   /** @internal */
@@ -202,11 +210,11 @@ export class MembershipSignupFrameElement extends HTMLElement {
     let token: string | null = null;
     try {
       const fresh = await this.getAuthToken?.();
-      if (isToken(fresh)) token = this._token = fresh;
+      if (isToken(fresh)) token = this.#token = fresh;
     } catch {
       // The frame is told there is no token; the widget then signs up without one.
     }
-    if (nonce === this._nonce) this._send({ type: 'token', nonce, id, token });
+    if (nonce === this.#nonce) this.#send({ type: 'token', nonce, id, token });
   }
 
   /** @internal Stripe's hosted checkout refuses to be framed: open it top-level, report the close. */
@@ -216,20 +224,20 @@ export class MembershipSignupFrameElement extends HTMLElement {
     // Only the frame's own origin or an allowed checkout origin: the frame cannot make this page
     // open just any site with the member's click. Never in cleartext: parseFrameMessage already
     // refused any URL but https and loopback http (isCheckoutUrl).
-    if (origin !== this._origin && !allowed.some((entry) => httpOrigin(entry) === origin)) return;
-    clearInterval(this._popupTimer);
+    if (origin !== this.#origin && !allowed.some((entry) => httpOrigin(entry) === origin)) return;
+    clearInterval(this.#popupTimer);
     // Not `noopener`: that returns no window and the close could not be seen. Clearing `opener`
     // right away (the popup is still on its same-origin initial document) has the same effect.
     const popup = open(url, '_blank', 'popup,width=520,height=760');
     if (!popup) {
-      this._send({ type: 'checkout-closed', nonce, opened: false });
+      this.#send({ type: 'checkout-closed', nonce, opened: false });
       return;
     }
     popup.opener = null;
-    this._popupTimer = setInterval(() => {
+    this.#popupTimer = setInterval(() => {
       if (!popup.closed) return;
-      clearInterval(this._popupTimer);
-      if (nonce === this._nonce) this._send({ type: 'checkout-closed', nonce, opened: true });
+      clearInterval(this.#popupTimer);
+      if (nonce === this.#nonce) this.#send({ type: 'checkout-closed', nonce, opened: true });
     }, 400);
   }
 }

@@ -8,7 +8,7 @@
  *   host  → frame    `{ protocol, v, type: 'connect', nonce }` + port  (target: the frame origin)
  * Then over the `MessageChannel` only, every message carrying the handshake's nonce:
  *   frame → host     hello · height · event · token-request · checkout-open
- *   host  → frame    theme (once, before auth) · auth (once) · token (answers a token-request) · checkout-closed
+ *   host  → frame    page (once, before theme) · theme · auth (once) · token (answers a token-request) · checkout-closed
  *
  * Every received message is checked here: a plain object with exactly the expected own keys,
  * bounded strings and numbers, nothing inherited, nothing prototype-shaped. Anything else is
@@ -73,7 +73,13 @@ export const THEME_KEYS = [
 /** Theme values by key (`color-accent`, `radius`, `font`, `font-family`, …), each validated by parseTheme. */
 export type FrameTheme = Record<string, string>;
 
+/**
+ * `page`: the host page's address (without its fragment), which the sign-in email's link should
+ * open, and the ticket of the sign-in link that page was opened with (../sign-in-link.ts), if any.
+ * A frame that does not know the message ignores it (an older frame page still connects).
+ */
 export type HostToFrame =
+  | { type: 'page'; nonce: Nonce; url: string; ticket: string | null }
   | { type: 'theme'; nonce: Nonce; theme: FrameTheme }
   | { type: 'auth'; nonce: Nonce; token: string | null; refresh: boolean }
   | { type: 'token'; nonce: Nonce; id: number; token: string | null }
@@ -82,7 +88,7 @@ export type HostToFrame =
 type Data = Record<string, unknown>;
 
 const own = (value: Data, key: string): unknown =>
-  Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+  Object.hasOwn(value, key) ? value[key] : undefined;
 
 /** A plain object (own prototype Object.prototype or null) whose own keys are exactly `keys`. */
 function shaped(value: unknown, keys: readonly string[]): value is Data {
@@ -90,7 +96,7 @@ function shaped(value: unknown, keys: readonly string[]): value is Data {
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return false;
   const present = Object.keys(value);
-  return present.length === keys.length && keys.every((key) => Object.prototype.hasOwnProperty.call(value, key));
+  return present.length === keys.length && keys.every((key) => Object.hasOwn(value, key));
 }
 
 export const isNonce = (value: unknown): value is Nonce => typeof value === 'string' && /^[0-9a-f]{32}$/.test(value);
@@ -178,6 +184,13 @@ export function parseHostMessage(data: unknown, nonce: Nonce): HostToFrame | und
       const theme = parseTheme(own(message, 'theme'));
       return shaped(data, ['type', 'nonce', 'theme']) && theme ? { type, nonce, theme } : undefined;
     }
+    case 'page': {
+      const url = own(message, 'url');
+      const ticket = own(message, 'ticket');
+      return shaped(data, ['type', 'nonce', 'url', 'ticket']) && isCheckoutUrl(url) && (ticket === null || (typeof ticket === 'string' && /^[\w-]{1,200}$/.test(ticket)))
+        ? { type, nonce, url, ticket }
+        : undefined;
+    }
     case 'checkout-closed': {
       const opened = own(message, 'opened');
       return shaped(data, ['type', 'nonce', 'opened']) && typeof opened === 'boolean' ? { type, nonce, opened } : undefined;
@@ -192,15 +205,19 @@ export function parseHostMessage(data: unknown, nonce: Nonce): HostToFrame | und
 // a keyword (letters only), or rgb()/hsl() of numbers; lengths are a number with px, rem, em or %;
 // fonts are an optional style or weight, a size with an optional line height, and family names
 // (plain words, or quoted letters, digits, spaces, dots and dashes).
-const SIZE = '\\d{1,4}(?:\\.\\d{1,4})?(?:px|rem|em|%)';
-const FAMILY = `(?:"[\\w .-]{1,64}"|'[\\w .-]{1,64}'|[a-z][\\w-]*(?: [a-z][\\w-]*){0,4})`;
-const FAMILIES = `${FAMILY}(?: ?, ?${FAMILY}){0,9}`;
-const THEME_VALUES: [RegExp, RegExp][] = [
-  [/^color-/, /^(?:#(?:[\da-f]{3,4}|[\da-f]{6}|[\da-f]{8})|[a-z]{3,32}|(?:rgba?|hsla?)\([\d.%, /deg]{1,48}\))$/i],
-  [/^(?:radius|space|max-width)$/, /* @__PURE__ */ new RegExp(`^(?:0|${SIZE})$`)],
-  [/^font$/, /* @__PURE__ */ new RegExp(`^(?:(?:italic|bold|[1-9]00) ){0,2}${SIZE}(?:/(?:\\d{1,2}(?:\\.\\d{1,3})?|${SIZE}))? ${FAMILIES}$`, 'i')],
-  [/^font-family$/, /* @__PURE__ */ new RegExp(`^${FAMILIES}$`, 'i')],
-];
+// Built by a function: the host script, which sends themes and never parses one, carries none of it.
+const THEME_VALUES = /* @__PURE__ */ themeRules();
+function themeRules(): [RegExp, RegExp][] {
+  const SIZE = '\\d{1,4}(?:\\.\\d{1,4})?(?:px|rem|em|%)';
+  const FAMILY = `(?:"[\\w .-]{1,64}"|'[\\w .-]{1,64}'|[a-z][\\w-]*(?: [a-z][\\w-]*){0,4})`;
+  const FAMILIES = `${FAMILY}(?: ?, ?${FAMILY}){0,9}`;
+  return [
+    [/^color-/, /^(?:#(?:[\da-f]{3,4}|[\da-f]{6}|[\da-f]{8})|[a-z]{3,32}|(?:rgba?|hsla?)\([\d.%, /deg]{1,48}\))$/i],
+    [/^(?:radius|space|max-width)$/, new RegExp(`^(?:0|${SIZE})$`)],
+    [/^font$/, new RegExp(`^(?:(?:italic|bold|[1-9]00) ){0,2}${SIZE}(?:/(?:\\d{1,2}(?:\\.\\d{1,3})?|${SIZE}))? ${FAMILIES}$`, 'i')],
+    [/^font-family$/, new RegExp(`^${FAMILIES}$`, 'i')],
+  ];
+}
 
 /**
  * A fresh theme holding the entries of `value` that are known keys with valid values (each value a

@@ -196,7 +196,7 @@ export interface Catalogue {
 }
 
 /** Problems the sign-in view words (the API's `invalid_sign_in` reasons among them). */
-export type SignInReason = 'code_format' | 'wrong' | 'expired' | 'used' | 'too_many_attempts' | 'unknown' | 'rate_limited';
+export type SignInReason = 'code_format' | 'wrong' | 'expired' | 'used' | 'too_many_attempts' | 'unknown' | 'rate_limited' | 'link';
 
 export interface SignInWords {
   /** What signing in does, before the email. */
@@ -210,6 +210,12 @@ export interface SignInWords {
   resent: string;
   resend: string;
   otherEmail: string;
+  /** The page was opened by the email's sign-in link: one press signs in. */
+  link: string;
+  /** After the code went out with a link: the link works too. */
+  orLink: string;
+  /** Signing out of the session opened inside the widget (never of a page's own token). */
+  signOut: string;
   problems: Record<Exclude<SignInReason, 'wrong'>, string> & { wrong: (left: number) => string };
 }
 

@@ -176,6 +176,9 @@ const de: FullCatalogue = {
     resent: 'Ein neuer Code ist unterwegs.',
     resend: 'Neuen Code senden',
     otherEmail: 'Andere E-Mail-Adresse verwenden',
+    link: 'Sie haben den Anmeldelink aus Ihrer E-Mail geöffnet. Melden Sie sich an, um hier fortzufahren.',
+    orLink: 'Oder öffnen Sie den Link in dieser E-Mail: Er bringt Sie angemeldet hierher zurück.',
+    signOut: 'Abmelden',
     problems: {
       code_format: 'Geben Sie den Code aus der E-Mail ein, nur Ziffern.',
       wrong: (left) => `Dieser Code stimmt nicht: noch ${left === 1 ? '1 Versuch' : `${left} Versuche`}.`,
@@ -184,6 +187,7 @@ const de: FullCatalogue = {
       too_many_attempts: 'Es wurden zu viele falsche Codes versucht. Fordern Sie einen neuen an.',
       unknown: 'Dieser Code kann nicht verwendet werden. Fordern Sie einen neuen an.',
       rate_limited: 'Es wurden zu viele Codes angefordert. Bitte warten Sie einige Minuten, bevor Sie es erneut versuchen.',
+      link: 'Dieser Anmeldelink kann nicht mehr verwendet werden (er gilt einmal, 10 Minuten lang). Geben Sie Ihre E-Mail-Adresse ein, um einen neuen Code zu erhalten.',
     },
   },
   configError: 'Dieses Anmeldeformular ist nicht richtig eingerichtet.',

@@ -176,6 +176,9 @@ const es: FullCatalogue = {
     resent: 'Un código nuevo va en camino.',
     resend: 'Enviar un código nuevo',
     otherEmail: 'Usar otro correo electrónico',
+    link: 'Abriste el enlace de acceso de tu correo. Inicia sesión para continuar aquí.',
+    orLink: 'O abre el enlace de ese correo: te trae de vuelta aquí con la sesión iniciada.',
+    signOut: 'Cerrar sesión',
     problems: {
       code_format: 'Escribe el código del correo, solo con dígitos.',
       wrong: (left) => `Ese código no es correcto: ${left === 1 ? 'queda 1 intento' : `quedan ${left} intentos`}.`,
@@ -184,6 +187,7 @@ const es: FullCatalogue = {
       too_many_attempts: 'Se probaron demasiados códigos incorrectos. Pide uno nuevo.',
       unknown: 'Este código no se puede usar. Pide uno nuevo.',
       rate_limited: 'Se pidieron demasiados códigos. Espera unos minutos antes de volver a pedir uno.',
+      link: 'Este enlace de acceso ya no se puede usar (sirve una vez, durante 10 minutos). Escribe tu correo electrónico para recibir un código nuevo.',
     },
   },
   configError: 'Este formulario de alta no está bien configurado.',

@@ -176,6 +176,9 @@ const fr: FullCatalogue = {
     resent: 'Un nouveau code est en route.',
     resend: 'Envoyer un nouveau code',
     otherEmail: 'Utiliser une autre adresse e-mail',
+    link: 'Vous avez ouvert le lien de connexion reçu par e-mail. Connectez-vous pour continuer ici.',
+    orLink: 'Ou ouvrez le lien de cet e-mail : il vous ramène ici, connecté.',
+    signOut: 'Se déconnecter',
     problems: {
       code_format: 'Saisissez le code reçu par e-mail, en chiffres uniquement.',
       wrong: (left) => `Ce code n’est pas le bon : encore ${left === 1 ? '1 essai' : `${left} essais`}.`,
@@ -184,6 +187,7 @@ const fr: FullCatalogue = {
       too_many_attempts: 'Trop de codes erronés ont été essayés. Demandez-en un nouveau.',
       unknown: 'Ce code ne peut pas être utilisé. Demandez-en un nouveau.',
       rate_limited: 'Trop de codes ont été demandés. Patientez quelques minutes avant de réessayer.',
+      link: 'Ce lien de connexion ne peut plus être utilisé (il sert une fois, pendant 10 minutes). Saisissez votre adresse e-mail pour recevoir un nouveau code.',
     },
   },
   configError: 'Ce formulaire d’adhésion n’est pas configuré correctement.',

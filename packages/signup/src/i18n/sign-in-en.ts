@@ -11,6 +11,9 @@ export const signInEn: SignInWords = {
   resent: 'A new code is on its way.',
   resend: 'Send a new code',
   otherEmail: 'Use another email address',
+  link: 'You opened the sign-in link from your email. Sign in to continue here.',
+  orLink: 'Or open the link in that email: it brings you back here, signed in.',
+  signOut: 'Sign out',
   problems: {
     code_format: 'Enter the code from the email, digits only.',
     wrong: (left) => `That code is not right: ${left === 1 ? '1 try' : `${left} tries`} left.`,
@@ -19,5 +22,6 @@ export const signInEn: SignInWords = {
     too_many_attempts: 'Too many wrong codes were tried. Send a new code.',
     unknown: 'This code cannot be used. Send a new code.',
     rate_limited: 'Too many codes were asked for. Please wait a few minutes before asking again.',
+    link: 'This sign-in link can no longer be used (it works once, for 10 minutes). Enter your email address for a new code.',
   },
 };

@@ -223,8 +223,12 @@ export const styles = css`
     color: var(--_on-accent);
     background: var(--_accent);
   }
+  /* In flight: the outline look (the accent on the background, as AA as any button of the theme),
+     dashed; not an opacity, which took the label to about 3.6:1 on white. */
   button[aria-disabled=true] {
-    opacity: .7;
+    color: var(--_accent);
+    background: transparent;
+    border-style: dashed;
     cursor: progress;
   }
   a {

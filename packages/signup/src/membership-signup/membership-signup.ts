@@ -21,6 +21,7 @@ import type { Catalogue } from '../i18n/catalogue.js';
 import { canonicalLocale, en, loadCatalogue, resolveLocale } from '../i18n/index.js';
 import { fetchWithEarlyAnswer, ID_PATTERN, signupConfigQuery } from '../prefetch.js';
 import { VERSION } from '../version.js';
+import { takeSignInLink, type SignInLink } from '../sign-in-link.js';
 import {
   clearDraft,
   draftKey,
@@ -187,6 +188,11 @@ export class MembershipSignup extends LitElement {
    * which the frame page sets); unset, the server's default. Read when the member submits.
    */
   declare checkout: SignupCreateParams['checkout'];
+  /**
+   * Set by the frame page: the embedding page's address, which the sign-in email's link opens,
+   * and the ticket of the link that page was opened with (../sign-in-link.ts). Unset, this page.
+   */
+  declare signInLink: SignInLink | undefined;
 
   #authToken: string | undefined;
   /** Set while the element removes its own auth-token attribute. */
@@ -254,7 +260,8 @@ export class MembershipSignup extends LitElement {
   #focus: 'step' | 'summary' | null = null;
   #interacted = false;
   #loadScheduled = false;
-  #serverErrors: Record<string, string> = {};
+  /** The API's errors by input id: worded at render time, in the language of the moment. */
+  #serverErrors: Record<string, string | (() => string)> = {};
   /** The controllers of the steps after the plans (steps chunk): created once the steps are here. */
   #later: LaterControllers | undefined;
   /** This widget's draft key, claimed at connect (see #claimDraftKey); kept after a disconnect for late writes. */
@@ -277,6 +284,8 @@ export class MembershipSignup extends LitElement {
   #linkUnavailable = false;
   /** The sign-in in the widget, once its chunk came: the member's session, in memory only. */
   #signIn: SignIn | undefined;
+  /** The sign-in email's link this page was opened with, until the sign-in takes it (memory only). */
+  #ticket: string | undefined;
   /** While a pointer is pressed on the element: the fields left, whose errors wait for the release. */
   #held: Set<string> | null = null;
 
@@ -371,6 +380,10 @@ export class MembershipSignup extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#claimDraftKey();
+    // Taken once, at once: the address bar forgets it before anything else reads the URL.
+    const link = this.signInLink;
+    this.#ticket ??= link?.ticket || takeSignInLink();
+    if (link) link.ticket = undefined;
     // A subtree does not reach into shadow roots: inside a component, its own root holds the
     // ancestors resolveLocale reads (and the element itself); <html lang> is the fallback.
     const root = this.getRootNode();
@@ -589,8 +602,11 @@ export class MembershipSignup extends LitElement {
           () => undefined,
         );
       }
-      // Signing in first when the organization asks for it (the draft resumes afterwards).
-      if (config.signup_requires_sign_in && !config.member && !this.client) return this.#go({ step: 'signin', required: true });
+      // Signing in first when the organization asks for it, or by the emailed link (the draft
+      // resumes afterwards). A member the page signed in already wins over the link.
+      if ((config.signup_requires_sign_in || this.#ticket) && !config.member && !this.client) {
+        return this.#go({ step: 'signin', required: config.signup_requires_sign_in || undefined });
+      }
       await this.#resume(config, preselect, signal);
     } catch (error) {
       this.#fail(error, 'load');
@@ -743,7 +759,8 @@ export class MembershipSignup extends LitElement {
   }
 
   #problems(type: MembershipType): Problem[] {
-    return problemsOf(type, this._draft, this._config?.member, this.#wording(), this.#serverErrors, steps?.invitationWords(this._t).code);
+    const server = Object.fromEntries(Object.entries(this.#serverErrors).map(([id, say]) => [id, typeof say == 'string' ? say : say()]));
+    return problemsOf(type, this._draft, this._config?.member, this.#wording(), server, steps?.invitationWords(this._t).code);
   }
 
   // ── member actions ────────────────────────────────────────────────────────────────────────
@@ -882,9 +899,9 @@ export class MembershipSignup extends LitElement {
 
   /** Server-side validation: show the messages on the fields, back on the details step. */
   #backToDetails(error: APIError, type: MembershipType): boolean {
-    const t = this._t;
-    const { fieldErrors, discountRefused } = mapServerErrors(error, type, (code, rule, id) =>
-      id === ids.invitation ? steps!.invitationText(t, code) : (ownString(t.apiErrors, code) ?? fieldMessage(this.#wording(), code, rule)),
+    // Worded when shown: a language switched after the error rewords it.
+    const { fieldErrors, discountRefused } = mapServerErrors(error, type, (code, rule, id) => () =>
+      id === ids.invitation ? steps!.invitationText(this._t, code) : (ownString(this._t.apiErrors, code) ?? fieldMessage(this.#wording(), code, rule)),
     );
     if (discountRefused) {
       this.#controllers?.discounts.refused(refusalOf(error));
@@ -1065,7 +1082,8 @@ export class MembershipSignup extends LitElement {
       this.#ownClient = undefined;
       // (A renewal offer is for the type of the draft.)
       void (this._state.step === 'renewal' && this.#controllers ? this.#controllers.attempt.offerRenewal(this.#type()!) : this.#load());
-    });
+    }, this.#host);
+    if (this.#ticket) this.#signIn.useLink(this.#ticket), (this.#ticket = undefined);
     return signIn!.renderSignIn(this._t, this.#signIn, this._state, this._config, this.#outcome.back);
   }
 
@@ -1093,7 +1111,11 @@ export class MembershipSignup extends LitElement {
       default: {
         if (!config) return nothing;
         const view = this.#view(config);
-        if (state.step === 'plans') return renderPlans(view);
+        // Signed in inside the widget (not by the page's token, which the page owns): the way out.
+        if (state.step === 'plans') {
+          const own = this.#signIn?.signedIn && !this.#authToken && !this.#lastToken && config.member;
+          return html`${own ? signIn!.renderSignedIn(t, own.email, () => (this.#signIn!.signOut(), (this.#ownClient = undefined), this.#restart())) : nothing}${renderPlans(view)}`;
+        }
         if (state.step === 'details') return later.renderDetails(view);
         return later.renderReview(view);
       }

@@ -1,25 +1,37 @@
 // Signing in inside the widget, in a chunk of its own (chunks/sign-in.js): imported when the member
 // asks to sign in or when a signup needs it; the plans' critical path and the steps chunk carry
 // none of it.
-import { createPublicClient, type PublicClient } from '@memberkit/sdk';
+import { createPublicClient, isSecureUrl, type PublicClient, type SignupConfig } from '@memberkit/sdk';
+import type { SignInLink } from '../sign-in-link.js';
 import { defaultApiBase } from '../api-base.js';
 import { SignIn } from './controllers/sign-in.js';
 
 export { SignIn };
-export { renderSignIn } from './views/sign-in.js';
+export { renderSignIn, renderSignedIn } from './views/sign-in.js';
 
 /** What the sign-in needs of the element: its public settings and its rendering. */
 interface Widget {
   client: PublicClient | undefined;
   apiBase: string | undefined;
   organization: string | undefined;
+  signInLink: SignInLink | undefined;
   renderRoot: HTMLElement | DocumentFragment;
   updateComplete: Promise<boolean>;
   requestUpdate(): void;
 }
 
+/**
+ * The page the sign-in email's link opens: the frame's host page, else this one; only an address
+ * the API accepts (https or loopback http, on one of the organization's embed origins), else the
+ * email carries the code alone.
+ */
+export function linkPage(link: SignInLink | undefined, config: SignupConfig | undefined): string | undefined {
+  const page = (link?.page ?? location.href).split('#')[0]!;
+  return isSecureUrl(page) && config?.organization.embed_origins.includes(new URL(page).origin) ? page : undefined;
+}
+
 /** The element's sign-in: `opened` once the member is signed in. */
-export function signInFor(widget: Widget, opened: () => void): SignIn {
+export function signInFor(widget: Widget, opened: () => void, host: { readonly config: SignupConfig | undefined }): SignIn {
   return new SignIn({
     // A client of its own, without the member's token: the refresh is asked from inside the
     // element client's token function, which that client's requests wait for. (The element has
@@ -29,5 +41,6 @@ export function signInFor(widget: Widget, opened: () => void): SignIn {
     update: () => (widget.requestUpdate(), widget.updateComplete),
     focus: (id) => widget.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus(),
     opened,
+    page: () => linkPage(widget.signInLink, host.config),
   });
 }

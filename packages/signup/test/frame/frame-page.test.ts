@@ -420,6 +420,49 @@ describe('frame page: the widget and the host, however late the host answers', (
     }
   });
 
+  it('hands the widget the host page\'s address and its sign-in link\'s ticket (the widget takes it once), from the embedder\'s origin only', async () => {
+    const widget = stubWidget();
+    widget.dataset.stubWidget = '';
+    const attach = bridge(widget, location.origin);
+    const { host, frame } = pair();
+    host.postMessage({ type: 'page', nonce, url: `${location.origin}/join?plan=annual`, ticket: 'slt_abc123' });
+    host.postMessage({ type: 'page', nonce, url: `${location.origin}/other`, ticket: 'slt_second' });
+    await hostMarker(host, frame);
+    attach(frame);
+    expect(widget.signInLink).to.deep.equal({ page: `${location.origin}/join?plan=annual`, ticket: 'slt_abc123' });
+    // Another origin's address (a host page cannot send the member's link elsewhere): nothing.
+    const other = stubWidget();
+    const attachOther = bridge(other, location.origin);
+    const second = pair();
+    second.host.postMessage({ type: 'page', nonce, url: 'https://evil.test/join', ticket: 'slt_abc123' });
+    await hostMarker(second.host, second.frame);
+    attachOther(second.frame);
+    expect(other.signInLink).to.equal(undefined);
+  });
+
+  it('takes each new theme the host sends after the first, in the one stylesheet', async () => {
+    const widget = document.createElement('membership-signup') as SignupWidget;
+    widget.dataset.stubWidget = '';
+    const attach = bridge(widget);
+    document.body.append(widget);
+    const { host, frame } = pair();
+    const before = [...document.adoptedStyleSheets];
+    try {
+      host.postMessage({ type: 'theme', nonce, theme: { 'color-accent': '#0f5e4a' } });
+      host.postMessage({ type: 'auth', nonce, token: null, refresh: false });
+      await hostMarker(host, frame);
+      attach(frame);
+      expect(getComputedStyle(widget).getPropertyValue('--mk-color-accent').trim()).to.equal('#0f5e4a');
+      host.postMessage({ type: 'theme', nonce, theme: { 'color-accent': '#93c5fd', 'color-background': '#111827' } });
+      await hostMarker(host, frame);
+      expect(getComputedStyle(widget).getPropertyValue('--mk-color-accent').trim()).to.equal('#93c5fd');
+      expect(getComputedStyle(widget).getPropertyValue('--mk-color-background').trim()).to.equal('#111827');
+      expect(document.adoptedStyleSheets.length - before.length, 'one sheet, replaced').to.equal(1);
+    } finally {
+      document.adoptedStyleSheets = before;
+    }
+  });
+
   it('tells a late host the height the widget already has', async () => {
     const widget = stubWidget();
     widget.dataset.stubWidget = '';

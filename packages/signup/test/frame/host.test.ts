@@ -9,6 +9,7 @@ interface Fake {
   connects: { data: { nonce: string }; origin: string; ports: number }[];
   received: Record<string, unknown>[];
   themes: { type: 'theme'; nonce: string; theme: Record<string, string> }[];
+  pages: { type: 'page'; nonce: string; url: string; ticket: string | null }[];
   markers: string[];
   port?: MessagePort;
   nonce?: string;
@@ -247,6 +248,32 @@ describe('<membership-signup-frame>: the page\'s theme', () => {
       page.remove();
       document.adoptedStyleSheets = document.adoptedStyleSheets.filter((one) => one !== sheet);
     }
+  });
+});
+
+describe('<membership-signup-frame>: the sign-in email\'s link', () => {
+  const here = location.pathname + location.search;
+  afterEach(() => history.replaceState(null, '', here));
+
+  it('tells the frame this page\'s address (which the link opens) and hands it the ticket of the link the page was opened with, once; the address bar forgets the ticket at once', async () => {
+    history.replaceState(null, '', `${here}#memberkit-sign-in=slt_abc123`);
+    const entries = history.length;
+    const { el, fake, nonce } = await connected();
+    expect(location.hash, 'out of the address bar').to.equal('');
+    expect(history.length, 'replaced, not pushed').to.equal(entries);
+    expect(fake.pages).to.deep.equal([{ type: 'page', nonce, url: location.href, ticket: 'slt_abc123' }]);
+    // A new handshake (the page's token changed): the address again, the ticket not.
+    el.authToken = 'another-token';
+    await waitUntil(() => fakeOf(el)?.port && fakeOf(el).nonce !== nonce, 'no second handshake');
+    const next = fakeOf(el);
+    next.send({ type: 'hello', nonce: next.nonce });
+    await waitUntil(() => next.pages.length > 0, 'no page message');
+    expect(next.pages).to.deep.equal([{ type: 'page', nonce: next.nonce, url: location.href, ticket: null }]);
+  });
+
+  it('a page opened without a link hands no ticket', async () => {
+    const { fake, nonce } = await connected();
+    expect(fake.pages).to.deep.equal([{ type: 'page', nonce, url: location.href, ticket: null }]);
   });
 });
 

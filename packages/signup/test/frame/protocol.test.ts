@@ -259,3 +259,22 @@ describe('frame protocol: the host\'s theme', () => {
     expect(parseHostMessage({ type: 'theme', nonce: 'b'.repeat(32), theme: good }, nonce)).to.equal(undefined);
   });
 });
+
+describe('frame protocol: the host page\'s address and its sign-in link', () => {
+  const nonce = 'a'.repeat(32);
+  const page = (url: unknown, ticket: unknown, extra: Record<string, unknown> = {}) => parseHostMessage({ type: 'page', nonce, url, ticket, ...extra }, nonce);
+
+  it('takes an https (or loopback http) address with a ticket of letters, digits, _ and -, or none', () => {
+    expect(page('https://acme.example/join?plan=annual', 'slt_0a1b-2c')).to.deep.equal({ type: 'page', nonce, url: 'https://acme.example/join?plan=annual', ticket: 'slt_0a1b-2c' });
+    expect(page('http://localhost:4400/', null)).to.deep.equal({ type: 'page', nonce, url: 'http://localhost:4400/', ticket: null });
+  });
+
+  it('refuses another scheme, a ticket that could be anything else, a missing or an extra key', () => {
+    for (const url of ['javascript:alert(1)', 'http://acme.example/', 'data:text/html,x', `https://acme.example/${'x'.repeat(5000)}`, 42]) {
+      expect(page(url, null), String(url).slice(0, 40)).to.equal(undefined);
+    }
+    for (const ticket of ['', 'a b', 'slt_<script>', 'x'.repeat(201), 42, undefined]) expect(page('https://acme.example/', ticket), String(ticket)).to.equal(undefined);
+    expect(page('https://acme.example/', null, { token: 'x' })).to.equal(undefined);
+    expect(parseHostMessage({ type: 'page', nonce, url: 'https://acme.example/' }, nonce)).to.equal(undefined);
+  });
+});

@@ -25,9 +25,13 @@ export const signupRoutes: Route[] = [
       const created = await createSignup(ctx, params, ctx.callerId);
       // The page asked for counts for this request's checkout only: an application's, opened
       // when staff approve it, is on the host's default page.
-      const { signup, refusal } = await advanceSignup(ctx, created.signup, { approval: created.type.requires_approval, uiMode: params.checkout?.ui_mode ?? null });
+      const { signup, refusal } = await advanceSignup(ctx, created.signup, {
+        approval: created.type.requires_approval,
+        uiMode: params.checkout?.ui_mode ?? null,
+        newHolders: created.newHolders,
+      });
       if (refusal) return problemReply(refusal);
-      return reply(201, SignupSchema, await signupView(ctx, signup));
+      return reply(201, SignupSchema, await signupView(ctx, signup, created.newHolders));
     },
   },
   {

@@ -54,7 +54,8 @@ export interface StandInPaymentIntent {
   setup_future_usage: 'off_session' | 'on_session' | null;
   latest_charge: string | null;
   last_payment_error: StripeErrorBody | null;
-  next_action: { type: 'redirect_to_url'; redirect_to_url: { url: string; return_url: string | null } } | null;
+  /** A renewal's: the stand-in's authentication page; a checkout's: its own challenge (Stripe.js's `use_stripe_sdk`). */
+  next_action: { type: 'redirect_to_url'; redirect_to_url: { url: string; return_url: string | null } } | { type: 'use_stripe_sdk'; use_stripe_sdk: { type: 'three_d_secure_redirect' } } | null;
   cancellation_reason: string | null;
   metadata: Record<string, string>;
   transfer_data: { destination: string } | null;
@@ -115,8 +116,9 @@ export interface StandInSetupIntent {
   client_secret: string;
   customer: string | null;
   payment_method: string | null;
-  status: 'requires_payment_method' | 'succeeded' | 'canceled';
+  status: 'requires_payment_method' | 'requires_action' | 'succeeded' | 'canceled';
   usage: 'off_session' | 'on_session';
+  last_setup_error?: StripeErrorBody | null;
   metadata: Record<string, string>;
   livemode: false;
 }
@@ -158,6 +160,8 @@ export interface StandInCheckoutSession {
     setup_intent_metadata: Record<string, string>;
     transfer_destination: string | null;
     declines: number;
+    /** The payment method whose bank asked the member to authenticate, until they answer (absent: none). */
+    authenticating?: string | null;
   };
 }
 

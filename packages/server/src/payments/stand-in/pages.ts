@@ -1,6 +1,8 @@
 // The stand-in's member side, what Stripe's own pages do: the checkout page (hosted at the
 // session's `url`, or framed in the widget by /js/stripe.js for `embedded_page`), a renewal's
 // authentication page (a PaymentIntent's `next_action`), and the Billing Portal's card update.
+// A card whose bank asks for authentication at the checkout (4000 0025 0000 3155) gets the bank's
+// test challenge inside the checkout page, as Stripe's Checkout shows its 3D Secure test page.
 // Every page is labelled TEST MODE, takes Stripe's test cards (@memberkit/api's rules), and runs
 // under a strict CSP: no inline script or style; text goes in as text.
 import { formatMoney } from '@memberkit/sdk/calculators';
@@ -13,7 +15,8 @@ export interface StandInForPages {
   readonly origin: string;
   sessionBySecret(secret: string): StandInCheckoutSession | undefined;
   paymentIntentBySecret(secret: string): StandInPaymentIntent | undefined;
-  confirmSession(session: StandInCheckoutSession, card: TestCard): { decline: CardDecline | null };
+  confirmSession(session: StandInCheckoutSession, card: TestCard): { decline: CardDecline | null; requires_action?: true };
+  authenticateSession(session: StandInCheckoutSession, outcome: 'succeed' | 'fail'): { decline: CardDecline | null };
   authenticate(intent: StandInPaymentIntent, outcome: 'succeed' | 'fail'): StandInPaymentIntent;
   billingPortalSession(sessionId: string): StandInBillingPortalSession | undefined;
   updateCustomerCard(customerId: string, card: TestCard): CardDecline | null;
@@ -50,7 +53,7 @@ const cardForm = (button: string) => `
 </form>
 <details><summary>Test cards</summary><ul>
 <li>4242 4242 4242 4242 succeeds</li><li>4000 0000 0000 0002 is declined</li>
-<li>4000 0000 0000 9995 has insufficient funds</li><li>4000 0027 6000 3184 asks for authentication at each renewal</li><li>4000 0000 0000 0341 is saved, then declined at renewal</li>
+<li>4000 0000 0000 9995 has insufficient funds</li><li>4000 0025 0000 3155 asks you to authenticate now</li><li>4000 0027 6000 3184 asks for authentication at each renewal</li><li>4000 0000 0000 0341 is saved, then declined at renewal</li>
 </ul><p>Any future expiry date and any 3-digit CVC.</p></details>`;
 
 const styles = `
@@ -63,6 +66,9 @@ input { display: block; box-sizing: border-box; width: 100%; padding: .5rem; fon
 .error { color: #b91c1c; min-height: 1.25em; }
 button { padding: .6rem 1rem; font: inherit; cursor: pointer; }
 .amount { font-size: 1.5rem; font-weight: 700; margin: .25rem 0 1rem; }
+.challenge { border: 1px solid #9ca3af; border-radius: 6px; padding: .75rem; margin: 1rem 0; }
+.challenge h2 { font-size: 1.1rem; margin: 0 0 .5rem; }
+.challenge button { margin: .25rem .5rem .25rem 0; }
 `;
 
 // The pages' one script: reads the page's data attributes, posts the form as JSON, and says
@@ -85,6 +91,46 @@ async function post(path, body) {
   const response = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return { ok: response.ok, body: await response.json().catch(() => ({})) };
 }
+function finish(body) {
+  done(body.message ?? 'Payment complete.');
+  if (data.parent && window.parent !== window) window.parent.postMessage({ type: 'stand-in:checkout-complete', session: data.session }, data.parent);
+  else if (body.redirect_url) location.assign(body.redirect_url);
+}
+function refused(body) {
+  const field = body.error?.param === 'cvc' ? form.cvc : body.error?.param === 'expiry' ? form.expiry : form.number;
+  field.setAttribute('aria-invalid', 'true'); field.focus();
+  error.textContent = body.error?.message ?? 'The payment failed. Try another card.';
+  status.textContent = '';
+}
+// The bank's test challenge (Stripe's 3D Secure test page), over the card form until answered.
+function challenge() {
+  const dialog = document.createElement('section');
+  dialog.className = 'challenge';
+  dialog.setAttribute('role', 'dialog');
+  dialog.setAttribute('aria-labelledby', 'challenge-title');
+  const title = Object.assign(document.createElement('h2'), { id: 'challenge-title', textContent: 'Authenticate your payment (test)' });
+  const text = Object.assign(document.createElement('p'), { textContent: 'Your bank asks you to confirm this payment.' });
+  const buttons = [['succeed', 'Complete authentication'], ['fail', 'Fail authentication']].map(([outcome, label]) => {
+    const button = Object.assign(document.createElement('button'), { type: 'button', textContent: label });
+    button.addEventListener('click', async () => {
+      for (const each of buttons) each.disabled = true;
+      try {
+        const result = await post(data.authenticate, { outcome });
+        dialog.remove(); form.hidden = false;
+        if (result.ok) return finish(result.body);
+        refused(result.body);
+      } catch {
+        for (const each of buttons) each.disabled = false;
+        text.textContent = 'Could not reach the payment service. Try again.';
+      }
+    });
+    return button;
+  });
+  dialog.append(title, text, ...buttons);
+  form.hidden = true; status.textContent = '';
+  form.before(dialog);
+  buttons[0].focus();
+}
 if (form) form.addEventListener('submit', async (event) => {
   event.preventDefault();
   const button = form.querySelector('button');
@@ -94,16 +140,9 @@ if (form) form.addEventListener('submit', async (event) => {
   try {
     const card = { number: form.number.value, cvc: form.cvc.value, ...expiry(form.expiry.value) };
     const result = await post(data.confirm, card);
-    if (!result.ok) {
-      const field = result.body.error?.param === 'cvc' ? form.cvc : result.body.error?.param === 'expiry' ? form.expiry : form.number;
-      field.setAttribute('aria-invalid', 'true'); field.focus();
-      error.textContent = result.body.error?.message ?? 'The payment failed. Try another card.';
-      status.textContent = '';
-      return;
-    }
-    done(result.body.message ?? 'Payment complete.');
-    if (data.parent && window.parent !== window) window.parent.postMessage({ type: 'stand-in:checkout-complete', session: data.session }, data.parent);
-    else if (result.body.redirect_url) location.assign(result.body.redirect_url);
+    if (!result.ok) return refused(result.body);
+    if (result.body.status === 'requires_action') return challenge();
+    finish(result.body);
   } catch {
     error.textContent = 'Could not reach the payment service. Try again.'; status.textContent = '';
   } finally { button.disabled = false; }
@@ -160,6 +199,12 @@ export default loadStripe;
 const asset = (body: string, type: string, extra: Record<string, string> = {}) => () =>
   new Response(body, { headers: { 'Content-Type': type, 'Cache-Control': 'no-cache', ...extra } });
 
+/** The answer to a paid (or saved) checkout: where the page goes next. */
+function completed(session: StandInCheckoutSession) {
+  const redirect = session.ui_mode === 'hosted_page' ? session.success_url : session.redirect_on_completion === 'never' ? null : session.return_url;
+  return { status: 'complete', message: 'Payment complete.', redirect_url: redirect?.replaceAll('{CHECKOUT_SESSION_ID}', session.id) ?? null };
+}
+
 /** A `parent` origin for an embedded page: an http(s) origin exactly, else none. */
 function parentOrigin(value: string | undefined): string | null {
   if (!value) return null;
@@ -192,7 +237,7 @@ export function memberPages(app: Hono, standIn: StandInForPages): void {
     return page(
       `Pay ${seller}`,
       'checkout',
-      { confirm: `/c/api/${key}/confirm`, session: session.id, ...(parent && { parent }) },
+      { confirm: `/c/api/${key}/confirm`, authenticate: `/c/api/${key}/authenticate`, session: session.id, ...(parent && { parent }) },
       `<h1>${escape(seller)}</h1><p>${escape(session.stand_in.line_item)}</p>
 ${amount ? `<p class="amount">${escape(amount)}</p>` : '<p class="amount">Nothing to pay today: your card is saved for renewals.</p>'}
 ${session.stand_in.setup_future_usage || session.mode === 'setup' ? '<p>Your card will be saved to renew your membership automatically.</p>' : ''}
@@ -205,10 +250,21 @@ ${heading}`,
     if (!session) return c.json({ error: { type: 'invalid_request_error', message: 'No such checkout session.' } }, 404);
     const card = (await c.req.json().catch(() => ({}))) as Record<string, unknown>;
     if (session.status === 'expired') return c.json({ error: { type: 'invalid_request_error', message: 'This checkout has expired. Nothing was charged.' } }, 409);
-    const { decline } = standIn.confirmSession(session, { number: card.number, exp_month: card.exp_month, exp_year: card.exp_year, cvc: card.cvc });
+    const { decline, requires_action } = standIn.confirmSession(session, { number: card.number, exp_month: card.exp_month, exp_year: card.exp_year, cvc: card.cvc });
     if (decline) return c.json({ error: { type: 'card_error', code: 'card_declined', decline_code: decline.decline_code, message: decline.message, param: decline.field } }, 402);
-    const redirect = session.ui_mode === 'hosted_page' ? session.success_url : session.redirect_on_completion === 'never' ? null : session.return_url;
-    return c.json({ status: 'complete', message: 'Payment complete.', redirect_url: redirect?.replaceAll('{CHECKOUT_SESSION_ID}', session.id) ?? null });
+    if (requires_action) return c.json({ status: 'requires_action', message: 'Your bank asks you to authenticate this payment.' });
+    return c.json(completed(session));
+  });
+
+  // The checkout's authentication challenge answered: `succeed` pays, anything else fails it.
+  app.post('/c/api/:key/authenticate', async (c) => {
+    const session = standIn.sessionBySecret(c.req.param('key'));
+    if (!session) return c.json({ error: { type: 'invalid_request_error', message: 'No such checkout session.' } }, 404);
+    if (session.status === 'expired') return c.json({ error: { type: 'invalid_request_error', message: 'This checkout has expired. Nothing was charged.' } }, 409);
+    const { outcome } = (await c.req.json().catch(() => ({}))) as { outcome?: string };
+    const { decline } = standIn.authenticateSession(session, outcome === 'succeed' ? 'succeed' : 'fail');
+    if (decline) return c.json({ error: { type: 'card_error', code: decline.decline_code, message: decline.message, param: decline.field } }, 402);
+    return c.json(completed(session));
   });
 
   app.get('/authenticate/:secret', (c) => {

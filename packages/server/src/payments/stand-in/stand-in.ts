@@ -13,7 +13,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
-import { checkTestCard, offSessionOutcome, systemClock, testCards, type CardDecline, type Clock, type OffSessionOutcome, type TestCard } from '@memberkit/api';
+import { authenticationFailure, checkTestCard, offSessionOutcome, systemClock, testCards, type CardDecline, type Clock, type OffSessionOutcome, type TestCard } from '@memberkit/api';
 import { Hono, type Context } from 'hono';
 import Stripe from 'stripe';
 import { decodeForm, form, type FormObject } from './form-body.js';
@@ -26,6 +26,7 @@ import {
   type StandInPaymentIntent,
   type StandInPaymentMethod,
   type StandInRefund,
+  type StandInSetupIntent,
   type StandInState,
   type StripeErrorBody,
 } from './objects.js';
@@ -361,19 +362,21 @@ export class StripeStandIn {
   /**
    * The member pays the session with a test card (or saves it, in setup mode): a refused card is
    * answered with its decline (the session stays open, payment_intent.payment_failed is sent); a
-   * good one completes the session (authorized or captured as the session asked) and sends
+   * card whose bank asks for authentication (4000 0025 0000 3155) leaves the intent (or setup
+   * intent) in requires_action for the page's challenge (`authenticateSession`); a good one
+   * completes the session (authorized or captured as the session asked) and sends
    * checkout.session.completed. A session that is not open answers its state.
    */
-  confirmSession(session: StandInCheckoutSession, card: TestCard): { decline: CardDecline | null } {
+  confirmSession(session: StandInCheckoutSession, card: TestCard): { decline: CardDecline | null; requires_action?: true } {
     if (session.status !== 'open') return { decline: null };
     const checked = checkTestCard(card, this.clock.today('UTC'));
-    const created = this.#seconds();
-    const customer = session.customer;
+    session.stand_in.authenticating = null;
     if ('decline_code' in checked) {
       session.stand_in.declines += 1;
       if (session.mode === 'payment') {
         const intent = this.#sessionIntent(session);
         intent.status = 'requires_payment_method';
+        intent.next_action = null;
         intent.last_payment_error = { type: 'card_error', code: 'card_declined', decline_code: checked.decline_code, message: checked.message };
         this.#emit('payment_intent.payment_failed', intent);
       }
@@ -384,47 +387,126 @@ export class StripeStandIn {
       id: id('pm', 12),
       object: 'payment_method',
       type: 'card',
-      created,
+      created: this.#seconds(),
       customer: null,
       card: { brand: brandOf(checked.number), last4: checked.last4, exp_month: Number(card.exp_month) || 12, exp_year: Number(card.exp_year) || 2034, funding: 'credit' },
       test_card_number: checked.number,
       livemode: false,
     };
     this.#state.payment_methods[method.id] = method;
+    if (checked.behaviour.on_session === 'requires_action') {
+      // Stripe: the confirmation needs 3D Secure; Checkout shows the bank's challenge in its page.
+      session.stand_in.authenticating = method.id;
+      if (session.mode === 'payment') {
+        const intent = this.#sessionIntent(session);
+        intent.status = 'requires_action';
+        intent.payment_method = method.id;
+        intent.last_payment_error = null;
+        intent.next_action = { type: 'use_stripe_sdk', use_stripe_sdk: { type: 'three_d_secure_redirect' } };
+        this.#emit('payment_intent.requires_action', intent);
+      } else {
+        const setup = this.#sessionSetupIntent(session);
+        setup.status = 'requires_action';
+        setup.payment_method = method.id;
+        setup.last_setup_error = null;
+        this.#emit('setup_intent.requires_action', setup);
+      }
+      this.#changed();
+      return { decline: null, requires_action: true };
+    }
+    this.#completeSession(session, method);
+    return { decline: null };
+  }
+
+  /**
+   * The member answers the checkout's authentication challenge: completed, the session completes
+   * with the card as a good card's does; failed (or nothing waiting), the intent goes back to
+   * requires_payment_method with Stripe's `payment_intent_authentication_failure` (a setup
+   * intent: `setup_intent_authentication_failure`), payment_intent.payment_failed (or
+   * setup_intent.setup_failed) is sent, and the session stays open for another card.
+   */
+  authenticateSession(session: StandInCheckoutSession, outcome: 'succeed' | 'fail'): { decline: CardDecline | null } {
+    if (session.status !== 'open') return { decline: null };
+    const methodId = session.stand_in.authenticating ?? null;
+    const method = methodId ? this.#state.payment_methods[methodId] : undefined;
+    session.stand_in.authenticating = null;
+    if (outcome === 'succeed' && method) {
+      this.#completeSession(session, method);
+      return { decline: null };
+    }
+    session.stand_in.declines += 1;
+    if (session.mode === 'payment') {
+      const intent = this.#sessionIntent(session);
+      intent.status = 'requires_payment_method';
+      intent.next_action = null;
+      intent.last_payment_error = {
+        type: 'invalid_request_error',
+        code: authenticationFailure.code,
+        message: 'The provided PaymentMethod has failed authentication. You can provide payment_method_data or a new PaymentMethod to attempt to fulfill this PaymentIntent again.',
+      };
+      this.#emit('payment_intent.payment_failed', intent);
+    } else {
+      const setup = this.#sessionSetupIntent(session);
+      setup.status = 'requires_payment_method';
+      setup.last_setup_error = {
+        type: 'invalid_request_error',
+        code: 'setup_intent_authentication_failure',
+        message: 'The latest attempt to set up the payment method has failed because authentication failed.',
+      };
+      this.#emit('setup_intent.setup_failed', setup);
+    }
+    this.#changed();
+    return { decline: { decline_code: authenticationFailure.code, message: authenticationFailure.message, field: 'number' } };
+  }
+
+  #completeSession(session: StandInCheckoutSession, method: StandInPaymentMethod): void {
+    const customer = session.customer;
     const saves = session.mode === 'setup' || session.stand_in.setup_future_usage !== null;
     if (saves && customer) {
       method.customer = customer;
       this.#emit('payment_method.attached', method);
     }
     if (session.mode === 'setup') {
-      const setup = {
-        id: id('seti', 12),
-        object: 'setup_intent' as const,
-        created,
-        client_secret: '',
-        customer,
-        payment_method: method.id,
-        status: 'succeeded' as const,
-        usage: 'off_session' as const,
-        metadata: session.stand_in.setup_intent_metadata,
-        livemode: false as const,
-      };
-      setup.client_secret = `${setup.id}_secret_${randomBytes(12).toString('hex')}`;
-      this.#state.setup_intents[setup.id] = setup;
-      session.setup_intent = setup.id;
+      const setup = this.#sessionSetupIntent(session);
+      setup.payment_method = method.id;
+      setup.status = 'succeeded';
+      setup.last_setup_error = null;
       session.payment_status = 'no_payment_required';
       this.#emit('setup_intent.succeeded', setup);
     } else {
       const intent = this.#sessionIntent(session);
       intent.payment_method = method.id;
       intent.last_payment_error = null;
+      intent.next_action = null;
       this.#charge(intent, method, session.stand_in.capture_method === 'manual');
       session.payment_status = intent.status === 'succeeded' ? 'paid' : 'unpaid';
     }
     session.status = 'complete';
     this.#changed();
     this.#emit('checkout.session.completed', session);
-    return { decline: null };
+  }
+
+  /** The setup-mode session's SetupIntent, made when the member first gives a card. */
+  #sessionSetupIntent(session: StandInCheckoutSession): StandInSetupIntent {
+    const known = session.setup_intent ? this.#state.setup_intents[session.setup_intent] : undefined;
+    if (known) return known;
+    const setupId = id('seti', 12);
+    const setup: StandInSetupIntent = {
+      id: setupId,
+      object: 'setup_intent',
+      created: this.#seconds(),
+      client_secret: `${setupId}_secret_${randomBytes(12).toString('hex')}`,
+      customer: session.customer,
+      payment_method: null,
+      status: 'requires_payment_method',
+      usage: 'off_session',
+      metadata: session.stand_in.setup_intent_metadata,
+      last_setup_error: null,
+      livemode: false,
+    };
+    this.#state.setup_intents[setup.id] = setup;
+    session.setup_intent = setup.id;
+    return setup;
   }
 
   /**

@@ -1,7 +1,9 @@
 // Signing a member in inside the widget, through the API's sign-in endpoints: an email, then the
-// emailed 6-digit code, exchanged for a member token and a refresh token. (The email's one-click
-// link needs a redirect_url on an embed origin and a page that reads its fragment: not asked for
-// yet.) The session lives in this object's private fields only, like an injected token: never in
+// emailed 6-digit code or the email's one-click link, exchanged for a member token and a refresh
+// token. The link opens the page with the widget (../../sign-in-link.ts): the element takes its
+// ticket from the address bar and hands it here, and the member confirms before it is exchanged
+// (the API's rule: opening the link uses nothing, so a mail scanner that follows it cannot spend
+// it). The session lives in this object's private fields only, like an injected token: never in
 // storage, a URL, an event or a log line. In the sign-in chunk (../sign-in.ts): a page that never
 // signs anybody in never downloads it.
 import { APIConnectionError, APIError, APITimeoutError, memberFieldRules, validateFields, type AuthResource, type FieldErrorCode, type MemberSession } from '@memberkit/sdk';
@@ -17,7 +19,9 @@ export type SignInProblem =
   | 'unknown'
   | 'rate_limited'
   | 'network'
-  | 'failed';
+  | 'failed'
+  /** The emailed link was refused (used, expired, unknown): a code by email instead. */
+  | 'link';
 
 export interface SignInHost {
   /** The sign-in endpoints, on a client that sends no member token. */
@@ -28,6 +32,8 @@ export interface SignInHost {
   focus(id: string): void;
   /** A session opened (the element reloads what it knows about the member). */
   opened(): void;
+  /** The page the email's link should open, when the API would accept it (see ../sign-in.ts). */
+  page(): string | undefined;
 }
 
 /** Asks for a fresh member token this long before the one held expires. */
@@ -36,8 +42,10 @@ const EARLY_MS = 30_000;
 const reasons = ['wrong', 'expired', 'used', 'too_many_attempts', 'unknown'];
 
 export class SignIn {
-  /** email: asking for a code; code: the code was sent. */
-  phase: 'email' | 'code' = 'email';
+  /** email: asking for a code; code: the code was sent; link: the page opened by the email's link, waiting for the member's go. */
+  phase: 'email' | 'code' | 'link' = 'email';
+  /** The email's link was asked for with the code. */
+  linked = false;
   email = '';
   code = '';
   codeLength = 6;
@@ -48,12 +56,47 @@ export class SignIn {
   busy = false;
   #session: MemberSession | undefined;
   #refreshing: Promise<string> | undefined;
+  #ticket: string | undefined;
 
   constructor(private readonly host: SignInHost) {}
 
   /** Whether a session is open. */
   get signedIn(): boolean {
     return this.#session !== undefined;
+  }
+
+  /**
+   * Ends the session opened here: its tokens are forgotten (they were in this object only; the
+   * API has no way to revoke them, and the member token lapses within 15 minutes), and the next
+   * sign-in starts from the email.
+   */
+  signOut(): void {
+    this.#session = this.#refreshing = undefined;
+    this.email = this.code = '';
+    this.phase = 'email';
+    this.problem = null;
+  }
+
+  /** The page was opened by the email's link: its ticket, exchanged when the member confirms. */
+  useLink(ticket: string): void {
+    this.#ticket = ticket;
+    this.phase = 'link';
+    this.problem = null;
+  }
+
+  /** Exchanges the link's ticket (once: a refused one leaves the email to ask for a new code). */
+  async follow(): Promise<void> {
+    const ticket = this.#ticket;
+    if (!ticket) return this.restart();
+    await this.#open({ link_token: ticket });
+    this.#ticket = undefined;
+    if (this.problem) {
+      // The API refused the ticket itself (used, expired…): a code instead. Anything else (the
+      // network, a busy API) leaves the link to be tried again.
+      if (reasons.includes(this.problem)) (this.phase = 'email'), (this.problem = 'link');
+      else this.#ticket = ticket;
+      this.#focus(this.phase === 'link' ? 'mk-sign-in-link' : 'mk-sign-in-email');
+    }
   }
 
   /** Back to the email (another address, or a new start). */
@@ -72,7 +115,9 @@ export class SignIn {
     const invalid = validateFields(memberFieldRules.slice(0, 1), { email }).email;
     if (invalid) return this.#refuse(invalid.code);
     await this.#run(async () => {
-      const sent = await this.host.auth().sendEmailCode({ email });
+      const page = this.host.page();
+      const sent = await this.host.auth().sendEmailCode(page ? { email, redirect_url: page } : { email });
+      this.linked = Boolean(page);
       this.email = sent.email;
       this.codeLength = sent.code_length;
       this.phase = 'code';
@@ -109,7 +154,7 @@ export class SignIn {
       .finally(() => (this.#refreshing = undefined)));
   }
 
-  async #open(params: { email: string; code: string }): Promise<void> {
+  async #open(params: { email: string; code: string } | { link_token: string }): Promise<void> {
     await this.#run(async () => {
       this.#session = await this.host.auth().createToken(params);
       this.code = '';

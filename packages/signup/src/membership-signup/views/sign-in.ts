@@ -1,4 +1,5 @@
-// The sign-in view: the email, then the emailed code. One form per phase, so Enter sends it; the problem shows under its input and
+// The sign-in view: the email, then the emailed code; or, on a page the email's link opened, one
+// button that signs in. One form per phase, so Enter sends it; the problem shows under its input and
 // is announced.
 import { html, nothing } from 'lit';
 import type { SignupConfig } from '@memberkit/sdk';
@@ -16,6 +17,11 @@ function isolated(say: (value: string) => string, value: string) {
   return html`${before}<bdi>${value}</bdi>${after}`;
 }
 
+
+/** Who is signed in inside the widget, and the way out (never shown for a page's own token). */
+export function renderSignedIn(t: Catalogue, email: string, signOut: () => void) {
+  return html`<p class="sign-in">${isolated(t.signedInAs, email)} <button type="button" part="button" @click=${signOut}>${(t.signInWords ?? signInEn).signOut}</button></p>`;
+}
 
 const EMAIL = 'mk-sign-in-email';
 const CODE = 'mk-sign-in-code';
@@ -57,16 +63,28 @@ export function renderSignIn(t: Catalogue, s: SignIn, state: State, config: Sign
       />
       ${problem}
     </div>`;
-  const submit = (label: string) =>
-    html`<button type="submit" part="button primary" class="primary" aria-disabled=${s.busy ? 'true' : 'false'}>${s.busy ? t.submitting : label}</button>`;
+  const submit = (label: string, id?: string) =>
+    html`<button type="submit" id=${id ?? nothing} part="button primary" class="primary" aria-disabled=${s.busy ? 'true' : 'false'}>${s.busy ? t.submitting : label}</button>`;
   const back = purpose !== 'required' ? html`<button type="button" part="button" @click=${onBack}>${t.back}</button>` : nothing;
   const send = (e: Event, again = false) => {
     e.preventDefault();
     void s.send(again);
   };
   let body;
-  if (s.phase === 'code') {
-    body = html`<p>${isolated((email) => words.codeSent(email, s.codeLength), s.email)}</p>
+  if (s.phase === 'link') {
+    // The problem here is the network's or the API's (a refused link goes back to the email).
+    body = html`<form
+      novalidate
+      @submit=${(e: Event) => {
+        e.preventDefault();
+        void s.follow();
+      }}
+    >
+      ${s.problem ? html`<p class="error" part="error" role="alert">${say(t, s, s.problem)}</p>` : nothing}
+      <div class="actions">${back}${submit(t.steps.signin, 'mk-sign-in-link')}</div>
+    </form>`;
+  } else if (s.phase === 'code') {
+    body = html`<p>${isolated((email) => words.codeSent(email, s.codeLength), s.email)}${s.linked ? html` ${words.orLink}` : nothing}</p>
       <p class="muted" role="status">${s.resent ? words.resent : ''}</p>
       <form
         novalidate
@@ -91,6 +109,6 @@ export function renderSignIn(t: Catalogue, s: SignIn, state: State, config: Sign
   return html`${heading(purpose === 'renewal' ? t.steps.renewal : t.steps.signin)}
     ${s.phase === 'code' && purpose === 'plans'
       ? nothing
-      : html`<p>${purpose === 'renewal' ? t.renewSignIn : purpose === 'required' ? isolated(words.required, config?.organization.name ?? '') : words.intro}</p>`}
+      : html`<p>${s.phase === 'link' ? words.link : purpose === 'renewal' ? t.renewSignIn : purpose === 'required' ? isolated(words.required, config?.organization.name ?? '') : words.intro}</p>`}
     ${body}`;
 }

@@ -78,7 +78,7 @@ describe('<membership-signup> layout', function () {
     await setViewport({ width: 375, height: 800 });
     await useSandbox();
     const review = states.find((state) => state.name === 'review')!;
-    for (const locale of ['en', 'ar']) {
+    for (const locale of ['en', 'ar'] as const) {
       const { el } = await review.reach({ theme: 'light', locale });
       const rows = [...root(el).querySelectorAll('.actions')].filter((row) => row.querySelector('h3'));
       expect(rows.length, 'plan and details sections').to.equal(2);

@@ -69,6 +69,7 @@ export const styles = css`
   h4 {
     font-size: 1.125em;
     margin: 0;
+    align-self: center;
   }
   .term {
     margin: var(--_space) 0 .75rem;
@@ -223,8 +224,6 @@ export const styles = css`
     color: var(--_on-accent);
     background: var(--_accent);
   }
-  /* In flight: the outline look (the accent on the background, as AA as any button of the theme),
-     dashed; not an opacity, which took the label to about 3.6:1 on white. */
   button[aria-disabled=true] {
     color: var(--_accent);
     background: transparent;

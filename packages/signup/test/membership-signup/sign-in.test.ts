@@ -120,6 +120,8 @@ describe('<membership-signup> sign-in inside the widget', function () {
       // The host signs someone else in: its token is the one sent from now on.
       el.authToken = sandbox.issueMemberToken('demo', 'erin@example.org');
       await waitUntil(() => seen.tokens.at(-1) !== own, 'the host token was not used', { timeout: 5000 });
+      // That request reloads the plans: they are back once it is answered.
+      await waitUntil(() => step(el) === 'plans' && text(el).includes('Choose Monthly'), `no plans: ${step(el)}`, { timeout: 5000 });
       await press(el, 'Choose Monthly');
       await untilStep(el, 'details');
       expect(text(el)).to.contain('Signed in as erin@example.org');

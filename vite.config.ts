@@ -17,6 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { build, defaultClientConditions, defineConfig, type InlineConfig, type Plugin } from 'vite';
 // @ts-expect-error: a build script without types
 import { dedupeLegalCommentsPlugin, minifyLiteralsPlugin } from './packages/signup/scripts/minify-literals.mjs';
+// @ts-expect-error: a build script without types
+import { pureSchemasPlugin } from './packages/signup/scripts/pure-schemas.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const signup = `${root}packages/signup`;
@@ -36,7 +38,7 @@ const common: InlineConfig = {
   root,
   logLevel: 'warn',
   resolve,
-  plugins: [minifyLiteralsPlugin(), dedupeLegalCommentsPlugin()],
+  plugins: [minifyLiteralsPlugin(), pureSchemasPlugin(), dedupeLegalCommentsPlugin()],
   define: { __MK_CLASSIC__: 'false' },
 };
 
@@ -137,5 +139,5 @@ const thenTheOthers = (): Plugin => ({
 export default defineConfig({
   ...library(`${signup}/src/define.ts`, 'chunks/element.js', 'es', { __MK_SCRIPT_TAG__: 'true' }),
   configFile: undefined,
-  plugins: [minifyLiteralsPlugin(), dedupeLegalCommentsPlugin(), thenTheOthers()],
+  plugins: [minifyLiteralsPlugin(), pureSchemasPlugin(), dedupeLegalCommentsPlugin(), thenTheOthers()],
 });

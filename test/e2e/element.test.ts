@@ -110,6 +110,13 @@ const CRITICAL_PATH = BUDGET - 1024 - 128;
  * so the total is raised to 46 kB + 384 B and the critical path lowered by as much.
  */
 const TOTAL = 46 * 1024 + 384;
+/**
+ * chunks/element.js on its own (the first chunk: lit, the client, the schemas, the element, the
+ * plans, English), held where it is while the split toward the issue's 22,528 B (budgets.json's
+ * firstChunk) goes on: 38,783 B (December 2026) once the SDK's schema files' zod calls were marked
+ * pure in the build (a schema nothing reads is dropped: 360 B) and two unread catalogue keys went.
+ */
+const FIRST_CHUNK = 38 * 1024;
 const budgets = JSON.parse(readFileSync(new URL('../../packages/signup/budgets.json', import.meta.url), 'utf8')) as { loader: number };
 /**
  * The bundle as pasted, with the backend's stand-in checkout handed to the element as its
@@ -445,6 +452,10 @@ describe('built <membership-signup> bundles: size', () => {
       assert.ok(bytes <= budgets.loader, `${file} is ${bytes} bytes gzip, over the loader's ${budgets.loader}-byte budget`);
     });
   }
+  it(`chunks/element.js, the first chunk (everything the plans need), is at most ${FIRST_CHUNK} B gzip`, () => {
+    const bytes = gzip('chunks/element.js');
+    assert.ok(bytes <= FIRST_CHUNK, `chunks/element.js is ${bytes} bytes gzip, over the first chunk's ${FIRST_CHUNK}-byte budget`);
+  });
   it(`the loader and chunks/element.js (lit, context, client, schemas, calculators, element, plans, English), all that comes before the plans, are at most ${CRITICAL_PATH} B gzip`, () => {
     const bytes = gzip('membership-signup.js') + gzip('chunks/element.js');
     assert.ok(bytes <= CRITICAL_PATH, `loader + first chunk are ${bytes} bytes gzip, over the ${CRITICAL_PATH}-byte budget`);

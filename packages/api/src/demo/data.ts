@@ -77,6 +77,7 @@ const annualFields = (): CustomField[] => [
   field({
     key: 'display_name', label: 'Display name', type: 'text', required: true,
     min_length: 2, max_length: 40, pattern: '^[A-Za-z0-9 ._-]+$',
+    pattern_description: 'Use letters, digits, spaces, dots, dashes and underscores.',
     help_text: 'Shown in the member directory.',
   }),
   field({ key: 'bio', label: 'About you', type: 'textarea', max_length: 500 }),

@@ -64,6 +64,12 @@ function fieldDefinitionErrors(fields: readonly CustomField[]): FieldError[] {
       const reason = unsafePatternReason(field.pattern);
       if (reason) errors.push(fieldError(`${at}.pattern`, 'invalid_pattern', 'Pattern', PATTERN_REFUSALS[reason]));
     }
+    const described = field.pattern_description;
+    if (described != null && (field.pattern == null || !described.trim() || described.length > 200)) {
+      // The member reads it as the error of an answer the pattern refuses: it needs that pattern.
+      const detail = field.pattern == null ? 'A pattern description needs a pattern to describe.' : 'A pattern description is 1 to 200 characters.';
+      errors.push(fieldError(`${at}.pattern_description`, field.pattern == null ? 'invalid' : 'too_long', 'Pattern description', detail));
+    }
     if (field.min_length != null && field.max_length != null && field.min_length > field.max_length) {
       errors.push(fieldError(`${at}.max_length`, 'too_small', 'Maximum length', 'The maximum length is below the minimum.'));
     }

@@ -33,5 +33,10 @@ export const CustomFieldSchema = z.object({
   min_length: length,
   max_length: length,
   pattern: z.nullish(z.string()),
+  /**
+   * What `pattern` allows, in the members' words ("Five digits, like 12345"): the widget's message
+   * when an answer does not match. Plain text (rendered as text), at most 200 characters.
+   */
+  pattern_description: z.nullish(z.string()),
 });
 export type CustomField = z.infer<typeof CustomFieldSchema>;

@@ -225,9 +225,10 @@ export class FrameChannel {
     if (message.type === 'page') {
       this.page ??= { url: message.url, ticket: message.ticket };
     } else if (message.type === 'theme') {
-      // Before the auth message, the one the widget starts with; after it, a change of the page's look.
-      if (!this.authTaken || !this.onTheme) this.theme ??= message.theme;
-      else this.onTheme((this.theme = message.theme));
+      // The latest: before the auth message, the one the widget starts with; after it (once the
+      // widget is attached), a change of the page's look.
+      this.theme = message.theme;
+      if (this.authTaken) this.onTheme?.(message.theme);
     } else if (message.type === 'auth') {
       // Once per handshake: a second auth message (a second token) is ignored.
       if (this.authTaken) return;

@@ -13,7 +13,6 @@ import {
   httpOrigin,
   PROTOCOL,
   VERSION,
-  type FrameToHost,
   type HostToFrame,
   type Nonce,
 } from './protocol.js';
@@ -64,6 +63,10 @@ export class MembershipSignupFrameElement extends HTMLElement {
   #warned: boolean | undefined;
   /** The ticket of the sign-in email's link this page was opened with, until the frame has it. */
   #ticket: string | undefined;
+  /** The theme the frame has (as JSON): only a change is sent again. */
+  #theme: string | undefined;
+  /** The page's look may change: a class or an attribute switched anywhere (a dark mode), a stylesheet added or removed. */
+  #restyled = new MutationObserver(() => this.#sendTheme());
 
   constructor() {
     super();
@@ -99,11 +102,13 @@ export class MembershipSignupFrameElement extends HTMLElement {
   connectedCallback(): void {
     this.#ticket ??= takeSignInLink();
     addEventListener('message', this.#onWindowMessage);
+    this.#restyled.observe(document, { attributes: true, childList: true, subtree: true });
     this.#load();
   }
 
   disconnectedCallback(): void {
     removeEventListener('message', this.#onWindowMessage);
+    this.#restyled.disconnect();
     clearTimeout(this.#readyTimer);
     this.#close();
   }
@@ -128,7 +133,7 @@ export class MembershipSignupFrameElement extends HTMLElement {
     if (!origin) {
       this.#iframe?.remove();
       this.#iframe = undefined;
-      if (src) console.warn('<membership-signup-frame>: src must be an http(s) URL');
+      if (src) console.warn('<membership-signup-frame>: src is not http(s)');
       return;
     }
     const iframe = (this.#iframe ??= document.createElement('iframe'));
@@ -137,7 +142,8 @@ export class MembershipSignupFrameElement extends HTMLElement {
     iframe.referrerPolicy = 'origin';
     iframe.setAttribute('sandbox', FRAME_SANDBOX);
     iframe.title = this.#title();
-    iframe.src = new URL(src, document.baseURI).href;
+    // A relative src resolves against the document's base, as the origin above did.
+    iframe.src = src;
     if (!iframe.isConnected) this.shadowRoot!.append(iframe);
     // A frame that never announces itself (this page not in embed_origins, a wrong src, a
     // redirect to another origin) would otherwise fail in silence. Never mentions the token.
@@ -150,7 +156,7 @@ export class MembershipSignupFrameElement extends HTMLElement {
 
   #close(): void {
     this.#port?.close();
-    this.#port = this.#nonce = undefined;
+    this.#port = this.#nonce = this.#theme = undefined;
     this.#authSent = false;
     clearInterval(this.#popupTimer);
   }
@@ -163,8 +169,7 @@ export class MembershipSignupFrameElement extends HTMLElement {
     this.#close();
     const nonce = (this.#nonce = randomNonce());
     const channel = new MessageChannel();
-    this.#port = channel.port1;
-    this.#port.onmessage = (message) => this.#onPortMessage(nonce, message.data);
+    (this.#port = channel.port1).onmessage = (message) => this.#onPortMessage(nonce, message.data);
     postToWindow(frame, { protocol: PROTOCOL, v: VERSION, type: 'connect', nonce }, this.#origin, [channel.port2]);
   };
 
@@ -176,37 +181,49 @@ export class MembershipSignupFrameElement extends HTMLElement {
     if (nonce !== this.#nonce) return;
     const message = parseFrameMessage(data, nonce);
     if (!message) return;
-    handlers[message.type](this, message as never, nonce);
+    // Each message type to its handler (a switch: the handlers stay private to the element).
+    if (message.type === 'hello') this.#hello(nonce);
+    else if (message.type === 'height') this.#height(message.height);
+    else if (message.type === 'token-request') void this.#tokenRequest(nonce, message.id);
+    else if (message.type === 'checkout-open') this.#checkout(nonce, message.url);
+    else this.dispatchEvent(new CustomEvent(message.name, { detail: message.detail, bubbles: true, composed: true }));
   }
 
-  /** @internal */
-  _hello(nonce: Nonce): void {
+  #hello(nonce: Nonce): void {
     if (this.#authSent) return;
     this.#authSent = true;
     // This page, which the sign-in email's link should open (the frame's own address would take
     // the member away from it), and the link's ticket, handed over once.
     this.#send({ type: 'page', nonce, url: location.href.split('#')[0]!, ticket: this.#ticket ?? null });
     this.#ticket = undefined;
-    // The page's look first: the --mk-* custom properties as this element sees them (set on it
-    // or inherited; a computed style lists them). The frame keeps the documented ones with valid
-    // values only (parseTheme, which also trims), so nothing is filtered here; the 3 kB budget
-    // leaves out the page's font family (a page sets --mk-font for its font in the frame).
-    const style = getComputedStyle(this);
-    const theme: Record<string, string> = {};
-    for (const name of style) if (name.startsWith('--mk-')) theme[name.slice(5)] = style.getPropertyValue(name);
-    this.#send({ type: 'theme', nonce, theme });
+    this.#sendTheme();
     // A malformed token would get the whole message refused: send none instead.
     const token = isToken(this.#token) ? this.#token : null;
     this.#send({ type: 'auth', nonce, token, refresh: typeof this.getAuthToken === 'function' });
   }
 
-  /** @internal */
-  _height(height: number): void {
+  /**
+   * The page's look, before the token and again whenever it changes: the --mk-* custom properties
+   * as this element sees them (set on it or inherited; a computed style lists them). The frame
+   * keeps the documented ones with valid values only (parseTheme, which also trims), so nothing is
+   * filtered here; the 3 kB budget leaves out the page's font family (a page sets --mk-font for
+   * its font in the frame) and the system's colour scheme (a page following it by a media query
+   * alone is not seen changing).
+   */
+  #sendTheme(): void {
+    // (Before a connect there is no port: nothing goes.)
+    const style = getComputedStyle(this);
+    const theme: Record<string, string> = {};
+    for (const name of style) if (name.startsWith('--mk-')) theme[name.slice(5)] = style.getPropertyValue(name);
+    const json = JSON.stringify(theme);
+    if (json !== this.#theme) (this.#theme = json), this.#send({ type: 'theme', nonce: this.#nonce!, theme });
+  }
+
+  #height(height: number): void {
     if (this.#iframe) this.#iframe.style.height = `${height}px`;
   }
 
-  /** @internal */
-  async _tokenRequest(nonce: Nonce, id: number): Promise<void> {
+  async #tokenRequest(nonce: Nonce, id: number): Promise<void> {
     let token: string | null = null;
     try {
       const fresh = await this.getAuthToken?.();
@@ -217,8 +234,8 @@ export class MembershipSignupFrameElement extends HTMLElement {
     if (nonce === this.#nonce) this.#send({ type: 'token', nonce, id, token });
   }
 
-  /** @internal Stripe's hosted checkout refuses to be framed: open it top-level, report the close. */
-  _checkout(nonce: Nonce, url: string): void {
+  /** Stripe's hosted checkout refuses to be framed: open it top-level, report the close. */
+  #checkout(nonce: Nonce, url: string): void {
     const origin = httpOrigin(url);
     const allowed = (this.getAttribute('checkout-origins') ?? 'https://checkout.stripe.com').split(/\s+/);
     // Only the frame's own origin or an allowed checkout origin: the frame cannot make this page
@@ -241,18 +258,6 @@ export class MembershipSignupFrameElement extends HTMLElement {
     }, 400);
   }
 }
-
-type Handlers = {
-  [K in FrameToHost['type']]: (host: MembershipSignupFrameElement, message: Extract<FrameToHost, { type: K }>, nonce: Nonce) => void;
-};
-const handlers: Handlers = {
-  hello: (host, _message, nonce) => host._hello(nonce),
-  height: (host, { height }) => host._height(height),
-  'token-request': (host, { id }, nonce) => void host._tokenRequest(nonce, id),
-  'checkout-open': (host, { url }, nonce) => host._checkout(nonce, url),
-  event: (host, { name, detail }) =>
-    host.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true })),
-};
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -316,7 +316,7 @@ export function httpOrigin(url: string, base?: string): string | undefined {
  * wrapping `window.postMessage`; a cross-origin target's own method is out of a test's reach.
  */
 export function postToWindow(target: Window, message: ReadyMessage | ConnectMessage, targetOrigin: string, transfer: Transferable[] = []): void {
-  if (httpOrigin(targetOrigin) !== targetOrigin) throw new TypeError('memberkit: refusing to post without an exact target origin');
+  if (httpOrigin(targetOrigin) !== targetOrigin) throw new TypeError('memberkit: no exact target origin');
   try {
     (window.postMessage as (message: unknown, targetOrigin: string, transfer: Transferable[]) => void).call(target, message, targetOrigin, transfer);
   } catch {

@@ -214,6 +214,8 @@ export interface SignInWords {
   link: string;
   /** After the code went out with a link: the link works too. */
   orLink: string;
+  /** Signing out of the session opened inside the widget (never of a page's own token). */
+  signOut: string;
   problems: Record<Exclude<SignInReason, 'wrong'>, string> & { wrong: (left: number) => string };
 }
 

@@ -178,6 +178,7 @@ const de: FullCatalogue = {
     otherEmail: 'Andere E-Mail-Adresse verwenden',
     link: 'Sie haben den Anmeldelink aus Ihrer E-Mail geöffnet. Melden Sie sich an, um hier fortzufahren.',
     orLink: 'Oder öffnen Sie den Link in dieser E-Mail: Er bringt Sie angemeldet hierher zurück.',
+    signOut: 'Abmelden',
     problems: {
       code_format: 'Geben Sie den Code aus der E-Mail ein, nur Ziffern.',
       wrong: (left) => `Dieser Code stimmt nicht: noch ${left === 1 ? '1 Versuch' : `${left} Versuche`}.`,

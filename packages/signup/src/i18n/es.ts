@@ -178,6 +178,7 @@ const es: FullCatalogue = {
     otherEmail: 'Usar otro correo electrónico',
     link: 'Abriste el enlace de acceso de tu correo. Inicia sesión para continuar aquí.',
     orLink: 'O abre el enlace de ese correo: te trae de vuelta aquí con la sesión iniciada.',
+    signOut: 'Cerrar sesión',
     problems: {
       code_format: 'Escribe el código del correo, solo con dígitos.',
       wrong: (left) => `Ese código no es correcto: ${left === 1 ? 'queda 1 intento' : `quedan ${left} intentos`}.`,

@@ -178,6 +178,7 @@ const fr: FullCatalogue = {
     otherEmail: 'Utiliser une autre adresse e-mail',
     link: 'Vous avez ouvert le lien de connexion reçu par e-mail. Connectez-vous pour continuer ici.',
     orLink: 'Ou ouvrez le lien de cet e-mail : il vous ramène ici, connecté.',
+    signOut: 'Se déconnecter',
     problems: {
       code_format: 'Saisissez le code reçu par e-mail, en chiffres uniquement.',
       wrong: (left) => `Ce code n’est pas le bon : encore ${left === 1 ? '1 essai' : `${left} essais`}.`,

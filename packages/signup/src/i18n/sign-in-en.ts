@@ -13,6 +13,7 @@ export const signInEn: SignInWords = {
   otherEmail: 'Use another email address',
   link: 'You opened the sign-in link from your email. Sign in to continue here.',
   orLink: 'Or open the link in that email: it brings you back here, signed in.',
+  signOut: 'Sign out',
   problems: {
     code_format: 'Enter the code from the email, digits only.',
     wrong: (left) => `That code is not right: ${left === 1 ? '1 try' : `${left} tries`} left.`,

@@ -95,9 +95,12 @@ export function quoteOf(
 
 /** A field error code in words, with the field's bounds. A code from the API is looked up as an
  * own key only; a message needing a bound this field lacks would read "Use at least undefined
- * characters": the generic message instead. */
-export function fieldMessage({ t, locale }: Wording, code: string, field?: Partial<FieldRules>): string {
+ * characters": the generic message instead. A pattern's: what the organization says it allows
+ * (the field's pattern_description, as text), else the generic message. */
+export function fieldMessage({ t, locale }: Wording, code: string, field?: Partial<FieldRules> & { pattern_description?: string | null | undefined }): string {
   const messages = t.fieldErrors;
+  const said = code === 'pattern_mismatch' && field?.pattern_description?.trim();
+  if (said) return said;
   const bound = (value: unknown) => (value == null ? undefined : typeof value === 'number' ? value.toLocaleString(locale) : String(value));
   const bounds = {
     min: bound(field?.min),

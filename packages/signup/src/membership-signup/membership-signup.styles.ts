@@ -69,6 +69,7 @@ export const styles = css`
   h4 {
     font-size: 1.125em;
     margin: 0;
+    align-self: center;
   }
   .term {
     margin: var(--_space) 0 .75rem;
@@ -224,7 +225,9 @@ export const styles = css`
     background: var(--_accent);
   }
   button[aria-disabled=true] {
-    opacity: .7;
+    color: var(--_accent);
+    background: transparent;
+    border-style: dashed;
     cursor: progress;
   }
   a {

@@ -260,7 +260,8 @@ export class MembershipSignup extends LitElement {
   #focus: 'step' | 'summary' | null = null;
   #interacted = false;
   #loadScheduled = false;
-  #serverErrors: Record<string, string> = {};
+  /** The API's errors by input id: worded at render time, in the language of the moment. */
+  #serverErrors: Record<string, string | (() => string)> = {};
   /** The controllers of the steps after the plans (steps chunk): created once the steps are here. */
   #later: LaterControllers | undefined;
   /** This widget's draft key, claimed at connect (see #claimDraftKey); kept after a disconnect for late writes. */
@@ -758,7 +759,8 @@ export class MembershipSignup extends LitElement {
   }
 
   #problems(type: MembershipType): Problem[] {
-    return problemsOf(type, this._draft, this._config?.member, this.#wording(), this.#serverErrors, steps?.invitationWords(this._t).code);
+    const server = Object.fromEntries(Object.entries(this.#serverErrors).map(([id, say]) => [id, typeof say == 'string' ? say : say()]));
+    return problemsOf(type, this._draft, this._config?.member, this.#wording(), server, steps?.invitationWords(this._t).code);
   }
 
   // ── member actions ────────────────────────────────────────────────────────────────────────
@@ -897,9 +899,9 @@ export class MembershipSignup extends LitElement {
 
   /** Server-side validation: show the messages on the fields, back on the details step. */
   #backToDetails(error: APIError, type: MembershipType): boolean {
-    const t = this._t;
-    const { fieldErrors, discountRefused } = mapServerErrors(error, type, (code, rule, id) =>
-      id === ids.invitation ? steps!.invitationText(t, code) : (ownString(t.apiErrors, code) ?? fieldMessage(this.#wording(), code, rule)),
+    // Worded when shown: a language switched after the error rewords it.
+    const { fieldErrors, discountRefused } = mapServerErrors(error, type, (code, rule, id) => () =>
+      id === ids.invitation ? steps!.invitationText(this._t, code) : (ownString(this._t.apiErrors, code) ?? fieldMessage(this.#wording(), code, rule)),
     );
     if (discountRefused) {
       this.#controllers?.discounts.refused(refusalOf(error));
@@ -1109,7 +1111,11 @@ export class MembershipSignup extends LitElement {
       default: {
         if (!config) return nothing;
         const view = this.#view(config);
-        if (state.step === 'plans') return renderPlans(view);
+        // Signed in inside the widget (not by the page's token, which the page owns): the way out.
+        if (state.step === 'plans') {
+          const own = this.#signIn?.signedIn && !this.#authToken && !this.#lastToken && config.member;
+          return html`${own ? signIn!.renderSignedIn(t, own.email, () => (this.#signIn!.signOut(), (this.#ownClient = undefined), this.#restart())) : nothing}${renderPlans(view)}`;
+        }
         if (state.step === 'details') return later.renderDetails(view);
         return later.renderReview(view);
       }

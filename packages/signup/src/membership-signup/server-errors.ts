@@ -27,14 +27,14 @@ export function inputOf(path: string, type: MembershipType): { id: string; rule?
 
 /**
  * The problem's field errors as messages by input id (`message` words a code for an input's
- * rule), and whether the discount code was refused.
+ * rule, or returns what words it later), and whether the discount code was refused.
  */
-export function mapServerErrors(
+export function mapServerErrors<M>(
   error: APIError,
   type: MembershipType,
-  message: (code: string, rule?: Partial<FieldRules>, id?: string) => string,
-): { fieldErrors: Record<string, string>; discountRefused: boolean } {
-  const fieldErrors: Record<string, string> = {};
+  message: (code: string, rule?: Partial<FieldRules>, id?: string) => M,
+): { fieldErrors: Record<string, M>; discountRefused: boolean } {
+  const fieldErrors: Record<string, M> = {};
   let discountRefused = error.code === 'invalid_discount';
   for (const { field, code } of error.errors) {
     const input = inputOf(field, type);

@@ -7,7 +7,7 @@ import { defaultApiBase } from '../api-base.js';
 import { SignIn } from './controllers/sign-in.js';
 
 export { SignIn };
-export { renderSignIn } from './views/sign-in.js';
+export { renderSignIn, renderSignedIn } from './views/sign-in.js';
 
 /** What the sign-in needs of the element: its public settings and its rendering. */
 interface Widget {

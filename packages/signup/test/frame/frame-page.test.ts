@@ -406,7 +406,6 @@ describe('frame page: the widget and the host, however late the host answers', (
     const font = getComputedStyle(document.body).fontFamily;
     try {
       host.postMessage({ type: 'theme', nonce, theme: { 'color-accent': '#0f5e4a', radius: '10px', 'font-family': 'Georgia, serif', 'color-text': 'red;}*{display:none' } });
-      host.postMessage({ type: 'theme', nonce, theme: { 'color-accent': '#000000' } });
       await hostMarker(host, frame);
       attach(frame);
       expect(getComputedStyle(widget).getPropertyValue('--mk-color-accent').trim()).to.equal('#0f5e4a');
@@ -440,7 +439,7 @@ describe('frame page: the widget and the host, however late the host answers', (
     expect(other.signInLink).to.equal(undefined);
   });
 
-  it('takes each new theme the host sends after the first, in the one stylesheet', async () => {
+  it('takes each new theme the host sends (the latest before the auth message, then each change), in the one stylesheet', async () => {
     const widget = document.createElement('membership-signup') as SignupWidget;
     widget.dataset.stubWidget = '';
     const attach = bridge(widget);
@@ -448,6 +447,7 @@ describe('frame page: the widget and the host, however late the host answers', (
     const { host, frame } = pair();
     const before = [...document.adoptedStyleSheets];
     try {
+      host.postMessage({ type: 'theme', nonce, theme: { 'color-accent': '#000000' } });
       host.postMessage({ type: 'theme', nonce, theme: { 'color-accent': '#0f5e4a' } });
       host.postMessage({ type: 'auth', nonce, token: null, refresh: false });
       await hostMarker(host, frame);

@@ -251,6 +251,38 @@ describe('<membership-signup-frame>: the page\'s theme', () => {
   });
 });
 
+describe('<membership-signup-frame>: the page\'s theme, again when it changes', () => {
+  it('sends a new theme when the page\'s look changes (a class switched above it, a stylesheet added), and nothing when it did not', async () => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('.page-dark{--mk-color-accent:#93c5fd;--mk-color-background:#111827}');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    const added = document.createElement('style');
+    try {
+      const { fake, nonce } = await connected();
+      await portMarker(fake);
+      const before = fake.themes.length;
+      // The page's dark mode, by a class on <body>.
+      document.body.classList.add('page-dark');
+      await waitUntil(() => fake.themes.length > before, 'no theme after the class changed');
+      expect(fake.themes.at(-1)).to.deep.equal({ type: 'theme', nonce, theme: { 'color-accent': '#93c5fd', 'color-background': '#111827' } });
+      // An attribute that changes nothing of the look: nothing sent.
+      document.body.dataset.unrelated = 'yes';
+      await portMarker(fake);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(fake.themes.length).to.equal(before + 1);
+      // A stylesheet added to the page.
+      added.textContent = 'body{--mk-radius:3px}';
+      document.head.append(added);
+      await waitUntil(() => fake.themes.at(-1)?.theme.radius === '3px', 'no theme after a stylesheet was added');
+    } finally {
+      document.body.classList.remove('page-dark');
+      delete document.body.dataset.unrelated;
+      added.remove();
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((one) => one !== sheet);
+    }
+  });
+});
+
 describe('<membership-signup-frame>: the sign-in email\'s link', () => {
   const here = location.pathname + location.search;
   afterEach(() => history.replaceState(null, '', here));

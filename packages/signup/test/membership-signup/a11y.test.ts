@@ -12,7 +12,9 @@ import {
   expectNoInlineStyles,
   field,
   fillAnnual,
+  http,
   mount,
+  override,
   press,
   record,
   root,
@@ -23,6 +25,19 @@ import {
   useSandbox,
 } from './helpers.js';
 import type { MembershipSignup } from '../../src/index.js';
+
+/** The WCAG contrast ratio of two opaque computed colours (`rgb(r, g, b)`). */
+function contrast(a: string, b: string): number {
+  const luminance = (color: string) => {
+    const [r, g, b] = color.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((part) => {
+      const value = Number(part) / 255;
+      return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+    }) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (high + 0.05) / (low + 0.05);
+}
 
 async function expectAccessible(el: MembershipSignup): Promise<void> {
   await el.updateComplete;
@@ -118,6 +133,28 @@ describe('<membership-signup> accessibility in every state', function () {
     expect(text(el)).to.contain('Sign in to your member account to renew it.');
     await expectAccessible(el);
   });
+
+  for (const theme of ['light', 'dark']) {
+    it(`a button in flight (busy) keeps AA contrast in the ${theme} theme (no opacity), and axe passes`, async () => {
+      await useSandbox();
+      const el = await mount({ theme });
+      await press(el, 'Sign in');
+      await untilStep(el, 'signin');
+      await type(el, 'Email', 'alice@example.org');
+      let answer = () => {};
+      override(http.post(`${API}/organizations/demo/auth/email-codes`, () => new Promise<undefined>((resolve) => (answer = () => resolve(undefined)))));
+      await press(el, 'Send code');
+      const busy = $(el, 'button[aria-disabled="true"]')!;
+      expect(busy, 'a busy button').to.exist;
+      const style = getComputedStyle(busy);
+      expect(style.opacity).to.equal('1');
+      const background = style.backgroundColor === 'rgba(0, 0, 0, 0)' ? getComputedStyle($(el, '.base')!).backgroundColor : style.backgroundColor;
+      const ratio = contrast(style.color, background === 'rgba(0, 0, 0, 0)' ? getComputedStyle(el).backgroundColor : background);
+      expect(ratio, `${style.color} on ${background}`).to.be.at.least(4.5);
+      await expectAccessible(el);
+      answer();
+    });
+  }
 
   describe('theme="auto" follows prefers-color-scheme', () => {
     after(() => emulateMedia({ colorScheme: 'no-preference' }));

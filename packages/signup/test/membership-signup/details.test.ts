@@ -24,6 +24,7 @@ import {
   problem,
   override,
 } from './helpers.js';
+import { demoData } from '@memberkit/sandbox';
 
 describe('<membership-signup> details', function () {
   this.timeout(20_000); // a whole signup runs several requests; the machine may be busy
@@ -36,6 +37,28 @@ describe('<membership-signup> details', function () {
     expect(field(el, 'Email').type).to.equal('email');
     expect(field(el, 'First name').autocomplete).to.equal('given-name');
     expect(field(el, 'Last name').autocomplete).to.equal('family-name');
+  });
+
+  it('an answer its pattern refuses says what the organization says the pattern allows (its pattern_description, as text), else that the format is not the expected one', async () => {
+    let el = await mount({ 'membership-type': 'annual' });
+    await type(el, 'Display name', 'Alice ♥');
+    expect(text(el)).to.contain('Use letters, digits, spaces, dots, dashes and underscores.');
+    expect(text(el)).not.to.contain('expected format');
+    cleanup();
+    const data = demoData();
+    const annual = data.organizations.find((org) => org.organization.id === 'demo')!.membership_types.find((t) => t.id === 'annual')!;
+    annual.fields[0]!.pattern_description = '<b>Letters</b> only';
+    await useSandbox({ data });
+    el = await mount({ 'membership-type': 'annual' });
+    await type(el, 'Display name', 'Alice ♥');
+    expect(text(el), 'text, not markup').to.contain('<b>Letters</b> only');
+    expect($(el, 'b')).to.equal(null);
+    cleanup();
+    annual.fields[0]!.pattern_description = null;
+    await useSandbox({ data });
+    el = await mount({ 'membership-type': 'annual' });
+    await type(el, 'Display name', 'Alice ♥');
+    expect(text(el)).to.contain('This value is not in the expected format.');
   });
 
   it('renders every custom field type with its label in the same shadow root', async () => {

@@ -74,6 +74,24 @@ describe('<membership-signup> layout', function () {
     expect(box(email).height, 'the email in one piece').to.be.below(lineHeight * 1.5);
   });
 
+  it('the review on a 375 px phone: each section\'s heading is level with its "Edit" (centre on centre), in both directions', async () => {
+    await setViewport({ width: 375, height: 800 });
+    await useSandbox();
+    const review = states.find((state) => state.name === 'review')!;
+    for (const locale of ['en', 'ar'] as const) {
+      const { el } = await review.reach({ theme: 'light', locale });
+      const rows = [...root(el).querySelectorAll('.actions')].filter((row) => row.querySelector('h3'));
+      expect(rows.length, 'plan and details sections').to.equal(2);
+      for (const row of rows) {
+        const [heading, edit] = [box(row.querySelector('h3')!), box(row.querySelector('button')!)];
+        const middle = (rect: DOMRect) => rect.top + rect.height / 2;
+        expect(Math.abs(middle(heading) - middle(edit)), `${locale}: ${row.textContent}`).to.be.below(1.5);
+        expect(heading.height, 'the heading is not stretched to the button').to.be.below(edit.height);
+      }
+      cleanup();
+    }
+  });
+
   it('speaks in the page\'s font family at 1rem/1.5, unless --mk-font names another', async () => {
     await useSandbox();
     const page = document.createElement('div');

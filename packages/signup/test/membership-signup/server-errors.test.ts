@@ -65,6 +65,22 @@ describe('<membership-signup> server errors', function () {
     expect(field(el, 'Last name').getAttribute('aria-invalid')).to.equal('false');
   });
 
+  it('a language switched after the errors are shown rewords them (the API\'s codes, not its English)', async () => {
+    const el = await mount({ 'membership-type': 'annual' });
+    await fillAnnual(el);
+    refuse(422, 'validation_failed', [
+      { field: 'member.first_name', code: 'too_long' },
+      { field: 'fields.display_name', code: 'pattern_mismatch' },
+    ]);
+    expect(await submitAndReturn(el)).to.equal('details');
+    expect(summary(el)).to.contain('Use at most 100 characters.');
+    el.locale = 'fr';
+    await waitUntil(() => summary(el).includes('Prénom'), `not reworded: ${summary(el)}`, { timeout: 5000 });
+    expect(summary(el)).to.contain("Saisissez au plus 100 caractères.");
+    expect(summary(el)).not.to.contain('Use at most');
+    expect(summary(el), 'the organization\'s own words stay as written').to.contain('Use letters, digits, spaces, dots, dashes and underscores.');
+  });
+
   it('labels a server error on the amount "Amount", on the amount input', async () => {
     const el = await mount({ 'membership-type': 'supporter' });
     await type(el, 'Email', 'dora@example.org');

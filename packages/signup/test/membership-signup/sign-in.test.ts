@@ -120,6 +120,8 @@ describe('<membership-signup> sign-in inside the widget', function () {
       // The host signs someone else in: its token is the one sent from now on.
       el.authToken = sandbox.issueMemberToken('demo', 'erin@example.org');
       await waitUntil(() => seen.tokens.at(-1) !== own, 'the host token was not used', { timeout: 5000 });
+      // That request reloads the plans: they are back once it is answered.
+      await waitUntil(() => step(el) === 'plans' && text(el).includes('Choose Monthly'), `no plans: ${step(el)}`, { timeout: 5000 });
       await press(el, 'Choose Monthly');
       await untilStep(el, 'details');
       expect(text(el)).to.contain('Signed in as erin@example.org');
@@ -267,6 +269,45 @@ describe('<membership-signup> sign-in inside the widget', function () {
     await press(el, 'Confirm and join');
     await untilStep(el, 'done');
     expect(events['membership-signup-complete']).to.have.length(1);
+  });
+
+  it('signed in inside the widget, "Sign out" forgets the session: back to the plans signed out, the next requests carry no token, the draft is gone; a page\'s own token gets no such button', async () => {
+    const sandbox = await useSandbox();
+    const seen = bearers();
+    try {
+      const el = await mount();
+      const events = record(el, ...EVENTS);
+      await press(el, 'Sign in');
+      await untilStep(el, 'signin');
+      await signIn(el, sandbox, 'alice@example.org');
+      await untilStep(el, 'plans');
+      await waitUntil(() => text(el).includes('Your membership'), 'not signed in', { timeout: 5000 });
+      expect(text(el)).to.contain('Signed in as alice@example.org Sign out');
+      await expect(el).to.be.accessible();
+      const signedIn = seen.tokens.length;
+      expect(signedIn).to.be.greaterThan(0);
+      el.focus();
+      await press(el, 'Sign out');
+      await waitUntil(() => text(el).includes('Already a member? Sign in'), `still signed in: ${text(el)}`, { timeout: 5000 });
+      expect(step(el)).to.equal('plans');
+      const badges = [...root(el).querySelectorAll('[part~="badge"]')].map((badge) => badge.textContent!.trim());
+      expect(badges, 'no plan marked as held').not.to.include('Your membership');
+      expect(text(el)).not.to.contain('alice@example.org');
+      expect(root(el).activeElement?.textContent, 'focus on the plans\' heading').to.equal('Choose a membership');
+      expect(seen.tokens.length, 'no token after signing out').to.equal(signedIn);
+      // Nothing of Alice is kept for the next person at this browser.
+      expect(JSON.stringify(Object.entries(sessionStorage))).not.to.contain('alice');
+      await press(el, 'Choose Monthly');
+      await untilStep(el, 'details');
+      expect(field(el, 'Email').value).to.equal('');
+      expect(events['membership-signup-error']).to.have.length(0);
+      for (const event of Object.values(events).flat()) expect(JSON.stringify(event.detail)).not.to.contain('mrt_');
+      // The page's token is the page's to end: no "Sign out" for it.
+      const hosted = await mount({ id: 'hosted' }, { authToken: sandbox.issueMemberToken('demo', 'erin@example.org') });
+      expect(() => button(hosted, 'Sign out')).to.throw();
+    } finally {
+      seen.stop();
+    }
   });
 
   it('keyboard only: Tab to "Sign in", type the email and the code, Enter each time', async () => {

@@ -111,12 +111,26 @@ export function administrationSuite(kit: SuiteKit): void {
             { key: 'size', label: 'Code', type: 'text', required: false, pattern: '([a-z' },
             // Compiles, but backtracks exponentially: it would freeze every member's page.
             { key: 'member_no', label: 'Member number', type: 'text', required: false, pattern: '(\\d+)+M' },
+            // A description of no pattern, and one too long to be an error message.
+            { key: 'nickname', label: 'Nickname', type: 'text', required: false, pattern_description: 'Letters only' },
+            { key: 'postcode', label: 'Postcode', type: 'text', required: false, pattern: '\\d{5}', pattern_description: 'x'.repeat(201) },
           ],
         }),
         422,
         'validation_failed',
       );
-      assert.deepEqual(fieldsOf(refused), ['price.currency:currency_mismatch', 'cycle:invalid_cycle_interval', 'fields.0.options:required', 'fields.1.key:duplicate', 'fields.1.pattern:invalid_pattern', 'fields.2.pattern:invalid_pattern']);
+      assert.deepEqual(fieldsOf(refused), ['price.currency:currency_mismatch', 'cycle:invalid_cycle_interval', 'fields.0.options:required', 'fields.1.key:duplicate', 'fields.1.pattern:invalid_pattern', 'fields.2.pattern:invalid_pattern', 'fields.3.pattern_description:invalid', 'fields.4.pattern_description:too_long']);
+      // Kept as staff wrote it, and answered to the widget with the field.
+      const described = await createType({
+        id: 'described',
+        membership_name: 'Described',
+        price: { value: 0 },
+        duration_interval_type: 'year',
+        fields: [{ key: 'postcode', label: 'Postcode', type: 'text', required: true, pattern: '\\d{5}', pattern_description: 'Five digits, like 12345' }],
+      });
+      assert.equal(described.status, 201, JSON.stringify(described.body));
+      const saved = (await call('GET', org('/membership-types/described'), admin)).body as { fields: { pattern_description?: string | null }[] };
+      assert.equal(saved.fields[0]!.pattern_description, 'Five digits, like 12345');
       problemOf(await createType({ id: 'annual', membership_name: 'Again', price: { value: 0 }, duration_interval_type: 'year' }), 422, 'validation_failed');
     }));
 

@@ -65,6 +65,18 @@ export class SignIn {
     return this.#session !== undefined;
   }
 
+  /**
+   * Ends the session opened here: its tokens are forgotten (they were in this object only; the
+   * API has no way to revoke them, and the member token lapses within 15 minutes), and the next
+   * sign-in starts from the email.
+   */
+  signOut(): void {
+    this.#session = this.#refreshing = undefined;
+    this.email = this.code = '';
+    this.phase = 'email';
+    this.problem = null;
+  }
+
   /** The page was opened by the email's link: its ticket, exchanged when the member confirms. */
   useLink(ticket: string): void {
     this.#ticket = ticket;

@@ -18,6 +18,11 @@ function isolated(say: (value: string) => string, value: string) {
 }
 
 
+/** Who is signed in inside the widget, and the way out (never shown for a page's own token). */
+export function renderSignedIn(t: Catalogue, email: string, signOut: () => void) {
+  return html`<p class="sign-in">${isolated(t.signedInAs, email)} <button type="button" part="button" @click=${signOut}>${(t.signInWords ?? signInEn).signOut}</button></p>`;
+}
+
 const EMAIL = 'mk-sign-in-email';
 const CODE = 'mk-sign-in-code';
 const ERROR = 'mk-sign-in-error';

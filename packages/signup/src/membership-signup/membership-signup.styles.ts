@@ -69,6 +69,8 @@ export const styles = css`
   h4 {
     font-size: 1.125em;
     margin: 0;
+  }
+  .actions h3 {
     align-self: center;
   }
   .term {

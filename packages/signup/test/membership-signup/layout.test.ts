@@ -1,7 +1,7 @@
 // The widget's layout on a phone and on a desktop: one level of borders (the inputs' own), so a
 // 375 px screen gives the inputs the widget's width; compact group-member rows; the household's
 // name (the group plan's own field) before the group block.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { $, cleanup, mount, press, root, type, useSandbox } from './helpers.js';
 import { states } from './every-state.js';
@@ -89,6 +89,23 @@ describe('<membership-signup> layout', function () {
         expect(heading.height, 'the heading is not stretched to the button').to.be.below(edit.height);
       }
       cleanup();
+    }
+  });
+
+  it('a plan card\'s name starts where its price starts (at the card\'s start edge), in both directions, on a phone and a desktop', async () => {
+    await useSandbox();
+    for (const width of [375, 1280]) {
+      await setViewport({ width, height: 800 });
+      for (const locale of ['en', 'ar']) {
+        const el = await mount({ locale });
+        await waitUntil(() => $(el, `.base[lang^="${locale}"]`), `never drawn in ${locale}`);
+        for (const card of root(el).querySelectorAll('[part~="plan-card"]')) {
+          const [price, name] = [box(card.querySelector('[part="price"]')!), box(card.querySelector('[part="plan-name"]')!)];
+          const start = locale === 'ar' ? (rect: DOMRect) => rect.right : (rect: DOMRect) => rect.left;
+          expect(Math.abs(start(name) - start(price)), `${width} px, ${locale}: ${card.textContent}`).to.be.below(1);
+        }
+        cleanup();
+      }
     }
   });
 

@@ -31,7 +31,16 @@ export interface Transaction {
   update<T extends TableName>(table: T, where: Where<Tables[T]>, patch: Partial<Tables[T]>): Promise<number>;
   /** Removes the rows matching `where`; answers how many. */
   delete<T extends TableName>(table: T, where: Where<Tables[T]>): Promise<number>;
+  /**
+   * Reads the work is about to ask for (`find`/`findOne` with these filters), announced so that
+   * a storage that talks to a database may send them with its next statement: one round trip for
+   * several. Answers nothing; a storage may ignore it, and what find answers is the same either way.
+   */
+  prefetch?(reads: readonly Read[]): void;
 }
+
+/** A filter on one table (see Transaction.prefetch). */
+export type Read = { [T in TableName]: { table: T; where: Where<Tables[T]> } }[TableName];
 
 export interface TransactionOptions {
   /** Reads only: a storage may run it without locks or retries. */

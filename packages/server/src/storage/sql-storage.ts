@@ -6,6 +6,7 @@ import {
   tableSpecs,
   type Claim,
   type FindOptions,
+  type Read,
   type Storage,
   type TableName,
   type Tables,
@@ -15,6 +16,7 @@ import {
 } from '@memberkit/api';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { AbortedTransactionError, CompiledQuery, Migrator, sql, type DatabaseIntrospector, type Kysely } from 'kysely';
+import { answersOf } from './batch-answers.js';
 import { migrationProvider } from './migrations/index.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- tables are chosen at run time */
@@ -398,21 +400,71 @@ class SqlTransaction implements Transaction {
   /** Whether #ahead holds this transaction's BEGIN (nothing has reached the database yet). */
   #beginAhead = false;
 
-  /** Runs `query`, with the statements ahead of it in the same message when it can be inlined. */
+  /**
+   * Runs `query`, with the statements ahead of it and the prefetched reads (after those, so
+   * inside the transaction) in the same message when it can be inlined.
+   */
   async #execute(query: CompiledQuery): Promise<Row[]> {
-    if (this.#ahead.length > 0) {
-      const ahead = this.#ahead.join('; ');
+    const prefetched = this.#prefetched;
+    this.#prefetched = [];
+    if (this.#ahead.length > 0 || prefetched.length > 0) {
+      const ahead = [...this.#ahead, ...prefetched.map((read) => read.text)].join('; ');
       this.#ahead = [];
       this.#beginAhead = false;
       const text = inlined(query);
-      if (text !== undefined) return (await this.trx.executeQuery(CompiledQuery.raw(`${ahead}; ${text}`))).rows as Row[];
-      await this.trx.executeQuery(CompiledQuery.raw(ahead));
+      if (text !== undefined) {
+        const rows = (await this.trx.executeQuery(CompiledQuery.raw(`${ahead}; ${text}`))).rows as Row[];
+        this.#answerPrefetched(prefetched, answersOf(rows).slice(0, -1));
+        return rows;
+      }
+      this.#answerPrefetched(prefetched, answersOf((await this.trx.executeQuery(CompiledQuery.raw(ahead))).rows));
     }
     return (await this.trx.executeQuery(query)).rows as Row[];
   }
 
+  /** Reads announced by prefetch, to send with the next statement (batches). */
+  #prefetched: { table: TableName; where: Row; key: string | null; text: string }[] = [];
+
+  /**
+   * Announced reads (see Transaction.prefetch): each one that this transaction cannot answer
+   * already goes, as SQL text, in the message of its next statement, and its rows are kept as
+   * find keeps an answer (with the transaction's later writes applied), so that the find that
+   * asks it is answered without a round trip. Under the write lock a signup's reads of its
+   * membership type, its member by email and the webhook endpoints travel with the first.
+   */
+  prefetch(reads: readonly Read[]): void {
+    if (!this.batches || !this.#open || this.#aborted) return;
+    for (const { table, where } of reads) {
+      checkTable(table);
+      const filter = where as Row;
+      const identity = filterIdentity(table, filter);
+      if (identity === null || this.#prefetched.some((read) => read.table === table && filterIdentity(table, read.where) === identity)) continue;
+      const key = keyOf(table, filter);
+      if ((key !== null && this.#known.has(key)) || this.#answered(table, filter, undefined) !== undefined) continue;
+      const name: string = table;
+      const text = inlined(applyWhere(table, this.trx.selectFrom(name).selectAll(), filter).orderBy('_seq', 'asc').compile());
+      if (text === undefined) continue;
+      // A copy: the caller's filter (and its lists) may change after this.
+      const copy = Object.fromEntries(Object.entries(filter).map(([column, value]) => [column, Array.isArray(value) ? [...value] : value]));
+      this.#prefetched.push({ table, where: copy, key, text });
+    }
+  }
+
+  /** Keeps what the prefetched reads answered (`answers`: the message's rows per statement, theirs last). */
+  #answerPrefetched(prefetched: readonly { table: TableName; where: Row; key: string | null }[], answers: readonly (readonly unknown[])[]): void {
+    const theirs = answers.slice(answers.length - prefetched.length);
+    if (theirs.length !== prefetched.length) return;
+    prefetched.forEach((read, index) => {
+      const rows = (theirs[index] as Row[]).map(seen);
+      if (read.key !== null && rows.length === 0) this.#known.set(read.key, null);
+      this.#remember(read.table, rows);
+      this.#keepAnswer(read.table, read.where, rows, undefined);
+    });
+  }
+
   end(): void {
     this.#open = false;
+    this.#prefetched = [];
   }
 
   #begin(scope: string | null): Promise<void> {

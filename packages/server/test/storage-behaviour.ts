@@ -94,6 +94,38 @@ export function conflictBehaviour(label: string, createStorage: () => Promise<St
     }
   });
 
+  it(`${label}: inserts of new ids (fresh) read back as written and in insertion order, whenever they are sent; a taken unique column not read as free is still refused at the insert`, async () => {
+    const storage = await createStorage();
+    try {
+      const { members, memberships } = sampleRows('org_a');
+      await storage.transaction((tx) => tx.insert('members', members));
+      const seen = await storage.transaction(async (tx) => {
+        assert.equal(await tx.findOne('members', { organization_id: 'org_a', email: 'new@example.org' }), undefined);
+        await tx.insert('members', { ...members, id: 'mem_new', email: 'new@example.org' }, { fresh: true });
+        await tx.insert('memberships', { ...memberships, id: 'ms_new', member_id: 'mem_new' }, { fresh: true });
+        await tx.update('memberships', { organization_id: 'org_a', id: 'ms_new' }, { state: 'confirmed' });
+        await tx.insert('memberships', { ...memberships, id: 'ms_after', member_id: 'mem_new' }, { fresh: true });
+        return {
+          members: (await tx.find('members', { organization_id: 'org_a' })).map((row) => row.id),
+          memberships: (await tx.find('memberships', { organization_id: 'org_a', member_id: 'mem_new' })).map((row) => [row.id, row.state]),
+        };
+      });
+      assert.deepEqual(seen, { members: [members.id, 'mem_new'], memberships: [['ms_new', 'confirmed'], ['ms_after', memberships.state]] });
+      await assert.rejects(
+        storage.transaction((tx) => tx.insert('members', { ...members, id: 'mem_other' }, { fresh: true })),
+        (error: unknown) => error instanceof StorageConflictError && error.columns.includes('email'),
+      );
+      const stored = await storage.transaction(async (tx) => ({
+        member: await tx.findOne('members', { organization_id: 'org_a', email: 'new@example.org' }),
+        memberships: (await tx.find('memberships', {})).map((row) => [row.id, row.state]),
+        other: await tx.findOne('members', { organization_id: 'org_a', id: 'mem_other' }),
+      }));
+      assert.deepEqual(stored, { member: { ...members, id: 'mem_new', email: 'new@example.org', company_id: members.company_id ?? null }, memberships: [['ms_new', 'confirmed'], ['ms_after', memberships.state]], other: undefined });
+    } finally {
+      await storage.close();
+    }
+  });
+
   it(`${label}: reads announced with prefetch answer what find answers: rows and absences, with the transaction's writes before and after them`, async () => {
     const storage = await createStorage();
     try {

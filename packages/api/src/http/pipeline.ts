@@ -92,7 +92,7 @@ export function domainContext(
         sent_at: null,
         attempts: 0,
       };
-      await tx.insert('outbox', row);
+      await tx.insert('outbox', row, { fresh: true });
       aftermath.messages.push(row);
     },
   };

@@ -6,6 +6,7 @@ import {
   tableSpecs,
   type Claim,
   type FindOptions,
+  type InsertOptions,
   type Read,
   type Storage,
   type TableName,
@@ -769,9 +770,9 @@ class SqlTransaction implements Transaction {
   /** Whether the statement being run writes (see changedConfiguration). */
   #writing = false;
 
-  insert<T extends TableName>(table: T, row: Tables[T]): Promise<void> {
+  insert<T extends TableName>(table: T, row: Tables[T], options: InsertOptions = {}): Promise<void> {
     checkTable(table);
-    const later = this.#insertLater(table, row as unknown as Row);
+    const later = this.#insertLater(table, row as unknown as Row, options.fresh === true);
     if (later) return later;
     this.#writing = true;
     return this.#run(async () => {
@@ -868,19 +869,29 @@ class SqlTransaction implements Transaction {
   }
 
   /**
-   * An insert whose key this transaction read as absent, in a table with no other unique columns
-   * and no triggers, giving every column a value the column takes as it is: it cannot be refused
-   * (on PostgreSQL a row another transaction committed meanwhile is a serialization failure, and
-   * the transaction runs again), so it is sent ahead of the next statement or with COMMIT
-   * (batches; a plain INSERT, so that anything unforeseen fails the transaction instead of
-   * dropping the row). A signup's idempotency record. Answers undefined when it must be sent now.
+   * An insert whose key this transaction read as absent, or made for the row (`fresh`: a random
+   * id), and whose other unique columns it read as free (a complete answer of no rows for each
+   * set, kept up to date with its own writes: a member's email), in a table with no triggers,
+   * giving every column a value the column takes as it is: it cannot be refused (on PostgreSQL a
+   * row another transaction committed meanwhile is a serialization failure, and the transaction
+   * runs again), so it is sent ahead of the next statement or with COMMIT (batches; a plain
+   * INSERT, so that anything unforeseen fails the transaction instead of dropping the row). A
+   * signup's idempotency record, member, memberships, signup and outbox message. Answers
+   * undefined when it must be sent now.
    */
-  #insertLater(table: TableName, row: Row): Promise<void> | undefined {
+  #insertLater(table: TableName, row: Row, fresh: boolean): Promise<void> | undefined {
     if (!this.batches || this.readOnly || !this.#open || triggered.has(table) || this.#aborted || this.#begun === undefined) return undefined;
     const spec = tableSpecs[table];
-    if (spec.unique.length > 0) return undefined;
     const identity = keyOf(table, Object.fromEntries(spec.key.map((column) => [column, row[column]])));
-    if (identity === null || this.#known.get(identity) !== null) return undefined;
+    if (identity === null) return undefined;
+    const known = this.#known.get(identity);
+    if (!(known === null || (fresh && known === undefined))) return undefined;
+    for (const columns of spec.unique as readonly (readonly string[])[]) {
+      // NULLs never collide in a unique index: a set holding one is free.
+      if (columns.some((column) => row[column] === null || row[column] === undefined)) continue;
+      const taken = this.#answered(table, Object.fromEntries(columns.map((column) => [column, row[column]])), undefined);
+      if (taken === undefined || taken.length > 0) return undefined;
+    }
     const columns = this.columns?.get(table);
     if (!columns) return undefined;
     let values: Row;

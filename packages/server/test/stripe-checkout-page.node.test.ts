@@ -86,6 +86,77 @@ describe('the checkout page a signup asks for', () => {
     assert.match(embedded.body.next_action.client_secret, /_secret_/);
   });
 
+  /** The Checkout Session the stand-in opened for signup `id`. */
+  const sessionOf = (id: string) => Object.values(standIn.snapshot().checkout_sessions).find((candidate) => candidate.client_reference_id === id)!;
+
+  let renewals = 0;
+  async function renew(server: MemberkitServer, url: string, body: unknown) {
+    const token = (await server.memberTokens.issue('demo', 'mem_alice', null)).token;
+    const response = await fetch(`${url}/v1/organizations/demo/me/memberships/ms_alice_annual/renew`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `checkout-page-renewal-${++renewals}` },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  }
+
+  it('a renewal by hand is paid on the page it asks for, as a signup is: hosted on an embedded-page server, embedded on a hosted-page one', async () => {
+    const embeddedServer = await start();
+    const hosted = await renew(embeddedServer.server, embeddedServer.url, { checkout: { ui_mode: 'hosted_page' } });
+    assert.equal(hosted.status, 201, JSON.stringify(hosted.body));
+    assert.equal(hosted.body.next_action.ui_mode, 'hosted_page');
+    assert.equal(new URL(hosted.body.next_action.url).origin, standIn.origin);
+    assert.equal(sessionOf(hosted.body.id).ui_mode, 'hosted_page', 'the Checkout Session itself is a hosted one');
+    const unsaid = await renew(embeddedServer.server, embeddedServer.url, {});
+    assert.equal(unsaid.body.next_action.ui_mode, 'embedded_page', 'unsaid: the server’s default');
+
+    const hostedServer = await start('hosted_page');
+    const embedded = await renew(hostedServer.server, hostedServer.url, { checkout: { ui_mode: 'embedded_page' } });
+    assert.equal(embedded.body.next_action.ui_mode, 'embedded_page');
+    assert.match(embedded.body.next_action.client_secret, /_secret_/);
+    assert.equal(sessionOf(embedded.body.id).ui_mode, 'embedded_page');
+
+    const refused = await renew(hostedServer.server, hostedServer.url, { checkout: { ui_mode: 'popup' } });
+    assert.equal(refused.status, 422);
+    assert.deepEqual(refused.body.errors.map((error: { field: string; code: string }) => [error.field, error.code]), [['checkout.ui_mode', 'invalid_value']]);
+  });
+
+  it('an application keeps the page its signup asked for: the checkout staff’s approval opens is on it', async () => {
+    const { url } = await start();
+    const admin = { authorization: 'Bearer sk_test_sandbox', 'content-type': 'application/json' };
+    const apply = async (checkout?: unknown) => {
+      const response = await fetch(`${url}/v1/organizations/demo/signups`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': `checkout-page-application-${++count}` },
+        body: JSON.stringify({
+          membership_type_id: 'committee',
+          member: { email: `applicant-${count}@example.org`, first_name: 'Ap', last_name: 'Plicant' },
+          fields: { motivation: 'I would like to help run the club.' },
+          ...(checkout !== undefined && { checkout }),
+        }),
+      });
+      const body = (await response.json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+      assert.equal(response.status, 201, JSON.stringify(body));
+      assert.equal(body.status, 'awaiting_approval');
+      return body;
+    };
+    const approve = async (id: string) => {
+      const response = await fetch(`${url}/v1/organizations/demo/applications/${id}/approve`, { method: 'POST', headers: admin });
+      assert.equal(response.status, 200);
+      return (await (await fetch(`${url}/v1/organizations/demo/signups/${id}`)).json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    };
+    const framed = await apply({ ui_mode: 'hosted_page' });
+    const plain = await apply();
+    const approvedFramed = await approve(framed.id);
+    assert.equal(approvedFramed.status, 'awaiting_payment');
+    assert.equal(approvedFramed.next_action.ui_mode, 'hosted_page', 'the page the application asked for');
+    assert.equal(approvedFramed.next_action.client_secret, undefined);
+    assert.equal(sessionOf(framed.id).ui_mode, 'hosted_page');
+    const approvedPlain = await approve(plain.id);
+    assert.equal(approvedPlain.next_action.ui_mode, 'embedded_page', 'unsaid: the server’s default');
+    assert.equal(sessionOf(plain.id).ui_mode, 'embedded_page');
+  });
+
   it('a page that is not one of the two, or not in an object, is refused by name, and nothing is stored', async () => {
     const { server, url } = await start();
     const sessions = Object.keys(standIn.snapshot().checkout_sessions).length;

@@ -8,6 +8,7 @@ export { renderReview } from './views/review.js';
 export { renderApproval, renderDone, renderPayment, renderRenewal, renewedUntil } from './views/outcome.js';
 export { invitationProblem, invitationText, invitationWords } from './controllers/invitation.js';
 export { renderInvitationRefused } from './views/invitation.js';
+export { wholeWords } from '../i18n/words.js';
 
 import { AttemptController } from './controllers/attempt.js';
 import { DiscountController } from './controllers/discount.js';

@@ -157,6 +157,46 @@ describe('the checkout page a signup asks for', () => {
     assert.equal(sessionOf(plain.id).ui_mode, 'embedded_page');
   });
 
+  it('the Checkout Session a paid signup opens: mode payment, the quote’s total as price_data (a discount, a donation), authorized only, the card saved when the membership renews automatically, the member’s one customer reused, the organization’s locale, metadata linking session and signup', async () => {
+    const { url } = await start();
+    const signUp = async (organization: string, body: Record<string, unknown>) => {
+      const response = await fetch(`${url}/v1/organizations/${organization}/signups`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': `checkout-session-${++count}` },
+        body: JSON.stringify({ fields: {}, ...body }),
+      });
+      const created = (await response.json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+      assert.equal(response.status, 201, JSON.stringify(created));
+      assert.equal(created.status, 'awaiting_payment');
+      return { created, session: sessionOf(created.id) };
+    };
+    const member = { email: 'session-shape@example.org', first_name: 'Ses', last_name: 'Sion' };
+
+    const monthly = await signUp('demo', { membership_type_id: 'monthly', member, discount_code: 'WELCOME20' });
+    assert.equal(monthly.created.quote.total, 720);
+    assert.deepEqual(
+      [monthly.session.mode, monthly.session.amount_total, monthly.session.currency, monthly.session.stand_in.line_item, monthly.session.locale],
+      ['payment', 720, 'usd', 'Monthly', 'en'],
+      'one line of the quote’s total (900 less 20%), no Stripe price; en-US is Stripe’s en',
+    );
+    assert.deepEqual([monthly.session.stand_in.capture_method, monthly.session.stand_in.setup_future_usage], ['manual', 'off_session'], 'authorized only; the card kept for the renewals');
+    assert.equal(monthly.session.client_reference_id, monthly.created.id);
+    const link = { organization_id: 'demo', signup_id: monthly.created.id, member_id: monthly.created.member.id };
+    for (const metadata of [monthly.session.metadata, monthly.session.stand_in.payment_intent_metadata]) {
+      assert.deepEqual({ organization_id: metadata.organization_id, signup_id: metadata.signup_id, member_id: metadata.member_id }, link);
+    }
+    const [customer] = standIn.customers().filter((candidate) => candidate.email === member.email);
+    assert.equal(monthly.session.customer, customer!.id);
+
+    const donation = await signUp('demo', { membership_type_id: 'supporter', member, amount: 2500 });
+    assert.deepEqual([donation.session.amount_total, donation.session.stand_in.setup_future_usage], [2500, null], 'the member’s amount; no renewal, no card kept');
+    assert.equal(donation.session.customer, customer!.id, 'the member’s customer again');
+    assert.equal(standIn.customers().filter((candidate) => candidate.email === member.email).length, 1);
+
+    const tennis = await signUp('demo-sections', { membership_type_id: 'tennis', member: { ...member, email: 'session-shape-de@example.org' } });
+    assert.deepEqual([tennis.session.amount_total, tennis.session.currency, tennis.session.locale], [12000, 'eur', 'de'], 'a German club’s checkout in German');
+  });
+
   it('a page that is not one of the two, or not in an object, is refused by name, and nothing is stored', async () => {
     const { server, url } = await start();
     const sessions = Object.keys(standIn.snapshot().checkout_sessions).length;

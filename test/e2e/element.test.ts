@@ -43,7 +43,6 @@ const dist = new URL('../../packages/signup/dist/', import.meta.url);
  * bundle's split into a first chunk (the plans) and a second is to take back. Lower this number
  * whenever the bundle shrinks.
  */
-const BUDGET = 40 * 1024;
 /**
  * Then (December 2026) the script-tag file became a loader (854 B gzip) that starts each widget's
  * signup-config request at once and imports chunks/element.js, and the steps after the plans
@@ -70,7 +69,17 @@ const BUDGET = 40 * 1024;
  * page, poll) became controllers in the steps chunk, created once it is here, with the routing in
  * machine.ts: 39,716 B before the plans (855 + 38,861), 858 B less. Lowered to 39 kB less 128 B.
  */
-const CRITICAL_PATH = BUDGET - 1024 - 128;
+/**
+ * Then English's words of the steps after the plans moved to chunks/steps.js (i18n/en.ts; the
+ * plans' words, i18n/en-first.ts, stay): 38,305 B before the plans (855 + 37,450), 1,339 B less,
+ * for 107 B more in all (47,460 B). Lowered to 38,368 B.
+ */
+/**
+ * Then the steps heading's and the hosted page opener's modules of their own (the rest of
+ * views/view.ts and payment.ts left the first chunk) and the steps chunk's one export (no
+ * namespace object beside its names): 38,089 B (855 + 37,234), 47,483 B in all. Lowered to 38,144 B.
+ */
+const CRITICAL_PATH = 38_144;
 /**
  * Then 44,027 B in all (December 2026), 5 B under 43 kB, and issue 12's journey asks the review to
  * say when and for how much a plan renews automatically (the SDK's firstRenewal, its renewalQuote,
@@ -116,7 +125,9 @@ const TOTAL = 46 * 1024 + 384;
  * firstChunk) goes on: 38,783 B (December 2026) once the SDK's schema files' zod calls were marked
  * pure in the build (a schema nothing reads is dropped: 360 B) and two unread catalogue keys went.
  */
-const FIRST_CHUNK = 38 * 1024;
+/** Then English's steps words went to chunks/steps.js: 37,450 B; lowered to 37,504 B. */
+/** Then views/view.ts's and payment.ts's helpers of the steps left it: 37,234 B; lowered to 37,280 B. */
+const FIRST_CHUNK = 37_280;
 const budgets = JSON.parse(readFileSync(new URL('../../packages/signup/budgets.json', import.meta.url), 'utf8')) as { loader: number };
 /**
  * The bundle as pasted, with the backend's stand-in checkout handed to the element as its

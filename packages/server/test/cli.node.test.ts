@@ -84,4 +84,49 @@ describe('memberkit-server', () => {
     assert.deepEqual(await hashesOf('acme'), [hashSecretKey(key)]);
     assert.match((await run('rotate-secret-key', 'nobody')).err, /No organization "nobody"/);
   });
+
+  it('run-lifecycle --date runs an organization’s day by hand: the membership ending that day is told expired, once however often it runs; a missing date or an unknown organization is refused', async () => {
+    assert.equal((await run('init', '--id', 'by-hand', '--name', 'By Hand Club', '--currency', 'EUR', '--time-zone', 'Europe/Berlin')).code, 0);
+    const storage = await openPgliteStorage({ dataDir: env.MEMBERKIT_DATA_DIR });
+    try {
+      await storage.transaction(async (tx) => {
+        const [type] = await tx.find('membership_types', { organization_id: 'by-hand' });
+        const created_at = '2025-03-01T10:00:00.000Z';
+        await tx.insert('members', {
+          organization_id: 'by-hand', id: 'mem_hand', email: 'hand@example.org', first_name: 'Han', last_name: 'D',
+          company_id: null, fields: {}, created_at, created_by_signup: null,
+        });
+        await tx.insert('memberships', {
+          organization_id: 'by-hand', id: 'ms_hand', member_id: 'mem_hand', company_id: null, membership_type_id: type!.id,
+          membership_name: type!.membership_name, kind: 'new', state: 'confirmed', starts_on: '2025-03-01', expires_on: '2026-03-01',
+          anchor_on: '2025-03-01', duration: 1, duration_interval_type: 'year', cycle: null, grace_days: 0, auto_renew: false,
+          cancelled_on: null, cancel_reason: null, price_paid: 0, currency: 'EUR', permissions: [], created_at, signup_id: null,
+          group_of: null, payment_customer: null, payment_method: null, terminated_on: null, renewal: null,
+          terms: [{ kind: 'new', starts_on: '2025-03-01', expires_on: '2026-03-01', amount_paid: 0, currency: 'EUR', paid_at: created_at, payment_reference: null }],
+        });
+      });
+    } finally {
+      await storage.close();
+    }
+
+    const undated = await run('run-lifecycle', '--organization', 'by-hand');
+    assert.deepEqual([undated.code, /--date YYYY-MM-DD/.test(undated.err)], [2, true], undated.err);
+    assert.equal((await run('run-lifecycle', '--date', '2026-3-1', '--organization', 'by-hand')).code, 2);
+    const unknown = await run('run-lifecycle', '--date', '2026-03-01', '--organization', 'nobody');
+    assert.deepEqual([unknown.code, unknown.err], [1, 'No organization "nobody".\n']);
+
+    for (let time = 0; time < 2; time++) {
+      const ran = await run('run-lifecycle', '--date', '2026-03-01', '--organization', 'by-hand');
+      assert.deepEqual([ran.code, ran.out], [0, 'by-hand: ran 2026-03-01\n'], ran.err);
+    }
+    const after = await openPgliteStorage({ dataDir: env.MEMBERKIT_DATA_DIR });
+    try {
+      const membership = await after.transaction((tx) => tx.findOne('memberships', { organization_id: 'by-hand', id: 'ms_hand' }));
+      assert.deepEqual(membership?.renewal?.reminded_on, ['2026-03-01'], 'told expired on its day, once');
+      const days = await after.db.selectFrom('server_lifecycle_days').select(['day', 'how']).where('organization_id', '=', 'by-hand').execute();
+      assert.deepEqual(days, [{ day: '2026-03-01', how: 'by hand' }]);
+    } finally {
+      await after.close();
+    }
+  });
 });

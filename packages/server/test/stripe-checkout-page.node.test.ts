@@ -86,6 +86,117 @@ describe('the checkout page a signup asks for', () => {
     assert.match(embedded.body.next_action.client_secret, /_secret_/);
   });
 
+  /** The Checkout Session the stand-in opened for signup `id`. */
+  const sessionOf = (id: string) => Object.values(standIn.snapshot().checkout_sessions).find((candidate) => candidate.client_reference_id === id)!;
+
+  let renewals = 0;
+  async function renew(server: MemberkitServer, url: string, body: unknown) {
+    const token = (await server.memberTokens.issue('demo', 'mem_alice', null)).token;
+    const response = await fetch(`${url}/v1/organizations/demo/me/memberships/ms_alice_annual/renew`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `checkout-page-renewal-${++renewals}` },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  }
+
+  it('a renewal by hand is paid on the page it asks for, as a signup is: hosted on an embedded-page server, embedded on a hosted-page one', async () => {
+    const embeddedServer = await start();
+    const hosted = await renew(embeddedServer.server, embeddedServer.url, { checkout: { ui_mode: 'hosted_page' } });
+    assert.equal(hosted.status, 201, JSON.stringify(hosted.body));
+    assert.equal(hosted.body.next_action.ui_mode, 'hosted_page');
+    assert.equal(new URL(hosted.body.next_action.url).origin, standIn.origin);
+    assert.equal(sessionOf(hosted.body.id).ui_mode, 'hosted_page', 'the Checkout Session itself is a hosted one');
+    const unsaid = await renew(embeddedServer.server, embeddedServer.url, {});
+    assert.equal(unsaid.body.next_action.ui_mode, 'embedded_page', 'unsaid: the server’s default');
+
+    const hostedServer = await start('hosted_page');
+    const embedded = await renew(hostedServer.server, hostedServer.url, { checkout: { ui_mode: 'embedded_page' } });
+    assert.equal(embedded.body.next_action.ui_mode, 'embedded_page');
+    assert.match(embedded.body.next_action.client_secret, /_secret_/);
+    assert.equal(sessionOf(embedded.body.id).ui_mode, 'embedded_page');
+
+    const refused = await renew(hostedServer.server, hostedServer.url, { checkout: { ui_mode: 'popup' } });
+    assert.equal(refused.status, 422);
+    assert.deepEqual(refused.body.errors.map((error: { field: string; code: string }) => [error.field, error.code]), [['checkout.ui_mode', 'invalid_value']]);
+  });
+
+  it('an application keeps the page its signup asked for: the checkout staff’s approval opens is on it', async () => {
+    const { url } = await start();
+    const admin = { authorization: 'Bearer sk_test_sandbox', 'content-type': 'application/json' };
+    const apply = async (checkout?: unknown) => {
+      const response = await fetch(`${url}/v1/organizations/demo/signups`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': `checkout-page-application-${++count}` },
+        body: JSON.stringify({
+          membership_type_id: 'committee',
+          member: { email: `applicant-${count}@example.org`, first_name: 'Ap', last_name: 'Plicant' },
+          fields: { motivation: 'I would like to help run the club.' },
+          ...(checkout !== undefined && { checkout }),
+        }),
+      });
+      const body = (await response.json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+      assert.equal(response.status, 201, JSON.stringify(body));
+      assert.equal(body.status, 'awaiting_approval');
+      return body;
+    };
+    const approve = async (id: string) => {
+      const response = await fetch(`${url}/v1/organizations/demo/applications/${id}/approve`, { method: 'POST', headers: admin });
+      assert.equal(response.status, 200);
+      return (await (await fetch(`${url}/v1/organizations/demo/signups/${id}`)).json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    };
+    const framed = await apply({ ui_mode: 'hosted_page' });
+    const plain = await apply();
+    const approvedFramed = await approve(framed.id);
+    assert.equal(approvedFramed.status, 'awaiting_payment');
+    assert.equal(approvedFramed.next_action.ui_mode, 'hosted_page', 'the page the application asked for');
+    assert.equal(approvedFramed.next_action.client_secret, undefined);
+    assert.equal(sessionOf(framed.id).ui_mode, 'hosted_page');
+    const approvedPlain = await approve(plain.id);
+    assert.equal(approvedPlain.next_action.ui_mode, 'embedded_page', 'unsaid: the server’s default');
+    assert.equal(sessionOf(plain.id).ui_mode, 'embedded_page');
+  });
+
+  it('the Checkout Session a paid signup opens: mode payment, the quote’s total as price_data (a discount, a donation), authorized only, the card saved when the membership renews automatically, the member’s one customer reused, the organization’s locale, metadata linking session and signup', async () => {
+    const { url } = await start();
+    const signUp = async (organization: string, body: Record<string, unknown>) => {
+      const response = await fetch(`${url}/v1/organizations/${organization}/signups`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': `checkout-session-${++count}` },
+        body: JSON.stringify({ fields: {}, ...body }),
+      });
+      const created = (await response.json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+      assert.equal(response.status, 201, JSON.stringify(created));
+      assert.equal(created.status, 'awaiting_payment');
+      return { created, session: sessionOf(created.id) };
+    };
+    const member = { email: 'session-shape@example.org', first_name: 'Ses', last_name: 'Sion' };
+
+    const monthly = await signUp('demo', { membership_type_id: 'monthly', member, discount_code: 'WELCOME20' });
+    assert.equal(monthly.created.quote.total, 720);
+    assert.deepEqual(
+      [monthly.session.mode, monthly.session.amount_total, monthly.session.currency, monthly.session.stand_in.line_item, monthly.session.locale],
+      ['payment', 720, 'usd', 'Monthly', 'en'],
+      'one line of the quote’s total (900 less 20%), no Stripe price; en-US is Stripe’s en',
+    );
+    assert.deepEqual([monthly.session.stand_in.capture_method, monthly.session.stand_in.setup_future_usage], ['manual', 'off_session'], 'authorized only; the card kept for the renewals');
+    assert.equal(monthly.session.client_reference_id, monthly.created.id);
+    const link = { organization_id: 'demo', signup_id: monthly.created.id, member_id: monthly.created.member.id };
+    for (const metadata of [monthly.session.metadata, monthly.session.stand_in.payment_intent_metadata]) {
+      assert.deepEqual({ organization_id: metadata.organization_id, signup_id: metadata.signup_id, member_id: metadata.member_id }, link);
+    }
+    const [customer] = standIn.customers().filter((candidate) => candidate.email === member.email);
+    assert.equal(monthly.session.customer, customer!.id);
+
+    const donation = await signUp('demo', { membership_type_id: 'supporter', member, amount: 2500 });
+    assert.deepEqual([donation.session.amount_total, donation.session.stand_in.setup_future_usage], [2500, null], 'the member’s amount; no renewal, no card kept');
+    assert.equal(donation.session.customer, customer!.id, 'the member’s customer again');
+    assert.equal(standIn.customers().filter((candidate) => candidate.email === member.email).length, 1);
+
+    const tennis = await signUp('demo-sections', { membership_type_id: 'tennis', member: { ...member, email: 'session-shape-de@example.org' } });
+    assert.deepEqual([tennis.session.amount_total, tennis.session.currency, tennis.session.locale], [12000, 'eur', 'de'], 'a German club’s checkout in German');
+  });
+
   it('a page that is not one of the two, or not in an object, is refused by name, and nothing is stored', async () => {
     const { server, url } = await start();
     const sessions = Object.keys(standIn.snapshot().checkout_sessions).length;

@@ -4,7 +4,8 @@
 // the signup exactly once: one payment, captured once, however often the event comes again.
 // And a staff refund the server died in the middle of (Stripe refunded, the server never heard):
 // retried with its Idempotency-Key, it refunds once, though Stripe's charge.refunded recorded the
-// refund first.
+// refund first. And a first signup the server died in after Stripe made the member's customer:
+// retried, it pays with that customer, not a second one.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -142,6 +143,56 @@ describe('the server killed between Stripe’s success and the webhook', () => {
     assert.deepEqual([body.status, body.terms.at(-1)!.refunds!.map((each) => [each.amount, each.reason])], ['active', [[300, 'Moved away']]]);
     assert.deepEqual(refunds().map((each) => each.amount), [300], 'refunded once at Stripe');
     assert.equal(standIn.paymentIntent(intentId)!.amount_received, 900);
+    await server.stop();
+  });
+
+  it('a first signup killed after Stripe made the member’s customer, before the commit: retried, it pays with that customer, and there is no second one', async () => {
+    const standIn = new StripeStandIn({ retryDelays: [] });
+    after(() => standIn.close());
+    await standIn.listen();
+    const env = {
+      MEMBERKIT_DATA_DIR: join(dataDir, 'customer'),
+      PORT: String(await freePort()),
+      STRIPE_SECRET_KEY: 'sk_test_crash',
+      STRIPE_WEBHOOK_SECRET: secret,
+      MEMBERKIT_STRIPE_API_URL: standIn.origin,
+      MEMBERKIT_LIFECYCLE_INTERVAL: '0',
+    };
+    let server = await startServerProcess(['--demo'], env);
+    after(() => void server.child.kill('SIGKILL'));
+    standIn.addWebhookEndpoint({ url: `${server.url}/v1/webhooks/stripe`, secret });
+    const email = 'customer-crash@example.org';
+    const signUp = (url: string) =>
+      fetch(`${url}/v1/organizations/demo/signups`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'crash-customer' },
+        body: JSON.stringify({ membership_type_id: 'monthly', member: { email, first_name: 'Cu', last_name: 'Stomer' }, fields: {} }),
+      });
+    const customers = () => standIn.customers().filter((customer) => customer.email === email);
+
+    standIn.beforeAnswering('POST /v1/customers', () => server.kill());
+    await assert.rejects(signUp(server.url), 'the server died before answering');
+    assert.equal(customers().length, 1, 'Stripe made the customer; the member it was made for was never stored');
+
+    server = await startServerProcess(['--demo'], env);
+    const retried = await signUp(server.url);
+    assert.equal(retried.status, 201, await retried.clone().text());
+    const created = (await retried.json()) as { id: string; status: string; member: { id: string }; next_action: { client_secret: string } };
+    assert.equal(created.status, 'awaiting_payment');
+    assert.equal(customers().length, 1, 'no second customer for the member');
+    const [customer] = customers();
+    assert.equal(standIn.sessionBySecret(created.next_action.client_secret)!.customer, customer!.id, 'the checkout is the customer’s');
+    assert.deepEqual(customer!.metadata, { organization_id: 'demo', member_id: created.member.id }, 'now the stored member’s');
+
+    const paid = await fetch(`${standIn.origin}/c/api/${created.next_action.client_secret}/confirm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ number: '4242424242424242', exp_month: '12', exp_year: '40', cvc: '123' }),
+    });
+    assert.equal(paid.status, 200);
+    const polled = (await (await fetch(`${server.url}/v1/organizations/demo/signups/${created.id}`)).json()) as { status: string };
+    assert.equal(polled.status, 'completed');
+    assert.equal(customers().length, 1);
     await server.stop();
   });
 });

@@ -235,6 +235,43 @@ describe('the Stripe stand-in service', () => {
     }
   });
 
+  it('one Stripe customer per member (StripePayments): two first checkouts at once, a run that never committed and its retry under a new member id, a day later; another organization’s customer of the same email is not taken', async () => {
+    const payments = new StripePayments({ stripe, now: () => clock.now(), pages: { checkoutComplete: () => 'https://club.example/done', authenticate: () => 'https://club.example/auth' } });
+    const open = (organization: string, signup: string, member: string, email: string) =>
+      payments.createCheckout({
+        organization_id: organization, signup_id: signup, amount: 900, currency: 'USD', description: 'Monthly', seller_name: 'Club',
+        customer: { member_id: member, email, name: 'Cus Tomer' }, locale: 'en', ui_mode: 'embedded_page',
+        return_url: null, save_payment_method: true, expires_at: null, payment_account: null, idempotency_key: `checkout:${signup}`,
+      });
+    const customerOf = (session: { id: string }) => standIn.checkoutSession(session.id)!.customer;
+    const customersOf = (email: string) => standIn.customers().filter((customer) => customer.email === email);
+
+    // Both look before either has made one: the idempotency key makes the second Stripe's answer to the first.
+    const [first, second] = await Promise.all([open('org_once', 'su_once_1', 'mem_once', 'once@example.org'), open('org_once', 'su_once_2', 'mem_once', 'once@example.org')]);
+    assert.equal(customersOf('once@example.org').length, 1);
+    assert.equal(customerOf(first), customerOf(second));
+
+    const other = await open('org_elsewhere', 'su_elsewhere', 'mem_elsewhere', 'crash@example.org');
+    // The server died after Stripe's answer: mem_lost was never stored, and the retry's member has a new id.
+    const lost = await open('org_once', 'su_lost', 'mem_lost', 'crash@example.org');
+    const retried = await open('org_once', 'su_retried', 'mem_stored', 'crash@example.org');
+    assert.equal(customerOf(retried), customerOf(lost), 'the customer the lost run made');
+    assert.notEqual(customerOf(retried), customerOf(other), 'not the other organization’s');
+    assert.deepEqual(customersOf('crash@example.org').map((customer) => customer.metadata).sort((a, b) => a.organization_id!.localeCompare(b.organization_id!)), [
+      { organization_id: 'org_elsewhere', member_id: 'mem_elsewhere' },
+      { organization_id: 'org_once', member_id: 'mem_stored' },
+    ]);
+    const start = now;
+    try {
+      now += 25 * 3_600_000; // Stripe's idempotency keys are forgotten after 24 hours; the customer is found.
+      const later = await open('org_once', 'su_later', 'mem_stored', 'crash@example.org');
+      assert.equal(customerOf(later), customerOf(lost));
+      assert.equal(customersOf('crash@example.org').length, 2);
+    } finally {
+      now = start;
+    }
+  });
+
   it('refunds, partial then the rest, and no more than was paid', async () => {
     const session = await checkout({ payment_intent_data: { metadata: { signup_id: 'su_2' } } });
     await pay(session, '4242424242424242');

@@ -64,6 +64,7 @@ function webhookSuite(openStorage: () => Promise<SqlStorage>) {
   let receiverUrl: string;
   let server: MemberkitServer;
   let client: MemberkitClient;
+  let origin: string;
   const clock = new MovableClock();
 
   before(async () => {
@@ -81,7 +82,7 @@ function webhookSuite(openStorage: () => Promise<SqlStorage>) {
     receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
     const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', MEMBERKIT_RATE_LIMIT_PER_CLIENT: '0', MEMBERKIT_RATE_LIMIT_PER_KEY: '0', LOG_LEVEL: 'silent' }, { demo: true });
     server = await createServer(config, { storage: await openStorage(), clock, logger: pino({ level: 'silent' }), resolveWebhookHost: resolveFake });
-    const origin = await server.listen();
+    origin = await server.listen();
     client = createClient({ baseUrl: `${origin}/v1`, organization: 'demo', secretKey: 'sk_test_sandbox', maxRetries: 0 });
   });
   after(async () => {
@@ -129,6 +130,35 @@ function webhookSuite(openStorage: () => Promise<SqlStorage>) {
     for (const entry of log.data) assert.deepEqual([entry.status, entry.attempts, entry.last_status, entry.next_attempt_at], ['succeeded', 1, 204, null]);
     await client.webhookEndpoints.delete(endpoint.id);
     await client.webhookEndpoints.delete(other.id);
+  });
+
+  it('a renewal by hand, paid at the Stripe stand-in: membership.renewed is delivered, signed, with the renewed term', async () => {
+    const endpoint = await client.webhookEndpoints.create({ url: `${receiverUrl}/renewals`, events: ['membership.renewed'] });
+    const token = (await server.memberTokens.issue('demo', 'mem_alice', null)).token;
+    const member = createClient({ baseUrl: `${origin}/v1`, organization: 'demo', token, maxRetries: 0 });
+    const before = (await member.me.retrieve()).memberships.find((held) => held.id === 'ms_alice_annual')!;
+    const renewal = await member.me.memberships.renew('ms_alice_annual');
+    const action = renewal.next_action;
+    assert.ok(action.type === 'payment' && action.ui_mode === 'embedded_page', JSON.stringify(action));
+    const secret = action.client_secret;
+    const paid = await fetch(`${server.stripe.standIn!.origin}/c/api/${secret}/confirm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ number: '4242424242424242', exp_month: '12', exp_year: '40', cvc: '123' }),
+    });
+    assert.equal(paid.status, 200);
+    assert.equal((await client.signups.retrieve(renewal.id)).status, 'completed');
+    const [delivery] = await until(() => {
+      const mine = received.filter((r) => r.path === '/renewals');
+      return mine.length >= 1 && mine;
+    }, 'the renewal’s delivery');
+    const event = verifyWebhook(delivery!.body, delivery!.headers, endpoint.secret);
+    assert.equal(event.type, 'membership.renewed');
+    const data = event.data as { id: string; signup_id: string; expires_on: string; terms: { kind: string; amount_paid: number }[] };
+    assert.deepEqual([data.id, data.signup_id], ['ms_alice_annual', renewal.id]);
+    assert.ok(data.expires_on > before.expires_on!, `renewed beyond ${before.expires_on}: ${data.expires_on}`);
+    assert.deepEqual([data.terms.at(-1)!.kind, data.terms.at(-1)!.amount_paid], ['renewal', 6000]);
+    await client.webhookEndpoints.delete(endpoint.id);
   });
 
   it('a 500 is retried with backoff, under the same webhook-id, and the log tells each attempt', async () => {

@@ -4,7 +4,6 @@
 // `expires_at` wherever they are read or counted (`expireIfDue`), not by a sweep.
 // Settling a paid one is payments.ts's.
 import { needsCheckout } from '@memberkit/sdk/calculators';
-import type { CheckoutUiMode } from '../ports/payments.js';
 import type { CheckoutClosedReason, CheckoutRecord, SignupRecord } from '../ports/records.js';
 import type { DomainContext } from './context.js';
 import { Problem } from './problems.js';
@@ -29,13 +28,10 @@ export function findCheckout(ctx: Pick<DomainContext, 'tx' | 'organization'>, id
  * Opens the processor's checkout session for a signup that must be paid: it expires after the
  * checkout lifetime, or never (`expires: false`: an approved application's checkout, like an
  * invoice, stays payable until an admin closes the application; a new session would only
- * invalidate the secret the member already holds). The signup then awaits payment.
+ * invalidate the secret the member already holds). The signup then awaits payment, on the page its
+ * request asked for (kept with it: an application's checkout opens when staff approve it).
  */
-export async function openCheckout(
-  ctx: DomainContext,
-  signup: SignupRecord,
-  { expires = true, uiMode = null }: { expires?: boolean; uiMode?: CheckoutUiMode | null } = {},
-): Promise<SignupRecord> {
+export async function openCheckout(ctx: DomainContext, signup: SignupRecord, { expires = true }: { expires?: boolean } = {}): Promise<SignupRecord> {
   const { tx, organization } = ctx;
   const member = (await tx.findOne('members', { organization_id: organization.id, id: signup.member_id }))!;
   const membership = (await tx.findOne('memberships', { organization_id: organization.id, id: signup.membership_ids[0]! }))!;
@@ -50,7 +46,7 @@ export async function openCheckout(
     seller_name: organization.name,
     customer: { member_id: member.id, email: member.email, name: name || null },
     locale: organization.locale,
-    ui_mode: ctx.checkout.uiMode(organization, uiMode),
+    ui_mode: ctx.checkout.uiMode(organization, signup.checkout_ui_mode),
     return_url: null,
     // A renewal saves the card when the member chose automatic renewal with it.
     save_payment_method: signup.auto_renew ?? membership.auto_renew,

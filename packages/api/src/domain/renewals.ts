@@ -178,6 +178,7 @@ export async function openRenewal(ctx: DomainContext, membership: MembershipReco
     discount_code: discount?.code ?? null,
     renewal_of: membership.id,
     auto_renew: params.auto_renew ?? null,
+    checkout_ui_mode: params.checkout?.ui_mode ?? null,
   });
   for (const older of replaced) await closeSignup(ctx, older, 'replaced', signup.id);
   return signup;

@@ -1,5 +1,6 @@
 // The record a signup or a renewal starts as: what both make before their own rules run, so that
 // renewals.ts and signups.ts (which renews through it) need not import each other.
+import type { CheckoutUiMode } from '../ports/payments.js';
 import type { Json, SignupRecord } from '../ports/records.js';
 import type { DomainContext } from './context.js';
 
@@ -18,6 +19,8 @@ export interface SignupInit {
   renewal_of?: string | null;
   /** For a renewal: the member's auto_renew choice (null: none), resolved when it completes. */
   auto_renew?: boolean | null;
+  /** The checkout page the request asked for (null: the host's default). */
+  checkout_ui_mode?: CheckoutUiMode | null;
 }
 
 /** Stores a new signup (status `pending`, no checkout yet) for a signup or a renewal. */
@@ -40,6 +43,7 @@ export async function createSignupRecord(ctx: DomainContext, init: SignupInit): 
     completed_at: null,
     replaced_by: null,
     approved_at: null,
+    checkout_ui_mode: init.checkout_ui_mode ?? null,
   };
   // Its id is new (ctx.ids): the insert may travel with a later statement.
   await ctx.tx.insert('signups', signup, { fresh: true });

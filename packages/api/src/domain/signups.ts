@@ -13,7 +13,6 @@ import {
   validatePeople,
   type FieldValue,
 } from '@memberkit/sdk/calculators';
-import type { CheckoutUiMode } from '../ports/payments.js';
 import type { Json, MemberRecord, MembershipRecord, SignupRecord } from '../ports/records.js';
 import { closeSignup, findCheckout, openCheckout, signupNeedsCheckout, stillUnfinished } from './checkout.js';
 import type { DomainContext } from './context.js';
@@ -228,6 +227,7 @@ export async function createSignup(
     fields: structuredClone(params.fields) as Record<string, Json>,
     // A member this signup creates has no completed signup: its answers may reach them.
     updates_member: known ? await mayUpdateMember(ctx, known, callerId) : true,
+    checkout_ui_mode: params.checkout?.ui_mode ?? null,
   });
   // The invitation is now this member's (single use); it is redeemed when the signup completes.
   if (invitation) await holdInvitation(ctx, invitation, member.id);
@@ -243,7 +243,7 @@ export async function createSignup(
 export async function advanceSignup(
   ctx: DomainContext,
   signup: SignupRecord,
-  { approval, uiMode = null, newHolders }: { approval: boolean; uiMode?: CheckoutUiMode | null; newHolders?: ReadonlySet<string> },
+  { approval, newHolders }: { approval: boolean; newHolders?: ReadonlySet<string> },
 ): Promise<{ signup: SignupRecord; refusal: Problem | null }> {
   if (approval) {
     await ctx.tx.update('signups', { organization_id: ctx.organization.id, id: signup.id }, { status: 'awaiting_approval' });
@@ -253,7 +253,7 @@ export async function advanceSignup(
     if (membership) await emitMembershipEvent(ctx, 'application.received', membership, { signup_id: signup.id });
     return { signup: { ...signup, status: 'awaiting_approval' }, refusal: null };
   }
-  if (await signupNeedsCheckout(ctx, signup)) return { signup: await openCheckout(ctx, signup, { uiMode }), refusal: null };
+  if (await signupNeedsCheckout(ctx, signup)) return { signup: await openCheckout(ctx, signup), refusal: null };
   const refusal = await completeSignup(ctx, signup, null, { newHolders });
   return { signup: (await findSignup(ctx, signup.id))!, refusal };
 }

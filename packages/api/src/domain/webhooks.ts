@@ -90,6 +90,9 @@ export async function attemptDelivery(sending: WebhookSending, row: Pick<Webhook
     if (!found || found.delivery.status !== 'pending') return found?.delivery.status === 'succeeded';
     const { delivery, endpoint } = found;
     const now = sending.clock.now();
+    // Attempted meanwhile by another sender that saw it due in the same pending list and released
+    // its claim before this one took it: the row is still pending, but its next attempt is later.
+    if (delivery.next_attempt_at === null || delivery.next_attempt_at > now) return false;
     let status: number | null = null;
     let error: string | null = null;
     if (!endpoint) {

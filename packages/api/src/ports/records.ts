@@ -238,6 +238,11 @@ export interface SignupRecord {
   replaced_by: string | null;
   /** Set when an admin approved this application. */
   approved_at: string | null;
+  /**
+   * The checkout page the request asked for (null: unsaid, the host's default). Kept for an
+   * application, whose checkout opens only when staff approve it, long after the request.
+   */
+  checkout_ui_mode: 'embedded_page' | 'hosted_page' | null;
 }
 
 /**

@@ -162,6 +162,7 @@ export function sampleRows(organization_id: string, id = 'sample'): { [T in Tabl
       completed_at: null,
       replaced_by: null,
       approved_at: null,
+      checkout_ui_mode: 'hosted_page',
     },
     checkouts: {
       organization_id,

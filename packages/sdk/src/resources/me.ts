@@ -21,14 +21,14 @@ export class MeMembershipsResource {
   /**
    * A Signup for the renewal; always idempotent (a key is generated once per call if not given).
    * `options` takes the request options and, in snake_case, the renewal's own choices
-   * (`amount`, `discount_code`, `auto_renew`), sent as the body.
+   * (`amount`, `discount_code`, `auto_renew`, `checkout`: the page it is paid on), sent as the body.
    */
   renew(id: string, options: MembershipRenewOptions = {}): APIPromise<Signup> {
     return this._t.request(
       () => ({
         method: 'POST',
         path: path`me/memberships/${id}/renew`,
-        body: { amount: options.amount, discount_code: options.discount_code, auto_renew: options.auto_renew },
+        body: { amount: options.amount, discount_code: options.discount_code, auto_renew: options.auto_renew, checkout: options.checkout },
         schema: SignupSchema,
         idempotent: true,
       }),

@@ -60,6 +60,8 @@ export const MembershipRenewParamsSchema = z.object({
   amount: z.nullish(AmountSchema),
   discount_code: z.nullish(z.string()),
   auto_renew: z.nullish(z.boolean()),
+  /** The page the member pays the renewal on (as a signup's `checkout`). */
+  checkout: z.nullish(SignupCheckoutParamsSchema),
 });
 export type MembershipRenewParams = z.infer<typeof MembershipRenewParamsSchema>;
 

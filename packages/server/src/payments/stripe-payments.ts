@@ -93,11 +93,26 @@ export class StripePayments implements Payments {
    * Stripe rather than in the server's database: this runs inside the API's storage transaction,
    * which on the embedded database holds the only connection. Two first checkouts at once make
    * one customer (the same idempotency key).
+   *
+   * A customer of this organization with this email but another member id was made in a run
+   * that never committed: the server died, or the transaction failed, between Stripe's answer and
+   * the commit, and the retry's new member has a new id (the idempotency key, made of it, is new
+   * too). Emails are a member's for good in an organization (unique, never changed), so that
+   * customer can only be this member's: it is taken (its metadata now names this member) instead
+   * of leaving it orphaned beside a second one.
    */
   async customerFor(organizationId: string, customer: CheckoutRequest['customer']): Promise<string> {
-    const ours = (candidate: Stripe.Customer) => candidate.metadata?.organization_id === organizationId && candidate.metadata?.member_id === customer.member_id;
+    const orphans: Stripe.Customer[] = [];
     for await (const candidate of this.#stripe.customers.list({ email: customer.email, limit: 100 })) {
-      if (ours(candidate)) return candidate.id;
+      if (candidate.metadata?.organization_id !== organizationId) continue;
+      if (candidate.metadata.member_id === customer.member_id) return candidate.id;
+      orphans.push(candidate);
+    }
+    // The first one made, should several runs have died.
+    const orphan = orphans.sort((a, b) => a.created - b.created || a.id.localeCompare(b.id))[0];
+    if (orphan) {
+      await this.#stripe.customers.update(orphan.id, { metadata: { member_id: customer.member_id } });
+      return orphan.id;
     }
     const emailKey = createHash('sha256').update(customer.email).digest('hex').slice(0, 16);
     const created = await this.#stripe.customers.create(

@@ -221,3 +221,51 @@ export interface SignInWords {
 
 /** A catalogue with the sign-in view's words: what every language but English is. */
 export type FullCatalogue = Catalogue & { signInWords: SignInWords };
+
+/**
+ * The words the first chunk says: loading, the plans, and the errors a first load can end in.
+ * English's are in the first chunk (i18n/en-first.ts); the rest of English comes with the steps
+ * chunk (i18n/en.ts), so the plans never wait for the details' and the payment's words. Every
+ * other language is a whole Catalogue, in its own chunk.
+ */
+export type PlansWords = Pick<
+  Catalogue,
+  | 'lang'
+  | 'dir'
+  | 'loading'
+  | 'loadingStep'
+  | 'steps'
+  | 'stepOf'
+  | 'noPlans'
+  | 'planUnavailable'
+  | 'choose'
+  | 'term'
+  | 'lifetime'
+  | 'until'
+  | 'renewsAutomatically'
+  | 'noAutoRenewal'
+  | 'memberChooses'
+  | 'runsUntil'
+  | 'neverExpires'
+  | 'free'
+  | 'fromAmount'
+  | 'per'
+  | 'popular'
+  | 'needsApproval'
+  | 'inviteOnly'
+  | 'groupUpTo'
+  | 'back'
+  | 'alreadyMember'
+  | 'yourPlan'
+  | 'configError'
+  | 'missingOrganization'
+  | 'invalidOrganization'
+  | 'invalidApiBase'
+  | 'networkError'
+  | 'kept'
+  | 'responseError'
+  | 'apiErrors'
+  | 'apiError'
+  | 'retry'
+  | 'startOver'
+>;

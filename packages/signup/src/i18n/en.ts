@@ -1,51 +1,11 @@
-// English: bundled with the element, and the fallback for every missing language.
-import type { Catalogue, TermUnit } from './catalogue.js';
-
-const every: Record<TermUnit, [string, string]> = {
-  day: ['Daily', 'days'],
-  week: ['Weekly', 'weeks'],
-  month: ['Monthly', 'months'],
-  year: ['Annual', 'years'],
-};
-
-const single: Record<TermUnit, string> = { day: 'day', week: 'week', month: 'month', year: 'year' };
+// English: the fallback for every missing language. Its plans' words (./en-first.ts) are in the
+// first chunk; these, the steps' words, come with the steps chunk (imported by ../membership-signup/steps.ts).
+import type { Catalogue } from './catalogue.js';
+import { enFirst } from './en-first.js';
 
 export const en: Catalogue = {
-  lang: 'en',
-  dir: 'ltr',
-  loading: 'Loading membership plans…',
-  loadingStep: 'Loading…',
-  steps: {
-    plans: 'Choose a membership',
-    details: 'Your details',
-    review: 'Review and confirm',
-    payment: 'Payment',
-    approval: 'Application received',
-    done: 'Welcome aboard',
-    renewal: 'You are already a member',
-    error: 'Something went wrong',
-    signin: 'Sign in',
-  },
-  stepOf: (n, total, name) => `Step ${n} of ${total}: ${name}`,
-  noPlans: 'No memberships are open for signup right now.',
-  planUnavailable: 'The plan in your link is not available. Choose one of the plans below.',
-  choose: 'Choose',
-  term: (count, unit) => (count === 1 ? every[unit][0] : `Every ${count} ${every[unit][1]}`),
-  lifetime: 'Lifetime',
-  until: (date) => `Until ${date}`,
-  renewsAutomatically: 'Renews automatically',
-  noAutoRenewal: 'Does not renew automatically',
+  ...enFirst,
   renewsOn: (amount, date) => `Renews automatically on ${date} for ${amount}.`,
-  memberChooses: 'You choose whether it renews automatically',
-  runsUntil: (date) => `Your membership runs until ${date}`,
-  neverExpires: 'Your membership never expires',
-  free: 'Free',
-  fromAmount: (amount) => `From ${amount}`,
-  per: (amount, count, unit) => `${amount} / ${count === 1 ? single[unit] : `${count} ${every[unit][1]}`}`,
-  popular: 'Most popular',
-  needsApproval: 'Requires approval',
-  inviteOnly: 'Invitation only',
-  groupUpTo: (max) => `Group of up to ${max}`,
   email: 'Email',
   firstName: 'First name',
   lastName: 'Last name',
@@ -82,7 +42,6 @@ export const en: Catalogue = {
   acceptTerms: 'Please accept the terms to continue.',
   readTerms: 'Read the terms',
   opensNewTab: '(opens in a new tab)',
-  back: 'Back',
   continue: 'Continue',
   confirmPay: 'Confirm and pay',
   confirmJoin: 'Confirm and join',
@@ -147,34 +106,6 @@ export const en: Catalogue = {
   renewTo: (date) => `Renew now to extend it until ${date}.`,
   renewSignIn: 'Sign in to your member account to renew it.',
   renew: 'Renew',
-  alreadyMember: 'Already a member?',
-  yourPlan: 'Your membership',
-  configError: 'This signup form is not set up correctly.',
-  missingOrganization: 'The organization attribute is missing.',
-  invalidOrganization: (id) => `The organization attribute is not a valid organization id: ${id}`,
-  invalidApiBase: 'The api-base attribute is not an https address.',
-  networkError: 'We could not reach the membership service. Check your connection and try again.',
-  kept: 'What you entered is kept.',
-  responseError: 'The membership service sent an answer we could not read. Please try again later.',
-  apiErrors: {
-    not_found: 'This organization or membership could not be found.',
-    invitation_required: 'This membership needs a valid invitation.',
-    invalid_invitation: 'This invitation is not valid.',
-    unauthorized: 'Your session has expired. Please sign in again.',
-    forbidden: 'You are not allowed to do this.',
-    rate_limited: 'Too many attempts. Please wait a moment and try again.',
-    idempotency_conflict: 'Your signup is still being processed. Please try again in a moment.',
-    idempotency_key_reused: 'Your details changed after sending. Please start over.',
-    below_processor_minimum: 'The total is below the minimum amount that can be paid online.',
-    already_member: 'This person already holds this membership.',
-    application_pending: 'You have already applied for this membership; your application is awaiting review or payment.',
-    amount_out_of_range: 'The amount is outside the allowed range.',
-    invalid_discount: 'This discount code cannot be used.',
-    validation_failed: 'Some of your details were not accepted. Go back to check them.',
-  },
-  apiError: 'Something went wrong on our side. Please try again.',
-  retry: 'Try again',
-  startOver: 'Start over',
   another: 'Sign up someone else',
 };
 

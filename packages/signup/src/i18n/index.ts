@@ -1,11 +1,13 @@
 // Picks the member's language and loads its catalogue: the `locale` attribute, then the nearest
 // `lang` (the element or an ancestor), then `<html lang>`, then English. English is bundled; the
-// other catalogues are separate chunks loaded on first use.
-import type { Catalogue } from './catalogue.js';
-import { en } from './en.js';
+// other catalogues are separate chunks loaded on first use. English's plans words are bundled in
+// the first chunk, its other words come with the steps chunk (see PlansWords): until then a
+// catalogue here may be only the plans' words (English), hence the PlansWords type.
+import type { Catalogue, PlansWords } from './catalogue.js';
+import { enFirst } from './en-first.js';
 
-export type { Catalogue } from './catalogue.js';
-export { en };
+export type { Catalogue, PlansWords } from './catalogue.js';
+export { enFirst };
 
 /** Imports a language's chunk. */
 function importLanguage(language: string): Promise<{ default: Catalogue }> | undefined {
@@ -26,7 +28,7 @@ function importLanguage(language: string): Promise<{ default: Catalogue }> | und
 /** The languages with a catalogue. */
 export const languages = ['en', 'fr', 'de', 'es', 'ar'];
 
-const loaded = new Map<string, Promise<Catalogue>>([['en', Promise.resolve(en)]]);
+const loaded = new Map<string, Promise<PlansWords>>([['en', Promise.resolve(enFirst)]]);
 
 
 /** Canonicalizes a BCP 47 tag; undefined when it is not one. */
@@ -48,12 +50,12 @@ export function resolveLocale(element: Element, localeAttribute: string | undefi
 }
 
 /** The catalogue for a locale's language (English when we have none, or it fails to load). */
-export function loadCatalogue(locale: string): Promise<Catalogue> {
+export function loadCatalogue(locale: string): Promise<PlansWords> {
   const language = locale.split('-')[0]!.toLowerCase();
   let catalogue = loaded.get(language);
   if (!catalogue) {
     const loading = importLanguage(language);
-    catalogue = loading ? loading.then((module) => module.default, () => en) : Promise.resolve(en);
+    catalogue = loading ? loading.then((module): PlansWords => module.default, () => enFirst) : Promise.resolve(enFirst);
     loaded.set(language, catalogue);
   }
   return catalogue;

@@ -1,7 +1,7 @@
 // Display helpers: dates and terms in the member's locale. Every rule (expiry, money) comes from
 // the SDK's calculators; this file only turns their answers into words.
 import { calculateExpiry, formatMoney, localDate, memberChoosesAutoRenew, type MembershipType } from '@memberkit/sdk';
-import type { Catalogue } from '../i18n/catalogue.js';
+import type { PlansWords } from '../i18n/catalogue.js';
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -43,7 +43,7 @@ export function expiryOf(type: MembershipType, today: string): string | null | u
 }
 
 /** "Annual", "Every 3 months", "Lifetime", or "Until September 1, 2024" for cyclical types. */
-export function termText(type: MembershipType, t: Catalogue, locale: string, today: string): string {
+export function termText(type: MembershipType, t: PlansWords, locale: string, today: string): string {
   if (type.duration_interval_type === 'lifetime' || type.duration == null) return t.lifetime;
   if (type.cycle) {
     const expires = expiryOf(type, today);
@@ -53,7 +53,7 @@ export function termText(type: MembershipType, t: Catalogue, locale: string, tod
 }
 
 /** "Your membership runs until …" / "never expires" for a purchase today. */
-export function expiryText(type: MembershipType, t: Catalogue, locale: string, today: string): string {
+export function expiryText(type: MembershipType, t: PlansWords, locale: string, today: string): string {
   const expires = expiryOf(type, today);
   if (expires === undefined) return '';
   return expires === null ? t.neverExpires : t.runsUntil(formatDate(expires, locale));
@@ -61,7 +61,7 @@ export function expiryText(type: MembershipType, t: Catalogue, locale: string, t
 
 /** The price a plan card leads with, with its term: "$60 / year", "$18 / 3 months", "From $15 /
  * year" for a donation, "$500" for a lifetime, "Free"; a whole amount without ".00". */
-export function priceText(type: MembershipType, t: Catalogue, locale: string): string {
+export function priceText(type: MembershipType, t: PlansWords, locale: string): string {
   const { price, duration } = type;
   if (price.value === 0 && price.type !== 'donation') return t.free;
   let amount = formatMoney(price.value, price.currency, locale, true);
@@ -70,7 +70,7 @@ export function priceText(type: MembershipType, t: Catalogue, locale: string): s
 }
 
 /** Whether the type renews: automatically, never, or the member chooses. */
-export function renewalText(type: MembershipType, t: Catalogue): string {
+export function renewalText(type: MembershipType, t: PlansWords): string {
   if (type.duration_interval_type === 'lifetime') return '';
   if (memberChoosesAutoRenew(type)) return t.memberChooses;
   return type.recurring ? t.renewsAutomatically : t.noAutoRenewal;

@@ -7,8 +7,6 @@ import {
   isRunning,
   isSecureUrl,
   takesDiscount,
-  toDecimalString,
-  quotePrice,
   type MembershipType,
   type PublicClient,
   type SignupConfig,
@@ -17,8 +15,8 @@ import {
 import { DEFAULT_API_BASE, defaultApiBase } from '../api-base.js';
 import { clientContext, configContext, memberContext } from '../context.js';
 import { createSignupEvent, type MembershipSignupEventDetails } from '../events.js';
-import type { Catalogue } from '../i18n/catalogue.js';
-import { canonicalLocale, en, loadCatalogue, resolveLocale } from '../i18n/index.js';
+import type { Catalogue, PlansWords } from '../i18n/catalogue.js';
+import { canonicalLocale, enFirst, loadCatalogue, resolveLocale } from '../i18n/index.js';
 import { fetchWithEarlyAnswer, ID_PATTERN, signupConfigQuery } from '../prefetch.js';
 import { VERSION } from '../version.js';
 import { takeSignInLink, type SignInLink } from '../sign-in-link.js';
@@ -32,18 +30,20 @@ import {
   type DraftStep,
   type GroupMemberDraft,
 } from './draft.js';
-import { fieldMessage, ids, problemsOf, quoteOf, type Problem, type Wording } from './form.js';
+import { fieldMessage, openingAmount, problemsOf, quoteOf, type Problem, type Wording } from './form.js';
+import { mapServerErrors, refusalOf } from './server-errors.js';
+import { ids } from './ids.js';
 import { prewarmDates, todayIn } from './format.js';
 import { canMove, numberedSteps, routeFailure, type ErrorKind, type RetryAction, type State } from './machine.js';
-import { openHostedPage, type StripeLoader } from './payment.js';
+import { openHostedPage } from './hosted-page.js';
+import type { StripeLoader } from './payment.js';
 import type { SignIn } from './controllers/sign-in.js';
 import { styles } from './membership-signup.styles.js';
 import type { SignupHost } from './controllers/host.js';
-import { mapServerErrors, refusalOf } from './server-errors.js';
 import { renderError } from './views/error.js';
 import type { OutcomeHandlers } from './views/outcome.js';
 import { renderPlans, renderSkeleton } from './views/plans.js';
-import type { View } from './views/view.js';
+import type { PlansView, View } from './views/view.js';
 import type { LaterControllers } from './steps.js';
 
 /** Where the element talks to when `api-base` is not set (re-exported from ../api-base.ts). */
@@ -66,8 +66,8 @@ function lazyChunk<T>(load: () => Promise<T>, keep: (module: T) => void): () => 
     }));
 }
 /** The steps after the plans (./steps.ts), imported once the plans are visible. */
-let steps: typeof import('./steps.js') | undefined;
-const loadSteps = lazyChunk(() => import('./steps.js'), (module) => (steps = module));
+let steps: typeof import('./steps.js').later | undefined;
+const loadSteps = lazyChunk(async () => (await import('./steps.js')).later, (later) => (steps = later));
 /** Signing in (./sign-in.ts), imported when a member signs in. */
 let signIn: typeof import('./sign-in.js') | undefined;
 const loadSignIn = lazyChunk(() => import('./sign-in.js'), (module) => (signIn = module));
@@ -238,7 +238,9 @@ export class MembershipSignup extends LitElement {
   }
 
   declare private _state: State;
-  declare private _t: Catalogue;
+  /** The catalogue of the member's language: until the steps chunk is here, English's is only its
+   * plans' words (#words has the whole one, for the steps). */
+  declare private _t: PlansWords;
   declare private _config: SignupConfig | undefined;
   declare private _draft: Draft;
   declare private _touched: Set<string>;
@@ -306,7 +308,7 @@ export class MembershipSignup extends LitElement {
       return element._config;
     },
     get t() {
-      return element._t;
+      return element.#words();
     },
     get locale() {
       return element.#locale;
@@ -339,7 +341,7 @@ export class MembershipSignup extends LitElement {
     this.readUrlParams = false;
     this.hostedPageOpener = openHostedPage;
     this._state = { step: 'loading' };
-    this._t = en;
+    this._t = enFirst;
     this._draft = emptyDraft();
     this._touched = new Set();
     this._showAll = false;
@@ -754,13 +756,18 @@ export class MembershipSignup extends LitElement {
     return this._config?.membership_types.find((type) => type.id === this._draft.membershipTypeId);
   }
 
+  /** The whole catalogue, for the steps after the plans (their chunk is here when they render). */
+  #words(): Catalogue {
+    return steps!.wholeWords(this._t);
+  }
+
   #wording(): Wording {
-    return { t: this._t, locale: this.#locale };
+    return { t: this.#words(), locale: this.#locale };
   }
 
   #problems(type: MembershipType): Problem[] {
     const server = Object.fromEntries(Object.entries(this.#serverErrors).map(([id, say]) => [id, typeof say == 'string' ? say : say()]));
-    return problemsOf(type, this._draft, this._config?.member, this.#wording(), server, steps?.invitationWords(this._t).code);
+    return problemsOf(type, this._draft, this._config?.member, this.#wording(), server, steps!.invitationWords(this.#words()).code);
   }
 
   // ── member actions ────────────────────────────────────────────────────────────────────────
@@ -769,11 +776,10 @@ export class MembershipSignup extends LitElement {
     const changed = type.id !== this._draft.membershipTypeId;
     if (changed) this.#controllers?.discounts.reset();
     this.#save({ membershipTypeId: type.id, ...(changed ? { idempotencyKey: null, renewalKey: null, signupId: null, discount: null } : {}) });
-    // A donation opens with the amount the API would charge for an empty one (its first preset
-    // that fits, else the minimum) in the box and that preset pressed: what the total says is
-    // what is charged; a member who clears it is asked for an amount.
+    // A donation opens with the amount the API would charge for an empty one in the box and that
+    // preset pressed (form.ts); a member who clears it is asked for an amount.
     if (type.price.type === 'donation' && !this._draft.amount.trim()) {
-      this.#edit({ amount: toDecimalString(quotePrice(type).subtotal, type.price.currency) });
+      this.#edit({ amount: openingAmount(type) });
     }
     this.#emit('membership-signup-plan-select', { membershipType: type });
     this.#go({ step: 'details' });
@@ -812,7 +818,7 @@ export class MembershipSignup extends LitElement {
     if (!type || !attempt || attempt.inFlight) return;
     if (type.invite_only && !this.#problems(type).length) {
       attempt.busy(true);
-      const found = await steps!.invitationProblem(this.#client(), type, this.#invitationCode(), this._config?.member, this._draft.email, this._t, this.#signal());
+      const found = await steps!.invitationProblem(this.#client(), type, this.#invitationCode(), this._config?.member, this._draft.email, this.#words(), this.#signal());
       attempt.busy(false);
       if (found) this.#serverErrors = { ...this.#serverErrors, ...found };
     }
@@ -901,7 +907,7 @@ export class MembershipSignup extends LitElement {
   #backToDetails(error: APIError, type: MembershipType): boolean {
     // Worded when shown: a language switched after the error rewords it.
     const { fieldErrors, discountRefused } = mapServerErrors(error, type, (code, rule, id) => () =>
-      id === ids.invitation ? steps!.invitationText(this._t, code) : (ownString(this._t.apiErrors, code) ?? fieldMessage(this.#wording(), code, rule)),
+      id === ids.invitation ? steps!.invitationText(this.#words(), code) : (ownString(this._t.apiErrors, code) ?? fieldMessage(this.#wording(), code, rule)),
     );
     if (discountRefused) {
       this.#controllers?.discounts.refused(refusalOf(error));
@@ -917,6 +923,26 @@ export class MembershipSignup extends LitElement {
 
   // ── rendering ─────────────────────────────────────────────────────────────────────────────
 
+  /** What the plans show: the first chunk renders them by itself. */
+  #plansView(config: SignupConfig): PlansView {
+    return {
+      t: this._t,
+      locale: this.#locale,
+      today: this.#today,
+      config,
+      held: this._held,
+      // With the host's own client the widget cannot carry a session of its own.
+      signIn: config.member || this.client ? undefined : () => ((this.#interacted = true), this.#go({ step: 'signin' })),
+      linkUnavailable: this.#linkUnavailable,
+      choosePlan: (chosen) => {
+        this.#interacted = true;
+        this.#linkUnavailable = false;
+        this.#selectType(chosen);
+      },
+    };
+  }
+
+  /** What the details and the review show (the steps chunk is here). */
   #view(config: SignupConfig): View {
     const type = this.#type();
     const priced = type ? quoteOf(type, this._draft, this.#wording()) : {};
@@ -926,10 +952,8 @@ export class MembershipSignup extends LitElement {
       if (this._showAll || this._touched.has(id)) errors[id] = message;
     }
     return {
-      t: this._t,
-      locale: this.#locale,
-      today: this.#today,
-      config,
+      ...this.#plansView(config),
+      t: this.#words(),
       type,
       draft: this._draft,
       errors,
@@ -938,20 +962,11 @@ export class MembershipSignup extends LitElement {
       priceError: priced.error,
       discount: this.#controllers?.discounts.view ?? { status: 'idle', code: '', reason: null },
       inFlight: this.#controllers?.attempt.inFlight ?? false,
-      held: this._held,
-      // With the host's own client the widget cannot carry a session of its own.
-      signIn: config.member || this.client ? undefined : () => ((this.#interacted = true), this.#go({ step: 'signin' })),
-      linkUnavailable: this.#linkUnavailable,
       invitation: this.#invitationCode() ?? '',
       setInvitation: (code) => {
         this.#invitationTyped = code;
         this.#clearServerErrors(ids.invitation, ids.email);
         this.#edit({});
-      },
-      choosePlan: (chosen) => {
-        this.#interacted = true;
-        this.#linkUnavailable = false;
-        this.#selectType(chosen);
       },
       setValue: (key, value) => {
         // The built-in inputs' ids share their draft keys (email, firstName, lastName, amount).
@@ -1084,7 +1099,7 @@ export class MembershipSignup extends LitElement {
       void (this._state.step === 'renewal' && this.#controllers ? this.#controllers.attempt.offerRenewal(this.#type()!) : this.#load());
     }, this.#host);
     if (this.#ticket) this.#signIn.useLink(this.#ticket), (this.#ticket = undefined);
-    return signIn!.renderSignIn(this._t, this.#signIn, this._state, this._config, this.#outcome.back);
+    return signIn!.renderSignIn(this.#words(), this.#signIn, this._state, this._config, this.#outcome.back);
   }
 
   #content(shown: State['step']) {
@@ -1094,28 +1109,31 @@ export class MembershipSignup extends LitElement {
     if (shown === 'loading') return state.step === 'loading' ? renderSkeleton(t) : html`<p class="muted" aria-busy="true">${t.loadingStep}</p>`;
     if (state.step === 'error') {
       return shown === 'error' && this.#refusedLink()
-        ? steps!.renderInvitationRefused(t, this.#invitationRefusal, this.#invitationCode() ?? '', this.#outcome)
+        ? steps!.renderInvitationRefused(this.#words(), this.#invitationRefusal, this.#invitationCode() ?? '', this.#outcome)
         : renderError(t, state, this.#say(state.code), this.#outcome);
     }
-    const later = steps!;
     if (this.#signingIn()) return this.#signInView();
+    // Signed in inside the widget (not by the page's token, which the page owns): the way out.
+    if (state.step === 'plans') {
+      if (!config) return nothing;
+      const own = this.#signIn?.signedIn && !this.#authToken && !this.#lastToken && config.member;
+      return html`${own ? signIn!.renderSignedIn(this.#words(), own.email, () => (this.#signIn!.signOut(), (this.#ownClient = undefined), this.#restart())) : nothing}${renderPlans(this.#plansView(config))}`;
+    }
+    // The steps after the plans: their chunk is here (#shownStep), with the whole catalogue.
+    const later = steps!;
+    const words = this.#words();
     switch (state.step) {
       case 'payment':
-        return later.renderPayment(t, state.phase, this.#outcome);
+        return later.renderPayment(words, state.phase, this.#outcome);
       case 'done':
-        return later.renderDone(t, state.signup, this.#locale, config?.organization.name ?? '', this.#outcome);
+        return later.renderDone(words, state.signup, this.#locale, config?.organization.name ?? '', this.#outcome);
       case 'approval':
-        return later.renderApproval(t, state.signup, this.#locale, config?.organization.name ?? '', this.#outcome);
+        return later.renderApproval(words, state.signup, this.#locale, config?.organization.name ?? '', this.#outcome);
       case 'renewal':
-        return later.renderRenewal(t, state, this.#locale, this.#controllers?.attempt.inFlight ?? false, this.#outcome);
+        return later.renderRenewal(words, state, this.#locale, this.#controllers?.attempt.inFlight ?? false, this.#outcome);
       default: {
         if (!config) return nothing;
         const view = this.#view(config);
-        // Signed in inside the widget (not by the page's token, which the page owns): the way out.
-        if (state.step === 'plans') {
-          const own = this.#signIn?.signedIn && !this.#authToken && !this.#lastToken && config.member;
-          return html`${own ? signIn!.renderSignedIn(t, own.email, () => (this.#signIn!.signOut(), (this.#ownClient = undefined), this.#restart())) : nothing}${renderPlans(view)}`;
-        }
         if (state.step === 'details') return later.renderDetails(view);
         return later.renderReview(view);
       }
@@ -1129,7 +1147,7 @@ export class MembershipSignup extends LitElement {
     const index = numberedSteps.indexOf(step);
     const state = this._state;
     // A renewal is confirmed as one (the steps chunk is here once 'done' is shown).
-    const name = state.step === 'done' && step === 'done' && steps!.renewedUntil(state.signup) ? t.renewed : (step === 'error' && this.#refusedLink() ? t.inviteOnly : (t.steps[step as keyof Catalogue['steps']] ?? ''));
+    const name = state.step === 'done' && step === 'done' && steps!.renewedUntil(state.signup) ? this.#words().renewed : (step === 'error' && this.#refusedLink() ? t.inviteOnly : (t.steps[step as keyof Catalogue['steps']] ?? ''));
     return html`<div class="base" part="base" lang=${this.#locale.startsWith(t.lang) ? this.#locale : t.lang} dir=${t.dir} data-step=${step}>
       <p class="sr-only" role="status" aria-live="polite">${index >= 0 ? t.stepOf(index + 1, numberedSteps.length, name) : name}</p>
       ${this.#content(step)}

@@ -256,6 +256,30 @@ describe('<membership-signup> signup and payment', function () {
     expect(signupsOf(sandbox)).to.have.length(1);
   });
 
+  it('a renewal asks for the element’s checkout page too (.checkout), as a signup does: embedded asked on a hosted-page host is paid in the widget', async () => {
+    const sandbox = await useSandbox({ hostedCheckoutUrl: 'https://checkout.example.test/pay' });
+    const opened: string[] = [];
+    const token = sandbox.issueMemberToken('demo', 'alice@example.org');
+    const el = await mount(
+      { 'membership-type': 'annual' },
+      { authToken: token, checkout: { ui_mode: 'embedded_page' }, hostedPageOpener: (url: string) => opened.push(url) },
+    );
+    await type(el, 'Display name', 'Alice');
+    await type(el, 'T-shirt size', 'm');
+    field(el, 'I accept the membership terms').click();
+    await press(el, 'Continue');
+    await untilStep(el, 'review');
+    await press(el, 'Confirm and pay');
+    await untilStep(el, 'renewal');
+    await press(el, 'Renew');
+    await untilStep(el, 'payment');
+    const renewal = signupsOf(sandbox).find((signup) => signup.renewal_of !== null)!;
+    expect(renewal.checkout_ui_mode).to.equal('embedded_page');
+    await payWith(el, CARD_OK);
+    await untilStep(el, 'done');
+    expect(opened, 'no hosted page opened').to.deep.equal([]);
+  });
+
   it('keeps polling a hosted payment for as long as the member takes, waiting longer between tries', async () => {
     const real = window.setTimeout;
     const waits: number[] = [];

@@ -39,11 +39,8 @@ export const signupRoutes: Route[] = [
     async handle(ctx) {
       const params = parseBody(SignupCreateParamsSchema, trimEmails(ctx.body, signupPeople), { emailsLater: true });
       const created = await createSignup(ctx, params, ctx.callerId);
-      // The page asked for counts for this request's checkout only: an application's, opened
-      // when staff approve it, is on the host's default page.
       const { signup, refusal } = await advanceSignup(ctx, created.signup, {
         approval: created.type.requires_approval,
-        uiMode: params.checkout?.ui_mode ?? null,
         newHolders: created.newHolders,
       });
       if (refusal) return problemReply(refusal);

@@ -20,6 +20,7 @@ import * as discountDeactivation from './0016-discount-deactivation.js';
 import * as invitationRevocation from './0017-invitation-revocation.js';
 import * as companyContact from './0018-company-contact.js';
 import * as paymentAccount from './0019-payment-account.js';
+import * as signupCheckoutPage from './0020-signup-checkout-page.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-tables': tables,
@@ -41,6 +42,7 @@ export const migrations: Record<string, Migration> = {
   '0017-invitation-revocation': invitationRevocation,
   '0018-company-contact': companyContact,
   '0019-payment-account': paymentAccount,
+  '0020-signup-checkout-page': signupCheckoutPage,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -143,6 +143,8 @@ export class AttemptController {
       const amount = amountOf(type, host.draft, host.locale);
       const signup = await host.client().me.memberships.renew(state.membership.id, {
         ...(typeof amount === 'number' ? { amount } : {}),
+        // The page it is paid on, as a signup asks (a framed widget: Stripe's hosted page).
+        checkout: host.element.checkout,
         idempotencyKey,
         signal: host.signal(),
       });

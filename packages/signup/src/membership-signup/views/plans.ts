@@ -3,8 +3,8 @@
 import { html, nothing } from 'lit';
 import { groupCapacity, type MembershipType } from '@memberkit/sdk';
 import { expiryText, priceText, renewalText } from '../format.js';
-import type { Catalogue } from '../../i18n/catalogue.js';
-import type { View } from './view.js';
+import type { PlansWords } from '../../i18n/catalogue.js';
+import type { PlansView } from './view.js';
 
 /** One empty card of a plan's shape: a price, a name, two lines of description and two of expiry, the button. */
 const blank = html`<li class="card"><p class="price"></p><h3></h3><p></p><p class="hint"></p><i></i></li>`;
@@ -14,7 +14,7 @@ const blank = html`<li class="card"><p class="price"></p><h3></h3><p></p><p clas
  * plan's card (the same classes, lines and button), so the page does not jump from one line of
  * grey text to a screenful of cards. Drawn by CSS alone (no style bindings: strict CSP).
  */
-export function renderSkeleton(t: Catalogue) {
+export function renderSkeleton(t: PlansWords) {
   return html`<div class="skeleton" aria-busy="true">
     <p class="sr-only">${t.loading}</p>
     <h2 aria-hidden="true"></h2>
@@ -25,7 +25,7 @@ export function renderSkeleton(t: Catalogue) {
 /** From this many plans on, the plans are grouped by their term, each group under its heading. */
 const GROUPED_FROM = 7;
 
-export function renderPlans(v: View) {
+export function renderPlans(v: PlansView) {
   const { t, config } = v;
   const types = config.membership_types;
   // By term ("Annual", "Monthly", "Every 3 months", "Lifetime"), in the organization's order of
@@ -54,7 +54,7 @@ export function renderPlans(v: View) {
 }
 
 /** One plan; its name an h4 under its term's h3 when the plans are grouped. */
-function renderCard(v: View, type: MembershipType, grouped: boolean) {
+function renderCard(v: PlansView, type: MembershipType, grouped: boolean) {
   const { t, locale, today } = v;
   // "Does not renew automatically" on most cards says nothing: only a renewal, or a choice, is news.
   const renewal = type.recurring === false ? '' : renewalText(type, t);

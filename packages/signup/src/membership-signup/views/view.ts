@@ -2,7 +2,7 @@
 // The views are pure functions of this object (no access to the element's internals).
 import { html } from 'lit';
 import type { MembershipType, Quote, SignupConfig } from '@memberkit/sdk';
-import type { Catalogue } from '../../i18n/catalogue.js';
+import type { Catalogue, PlansWords } from '../../i18n/catalogue.js';
 import type { Draft, GroupMemberDraft } from '../draft.js';
 import type { Problem } from '../form.js';
 import type { DiscountRefusal } from '../../events.js';
@@ -14,11 +14,24 @@ export interface DiscountView {
   reason: DiscountRefusal | null;
 }
 
-export interface View {
-  t: Catalogue;
+/** What the plans get: the first chunk renders them alone, with only the plans' words. */
+export interface PlansView {
+  t: PlansWords;
   locale: string;
   today: string;
   config: SignupConfig;
+  /** The page linked to a plan that is not offered (unknown or retired): the plans say so. */
+  linkUnavailable: boolean;
+  /** The membership types the signed-in member holds (undefined before the configuration). */
+  held: readonly string[] | undefined;
+  /** Opens the sign-in ("Already a member?"); undefined when signed in, or when it cannot be offered. */
+  signIn: (() => void) | undefined;
+  choosePlan(type: MembershipType): void;
+}
+
+/** What the details and the review get (the steps chunk): the whole catalogue. */
+export interface View extends PlansView {
+  t: Catalogue;
   type: MembershipType | undefined;
   draft: Draft;
   /** Field errors to show now (touched fields, or all after a failed submit), by input id. */
@@ -30,16 +43,9 @@ export interface View {
   priceError: string | undefined;
   discount: DiscountView;
   inFlight: boolean;
-  /** The page linked to a plan that is not offered (unknown or retired): the plans say so. */
-  linkUnavailable: boolean;
-  /** The membership types the signed-in member holds (undefined before the configuration). */
-  held: readonly string[] | undefined;
-  /** Opens the sign-in ("Already a member?"); undefined when signed in, or when it cannot be offered. */
-  signIn: (() => void) | undefined;
   /** The invitation code in use (typed, or the page's), for an invite-only plan's field. */
   invitation: string;
   setInvitation(code: string): void;
-  choosePlan(type: MembershipType): void;
   setValue(key: keyof Draft, value: unknown): void;
   setField(key: string, value: string | string[] | boolean): void;
   touch(id: string): void;
@@ -57,10 +63,10 @@ export interface View {
 }
 
 /** ids of the built-in inputs (their home is the form module). */
-export { ids } from '../form.js';
+export { ids } from '../ids.js';
 
-/** A step's heading, focused when the step opens (`data-focus`). */
-export const heading = (text: string) => html`<h2 tabindex="-1" data-focus part="heading">${text}</h2>`;
+/** A step's heading (its own module: the first chunk's error screen needs it, not the rest of these). */
+export { heading } from './heading.js';
 
 /** `aria-describedby` from the ids that exist (undefined when none). */
 export function describedBy(...idList: (string | false | undefined)[]): string | undefined {

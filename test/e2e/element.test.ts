@@ -74,7 +74,12 @@ const dist = new URL('../../packages/signup/dist/', import.meta.url);
  * plans' words, i18n/en-first.ts, stay): 38,305 B before the plans (855 + 37,450), 1,339 B less,
  * for 107 B more in all (47,460 B). Lowered to 38,368 B.
  */
-const CRITICAL_PATH = 38_368;
+/**
+ * Then the steps heading's and the hosted page opener's modules of their own (the rest of
+ * views/view.ts and payment.ts left the first chunk) and the steps chunk's one export (no
+ * namespace object beside its names): 38,089 B (855 + 37,234), 47,483 B in all. Lowered to 38,144 B.
+ */
+const CRITICAL_PATH = 38_144;
 /**
  * Then 44,027 B in all (December 2026), 5 B under 43 kB, and issue 12's journey asks the review to
  * say when and for how much a plan renews automatically (the SDK's firstRenewal, its renewalQuote,
@@ -121,7 +126,8 @@ const TOTAL = 46 * 1024 + 384;
  * pure in the build (a schema nothing reads is dropped: 360 B) and two unread catalogue keys went.
  */
 /** Then English's steps words went to chunks/steps.js: 37,450 B; lowered to 37,504 B. */
-const FIRST_CHUNK = 37_504;
+/** Then views/view.ts's and payment.ts's helpers of the steps left it: 37,234 B; lowered to 37,280 B. */
+const FIRST_CHUNK = 37_280;
 const budgets = JSON.parse(readFileSync(new URL('../../packages/signup/budgets.json', import.meta.url), 'utf8')) as { loader: number };
 /**
  * The bundle as pasted, with the backend's stand-in checkout handed to the element as its

@@ -11,6 +11,7 @@ import {
   memberFieldRules,
   parseMoneyInput,
   quotePrice,
+  toDecimalString,
   validateFields,
   validatePeople,
   type FieldErrorCode,
@@ -22,20 +23,10 @@ import {
   type SignupCreateParams,
 } from '@memberkit/sdk';
 import type { Catalogue } from '../i18n/catalogue.js';
-import type { Draft, GroupMemberDraft } from './draft.js';
+import type { Draft } from './draft.js';
+import { ids } from './ids.js';
 
-/** ids of the built-in inputs (custom fields get `mk-field-<index>`); the built-in ones share
- * their draft keys' names (email, firstName, lastName, amount). */
-export const ids = {
-  email: 'mk-email',
-  firstName: 'mk-first-name',
-  lastName: 'mk-last-name',
-  amount: 'mk-amount',
-  discount: 'mk-discount',
-  invitation: 'mk-invitation',
-  field: (index: number) => `mk-field-${index}`,
-  group: (index: number, key: keyof GroupMemberDraft) => `mk-group-${index}-${key}`,
-};
+export { ids };
 
 /** One thing the member must fix: [input id, label, message], in the form's order. */
 export type Problem = [id: string, label: string, message: string];
@@ -45,6 +36,12 @@ export interface Wording {
   t: Catalogue;
   locale: string;
 }
+
+/**
+ * What a donation's amount box opens with: the amount the API would charge for an empty one (its
+ * first preset that fits, else the minimum), so what the total says is what is charged.
+ */
+export const openingAmount = (type: MembershipType): string => toDecimalString(quotePrice(type).subtotal, type.price.currency);
 
 /** The donation amount in minor units (null: not a donation, or empty), or the calculator's
  * error when the text is not an amount. */

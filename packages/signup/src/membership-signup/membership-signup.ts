@@ -7,8 +7,6 @@ import {
   isRunning,
   isSecureUrl,
   takesDiscount,
-  toDecimalString,
-  quotePrice,
   type MembershipType,
   type PublicClient,
   type SignupConfig,
@@ -32,14 +30,16 @@ import {
   type DraftStep,
   type GroupMemberDraft,
 } from './draft.js';
-import { fieldMessage, ids, problemsOf, quoteOf, type Problem, type Wording } from './form.js';
+import { fieldMessage, openingAmount, problemsOf, quoteOf, type Problem, type Wording } from './form.js';
+import { mapServerErrors, refusalOf } from './server-errors.js';
+import { ids } from './ids.js';
 import { prewarmDates, todayIn } from './format.js';
 import { canMove, numberedSteps, routeFailure, type ErrorKind, type RetryAction, type State } from './machine.js';
-import { openHostedPage, type StripeLoader } from './payment.js';
+import { openHostedPage } from './hosted-page.js';
+import type { StripeLoader } from './payment.js';
 import type { SignIn } from './controllers/sign-in.js';
 import { styles } from './membership-signup.styles.js';
 import type { SignupHost } from './controllers/host.js';
-import { mapServerErrors, refusalOf } from './server-errors.js';
 import { renderError } from './views/error.js';
 import type { OutcomeHandlers } from './views/outcome.js';
 import { renderPlans, renderSkeleton } from './views/plans.js';
@@ -66,8 +66,8 @@ function lazyChunk<T>(load: () => Promise<T>, keep: (module: T) => void): () => 
     }));
 }
 /** The steps after the plans (./steps.ts), imported once the plans are visible. */
-let steps: typeof import('./steps.js') | undefined;
-const loadSteps = lazyChunk(() => import('./steps.js'), (module) => (steps = module));
+let steps: typeof import('./steps.js').later | undefined;
+const loadSteps = lazyChunk(async () => (await import('./steps.js')).later, (later) => (steps = later));
 /** Signing in (./sign-in.ts), imported when a member signs in. */
 let signIn: typeof import('./sign-in.js') | undefined;
 const loadSignIn = lazyChunk(() => import('./sign-in.js'), (module) => (signIn = module));
@@ -776,11 +776,10 @@ export class MembershipSignup extends LitElement {
     const changed = type.id !== this._draft.membershipTypeId;
     if (changed) this.#controllers?.discounts.reset();
     this.#save({ membershipTypeId: type.id, ...(changed ? { idempotencyKey: null, renewalKey: null, signupId: null, discount: null } : {}) });
-    // A donation opens with the amount the API would charge for an empty one (its first preset
-    // that fits, else the minimum) in the box and that preset pressed: what the total says is
-    // what is charged; a member who clears it is asked for an amount.
+    // A donation opens with the amount the API would charge for an empty one in the box and that
+    // preset pressed (form.ts); a member who clears it is asked for an amount.
     if (type.price.type === 'donation' && !this._draft.amount.trim()) {
-      this.#edit({ amount: toDecimalString(quotePrice(type).subtotal, type.price.currency) });
+      this.#edit({ amount: openingAmount(type) });
     }
     this.#emit('membership-signup-plan-select', { membershipType: type });
     this.#go({ step: 'details' });

@@ -41,15 +41,7 @@ export function createEmbeddedCheckout(stripe: StripeLike, options: EmbeddedChec
   return Promise.reject(new Error('This Stripe.js has no embedded checkout'));
 }
 
-/** Opens a hosted payment page: the top window, or a new tab when the element runs in a frame.
- * The page needs no opener (the element polls the signup), so it gets none and no referrer. */
-export function openHostedPage(url: string, framed = window.top !== window.self): void {
-  if (framed) {
-    window.open(url, '_blank', 'noopener,noreferrer');
-  } else {
-    window.location.assign(url);
-  }
-}
+export { openHostedPage } from './hosted-page.js';
 
 /** Waits `ms`, or rejects with the signal's reason once it aborts (leaving no listener behind). */
 export const sleep = (ms: number, signal: AbortSignal): Promise<void> =>

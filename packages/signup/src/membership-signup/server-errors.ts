@@ -4,7 +4,7 @@
 import { groupMemberFieldRules, isDiscountRefusal, memberFieldRules, type APIError, type FieldRules, type MembershipType } from '@memberkit/sdk';
 import type { DiscountRefusal } from '../events.js';
 import type { GroupMemberDraft } from './draft.js';
-import { ids } from './form.js';
+import { ids } from './ids.js';
 
 const personInputs: Record<string, string> = { email: ids.email, first_name: ids.firstName, last_name: ids.lastName };
 const personPath = /^(?:member|group_members\.(\d+))\.(email|first_name|last_name)$/;

@@ -2,7 +2,7 @@
 // before the review (GET /signup-config?membership_type=&invitation=&email=), so an invitation
 // for another address is said on the details step, and every refusal in words.
 import { APIError, type Member, type MembershipType, type PublicClient } from '@memberkit/sdk';
-import { ids } from '../form.js';
+import { ids } from '../ids.js';
 import type { Catalogue, InvitationWords } from '../../i18n/catalogue.js';
 
 /** English, here rather than in the first chunk's catalogue; the other languages carry their own. */

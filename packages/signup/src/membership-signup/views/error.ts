@@ -4,7 +4,7 @@ import { html, nothing } from 'lit';
 import type { PlansWords } from '../../i18n/catalogue.js';
 import type { State } from '../machine.js';
 import type { OutcomeHandlers } from './outcome.js';
-import { heading } from './view.js';
+import { heading } from './heading.js';
 
 export function renderError(t: PlansWords, state: Extract<State, { step: 'error' }>, message: string, on: OutcomeHandlers) {
   const { retry } = state;

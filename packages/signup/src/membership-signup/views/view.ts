@@ -63,10 +63,10 @@ export interface View extends PlansView {
 }
 
 /** ids of the built-in inputs (their home is the form module). */
-export { ids } from '../form.js';
+export { ids } from '../ids.js';
 
-/** A step's heading, focused when the step opens (`data-focus`). */
-export const heading = (text: string) => html`<h2 tabindex="-1" data-focus part="heading">${text}</h2>`;
+/** A step's heading (its own module: the first chunk's error screen needs it, not the rest of these). */
+export { heading } from './heading.js';
 
 /** `aria-describedby` from the ids that exist (undefined when none). */
 export function describedBy(...idList: (string | false | undefined)[]): string | undefined {

@@ -164,6 +164,17 @@ describe('the Stripe stand-in service', () => {
     await assert.rejects(stripe.customers.create({ email: 'b@example.org' }, { idempotencyKey: 'customer:mem_9' }), (error: Stripe.errors.StripeError) => error.type === 'StripeIdempotencyError');
   });
 
+  it('customers are listed newest first, a page at a time: the official client’s auto-pagination reads each once, and ends', async () => {
+    const made: string[] = [];
+    for (let i = 0; i < 5; i++) made.push((await stripe.customers.create({ email: 'pages@example.org' })).id);
+    const seen: string[] = [];
+    for await (const customer of stripe.customers.list({ email: 'pages@example.org', limit: 2 })) {
+      seen.push(customer.id);
+      if (seen.length > made.length) break; // the same page again, forever
+    }
+    assert.deepEqual(seen, [...made].reverse());
+  });
+
   it('Stripe’s errors: unknown objects are resource_missing, bad parameters name the parameter, a bad key is refused', async () => {
     await assert.rejects(stripe.checkout.sessions.retrieve('cs_test_nope'), (error: Stripe.errors.StripeError) => error.code === 'resource_missing' && error.statusCode === 404);
     await assert.rejects(

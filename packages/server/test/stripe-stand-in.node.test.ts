@@ -86,6 +86,16 @@ describe('the Stripe stand-in service', () => {
     await assert.rejects(stripe.paymentIntents.capture(intent.id), (error: Stripe.errors.StripeError) => error.code === 'payment_intent_unexpected_state');
   });
 
+  it('4000 0000 0000 9995 at a checkout: declined for insufficient funds, as Stripe’s test card is; the session stays open, nothing authorized', async () => {
+    const session = await checkout();
+    const poor = await pay(session, '4000 0000 0000 9995');
+    assert.deepEqual([poor.status, poor.body.error?.decline_code], [402, 'insufficient_funds']);
+    assert.match(poor.body.error!.message, /insufficient funds/i);
+    const after = await stripe.checkout.sessions.retrieve(session.id);
+    assert.deepEqual([after.status, after.payment_status], ['open', 'unpaid']);
+    assert.equal((await pay(session, '4242424242424242')).status, 200, 'another card pays it');
+  });
+
   const authenticate = async (session: Stripe.Checkout.Session, outcome: 'succeed' | 'fail') => {
     const key = session.client_secret ?? new URL(session.url!).pathname.split('/').pop()!;
     const response = await fetch(`${standIn.origin}/c/api/${key}/authenticate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outcome }) });
@@ -152,6 +162,17 @@ describe('the Stripe stand-in service', () => {
     const second = await stripe.customers.create({ email: 'a@example.org' }, { idempotencyKey: 'customer:mem_9' });
     assert.equal(second.id, first.id);
     await assert.rejects(stripe.customers.create({ email: 'b@example.org' }, { idempotencyKey: 'customer:mem_9' }), (error: Stripe.errors.StripeError) => error.type === 'StripeIdempotencyError');
+  });
+
+  it('customers are listed newest first, a page at a time: the official client’s auto-pagination reads each once, and ends', async () => {
+    const made: string[] = [];
+    for (let i = 0; i < 5; i++) made.push((await stripe.customers.create({ email: 'pages@example.org' })).id);
+    const seen: string[] = [];
+    for await (const customer of stripe.customers.list({ email: 'pages@example.org', limit: 2 })) {
+      seen.push(customer.id);
+      if (seen.length > made.length) break; // the same page again, forever
+    }
+    assert.deepEqual(seen, [...made].reverse());
   });
 
   it('Stripe’s errors: unknown objects are resource_missing, bad parameters name the parameter, a bad key is refused', async () => {

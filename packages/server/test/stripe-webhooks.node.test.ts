@@ -65,6 +65,23 @@ function stripeWebhookSuite(openStorage: () => Promise<SqlStorage>) {
     assert.equal(((await response.json()) as { status: string }).status, 'completed', 'the widget’s poll sees it completed');
   });
 
+  it('a declined card: payment_intent.payment_failed is acknowledged, the signup still awaits payment with its checkout open (the poll says so too); another card completes it', async () => {
+    const { id, secret } = await signup();
+    assert.equal(await pay(secret, '4000000000000002'), 402);
+    await env.standIn.settled();
+    const checkout = await checkoutOf(id);
+    const [failed] = env.standIn.events('payment_intent.payment_failed').filter((event) => (event.data.object as { metadata: { signup_id?: string } }).metadata.signup_id === id);
+    assert.ok(failed, 'Stripe told the server');
+    assert.deepEqual(env.standIn.deliveries.filter((delivery) => delivery.event_id === failed.id).map((delivery) => delivery.status), [200]);
+    assert.deepEqual(await stored(id), { status: 'awaiting_payment', payments: 0, membership: 'pending' });
+    const polled = (await (await fetch(`${env.url}/v1/organizations/demo/signups/${id}`)).json()) as { status: string };
+    assert.equal(polled.status, 'awaiting_payment');
+    assert.equal(env.standIn.checkoutSession(checkout)!.status, 'open');
+    assert.equal(await pay(secret), 200);
+    await env.standIn.settled();
+    assert.deepEqual(await stored(id), { status: 'completed', payments: 1, membership: 'confirmed' });
+  });
+
   it('the same event delivered twice is applied once', async () => {
     const { id, secret } = await signup();
     await pay(secret);

@@ -132,8 +132,8 @@ function webhookSuite(openStorage: () => Promise<SqlStorage>) {
     await client.webhookEndpoints.delete(other.id);
   });
 
-  it('a renewal by hand, paid at the Stripe stand-in: membership.renewed is delivered, signed, with the renewed term', async () => {
-    const endpoint = await client.webhookEndpoints.create({ url: `${receiverUrl}/renewals`, events: ['membership.renewed'] });
+  it('a renewal by hand, paid at the Stripe stand-in: membership.renewed and payment.succeeded are delivered, signed, with the renewed term and the payment', async () => {
+    const endpoint = await client.webhookEndpoints.create({ url: `${receiverUrl}/renewals`, events: ['membership.renewed', 'payment.succeeded'] });
     const token = (await server.memberTokens.issue('demo', 'mem_alice', null)).token;
     const member = createClient({ baseUrl: `${origin}/v1`, organization: 'demo', token, maxRetries: 0 });
     const before = (await member.me.retrieve()).memberships.find((held) => held.id === 'ms_alice_annual')!;
@@ -148,12 +148,19 @@ function webhookSuite(openStorage: () => Promise<SqlStorage>) {
     });
     assert.equal(paid.status, 200);
     assert.equal((await client.signups.retrieve(renewal.id)).status, 'completed');
-    const [delivery] = await until(() => {
+    const deliveries = await until(() => {
       const mine = received.filter((r) => r.path === '/renewals');
-      return mine.length >= 1 && mine;
-    }, 'the renewal’s delivery');
-    const event = verifyWebhook(delivery!.body, delivery!.headers, endpoint.secret);
-    assert.equal(event.type, 'membership.renewed');
+      return mine.length >= 2 && mine;
+    }, 'the renewal’s deliveries');
+    const events = deliveries.map((delivery) => verifyWebhook(delivery.body, delivery.headers, endpoint.secret));
+    assert.deepEqual(events.map((each) => each.type).sort(), ['membership.renewed', 'payment.succeeded']);
+    const payment = events.find((each) => each.type === 'payment.succeeded')!.data as Record<string, unknown>;
+    const intent = server.stripe.standIn!.sessionBySecret(secret)!.payment_intent;
+    assert.deepEqual(
+      [payment.amount, payment.currency, payment.reference, payment.signup_id, payment.membership_id, payment.card_last4],
+      [6000, 'USD', intent, renewal.id, 'ms_alice_annual', '4242'],
+    );
+    const event = events.find((each) => each.type === 'membership.renewed')!;
     const data = event.data as { id: string; signup_id: string; expires_on: string; terms: { kind: string; amount_paid: number }[] };
     assert.deepEqual([data.id, data.signup_id], ['ms_alice_annual', renewal.id]);
     assert.ok(data.expires_on > before.expires_on!, `renewed beyond ${before.expires_on}: ${data.expires_on}`);

@@ -27,6 +27,7 @@ import {
 import type { OffSessionCharge } from '../ports/payments.js';
 import type { Json, MemberRecord, MembershipRecord, PaymentRecord, RenewalProgressRecord } from '../ports/records.js';
 import type { DomainContext } from './context.js';
+import { emitPaymentSucceeded } from './webhooks.js';
 import { findType } from './membership-types.js';
 import { membershipMessageData, sendMembershipMessage } from './messages.js';
 import { companyAddressee } from './companies.js';
@@ -246,6 +247,7 @@ async function renew(
     created_at: ctx.timestamp(),
   };
   await ctx.tx.insert('payments', payment);
+  await emitPaymentSucceeded(ctx, payment, membership.id);
   if (member) {
     await ctx.send({
       kind: 'receipt',

@@ -8,6 +8,7 @@ import { formatMoney } from '@memberkit/sdk/calculators';
 import type { CheckoutRecord, PaymentRecord, SignupRecord } from '../ports/records.js';
 import { closeSignup, closedProblem, findCheckout, isDue } from './checkout.js';
 import type { DomainContext } from './context.js';
+import { emitPaymentSucceeded } from './webhooks.js';
 import { membershipMessageData } from './messages.js';
 import type { Problem } from './problems.js';
 import { completeSignup, findSignup } from './signups.js';
@@ -62,7 +63,10 @@ export async function settleCheckout(ctx: DomainContext, checkout: CheckoutRecor
     await ctx.tx.insert('payments', record);
     await ctx.tx.update('checkouts', { organization_id: org, id: checkout.id }, { status: 'complete', payment_id: record.id });
     // A checkout of 0 only saved the card (a free first term): nothing was paid to receipt.
-    if (record.amount > 0) await sendReceipt(ctx, signup, record);
+    if (record.amount > 0) {
+      await sendReceipt(ctx, signup, record);
+      await emitPaymentSucceeded(ctx, record, signup.membership_ids[0]!);
+    }
     return { status: 'paid', signup_id: signup.id, payment_id: record.id };
   }
   if (state.status === 'expired' || state.payment?.status === 'released') {

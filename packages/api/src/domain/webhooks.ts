@@ -5,7 +5,7 @@
 // drops repeats), and are retried with backoff for up to three days; their rows are the log.
 import type { WebhookEventType } from '@memberkit/sdk';
 import type { Clock } from '../ports/clock.js';
-import type { Json, WebhookDeliveryRecord } from '../ports/records.js';
+import type { Json, PaymentRecord, WebhookDeliveryRecord } from '../ports/records.js';
 import type { Storage } from '../ports/storage.js';
 import { randomHex } from '../random.js';
 import type { DomainContext } from './context.js';
@@ -34,6 +34,24 @@ export async function sign(secret: string, id: string, timestampSeconds: number,
   let binary = '';
   for (const byte of mac) binary += String.fromCharCode(byte);
   return `v1,${btoa(binary)}`;
+}
+
+/**
+ * payment.succeeded: money the organization was paid (a signup's or renewal's checkout, an
+ * automatic renewal's charge), told with the membership it paid for (`membershipId`: a signup's
+ * payer's). Written beside the payment record, in its transaction.
+ */
+export function emitPaymentSucceeded(ctx: DomainContext, payment: PaymentRecord, membershipId: string): Promise<void> {
+  return emitEvent(ctx, 'payment.succeeded', {
+    id: payment.id,
+    amount: payment.amount,
+    currency: payment.currency,
+    reference: payment.reference,
+    card_last4: payment.card_last4,
+    signup_id: payment.signup_id,
+    membership_id: membershipId,
+    created_at: payment.created_at,
+  });
 }
 
 /** Writes `type` with `data` for every endpoint of the organization subscribed to it, in this transaction. */

@@ -63,6 +63,33 @@ describe('automatic renewal on the attempt day', () => {
     assert.equal(renewed.renewal!.next_attempt_on, '2026-04-24', 'the next term’s attempt');
   });
 
+  it('the organization is told: membership.renewed (automatic, with its amount) and payment.succeeded (the charge), once, however often the day runs', async () => {
+    const { id } = await paidSignup('monthly');
+    const endpointId = `we_renewed_${id}`;
+    const delivered: { type: string; data: Record<string, unknown> }[] = [];
+    server.use(
+      http.post('https://hooks.example.test/renewed', async ({ request }) => {
+        delivered.push((await request.json()) as never);
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    sandbox.storage.runSync((tx) =>
+      tx.insert('webhook_endpoints', { organization_id: 'demo', id: endpointId, url: 'https://hooks.example.test/renewed', events: ['membership.renewed', 'payment.succeeded'], secret: 'whsec_dGVzdHRlc3R0ZXN0dGVzdHRlc3R0ZXN0', description: null, created_at: new Date().toISOString() }),
+    );
+    await sandbox.advanceTo('2026-03-25');
+    assert.equal((await sandbox.api.runDay('demo', '2026-03-25')).renewed.length, 0, 'the day again renews nothing');
+    await sandbox.advanceTo('2026-03-27');
+    const told = sandbox.storage.rows('webhook_deliveries', { endpoint_id: endpointId }).map((row) => JSON.parse(row.payload) as { type: string; data: Record<string, unknown> });
+    assert.deepEqual(told.map((event) => event.type).sort(), ['membership.renewed', 'payment.succeeded']);
+    const renewed = told.find((event) => event.type === 'membership.renewed')!.data;
+    assert.deepEqual([renewed.id, renewed.automatic, renewed.amount, renewed.expires_on], [id, true, 900, '2026-05-01']);
+    const payment = told.find((event) => event.type === 'payment.succeeded')!.data;
+    assert.deepEqual([payment.membership_id, payment.signup_id, payment.amount, payment.currency, payment.reference], [id, null, 900, 'USD', charges()[0]!.reference]);
+    // Sent after the commit, without holding the day's answer.
+    for (const end = Date.now() + 5000; delivered.length < 2 && Date.now() < end; ) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.deepEqual(delivered.map((event) => event.type).sort(), ['membership.renewed', 'payment.succeeded'], 'each delivered once');
+  });
+
   it('running a day again changes nothing: no second charge, no second receipt', async () => {
     const { email, id } = await paidSignup('monthly');
     await sandbox.advanceTo('2026-03-25');

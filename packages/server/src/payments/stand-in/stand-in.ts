@@ -1110,8 +1110,12 @@ export class StripeStandIn {
     app.get('/v1/customers', api((params) => {
       const email = form.string(params.email);
       const limit = Math.min(Math.max(form.integer(params.limit) ?? 10, 1), 100);
-      const data = Object.values(this.#state.customers).filter((customer) => email === undefined || customer.email === email);
-      return { object: 'list', url: '/v1/customers', has_more: data.length > limit, data: data.slice(0, limit) };
+      // Newest first, and pages after starting_after, as Stripe lists (the official client's
+      // auto-pagination asks for the next page while has_more: the same page again never ends).
+      const all = Object.values(this.#state.customers).filter((customer) => email === undefined || customer.email === email).reverse();
+      const after = form.string(params.starting_after);
+      const from = after ? all.findIndex((customer) => customer.id === after) + 1 : 0;
+      return { object: 'list', url: '/v1/customers', has_more: from + limit < all.length, data: all.slice(from, from + limit) };
     }));
     app.get('/v1/customers/:id', api((_, c) => this.#state.customers[c.req.param('id')!] ?? raise(missing('customer', c.req.param('id')!))));
     app.post('/v1/customers/:id', api((params, c) => this.#updateCustomer(c.req.param('id')!, params)));

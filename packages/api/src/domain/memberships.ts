@@ -308,7 +308,7 @@ export async function createMembership(ctx: DomainContext, init: NewMembership):
   const record: MembershipRecord = { ...draft, ...dates };
   // A pending membership's term is written when its signup completes; one confirmed now (staff) has it now.
   if (init.state === 'confirmed') record.terms = [termEntry(ctx, dates, init.price_paid, record.currency, null)];
-  await ctx.tx.insert('memberships', record);
+  await ctx.tx.insert('memberships', record, { fresh: true });
   return record;
 }
 

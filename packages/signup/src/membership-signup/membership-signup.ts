@@ -2,13 +2,13 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
 import {
   APIError,
-  createPublicClient,
+  createSignupClient,
   isHidden,
   isRunning,
   isSecureUrl,
   takesDiscount,
   type MembershipType,
-  type PublicClient,
+  type SignupClient,
   type SignupConfig,
   type SignupCreateParams,
 } from '@memberkit/sdk';
@@ -178,7 +178,7 @@ export class MembershipSignup extends LitElement {
   /** A function returning a fresh member token, called when the token is missing or expired. */
   declare getAuthToken: (() => Promise<string>) | undefined;
   /** An SDK client to use instead of building one. */
-  declare client: PublicClient | undefined;
+  declare client: SignupClient | undefined;
   /** `(publishableKey) => Promise<Stripe>`: loads Stripe.js (replaced by tests and the sandbox). */
   declare stripeLoader: StripeLoader | undefined;
   /** Opens a hosted payment page (top-level navigation, or a new tab when framed); replaceable (call `refreshPayment()` when your popup closes). */
@@ -253,7 +253,7 @@ export class MembershipSignup extends LitElement {
   // Intl.DateTimeFormat of a page loads the engine's date data (≈ 60 ms in Chromium), which must
   // not delay the signup-config request; #load starts it (prewarmDates) once that request is out.
   #today = new Date().toISOString().slice(0, 10);
-  #ownClient: PublicClient | undefined;
+  #ownClient: SignupClient | undefined;
   #tokenFresh = true;
   /** What `.getAuthToken` last answered: '' means the page has no member signed in. */
   #lastToken: string | undefined;
@@ -484,13 +484,13 @@ export class MembershipSignup extends LitElement {
   }
 
   /** The SDK client: the host's `.client`, or one built from the attributes and the token. */
-  #client(): PublicClient {
+  #client(): SignupClient {
     if (this.client) return this.client;
     if (!this.#ownClient) {
       // Once the widget's sign-in exists its session may open: the token function asks it.
       const hasToken = Boolean(this.#authToken || this.getAuthToken || this.#signIn);
       this.#tokenFresh = true;
-      this.#ownClient = createPublicClient({
+      this.#ownClient = createSignupClient({
         // #load refuses an api-base #apiBase refuses before any client is built.
         baseUrl: this.#apiBase()!,
         organization: this.organization!,

@@ -2,7 +2,7 @@
 // (go, save, edit, emit, fail), never its private fields. The element hands each controller one
 // object of this shape; the controllers after the plans live in the steps chunk (../steps.ts).
 import type { ReactiveControllerHost } from 'lit';
-import type { Member, MembershipType, PublicClient, SignupConfig, SignupCreateParams } from '@memberkit/sdk';
+import type { Member, MembershipType, SignupClient, SignupConfig, SignupCreateParams } from '@memberkit/sdk';
 import type { MembershipSignupEventDetails } from '../../events.js';
 import type { Catalogue } from '../../i18n/catalogue.js';
 import type { Draft } from '../draft.js';
@@ -35,7 +35,7 @@ export interface SignupHost {
   adoptMember(member: Member): void;
   /** The chosen membership type, if any. */
   type(): MembershipType | undefined;
-  client(): PublicClient;
+  client(): SignupClient;
   /** Aborts when the element leaves the page or loads again. */
   signal(): AbortSignal;
   go(next: State): void;

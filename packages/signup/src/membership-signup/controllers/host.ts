@@ -14,6 +14,7 @@ export interface SignupElement extends ReactiveControllerHost, HTMLElement {
   stripeLoader: StripeLoader | undefined;
   hostedPageOpener: (url: string) => void;
   checkout: SignupCreateParams['checkout'];
+  readonly renderRoot: HTMLElement | DocumentFragment;
 }
 
 export interface SignupHost {
@@ -50,4 +51,10 @@ export interface SignupHost {
   load(): void;
   /** The member acted: the focus may follow the step. */
   interacted(): void;
+  /** The element is rendering (a blur then comes from a field the render removes). */
+  readonly rendering: boolean;
+  /** The invitation code the member typed (kept in memory only). */
+  setInvitation(code: string): void;
+  /** The problems' summary takes the focus once it renders. */
+  focusSummary(): void;
 }

@@ -94,6 +94,89 @@ export function conflictBehaviour(label: string, createStorage: () => Promise<St
     }
   });
 
+  it(`${label}: inserts of new ids (fresh) read back as written and in insertion order, whenever they are sent; a taken unique column not read as free is still refused at the insert`, async () => {
+    const storage = await createStorage();
+    try {
+      const { members, memberships } = sampleRows('org_a');
+      await storage.transaction((tx) => tx.insert('members', members));
+      const seen = await storage.transaction(async (tx) => {
+        assert.equal(await tx.findOne('members', { organization_id: 'org_a', email: 'new@example.org' }), undefined);
+        await tx.insert('members', { ...members, id: 'mem_new', email: 'new@example.org' }, { fresh: true });
+        await tx.insert('memberships', { ...memberships, id: 'ms_new', member_id: 'mem_new' }, { fresh: true });
+        await tx.update('memberships', { organization_id: 'org_a', id: 'ms_new' }, { state: 'confirmed' });
+        await tx.insert('memberships', { ...memberships, id: 'ms_after', member_id: 'mem_new' }, { fresh: true });
+        return {
+          members: (await tx.find('members', { organization_id: 'org_a' })).map((row) => row.id),
+          memberships: (await tx.find('memberships', { organization_id: 'org_a', member_id: 'mem_new' })).map((row) => [row.id, row.state]),
+        };
+      });
+      assert.deepEqual(seen, { members: [members.id, 'mem_new'], memberships: [['ms_new', 'confirmed'], ['ms_after', memberships.state]] });
+      await assert.rejects(
+        storage.transaction((tx) => tx.insert('members', { ...members, id: 'mem_other' }, { fresh: true })),
+        (error: unknown) => error instanceof StorageConflictError && error.columns.includes('email'),
+      );
+      const stored = await storage.transaction(async (tx) => ({
+        member: await tx.findOne('members', { organization_id: 'org_a', email: 'new@example.org' }),
+        memberships: (await tx.find('memberships', {})).map((row) => [row.id, row.state]),
+        other: await tx.findOne('members', { organization_id: 'org_a', id: 'mem_other' }),
+      }));
+      assert.deepEqual(stored, { member: { ...members, id: 'mem_new', email: 'new@example.org', company_id: members.company_id ?? null }, memberships: [['ms_new', 'confirmed'], ['ms_after', memberships.state]], other: undefined });
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it(`${label}: reads announced with prefetch answer what find answers: rows and absences, with the transaction's writes before and after them`, async () => {
+    const storage = await createStorage();
+    try {
+      const { members, memberships } = sampleRows('org_a');
+      const ms = (id: string, member_id: string) => ({ ...memberships, id, member_id });
+      await storage.transaction(async (tx) => {
+        await tx.insert('members', members);
+        await tx.insert('memberships', ms('ms_0', 'mem_1'));
+        await tx.insert('memberships', ms('ms_1', 'mem_2'));
+      });
+      const ids = (rows: { id: string }[]) => rows.map((row) => row.id);
+      const seen = await storage.transaction(async (tx) => {
+        const answers: Record<string, unknown> = {};
+        // A known row updated by key first (a SQL storage may send that with the next statement).
+        const before = (await tx.findOne('members', { organization_id: 'org_a', id: members.id }))!;
+        await tx.update('members', { organization_id: 'org_a', id: before.id }, { first_name: 'Updated first' });
+        tx.prefetch?.([
+          { table: 'members', where: { organization_id: 'org_a', email: members.email } },
+          { table: 'members', where: { organization_id: 'org_a', email: 'nobody@example.org' } },
+          { table: 'memberships', where: { organization_id: 'org_a', member_id: 'mem_1' } },
+          { table: 'memberships', where: { organization_id: 'org_a', id: 'ms_missing' } },
+          { table: 'memberships', where: { organization_id: 'org_a', member_id: ['mem_1', 'mem_2'] } },
+        ]);
+        answers.other = ids(await tx.find('memberships', { organization_id: 'org_a', member_id: 'mem_2' }));
+        answers.byEmail = (await tx.findOne('members', { organization_id: 'org_a', email: members.email }))?.first_name;
+        answers.nobody = await tx.findOne('members', { organization_id: 'org_a', email: 'nobody@example.org' });
+        answers.missing = await tx.findOne('memberships', { organization_id: 'org_a', id: 'ms_missing' });
+        await tx.insert('memberships', ms('ms_2', 'mem_1'));
+        await tx.insert('members', { ...members, id: 'mem_9', email: 'nobody@example.org' });
+        answers.ofMember = ids(await tx.find('memberships', { organization_id: 'org_a', member_id: 'mem_1' }));
+        answers.both = ids(await tx.find('memberships', { organization_id: 'org_a', member_id: ['mem_1', 'mem_2'] }));
+        answers.nobodyNow = (await tx.findOne('members', { organization_id: 'org_a', email: 'nobody@example.org' }))?.id;
+        // Announced, never asked, then the transaction ends: nothing of it is left behind.
+        tx.prefetch?.([{ table: 'companies', where: { organization_id: 'org_a' } }]);
+        return answers;
+      });
+      assert.deepEqual(seen, {
+        other: ['ms_1'],
+        byEmail: 'Updated first',
+        nobody: undefined,
+        missing: undefined,
+        ofMember: ['ms_0', 'ms_2'],
+        both: ['ms_0', 'ms_1', 'ms_2'],
+        nobodyNow: 'mem_9',
+      });
+      assert.equal((await storage.transaction((tx) => tx.findOne('members', { organization_id: 'org_a', id: members.id })))!.first_name, 'Updated first');
+    } finally {
+      await storage.close();
+    }
+  });
+
   it(`${label}: a filter asked again inside a transaction sees its own inserts, updates and deletes since, in insertion order`, async () => {
     const storage = await createStorage();
     try {

@@ -103,7 +103,8 @@ export function memberRecord(organizationId: string, id: string, createdAt: stri
 /** Stores a new member; the email must be free. */
 export async function createMember(ctx: DomainContext, init: NewMember): Promise<MemberRecord> {
   const member = memberRecord(ctx.organization.id, ctx.ids.next('mem'), ctx.timestamp(), init);
-  await ctx.tx.insert('members', member);
+  // A new id: the insert may travel with a later statement (its email was read as free, or it is sent now).
+  await ctx.tx.insert('members', member, { fresh: true });
   await emitEvent(ctx, 'member.created', { id: member.id, email: member.email, first_name: member.first_name, last_name: member.last_name, created_at: member.created_at });
   return member;
 }

@@ -6,6 +6,7 @@ import type { DomainContext } from './context.js';
 
 /** What a new signup is made of; the rest starts the same for every signup. */
 export interface SignupInit {
+  /** A new id (ctx.ids.next): the insert is marked fresh. */
   id: string;
   member_id: string;
   membership_ids: string[];
@@ -44,6 +45,7 @@ export async function createSignupRecord(ctx: DomainContext, init: SignupInit): 
     approved_at: null,
     checkout_ui_mode: init.checkout_ui_mode ?? null,
   };
-  await ctx.tx.insert('signups', signup);
+  // Its id is new (ctx.ids): the insert may travel with a later statement.
+  await ctx.tx.insert('signups', signup, { fresh: true });
   return signup;
 }

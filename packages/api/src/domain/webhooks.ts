@@ -78,7 +78,7 @@ export async function emitEvent(ctx: DomainContext, type: WebhookEventType, data
       last_attempt_at: null,
       created_at: created,
     };
-    await ctx.tx.insert('webhook_deliveries', row);
+    await ctx.tx.insert('webhook_deliveries', row, { fresh: true });
     ctx.afterCommitDelivery(row);
   }
 }

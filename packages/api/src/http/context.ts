@@ -3,6 +3,7 @@
 import type { DomainContext } from '../domain/context.js';
 import type { Access, Caller } from './auth.js';
 import type { MemberTokens } from '../ports/member-tokens.js';
+import type { Read } from '../ports/storage.js';
 import type { Reply } from './reply.js';
 import type { WebhookUrlRule } from '../domain/webhook-addresses.js';
 
@@ -43,4 +44,11 @@ export interface Route {
    * problem (`problemReply`) answers after they commit.
    */
   handle(context: RouteContext): Promise<Reply>;
+  /**
+   * The reads `handle` will make first, from the request as it came (unvalidated), announced
+   * before the transaction's first statement (Transaction.prefetch): a SQL storage sends them with
+   * it, a round trip each less while the organization's write lock is held. Never required:
+   * `handle` reads what it needs either way.
+   */
+  prefetch?(context: RouteContext): readonly Read[];
 }

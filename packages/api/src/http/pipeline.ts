@@ -92,7 +92,7 @@ export function domainContext(
         sent_at: null,
         attempts: 0,
       };
-      await tx.insert('outbox', row);
+      await tx.insert('outbox', row, { fresh: true });
       aftermath.messages.push(row);
     },
   };
@@ -179,11 +179,6 @@ export class Pipeline {
         outcome = await storage.transaction(async (tx): Promise<typeof outcome> => {
           ids.restart();
           const aftermath = newAftermath();
-          if (scope) {
-            // Stored by a request that finished between the first read and the claim.
-            const stored = await tx.findOne('idempotency_keys', { organization_id: organization.id, id: scope });
-            if (stored) return { stored, aftermath };
-          }
           const ctx: RouteContext = {
             ...domainContext(this.#deps, tx, organization, ids, aftermath),
             request,
@@ -197,6 +192,13 @@ export class Pipeline {
             webhookUrls: this.#deps.webhookUrls,
             idempotencyScope: scope,
           };
+          // With the idempotency read below: one round trip for them all on a SQL storage.
+          if (route.prefetch && tx.prefetch) tx.prefetch(route.prefetch(ctx));
+          if (scope) {
+            // Stored by a request that finished between the first read and the claim.
+            const stored = await tx.findOne('idempotency_keys', { organization_id: organization.id, id: scope });
+            if (stored) return { stored, aftermath };
+          }
           const result = await route.handle(ctx);
           this.#validate(name, result);
           const response = storedOf(result);

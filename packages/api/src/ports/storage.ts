@@ -26,12 +26,31 @@ export interface Transaction {
    * Adds a row. A row whose key or unique columns are taken throws `StorageConflictError`
    * (and the transaction is then unusable, as in SQL: let the error end it).
    */
-  insert<T extends TableName>(table: T, row: Tables[T]): Promise<void>;
+  insert<T extends TableName>(table: T, row: Tables[T], options?: InsertOptions): Promise<void>;
   /** Sets `patch` on the rows matching `where` (never their key columns); answers how many. */
   update<T extends TableName>(table: T, where: Where<Tables[T]>, patch: Partial<Tables[T]>): Promise<number>;
   /** Removes the rows matching `where`; answers how many. */
   delete<T extends TableName>(table: T, where: Where<Tables[T]>): Promise<number>;
+  /**
+   * Reads the work is about to ask for (`find`/`findOne` with these filters), announced so that
+   * a storage that talks to a database may send them with its next statement: one round trip for
+   * several. Answers nothing; a storage may ignore it, and what find answers is the same either way.
+   */
+  prefetch?(reads: readonly Read[]): void;
 }
+
+export interface InsertOptions {
+  /**
+   * The row's key was made for it just now (a random id that nothing else holds), so it cannot
+   * be taken: a storage may send the insert later, with the transaction's next statement or its
+   * commit, when its unique columns (if any) are known to be free as well. Were the key taken
+   * after all, the transaction would fail there instead (not with StorageConflictError here).
+   */
+  fresh?: boolean;
+}
+
+/** A filter on one table (see Transaction.prefetch). */
+export type Read = { [T in TableName]: { table: T; where: Where<Tables[T]> } }[TableName];
 
 export interface TransactionOptions {
   /** Reads only: a storage may run it without locks or retries. */

@@ -15,14 +15,16 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { withBatchAnswers } from './batch-answers.js';
 
 class PgliteConnection implements DatabaseConnection {
   constructor(readonly db: PGlite) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     // Without parameters, through the simple query protocol: a text of several statements runs
-    // in one call, answered by the last one's result (the storage's batches).
-    const result = query.parameters.length === 0 ? ((await this.db.exec(query.sql)).at(-1) as Results<R>) : await this.db.query<R>(query.sql, [...query.parameters]);
+    // in one call, answered by the last one's result, each statement's rows hung on it (the
+    // storage's batches, batch-answers.ts).
+    const result = query.parameters.length === 0 ? (withBatchAnswers(await this.db.exec(query.sql)) as Results<R>) : await this.db.query<R>(query.sql, [...query.parameters]);
     const command = result.command?.toUpperCase();
     const changed = command === 'INSERT' || command === 'UPDATE' || command === 'DELETE' || command === 'MERGE';
     return {

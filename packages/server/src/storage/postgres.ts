@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Claim } from '@memberkit/api';
+import { withBatchAnswers } from './batch-answers.js';
 import { migrate, readColumnTypes, SqlStorage, type Claims, type WriteLocks } from './sql-storage.js';
 
 export interface PostgresStorageOptions {
@@ -164,13 +165,13 @@ function writeLocks(scope: string): WriteLocks {
 /**
  * A message of several statements (the simple query protocol) is answered by pg with one result
  * each; Kysely reads one: the last one's, the statement the batch was sent for (see
- * SqlStorageOptions.batches).
+ * SqlStorageOptions.batches), with every statement's rows hung on it (batch-answers.ts).
  */
 function answeringLastResult(client: pg.PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   (client as { query: unknown }).query = (...args: unknown[]) => {
     const answer = query(...args);
-    if (answer instanceof Promise) return answer.then((result: unknown) => (Array.isArray(result) ? result.at(-1) : result));
+    if (answer instanceof Promise) return answer.then((result: unknown) => (Array.isArray(result) ? withBatchAnswers(result) : result));
     return answer;
   };
 }

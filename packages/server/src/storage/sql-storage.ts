@@ -6,6 +6,8 @@ import {
   tableSpecs,
   type Claim,
   type FindOptions,
+  type InsertOptions,
+  type Read,
   type Storage,
   type TableName,
   type Tables,
@@ -15,6 +17,7 @@ import {
 } from '@memberkit/api';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { AbortedTransactionError, CompiledQuery, Migrator, sql, type DatabaseIntrospector, type Kysely } from 'kysely';
+import { answersOf } from './batch-answers.js';
 import { migrationProvider } from './migrations/index.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- tables are chosen at run time */
@@ -398,21 +401,71 @@ class SqlTransaction implements Transaction {
   /** Whether #ahead holds this transaction's BEGIN (nothing has reached the database yet). */
   #beginAhead = false;
 
-  /** Runs `query`, with the statements ahead of it in the same message when it can be inlined. */
+  /**
+   * Runs `query`, with the statements ahead of it and the prefetched reads (after those, so
+   * inside the transaction) in the same message when it can be inlined.
+   */
   async #execute(query: CompiledQuery): Promise<Row[]> {
-    if (this.#ahead.length > 0) {
-      const ahead = this.#ahead.join('; ');
+    const prefetched = this.#prefetched;
+    this.#prefetched = [];
+    if (this.#ahead.length > 0 || prefetched.length > 0) {
+      const ahead = [...this.#ahead, ...prefetched.map((read) => read.text)].join('; ');
       this.#ahead = [];
       this.#beginAhead = false;
       const text = inlined(query);
-      if (text !== undefined) return (await this.trx.executeQuery(CompiledQuery.raw(`${ahead}; ${text}`))).rows as Row[];
-      await this.trx.executeQuery(CompiledQuery.raw(ahead));
+      if (text !== undefined) {
+        const rows = (await this.trx.executeQuery(CompiledQuery.raw(`${ahead}; ${text}`))).rows as Row[];
+        this.#answerPrefetched(prefetched, answersOf(rows).slice(0, -1));
+        return rows;
+      }
+      this.#answerPrefetched(prefetched, answersOf((await this.trx.executeQuery(CompiledQuery.raw(ahead))).rows));
     }
     return (await this.trx.executeQuery(query)).rows as Row[];
   }
 
+  /** Reads announced by prefetch, to send with the next statement (batches). */
+  #prefetched: { table: TableName; where: Row; key: string | null; text: string }[] = [];
+
+  /**
+   * Announced reads (see Transaction.prefetch): each one that this transaction cannot answer
+   * already goes, as SQL text, in the message of its next statement, and its rows are kept as
+   * find keeps an answer (with the transaction's later writes applied), so that the find that
+   * asks it is answered without a round trip. Under the write lock a signup's reads of its
+   * membership type, its member by email and the webhook endpoints travel with the first.
+   */
+  prefetch(reads: readonly Read[]): void {
+    if (!this.batches || !this.#open || this.#aborted) return;
+    for (const { table, where } of reads) {
+      checkTable(table);
+      const filter = where as Row;
+      const identity = filterIdentity(table, filter);
+      if (identity === null || this.#prefetched.some((read) => read.table === table && filterIdentity(table, read.where) === identity)) continue;
+      const key = keyOf(table, filter);
+      if ((key !== null && this.#known.has(key)) || this.#answered(table, filter, undefined) !== undefined) continue;
+      const name: string = table;
+      const text = inlined(applyWhere(table, this.trx.selectFrom(name).selectAll(), filter).orderBy('_seq', 'asc').compile());
+      if (text === undefined) continue;
+      // A copy: the caller's filter (and its lists) may change after this.
+      const copy = Object.fromEntries(Object.entries(filter).map(([column, value]) => [column, Array.isArray(value) ? [...value] : value]));
+      this.#prefetched.push({ table, where: copy, key, text });
+    }
+  }
+
+  /** Keeps what the prefetched reads answered (`answers`: the message's rows per statement, theirs last). */
+  #answerPrefetched(prefetched: readonly { table: TableName; where: Row; key: string | null }[], answers: readonly (readonly unknown[])[]): void {
+    const theirs = answers.slice(answers.length - prefetched.length);
+    if (theirs.length !== prefetched.length) return;
+    prefetched.forEach((read, index) => {
+      const rows = (theirs[index] as Row[]).map(seen);
+      if (read.key !== null && rows.length === 0) this.#known.set(read.key, null);
+      this.#remember(read.table, rows);
+      this.#keepAnswer(read.table, read.where, rows, undefined);
+    });
+  }
+
   end(): void {
     this.#open = false;
+    this.#prefetched = [];
   }
 
   #begin(scope: string | null): Promise<void> {
@@ -717,9 +770,9 @@ class SqlTransaction implements Transaction {
   /** Whether the statement being run writes (see changedConfiguration). */
   #writing = false;
 
-  insert<T extends TableName>(table: T, row: Tables[T]): Promise<void> {
+  insert<T extends TableName>(table: T, row: Tables[T], options: InsertOptions = {}): Promise<void> {
     checkTable(table);
-    const later = this.#insertLater(table, row as unknown as Row);
+    const later = this.#insertLater(table, row as unknown as Row, options.fresh === true);
     if (later) return later;
     this.#writing = true;
     return this.#run(async () => {
@@ -816,19 +869,29 @@ class SqlTransaction implements Transaction {
   }
 
   /**
-   * An insert whose key this transaction read as absent, in a table with no other unique columns
-   * and no triggers, giving every column a value the column takes as it is: it cannot be refused
-   * (on PostgreSQL a row another transaction committed meanwhile is a serialization failure, and
-   * the transaction runs again), so it is sent ahead of the next statement or with COMMIT
-   * (batches; a plain INSERT, so that anything unforeseen fails the transaction instead of
-   * dropping the row). A signup's idempotency record. Answers undefined when it must be sent now.
+   * An insert whose key this transaction read as absent, or made for the row (`fresh`: a random
+   * id), and whose other unique columns it read as free (a complete answer of no rows for each
+   * set, kept up to date with its own writes: a member's email), in a table with no triggers,
+   * giving every column a value the column takes as it is: it cannot be refused (on PostgreSQL a
+   * row another transaction committed meanwhile is a serialization failure, and the transaction
+   * runs again), so it is sent ahead of the next statement or with COMMIT (batches; a plain
+   * INSERT, so that anything unforeseen fails the transaction instead of dropping the row). A
+   * signup's idempotency record, member, memberships, signup and outbox message. Answers
+   * undefined when it must be sent now.
    */
-  #insertLater(table: TableName, row: Row): Promise<void> | undefined {
+  #insertLater(table: TableName, row: Row, fresh: boolean): Promise<void> | undefined {
     if (!this.batches || this.readOnly || !this.#open || triggered.has(table) || this.#aborted || this.#begun === undefined) return undefined;
     const spec = tableSpecs[table];
-    if (spec.unique.length > 0) return undefined;
     const identity = keyOf(table, Object.fromEntries(spec.key.map((column) => [column, row[column]])));
-    if (identity === null || this.#known.get(identity) !== null) return undefined;
+    if (identity === null) return undefined;
+    const known = this.#known.get(identity);
+    if (!(known === null || (fresh && known === undefined))) return undefined;
+    for (const columns of spec.unique as readonly (readonly string[])[]) {
+      // NULLs never collide in a unique index: a set holding one is free.
+      if (columns.some((column) => row[column] === null || row[column] === undefined)) continue;
+      const taken = this.#answered(table, Object.fromEntries(columns.map((column) => [column, row[column]])), undefined);
+      if (taken === undefined || taken.length > 0) return undefined;
+    }
     const columns = this.columns?.get(table);
     if (!columns) return undefined;
     let values: Row;

@@ -63,7 +63,7 @@ function library(entry: string, fileName: string, format: 'es' | 'iife', define:
         // effects but which the bundler cannot prove pure: a schema nothing in the widget parses
         // (request params, admin objects) would stay in the script tag's first chunk.
         treeshake: { manualPureFunctions: ['z'] },
-        output: { chunkFileNames, minify: true, comments: { legal: true, annotation: false, jsdoc: false } },
+        output: { chunkFileNames, minify: { compress: { maxIterations: 10 }, mangle: true, codegen: true }, comments: { legal: true, annotation: false, jsdoc: false } },
       },
     },
   };

@@ -1,5 +1,6 @@
-// The typed HTTP client: `createClient` (everything) and `createPublicClient` (what a signup page
-// needs; imports no admin resource or schema, so the widget stays small).
+// The typed HTTP client: `createClient` (everything), `createPublicClient` (the public and member
+// endpoints; imports no admin resource or schema) and `createSignupClient` (only the calls the
+// signup widget makes, built from functions so that a bundler leaves the others out).
 import type { APIPromise } from './core/api-promise.js';
 import { MemberkitError } from './core/errors.js';
 import type { ClientOptions, RequestOptions } from './core/request-options.js';
@@ -19,8 +20,11 @@ import { ApplicationsResource } from './resources/applications.js';
 import { AuthResource } from './resources/auth.js';
 import { MemberTokensResource } from './resources/member-tokens.js';
 import { PermissionsResource } from './resources/permissions.js';
-import { SignupConfigResource } from './resources/signup-config.js';
-import { SignupsResource } from './resources/signups.js';
+import { createMemberToken, sendEmailCode } from './resources/auth.js';
+import { validateDiscount } from './resources/discounts.js';
+import { renewMembership, retrieveMe } from './resources/me.js';
+import { SignupConfigResource, retrieveSignupConfig } from './resources/signup-config.js';
+import { SignupsResource, createSignup, retrieveSignup } from './resources/signups.js';
 import { WebhookEndpointsResource } from './resources/webhook-endpoints.js';
 
 export type { CompaniesResource } from './resources/companies.js';
@@ -64,6 +68,19 @@ export interface PublicClient {
   readonly me: MeResource;
   /** Member sign-in by emailed code or link. */
   readonly auth: AuthResource;
+}
+
+/**
+ * The calls a signup page makes, and nothing else: the configuration, a signup and its poll, a
+ * discount check, the signed-in member and their renewal, and sign-in. What `<membership-signup>`
+ * takes as its `client`; a `PublicClient` (or a `MemberkitClient`) is one too.
+ */
+export interface SignupClient {
+  readonly signupConfig: Pick<SignupConfigResource, 'retrieve'>;
+  readonly signups: Pick<SignupsResource, 'create' | 'retrieve'>;
+  readonly discounts: Pick<DiscountsResource, 'validate'>;
+  readonly me: Pick<MeResource, 'retrieve'> & { readonly memberships: Pick<MeResource['memberships'], 'renew'> };
+  readonly auth: Pick<AuthResource, 'sendEmailCode' | 'createToken'>;
 }
 
 /** Every endpoint, including the admin ones (secret key, servers only). */
@@ -111,6 +128,22 @@ const publicResources = (t: Transport): PublicClient => ({
 
 /** A client for the public and member endpoints only. */
 export const createPublicClient = (options: ClientOptions): PublicClient => publicResources(new Transport(options));
+
+/**
+ * A client for a signup page's calls only (`SignupClient`): the same options, requests, retries
+ * and errors as `createPublicClient`, without listing types, receipts, cancelling, automatic
+ * renewal or card updates, so a script-tag bundle carries only what it sends.
+ */
+export const createSignupClient = (options: ClientOptions): SignupClient => {
+  const t = new Transport(options);
+  return {
+    signupConfig: { retrieve: (params, o) => retrieveSignupConfig(t, params, o) },
+    signups: { create: (params, o) => createSignup(t, params, o), retrieve: (id, o) => retrieveSignup(t, id, o) },
+    discounts: { validate: (params, o) => validateDiscount(t, params, o) },
+    me: { retrieve: (o) => retrieveMe(t, o), memberships: { renew: (id, o) => renewMembership(t, id, o) } },
+    auth: { sendEmailCode: (params, o) => sendEmailCode(t, params, o), createToken: (params, o) => createMemberToken(t, params, o) },
+  };
+};
 
 /** A client for every endpoint. */
 export const createClient = (options: ClientOptions): MemberkitClient => {

@@ -168,6 +168,40 @@ function webhookSuite(openStorage: () => Promise<SqlStorage>) {
     await client.webhookEndpoints.delete(endpoint.id);
   });
 
+  it('applications and cancellations: application.received, .approved and .declined, then membership.cancelled with its reason, each delivered signed', async () => {
+    const endpoint = await client.webhookEndpoints.create({
+      url: `${receiverUrl}/decisions`,
+      events: ['application.received', 'application.approved', 'application.declined', 'membership.cancelled'],
+    });
+    const apply = (email: string) =>
+      client.signups.create({ membership_type_id: 'committee', member: { email, first_name: 'Ap', last_name: 'Plicant' }, fields: { motivation: 'I would like to help run the club.' } });
+    const approved = await apply('approved-hook@example.org');
+    const declined = await apply('declined-hook@example.org');
+    await client.applications.approve(approved.id);
+    await client.applications.decline(declined.id);
+    const free = await signup('cancel-hook@example.org');
+    const token = (await server.memberTokens.issue('demo', free.member.id, null)).token;
+    const member = createClient({ baseUrl: `${origin}/v1`, organization: 'demo', token, maxRetries: 0 });
+    await member.me.memberships.cancel(free.membership!.id, { reason: 'Moving away' });
+
+    const deliveries = await until(() => {
+      const mine = received.filter((r) => r.path === '/decisions');
+      return mine.length >= 5 && mine;
+    }, 'five deliveries');
+    const events = deliveries.map((delivery) => verifyWebhook(delivery.body, delivery.headers, endpoint.secret));
+    const told = events.map((event) => [event.type, (event.data as { signup_id?: string }).signup_id ?? (event.data as { id: string }).id]).sort();
+    assert.deepEqual(told, [
+      ['application.approved', approved.id],
+      ['application.declined', declined.id],
+      ['application.received', approved.id],
+      ['application.received', declined.id],
+      ['membership.cancelled', free.membership!.id],
+    ].sort());
+    const cancelled = events.find((event) => event.type === 'membership.cancelled')!.data as { status: string; cancel_reason: string | null };
+    assert.deepEqual([cancelled.status, cancelled.cancel_reason], ['cancelled', 'Moving away'], 'the member’s reason, for the organization');
+    await client.webhookEndpoints.delete(endpoint.id);
+  });
+
   it('a 500 is retried with backoff, under the same webhook-id, and the log tells each attempt', async () => {
     const endpoint = await client.webhookEndpoints.create({ url: `${receiverUrl}/flaky`, events: ['signup.completed'] });
     failures.set('/flaky', 2);

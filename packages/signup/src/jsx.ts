@@ -6,7 +6,7 @@
 //   to `membership-signup-submit`); in templates `@membership-signup-submit`.
 // The global JSX namespace is declared here; React's and Vue's are augmented by the application
 // (a few lines, shown in docs/guides/frameworks.md), so this package needs neither installed.
-import type { PublicClient } from '@memberkit/sdk';
+import type { SignupClient } from '@memberkit/sdk';
 import type { MembershipSignupEventDetails, MembershipSignupEventName } from './events.js';
 import type { StripeLoader } from './membership-signup/payment.js';
 
@@ -50,7 +50,7 @@ export interface MembershipSignupAttributes extends CommonProps {
   /** The member's token, memory only; `undefined` or `null` (no member, e.g. an unset React prop) clears it. */
   authToken?: string | null | undefined;
   getAuthToken?: () => Promise<string>;
-  client?: PublicClient;
+  client?: SignupClient;
   stripeLoader?: StripeLoader;
   hostedPageOpener?: (url: string) => void;
 }

@@ -355,7 +355,8 @@ export async function cancelMembership(ctx: DomainContext, membership: Membershi
   };
   await ctx.tx.update('memberships', { organization_id: ctx.organization.id, id: membership.id }, patch);
   if (waiting) ctx.afterCommit(() => ctx.payments.cancelCharge(ctx.organization.id, waiting.reference));
-  await emitMembershipEvent(ctx, 'membership.cancelled', { ...membership, ...patch });
+  // The member's reason is for the organization (no answer shows it): the event carries it.
+  await emitMembershipEvent(ctx, 'membership.cancelled', { ...membership, ...patch }, { cancel_reason: patch.cancel_reason ?? null });
   return { ...membership, ...patch };
 }
 

@@ -150,6 +150,24 @@ describe('failed renewals: three attempts, then terminated', () => {
     assert.equal(sandbox.outbox(email).filter((m) => m.kind === 'membership_terminated').length, 1);
   });
 
+  it('the organization’s endpoint is told membership.terminated once, reason renewal_failed, ending with the paid term', async () => {
+    const endpointId = 'we_terminated';
+    server.use(http.post('https://hooks.example.test/terminated', () => new HttpResponse(null, { status: 204 })));
+    sandbox.storage.runSync((tx) =>
+      tx.insert('webhook_endpoints', { organization_id: 'demo', id: endpointId, url: 'https://hooks.example.test/terminated', events: ['membership.terminated'], secret: 'whsec_dGVzdHRlc3R0ZXN0dGVzdHRlc3R0ZXN0', description: null, created_at: new Date().toISOString() }),
+    );
+    const { id } = await paidSignup('monthly', '4000000000000341');
+    await sandbox.advanceTo('2026-04-10');
+    const told = sandbox.storage.rows('webhook_deliveries', { endpoint_id: endpointId })
+      .map((row) => JSON.parse(row.payload) as { type: string; data: { id: string; reason: string; ended_on: string } })
+      .filter((event) => event.data.id === id);
+    assert.deepEqual(told.map((event) => [event.type, event.data.reason, event.data.ended_on]), [['membership.terminated', 'renewal_failed', '2026-04-01']]);
+    // Its delivery is sent after the day's commit, without holding the answer.
+    for (const end = Date.now() + 5000; sandbox.storage.rows('webhook_deliveries', { endpoint_id: endpointId }).some((row) => row.status === 'pending') && Date.now() < end; ) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  });
+
   it('after the third failure the member may still renew by hand before the paid term ends: the termination is lifted', async () => {
     const { email, id } = await paidSignup('monthly', '4000000000000341');
     await sandbox.advanceTo('2026-03-31');

@@ -4,7 +4,6 @@
 // with all of that switched off, only joined URLs, for 5 kB gzip in the script-tag bundle.
 import type * as z from '../schemas/zod.js';
 import { receivedProblemSchema, type ReceivedProblem } from '../schemas/problem.js';
-import type { Page } from '../schemas/page.js';
 import {
   APIConnectionError,
   APIError,
@@ -16,7 +15,6 @@ import {
   SecretKeyInBrowserError,
 } from '../core/errors.js';
 import { APIPromise, type ResponseInfo } from '../core/api-promise.js';
-import { ListPage, PagePromise } from '../core/pagination.js';
 import type { ClientOptions, LogLevel, RequestOptions, ResponseValidation } from '../core/request-options.js';
 import { VERSION } from '../version.js';
 import { describeConnectionError } from './connection.js';
@@ -217,15 +215,6 @@ export class Transport {
       }
       throw APIError.generate(status, errorBody, requestId, responseHeaders);
     }
-  }
-
-  /** A list call: awaitable as its first page, and `for await` iterable over every item. */
-  list<T extends { id: string }>(spec: RequestSpec<Page<T>>, o?: RequestOptions): PagePromise<T> {
-    const fetchPage = (after?: string): Promise<ListPage<T>> =>
-      this.#send(after ? { ...spec, query: { ...spec.query, starting_after: after } } : spec, o).then(
-        ({ data }) => new ListPage(data, fetchPage),
-      );
-    return new PagePromise(fetchPage());
   }
 
   #parse<T>(schema: z.ZodMiniType<T> | undefined, text: string, status: number, requestId: string | undefined, route: string): T {

@@ -1,6 +1,7 @@
 import type { APIPromise } from '../core/api-promise.js';
 import type { PagePromise } from '../core/pagination.js';
 import type { RequestOptions } from '../core/request-options.js';
+import { listPages } from '../internal/list.js';
 import type { Transport } from '../internal/transport.js';
 import { path } from '../internal/path.js';
 import { ApplicationPageSchema, ApplicationSchema, type Application, type ApplicationListParams } from '../schemas/application.js';
@@ -11,7 +12,7 @@ export class ApplicationsResource {
 
   /** The open ones, oldest first: awaiting approval, or approved and waiting for payment (`{ status }` picks one). */
   list(params: ApplicationListParams = {}, options?: RequestOptions): PagePromise<Application> {
-    return this._t.list({ method: 'GET', path: 'applications', query: params, schema: ApplicationPageSchema }, options);
+    return listPages(this._t, { method: 'GET', path: 'applications', query: params, schema: ApplicationPageSchema }, options);
   }
 
   retrieve(id: string, options?: RequestOptions): APIPromise<Application> {

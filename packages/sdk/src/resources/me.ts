@@ -14,6 +14,26 @@ const ReceiptPageSchema = PageSchema(ReceiptSchema);
 /** Options of `me.memberships.renew`: request options plus the renewal's body. */
 export type MembershipRenewOptions = RequestOptions & MembershipRenewParams;
 
+// The calls a signup makes are functions of the transport as well as methods, so that
+// `createSignupClient` takes them without receipts, cancelling or card updates.
+
+/** `GET /me` (see `MeResource.retrieve`). */
+export const retrieveMe = (t: Transport, options?: RequestOptions): APIPromise<Me> =>
+  t.request({ method: 'GET', path: 'me', schema: MeSchema }, options);
+
+/** `POST /me/memberships/{id}/renew` (see `MeMembershipsResource.renew`). */
+export const renewMembership = (t: Transport, id: string, options: MembershipRenewOptions = {}): APIPromise<Signup> =>
+  t.request(
+    () => ({
+      method: 'POST',
+      path: path`me/memberships/${id}/renew`,
+      body: { amount: options.amount, discount_code: options.discount_code, auto_renew: options.auto_renew, checkout: options.checkout },
+      schema: SignupSchema,
+      idempotent: true,
+    }),
+    options,
+  );
+
 /** The signed-in member's own memberships (member token). */
 export class MeMembershipsResource {
   constructor(protected readonly _t: Transport) {}
@@ -24,16 +44,7 @@ export class MeMembershipsResource {
    * (`amount`, `discount_code`, `auto_renew`, `checkout`: the page it is paid on), sent as the body.
    */
   renew(id: string, options: MembershipRenewOptions = {}): APIPromise<Signup> {
-    return this._t.request(
-      () => ({
-        method: 'POST',
-        path: path`me/memberships/${id}/renew`,
-        body: { amount: options.amount, discount_code: options.discount_code, auto_renew: options.auto_renew, checkout: options.checkout },
-        schema: SignupSchema,
-        idempotent: true,
-      }),
-      options,
-    );
+    return renewMembership(this._t, id, options);
   }
 
   /** The membership, now `cancelled` (kept until its term ends); `reason` is for the organization. */
@@ -78,6 +89,6 @@ export class MeResource {
 
   /** The member, their memberships (with statuses) and effective permissions. */
   retrieve(options?: RequestOptions): APIPromise<Me> {
-    return this._t.request({ method: 'GET', path: 'me', schema: MeSchema }, options);
+    return retrieveMe(this._t, options);
   }
 }

@@ -2,6 +2,7 @@ import type { PagePromise } from '../core/pagination.js';
 import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { path } from '../internal/path.js';
+import { listPages } from '../internal/list.js';
 import type { Transport } from '../internal/transport.js';
 import type { ListParams, MemberCreateParams, MemberExportParams, MemberListParams } from '../schemas/params.js';
 import { MemberSchema, type Member } from '../schemas/member.js';
@@ -16,7 +17,7 @@ export class MembersResource {
 
   /** Members in the order they joined; `{ email }` finds one by normalized email, `{ q }` searches email and names, `{ status }` filters. */
   list(params: MemberListParams = {}, options?: RequestOptions): PagePromise<Member> {
-    return this._t.list({ method: 'GET', path: 'members', query: params, schema: MemberPageSchema }, options);
+    return listPages(this._t, { method: 'GET', path: 'members', query: params, schema: MemberPageSchema }, options);
   }
 
   /** Always idempotent (a key is generated once per call if not given). */
@@ -41,6 +42,6 @@ export class MembersResource {
 
   /** The member's memberships (their own, then their company's, `via_company`), each with its `terms` history. */
   memberships(id: string, params: ListParams = {}, options?: RequestOptions): PagePromise<AdminMembership> {
-    return this._t.list({ method: 'GET', path: path`members/${id}/memberships`, query: params, schema: AdminMembershipPageSchema }, options);
+    return listPages(this._t, { method: 'GET', path: path`members/${id}/memberships`, query: params, schema: AdminMembershipPageSchema }, options);
   }
 }

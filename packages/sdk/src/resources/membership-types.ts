@@ -2,6 +2,7 @@ import type { PagePromise } from '../core/pagination.js';
 import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { path } from '../internal/path.js';
+import { listPages } from '../internal/list.js';
 import type { Transport } from '../internal/transport.js';
 import type { ListParams } from '../schemas/params.js';
 import { MembershipTypeSchema, type MembershipType } from '../schemas/membership-type.js';
@@ -14,10 +15,7 @@ export class MembershipTypesResource {
 
   /** The listed types. */
   list(params: ListParams = {}, options?: RequestOptions): PagePromise<MembershipType> {
-    return this._t.list(
-      { method: 'GET', path: 'membership-types', query: params, schema: MembershipTypePageSchema },
-      options,
-    );
+    return listPages(this._t, { method: 'GET', path: 'membership-types', query: params, schema: MembershipTypePageSchema }, options);
   }
 
   /** One type, hidden ones included. */

@@ -2,6 +2,7 @@ import type { PagePromise } from '../core/pagination.js';
 import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { path } from '../internal/path.js';
+import { listPages } from '../internal/list.js';
 import type { Transport } from '../internal/transport.js';
 import type { MembershipCreateParams, MembershipListParams, MembershipRefundParams } from '../schemas/params.js';
 import { AdminMembershipPageSchema, AdminMembershipSchema, type AdminMembership } from '../schemas/membership-admin.js';
@@ -12,7 +13,7 @@ export class MembershipsResource {
 
   /** Memberships, optionally by `status` and `member_id`. */
   list(params: MembershipListParams = {}, options?: RequestOptions): PagePromise<AdminMembership> {
-    return this._t.list({ method: 'GET', path: 'memberships', query: params, schema: AdminMembershipPageSchema }, options);
+    return listPages(this._t, { method: 'GET', path: 'memberships', query: params, schema: AdminMembershipPageSchema }, options);
   }
 
   /** Assigns a membership by hand (staff), no payment. Always idempotent. */

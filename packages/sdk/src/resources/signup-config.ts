@@ -5,10 +5,14 @@ import type { Transport } from '../internal/transport.js';
 import type { SignupConfigRetrieveParams } from '../schemas/params.js';
 
 /** `GET /signup-config`: organization, types, payment settings and the prefill member in one round trip. */
+/** `GET /signup-config` as a function of the transport too, for `createSignupClient`. */
+export const retrieveSignupConfig = (t: Transport, params: SignupConfigRetrieveParams = {}, options?: RequestOptions): APIPromise<SignupConfig> =>
+  t.request({ method: 'GET', path: 'signup-config', query: params, schema: SignupConfigSchema }, options);
+
 export class SignupConfigResource {
   constructor(protected readonly _t: Transport) {}
 
   retrieve(params: SignupConfigRetrieveParams = {}, options?: RequestOptions): APIPromise<SignupConfig> {
-    return this._t.request({ method: 'GET', path: 'signup-config', query: params, schema: SignupConfigSchema }, options);
+    return retrieveSignupConfig(this._t, params, options);
   }
 }

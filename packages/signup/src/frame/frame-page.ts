@@ -7,7 +7,7 @@
  * It does not register `<membership-signup>` itself: the entry (`frame-main.ts` for the production
  * page, `demo/frame.ts` for the sandbox one) imports the element first.
  */
-import { createPublicClient, type PublicClient } from '@memberkit/sdk';
+import { createSignupClient, type SignupClient } from '@memberkit/sdk';
 // The element's own default API (a module without imports: no Lit element comes with it).
 import { DEFAULT_API_BASE } from '../api-base.js';
 import {
@@ -33,7 +33,7 @@ export interface FramePageOptions {
   /** API base for the page's own signup-config read and for the widget (`api-base`); the element's DEFAULT_API_BASE otherwise. */
   apiBase?: string;
   /** A client for the page's own signup-config read (tests, the sandbox); built from apiBase otherwise. */
-  client?: PublicClient;
+  client?: SignupClient;
   /** Passed to the widget as `.stripeLoader` (the sandbox's stand-in checkout). */
   stripeLoader?: (publishableKey: string) => Promise<unknown>;
   /**
@@ -158,7 +158,7 @@ export async function startFramePage(options: FramePageOptions = {}): Promise<Fr
   const hostOrigin = embedderOrigin();
   let embedOrigins: unknown;
   try {
-    const client = options.client ?? createPublicClient({ baseUrl: options.apiBase ?? DEFAULT_API_BASE, organization: params.organization });
+    const client = options.client ?? createSignupClient({ baseUrl: options.apiBase ?? DEFAULT_API_BASE, organization: params.organization });
     // The organization alone: a hidden or invite-only type is the widget's business (it explains
     // a missing invitation itself), not a reason to refuse the page.
     const config = await client.signupConfig.retrieve();

@@ -2,13 +2,13 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
 import {
   APIError,
-  createPublicClient,
+  createSignupClient,
   isHidden,
   isRunning,
   isSecureUrl,
   takesDiscount,
   type MembershipType,
-  type PublicClient,
+  type SignupClient,
   type SignupConfig,
   type SignupCreateParams,
 } from '@memberkit/sdk';
@@ -28,11 +28,7 @@ import {
   writeDraft,
   type Draft,
   type DraftStep,
-  type GroupMemberDraft,
 } from './draft.js';
-import { fieldMessage, openingAmount, problemsOf, quoteOf, type Problem, type Wording } from './form.js';
-import { mapServerErrors, refusalOf } from './server-errors.js';
-import { ids } from './ids.js';
 import { prewarmDates, todayIn } from './format.js';
 import { canMove, numberedSteps, routeFailure, type ErrorKind, type RetryAction, type State } from './machine.js';
 import { openHostedPage } from './hosted-page.js';
@@ -43,7 +39,7 @@ import type { SignupHost } from './controllers/host.js';
 import { renderError } from './views/error.js';
 import type { OutcomeHandlers } from './views/outcome.js';
 import { renderPlans, renderSkeleton } from './views/plans.js';
-import type { PlansView, View } from './views/view.js';
+import type { PlansView } from './views/view.js';
 import type { LaterControllers } from './steps.js';
 
 /** Where the element talks to when `api-base` is not set (re-exported from ../api-base.ts). */
@@ -68,9 +64,9 @@ function lazyChunk<T>(load: () => Promise<T>, keep: (module: T) => void): () => 
 /** The steps after the plans (./steps.ts), imported once the plans are visible. */
 let steps: typeof import('./steps.js').later | undefined;
 const loadSteps = lazyChunk(async () => (await import('./steps.js')).later, (later) => (steps = later));
-/** Signing in (./sign-in.ts), imported when a member signs in. */
+/** Signing in (./sign-in.ts), imported when a member signs in, through the steps chunk (./steps.ts). */
 let signIn: typeof import('./sign-in.js') | undefined;
-const loadSignIn = lazyChunk(() => import('./sign-in.js'), (module) => (signIn = module));
+const loadSignIn = lazyChunk(() => loadSteps().then(() => steps!.importSignIn()), (module) => (signIn = module));
 /** The steps the first chunk renders by itself. */
 const firstSteps: readonly State['step'][] = ['loading', 'error', 'plans'];
 /** `table[key]` when it is the table's own (never a prototype member such as `constructor`). */
@@ -153,8 +149,6 @@ export class MembershipSignup extends LitElement {
     _t: { state: true },
     _config: { state: true },
     _draft: { state: true },
-    _touched: { state: true },
-    _showAll: { state: true },
     _held: { state: true },
   };
 
@@ -178,7 +172,7 @@ export class MembershipSignup extends LitElement {
   /** A function returning a fresh member token, called when the token is missing or expired. */
   declare getAuthToken: (() => Promise<string>) | undefined;
   /** An SDK client to use instead of building one. */
-  declare client: PublicClient | undefined;
+  declare client: SignupClient | undefined;
   /** `(publishableKey) => Promise<Stripe>`: loads Stripe.js (replaced by tests and the sandbox). */
   declare stripeLoader: StripeLoader | undefined;
   /** Opens a hosted payment page (top-level navigation, or a new tab when framed); replaceable (call `refreshPayment()` when your popup closes). */
@@ -243,8 +237,6 @@ export class MembershipSignup extends LitElement {
   declare private _t: PlansWords;
   declare private _config: SignupConfig | undefined;
   declare private _draft: Draft;
-  declare private _touched: Set<string>;
-  declare private _showAll: boolean;
   /** The membership types the signed-in member holds (running): their plans say so. Set by each load. */
   declare private _held: readonly string[] | undefined;
 
@@ -253,7 +245,7 @@ export class MembershipSignup extends LitElement {
   // Intl.DateTimeFormat of a page loads the engine's date data (≈ 60 ms in Chromium), which must
   // not delay the signup-config request; #load starts it (prewarmDates) once that request is out.
   #today = new Date().toISOString().slice(0, 10);
-  #ownClient: PublicClient | undefined;
+  #ownClient: SignupClient | undefined;
   #tokenFresh = true;
   /** What `.getAuthToken` last answered: '' means the page has no member signed in. */
   #lastToken: string | undefined;
@@ -262,8 +254,6 @@ export class MembershipSignup extends LitElement {
   #focus: 'step' | 'summary' | null = null;
   #interacted = false;
   #loadScheduled = false;
-  /** The API's errors by input id: worded at render time, in the language of the moment. */
-  #serverErrors: Record<string, string | (() => string)> = {};
   /** The controllers of the steps after the plans (steps chunk): created once the steps are here. */
   #later: LaterControllers | undefined;
   /** This widget's draft key, claimed at connect (see #claimDraftKey); kept after a disconnect for late writes. */
@@ -288,8 +278,6 @@ export class MembershipSignup extends LitElement {
   #signIn: SignIn | undefined;
   /** The sign-in email's link this page was opened with, until the sign-in takes it (memory only). */
   #ticket: string | undefined;
-  /** While a pointer is pressed on the element: the fields left, whose errors wait for the release. */
-  #held: Set<string> | null = null;
 
   #clientProvider = new ContextProvider(this, { context: clientContext });
   #configProvider = new ContextProvider(this, { context: configContext });
@@ -333,6 +321,14 @@ export class MembershipSignup extends LitElement {
     adoptMember: (member) => void (element._config = { ...element._config!, member }),
     load: () => void element.#load(),
     interacted: () => void (element.#interacted = true),
+    get rendering() {
+      return element.#rendering;
+    },
+    setInvitation: (code) => void (element.#invitationTyped = code),
+    focusSummary: () => {
+      element.#focus = 'summary';
+      element.requestUpdate();
+    },
   }))(this);
 
   constructor() {
@@ -343,8 +339,6 @@ export class MembershipSignup extends LitElement {
     this._state = { step: 'loading' };
     this._t = enFirst;
     this._draft = emptyDraft();
-    this._touched = new Set();
-    this._showAll = false;
     // A token set on the element before this class was defined (a page script running before the
     // module) is an own property shadowing the accessor: adopt it.
     if (Object.hasOwn(this, 'authToken')) {
@@ -352,25 +346,6 @@ export class MembershipSignup extends LitElement {
       delete (this as { authToken?: string }).authToken;
       this.authToken = early;
     }
-    // A field's error appearing on blur moves what is below it. When the blur comes from pressing
-    // a button below (Continue, Add a group member), the button would move between the press and
-    // the release, and the browser would drop the click. So a field left by a pointer press shows
-    // its error once the press is over (after the click, which follows the release in the same
-    // task), and one left by the keyboard at once. A touch tap moves the focus on its
-    // compatibility mousedown, so mousedown/mouseup cover mouse, pen and touch.
-    this.addEventListener('mousedown', () => {
-      if (this.#held) return;
-      const held = (this.#held = new Set());
-      addEventListener(
-        'mouseup',
-        () =>
-          setTimeout(() => {
-            this.#held = null;
-            if (held.size) this.#touch(...held);
-          }),
-        { capture: true, once: true },
-      );
-    });
   }
 
   /** Follows `lang` on the element, its ancestors and <html>: a page may switch language later. */
@@ -484,13 +459,13 @@ export class MembershipSignup extends LitElement {
   }
 
   /** The SDK client: the host's `.client`, or one built from the attributes and the token. */
-  #client(): PublicClient {
+  #client(): SignupClient {
     if (this.client) return this.client;
     if (!this.#ownClient) {
       // Once the widget's sign-in exists its session may open: the token function asks it.
       const hasToken = Boolean(this.#authToken || this.getAuthToken || this.#signIn);
       this.#tokenFresh = true;
-      this.#ownClient = createPublicClient({
+      this.#ownClient = createSignupClient({
         // #load refuses an api-base #apiBase refuses before any client is built.
         baseUrl: this.#apiBase()!,
         organization: this.organization!,
@@ -761,15 +736,6 @@ export class MembershipSignup extends LitElement {
     return steps!.wholeWords(this._t);
   }
 
-  #wording(): Wording {
-    return { t: this.#words(), locale: this.#locale };
-  }
-
-  #problems(type: MembershipType): Problem[] {
-    const server = Object.fromEntries(Object.entries(this.#serverErrors).map(([id, say]) => [id, typeof say == 'string' ? say : say()]));
-    return problemsOf(type, this._draft, this._config?.member, this.#wording(), server, steps!.invitationWords(this.#words()).code);
-  }
-
   // ── member actions ────────────────────────────────────────────────────────────────────────
 
   #selectType(type: MembershipType): void {
@@ -777,9 +743,10 @@ export class MembershipSignup extends LitElement {
     if (changed) this.#controllers?.discounts.reset();
     this.#save({ membershipTypeId: type.id, ...(changed ? { idempotencyKey: null, renewalKey: null, signupId: null, discount: null } : {}) });
     // A donation opens with the amount the API would charge for an empty one in the box and that
-    // preset pressed (form.ts); a member who clears it is asked for an amount.
+    // preset pressed (form.ts); a member who clears it is asked for an amount. The details wait
+    // for the steps chunk, so the box is filled before they show.
     if (type.price.type === 'donation' && !this._draft.amount.trim()) {
-      this.#edit({ amount: openingAmount(type) });
+      this.#withSteps(() => this.#edit({ amount: steps!.openingAmount(type) }));
     }
     this.#emit('membership-signup-plan-select', { membershipType: type });
     this.#go({ step: 'details' });
@@ -810,35 +777,11 @@ export class MembershipSignup extends LitElement {
     else this.#steps().then(then, () => undefined);
   }
 
-  async #toReview(event: Event): Promise<void> {
-    event.preventDefault();
-    this.#interacted = true;
-    const type = this.#type();
-    const attempt = this.#controllers?.attempt;
-    if (!type || !attempt || attempt.inFlight) return;
-    if (type.invite_only && !this.#problems(type).length) {
-      attempt.busy(true);
-      const found = await steps!.invitationProblem(this.#client(), type, this.#invitationCode(), this._config?.member, this._draft.email, this.#words(), this.#signal());
-      attempt.busy(false);
-      if (found) this.#serverErrors = { ...this.#serverErrors, ...found };
-    }
-    if (this.#problems(type).length > 0) {
-      this._showAll = true;
-      this.#focus = 'summary';
-      this.requestUpdate();
-      return;
-    }
-    this._showAll = false;
-    this.#go({ step: 'review' });
-  }
-
   #restart(): void {
     this.#interacted = true;
     clearDraft(this.#key!);
     this._draft = emptyDraft();
-    this._showAll = false;
-    this._touched = new Set();
-    this.#serverErrors = {};
+    this.#controllers?.form.reset();
     this.#controllers?.discounts.reset();
     this.#controllers?.payment.stop();
     void this.#load();
@@ -894,31 +837,13 @@ export class MembershipSignup extends LitElement {
         return;
       }
       if (route.review === 'signin') return this.#go({ step: 'signin', required: true });
-      if (this.#backToDetails(error as APIError, type)) {
+      if (later.form.backToDetails(error as APIError, type)) {
         this.#emit('membership-signup-error', { code, message: this.#say(code) });
         return;
       }
     }
     if (kind === 'configuration') this.#warn('organization', `organization="${this.organization}" is not known to the API.`);
     this.#error(kind, code, route.retry);
-  }
-
-  /** Server-side validation: show the messages on the fields, back on the details step. */
-  #backToDetails(error: APIError, type: MembershipType): boolean {
-    // Worded when shown: a language switched after the error rewords it.
-    const { fieldErrors, discountRefused } = mapServerErrors(error, type, (code, rule, id) => () =>
-      id === ids.invitation ? steps!.invitationText(this.#words(), code) : (ownString(this._t.apiErrors, code) ?? fieldMessage(this.#wording(), code, rule)),
-    );
-    if (discountRefused) {
-      this.#controllers?.discounts.refused(refusalOf(error));
-    } else if (Object.keys(fieldErrors).length === 0) {
-      return false;
-    }
-    this.#serverErrors = fieldErrors;
-    this._showAll = true;
-    this.#go({ step: 'details' });
-    this.#focus = 'summary';
-    return true;
   }
 
   // ── rendering ─────────────────────────────────────────────────────────────────────────────
@@ -940,110 +865,6 @@ export class MembershipSignup extends LitElement {
         this.#selectType(chosen);
       },
     };
-  }
-
-  /** What the details and the review show (the steps chunk is here). */
-  #view(config: SignupConfig): View {
-    const type = this.#type();
-    const priced = type ? quoteOf(type, this._draft, this.#wording()) : {};
-    const errors: Record<string, string> = {};
-    const problems = type && (this._state.step === 'details' || this._state.step === 'review') ? this.#problems(type) : [];
-    for (const [id, , message] of problems) {
-      if (this._showAll || this._touched.has(id)) errors[id] = message;
-    }
-    return {
-      ...this.#plansView(config),
-      t: this.#words(),
-      type,
-      draft: this._draft,
-      errors,
-      summary: this._showAll ? problems : [],
-      quote: priced.quote,
-      priceError: priced.error,
-      discount: this.#controllers?.discounts.view ?? { status: 'idle', code: '', reason: null },
-      inFlight: this.#controllers?.attempt.inFlight ?? false,
-      invitation: this.#invitationCode() ?? '',
-      setInvitation: (code) => {
-        this.#invitationTyped = code;
-        this.#clearServerErrors(ids.invitation, ids.email);
-        this.#edit({});
-      },
-      setValue: (key, value) => {
-        // The built-in inputs' ids share their draft keys (email, firstName, lastName, amount).
-        const id = (ids as Record<string, unknown>)[key];
-        if (typeof id === 'string') this.#clearServerErrors(id);
-        if (key === 'discountCode') {
-          // Another code: nothing applied until the API accepts it, and no older answer lands.
-          this.#controllers?.discounts.reset();
-          this.#edit({ discount: null });
-        }
-        this.#edit({ [key]: value } as Partial<Draft>);
-        if (key === 'amount') this.#touch(ids.amount);
-      },
-      setField: (key, value) => {
-        const index = type?.fields.findIndex((field) => field.key === key) ?? -1;
-        const id = ids.field(index);
-        // Its error shows once the member leaves it (blur), like the built-in inputs.
-        this.#clearServerErrors(id);
-        this.#edit({ fields: { ...this._draft.fields, [key]: value } });
-      },
-      touch: (id) => {
-        if (this.#held) this.#held.add(id);
-        else if (!this._touched.has(id)) this.#touch(id);
-      },
-      setGroupMember: (index, key, value) => {
-        this.#clearServerErrors(ids.group(index, key));
-        const people = this._draft.groupMembers.map((person, n) => (n === index ? { ...person, [key]: value } : person));
-        this.#edit({ groupMembers: people });
-      },
-      addGroupMember: () => {
-        const person: GroupMemberDraft = { email: '', first_name: '', last_name: '' };
-        this.#edit({ groupMembers: [...this._draft.groupMembers, person] });
-        const index = this._draft.groupMembers.length - 1;
-        void this.updateComplete.then(() => this.#focusInput(ids.group(index, 'email')));
-      },
-      removeGroupMember: (index) => {
-        // The server's errors name people by position, which this shifts.
-        this.#clearServerErrors(...Object.keys(this.#serverErrors).filter((id) => id.startsWith('mk-group-')));
-        this.#edit({ groupMembers: this._draft.groupMembers.filter((_, n) => n !== index) });
-      },
-      applyDiscount: () => this.#withSteps(({ discounts }) => void discounts.apply()),
-      removeDiscount: () => this.#withSteps(({ discounts }) => discounts.remove()),
-      focusInput: (id) => this.#focusInput(id),
-      back: () => {
-        this.#interacted = true;
-        const step = this._state.step;
-        this.#go({ step: step === 'review' ? 'details' : 'plans' });
-      },
-      toReview: (event) => void this.#toReview(event),
-      edit: (step) => {
-        this.#interacted = true;
-        this.#go({ step });
-      },
-      submit: () => void this.#controllers?.attempt.submit(),
-    };
-  }
-
-  /** Forgets the server's errors on these inputs (the member changed them). */
-  #clearServerErrors(...list: (string | undefined)[]): void {
-    if (!list.some((id) => id && this.#serverErrors[id])) return;
-    const rest = { ...this.#serverErrors };
-    for (const id of list) if (id) delete rest[id];
-    this.#serverErrors = rest;
-  }
-
-  /** Shows these fields' errors from now on. */
-  #touch(...list: string[]): void {
-    // A focused field that a render removes (the form leaving, a group member removed) blurs
-    // during that render: nothing to show for it, and state set inside a render costs a second one.
-    // Not `isConnected` on the blurred input: Chromium fires that blur before the removal, while
-    // the input is still connected (checked in Chromium).
-    if (this.#rendering) return;
-    this._touched = new Set([...this._touched, ...list]);
-  }
-
-  #focusInput(id: string): void {
-    this.renderRoot.querySelector<HTMLElement>(`#${id}, #${id}-0`)?.focus();
   }
 
   #outcome: OutcomeHandlers = {
@@ -1119,25 +940,8 @@ export class MembershipSignup extends LitElement {
       const own = this.#signIn?.signedIn && !this.#authToken && !this.#lastToken && config.member;
       return html`${own ? signIn!.renderSignedIn(this.#words(), own.email, () => (this.#signIn!.signOut(), (this.#ownClient = undefined), this.#restart())) : nothing}${renderPlans(this.#plansView(config))}`;
     }
-    // The steps after the plans: their chunk is here (#shownStep), with the whole catalogue.
-    const later = steps!;
-    const words = this.#words();
-    switch (state.step) {
-      case 'payment':
-        return later.renderPayment(words, state.phase, this.#outcome);
-      case 'done':
-        return later.renderDone(words, state.signup, this.#locale, config?.organization.name ?? '', this.#outcome);
-      case 'approval':
-        return later.renderApproval(words, state.signup, this.#locale, config?.organization.name ?? '', this.#outcome);
-      case 'renewal':
-        return later.renderRenewal(words, state, this.#locale, this.#controllers?.attempt.inFlight ?? false, this.#outcome);
-      default: {
-        if (!config) return nothing;
-        const view = this.#view(config);
-        if (state.step === 'details') return later.renderDetails(view);
-        return later.renderReview(view);
-      }
-    }
+    // The steps after the plans: their chunk is here (#shownStep) and draws them.
+    return steps!.screen(this.#controllers!, this.#host, this.#outcome, config && this.#plansView(config));
   }
 
   protected override render() {

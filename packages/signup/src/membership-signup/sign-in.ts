@@ -1,7 +1,7 @@
 // Signing in inside the widget, in a chunk of its own (chunks/sign-in.js): imported when the member
 // asks to sign in or when a signup needs it; the plans' critical path and the steps chunk carry
 // none of it.
-import { createPublicClient, isSecureUrl, type PublicClient, type SignupConfig } from '@memberkit/sdk';
+import { createSignupClient, isSecureUrl, type SignupClient, type SignupConfig } from '@memberkit/sdk';
 import type { SignInLink } from '../sign-in-link.js';
 import { defaultApiBase } from '../api-base.js';
 import { SignIn } from './controllers/sign-in.js';
@@ -11,7 +11,7 @@ export { renderSignIn, renderSignedIn } from './views/sign-in.js';
 
 /** What the sign-in needs of the element: its public settings and its rendering. */
 interface Widget {
-  client: PublicClient | undefined;
+  client: SignupClient | undefined;
   apiBase: string | undefined;
   organization: string | undefined;
   signInLink: SignInLink | undefined;
@@ -37,7 +37,7 @@ export function signInFor(widget: Widget, opened: () => void, host: { readonly c
     // element client's token function, which that client's requests wait for. (The element has
     // refused an api-base that is not https before anything could reach this.)
     auth: () =>
-      (widget.client ?? createPublicClient({ baseUrl: (widget.apiBase || defaultApiBase()).replace(/\/+$/, ''), organization: widget.organization!, timeout: 10_000 })).auth,
+      (widget.client ?? createSignupClient({ baseUrl: (widget.apiBase || defaultApiBase()).replace(/\/+$/, ''), organization: widget.organization!, timeout: 10_000 })).auth,
     update: () => (widget.requestUpdate(), widget.updateComplete),
     focus: (id) => widget.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus(),
     opened,

@@ -2,7 +2,7 @@
 // (go, save, edit, emit, fail), never its private fields. The element hands each controller one
 // object of this shape; the controllers after the plans live in the steps chunk (../steps.ts).
 import type { ReactiveControllerHost } from 'lit';
-import type { Member, MembershipType, PublicClient, SignupConfig, SignupCreateParams } from '@memberkit/sdk';
+import type { Member, MembershipType, SignupClient, SignupConfig, SignupCreateParams } from '@memberkit/sdk';
 import type { MembershipSignupEventDetails } from '../../events.js';
 import type { Catalogue } from '../../i18n/catalogue.js';
 import type { Draft } from '../draft.js';
@@ -14,6 +14,7 @@ export interface SignupElement extends ReactiveControllerHost, HTMLElement {
   stripeLoader: StripeLoader | undefined;
   hostedPageOpener: (url: string) => void;
   checkout: SignupCreateParams['checkout'];
+  readonly renderRoot: HTMLElement | DocumentFragment;
 }
 
 export interface SignupHost {
@@ -35,7 +36,7 @@ export interface SignupHost {
   adoptMember(member: Member): void;
   /** The chosen membership type, if any. */
   type(): MembershipType | undefined;
-  client(): PublicClient;
+  client(): SignupClient;
   /** Aborts when the element leaves the page or loads again. */
   signal(): AbortSignal;
   go(next: State): void;
@@ -50,4 +51,10 @@ export interface SignupHost {
   load(): void;
   /** The member acted: the focus may follow the step. */
   interacted(): void;
+  /** The element is rendering (a blur then comes from a field the render removes). */
+  readonly rendering: boolean;
+  /** The invitation code the member typed (kept in memory only). */
+  setInvitation(code: string): void;
+  /** The problems' summary takes the focus once it renders. */
+  focusSummary(): void;
 }

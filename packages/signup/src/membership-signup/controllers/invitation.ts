@@ -1,7 +1,7 @@
 // Invitation-only plans, in the steps chunk: the code asked of the API with the person's email
 // before the review (GET /signup-config?membership_type=&invitation=&email=), so an invitation
 // for another address is said on the details step, and every refusal in words.
-import { APIError, type Member, type MembershipType, type PublicClient } from '@memberkit/sdk';
+import { APIError, type Member, type MembershipType, type SignupClient } from '@memberkit/sdk';
 import { ids } from '../ids.js';
 import type { Catalogue, InvitationWords } from '../../i18n/catalogue.js';
 
@@ -34,7 +34,7 @@ export function invitationText(t: Catalogue, reason: string): string {
  * null when the API admits them.
  */
 export async function invitationProblem(
-  client: PublicClient,
+  client: SignupClient,
   type: MembershipType,
   code: string | undefined,
   member: Member | null | undefined,
@@ -52,7 +52,7 @@ export async function invitationProblem(
  * when it admits them or could not be asked (a network fault: the signup is checked again).
  */
 export async function invitationRefusal(
-  client: PublicClient,
+  client: SignupClient,
   type: MembershipType,
   code: string,
   email: string,

@@ -6,7 +6,7 @@
 // it). The session lives in this object's private fields only, like an injected token: never in
 // storage, a URL, an event or a log line. In the sign-in chunk (../sign-in.ts): a page that never
 // signs anybody in never downloads it.
-import { APIConnectionError, APIError, APITimeoutError, memberFieldRules, validateFields, type AuthResource, type FieldErrorCode, type MemberSession } from '@memberkit/sdk';
+import { APIConnectionError, APIError, APITimeoutError, memberFieldRules, validateFields, type SignupClient, type FieldErrorCode, type MemberSession } from '@memberkit/sdk';
 
 /** Why the last step did not work, as the view words it. */
 export type SignInProblem =
@@ -25,7 +25,7 @@ export type SignInProblem =
 
 export interface SignInHost {
   /** The sign-in endpoints, on a client that sends no member token. */
-  auth(): AuthResource;
+  auth(): SignupClient['auth'];
   /** Something on screen changed: resolves once it is drawn. */
   update(): Promise<unknown>;
   /** Moves the focus to the input with this id (the member goes on typing there). */

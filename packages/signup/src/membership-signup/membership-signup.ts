@@ -20,15 +20,8 @@ import { canonicalLocale, enFirst, loadCatalogue, resolveLocale } from '../i18n/
 import { fetchWithEarlyAnswer, ID_PATTERN, signupConfigQuery } from '../prefetch.js';
 import { VERSION } from '../version.js';
 import { takeSignInLink, type SignInLink } from '../sign-in-link.js';
-import {
-  clearDraft,
-  draftKey,
-  emptyDraft,
-  readDraft,
-  writeDraft,
-  type Draft,
-  type DraftStep,
-} from './draft.js';
+import { emptyDraft, type Draft, type DraftStep } from './draft.js';
+import { DraftController } from './controllers/draft.js';
 import { prewarmDates, todayIn } from './format.js';
 import { canMove, numberedSteps, routeFailure, type ErrorKind, type RetryAction, type State } from './machine.js';
 import { openHostedPage } from './hosted-page.js';
@@ -46,8 +39,6 @@ import type { LaterControllers } from './steps.js';
 export { DEFAULT_API_BASE };
 
 const THEMES = ['light', 'dark', 'auto'];
-/** Draft keys that connected widgets hold on this page (see #claimDraftKey); keys, not elements. */
-const claimedDrafts = new Set<string>();
 
 /**
  * A chunk of its own, imported once for every widget: `keep` holds the module where the element
@@ -148,7 +139,6 @@ export class MembershipSignup extends LitElement {
     _state: { state: true },
     _t: { state: true },
     _config: { state: true },
-    _draft: { state: true },
     _held: { state: true },
   };
 
@@ -236,7 +226,6 @@ export class MembershipSignup extends LitElement {
    * plans' words (#words has the whole one, for the steps). */
   declare private _t: PlansWords;
   declare private _config: SignupConfig | undefined;
-  declare private _draft: Draft;
   /** The membership types the signed-in member holds (running): their plans say so. Set by each load. */
   declare private _held: readonly string[] | undefined;
 
@@ -256,11 +245,8 @@ export class MembershipSignup extends LitElement {
   #loadScheduled = false;
   /** The controllers of the steps after the plans (steps chunk): created once the steps are here. */
   #later: LaterControllers | undefined;
-  /** This widget's draft key, claimed at connect (see #claimDraftKey); kept after a disconnect for late writes. */
-  #key: string | undefined;
-  /** The organization and id #key was claimed for, and whether this widget holds it now. */
-  #keyFor: string | undefined;
-  #keyHeld = false;
+  /** The member's draft: its key on the page, kept in sessionStorage, resumed, dropped. */
+  #draft = new DraftController(this);
   /** The link's invitation was refused at load: its screen (in the steps chunk) asks for another code. */
   #refusedLink(): boolean {
     const state = this._state;
@@ -290,7 +276,7 @@ export class MembershipSignup extends LitElement {
       return element._state;
     },
     get draft() {
-      return element._draft;
+      return element.#draft.value;
     },
     get config() {
       return element._config;
@@ -308,7 +294,7 @@ export class MembershipSignup extends LitElement {
     client: () => element.#client(),
     signal: () => element.#signal(),
     go: (next) => element.#go(next),
-    save: (patch) => element.#save(patch),
+    save: (patch) => element.#draft.save(patch),
     edit: (patch) => element.#edit(patch),
     emit: (name, detail) => element.#emit(name, detail),
     fail: (error, retry) => element.#fail(error, retry),
@@ -338,7 +324,6 @@ export class MembershipSignup extends LitElement {
     this.hostedPageOpener = openHostedPage;
     this._state = { step: 'loading' };
     this._t = enFirst;
-    this._draft = emptyDraft();
     // A token set on the element before this class was defined (a page script running before the
     // module) is an own property shadowing the accessor: adopt it.
     if (Object.hasOwn(this, 'authToken')) {
@@ -356,7 +341,6 @@ export class MembershipSignup extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#claimDraftKey();
     // Taken once, at once: the address bar forgets it before anything else reads the URL.
     const link = this.signInLink;
     this.#ticket ??= link?.ticket || takeSignInLink();
@@ -372,7 +356,6 @@ export class MembershipSignup extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#releaseDraftKey();
     this.#langObserver.disconnect();
     this.#abort?.abort();
     this.#abort = undefined;
@@ -519,10 +502,7 @@ export class MembershipSignup extends LitElement {
   /** Loads the catalogue and the signup configuration, then resumes the draft (if any). */
   async #load(): Promise<void> {
     // Attributes set after the element was connected (a framework) name another draft.
-    if (this.#keyFor !== this.#keyOwner()) {
-      this.#releaseDraftKey();
-      this.#claimDraftKey();
-    }
+    this.#draft.claim();
     this.#abort?.abort();
     this.#abort = undefined;
     this.#controllers?.discounts.cancel();
@@ -598,8 +578,8 @@ export class MembershipSignup extends LitElement {
 
   /** Picks up where the member was (draft), or opens the preselected type, or the plans. */
   async #resume(config: SignupConfig, preselect: string | undefined, signal: AbortSignal): Promise<void> {
-    const key = this.#key!;
-    const saved = readDraft(key);
+    const draft = this.#draft;
+    const saved = draft.resume();
     const find = (id: string | null | undefined) => config.membership_types.find((type) => type.id === id);
     if (saved?.finished && saved.signupId) {
       // The confirmation again, while the API still says so; anything else: a new form.
@@ -610,13 +590,13 @@ export class MembershipSignup extends LitElement {
           throw error;
         });
       if (signup && (signup.status === 'completed' || signup.status === 'awaiting_approval')) {
-        this._draft = saved;
+        draft.save(saved);
         return (await this.#steps()).attempt.finish(signup);
       }
-      clearDraft(key);
+      draft.drop();
     }
     if (saved && find(saved.membershipTypeId) && (!preselect || preselect === saved.membershipTypeId)) {
-      this._draft = saved;
+      draft.save(saved);
       this.#withSteps(({ discounts }) => {
         discounts.restore(saved);
         // Check a saved code again (it may have expired since), unless an attempt already went out
@@ -637,63 +617,24 @@ export class MembershipSignup extends LitElement {
         } catch (error) {
           // A signup the API no longer knows: resume at the review with a new attempt.
           if (!(error instanceof APIError && error.status === 404)) throw error;
-          this.#save({ signupId: null, idempotencyKey: null, step: 'review' });
+          draft.save({ signupId: null, idempotencyKey: null, step: 'review' });
         }
       }
       this.#go({ step: saved.step === 'payment' ? 'review' : saved.step });
       return;
     }
-    const draft = emptyDraft();
+    const fresh = emptyDraft();
     const discountCode = this.discountCode || this.#fromUrl('discount-code');
-    if (discountCode) draft.discountCode = discountCode;
+    if (discountCode) fresh.discountCode = discountCode;
     const hidden = config.membership_types.filter(isHidden);
     const direct = find(preselect) ?? (hidden.length === 1 ? hidden[0] : undefined);
     if (preselect && !find(preselect)) this.#unavailablePlan(preselect);
-    this._draft = draft;
+    draft.save(fresh);
     if (direct) {
       this.#selectType(direct);
     } else {
       this.#go({ step: 'plans' });
     }
-  }
-
-  /**
-   * Claims the draft's key, at connect: the organization plus the element's id; without an id, the
-   * element's position among the widgets of that organization in its document or shadow root. A key
-   * another connected widget holds (one in another component's shadow root) gets a further suffix,
-   * so two widgets never share a draft and an idempotency key. Claimed in the order the widgets
-   * connect, which a reload repeats (the order their answers arrive in may not). A second widget
-   * without an id gets one warning: an id keeps its draft stable when widgets are added or removed.
-   */
-  #claimDraftKey(): void {
-    const organization = this.organization ?? '';
-    let suffix = this.id;
-    if (!suffix) {
-      const same = [...(this.getRootNode() as ParentNode).querySelectorAll('membership-signup')].filter(
-        (element) => element.getAttribute('organization') === organization,
-      );
-      const index = same.indexOf(this);
-      suffix = index > 0 ? String(index) : '';
-    }
-    let key = draftKey(organization, suffix);
-    for (let n = 1; claimedDrafts.has(key); n++) key = draftKey(organization, `${suffix}~${n}`);
-    if (!this.id && key !== draftKey(organization, '')) {
-      this.#warn('id', `a second widget of organization="${organization}" has no id: give each widget its own id so each keeps its own draft.`);
-    }
-    claimedDrafts.add(key);
-    this.#key = key;
-    this.#keyFor = this.#keyOwner();
-    this.#keyHeld = true;
-  }
-
-  /** Frees the key for other widgets (this one left the page); late writes still use it. */
-  #releaseDraftKey(): void {
-    if (this.#keyHeld) claimedDrafts.delete(this.#key!);
-    this.#keyHeld = false;
-  }
-
-  #keyOwner(): string {
-    return `${this.organization ?? ''}#${this.id}`;
   }
 
   // ── the state machine ─────────────────────────────────────────────────────────────────────
@@ -707,18 +648,13 @@ export class MembershipSignup extends LitElement {
     }
     this._state = next;
     if (next.step === 'plans' || next.step === 'details' || next.step === 'review' || next.step === 'payment') {
-      this.#save({ step: next.step as DraftStep });
+      this.#draft.save({ step: next.step as DraftStep });
     }
     // Focus follows the member's own actions only: never steal it from the page on load. A new
     // payment phase replaces what had it ("Try again"), so the focus moves then too.
     if (this.#interacted && (from !== next.step || (prev as { phase?: string }).phase !== (next as { phase?: string }).phase)) {
       this.#focus = 'step';
     }
-  }
-
-  #save(patch: Partial<Draft>): void {
-    this._draft = { ...this._draft, ...patch };
-    if (this.organization) writeDraft(this.#key!, this._draft);
   }
 
   #emit<K extends keyof MembershipSignupEventDetails>(name: K, detail: MembershipSignupEventDetails[K]): boolean {
@@ -728,7 +664,7 @@ export class MembershipSignup extends LitElement {
   // ── derived data ──────────────────────────────────────────────────────────────────────────
 
   #type(): MembershipType | undefined {
-    return this._config?.membership_types.find((type) => type.id === this._draft.membershipTypeId);
+    return this._config?.membership_types.find((type) => type.id === this.#draft.value.membershipTypeId);
   }
 
   /** The whole catalogue, for the steps after the plans (their chunk is here when they render). */
@@ -739,23 +675,23 @@ export class MembershipSignup extends LitElement {
   // ── member actions ────────────────────────────────────────────────────────────────────────
 
   #selectType(type: MembershipType): void {
-    const changed = type.id !== this._draft.membershipTypeId;
+    const changed = type.id !== this.#draft.value.membershipTypeId;
     if (changed) this.#controllers?.discounts.reset();
-    this.#save({ membershipTypeId: type.id, ...(changed ? { idempotencyKey: null, renewalKey: null, signupId: null, discount: null } : {}) });
+    this.#draft.save({ membershipTypeId: type.id, ...(changed ? { idempotencyKey: null, renewalKey: null, signupId: null, discount: null } : {}) });
     // A donation opens with the amount the API would charge for an empty one in the box and that
     // preset pressed (form.ts); a member who clears it is asked for an amount. The details wait
     // for the steps chunk, so the box is filled before they show.
-    if (type.price.type === 'donation' && !this._draft.amount.trim()) {
+    if (type.price.type === 'donation' && !this.#draft.value.amount.trim()) {
       this.#withSteps(() => this.#edit({ amount: steps!.openingAmount(type) }));
     }
     this.#emit('membership-signup-plan-select', { membershipType: type });
     this.#go({ step: 'details' });
-    if (changed && this._draft.discountCode && takesDiscount(type)) this.#withSteps(({ discounts }) => void discounts.apply());
+    if (changed && this.#draft.value.discountCode && takesDiscount(type)) this.#withSteps(({ discounts }) => void discounts.apply());
   }
 
   /** Any change to what would be sent starts a new attempt (a new idempotency key). */
   #edit(patch: Partial<Draft>): void {
-    this.#save({ ...patch, idempotencyKey: null, renewalKey: null, signupId: null });
+    this.#draft.save({ ...patch, idempotencyKey: null, renewalKey: null, signupId: null });
   }
 
   /** The steps chunk's controllers, once the chunk is here (created then, for this element). */
@@ -779,8 +715,7 @@ export class MembershipSignup extends LitElement {
 
   #restart(): void {
     this.#interacted = true;
-    clearDraft(this.#key!);
-    this._draft = emptyDraft();
+    this.#draft.drop();
     this.#controllers?.form.reset();
     this.#controllers?.discounts.reset();
     this.#controllers?.payment.stop();

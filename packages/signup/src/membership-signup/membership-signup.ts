@@ -2,31 +2,29 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
 import {
   APIError,
-  createSignupClient,
   isHidden,
   isRunning,
-  isSecureUrl,
   takesDiscount,
   type MembershipType,
   type SignupClient,
   type SignupConfig,
   type SignupCreateParams,
 } from '@memberkit/sdk';
-import { DEFAULT_API_BASE, defaultApiBase } from '../api-base.js';
+import { DEFAULT_API_BASE } from '../api-base.js';
 import { clientContext, configContext, memberContext } from '../context.js';
 import { createSignupEvent, type MembershipSignupEventDetails } from '../events.js';
 import type { Catalogue, PlansWords } from '../i18n/catalogue.js';
 import { canonicalLocale, enFirst, loadCatalogue, resolveLocale } from '../i18n/index.js';
-import { fetchWithEarlyAnswer, ID_PATTERN, signupConfigQuery } from '../prefetch.js';
+import { ID_PATTERN, signupConfigQuery } from '../prefetch.js';
 import { VERSION } from '../version.js';
 import { takeSignInLink, type SignInLink } from '../sign-in-link.js';
 import { emptyDraft, type Draft, type DraftStep } from './draft.js';
 import { DraftController } from './controllers/draft.js';
+import { SessionController } from './controllers/session.js';
 import { prewarmDates, todayIn } from './format.js';
 import { canMove, numberedSteps, routeFailure, type ErrorKind, type RetryAction, type State } from './machine.js';
 import { openHostedPage } from './hosted-page.js';
 import type { StripeLoader } from './payment.js';
-import type { SignIn } from './controllers/sign-in.js';
 import { styles } from './membership-signup.styles.js';
 import type { SignupHost } from './controllers/host.js';
 import { renderError } from './views/error.js';
@@ -178,20 +176,15 @@ export class MembershipSignup extends LitElement {
    */
   declare signInLink: SignInLink | undefined;
 
-  #authToken: string | undefined;
   /** Set while the element removes its own auth-token attribute. */
   #droppingAttribute = false;
 
   /** An injected member token. Kept in memory only: never reflected, stored, logged or evented. */
   get authToken(): string | undefined {
-    return this.#authToken;
+    return this.#session.token;
   }
   set authToken(token: string | null | undefined) {
-    const next = token || undefined;
-    if (next === this.#authToken) return;
-    this.#authToken = next;
-    this.#tokenFresh = true;
-    this.#ownClient = undefined;
+    if (!this.#session.use(token)) return;
     // Signing in (or out) changes what the configuration says about the member: reload it while
     // nothing is under way; later steps just use the new token for their next request.
     const step = this._state.step;
@@ -234,10 +227,8 @@ export class MembershipSignup extends LitElement {
   // Intl.DateTimeFormat of a page loads the engine's date data (≈ 60 ms in Chromium), which must
   // not delay the signup-config request; #load starts it (prewarmDates) once that request is out.
   #today = new Date().toISOString().slice(0, 10);
-  #ownClient: SignupClient | undefined;
-  #tokenFresh = true;
-  /** What `.getAuthToken` last answered: '' means the page has no member signed in. */
-  #lastToken: string | undefined;
+  /** The member's token, the client that carries it, the api-base check (controllers/session.ts). */
+  #session = new SessionController(this);
   #abort: AbortController | undefined;
   #warned = new Set<string>();
   #focus: 'step' | 'summary' | null = null;
@@ -260,8 +251,6 @@ export class MembershipSignup extends LitElement {
   #allPlans = false;
   /** The `membership-type` asked for is not offered: the plans show a notice. */
   #linkUnavailable = false;
-  /** The sign-in in the widget, once its chunk came: the member's session, in memory only. */
-  #signIn: SignIn | undefined;
   /** The sign-in email's link this page was opened with, until the sign-in takes it (memory only). */
   #ticket: string | undefined;
 
@@ -291,7 +280,7 @@ export class MembershipSignup extends LitElement {
       return element.#today;
     },
     type: () => element.#type(),
-    client: () => element.#client(),
+    client: () => element.#session.client(),
     signal: () => element.#signal(),
     go: (next) => element.#go(next),
     save: (patch) => element.#draft.save(patch),
@@ -301,9 +290,7 @@ export class MembershipSignup extends LitElement {
     get invitation() {
       return element.#invitationCode();
     },
-    // No token, or a page whose .getAuthToken answered '' (a visitor not signed in, the frame of a
-    // host without one): signed out.
-    signedIn: () => Boolean(element.#authToken || (element.getAuthToken && element.#lastToken !== '') || element.#signIn),
+    signedIn: () => element.#session.signedIn(),
     adoptMember: (member) => void (element._config = { ...element._config!, member }),
     load: () => void element.#load(),
     interacted: () => void (element.#interacted = true),
@@ -374,7 +361,7 @@ export class MembershipSignup extends LitElement {
         changed.has('invitation') ||
         changed.has('client'))
     ) {
-      this.#ownClient = undefined;
+      this.#session.reset();
       this.#scheduleLoad();
     }
   }
@@ -423,13 +410,6 @@ export class MembershipSignup extends LitElement {
     });
   }
 
-  /** The API this page configured, or undefined when `api-base` is refused: then nothing is
-   * sent anywhere (the member token least of all), and the element shows a configuration error. */
-  #apiBase(): string | undefined {
-    const base = this.apiBase || defaultApiBase();
-    return isSecureUrl(base) ? base.replace(/\/+$/, '') : undefined;
-  }
-
   /** With `read-url-params`, a query parameter of the page named like the attribute it stands in for. */
   #fromUrl(name: 'invitation' | 'membership-type' | 'discount-code'): string | undefined {
     return (this.readUrlParams && new URLSearchParams(location.search).get(name)) || undefined;
@@ -439,50 +419,6 @@ export class MembershipSignup extends LitElement {
   #invitationCode(): string | undefined {
     if (this.#allPlans) return undefined;
     return this.#invitationTyped ?? (this.invitation || this.#fromUrl('invitation'));
-  }
-
-  /** The SDK client: the host's `.client`, or one built from the attributes and the token. */
-  #client(): SignupClient {
-    if (this.client) return this.client;
-    if (!this.#ownClient) {
-      // Once the widget's sign-in exists its session may open: the token function asks it.
-      const hasToken = Boolean(this.#authToken || this.getAuthToken || this.#signIn);
-      this.#tokenFresh = true;
-      this.#ownClient = createSignupClient({
-        // #load refuses an api-base #apiBase refuses before any client is built.
-        baseUrl: this.#apiBase()!,
-        organization: this.organization!,
-        token: hasToken ? () => this.#token() : undefined,
-        // The signup-config answer the script-tag loader may already have asked for.
-        fetch: fetchWithEarlyAnswer(this),
-        maxRetries: 2,
-        // A hanging network reaches the error state (retry, draft kept) in about half a minute at
-        // most, not the SDK's 3 × 30 s.
-        timeout: 10_000,
-      });
-    }
-    return this.#ownClient;
-  }
-
-  /**
-   * The injected token the first time; later (after a 401) a fresh one from `.getAuthToken`. The
-   * host's token wins; without one (`.getAuthToken` answering '', as a frame's host without a
-   * member does), the session the member opened in the widget, refreshed after a 401.
-   */
-  async #token(): Promise<string> {
-    const fresh = this.#tokenFresh;
-    this.#tokenFresh = false;
-    if (fresh && this.#authToken) return this.#authToken;
-    if (this.getAuthToken) {
-      const token = (this.#lastToken = await this.getAuthToken());
-      if (token) return token;
-    } else if (this.#authToken) {
-      // Refused, and nothing can refresh it: carry on signed out (the public calls need no token)
-      // rather than fail every request with "session expired".
-      this.#warn('token', 'the member token was refused and no .getAuthToken can refresh it; continuing signed out.');
-      this.#authToken = '';
-    }
-    return this.#signIn?.token(!fresh) ?? '';
   }
 
   #scheduleLoad(): void {
@@ -517,8 +453,9 @@ export class MembershipSignup extends LitElement {
       this.#error('configuration', organization ? 'invalid_organization' : 'missing_organization', null);
       return;
     }
-    if (!this.client && this.#apiBase() === undefined) {
-      this.#warn('api-base', `api-base="${this.apiBase || defaultApiBase()}" is not https; nothing sent.`);
+    const refused = this.#session.refusedBase();
+    if (refused) {
+      this.#warn('api-base', `api-base="${refused}" is not https; nothing sent.`);
       this.#error('configuration', 'invalid_api_base', null);
       return;
     }
@@ -528,7 +465,7 @@ export class MembershipSignup extends LitElement {
     }
     const signal = this.#signal();
     this.#go({ step: 'loading' });
-    const client = this.#client();
+    const client = this.#session.client();
     this.#clientProvider.setValue(client);
     let preselect = membershipType && ID_PATTERN.test(membershipType) ? membershipType : undefined;
     this.#linkUnavailable = false;
@@ -583,7 +520,7 @@ export class MembershipSignup extends LitElement {
     const find = (id: string | null | undefined) => config.membership_types.find((type) => type.id === id);
     if (saved?.finished && saved.signupId) {
       // The confirmation again, while the API still says so; anything else: a new form.
-      const signup = await this.#client()
+      const signup = await this.#session.client()
         .signups.retrieve(saved.signupId, { signal })
         .catch((error: unknown) => {
           if (error instanceof APIError && error.status === 404) return undefined;
@@ -605,7 +542,7 @@ export class MembershipSignup extends LitElement {
       });
       if (saved.signupId) {
         try {
-          const signup = await this.#client().signups.retrieve(saved.signupId, { signal });
+          const signup = await this.#session.client().signups.retrieve(saved.signupId, { signal });
           const action = signup.next_action;
           // An embedded checkout left unpaid: back at the review, where the member may change
           // their mind; Confirm sends the same attempt (same key) and gets that checkout again.
@@ -847,15 +784,17 @@ export class MembershipSignup extends LitElement {
   }
 
   #signInView() {
-    this.#signIn ??= signIn!.signInFor(this, () => {
+    const session = this.#session;
+    const view = signIn!.signInScreen(this, session, this.#host, () => {
       // The next requests carry the member's token: the renewal offer asks again, anything else
       // loads what the API now says about the member (and resumes the draft).
-      this.#ownClient = undefined;
+      session.reset();
       // (A renewal offer is for the type of the draft.)
       void (this._state.step === 'renewal' && this.#controllers ? this.#controllers.attempt.offerRenewal(this.#type()!) : this.#load());
-    }, this.#host);
-    if (this.#ticket) this.#signIn.useLink(this.#ticket), (this.#ticket = undefined);
-    return signIn!.renderSignIn(this.#words(), this.#signIn, this._state, this._config, this.#outcome.back);
+    }, this.#outcome.back, this.#ticket);
+    // The ticket is the sign-in's now (memory only).
+    this.#ticket = undefined;
+    return view;
   }
 
   #content(shown: State['step']) {
@@ -869,11 +808,11 @@ export class MembershipSignup extends LitElement {
         : renderError(t, state, this.#say(state.code), this.#outcome);
     }
     if (this.#signingIn()) return this.#signInView();
-    // Signed in inside the widget (not by the page's token, which the page owns): the way out.
+    // Signed in inside the widget (its chunk is here then): who, and the way out.
     if (state.step === 'plans') {
       if (!config) return nothing;
-      const own = this.#signIn?.signedIn && !this.#authToken && !this.#lastToken && config.member;
-      return html`${own ? signIn!.renderSignedIn(this.#words(), own.email, () => (this.#signIn!.signOut(), (this.#ownClient = undefined), this.#restart())) : nothing}${renderPlans(this.#plansView(config))}`;
+      const session = this.#session;
+      return html`${session.signIn ? signIn!.signedInAs(session, this.#words(), config.member, () => this.#restart()) : nothing}${renderPlans(this.#plansView(config))}`;
     }
     // The steps after the plans: their chunk is here (#shownStep) and draws them.
     return steps!.screen(this.#controllers!, this.#host, this.#outcome, config && this.#plansView(config));

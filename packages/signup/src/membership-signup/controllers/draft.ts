@@ -5,7 +5,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { emptyDraft, parseDraft, type Draft } from '../draft.js';
 
-/** Draft keys that connected widgets hold on this page (see #claim); keys, not elements. */
+/** Draft keys that connected widgets hold on this page (see hostConnected); keys, not elements. */
 const claimed = new Set<string>();
 
 /**
@@ -51,9 +51,6 @@ export class DraftController implements ReactiveController {
     return this.#draft;
   }
 
-  hostConnected(): void {
-    this.#claim();
-  }
 
   /** Frees the key for other widgets (this one left the page); late writes still use it. */
   hostDisconnected(): void {
@@ -65,7 +62,7 @@ export class DraftController implements ReactiveController {
   claim(): void {
     if (this.#for !== this.#owner()) {
       this.hostDisconnected();
-      this.#claim();
+      this.hostConnected();
     }
   }
 
@@ -107,7 +104,7 @@ export class DraftController implements ReactiveController {
    * which a reload repeats (the order their answers arrive in may not). A second widget without an
    * id gets one warning: an id keeps its draft stable when widgets are added or removed.
    */
-  #claim(): void {
+  hostConnected(): void {
     const element = this.#element;
     const organization = element.organization ?? '';
     let suffix = element.id;

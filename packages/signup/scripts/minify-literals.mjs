@@ -4,15 +4,17 @@
 // and inside them are copied as they are.
 //  - html``: every run of whitespace becomes one space. HTML renders a run as one space anyway
 //    (the templates hold no <pre>, and the one <textarea> is empty), so nothing a member sees moves.
-//  - css``: runs of whitespace become one space, and the spaces next to `{ } ; , >` and after `:`
-//    go, which CSS never reads (the styles hold no strings or comments).
+//  - css``: runs of whitespace become one space, and the spaces next to `{ } ; , > /`, after `:`
+//    and before `!important` go, which CSS never reads (the styles hold no strings or comments;
+//    `/` needs no spaces, in calc() or a shorthand, unlike calc()'s `+` and `-`).
 
 const collapse = {
   html: (text) => text.replace(/\s+/g, ' '),
   css: (text) =>
     text
       .replace(/\s+/g, ' ')
-      .replace(/ ?([{};,>]) ?/g, '$1')
+      .replace(/ ?([{};,>/]) ?/g, '$1')
+      .replace(/ !important/g, '!important')
       .replace(/: /g, ':')
       .replace(/;}/g, '}'),
 };

@@ -30,6 +30,11 @@ describe('the build minifies the static text of html`` and css`` literals, nothi
     assert.equal(minifyLiterals(source), 'const s = css` :host{color:var(--x,#fff);margin:0 auto}.a>.b,.c :focus{${dark}}`;');
   });
 
+  it("drops the spaces around calc()'s and shorthands' `/` and before !important, keeps calc()'s `+` and `-` apart", () => {
+    const source = 'const s = css`\n  p {\n    margin: calc(var(--s) / 2) calc(var(--s) + 1px) calc(1em - 2px);\n    grid-column: 1 / -1;\n    display: none !important;\n  }\n`;';
+    assert.equal(minifyLiterals(source), 'const s = css` p{margin:calc(var(--s)/2) calc(var(--s) + 1px) calc(1em - 2px);grid-column:1/-1;display:none!important}`;');
+  });
+
   it('leaves code without literals byte for byte as it was', () => {
     const source = 'if (a) {\n  return `x  ${y}  z`;\n}\n// html` in a comment\n';
     assert.equal(minifyLiterals(source), source);

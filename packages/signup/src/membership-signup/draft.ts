@@ -1,6 +1,6 @@
-// The member's draft in sessionStorage, so a reload resumes where they were and reuses the same
-// idempotency key (no second signup). Never holds the member token or card data; keyed by
-// organization and element id so two widgets on one page keep their own drafts.
+// The member's draft, kept in sessionStorage (controllers/draft.ts) so a reload resumes where they
+// were and reuses the same idempotency key (no second signup): its shape, and the check a stored
+// value must pass. Never holds the member token or card data.
 import { DiscountSchema, type Discount, type FieldValues } from '@memberkit/sdk';
 import { numberedSteps } from './machine.js';
 
@@ -60,18 +60,6 @@ export function emptyDraft(): Draft {
   };
 }
 
-export function draftKey(organization: string, elementId: string): string {
-  return `memberkit:signup:${organization}${elementId ? `#${elementId}` : ''}`;
-}
-
-function storage(): Storage | undefined {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return undefined; // blocked storage (sandboxed frames, privacy modes): drafts are in memory only
-  }
-}
-
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isAnswer = (value: unknown) => isString(value) || typeof value === 'boolean' || (Array.isArray(value) && value.every(isString));
 
@@ -98,37 +86,11 @@ function isDraft(draft: Record<string, unknown>): draft is Record<string, unknow
   );
 }
 
-/** The draft under `key`; one of the wrong shape is dropped (removed, and undefined returned). */
-export function readDraft(key: string): Draft | undefined {
-  let value: Partial<Draft> | null = null;
-  try {
-    value = JSON.parse(storage()?.getItem(key) ?? 'null') as Partial<Draft> | null;
-  } catch {
-    // not JSON: dropped below
-  }
-  // Fields a later version added take their defaults; a field of the wrong type drops the draft.
+/**
+ * The draft in a stored value (JSON-parsed), or undefined when it is none this version wrote.
+ * Fields a later version added take their defaults; a field of the wrong type refuses the draft.
+ */
+export function parseDraft(value: unknown): Draft | undefined {
   const draft = value && typeof value === 'object' ? { ...emptyDraft(), ...value } : null;
-  if (draft && isDraft(draft)) return draft;
-  if (value !== null) clearDraft(key);
-  return undefined;
-}
-
-export function writeDraft(key: string, draft: Draft): void {
-  try {
-    storage()?.setItem(key, JSON.stringify(draft));
-  } catch {
-    // Quota or blocked storage: the draft stays in memory.
-  }
-}
-
-export function clearDraft(key: string): void {
-  try {
-    storage()?.removeItem(key);
-  } catch {
-    // ignore
-  }
-}
-
-export function newIdempotencyKey(): string {
-  return crypto.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  return draft && isDraft(draft) ? draft : undefined;
 }

@@ -151,7 +151,7 @@ export const styles = css`
     border-radius: 0;
     padding-inline: 0;
   }
-  .person > :not(div + div) {
+  .person > :not(div+div) {
     grid-column: 1 / -1;
   }
   .person > button {

@@ -2,38 +2,29 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
 import {
   APIError,
-  createSignupClient,
   isHidden,
   isRunning,
-  isSecureUrl,
   takesDiscount,
   type MembershipType,
   type SignupClient,
   type SignupConfig,
   type SignupCreateParams,
 } from '@memberkit/sdk';
-import { DEFAULT_API_BASE, defaultApiBase } from '../api-base.js';
+import { DEFAULT_API_BASE } from '../api-base.js';
 import { clientContext, configContext, memberContext } from '../context.js';
 import { createSignupEvent, type MembershipSignupEventDetails } from '../events.js';
 import type { Catalogue, PlansWords } from '../i18n/catalogue.js';
 import { canonicalLocale, enFirst, loadCatalogue, resolveLocale } from '../i18n/index.js';
-import { fetchWithEarlyAnswer, ID_PATTERN, signupConfigQuery } from '../prefetch.js';
+import { ID_PATTERN, signupConfigQuery } from '../prefetch.js';
 import { VERSION } from '../version.js';
 import { takeSignInLink, type SignInLink } from '../sign-in-link.js';
-import {
-  clearDraft,
-  draftKey,
-  emptyDraft,
-  readDraft,
-  writeDraft,
-  type Draft,
-  type DraftStep,
-} from './draft.js';
+import { emptyDraft, type Draft, type DraftStep } from './draft.js';
+import { DraftController } from './controllers/draft.js';
+import { SessionController } from './controllers/session.js';
 import { prewarmDates, todayIn } from './format.js';
 import { canMove, numberedSteps, routeFailure, type ErrorKind, type RetryAction, type State } from './machine.js';
 import { openHostedPage } from './hosted-page.js';
 import type { StripeLoader } from './payment.js';
-import type { SignIn } from './controllers/sign-in.js';
 import { styles } from './membership-signup.styles.js';
 import type { SignupHost } from './controllers/host.js';
 import { renderError } from './views/error.js';
@@ -46,8 +37,6 @@ import type { LaterControllers } from './steps.js';
 export { DEFAULT_API_BASE };
 
 const THEMES = ['light', 'dark', 'auto'];
-/** Draft keys that connected widgets hold on this page (see #claimDraftKey); keys, not elements. */
-const claimedDrafts = new Set<string>();
 
 /**
  * A chunk of its own, imported once for every widget: `keep` holds the module where the element
@@ -148,7 +137,6 @@ export class MembershipSignup extends LitElement {
     _state: { state: true },
     _t: { state: true },
     _config: { state: true },
-    _draft: { state: true },
     _held: { state: true },
   };
 
@@ -188,20 +176,15 @@ export class MembershipSignup extends LitElement {
    */
   declare signInLink: SignInLink | undefined;
 
-  #authToken: string | undefined;
   /** Set while the element removes its own auth-token attribute. */
   #droppingAttribute = false;
 
   /** An injected member token. Kept in memory only: never reflected, stored, logged or evented. */
   get authToken(): string | undefined {
-    return this.#authToken;
+    return this.#session.token;
   }
   set authToken(token: string | null | undefined) {
-    const next = token || undefined;
-    if (next === this.#authToken) return;
-    this.#authToken = next;
-    this.#tokenFresh = true;
-    this.#ownClient = undefined;
+    if (!this.#session.use(token)) return;
     // Signing in (or out) changes what the configuration says about the member: reload it while
     // nothing is under way; later steps just use the new token for their next request.
     const step = this._state.step;
@@ -236,7 +219,6 @@ export class MembershipSignup extends LitElement {
    * plans' words (#words has the whole one, for the steps). */
   declare private _t: PlansWords;
   declare private _config: SignupConfig | undefined;
-  declare private _draft: Draft;
   /** The membership types the signed-in member holds (running): their plans say so. Set by each load. */
   declare private _held: readonly string[] | undefined;
 
@@ -245,10 +227,8 @@ export class MembershipSignup extends LitElement {
   // Intl.DateTimeFormat of a page loads the engine's date data (≈ 60 ms in Chromium), which must
   // not delay the signup-config request; #load starts it (prewarmDates) once that request is out.
   #today = new Date().toISOString().slice(0, 10);
-  #ownClient: SignupClient | undefined;
-  #tokenFresh = true;
-  /** What `.getAuthToken` last answered: '' means the page has no member signed in. */
-  #lastToken: string | undefined;
+  /** The member's token, the client that carries it, the api-base check (controllers/session.ts). */
+  #session = new SessionController(this);
   #abort: AbortController | undefined;
   #warned = new Set<string>();
   #focus: 'step' | 'summary' | null = null;
@@ -256,11 +236,8 @@ export class MembershipSignup extends LitElement {
   #loadScheduled = false;
   /** The controllers of the steps after the plans (steps chunk): created once the steps are here. */
   #later: LaterControllers | undefined;
-  /** This widget's draft key, claimed at connect (see #claimDraftKey); kept after a disconnect for late writes. */
-  #key: string | undefined;
-  /** The organization and id #key was claimed for, and whether this widget holds it now. */
-  #keyFor: string | undefined;
-  #keyHeld = false;
+  /** The member's draft: its key on the page, kept in sessionStorage, resumed, dropped. */
+  #draft = new DraftController(this);
   /** The link's invitation was refused at load: its screen (in the steps chunk) asks for another code. */
   #refusedLink(): boolean {
     const state = this._state;
@@ -274,8 +251,6 @@ export class MembershipSignup extends LitElement {
   #allPlans = false;
   /** The `membership-type` asked for is not offered: the plans show a notice. */
   #linkUnavailable = false;
-  /** The sign-in in the widget, once its chunk came: the member's session, in memory only. */
-  #signIn: SignIn | undefined;
   /** The sign-in email's link this page was opened with, until the sign-in takes it (memory only). */
   #ticket: string | undefined;
 
@@ -290,7 +265,7 @@ export class MembershipSignup extends LitElement {
       return element._state;
     },
     get draft() {
-      return element._draft;
+      return element.#draft.value;
     },
     get config() {
       return element._config;
@@ -305,19 +280,17 @@ export class MembershipSignup extends LitElement {
       return element.#today;
     },
     type: () => element.#type(),
-    client: () => element.#client(),
+    client: () => element.#session.client(),
     signal: () => element.#signal(),
     go: (next) => element.#go(next),
-    save: (patch) => element.#save(patch),
+    save: (patch) => element.#draft.save(patch),
     edit: (patch) => element.#edit(patch),
     emit: (name, detail) => element.#emit(name, detail),
     fail: (error, retry) => element.#fail(error, retry),
     get invitation() {
       return element.#invitationCode();
     },
-    // No token, or a page whose .getAuthToken answered '' (a visitor not signed in, the frame of a
-    // host without one): signed out.
-    signedIn: () => Boolean(element.#authToken || (element.getAuthToken && element.#lastToken !== '') || element.#signIn),
+    signedIn: () => element.#session.signedIn(),
     adoptMember: (member) => void (element._config = { ...element._config!, member }),
     load: () => void element.#load(),
     interacted: () => void (element.#interacted = true),
@@ -338,7 +311,6 @@ export class MembershipSignup extends LitElement {
     this.hostedPageOpener = openHostedPage;
     this._state = { step: 'loading' };
     this._t = enFirst;
-    this._draft = emptyDraft();
     // A token set on the element before this class was defined (a page script running before the
     // module) is an own property shadowing the accessor: adopt it.
     if (Object.hasOwn(this, 'authToken')) {
@@ -356,7 +328,6 @@ export class MembershipSignup extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#claimDraftKey();
     // Taken once, at once: the address bar forgets it before anything else reads the URL.
     const link = this.signInLink;
     this.#ticket ??= link?.ticket || takeSignInLink();
@@ -372,7 +343,6 @@ export class MembershipSignup extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#releaseDraftKey();
     this.#langObserver.disconnect();
     this.#abort?.abort();
     this.#abort = undefined;
@@ -391,7 +361,7 @@ export class MembershipSignup extends LitElement {
         changed.has('invitation') ||
         changed.has('client'))
     ) {
-      this.#ownClient = undefined;
+      this.#session.reset();
       this.#scheduleLoad();
     }
   }
@@ -440,13 +410,6 @@ export class MembershipSignup extends LitElement {
     });
   }
 
-  /** The API this page configured, or undefined when `api-base` is refused: then nothing is
-   * sent anywhere (the member token least of all), and the element shows a configuration error. */
-  #apiBase(): string | undefined {
-    const base = this.apiBase || defaultApiBase();
-    return isSecureUrl(base) ? base.replace(/\/+$/, '') : undefined;
-  }
-
   /** With `read-url-params`, a query parameter of the page named like the attribute it stands in for. */
   #fromUrl(name: 'invitation' | 'membership-type' | 'discount-code'): string | undefined {
     return (this.readUrlParams && new URLSearchParams(location.search).get(name)) || undefined;
@@ -456,50 +419,6 @@ export class MembershipSignup extends LitElement {
   #invitationCode(): string | undefined {
     if (this.#allPlans) return undefined;
     return this.#invitationTyped ?? (this.invitation || this.#fromUrl('invitation'));
-  }
-
-  /** The SDK client: the host's `.client`, or one built from the attributes and the token. */
-  #client(): SignupClient {
-    if (this.client) return this.client;
-    if (!this.#ownClient) {
-      // Once the widget's sign-in exists its session may open: the token function asks it.
-      const hasToken = Boolean(this.#authToken || this.getAuthToken || this.#signIn);
-      this.#tokenFresh = true;
-      this.#ownClient = createSignupClient({
-        // #load refuses an api-base #apiBase refuses before any client is built.
-        baseUrl: this.#apiBase()!,
-        organization: this.organization!,
-        token: hasToken ? () => this.#token() : undefined,
-        // The signup-config answer the script-tag loader may already have asked for.
-        fetch: fetchWithEarlyAnswer(this),
-        maxRetries: 2,
-        // A hanging network reaches the error state (retry, draft kept) in about half a minute at
-        // most, not the SDK's 3 × 30 s.
-        timeout: 10_000,
-      });
-    }
-    return this.#ownClient;
-  }
-
-  /**
-   * The injected token the first time; later (after a 401) a fresh one from `.getAuthToken`. The
-   * host's token wins; without one (`.getAuthToken` answering '', as a frame's host without a
-   * member does), the session the member opened in the widget, refreshed after a 401.
-   */
-  async #token(): Promise<string> {
-    const fresh = this.#tokenFresh;
-    this.#tokenFresh = false;
-    if (fresh && this.#authToken) return this.#authToken;
-    if (this.getAuthToken) {
-      const token = (this.#lastToken = await this.getAuthToken());
-      if (token) return token;
-    } else if (this.#authToken) {
-      // Refused, and nothing can refresh it: carry on signed out (the public calls need no token)
-      // rather than fail every request with "session expired".
-      this.#warn('token', 'the member token was refused and no .getAuthToken can refresh it; continuing signed out.');
-      this.#authToken = '';
-    }
-    return this.#signIn?.token(!fresh) ?? '';
   }
 
   #scheduleLoad(): void {
@@ -519,10 +438,7 @@ export class MembershipSignup extends LitElement {
   /** Loads the catalogue and the signup configuration, then resumes the draft (if any). */
   async #load(): Promise<void> {
     // Attributes set after the element was connected (a framework) name another draft.
-    if (this.#keyFor !== this.#keyOwner()) {
-      this.#releaseDraftKey();
-      this.#claimDraftKey();
-    }
+    this.#draft.claim();
     this.#abort?.abort();
     this.#abort = undefined;
     this.#controllers?.discounts.cancel();
@@ -537,8 +453,9 @@ export class MembershipSignup extends LitElement {
       this.#error('configuration', organization ? 'invalid_organization' : 'missing_organization', null);
       return;
     }
-    if (!this.client && this.#apiBase() === undefined) {
-      this.#warn('api-base', `api-base="${this.apiBase || defaultApiBase()}" is not https; nothing sent.`);
+    const refused = this.#session.refusedBase();
+    if (refused) {
+      this.#warn('api-base', `api-base="${refused}" is not https; nothing sent.`);
       this.#error('configuration', 'invalid_api_base', null);
       return;
     }
@@ -548,7 +465,7 @@ export class MembershipSignup extends LitElement {
     }
     const signal = this.#signal();
     this.#go({ step: 'loading' });
-    const client = this.#client();
+    const client = this.#session.client();
     this.#clientProvider.setValue(client);
     let preselect = membershipType && ID_PATTERN.test(membershipType) ? membershipType : undefined;
     this.#linkUnavailable = false;
@@ -598,25 +515,25 @@ export class MembershipSignup extends LitElement {
 
   /** Picks up where the member was (draft), or opens the preselected type, or the plans. */
   async #resume(config: SignupConfig, preselect: string | undefined, signal: AbortSignal): Promise<void> {
-    const key = this.#key!;
-    const saved = readDraft(key);
+    const draft = this.#draft;
+    const saved = draft.resume();
     const find = (id: string | null | undefined) => config.membership_types.find((type) => type.id === id);
     if (saved?.finished && saved.signupId) {
       // The confirmation again, while the API still says so; anything else: a new form.
-      const signup = await this.#client()
+      const signup = await this.#session.client()
         .signups.retrieve(saved.signupId, { signal })
         .catch((error: unknown) => {
           if (error instanceof APIError && error.status === 404) return undefined;
           throw error;
         });
       if (signup && (signup.status === 'completed' || signup.status === 'awaiting_approval')) {
-        this._draft = saved;
+        draft.save(saved);
         return (await this.#steps()).attempt.finish(signup);
       }
-      clearDraft(key);
+      draft.drop();
     }
     if (saved && find(saved.membershipTypeId) && (!preselect || preselect === saved.membershipTypeId)) {
-      this._draft = saved;
+      draft.save(saved);
       this.#withSteps(({ discounts }) => {
         discounts.restore(saved);
         // Check a saved code again (it may have expired since), unless an attempt already went out
@@ -625,7 +542,7 @@ export class MembershipSignup extends LitElement {
       });
       if (saved.signupId) {
         try {
-          const signup = await this.#client().signups.retrieve(saved.signupId, { signal });
+          const signup = await this.#session.client().signups.retrieve(saved.signupId, { signal });
           const action = signup.next_action;
           // An embedded checkout left unpaid: back at the review, where the member may change
           // their mind; Confirm sends the same attempt (same key) and gets that checkout again.
@@ -637,63 +554,24 @@ export class MembershipSignup extends LitElement {
         } catch (error) {
           // A signup the API no longer knows: resume at the review with a new attempt.
           if (!(error instanceof APIError && error.status === 404)) throw error;
-          this.#save({ signupId: null, idempotencyKey: null, step: 'review' });
+          draft.save({ signupId: null, idempotencyKey: null, step: 'review' });
         }
       }
       this.#go({ step: saved.step === 'payment' ? 'review' : saved.step });
       return;
     }
-    const draft = emptyDraft();
+    const fresh = emptyDraft();
     const discountCode = this.discountCode || this.#fromUrl('discount-code');
-    if (discountCode) draft.discountCode = discountCode;
+    if (discountCode) fresh.discountCode = discountCode;
     const hidden = config.membership_types.filter(isHidden);
     const direct = find(preselect) ?? (hidden.length === 1 ? hidden[0] : undefined);
     if (preselect && !find(preselect)) this.#unavailablePlan(preselect);
-    this._draft = draft;
+    draft.save(fresh);
     if (direct) {
       this.#selectType(direct);
     } else {
       this.#go({ step: 'plans' });
     }
-  }
-
-  /**
-   * Claims the draft's key, at connect: the organization plus the element's id; without an id, the
-   * element's position among the widgets of that organization in its document or shadow root. A key
-   * another connected widget holds (one in another component's shadow root) gets a further suffix,
-   * so two widgets never share a draft and an idempotency key. Claimed in the order the widgets
-   * connect, which a reload repeats (the order their answers arrive in may not). A second widget
-   * without an id gets one warning: an id keeps its draft stable when widgets are added or removed.
-   */
-  #claimDraftKey(): void {
-    const organization = this.organization ?? '';
-    let suffix = this.id;
-    if (!suffix) {
-      const same = [...(this.getRootNode() as ParentNode).querySelectorAll('membership-signup')].filter(
-        (element) => element.getAttribute('organization') === organization,
-      );
-      const index = same.indexOf(this);
-      suffix = index > 0 ? String(index) : '';
-    }
-    let key = draftKey(organization, suffix);
-    for (let n = 1; claimedDrafts.has(key); n++) key = draftKey(organization, `${suffix}~${n}`);
-    if (!this.id && key !== draftKey(organization, '')) {
-      this.#warn('id', `a second widget of organization="${organization}" has no id: give each widget its own id so each keeps its own draft.`);
-    }
-    claimedDrafts.add(key);
-    this.#key = key;
-    this.#keyFor = this.#keyOwner();
-    this.#keyHeld = true;
-  }
-
-  /** Frees the key for other widgets (this one left the page); late writes still use it. */
-  #releaseDraftKey(): void {
-    if (this.#keyHeld) claimedDrafts.delete(this.#key!);
-    this.#keyHeld = false;
-  }
-
-  #keyOwner(): string {
-    return `${this.organization ?? ''}#${this.id}`;
   }
 
   // ── the state machine ─────────────────────────────────────────────────────────────────────
@@ -707,18 +585,13 @@ export class MembershipSignup extends LitElement {
     }
     this._state = next;
     if (next.step === 'plans' || next.step === 'details' || next.step === 'review' || next.step === 'payment') {
-      this.#save({ step: next.step as DraftStep });
+      this.#draft.save({ step: next.step as DraftStep });
     }
     // Focus follows the member's own actions only: never steal it from the page on load. A new
     // payment phase replaces what had it ("Try again"), so the focus moves then too.
     if (this.#interacted && (from !== next.step || (prev as { phase?: string }).phase !== (next as { phase?: string }).phase)) {
       this.#focus = 'step';
     }
-  }
-
-  #save(patch: Partial<Draft>): void {
-    this._draft = { ...this._draft, ...patch };
-    if (this.organization) writeDraft(this.#key!, this._draft);
   }
 
   #emit<K extends keyof MembershipSignupEventDetails>(name: K, detail: MembershipSignupEventDetails[K]): boolean {
@@ -728,7 +601,7 @@ export class MembershipSignup extends LitElement {
   // ── derived data ──────────────────────────────────────────────────────────────────────────
 
   #type(): MembershipType | undefined {
-    return this._config?.membership_types.find((type) => type.id === this._draft.membershipTypeId);
+    return this._config?.membership_types.find((type) => type.id === this.#draft.value.membershipTypeId);
   }
 
   /** The whole catalogue, for the steps after the plans (their chunk is here when they render). */
@@ -739,23 +612,23 @@ export class MembershipSignup extends LitElement {
   // ── member actions ────────────────────────────────────────────────────────────────────────
 
   #selectType(type: MembershipType): void {
-    const changed = type.id !== this._draft.membershipTypeId;
+    const changed = type.id !== this.#draft.value.membershipTypeId;
     if (changed) this.#controllers?.discounts.reset();
-    this.#save({ membershipTypeId: type.id, ...(changed ? { idempotencyKey: null, renewalKey: null, signupId: null, discount: null } : {}) });
+    this.#draft.save({ membershipTypeId: type.id, ...(changed ? { idempotencyKey: null, renewalKey: null, signupId: null, discount: null } : {}) });
     // A donation opens with the amount the API would charge for an empty one in the box and that
     // preset pressed (form.ts); a member who clears it is asked for an amount. The details wait
     // for the steps chunk, so the box is filled before they show.
-    if (type.price.type === 'donation' && !this._draft.amount.trim()) {
+    if (type.price.type === 'donation' && !this.#draft.value.amount.trim()) {
       this.#withSteps(() => this.#edit({ amount: steps!.openingAmount(type) }));
     }
     this.#emit('membership-signup-plan-select', { membershipType: type });
     this.#go({ step: 'details' });
-    if (changed && this._draft.discountCode && takesDiscount(type)) this.#withSteps(({ discounts }) => void discounts.apply());
+    if (changed && this.#draft.value.discountCode && takesDiscount(type)) this.#withSteps(({ discounts }) => void discounts.apply());
   }
 
   /** Any change to what would be sent starts a new attempt (a new idempotency key). */
   #edit(patch: Partial<Draft>): void {
-    this.#save({ ...patch, idempotencyKey: null, renewalKey: null, signupId: null });
+    this.#draft.save({ ...patch, idempotencyKey: null, renewalKey: null, signupId: null });
   }
 
   /** The steps chunk's controllers, once the chunk is here (created then, for this element). */
@@ -779,8 +652,7 @@ export class MembershipSignup extends LitElement {
 
   #restart(): void {
     this.#interacted = true;
-    clearDraft(this.#key!);
-    this._draft = emptyDraft();
+    this.#draft.drop();
     this.#controllers?.form.reset();
     this.#controllers?.discounts.reset();
     this.#controllers?.payment.stop();
@@ -912,15 +784,17 @@ export class MembershipSignup extends LitElement {
   }
 
   #signInView() {
-    this.#signIn ??= signIn!.signInFor(this, () => {
+    const session = this.#session;
+    const view = signIn!.signInScreen(this, session, this.#host, () => {
       // The next requests carry the member's token: the renewal offer asks again, anything else
       // loads what the API now says about the member (and resumes the draft).
-      this.#ownClient = undefined;
+      session.reset();
       // (A renewal offer is for the type of the draft.)
       void (this._state.step === 'renewal' && this.#controllers ? this.#controllers.attempt.offerRenewal(this.#type()!) : this.#load());
-    }, this.#host);
-    if (this.#ticket) this.#signIn.useLink(this.#ticket), (this.#ticket = undefined);
-    return signIn!.renderSignIn(this.#words(), this.#signIn, this._state, this._config, this.#outcome.back);
+    }, this.#outcome.back, this.#ticket);
+    // The ticket is the sign-in's now (memory only).
+    this.#ticket = undefined;
+    return view;
   }
 
   #content(shown: State['step']) {
@@ -934,11 +808,11 @@ export class MembershipSignup extends LitElement {
         : renderError(t, state, this.#say(state.code), this.#outcome);
     }
     if (this.#signingIn()) return this.#signInView();
-    // Signed in inside the widget (not by the page's token, which the page owns): the way out.
+    // Signed in inside the widget (its chunk is here then): who, and the way out.
     if (state.step === 'plans') {
       if (!config) return nothing;
-      const own = this.#signIn?.signedIn && !this.#authToken && !this.#lastToken && config.member;
-      return html`${own ? signIn!.renderSignedIn(this.#words(), own.email, () => (this.#signIn!.signOut(), (this.#ownClient = undefined), this.#restart())) : nothing}${renderPlans(this.#plansView(config))}`;
+      const session = this.#session;
+      return html`${session.signIn ? signIn!.signedInAs(session, this.#words(), config.member, () => this.#restart()) : nothing}${renderPlans(this.#plansView(config))}`;
     }
     // The steps after the plans: their chunk is here (#shownStep) and draws them.
     return steps!.screen(this.#controllers!, this.#host, this.#outcome, config && this.#plansView(config));

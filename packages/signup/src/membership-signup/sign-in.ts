@@ -1,13 +1,17 @@
 // Signing in inside the widget, in a chunk of its own (chunks/sign-in.js): imported when the member
 // asks to sign in or when a signup needs it; the plans' critical path and the steps chunk carry
 // none of it.
-import { createSignupClient, isSecureUrl, type SignupClient, type SignupConfig } from '@memberkit/sdk';
+import { createSignupClient, isSecureUrl, type Member, type SignupClient, type SignupConfig } from '@memberkit/sdk';
 import type { SignInLink } from '../sign-in-link.js';
 import { defaultApiBase } from '../api-base.js';
+import { nothing } from 'lit';
 import { SignIn } from './controllers/sign-in.js';
+import type { Catalogue } from '../i18n/catalogue.js';
+import type { State } from './machine.js';
+import { renderSignedIn, renderSignIn } from './views/sign-in.js';
+import type { SessionController } from './controllers/session.js';
 
 export { SignIn };
-export { renderSignIn, renderSignedIn } from './views/sign-in.js';
 
 /** What the sign-in needs of the element: its public settings and its rendering. */
 interface Widget {
@@ -43,4 +47,31 @@ export function signInFor(widget: Widget, opened: () => void, host: { readonly c
     opened,
     page: () => linkPage(widget.signInLink, host.config),
   });
+}
+
+/**
+ * The sign-in step: the widget's sign-in, made the first time (the session keeps it, and asks it
+ * for the member's token), handed the email link's ticket when the page was opened by one.
+ */
+export function signInScreen(
+  widget: Widget,
+  session: SessionController,
+  host: { readonly config: SignupConfig | undefined; readonly state: State; readonly t: Catalogue },
+  opened: () => void,
+  back: () => void,
+  ticket: string | undefined,
+) {
+  const signIn = (session.signIn ??= signInFor(widget, opened, host));
+  if (ticket) signIn.useLink(ticket);
+  return renderSignIn(host.t, signIn, host.state, host.config, back);
+}
+
+/**
+ * Above the plans, for a member signed in inside the widget (not by the page's token, which the
+ * page owns): who, and the way out (a new form, signed out).
+ */
+export function signedInAs(session: SessionController, t: Catalogue, member: Member | null, restart: () => void) {
+  return session.signIn!.signedIn && !session.token && !session.answered && member
+    ? renderSignedIn(t, member.email, () => (session.signIn!.signOut(), session.reset(), restart()))
+    : nothing;
 }

@@ -4,12 +4,17 @@
 // confirmation, offers a renewal to a member who already holds the type, and carries out
 // "Try again" (routeRetry).
 import { APIError, calculateExpiry, isRunning, type Membership, type MembershipType, type Signup, type SignupCreateParams } from '@memberkit/sdk';
-import { emptyDraft, newIdempotencyKey } from '../draft.js';
+import { emptyDraft } from '../draft.js';
 import { amountOf, signupParams } from '../form.js';
 import { routeRetry, routeSignup, type State } from '../machine.js';
 import type { DiscountController } from './discount.js';
 import type { SignupHost } from './host.js';
 import { PaymentController } from './payment.js';
+
+/** A new attempt's key (the draft keeps it: a retry or a reload sends it again). */
+function newIdempotencyKey(): string {
+  return crypto.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
 
 /** Not a lifecycle controller: its payment step (PaymentController) tears down what it started. */
 export class AttemptController {

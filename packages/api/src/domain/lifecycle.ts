@@ -34,6 +34,7 @@ import { companyAddressee } from './companies.js';
 import { emitMembershipEvent } from './memberships.js';
 import { applyRenewal, renewalPlan } from './renewals.js';
 import { soldTerm } from './terms.js';
+import { memberPageLink } from './sign-in.js';
 
 /** What a day did to one membership (runDay's report). */
 export type DayOutcome = 'renewed' | 'failed' | 'terminated' | 'expired' | 'reminded' | 'waiting' | 'nothing';
@@ -179,7 +180,8 @@ export async function lifecycleStep(ctx: DomainContext, membershipId: string): P
         currency: membership.currency,
         attempt,
         next_attempt_on: null,
-        pay_url: null,
+        // Until ends_on the member may renew by hand: on the organization's page, signed in.
+        pay_url: await memberPageLink(ctx, member),
         failure_code: failure.code,
         // Until then the member may still renew by hand.
         ends_on: endsOn,
@@ -200,8 +202,9 @@ export async function lifecycleStep(ctx: DomainContext, membershipId: string): P
       currency: membership.currency,
       attempt,
       next_attempt_on: days[attempt] ?? null,
-      // Authenticating the charge pays it; else the member can renew by hand.
-      pay_url: pending?.url ?? null,
+      // Authenticating the charge pays it; else the member renews by hand (a card saved anew)
+      // on the organization's page, signed in by the link; no page: they sign in there.
+      pay_url: pending?.url ?? (await memberPageLink(ctx, member)),
       failure_code: failure.code,
     });
   }
@@ -287,7 +290,7 @@ async function remind(ctx: DomainContext, member: MemberRecord, membership: Memb
   };
   // Auto-renewal is on but no card was saved (an imported or seeded member): updating the card
   // makes it renew; with auto-renewal off, the member renews by hand.
-  if (membership.auto_renew) await sendMembershipMessage(ctx, 'card_update_needed', member, membership, { ...data, card_last4: null, update_url: null });
+  if (membership.auto_renew) await sendMembershipMessage(ctx, 'card_update_needed', member, membership, { ...data, card_last4: null, update_url: await memberPageLink(ctx, member) });
   else await sendMembershipMessage(ctx, 'renewal_reminder', member, membership, data);
 }
 

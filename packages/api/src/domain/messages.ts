@@ -29,12 +29,18 @@ const plainText: { [K in MessageKind]?: (org: string, data: Record<string, Json>
     subject: `We could not renew your ${String(data.membership_name)} membership`,
     text:
       `We tried to charge ${typeof data.amount === 'number' && typeof data.currency === 'string' ? formatMoney(data.amount, data.currency, locale) : 'the renewal'} for your ${String(data.membership_name)} membership at ${org}, but the payment did not go through.` +
-      (data.pay_url ? ` Confirm the payment with your bank: ${String(data.pay_url)}` : '') +
-      (data.next_attempt_on ? ` We will try again on ${String(data.next_attempt_on)}.` : ` We will not try again; your membership ends on ${String(data.ends_on ?? data.expires_on)} unless you renew it.`),
+      (data.next_attempt_on ? ` We will try again on ${String(data.next_attempt_on)}.` : ` We will not try again; your membership ends on ${String(data.ends_on ?? data.expires_on)} unless you renew it.`) +
+      (data.pay_url
+        ? data.failure_code === 'authentication_required' && data.next_attempt_on
+          ? ` Confirm the payment with your bank: ${String(data.pay_url)}`
+          : ` Pay now: ${String(data.pay_url)}`
+        : ` To pay now, sign in on ${org}'s website.`),
   }),
   card_update_needed: (org, data) => ({
     subject: `Please update your card for ${org}`,
-    text: `Your ${String(data.membership_name)} membership at ${org} renews automatically on ${String(data.renews_on)}, but there is no card to charge. Add a card or renew it yourself to keep it.`,
+    text:
+      `Your ${String(data.membership_name)} membership at ${org} renews automatically on ${String(data.renews_on)}, but there is no card to charge. Add a card or renew it yourself to keep it.` +
+      (data.update_url ? ` Update your card: ${String(data.update_url)}` : ` Sign in on ${org}'s website to do it.`),
   }),
   renewal_reminder: (org, data, locale) => ({
     subject: `Your ${String(data.membership_name)} membership ends on ${String(data.renews_on)}`,

@@ -24,6 +24,7 @@ export function settingsView(organization: OrganizationRecord): OrganizationSett
     tax_note: organization.tax_note,
     notification_email: organization.notification_email,
     payment_account: organization.payment_account ?? null,
+    member_page_url: organization.member_page_url ?? null,
   };
 }
 
@@ -59,6 +60,13 @@ export const isOrigin = (value: string): boolean => {
     return false;
   }
 };
+
+/** A URL without its fragment: the emails put the sign-in ticket there. */
+function stripFragment(value: string): string {
+  const url = new URL(value);
+  url.hash = '';
+  return url.toString();
+}
 
 /** Applies `params`; answers the organization as it is now. */
 export async function updateSettings(ctx: DomainContext, params: OrganizationSettingsUpdateParams): Promise<OrganizationRecord> {
@@ -101,6 +109,19 @@ export async function updateSettings(ctx: DomainContext, params: OrganizationSet
     const account = params.payment_account?.trim() ?? null;
     if (account === null || isPaymentAccount(account)) patch.payment_account = account;
     else errors.push(fieldError('payment_account', 'invalid_payment_account', 'Payment account', 'A Stripe connected account id starts with acct_, e.g. acct_1Nv0FGQ9RKHgCVdK.'));
+  }
+  if (params.member_page_url !== undefined || params.embed_origins !== undefined) {
+    // The page the emails sign members in on: the widget's, so on an origin it is embedded on
+    // (checked again when the origins change, so a page left off them is named).
+    const page = params.member_page_url !== undefined ? params.member_page_url : (ctx.organization.member_page_url ?? null);
+    const origins = patch.embed_origins ?? ctx.organization.embed_origins;
+    if (page !== null && !(isSecureUrl(page) && page.startsWith('https:'))) {
+      errors.push(fieldError('member_page_url', 'invalid_url', 'Member page', 'member_page_url must be an https:// URL.'));
+    } else if (page !== null && !origins.includes(new URL(page).origin)) {
+      errors.push(fieldError('member_page_url', 'not_embed_origin', 'Member page', "member_page_url must be on one of the organization's embed origins."));
+    } else if (params.member_page_url !== undefined) {
+      patch.member_page_url = page === null ? null : stripFragment(page);
+    }
   }
   if (errors.length > 0) throw validationFailed(errors);
 

@@ -10,6 +10,11 @@
 //   and no mail scanner fetching the page receives, and nothing is used by opening it: the page
 //   exchanges it with a POST once the member confirms, so a scanner opening it first changes
 //   nothing.
+// - a failed renewal's and a card update's emails link to the organization's member page with a
+//   sign-in ticket in the same fragment: a link token with no code (no code matches its row, and
+//   wrong codes typed for the address do not use up its tries), valid 72 hours (the email may wait
+//   a weekend; a renewal retries days apart), used once, counted in no rate limit (the lifecycle
+//   sends at most one such email a day per membership).
 import type { EmailCode, MemberSession, TokenCreateParams } from '@memberkit/sdk';
 import { isSecureUrl, normalizeEmail } from '@memberkit/sdk/calculators';
 import type { MemberTokens } from '../ports/member-tokens.js';
@@ -28,9 +33,15 @@ export const signInRules = {
   /** Member tokens from sign-in: 15 minutes (the refresh token gets the next). */
   tokenSeconds: 15 * 60,
   refreshLifetimeMs: 30 * 24 * 60 * 60 * 1000,
+  /** A renewal email's sign-in ticket: 72 hours, used once. */
+  ticketLifetimeMs: 72 * 60 * 60 * 1000,
 } as const;
 
 const hour = 60 * 60 * 1000;
+
+/** A ticket's `code_hash`: no SHA-256 hex, so no code ever matches its row. */
+const ticketOnly = 'ticket';
+const isTicket = (row: SignInCodeRecord) => row.code_hash === ticketOnly;
 
 /** A 6-digit code from the CSPRNG, without modulo bias. */
 function newCode(): string {
@@ -64,7 +75,7 @@ export async function sendEmailCode(ctx: DomainContext, input: { email: string; 
   const org = ctx.organization.id;
   const since = ctx.now - hour;
   const recent = (rows: SignInCodeRecord[]) => rows.filter((row) => Date.parse(row.created_at) > since);
-  const byAddress = recent(await ctx.tx.find('sign_in_codes', { organization_id: org, email }));
+  const byAddress = recent(await ctx.tx.find('sign_in_codes', { organization_id: org, email })).filter((row) => !isTicket(row));
   if (byAddress.length >= signInRules.perAddressPerHour) {
     throw rateLimited(Date.parse(byAddress[0]!.created_at) + hour - ctx.now, 'Too many sign-in codes for this address: wait before asking again.');
   }
@@ -130,7 +141,7 @@ async function useCode(ctx: DomainContext, params: TokenCreateParams): Promise<{
     throw validationFailed([fieldError(params.email === undefined ? 'email' : 'code', 'required', params.email === undefined ? 'Email' : 'Code', 'Send email and code, a link_token, or a refresh_token.')]);
   }
   const email = normalizeEmail(params.email);
-  const rows = (await ctx.tx.find('sign_in_codes', { organization_id: org, email })).filter((row) => live(ctx, row));
+  const rows = (await ctx.tx.find('sign_in_codes', { organization_id: org, email })).filter((row) => live(ctx, row) && !isTicket(row));
   const code = params.code.trim();
   for (const row of rows) if (row.code_hash === (await codeHash(row.id, code))) return { row };
   if (rows.length === 0) return { problem: invalid('expired', 'No sign-in code is waiting for this address (it expired, was used, or too many wrong codes were tried): ask for a new one.') };
@@ -143,6 +154,32 @@ async function useCode(ctx: DomainContext, params: TokenCreateParams): Promise<{
   return left > 0
     ? { problem: invalid('wrong', `That code is not right: ${left} ${left === 1 ? 'try' : 'tries'} left.`, { attempts_left: left }) }
     : { problem: invalid('too_many_attempts', 'Too many wrong codes: ask for a new one.', { attempts_left: 0 }) };
+}
+
+/**
+ * The organization's member page (`member_page_url`) signing `member` in: a one-time ticket
+ * (`#memberkit-sign-in=…`, exchanged at POST /auth/tokens as a link token), for the emails that
+ * ask a member to renew or to update their card. Null when the organization names no page.
+ */
+export async function memberPageLink(ctx: DomainContext, member: MemberRecord): Promise<string | null> {
+  const page = ctx.organization.member_page_url;
+  if (!page) return null;
+  const ticket = `slt_${randomHex(24)}`;
+  await ctx.tx.insert('sign_in_codes', {
+    organization_id: ctx.organization.id,
+    id: ctx.ids.next('sic', 16),
+    email: member.email,
+    code_hash: ticketOnly,
+    link_token_hash: await sha256Hex(ticket),
+    client: null,
+    expires_at: ctx.now + signInRules.ticketLifetimeMs,
+    wrong_tries: 0,
+    used_at: null,
+    created_at: ctx.timestamp(),
+  });
+  const url = new URL(page);
+  url.hash = `memberkit-sign-in=${ticket}`;
+  return url.toString();
 }
 
 /** A member token (through the port) and a new refresh token for `member`. */

@@ -42,6 +42,12 @@ export interface OrganizationRecord {
    * with the organization, so a payment call needs no lookup of its own inside a transaction.
    */
   payment_account?: string | null;
+  /**
+   * The organization's page where its widget lives (https, on one of its embed origins), which
+   * a failed renewal's and a card update's emails link to with a sign-in ticket; null or absent:
+   * those emails ask the member to sign in on the organization's site.
+   */
+  member_page_url?: string | null;
   /** Where the organization is told what needs its attention (a membership terminated), or null: staff read it in the API. */
   notification_email: string | null;
   /** The postal address receipts carry (lines separated by newlines), or null. */

@@ -18,6 +18,7 @@ export function sampleRows(organization_id: string, id = 'sample'): { [T in Tabl
       secret_key_hashes: ['0'.repeat(64)],
       payment: { provider: 'stripe', publishable_key: 'pk_test_sample' },
       payment_account: 'acct_1SampleConnected',
+      member_page_url: 'https://example.org/members?tab=renew',
       notification_email: 'office@example.org',
       address: 'Hauptstraße 1\n10115 Berlin',
       tax_note: 'USt-IdNr. DE123456789',

@@ -19,6 +19,12 @@ export const OrganizationSettingsSchema = z.extend(OrganizationSchema, {
    * connected account, `acct_…`); null: paid on the platform's account (absent from older APIs).
    */
   payment_account: z.optional(z.nullable(z.string())),
+  /**
+   * The organization's page where its widget lives (https, on one of its embed origins): a
+   * failed renewal's and a card update's emails link there, signing the member in; null: those
+   * emails ask the member to sign in on the organization's site (absent from older APIs).
+   */
+  member_page_url: z.optional(z.nullable(z.string())),
 });
 export type OrganizationSettings = z.infer<typeof OrganizationSettingsSchema>;
 
@@ -42,5 +48,7 @@ export const OrganizationSettingsUpdateParamsSchema = z.object({
   notification_email: z.optional(z.nullable(z.email())),
   /** A Stripe connected account id (`acct_` and letters or digits), or null: back to the platform's account. */
   payment_account: z.optional(z.nullable(z.string().check(z.maxLength(255)))),
+  /** The page with the organization's widget: https, on one of its `embed_origins`; or null. */
+  member_page_url: z.optional(z.nullable(z.string().check(z.maxLength(2000)))),
 });
 export type OrganizationSettingsUpdateParams = z.infer<typeof OrganizationSettingsUpdateParamsSchema>;

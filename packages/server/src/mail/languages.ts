@@ -35,8 +35,9 @@ export interface LanguageStrings {
     receipt: KindStrings;
     renewal_receipt: KindStrings;
     renewal_upcoming: KindStrings;
-    card_update_needed: KindStrings;
-    renewal_failed: KindStrings & { retry: string; final: string };
+    /** `signIn`: the organization names no member page, so the email cannot link to it. */
+    card_update_needed: KindStrings & { signIn: string };
+    renewal_failed: KindStrings & { retry: string; final: string; signIn: string };
     renewal_reminder: KindStrings;
     membership_terminated: KindStrings;
     staff_membership_terminated: KindStrings;
@@ -85,6 +86,7 @@ const en: LanguageStrings = {
       subject: 'Please update your card for {org}',
       body: ['We could not use the card saved for your {membership} membership. Please update it so that your membership continues without interruption.'],
       action: 'Update your card',
+      signIn: 'To update it, sign in on the {org} website.',
     },
     renewal_failed: {
       subject: 'We could not renew your {membership} membership',
@@ -92,6 +94,7 @@ const en: LanguageStrings = {
       retry: 'We will try again on {date}. To avoid that, pay now or update your card.',
       final: 'We will not try again. Pay now to keep your membership.',
       action: 'Pay now',
+      signIn: 'To pay now, sign in on the {org} website.',
     },
     renewal_reminder: {
       subject: 'Your {membership} membership ends on {date}',
@@ -162,6 +165,7 @@ const fr: LanguageStrings = {
       subject: 'Veuillez mettre à jour votre carte pour {org}',
       body: ['Nous n’avons pas pu utiliser la carte enregistrée pour votre adhésion {membership}. Veuillez la mettre à jour afin que votre adhésion se poursuive sans interruption.'],
       action: 'Mettre à jour ma carte',
+      signIn: 'Pour la mettre à jour, connectez-vous sur le site de {org}.',
     },
     renewal_failed: {
       subject: 'Nous n’avons pas pu renouveler votre adhésion {membership}',
@@ -169,6 +173,7 @@ const fr: LanguageStrings = {
       retry: 'Nous réessaierons le {date}. Pour l’éviter, payez maintenant ou mettez à jour votre carte.',
       final: 'Nous ne réessaierons pas. Payez maintenant pour conserver votre adhésion.',
       action: 'Payer maintenant',
+      signIn: 'Pour payer maintenant, connectez-vous sur le site de {org}.',
     },
     renewal_reminder: {
       subject: 'Votre adhésion {membership} prend fin le {date}',
@@ -239,6 +244,7 @@ const de: LanguageStrings = {
       subject: 'Bitte aktualisieren Sie Ihre Karte für {org}',
       body: ['Wir konnten die für Ihre Mitgliedschaft {membership} hinterlegte Karte nicht verwenden. Bitte aktualisieren Sie sie, damit Ihre Mitgliedschaft ohne Unterbrechung weiterläuft.'],
       action: 'Karte aktualisieren',
+      signIn: 'Melden Sie sich dazu auf der Website von {org} an.',
     },
     renewal_failed: {
       subject: 'Wir konnten Ihre Mitgliedschaft {membership} nicht verlängern',
@@ -246,6 +252,7 @@ const de: LanguageStrings = {
       retry: 'Wir versuchen es am {date} erneut. Um dem zuvorzukommen, zahlen Sie jetzt oder aktualisieren Sie Ihre Karte.',
       final: 'Wir versuchen es nicht erneut. Zahlen Sie jetzt, um Ihre Mitgliedschaft zu behalten.',
       action: 'Jetzt bezahlen',
+      signIn: 'Um jetzt zu bezahlen, melden Sie sich auf der Website von {org} an.',
     },
     renewal_reminder: {
       subject: 'Ihre Mitgliedschaft {membership} endet am {date}',
@@ -316,6 +323,7 @@ const es: LanguageStrings = {
       subject: 'Actualiza tu tarjeta para {org}',
       body: ['No hemos podido usar la tarjeta guardada para tu membresía {membership}. Actualízala para que tu membresía continúe sin interrupciones.'],
       action: 'Actualizar mi tarjeta',
+      signIn: 'Para actualizarla, inicia sesión en el sitio web de {org}.',
     },
     renewal_failed: {
       subject: 'No hemos podido renovar tu membresía {membership}',
@@ -323,6 +331,7 @@ const es: LanguageStrings = {
       retry: 'Lo intentaremos de nuevo el {date}. Para evitarlo, paga ahora o actualiza tu tarjeta.',
       final: 'No volveremos a intentarlo. Paga ahora para conservar tu membresía.',
       action: 'Pagar ahora',
+      signIn: 'Para pagar ahora, inicia sesión en el sitio web de {org}.',
     },
     renewal_reminder: {
       subject: 'Tu membresía {membership} termina el {date}',
@@ -390,6 +399,7 @@ const ar: LanguageStrings = {
       subject: 'يرجى تحديث بطاقتك لدى {org}',
       body: ['تعذّر علينا استخدام البطاقة المحفوظة لعضويتك {membership}. يرجى تحديثها لتستمر عضويتك دون انقطاع.'],
       action: 'تحديث البطاقة',
+      signIn: 'لتحديثها، سجّل الدخول على موقع {org}.',
     },
     renewal_failed: {
       subject: 'تعذّر تجديد عضويتك {membership}',
@@ -397,6 +407,7 @@ const ar: LanguageStrings = {
       retry: 'سنحاول مرة أخرى في {date}. لتجنب ذلك، ادفع الآن أو حدّث بطاقتك.',
       final: 'لن نحاول مرة أخرى. ادفع الآن للاحتفاظ بعضويتك.',
       action: 'ادفع الآن',
+      signIn: 'للدفع الآن، سجّل الدخول على موقع {org}.',
     },
     renewal_reminder: {
       subject: 'تنتهي عضويتك {membership} في {date}',

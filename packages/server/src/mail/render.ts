@@ -152,7 +152,8 @@ const templates: { [K in MessageKind]: Template } = {
     const url = mailableUrl(data.text('update_url'));
     return {
       subject: s.kinds.card_update_needed.subject,
-      paragraphs: s.kinds.card_update_needed.body,
+      // No page to link to (the organization names none): the member signs in on its site.
+      paragraphs: url ? s.kinds.card_update_needed.body : [...s.kinds.card_update_needed.body, s.kinds.card_update_needed.signIn],
       values: { membership: data.text('membership_name') ?? '' },
       details: [...membershipDetails(s, data, f), ...card(s, data)],
       ...(url && { action: { label: s.kinds.card_update_needed.action!, url } }),
@@ -164,7 +165,7 @@ const templates: { [K in MessageKind]: Template } = {
     const url = mailableUrl(data.text('pay_url'));
     return {
       subject: k.subject,
-      paragraphs: [...k.body, next ? k.retry : k.final],
+      paragraphs: [...k.body, next ? k.retry : k.final, ...(url ? [] : [k.signIn])],
       values: { membership: data.text('membership_name') ?? '', amount: f.money(data) ?? '', date: next ?? '' },
       details: membershipDetails(s, data, f),
       ...(url && { action: { label: k.action!, url } }),

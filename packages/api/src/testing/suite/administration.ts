@@ -64,6 +64,30 @@ export function administrationSuite(kit: SuiteKit): void {
       assert.equal(expect<OrganizationSettings>(await settings({ payment_account: null }), 200, OrganizationSettingsSchema).payment_account, null, 'back to the platform’s account');
     }));
 
+    it('settings: the member page the renewal emails link to is https, on one of the embed origins, refused by name otherwise, and cleared', withHost(async () => {
+      expect(await settings({ embed_origins: ['https://club.example', 'https://www.club.example'] }), 200, OrganizationSettingsSchema);
+      assert.equal(expect<OrganizationSettings>(await call('GET', org('/settings'), admin), 200, OrganizationSettingsSchema).member_page_url, null, 'none at first');
+      const set = expect<OrganizationSettings>(await settings({ member_page_url: 'https://www.club.example/members?tab=renew#old' }), 200, OrganizationSettingsSchema);
+      assert.equal(set.member_page_url, 'https://www.club.example/members?tab=renew', 'kept without a fragment: the emails put the sign-in ticket there');
+      for (const [wrong, code] of [
+        ['http://www.club.example/members', 'invalid_url'],
+        ['javascript:alert(1)', 'invalid_url'],
+        ['members', 'invalid_url'],
+        ['https://evil.example/members', 'not_embed_origin'],
+        ['https://club.example.evil.example/members', 'not_embed_origin'],
+      ] as const) {
+        assert.deepEqual(fieldsOf(problemOf(await settings({ member_page_url: wrong }), 422, 'validation_failed')), [`member_page_url:${code}`], wrong);
+      }
+      assert.deepEqual(
+        fieldsOf(problemOf(await settings({ embed_origins: ['https://club.example'] }), 422, 'validation_failed')),
+        ['member_page_url:not_embed_origin'],
+        'the page’s origin cannot be taken off the embed origins under it',
+      );
+      const now = expect<OrganizationSettings>(await call('GET', org('/settings'), admin), 200, OrganizationSettingsSchema);
+      assert.deepEqual([now.member_page_url, now.embed_origins], ['https://www.club.example/members?tab=renew', ['https://club.example', 'https://www.club.example']], 'a refused change keeps both');
+      assert.equal(expect<OrganizationSettings>(await settings({ member_page_url: null, embed_origins: ['https://club.example'] }), 200, OrganizationSettingsSchema).member_page_url, null, 'cleared, with the origin');
+    }));
+
     it('settings: the membership policy and signing in before signing up take effect at once', withHost(async () => {
       const alice = { email: 'alice@example.org', first_name: 'Alice', last_name: 'Anderson' };
       problemOf(await signUp({ membership_type_id: 'monthly', member: alice }), 409, 'already_member');

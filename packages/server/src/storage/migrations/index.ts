@@ -22,6 +22,7 @@ import * as companyContact from './0018-company-contact.js';
 import * as paymentAccount from './0019-payment-account.js';
 import * as signupCheckoutPage from './0020-signup-checkout-page.js';
 import * as signupLocale from './0021-signup-locale.js';
+import * as memberPage from './0022-member-page.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-tables': tables,
@@ -45,6 +46,7 @@ export const migrations: Record<string, Migration> = {
   '0019-payment-account': paymentAccount,
   '0020-signup-checkout-page': signupCheckoutPage,
   '0021-signup-locale': signupLocale,
+  '0022-member-page': memberPage,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -107,8 +107,10 @@ describe('the checkout page a signup asks for', () => {
     assert.equal(hosted.body.next_action.ui_mode, 'hosted_page');
     assert.equal(new URL(hosted.body.next_action.url).origin, standIn.origin);
     assert.equal(sessionOf(hosted.body.id).ui_mode, 'hosted_page', 'the Checkout Session itself is a hosted one');
-    const unsaid = await renew(embeddedServer.server, embeddedServer.url, {});
+    assert.equal(sessionOf(hosted.body.id).locale, 'auto', 'no locale said: auto');
+    const unsaid = await renew(embeddedServer.server, embeddedServer.url, { locale: 'fr' });
     assert.equal(unsaid.body.next_action.ui_mode, 'embedded_page', 'unsaid: the server’s default');
+    assert.equal(sessionOf(unsaid.body.id).locale, 'fr', 'a renewal by hand in the French member’s language');
 
     const hostedServer = await start('hosted_page');
     const embedded = await renew(hostedServer.server, hostedServer.url, { checkout: { ui_mode: 'embedded_page' } });
@@ -124,7 +126,7 @@ describe('the checkout page a signup asks for', () => {
   it('an application keeps the page its signup asked for: the checkout staff’s approval opens is on it', async () => {
     const { url } = await start();
     const admin = { authorization: 'Bearer sk_test_sandbox', 'content-type': 'application/json' };
-    const apply = async (checkout?: unknown) => {
+    const apply = async (checkout?: unknown, locale?: string) => {
       const response = await fetch(`${url}/v1/organizations/demo/signups`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': `checkout-page-application-${++count}` },
@@ -133,6 +135,7 @@ describe('the checkout page a signup asks for', () => {
           member: { email: `applicant-${count}@example.org`, first_name: 'Ap', last_name: 'Plicant' },
           fields: { motivation: 'I would like to help run the club.' },
           ...(checkout !== undefined && { checkout }),
+          ...(locale !== undefined && { locale }),
         }),
       });
       const body = (await response.json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -145,19 +148,20 @@ describe('the checkout page a signup asks for', () => {
       assert.equal(response.status, 200);
       return (await (await fetch(`${url}/v1/organizations/demo/signups/${id}`)).json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     };
-    const framed = await apply({ ui_mode: 'hosted_page' });
+    const framed = await apply({ ui_mode: 'hosted_page' }, 'es-ES');
     const plain = await apply();
     const approvedFramed = await approve(framed.id);
     assert.equal(approvedFramed.status, 'awaiting_payment');
     assert.equal(approvedFramed.next_action.ui_mode, 'hosted_page', 'the page the application asked for');
     assert.equal(approvedFramed.next_action.client_secret, undefined);
     assert.equal(sessionOf(framed.id).ui_mode, 'hosted_page');
+    assert.equal(sessionOf(framed.id).locale, 'es', 'the applicant’s language, kept until staff approve');
     const approvedPlain = await approve(plain.id);
     assert.equal(approvedPlain.next_action.ui_mode, 'embedded_page', 'unsaid: the server’s default');
     assert.equal(sessionOf(plain.id).ui_mode, 'embedded_page');
   });
 
-  it('the Checkout Session a paid signup opens: mode payment, the quote’s total as price_data (a discount, a donation), authorized only, the card saved when the membership renews automatically, the member’s one customer reused, the organization’s locale, metadata linking session and signup', async () => {
+  it('the Checkout Session a paid signup opens: mode payment, the quote’s total as price_data (a discount, a donation), authorized only, the card saved when the membership renews automatically, the member’s one customer reused, the member’s locale (not the organization’s; `auto` when unknown), metadata linking session and signup', async () => {
     const { url } = await start();
     const signUp = async (organization: string, body: Record<string, unknown>) => {
       const response = await fetch(`${url}/v1/organizations/${organization}/signups`, {
@@ -172,12 +176,12 @@ describe('the checkout page a signup asks for', () => {
     };
     const member = { email: 'session-shape@example.org', first_name: 'Ses', last_name: 'Sion' };
 
-    const monthly = await signUp('demo', { membership_type_id: 'monthly', member, discount_code: 'WELCOME20' });
+    const monthly = await signUp('demo', { membership_type_id: 'monthly', member, discount_code: 'WELCOME20', locale: 'fr-FR' });
     assert.equal(monthly.created.quote.total, 720);
     assert.deepEqual(
       [monthly.session.mode, monthly.session.amount_total, monthly.session.currency, monthly.session.stand_in.line_item, monthly.session.locale],
-      ['payment', 720, 'usd', 'Monthly', 'en'],
-      'one line of the quote’s total (900 less 20%), no Stripe price; en-US is Stripe’s en',
+      ['payment', 720, 'usd', 'Monthly', 'fr'],
+      'one line of the quote’s total (900 less 20%), no Stripe price; a French member (fr-FR) of an en-US organization pays in Stripe’s fr',
     );
     assert.deepEqual([monthly.session.stand_in.capture_method, monthly.session.stand_in.setup_future_usage], ['manual', 'off_session'], 'authorized only; the card kept for the renewals');
     assert.equal(monthly.session.client_reference_id, monthly.created.id);
@@ -190,11 +194,28 @@ describe('the checkout page a signup asks for', () => {
 
     const donation = await signUp('demo', { membership_type_id: 'supporter', member, amount: 2500 });
     assert.deepEqual([donation.session.amount_total, donation.session.stand_in.setup_future_usage], [2500, null], 'the member’s amount; no renewal, no card kept');
+    assert.equal(donation.session.locale, 'auto', 'no locale said: Stripe picks the member’s browser language, not the organization’s en');
     assert.equal(donation.session.customer, customer!.id, 'the member’s customer again');
     assert.equal(standIn.customers().filter((candidate) => candidate.email === member.email).length, 1);
 
-    const tennis = await signUp('demo-sections', { membership_type_id: 'tennis', member: { ...member, email: 'session-shape-de@example.org' } });
-    assert.deepEqual([tennis.session.amount_total, tennis.session.currency, tennis.session.locale], [12000, 'eur', 'de'], 'a German club’s checkout in German');
+    const tennis = await signUp('demo-sections', { membership_type_id: 'tennis', member: { ...member, email: 'session-shape-de@example.org' }, locale: 'fr-CA' });
+    assert.deepEqual([tennis.session.amount_total, tennis.session.currency, tennis.session.locale], [12000, 'eur', 'fr-CA'], 'a German club’s Québécois member pays in Stripe’s fr-CA');
+    const arabic = await signUp('demo-sections', { membership_type_id: 'tennis', member: { ...member, email: 'session-shape-ar@example.org' }, locale: 'ar-KW' });
+    assert.equal(arabic.session.locale, 'auto', 'a language Checkout does not speak: auto, not the club’s German');
+  });
+
+  it('a locale that is no language tag is refused by name, and no Checkout Session opens', async () => {
+    const { url } = await start();
+    const sessions = Object.keys(standIn.snapshot().checkout_sessions).length;
+    const response = await fetch(`${url}/v1/organizations/demo/signups`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': `checkout-locale-${++count}` },
+      body: JSON.stringify({ membership_type_id: 'monthly', member: { email: 'bad-locale@example.org', first_name: 'Ba', last_name: 'D' }, fields: {}, locale: 'not a tag!' }),
+    });
+    const body = (await response.json()) as { errors: { field: string; code: string }[] };
+    assert.equal(response.status, 422);
+    assert.deepEqual(body.errors.map((error) => [error.field, error.code]), [['locale', 'invalid_locale']]);
+    assert.equal(Object.keys(standIn.snapshot().checkout_sessions).length, sessions);
   });
 
   it('a page that is not one of the two, or not in an object, is refused by name, and nothing is stored', async () => {

@@ -45,7 +45,8 @@ export async function openCheckout(ctx: DomainContext, signup: SignupRecord, { e
     description: membership.membership_name,
     seller_name: organization.name,
     customer: { member_id: member.id, email: member.email, name: name || null },
-    locale: organization.locale,
+    // The member's language, not the organization's: unsaid, the processor picks (its `auto`).
+    locale: signup.locale,
     ui_mode: ctx.checkout.uiMode(organization, signup.checkout_ui_mode),
     return_url: null,
     // A renewal saves the card when the member chose automatic renewal with it.

@@ -15,7 +15,7 @@ import { typeOr404 } from './membership-types.js';
 import { Problem, validationFailed } from './problems.js';
 import { quoteOrProblem, signupQuoteFields } from './quotes.js';
 import { resolveAutoRenewOr } from './auto-renew.js';
-import { createSignupRecord } from './signup-records.js';
+import { createSignupRecord, requestLocale } from './signup-records.js';
 import { termEntry } from './memberships.js';
 import { soldTerm, termSnapshot, type TermSnapshot } from './terms.js';
 
@@ -179,6 +179,7 @@ export async function openRenewal(ctx: DomainContext, membership: MembershipReco
     renewal_of: membership.id,
     auto_renew: params.auto_renew ?? null,
     checkout_ui_mode: params.checkout?.ui_mode ?? null,
+    locale: requestLocale(params.locale),
   });
   for (const older of replaced) await closeSignup(ctx, older, 'replaced', signup.id);
   return signup;

@@ -3,6 +3,8 @@
 import type { CheckoutUiMode } from '../ports/payments.js';
 import type { Json, SignupRecord } from '../ports/records.js';
 import type { DomainContext } from './context.js';
+import { isLocale } from './organization-settings.js';
+import { fieldError, validationFailed } from './problems.js';
 
 /** What a new signup is made of; the rest starts the same for every signup. */
 export interface SignupInit {
@@ -21,6 +23,8 @@ export interface SignupInit {
   auto_renew?: boolean | null;
   /** The checkout page the request asked for (null: the host's default). */
   checkout_ui_mode?: CheckoutUiMode | null;
+  /** The member's language the request said (canonical; null: unsaid). */
+  locale?: string | null;
 }
 
 /** Stores a new signup (status `pending`, no checkout yet) for a signup or a renewal. */
@@ -44,8 +48,19 @@ export async function createSignupRecord(ctx: DomainContext, init: SignupInit): 
     replaced_by: null,
     approved_at: null,
     checkout_ui_mode: init.checkout_ui_mode ?? null,
+    locale: init.locale ?? null,
   };
   // Its id is new (ctx.ids): the insert may travel with a later statement.
   await ctx.tx.insert('signups', signup, { fresh: true });
   return signup;
+}
+
+/**
+ * A request's `locale` (the member's language), canonical (`fr-ca` → `fr-CA`); unsaid: null. One
+ * that is no language tag is refused by name: the checkout would otherwise speak a guess.
+ */
+export function requestLocale(tag: string | null | undefined): string | null {
+  if (tag == null) return null;
+  if (!isLocale(tag)) throw validationFailed([fieldError('locale', 'invalid_locale', 'Locale', 'Locale must be a language tag, e.g. fr-CA.')]);
+  return Intl.getCanonicalLocales(tag)[0]!;
 }

@@ -37,7 +37,7 @@ import { Problem, fieldError, notFound, validationFailed, type FieldError } from
 import { quoteOrProblem, signupQuoteFields } from './quotes.js';
 import { applyRenewal, renewalDates, renewalPlan } from './renewals.js';
 import { resolveAutoRenewOr } from './auto-renew.js';
-import { createSignupRecord } from './signup-records.js';
+import { createSignupRecord, requestLocale } from './signup-records.js';
 import { soldTerm } from './terms.js';
 
 export async function findSignup(ctx: Pick<DomainContext, 'tx' | 'organization'>, id: string): Promise<SignupRecord | undefined> {
@@ -165,6 +165,7 @@ export async function createSignup(
     ? await usableInvitation(ctx, params.invitation_code, type, email, known?.id ?? null, 'invitation_code')
     : null;
   const { autoRenew } = validateRequest(type, params);
+  const locale = requestLocale(params.locale);
   // The member's unpaid checkouts of this type: their discount reservations do not count against
   // this signup (only one of them all can complete), and with the member's token this signup
   // replaces them.
@@ -228,6 +229,7 @@ export async function createSignup(
     // A member this signup creates has no completed signup: its answers may reach them.
     updates_member: known ? await mayUpdateMember(ctx, known, callerId) : true,
     checkout_ui_mode: params.checkout?.ui_mode ?? null,
+    locale,
   });
   // The invitation is now this member's (single use); it is redeemed when the signup completes.
   if (invitation) await holdInvitation(ctx, invitation, member.id);

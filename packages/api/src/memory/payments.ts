@@ -40,7 +40,8 @@ export interface MemoryCheckoutSession {
   currency: string;
   description: string;
   seller_name: string;
-  locale: string;
+  /** The member's language; null: unknown. */
+  locale: string | null;
   customer: string;
   save_payment_method: boolean;
   /** `expired`: closed unpaid, by the API or by its `expires_at`. */

@@ -30,8 +30,11 @@ export interface CheckoutRequest {
   /** Who sells: the organization's name, shown on the processor's page. */
   seller_name: string;
   customer: CheckoutCustomer;
-  /** The language and number format of the processor's page (BCP 47). */
-  locale: string;
+  /**
+   * The language and number format of the processor's page: the member's (BCP 47); null when
+   * the member's is unknown, the processor choosing (Stripe's `auto`: the browser's language).
+   */
+  locale: string | null;
   ui_mode: CheckoutUiMode;
   /** Where a hosted page returns the member; null for embedded pages (or the processor's default). */
   return_url: string | null;

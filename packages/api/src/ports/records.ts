@@ -243,6 +243,11 @@ export interface SignupRecord {
    * application, whose checkout opens only when staff approve it, long after the request.
    */
   checkout_ui_mode: 'embedded_page' | 'hosted_page' | null;
+  /**
+   * The member's language as the request said it (canonical BCP 47; null: unsaid), for the
+   * checkout page: kept, like the page, for an application's checkout opened later by staff.
+   */
+  locale: string | null;
 }
 
 /**

@@ -163,6 +163,7 @@ export function sampleRows(organization_id: string, id = 'sample'): { [T in Tabl
       replaced_by: null,
       approved_at: null,
       checkout_ui_mode: 'hosted_page',
+      locale: 'fr-CA',
     },
     checkouts: {
       organization_id,

@@ -72,7 +72,7 @@ export class StandInCheckout {
       status: payment === 'captured' ? 'complete' : session.status === 'expired' || payment === 'released' ? 'expired' : 'open',
       amount: session.amount,
       currency: session.currency,
-      amount_display: formatMoney(session.amount, session.currency, session.locale),
+      amount_display: formatMoney(session.amount, session.currency, session.locale ?? undefined),
       organization_name: session.seller_name,
       membership_name: session.description,
       signup_id: session.signup_id,

@@ -52,6 +52,11 @@ export const SignupCreateParamsSchema = z.object({
   invitation_code: z.nullish(z.string()),
   /** The page the member pays on, when there is something to pay (see SignupCheckoutParamsSchema). */
   checkout: z.nullish(SignupCheckoutParamsSchema),
+  /**
+   * The member's language (a BCP 47 tag, e.g. the widget's `fr-CA`): the checkout page speaks it.
+   * Unsaid: the processor picks from the member's browser.
+   */
+  locale: z.nullish(z.string()),
 });
 export type SignupCreateParams = z.infer<typeof SignupCreateParamsSchema>;
 
@@ -62,6 +67,8 @@ export const MembershipRenewParamsSchema = z.object({
   auto_renew: z.nullish(z.boolean()),
   /** The page the member pays the renewal on (as a signup's `checkout`). */
   checkout: z.nullish(SignupCheckoutParamsSchema),
+  /** The member's language, for the checkout page (as a signup's `locale`). */
+  locale: z.nullish(z.string()),
 });
 export type MembershipRenewParams = z.infer<typeof MembershipRenewParamsSchema>;
 

@@ -140,7 +140,7 @@ export class StripePayments implements Payments {
     const common: Stripe.Checkout.SessionCreateParams = {
       ui_mode: request.ui_mode,
       customer,
-      locale: checkoutLocale(request.locale),
+      locale: request.locale === null ? 'auto' : checkoutLocale(request.locale),
       metadata,
       client_reference_id: request.signup_id,
       expires_at: expiresAt,

@@ -227,7 +227,9 @@ export function memberPages(app: Hono, standIn: StandInForPages): void {
     if (!session) return c.text('No such checkout session.', 404);
     const parent = parentOrigin(c.req.query('parent'));
     const seller = session.stand_in.seller_name;
-    const amount = session.mode === 'payment' ? formatMoney(session.amount_total ?? 0, (session.currency ?? 'usd').toUpperCase(), session.locale ?? 'en') : null;
+    // `auto` is Stripe's "the browser's language": the page is in English, so is its amount.
+    const locale = session.locale === null || session.locale === 'auto' ? 'en' : session.locale;
+    const amount = session.mode === 'payment' ? formatMoney(session.amount_total ?? 0, (session.currency ?? 'usd').toUpperCase(), locale) : null;
     const heading =
       session.status === 'complete'
         ? '<p role="status">This checkout is complete.</p>'

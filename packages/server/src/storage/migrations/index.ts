@@ -21,6 +21,7 @@ import * as invitationRevocation from './0017-invitation-revocation.js';
 import * as companyContact from './0018-company-contact.js';
 import * as paymentAccount from './0019-payment-account.js';
 import * as signupCheckoutPage from './0020-signup-checkout-page.js';
+import * as signupLocale from './0021-signup-locale.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-tables': tables,
@@ -43,6 +44,7 @@ export const migrations: Record<string, Migration> = {
   '0018-company-contact': companyContact,
   '0019-payment-account': paymentAccount,
   '0020-signup-checkout-page': signupCheckoutPage,
+  '0021-signup-locale': signupLocale,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -89,6 +89,11 @@ const dist = new URL('../../packages/signup/dist/', import.meta.url);
  * mapping and the SDK's field, people and pricing rules went to chunks/steps.js, and sign-in is
  * imported through it: 33,570 B (855 + 32,715), 4,012 B less. Lowered to 33,600 B.
  */
+/**
+ * Then the draft, the session and the language in controllers of their own (controllers/draft.ts,
+ * session.ts, locale.ts), the sign-in screen drawn by chunks/sign-in.js, and the build's html``
+ * minifier dropping the quotes of static attribute values: 33,575 B (855 + 32,720). Held at 33,600 B.
+ */
 const CRITICAL_PATH = 33_600;
 /**
  * Then 44,027 B in all (December 2026), 5 B under 43 kB, and issue 12's journey asks the review to
@@ -133,7 +138,12 @@ const CRITICAL_PATH = 33_600;
  * widget's narrower SDK client (createSignupClient, 507 B less): 47,159 B in all (855 + 32,715 +
  * 13,589). Lowered to 47,200 B.
  */
-const TOTAL = 47_200;
+/**
+ * Then the draft, session and locale controllers, paid by the minifiers (static attribute values
+ * unquoted, css `/` and !important unspaced): 47,144 B in all (855 + 32,720 + 13,569). Lowered to
+ * 47,184 B.
+ */
+const TOTAL = 47_184;
 /**
  * chunks/element.js on its own (the first chunk: lit, the client, the schemas, the element, the
  * plans, English), held where it is while the split toward the issue's 22,528 B (budgets.json's
@@ -144,7 +154,8 @@ const TOTAL = 47_200;
 /** Then views/view.ts's and payment.ts's helpers of the steps left it: 37,234 B; lowered to 37,280 B. */
 /** Then the SDK's createSignupClient instead of createPublicClient: 36,727 B; lowered to 36,768 B. */
 /** Then the form's timing, errors and rules went to chunks/steps.js: 32,715 B; lowered to 32,768 B. */
-const FIRST_CHUNK = 32_768;
+/** Then the draft, session and locale controllers, and the minifiers' quotes and spaces: 32,720 B; lowered to 32,752 B. */
+const FIRST_CHUNK = 32_752;
 const budgets = JSON.parse(readFileSync(new URL('../../packages/signup/budgets.json', import.meta.url), 'utf8')) as { loader: number };
 /**
  * The bundle as pasted, with the backend's stand-in checkout handed to the element as its

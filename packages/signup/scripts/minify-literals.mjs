@@ -4,12 +4,15 @@
 // and inside them are copied as they are.
 //  - html``: every run of whitespace becomes one space. HTML renders a run as one space anyway
 //    (the templates hold no <pre>, and the one <textarea> is empty), so nothing a member sees moves.
+//    A static attribute value of letters, digits, `_` and `-` loses its quotes (`part="button"` →
+//    `part=button`), which HTML allows; only before a space or `>`, never before `/>` (it would
+//    join the value) or where a binding follows.
 //  - css``: runs of whitespace become one space, and the spaces next to `{ } ; , > /`, after `:`
 //    and before `!important` go, which CSS never reads (the styles hold no strings or comments;
 //    `/` needs no spaces, in calc() or a shorthand, unlike calc()'s `+` and `-`).
 
 const collapse = {
-  html: (text) => text.replace(/\s+/g, ' '),
+  html: (text) => text.replace(/\s+/g, ' ').replace(/( [\w-]+)="([\w-]+)"(?=[ >])/g, '$1=$2'),
   css: (text) =>
     text
       .replace(/\s+/g, ' ')

@@ -18,7 +18,7 @@ describe('the build minifies the static text of html`` and css`` literals, nothi
       minifyLiterals(source),
       [
         'const a = "keep   these  spaces";',
-        'const view = html`<p class="x"> ${items.map((item) => html`<li> ${item.name} </li>`)} ${`plain   ${"text"}   template`} </p>`; // a comment with a ` backtick',
+        'const view = html`<p class=x> ${items.map((item) => html`<li> ${item.name} </li>`)} ${`plain   ${"text"}   template`} </p>`; // a comment with a ` backtick',
         "const b = 'and   these';",
       ].join('\n'),
     );
@@ -33,6 +33,11 @@ describe('the build minifies the static text of html`` and css`` literals, nothi
   it("drops the spaces around calc()'s and shorthands' `/` and before !important, keeps calc()'s `+` and `-` apart", () => {
     const source = 'const s = css`\n  p {\n    margin: calc(var(--s) / 2) calc(var(--s) + 1px) calc(1em - 2px);\n    grid-column: 1 / -1;\n    display: none !important;\n  }\n`;';
     assert.equal(minifyLiterals(source), 'const s = css` p{margin:calc(var(--s)/2) calc(var(--s) + 1px) calc(1em - 2px);grid-column:1/-1;display:none!important}`;');
+  });
+
+  it("drops the quotes of static attribute values HTML reads the same without, and only those", () => {
+    const source = 'const v = html`<p class="muted hint" part="error" role="alert">${x}</p><input type="checkbox" id="${id}" aria-live="polite"/><a href="/x">`;';
+    assert.equal(minifyLiterals(source), 'const v = html`<p class="muted hint" part=error role=alert>${x}</p><input type=checkbox id="${id}" aria-live="polite"/><a href="/x">`;');
   });
 
   it('leaves code without literals byte for byte as it was', () => {

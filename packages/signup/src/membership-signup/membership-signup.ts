@@ -13,14 +13,14 @@ import {
 import { DEFAULT_API_BASE } from '../api-base.js';
 import { clientContext, configContext, memberContext } from '../context.js';
 import { createSignupEvent, type MembershipSignupEventDetails } from '../events.js';
-import type { Catalogue, PlansWords } from '../i18n/catalogue.js';
-import { canonicalLocale, enFirst, loadCatalogue, resolveLocale } from '../i18n/index.js';
+import type { Catalogue } from '../i18n/catalogue.js';
 import { ID_PATTERN, signupConfigQuery } from '../prefetch.js';
 import { VERSION } from '../version.js';
 import { takeSignInLink, type SignInLink } from '../sign-in-link.js';
 import { emptyDraft, type Draft, type DraftStep } from './draft.js';
 import { DraftController } from './controllers/draft.js';
 import { SessionController } from './controllers/session.js';
+import { LocaleController } from './controllers/locale.js';
 import { prewarmDates, todayIn } from './format.js';
 import { canMove, numberedSteps, routeFailure, type ErrorKind, type RetryAction, type State } from './machine.js';
 import { openHostedPage } from './hosted-page.js';
@@ -135,7 +135,6 @@ export class MembershipSignup extends LitElement {
     stripeLoader: { attribute: false },
     hostedPageOpener: { attribute: false },
     _state: { state: true },
-    _t: { state: true },
     _config: { state: true },
     _held: { state: true },
   };
@@ -215,14 +214,12 @@ export class MembershipSignup extends LitElement {
   }
 
   declare private _state: State;
-  /** The catalogue of the member's language: until the steps chunk is here, English's is only its
-   * plans' words (#words has the whole one, for the steps). */
-  declare private _t: PlansWords;
   declare private _config: SignupConfig | undefined;
   /** The membership types the signed-in member holds (running): their plans say so. Set by each load. */
   declare private _held: readonly string[] | undefined;
 
-  #locale = 'en';
+  /** The member's language and its catalogue (controllers/locale.ts). */
+  #lang = new LocaleController(this);
   // UTC until the signup-config names the organization's zone. Not todayIn(): the first
   // Intl.DateTimeFormat of a page loads the engine's date data (≈ 60 ms in Chromium), which must
   // not delay the signup-config request; #load starts it (prewarmDates) once that request is out.
@@ -274,7 +271,7 @@ export class MembershipSignup extends LitElement {
       return element.#words();
     },
     get locale() {
-      return element.#locale;
+      return element.#lang.locale;
     },
     get today() {
       return element.#today;
@@ -310,7 +307,6 @@ export class MembershipSignup extends LitElement {
     this.readUrlParams = false;
     this.hostedPageOpener = openHostedPage;
     this._state = { step: 'loading' };
-    this._t = enFirst;
     // A token set on the element before this class was defined (a page script running before the
     // module) is an own property shadowing the accessor: adopt it.
     if (Object.hasOwn(this, 'authToken')) {
@@ -320,30 +316,17 @@ export class MembershipSignup extends LitElement {
     }
   }
 
-  /** Follows `lang` on the element, its ancestors and <html>: a page may switch language later. */
-  #langObserver = new MutationObserver(() => {
-    this.#resolveLanguage();
-    this.requestUpdate();
-  });
-
   override connectedCallback(): void {
     super.connectedCallback();
     // Taken once, at once: the address bar forgets it before anything else reads the URL.
     const link = this.signInLink;
     this.#ticket ??= link?.ticket || takeSignInLink();
     if (link) link.ticket = undefined;
-    // A subtree does not reach into shadow roots: inside a component, its own root holds the
-    // ancestors resolveLocale reads (and the element itself); <html lang> is the fallback.
-    const root = this.getRootNode();
-    for (const target of root instanceof ShadowRoot ? [document.documentElement, root] : [document.documentElement]) {
-      this.#langObserver.observe(target, { attributeFilter: ['lang'], subtree: true });
-    }
     this.#scheduleLoad();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#langObserver.disconnect();
     this.#abort?.abort();
     this.#abort = undefined;
   }
@@ -352,7 +335,7 @@ export class MembershipSignup extends LitElement {
     if (changed.has('theme') && this.theme != null && !THEMES.includes(this.theme)) {
       this.#warn('theme', `theme="${this.theme}" is not one of light, dark, auto; using light.`);
     }
-    if (changed.has('locale')) this.#resolveLanguage();
+    if (changed.has('locale')) void this.#lang.resolve();
     if (
       this.hasUpdated &&
       (changed.has('organization') ||
@@ -399,17 +382,6 @@ export class MembershipSignup extends LitElement {
     console.warn(`<membership-signup>: ${message}`);
   }
 
-  #resolveLanguage(): void {
-    if (this.locale && !canonicalLocale(this.locale)) {
-      this.#warn('locale', `locale="${this.locale}" is not a valid language tag; ignored.`);
-    }
-    const locale = resolveLocale(this, this.locale);
-    this.#locale = locale;
-    void loadCatalogue(locale).then((catalogue) => {
-      if (this.#locale === locale) this._t = catalogue;
-    });
-  }
-
   /** With `read-url-params`, a query parameter of the page named like the attribute it stands in for. */
   #fromUrl(name: 'invitation' | 'membership-type' | 'discount-code'): string | undefined {
     return (this.readUrlParams && new URLSearchParams(location.search).get(name)) || undefined;
@@ -443,7 +415,7 @@ export class MembershipSignup extends LitElement {
     this.#abort = undefined;
     this.#controllers?.discounts.cancel();
     this.#controllers?.payment.stop();
-    this.#resolveLanguage();
+    const catalogue = this.#lang.resolve();
     const organization = this.organization;
     if (!organization || !ID_PATTERN.test(organization)) {
       this.#warn(
@@ -480,9 +452,8 @@ export class MembershipSignup extends LitElement {
         return retrieve(undefined);
       });
       // The request is on its way once this task ends: the date data loads while it travels.
-      prewarmDates(this.#locale);
-      const [config, t] = await Promise.all([request, loadCatalogue(this.#locale)]);
-      this._t = t;
+      prewarmDates(this.#lang.locale);
+      const [config] = await Promise.all([request, catalogue]);
       this._config = config;
       this.#today = todayIn(config.organization.time_zone);
       this.#configProvider.setValue(config);
@@ -606,7 +577,7 @@ export class MembershipSignup extends LitElement {
 
   /** The whole catalogue, for the steps after the plans (their chunk is here when they render). */
   #words(): Catalogue {
-    return steps!.wholeWords(this._t);
+    return steps!.wholeWords(this.#lang.t);
   }
 
   // ── member actions ────────────────────────────────────────────────────────────────────────
@@ -670,7 +641,7 @@ export class MembershipSignup extends LitElement {
 
   /** An error code in the member's words, in the catalogue of the moment (worded at render time). */
   #say(code: string, retry = this._state.step === 'error' && this._state.retry): string {
-    const t = this._t;
+    const t = this.#lang.t;
     // A first load has nothing entered to keep.
     const network = retry === 'load' ? t.networkError : `${t.networkError} ${t.kept}`;
     const ours: Record<string, string> = {
@@ -723,8 +694,8 @@ export class MembershipSignup extends LitElement {
   /** What the plans show: the first chunk renders them by itself. */
   #plansView(config: SignupConfig): PlansView {
     return {
-      t: this._t,
-      locale: this.#locale,
+      // The language's t and locale (the controller's own fields; its private ones do not spread).
+      ...this.#lang,
       today: this.#today,
       config,
       held: this._held,
@@ -799,7 +770,7 @@ export class MembershipSignup extends LitElement {
 
   #content(shown: State['step']) {
     const state = this._state;
-    const t = this._t;
+    const t = this.#lang.t;
     const config = this._config;
     if (shown === 'loading') return state.step === 'loading' ? renderSkeleton(t) : html`<p class="muted" aria-busy="true">${t.loadingStep}</p>`;
     if (state.step === 'error') {
@@ -819,14 +790,14 @@ export class MembershipSignup extends LitElement {
   }
 
   protected override render() {
-    const t = this._t;
+    const { t, locale } = this.#lang;
     // The live region names the step, worded at render time (a language change rewords it).
     const step = this.#shownStep();
     const index = numberedSteps.indexOf(step);
     const state = this._state;
     // A renewal is confirmed as one (the steps chunk is here once 'done' is shown).
     const name = state.step === 'done' && step === 'done' && steps!.renewedUntil(state.signup) ? this.#words().renewed : (step === 'error' && this.#refusedLink() ? t.inviteOnly : (t.steps[step as keyof Catalogue['steps']] ?? ''));
-    return html`<div class="base" part="base" lang=${this.#locale.startsWith(t.lang) ? this.#locale : t.lang} dir=${t.dir} data-step=${step}>
+    return html`<div class="base" part="base" lang=${locale.startsWith(t.lang) ? locale : t.lang} dir=${t.dir} data-step=${step}>
       <p class="sr-only" role="status" aria-live="polite">${index >= 0 ? t.stepOf(index + 1, numberedSteps.length, name) : name}</p>
       ${this.#content(step)}
     </div>`;

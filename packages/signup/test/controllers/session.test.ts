@@ -122,6 +122,18 @@ describe('SessionController', () => {
     expect(new SessionController(element({ apiBase: 'http://api.example.org/v1', client: {} as SignupClient })).refusedBase()).to.equal(undefined);
   });
 
+  it('builds no client for a refused api-base, so no request (and no token) leaves', async () => {
+    fetch = standIn([]);
+    const el = element({ apiBase: API });
+    const session = new SessionController(el);
+    session.use('secret');
+    await ask(session);
+    el.apiBase = 'http://api.example.org/v1';
+    session.reset();
+    expect(() => session.client()).to.throw('api-base refused');
+    expect(fetch.sent.map((request) => request.url)).to.deep.equal([`${API}/organizations/demo/me`]);
+  });
+
   it('sends to the api-base without its trailing slashes', async () => {
     fetch = standIn([]);
     const session = new SessionController(element({ apiBase: `${API}//` }));

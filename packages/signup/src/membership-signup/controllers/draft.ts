@@ -34,7 +34,8 @@ export class DraftController implements ReactiveController {
   readonly #element: DraftElement;
   /** The console was told once that this widget needs an id. */
   #warned = false;
-  #draft = emptyDraft();
+  /** The draft of the moment: read it here, change it with save and drop (which update the element). */
+  value = emptyDraft();
   /** This widget's key, claimed at connect; kept after a disconnect for late writes. */
   #key = '';
   /** The organization and id #key was claimed for, and whether this widget holds it now. */
@@ -46,10 +47,6 @@ export class DraftController implements ReactiveController {
     element.addController(this);
   }
 
-  /** The draft of the moment (changed by save and drop, which update the element). */
-  get value(): Draft {
-    return this.#draft;
-  }
 
 
   /** Frees the key for other widgets (this one left the page); late writes still use it. */
@@ -68,9 +65,9 @@ export class DraftController implements ReactiveController {
 
   /** Changes the draft (a whole one replaces it) and keeps it (not without an organization: no key names it). */
   save(patch: Partial<Draft>): void {
-    this.#draft = { ...this.#draft, ...patch };
+    this.value = { ...this.value, ...patch };
     this.#element.requestUpdate();
-    if (this.#element.organization) stored((storage) => storage.setItem(this.#key, JSON.stringify(this.#draft)));
+    if (this.#element.organization) stored((storage) => storage.setItem(this.#key, JSON.stringify(this.value)));
   }
 
   /**
@@ -88,7 +85,7 @@ export class DraftController implements ReactiveController {
   /** Forgets the draft: the stored one, and the one in memory (an empty one instead). */
   drop(): void {
     stored((storage) => storage.removeItem(this.#key));
-    this.#draft = emptyDraft();
+    this.value = emptyDraft();
     this.#element.requestUpdate();
   }
 

@@ -68,11 +68,13 @@ export class SessionController {
   /** The SDK client: the page's `.client`, or one built from the attributes and the token. */
   client(): SignupClient {
     const element = this.#element;
+    // Never a client for a refused api-base, whatever asks (the element loads nothing then and shows
+    // a configuration error): nothing, the token least of all, goes anywhere else.
+    if (this.refusedBase()) throw new TypeError('api-base refused');
     // A new client asks for the injected token first.
     return (element.client ??
       (this.#client ??= ((this.#fresh = true),
       createSignupClient({
-        // The element loads nothing with a refused api-base (refusedBase), so no client is built.
         baseUrl: (element.apiBase || defaultApiBase()).replace(/\/+$/, ''),
         organization: element.organization!,
         // Once the widget's sign-in exists its session may open: the token function asks it.

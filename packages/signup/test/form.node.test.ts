@@ -186,8 +186,13 @@ describe('form: the signup request', () => {
       member: { email: 'ada@example.org', first_name: 'Ada', last_name: 'Lovelace' },
       fields: {},
       checkout: undefined,
+      locale: 'en-US',
       auto_renew: true,
     });
+  });
+
+  it('sends the member’s language, for the checkout page and the organization’s emails', () => {
+    assert.equal(signupParams(plan(), draft(), null, 'fr-CA', undefined).locale, 'fr-CA');
   });
 
   it('sends no auto-renewal choice where the member has none (a lifetime plan, a recurring one)', () => {

@@ -27,7 +27,7 @@ export const renewMembership = (t: Transport, id: string, options: MembershipRen
     () => ({
       method: 'POST',
       path: path`me/memberships/${id}/renew`,
-      body: { amount: options.amount, discount_code: options.discount_code, auto_renew: options.auto_renew, checkout: options.checkout },
+      body: { amount: options.amount, discount_code: options.discount_code, auto_renew: options.auto_renew, checkout: options.checkout, locale: options.locale },
       schema: SignupSchema,
       idempotent: true,
     }),
@@ -41,7 +41,7 @@ export class MeMembershipsResource {
   /**
    * A Signup for the renewal; always idempotent (a key is generated once per call if not given).
    * `options` takes the request options and, in snake_case, the renewal's own choices
-   * (`amount`, `discount_code`, `auto_renew`, `checkout`: the page it is paid on), sent as the body.
+   * (`amount`, `discount_code`, `auto_renew`, `checkout`: the page it is paid on, `locale`: the member's language), sent as the body.
    */
   renew(id: string, options: MembershipRenewOptions = {}): APIPromise<Signup> {
     return renewMembership(this._t, id, options);

@@ -152,10 +152,11 @@ describe('each resource calls its endpoint', () => {
     const renewal = await client({ token: 'mt_alice' }).me.memberships.renew('ms_1', {
       auto_renew: true,
       checkout: { ui_mode: 'hosted_page' },
+      locale: 'fr-CA',
       idempotencyKey: 'renew-ms_1-2026',
       timeout: 5000,
     });
-    assert.deepEqual(body, { auto_renew: true, checkout: { ui_mode: 'hosted_page' } });
+    assert.deepEqual(body, { auto_renew: true, checkout: { ui_mode: 'hosted_page' }, locale: 'fr-CA' });
     assert.equal(key, 'renew-ms_1-2026');
     assert.equal(renewal.next_action.type, 'none');
   });

@@ -197,6 +197,8 @@ export function signupParams(
     fields: fieldValues(type, draft),
     // Unset: undefined, which the request's JSON leaves out (the server's default page).
     checkout,
+    // The member's language, for the checkout page and what the organization sends later.
+    locale,
   };
   if (typeof amount === 'number') params.amount = amount;
   if (draft.discount) params.discount_code = draft.discount.code;

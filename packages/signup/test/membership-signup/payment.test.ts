@@ -261,7 +261,7 @@ describe('<membership-signup> signup and payment', function () {
     const opened: string[] = [];
     const token = sandbox.issueMemberToken('demo', 'alice@example.org');
     const el = await mount(
-      { 'membership-type': 'annual' },
+      { 'membership-type': 'annual', locale: 'en-GB' },
       { authToken: token, checkout: { ui_mode: 'embedded_page' }, hostedPageOpener: (url: string) => opened.push(url) },
     );
     await type(el, 'Display name', 'Alice');
@@ -275,6 +275,7 @@ describe('<membership-signup> signup and payment', function () {
     await untilStep(el, 'payment');
     const renewal = signupsOf(sandbox).find((signup) => signup.renewal_of !== null)!;
     expect(renewal.checkout_ui_mode).to.equal('embedded_page');
+    expect(renewal.locale, 'the member’s language goes with the renewal, as with a signup').to.equal('en-GB');
     await payWith(el, CARD_OK);
     await untilStep(el, 'done');
     expect(opened, 'no hosted page opened').to.deep.equal([]);

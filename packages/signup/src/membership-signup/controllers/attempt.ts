@@ -150,6 +150,7 @@ export class AttemptController {
         ...(typeof amount === 'number' ? { amount } : {}),
         // The page it is paid on, as a signup asks (a framed widget: Stripe's hosted page).
         checkout: host.element.checkout,
+        locale: host.locale,
         idempotencyKey,
         signal: host.signal(),
       });

@@ -3,7 +3,6 @@
 // none of it.
 import { createSignupClient, isSecureUrl, type Member, type SignupClient, type SignupConfig } from '@memberkit/sdk';
 import type { SignInLink } from '../sign-in-link.js';
-import { defaultApiBase } from '../api-base.js';
 import { nothing } from 'lit';
 import { SignIn } from './controllers/sign-in.js';
 import type { Catalogue } from '../i18n/catalogue.js';
@@ -16,7 +15,6 @@ export { SignIn };
 /** What the sign-in needs of the element: its public settings and its rendering. */
 interface Widget {
   client: SignupClient | undefined;
-  apiBase: string | undefined;
   organization: string | undefined;
   signInLink: SignInLink | undefined;
   renderRoot: HTMLElement | DocumentFragment;
@@ -35,13 +33,17 @@ export function linkPage(link: SignInLink | undefined, config: SignupConfig | un
 }
 
 /** The element's sign-in: `opened` once the member is signed in. */
-export function signInFor(widget: Widget, opened: () => void, host: { readonly config: SignupConfig | undefined }): SignIn {
+export function signInFor(
+  widget: Widget,
+  opened: () => void,
+  host: { readonly config: SignupConfig | undefined },
+  session: SessionController,
+): SignIn {
   return new SignIn({
     // A client of its own, without the member's token: the refresh is asked from inside the
-    // element client's token function, which that client's requests wait for. (The element has
-    // refused an api-base that is not https before anything could reach this.)
-    auth: () =>
-      (widget.client ?? createSignupClient({ baseUrl: (widget.apiBase || defaultApiBase()).replace(/\/+$/, ''), organization: widget.organization!, timeout: 10_000 })).auth,
+    // element client's token function, which that client's requests wait for. Its base is the
+    // session's checked one, asked at each request: an api-base refused (now or since) gets nothing.
+    auth: () => (widget.client ?? createSignupClient({ baseUrl: session.base(), organization: widget.organization!, timeout: 10_000 })).auth,
     update: () => (widget.requestUpdate(), widget.updateComplete),
     focus: (id) => widget.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus(),
     opened,
@@ -61,7 +63,7 @@ export function signInScreen(
   back: () => void,
   ticket: string | undefined,
 ) {
-  const signIn = (session.signIn ??= signInFor(widget, opened, host));
+  const signIn = (session.signIn ??= signInFor(widget, opened, host, session));
   if (ticket) signIn.useLink(ticket);
   return renderSignIn(host.t, signIn, host.state, host.config, back);
 }

@@ -5,6 +5,7 @@ import { expect } from '@open-wc/testing';
 import type { SignupClient } from '@memberkit/sdk';
 import { SessionController, type SessionElement } from '../../src/membership-signup/controllers/session.js';
 import type { SignIn } from '../../src/membership-signup/controllers/sign-in.js';
+import { signInFor } from '../../src/membership-signup/sign-in.js';
 
 const API = 'https://api.memberkit.test/v1';
 
@@ -132,6 +133,28 @@ describe('SessionController', () => {
     session.reset();
     expect(() => session.client()).to.throw('api-base refused');
     expect(fetch.sent.map((request) => request.url)).to.deep.equal([`${API}/organizations/demo/me`]);
+  });
+
+  it("sends the widget's sign-in requests to the checked api-base only: none once it is refused", async () => {
+    fetch = standIn([]);
+    const el = Object.assign(element(), {
+      signInLink: undefined,
+      renderRoot: document.createDocumentFragment(),
+      updateComplete: Promise.resolve(true),
+      requestUpdate() {},
+    });
+    const session = new SessionController(el);
+    const signIn = signInFor(el, () => {}, { config: undefined }, session);
+    signIn.email = 'ada@example.org';
+    await signIn.send();
+    // The page points api-base elsewhere, over plain http, while the sign-in is on screen.
+    el.apiBase = 'http://api.example.org/v1';
+    await signIn.send(true);
+    signIn.code = '123456';
+    await signIn.verify();
+    expect(fetch.sent.map((request) => request.url)).to.deep.equal([`${API}/organizations/demo/auth/email-codes`]);
+    // The member is told it failed, not left waiting.
+    expect([signIn.problem, signIn.busy]).to.deep.equal(['failed', false]);
   });
 
   it('sends to the api-base without its trailing slashes', async () => {

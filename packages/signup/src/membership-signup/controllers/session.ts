@@ -65,25 +65,33 @@ export class SessionController {
     return this.#element.client || isSecureUrl(base) ? undefined : base;
   }
 
+  /**
+   * The base URL every request goes to, the sign-in's included: the checked api-base, without its
+   * trailing slashes. Never a refused one, whatever asks (the element loads nothing then and shows
+   * a configuration error): it throws, so nothing, the token least of all, goes anywhere else.
+   */
+  base(): string {
+    const base = this.#element.apiBase || defaultApiBase();
+    if (this.refusedBase()) throw new TypeError('api-base refused');
+    return base.replace(/\/+$/, '');
+  }
+
   /** The SDK client: the page's `.client`, or one built from the attributes and the token. */
   client(): SignupClient {
     const element = this.#element;
-    // Never a client for a refused api-base, whatever asks (the element loads nothing then and shows
-    // a configuration error): nothing, the token least of all, goes anywhere else.
-    if (this.refusedBase()) throw new TypeError('api-base refused');
-    // A new client asks for the injected token first.
+    // A new client asks for the injected token first. (The client held was built from a checked
+    // api-base; the element drops it when api-base changes.)
     return (element.client ??
       (this.#client ??= ((this.#fresh = true),
       createSignupClient({
-        baseUrl: (element.apiBase || defaultApiBase()).replace(/\/+$/, ''),
+        baseUrl: this.base(),
         organization: element.organization!,
         // Once the widget's sign-in exists its session may open: the token function asks it.
         token: this.#token || element.getAuthToken || this.signIn ? () => this.#next() : undefined,
         // The signup-config answer the script-tag loader may already have asked for.
         fetch: fetchWithEarlyAnswer(element),
-        maxRetries: 2,
-        // A hanging network reaches the error state (retry, draft kept) in about half a minute at
-        // most, not the SDK's 3 × 30 s.
+        // With the SDK's 2 retries, a hanging network reaches the error state (retry, draft kept)
+        // in about half a minute at most, not the SDK's 3 × 30 s.
         timeout: 10_000,
       }))));
   }

@@ -56,7 +56,9 @@ const checkoutLocales = new Set(
   'bg cs da de el en en-GB es es-419 et fi fil fr fr-CA hr hu id it ja ko lt lv ms mt nb nl pl pt pt-BR ro ru sk sl sv th tr vi zh zh-HK zh-TW'.split(' '),
 );
 
-export function checkoutLocale(locale: string): Stripe.Checkout.SessionCreateParams.Locale {
+export function checkoutLocale(locale: string | null): Stripe.Checkout.SessionCreateParams.Locale {
+  // Unsaid: Stripe's own choice (the browser's language).
+  if (locale === null) return 'auto';
   if (checkoutLocales.has(locale)) return locale as Stripe.Checkout.SessionCreateParams.Locale;
   const language = locale.split('-')[0]!.toLowerCase();
   return (checkoutLocales.has(language) ? language : 'auto') as Stripe.Checkout.SessionCreateParams.Locale;
@@ -140,7 +142,7 @@ export class StripePayments implements Payments {
     const common: Stripe.Checkout.SessionCreateParams = {
       ui_mode: request.ui_mode,
       customer,
-      locale: request.locale === null ? 'auto' : checkoutLocale(request.locale),
+      locale: checkoutLocale(request.locale),
       metadata,
       client_reference_id: request.signup_id,
       expires_at: expiresAt,
